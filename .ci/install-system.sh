@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests and benchmarks need (real Postfix, Dovecot, NSD, swaks, pflogsumm,
+# Sisimai for the bounce benchmark, Chromium for the browser tests). Idempotent; needs root.
+set -euo pipefail
+need=(postfix dovecot-imapd dovecot-pop3d nsd swaks libnet-ssleay-perl libio-socket-ssl-perl libauthen-sasl-perl
+      pflogsumm openssl bind9-dnsutils libsisimai-perl chromium iproute2)
+missing=()
+for p in "${need[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+[ ${#missing[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }
+# Keep package scripts from starting daemons on the standard ports.
+[ -e /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+export DEBIAN_FRONTEND=noninteractive
+debconf-set-selections <<'X'
+postfix postfix/main_mailer_type select Local only
+postfix postfix/mailname string mail.example.test
+man-db man-db/auto-update boolean false
+X
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"

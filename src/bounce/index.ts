@@ -1,0 +1,2 @@
+// Public exports of the bounce capability (filled in as it lands).
+export {};

@@ -1,0 +1,28 @@
+import { writeFileSync } from 'node:fs';
+import { exitCodeFor, type Report } from '../core/finding.js';
+import { render } from '../report/index.js';
+import type { CommonFlags } from './args.js';
+
+/** Render a report the way the flags ask, to stdout or --output; returns the exit code. */
+export function emit(report: Report, flags: CommonFlags, rendered?: string): number {
+  const toFile = Boolean(flags.output);
+  const color = flags.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const text = rendered ?? render(report, flags.format, {
+    lang: flags.lang, color, verbose: flags.verbose, width: process.stdout.columns || 80,
+  });
+  if (flags.output) writeFileSync(flags.output, text);
+  else process.stdout.write(text);
+  return exitCodeFor(report.status);
+}
+
+/** Read all of stdin (bounded), as a Buffer. */
+export async function readStdin(limit = 256 * 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of process.stdin) {
+    size += (c as Buffer).length;
+    if (size > limit) throw new Error(`standard input is over ${limit} bytes`);
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,2 @@
+// Public exports of the domain capability (filled in as it lands).
+export {};

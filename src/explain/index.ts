@@ -1,0 +1,2 @@
+// Public exports of the explain capability (filled in as it lands).
+export {};

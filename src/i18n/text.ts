@@ -1,0 +1,55 @@
+import type { Lang, Text } from '../core/finding.js';
+
+/** Shorthand for a bilingual text. */
+export function tx(en: string, pl: string): Text {
+  return { en, pl };
+}
+
+/** Fill {name} placeholders in both languages. Values are data and are not translated. */
+export function fill(text: Text, params: Record<string, string | number>): Text {
+  const sub = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return { en: sub(text.en), pl: sub(text.pl) };
+}
+
+export function pick(text: Text | undefined, lang: Lang): string {
+  if (!text) return '';
+  return text[lang] || text.en;
+}
+
+/** Language from --lang, else LC_ALL / LC_MESSAGES / LANG (pl_PL.UTF-8 → pl), else English. */
+export function detectLang(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {
+  const norm = (v: string | undefined): Lang | undefined => {
+    if (!v) return undefined;
+    const l = v.toLowerCase();
+    if (l.startsWith('pl')) return 'pl';
+    if (l.startsWith('en') || l === 'c' || l === 'posix' || l.startsWith('c.')) return 'en';
+    return undefined;
+  };
+  if (flag) {
+    const l = norm(flag);
+    if (!l) throw new RangeError(`unknown language "${flag}" (use pl or en)`);
+    return l;
+  }
+  for (const v of [env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
+    if (v) return norm(v) ?? 'en';
+  }
+  return 'en';
+}
+
+/** Every Text reachable inside a value (for the translation-completeness test). */
+export function* walkTexts(value: unknown, path = '$', seen = new WeakSet<object>()): Generator<[string, Text]> {
+  if (!value || typeof value !== 'object') return;
+  if (seen.has(value as object)) return;
+  seen.add(value as object);
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 2 && 'en' in o && 'pl' in o && typeof o.en === 'string') {
+    yield [path, o as unknown as Text];
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* walkTexts(value[i], `${path}[${i}]`, seen);
+    return;
+  }
+  for (const k of keys) yield* walkTexts(o[k], `${path}.${k}`, seen);
+}

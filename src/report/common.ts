@@ -1,0 +1,34 @@
+import type { Diagnosis, Finding, Lang, Report, Status } from '../core/finding.js';
+import { fill, pick } from '../i18n/text.js';
+import { UI } from '../i18n/ui.js';
+import { describeReason } from '../knowledge/reasons.js';
+
+export function statusLabel(s: Status, lang: Lang): string {
+  return pick(UI.status[s], lang);
+}
+
+/** "reason — kind — who must act — retry" lines for a diagnosis, shared by all text reporters. */
+export function diagnosisLines(d: Diagnosis, lang: Lang): [string, string][] {
+  const codes = [d.replyCode, d.enhancedCode].filter((x) => x !== undefined).join(' ');
+  const lines: [string, string][] = [
+    [pick(UI.label.reason, lang), `${d.reason} — ${pick(describeReason(d.reason).title, lang)}`],
+    [pick(UI.label.permanence, lang), pick(UI.permanence[d.permanence], lang)],
+    [pick(UI.label.actor, lang), pick(UI.actor[d.actor], lang)],
+    [pick(UI.label.retry, lang), pick(UI.retry[d.retry], lang)],
+  ];
+  if (codes) lines.push([pick(UI.label.codes, lang), codes]);
+  lines.push([pick(UI.label.rule, lang), d.rule]);
+  return lines;
+}
+
+export function countLine(report: Report, lang: Lang): string {
+  const c: Record<Status, number> = { ok: 0, info: 0, warn: 0, error: 0, unknown: 0 };
+  for (const f of report.findings) c[f.status]++;
+  return pick(fill(UI.label.counts, c), lang);
+}
+
+export const STATUS_ICON: Record<Status, string> = { ok: '✔', info: 'ℹ', warn: '⚠', error: '✖', unknown: '?' };
+
+export function findingTitle(f: Finding, lang: Lang): string {
+  return pick(f.summary, lang);
+}

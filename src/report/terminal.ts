@@ -1,0 +1,64 @@
+import type { Report, Status } from '../core/finding.js';
+import { pick } from '../i18n/text.js';
+import { UI } from '../i18n/ui.js';
+import { countLine, diagnosisLines, STATUS_ICON, statusLabel } from './common.js';
+import type { RenderOptions } from './options.js';
+import { clip, wrap } from './wrap.js';
+
+const COLOR: Record<Status, string> = { ok: '32', info: '36', warn: '33', error: '31', unknown: '35' };
+
+/** Human view for a terminal: readable at 80 columns, colour only when asked (the CLI asks on a TTY). */
+export function renderTerminal(report: Report, opt: RenderOptions): string {
+  const { lang } = opt;
+  const width = Math.max(40, Math.min(opt.width ?? 80, 120));
+  const paint = (code: string, s: string) => (opt.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const bold = (s: string) => paint('1', s);
+  const out: string[] = [];
+  out.push(bold(`mailmedic ${report.command}: ${clip(report.subject, width - 14 - report.command.length)}`));
+  out.push('');
+  if (!report.findings.length) out.push(pick(UI.label.noFindings, lang));
+  for (const f of report.findings) {
+    const tag = `${STATUS_ICON[f.status]} ${statusLabel(f.status, lang)}`;
+    const head = wrap(pick(f.summary, lang), width, '  ');
+    out.push(paint(COLOR[f.status], tag) + ' ' + paint('2', `[${f.check}]`) + (f.subject ? ' ' + clip(f.subject, 60) : ''));
+    out.push(...head.map(bold));
+    if (f.detail) out.push(...wrap(pick(f.detail, lang), width, '  '));
+    if (f.diagnosis) {
+      for (const [k, v] of diagnosisLines(f.diagnosis, lang)) out.push(...wrap(`${k}: ${v}`, width, '  '));
+    }
+    if (f.advice?.length) {
+      out.push('  ' + bold(pick(UI.label.advice, lang) + ':'));
+      f.advice.forEach((a, i) => {
+        const lines = wrap(pick(a, lang), width, '     ');
+        lines[0] = `   ${i + 1}.` + lines[0]!.slice(4);
+        out.push(...lines);
+      });
+    }
+    if (f.seeAlso?.length) out.push(...wrap(`${pick(UI.label.seeAlso, lang)}: ${f.seeAlso.join('; ')}`, width, '  '));
+    if (f.evidence?.length && (opt.verbose || f.evidence.length <= 3)) {
+      out.push('  ' + paint('2', pick(UI.label.evidence, lang) + ':'));
+      for (const e of f.evidence.slice(0, opt.verbose ? undefined : 3)) {
+        const label = e.label ? `${e.label}: ` : '';
+        for (const line of wrap(label + clip(e.value.replace(/\r?\n/g, ' ⏎ '), opt.verbose ? 100000 : 400), width, '    ')) out.push(paint('2', line));
+      }
+    }
+    out.push('');
+  }
+  for (const t of report.tables ?? []) {
+    out.push(bold(pick(t.title, lang)));
+    out.push(...renderTextTable(t.columns.map((c) => pick(c, lang)), t.rows, width));
+    out.push('');
+  }
+  out.push(paint('2', countLine(report, lang)));
+  return out.join('\n') + '\n';
+}
+
+/** A plain-text table that fits `width`: columns shrink proportionally, cells are clipped with an ellipsis. */
+export function renderTextTable(columns: string[], rows: string[][], width: number): string[] {
+  const n = columns.length;
+  const natural = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const total = natural.reduce((a, b) => a + b, 0) + 2 * (n - 1);
+  const widths = total <= width ? natural : natural.map((w) => Math.max(4, Math.floor((w * (width - 2 * (n - 1))) / total)));
+  const fmt = (cells: string[]) => cells.map((c, i) => clip(c ?? '', widths[i]!).padEnd(widths[i]!)).join('  ').trimEnd();
+  return [fmt(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)];
+}

@@ -1,0 +1,2 @@
+// Public exports of the serve capability (filled in as it lands).
+export {};
