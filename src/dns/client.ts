@@ -1,0 +1,264 @@
+import { createSocket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
+import { connect, isIP } from 'node:net';
+import { randomInt } from 'node:crypto';
+import * as packet from 'dns-packet';
+import type { Answer, DecodedPacket } from 'dns-packet';
+import { recordsOf, statusFor, toDnsRecord } from './decode.js';
+import { formatRecord, normalizeDnsName, reverseName } from './names.js';
+import type {
+  DnsAnswer, DnsClient, DnsQuery, DnsRecordType, DnsResult, DnsStatus, DnsTraceEntry, MxData, SoaData, SrvData, TxtData,
+} from './types.js';
+
+export interface DnsServer { host: string; port: number }
+
+export interface DnsClientOptions {
+  /** "ip", "ip:port", "[v6]:port" or a bare IPv6 address. Default: first nameserver of /etc/resolv.conf. */
+  server?: string;
+  /** Per-attempt timeout in ms (default 2000). */
+  timeoutMs?: number;
+  /** Extra attempts after a timeout (default 1). */
+  retries?: number;
+  /** Ask again over TCP when the UDP answer is truncated (default true). */
+  tcpFallback?: boolean;
+  /** EDNS0 UDP payload size to advertise; false = no EDNS (default 1232). */
+  edns?: number | false;
+  /** At most this many queries on the wire at once (default 64). */
+  maxInFlight?: number;
+  /** Called for every wire query when it completes (for --trace). */
+  onTrace?: (entry: DnsTraceEntry) => void;
+  /** Clock in ms (injectable for tests). */
+  now?: () => number;
+  /** Path of resolv.conf for the default server (default /etc/resolv.conf). */
+  resolvConf?: string;
+}
+
+/** Parse "ip[:port]" / "[v6]:port" / "v6"; throws RangeError on anything else (never a host name: no lookups). */
+export function parseDnsServer(spec: string, defaultPort = 53): DnsServer {
+  const s = spec.trim();
+  const bracket = /^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$/.exec(s);
+  let host: string; let port = defaultPort;
+  if (bracket) { host = bracket[1]!; if (bracket[2]) port = Number(bracket[2]); }
+  else if (isIP(s) === 6) host = s;
+  else {
+    const m = /^([0-9.]+)(?::(\d{1,5}))?$/.exec(s);
+    if (!m) throw new RangeError(`resolver "${spec}" is not an IP address with an optional :port`);
+    host = m[1]!; if (m[2]) port = Number(m[2]);
+  }
+  if (!isIP(host)) throw new RangeError(`resolver "${spec}" is not an IP address`);
+  if (!(port >= 1 && port <= 65535)) throw new RangeError(`resolver port in "${spec}" is out of range`);
+  return { host, port };
+}
+
+/** The first `nameserver` of resolv.conf (127.0.0.1:53 when there is none). */
+export function systemDnsServer(path = '/etc/resolv.conf'): DnsServer {
+  try {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const m = /^\s*nameserver\s+(\S+)/.exec(line);
+      if (m && isIP(m[1]!.replace(/%.*$/, ''))) return { host: m[1]!.replace(/%.*$/, ''), port: 53 };
+    }
+  } catch { /* no resolv.conf: fall through */ }
+  return { host: '127.0.0.1', port: 53 };
+}
+
+export const formatServer = (s: DnsServer) => (isIP(s.host) === 6 ? `[${s.host}]:${s.port}` : `${s.host}:${s.port}`);
+
+interface WireResult { packet?: DecodedPacket; error?: string; timedOut?: boolean }
+
+/** Does the response answer our question (id, and the same name/type)? Spoofed or stray packets are ignored. */
+function matches(res: DecodedPacket, id: number, name: string, type: string): boolean {
+  if (res.id !== id || res.type !== 'response') return false;
+  const q = res.questions?.[0];
+  if (!q) return true; // some servers (FORMERR, REFUSED) drop the question section
+  return q.name.toLowerCase().replace(/\.$/, '') === name && q.type === type;
+}
+
+function udpExchange(server: DnsServer, msg: Buffer, id: number, name: string, type: string, timeoutMs: number): Promise<WireResult> {
+  return new Promise((resolve) => {
+    const sock = createSocket(isIP(server.host) === 6 ? 'udp6' : 'udp4');
+    let done = false;
+    const finish = (r: WireResult) => {
+      if (done) return; done = true; clearTimeout(timer);
+      try { sock.close(); } catch { /* already closed */ }
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish({ timedOut: true, error: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    sock.on('error', (e) => finish({ error: e.message }));
+    sock.on('message', (buf) => {
+      let res: DecodedPacket;
+      try { res = packet.decode(buf); } catch { return; /* garbage: keep waiting for the real answer */ }
+      if (matches(res, id, name, type)) finish({ packet: res });
+    });
+    sock.send(msg, server.port, server.host, (e) => { if (e) finish({ error: e.message }); });
+  });
+}
+
+function tcpExchange(server: DnsServer, msg: Buffer, id: number, name: string, type: string, timeoutMs: number): Promise<WireResult> {
+  return new Promise((resolve) => {
+    let done = false;
+    let buf = Buffer.alloc(0);
+    const sock = connect({ host: server.host, port: server.port });
+    const finish = (r: WireResult) => {
+      if (done) return; done = true; clearTimeout(timer); sock.destroy(); resolve(r);
+    };
+    const timer = setTimeout(() => finish({ timedOut: true, error: `no TCP answer within ${timeoutMs} ms` }), timeoutMs);
+    sock.on('error', (e) => finish({ error: `TCP: ${e.message}` }));
+    sock.on('connect', () => {
+      const len = Buffer.alloc(2); len.writeUInt16BE(msg.length);
+      sock.write(Buffer.concat([len, msg]));
+    });
+    sock.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      if (buf.length > 70000) return finish({ error: 'TCP answer is too long' });
+      while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
+        const n = buf.readUInt16BE(0);
+        const body = buf.subarray(2, 2 + n);
+        buf = buf.subarray(2 + n);
+        try {
+          const res = packet.decode(body);
+          if (matches(res, id, name, type)) return finish({ packet: res });
+        } catch { return finish({ error: 'malformed TCP answer' }); }
+      }
+    });
+    sock.on('end', () => finish({ error: 'TCP connection closed before the answer' }));
+  });
+}
+
+/** A tiny counting semaphore: bounds the queries on the wire at once. */
+function limiter(max: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (active >= max) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try { return await fn(); } finally { active--; waiting.shift()?.(); }
+  };
+}
+
+/**
+ * Add the convenience helpers (a, mx, txt, reverse, …) and trace/stats to any `query` function.
+ * Used by `createDnsClient` and `createStaticDnsClient`; wrap your own resolver with it too.
+ */
+export function withHelpers(
+  base: DnsQuery,
+  trace: DnsTraceEntry[] = [],
+  stats: () => { queries: number; cacheHits: number } = () => ({ queries: trace.length, cacheHits: 0 }),
+): DnsClient {
+  const values = async <T>(name: string, type: DnsRecordType, map: (d: unknown) => T): Promise<DnsResult<T>> => {
+    const a = await base.query(name, type);
+    return { ...a, values: recordsOf(a, type).map((r) => map(r.data)) };
+  };
+  const str = (d: unknown) => String(d);
+  return {
+    query: (n, t) => base.query(n, t),
+    a: (n) => values(n, 'A', str),
+    aaaa: (n) => values(n, 'AAAA', str),
+    mx: (n) => values(n, 'MX', (d) => d as MxData),
+    txt: (n) => values(n, 'TXT', (d) => (d as TxtData).text),
+    ptr: (n) => values(n, 'PTR', str),
+    reverse: async (ip) => {
+      const rn = reverseName(ip);
+      if (!rn) return { ...invalidAnswer(ip, 'PTR', `"${ip}" is not an IP address`), values: [] };
+      return values(rn, 'PTR', str);
+    },
+    srv: (n) => values(n, 'SRV', (d) => d as SrvData),
+    cname: (n) => values(n, 'CNAME', str),
+    ns: (n) => values(n, 'NS', str),
+    soa: (n) => values(n, 'SOA', (d) => d as SoaData),
+    trace,
+    stats,
+  };
+}
+
+/** The answer for a name that cannot be asked (invalid): status 'error', nothing sent. */
+export function invalidAnswer(name: string, type: DnsRecordType, error: string, server = ''): DnsAnswer {
+  return { name, type, status: 'error', rcode: '', answers: [], authority: [], ad: false, truncated: false, viaTcp: false, timeMs: 0, server, error, attempts: 0 };
+}
+
+/**
+ * A DNS client that speaks raw DNS (RFC 1035) to ONE server: UDP with EDNS0, TCP when truncated, per-attempt
+ * timeout with retries, every (name, type) asked at most once per client (concurrent asks share the lookup),
+ * and a trace of every query. It never contacts any other address than `options.server`.
+ */
+export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { server: string } {
+  const server = options.server ? parseDnsServer(options.server) : systemDnsServer(options.resolvConf);
+  const serverText = formatServer(server);
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const retries = options.retries ?? 1;
+  const edns = options.edns ?? 1232;
+  const now = options.now ?? (() => performance.now());
+  const t0 = now();
+  const run = limiter(options.maxInFlight ?? 64);
+  const cache = new Map<string, Promise<DnsAnswer>>();
+  const trace: DnsTraceEntry[] = [];
+  let cacheHits = 0;
+
+  async function lookup(name: string, type: DnsRecordType): Promise<DnsAnswer> {
+    const start = now();
+    const entry = (a: DnsAnswer, transport: 'udp' | 'tcp') => {
+      const e: DnsTraceEntry = {
+        name, type, server: serverText, status: a.status, rcode: a.rcode, transport, attempts: a.attempts,
+        timeMs: a.timeMs, startMs: Math.round((start - t0) * 10) / 10, answers: a.answers.map(formatRecord),
+        ...(a.error ? { error: a.error } : {}),
+      };
+      trace.push(e);
+      options.onTrace?.(e);
+    };
+    const fromPacket = (res: DecodedPacket, attempts: number, viaTcp: boolean, truncated: boolean): DnsAnswer => {
+      const answers = (res.answers ?? []).map((x: Answer) => toDnsRecord(x));
+      const authority = (res.authorities ?? []).map((x: Answer) => toDnsRecord(x));
+      const rcode = (res as { rcode?: string }).rcode ?? 'NOERROR';
+      const status: DnsStatus = statusFor(rcode, name, type, answers);
+      return {
+        name, type, status, rcode, answers, authority, ad: Boolean(res.flag_ad), truncated, viaTcp,
+        timeMs: Math.round((now() - start) * 10) / 10, server: serverText, attempts,
+        ...(status === 'error' ? { error: `server answered ${rcode}` } : {}),
+      };
+    };
+    const failed = (status: DnsStatus, error: string, attempts: number, viaTcp = false): DnsAnswer => ({
+      ...invalidAnswer(name, type, error, serverText), status, attempts, viaTcp, timeMs: Math.round((now() - start) * 10) / 10,
+    });
+
+    let attempts = 0;
+    let last: WireResult = {};
+    for (let i = 0; i <= retries; i++) {
+      attempts++;
+      const id = randomInt(0, 65536);
+      const msg = packet.encode({
+        type: 'query', id, flags: packet.RECURSION_DESIRED | packet.AUTHENTIC_DATA,
+        questions: [{ type: type as 'A', name, class: 'IN' }],
+        ...(edns ? { additionals: [{ type: 'OPT', name: '.', udpPayloadSize: edns, flags: 0 } as Answer] } : {}),
+      });
+      last = await udpExchange(server, msg, id, name, type, timeoutMs);
+      if (last.packet) {
+        if (last.packet.flag_tc && options.tcpFallback !== false) {
+          const tcp = await tcpExchange(server, msg, id, name, type, timeoutMs);
+          if (tcp.packet) { const a = fromPacket(tcp.packet, attempts, true, true); entry(a, 'tcp'); return a; }
+          const a = failed(tcp.timedOut ? 'timeout' : 'error', `answer truncated over UDP, and TCP failed: ${tcp.error}`, attempts, true);
+          a.truncated = true; entry(a, 'tcp'); return a;
+        }
+        const a = fromPacket(last.packet, attempts, false, Boolean(last.packet.flag_tc));
+        entry(a, 'udp');
+        return a;
+      }
+      if (!last.timedOut) break; // socket errors (e.g. ECONNREFUSED) do not improve with a retry
+    }
+    const a = failed(last.timedOut ? 'timeout' : 'error', last.error ?? 'no answer', attempts);
+    entry(a, 'udp');
+    return a;
+  }
+
+  const base: DnsQuery = {
+    query(rawName, type) {
+      const n = normalizeDnsName(rawName);
+      if (!n.ok) return Promise.resolve(invalidAnswer(n.name, type, n.error, serverText));
+      const key = `${n.name}|${type}`;
+      const hit = cache.get(key);
+      if (hit) { cacheHits++; return hit; }
+      const p = run(() => lookup(n.name, type));
+      cache.set(key, p);
+      return p;
+    },
+  };
+  return Object.assign(withHelpers(base, trace, () => ({ queries: trace.length, cacheHits })), { server: serverText });
+}
