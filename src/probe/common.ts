@@ -1,0 +1,186 @@
+/** Shared pieces of the SMTP, IMAP and POP3 probes: options, results, findings from failures and TLS. */
+import type { Actor, Evidence, Finding, Status } from '../core/finding.js';
+import { fill } from '../i18n/text.js';
+import { DEFAULT_TIMEOUTS, ProbeError, type NetDeps, type Timeouts } from './connection.js';
+import { PHASE_NAMES, PROBE_TEXTS, type ProbeTextKey } from './texts.js';
+import type { TlsInfo } from './tls.js';
+import { formatLine, type TranscriptLine } from './transcript.js';
+
+export type Protocol = 'smtp' | 'imap' | 'pop3';
+/** implicit: TLS from the first byte; starttls: upgrade (required); none: stay plain; auto: by port, STARTTLS if offered. */
+export type TlsMode = 'implicit' | 'starttls' | 'none' | 'auto';
+
+export interface ProbeOptions {
+  host: string;
+  port: number;
+  tls?: TlsMode;
+  user?: string;
+  /** Never logged; redacted from every transcript line. */
+  password?: string;
+  /** Extra trusted CA certificates (PEM). */
+  ca?: string | string[];
+  localAddress?: string;
+  timeouts?: Partial<Timeouts>;
+  /** Days before expiry from which a certificate gets a warning (default 14). */
+  certWarnDays?: number;
+}
+
+export interface ProbeResult {
+  protocol: Protocol;
+  host: string;
+  port: number;
+  tlsMode: Exclude<TlsMode, 'auto'>;
+  /** Did the session reach its end without a network failure? */
+  reached: boolean;
+  findings: Finding[];
+  transcript: TranscriptLine[];
+  tls?: TlsInfo;
+  /** Capabilities as the server listed them (EHLO keywords / IMAP / POP3 CAPA), upper-cased keyword → rest. */
+  capabilities?: Record<string, string>;
+  authMechanisms?: string[];
+  authenticated?: boolean;
+  durationMs: number;
+  /** Protocol-specific data (banner, folders, mailbox size…). */
+  data: Record<string, unknown>;
+}
+
+export const IMPLICIT_TLS_PORTS = new Set([465, 993, 995]);
+
+export function timeoutsOf(o: ProbeOptions): Timeouts {
+  return { ...DEFAULT_TIMEOUTS, ...(o.timeouts ?? {}) };
+}
+
+export function resolveTlsMode(mode: TlsMode | undefined, port: number): Exclude<TlsMode, 'auto'> | 'auto' {
+  if (mode && mode !== 'auto') return mode;
+  return IMPLICIT_TLS_PORTS.has(port) ? 'implicit' : 'auto';
+}
+
+/** A finding from a text entry. */
+export function finding(
+  check: string, status: Status, subject: string, key: ProbeTextKey, params: Record<string, string | number> = {},
+  extra: Partial<Finding> = {},
+): Finding {
+  const t = PROBE_TEXTS[key] as { summary: { en: string; pl: string }; detail?: { en: string; pl: string }; advice?: readonly { en: string; pl: string }[] };
+  const f: Finding = { check, status, subject, summary: fill(t.summary, params) };
+  if (t.detail) f.detail = fill(t.detail, params);
+  if (t.advice?.length) f.advice = t.advice.map((a) => fill(a, params));
+  return { ...f, ...extra };
+}
+
+/** Short printable form of a reply: first line, clipped, control characters removed. */
+export function shortReply(lines: string[] | string): string {
+  const s = (Array.isArray(lines) ? lines.join(' / ') : lines).replace(/[\x00-\x1f\x7f]/g, ' ');
+  return s.length > 200 ? s.slice(0, 200) + '…' : s;
+}
+
+/** Turn a network failure into one finding that says what went wrong and the likely cause. */
+export function failureFinding(e: unknown, protocol: Protocol, o: ProbeOptions, mode: string, timeouts: Timeouts): Finding {
+  const subject = `${o.host}:${o.port}`;
+  const check = `probe.${protocol}.${e instanceof ProbeError ? e.phase : 'connect'}`;
+  const err = e instanceof ProbeError ? e : new ProbeError('other', 'connect', (e as Error)?.message ?? String(e));
+  const p = { host: o.host, port: o.port, error: err.message, code: err.code ?? err.kind, protocol: protocol.toUpperCase(), phase: '' };
+  const ev: Evidence[] = [{ kind: 'text', label: `${err.phase}/${err.kind}`, value: err.message }];
+  const diag = (reason: 'networkerror' | 'hostunknown' | 'blocked' | 'securityerror' | 'systemerror', actor: Actor) => ({
+    reason, permanence: 'unknown' as const, actor, retry: 'after-fix' as const, rule: `probe:${err.phase}:${err.kind}`,
+  });
+  if (err.phase === 'dns' || err.kind === 'dns') {
+    return finding(check, 'error', subject, 'connectDns', p, { evidence: ev, diagnosis: diag('hostunknown', 'you') });
+  }
+  if (err.phase === 'connect') {
+    if (err.kind === 'refused') return finding(check, 'error', subject, 'connectRefused', p, { evidence: ev, diagnosis: diag('networkerror', 'your-provider') });
+    if (err.kind === 'timeout') {
+      if (o.port === 25 && protocol === 'smtp') return finding(check, 'error', subject, 'connectTimeout25', p, { evidence: ev, diagnosis: diag('blocked', 'network') });
+      return finding(check, 'error', subject, 'connectTimeout', { ...p, ms: timeouts.connect }, { evidence: ev, diagnosis: diag('networkerror', 'network') });
+    }
+    if (err.kind === 'unreachable') return finding(check, 'error', subject, 'connectUnreachable', p, { evidence: ev, diagnosis: diag('networkerror', 'network') });
+    return finding(check, 'error', subject, 'connectOther', p, { evidence: ev });
+  }
+  if (err.phase === 'tls') {
+    // A plain-text greeting where a TLS record was expected: the classic "SSL on 587" mistake.
+    if (mode === 'implicit' && /wrong version number|packet length too long|unknown protocol|record layer/i.test(err.message)) {
+      return finding(check, 'error', subject, 'tlsPlainPort', p, { evidence: ev, diagnosis: diag('securityerror', 'you') });
+    }
+    if (err.kind === 'timeout') return finding(check, 'error', subject, 'stalled', { ...p, phase: PHASE_NAMES.tls.en, ms: timeouts.tls }, { evidence: ev, summary: phaseFill('stalled', 'tls', { ...p, ms: timeouts.tls }) });
+    return finding(check, 'error', subject, 'tlsFailed', p, { evidence: ev, diagnosis: diag('securityerror', 'your-provider') });
+  }
+  if (err.kind === 'timeout') {
+    if (err.phase === 'banner' && mode !== 'implicit' && IMPLICIT_TLS_PORTS.has(o.port)) {
+      return finding(check, 'error', subject, 'bannerTimeoutImplicitPort', p, { evidence: ev, diagnosis: diag('securityerror', 'you') });
+    }
+    const ms = err.phase === 'banner' ? timeouts.banner : timeouts.command;
+    return finding(check, 'error', subject, 'stalled', { ...p, ms }, { evidence: ev, summary: phaseFill('stalled', err.phase, { ...p, ms }) });
+  }
+  if (err.kind === 'closed' || err.kind === 'reset') {
+    return finding(check, 'error', subject, 'closed', p, { evidence: ev, summary: phaseFill('closed', err.phase, p) });
+  }
+  if (err.kind === 'too-long') return finding(check, 'error', subject, 'tooLong', p, { evidence: ev });
+  if (err.kind === 'garbage') return finding(check, 'error', subject, 'garbage', { ...p, line: err.message.slice(0, 80) }, { evidence: ev });
+  return finding(check, 'error', subject, 'connectOther', p, { evidence: ev });
+}
+
+/** A summary with the phase name filled in each language. */
+function phaseFill(key: 'stalled' | 'closed', phase: keyof typeof PHASE_NAMES, p: Record<string, string | number>) {
+  const t = PROBE_TEXTS[key].summary;
+  const name = PHASE_NAMES[phase];
+  return { en: fill(t, { ...p, phase: name.en }).en, pl: fill(t, { ...p, phase: name.pl }).pl };
+}
+
+/** Findings about an established TLS session: version, certificate validity, name, trust. */
+export function tlsFindings(protocol: Protocol, o: ProbeOptions, info: TlsInfo, today: Date): Finding[] {
+  const subject = `${o.host}:${o.port}`;
+  const out: Finding[] = [];
+  const c = `probe.${protocol}.tls`;
+  const leaf = info.chain[0];
+  const names = leaf?.names.join(', ') || '(none)';
+  const ev: Evidence[] = info.chain.map((x, i) => ({
+    kind: 'certificate', label: i === 0 ? 'leaf' : `chain[${i}]`,
+    value: `subject: ${x.subject}; issuer: ${x.issuer}; names: ${x.names.join(', ')}; valid ${x.validFrom.slice(0, 10)} – ${x.validTo.slice(0, 10)}; sha256 ${x.fingerprint256}`,
+  }));
+  const old = /^(SSLv|TLSv1$|TLSv1\.1$)/.test(info.protocol);
+  out.push(finding(`${c}.version`, old ? 'error' : 'ok', subject, old ? 'tlsOld' : 'tlsOk', { protocol: info.protocol, cipher: info.cipher }, { data: { protocol: info.protocol, cipher: info.cipher } }));
+  const date = leaf?.validTo.slice(0, 10) ?? '?';
+  let certBad = false;
+  if (info.daysLeft < 0) {
+    certBad = true;
+    out.push(finding(`${c}.expired`, 'error', subject, 'certExpired', { days: -info.daysLeft, date }, { evidence: ev, diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'your-provider', retry: 'after-fix', rule: 'tls:expired' } }));
+  } else if (info.notYetValid) {
+    certBad = true;
+    out.push(finding(`${c}.not-yet-valid`, 'error', subject, 'certNotYetValid', { date: leaf?.validFrom.slice(0, 10) ?? '?' }, { evidence: ev }));
+  } else if (info.daysLeft < (o.certWarnDays ?? 14)) {
+    certBad = true;
+    out.push(finding(`${c}.expiring`, 'warn', subject, 'certExpiring', { days: info.daysLeft, date }, { evidence: ev }));
+  }
+  if (!info.nameMatches) {
+    certBad = true;
+    const isIp = /^[\d.]+$|:/.test(o.host);
+    out.push(finding(`${c}.name`, isIp ? 'warn' : 'error', subject, isIp ? 'certIpHost' : 'certWrongName', { host: o.host, names }, {
+      evidence: ev, data: { names: leaf?.names ?? [], error: info.nameError },
+      ...(isIp ? {} : { diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: 'tls:name-mismatch' } }),
+    }));
+  }
+  if (info.selfSigned) {
+    certBad = true;
+    out.push(finding(`${c}.self-signed`, 'warn', subject, 'certSelfSigned', {}, { evidence: ev }));
+  } else if (!info.trusted && info.verifyError !== 'CERT_HAS_EXPIRED') {
+    certBad = true;
+    out.push(finding(`${c}.untrusted`, 'warn', subject, 'certUntrusted', { error: info.verifyError ?? 'unknown' }, { evidence: ev }));
+  }
+  if (!certBad) out.push(finding(`${c}.certificate`, 'ok', subject, 'certOk', { host: o.host, days: info.daysLeft }, { evidence: ev }));
+  void today;
+  return out;
+}
+
+/** A transcript as one evidence-bearing finding (only when the user asks for --transcript). */
+export function transcriptFinding(protocol: Protocol, o: ProbeOptions, lines: TranscriptLine[]): Finding {
+  return finding(`probe.${protocol}.transcript`, 'info', `${o.host}:${o.port}`, 'transcript', { host: o.host, port: o.port, lines: lines.length }, {
+    evidence: lines.map((l) => ({ kind: 'transcript' as const, label: l.dir, value: l.text, atMs: l.atMs })),
+  });
+}
+
+export function formatTranscript(lines: TranscriptLine[]): string {
+  return lines.map(formatLine).join('\n');
+}
+
+export function depsClock(deps: NetDeps): { now: () => number; date: () => Date } {
+  return { now: deps.now ?? (() => performance.now()), date: deps.date ?? (() => new Date()) };
+}
