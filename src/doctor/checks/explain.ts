@@ -1,0 +1,19 @@
+/** Adapter: explain the error text the user pasted (src/explain `explain(text)` → Report). */
+import { tx } from '../../i18n/text.js';
+import type { CheckAdapter } from '../types.js';
+import { capabilityFn, findingsOf } from './load.js';
+import { NEEDS } from './needs.js';
+
+type ExplainFn = (text: string, opts?: Record<string, unknown>) => unknown;
+
+export const explainAdapter: CheckAdapter = {
+  id: 'explain',
+  capability: 'explain',
+  title: tx('What the error message means', 'Co oznacza komunikat o błędzie'),
+  needs: (a) => (a.error?.trim() ? undefined : NEEDS.error),
+  async run({ answers, lang }) {
+    const explain = await capabilityFn<ExplainFn>('explain', ['explain', 'explainText']);
+    const report = await explain(answers.error!.slice(0, 64 * 1024), { lang });
+    return { findings: findingsOf(report) };
+  },
+};

@@ -1,0 +1,19 @@
+/** The registry of check adapters the cases name by id. One adapter per capability function. */
+import type { CheckAdapter } from '../types.js';
+import { bounceAdapter } from './bounce.js';
+import { blacklistAdapter, domainAuthAdapter, domainMxAdapter, ptrAdapter, recipientMxAdapter, spfIpAdapter } from './domain.js';
+import { explainAdapter } from './explain.js';
+import { limitsAdapter } from './limits.js';
+import { logsAdapter } from './logs.js';
+import { probeLoginAdapter, probeMxAdapter, probeReceiveAdapter, probeSendAdapter, spamFolderAdapter } from './probe.js';
+import { settingsAdapter } from './settings.js';
+
+export const CHECK_ADAPTERS: readonly CheckAdapter[] = [
+  explainAdapter, bounceAdapter, probeSendAdapter, probeReceiveAdapter, probeLoginAdapter, probeMxAdapter, spamFolderAdapter,
+  settingsAdapter, domainMxAdapter, recipientMxAdapter, domainAuthAdapter, ptrAdapter, blacklistAdapter, spfIpAdapter,
+  logsAdapter, limitsAdapter,
+];
+
+export function adapterById(id: string, list: readonly CheckAdapter[] = CHECK_ADAPTERS): CheckAdapter | undefined {
+  return list.find((a) => a.id === id);
+}

@@ -1,0 +1,14 @@
+/** Why an adapter could not run: the answer it needs was not given. */
+import { tx } from '../../i18n/text.js';
+
+export const NEEDS = {
+  error: tx('no error text was given', 'nie podano treści błędu'),
+  bounce: tx('no bounce message was given', 'nie podano wiadomości zwrotnej'),
+  server: tx('no server settings were given', 'nie podano ustawień serwera'),
+  address: tx('no e-mail address was given', 'nie podano adresu e-mail'),
+  domain: tx('no domain was given', 'nie podano domeny'),
+  recipient: tx('no recipient address was given', 'nie podano adresu odbiorcy'),
+  ip: tx('no IP address of the server was given', 'nie podano adresu IP serwera'),
+  log: tx('no mail log was given', 'nie podano logu poczty'),
+  password: tx('no password was given, so the mailbox was not opened', 'nie podano hasła, więc skrzynki nie otwarto'),
+};
