@@ -7,7 +7,8 @@ export type NameCheck = { ok: true; name: string } | { ok: false; name: string; 
 /**
  * Normalize a domain name for a query: trim, drop one trailing dot, lower-case, IDN → punycode
  * (`zażółć.pl` → `xn--za-6ja4f8n1l.pl`). Rejects what cannot go on the wire: empty labels, labels over 63
- * octets, names over 253, spaces and control characters. Underscores are fine (`_dmarc`, `_domainkey`).
+ * octets, names over 253 and control characters. Underscores are fine (`_dmarc`, `_domainkey`); other printable
+ * ASCII is passed on as DNS allows it in labels (SPF macros can produce `%` or spaces) — `isHostName` is the strict test.
  */
 export function normalizeDnsName(input: string): NameCheck {
   let name = String(input ?? '').trim();
@@ -15,9 +16,9 @@ export function normalizeDnsName(input: string): NameCheck {
   if (name.endsWith('.') && name !== '.') name = name.slice(0, -1);
   if (!name) return { ok: false, name, error: 'empty name' };
   // eslint-disable-next-line no-control-regex
-  if (/[^\x21-\x7e]/.test(name)) {
-    // Non-ASCII: IDN. Anything with spaces/controls fails here.
-    if (/[\s\x00-\x1f\x7f]/.test(name)) return { ok: false, name, error: 'name contains spaces or control characters' };
+  if (/[\x00-\x1f\x7f]/.test(name)) return { ok: false, name, error: 'name contains control characters' };
+  if (/[^\x20-\x7e]/.test(name)) {
+    // Non-ASCII: an IDN. domainToASCII refuses what cannot be one (spaces, forbidden code points).
     const ascii = domainToASCII(name);
     if (!ascii) return { ok: false, name, error: 'not a valid internationalized domain name' };
     name = ascii.endsWith('.') ? ascii.slice(0, -1) : ascii;

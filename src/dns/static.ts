@@ -9,7 +9,9 @@ export type StaticRecord =
   | { type: 'TXT' | 'SPF'; data: string | string[] }
   | { type: 'MX'; data: MxData }
   | { type: 'SRV'; data: SrvData }
-  | { type: 'SOA'; data: SoaData };
+  | { type: 'SOA'; data: SoaData }
+  /** Every type with no record listed before this marker times out (the SPF suite's per-type TIMEOUT). */
+  | { type: 'TIMEOUT' };
 
 /** A name's entry: its records, or a fault to simulate for every type asked. */
 export type StaticEntry = StaticRecord[] | 'TIMEOUT' | 'SERVFAIL' | 'REFUSED';
@@ -36,7 +38,7 @@ export function createStaticDnsClient(zone: Record<string, StaticEntry>, options
   const trace: DnsTraceEntry[] = [];
   const cache = new Map<string, DnsAnswer>();
   let hits = 0;
-  const toRecord = (name: string, r: StaticRecord): DnsRecord => {
+  const toRecord = (name: string, r: Exclude<StaticRecord, { type: 'TIMEOUT' }>): DnsRecord => {
     if (r.type === 'TXT' || r.type === 'SPF') {
       const strings = Array.isArray(r.data) ? r.data : [r.data];
       return { name, type: r.type, ttl: 300, data: { strings, text: strings.join('') } };
@@ -54,7 +56,11 @@ export function createStaticDnsClient(zone: Record<string, StaticEntry>, options
       if (entry === 'TIMEOUT') return { ...base, status: 'timeout', rcode: '', answers, error: 'no answer (simulated timeout)' };
       if (entry === 'SERVFAIL' || entry === 'REFUSED') return { ...base, status: entry === 'SERVFAIL' ? 'servfail' : 'refused', rcode: entry, answers };
       if (!entry) return { ...base, status: 'nxdomain', rcode: 'NXDOMAIN', answers };
-      const recs = entry.map((r) => toRecord(owner, r));
+      const marker = entry.findIndex((r) => r.type === 'TIMEOUT');
+      if (marker >= 0 && !entry.slice(0, marker).some((r) => r.type === type)) {
+        return { ...base, status: 'timeout', rcode: '', answers, error: 'no answer (simulated timeout)' };
+      }
+      const recs = entry.filter((r) => r.type !== 'TIMEOUT').map((r) => toRecord(owner, r as Exclude<StaticRecord, { type: 'TIMEOUT' }>));
       const wanted = recs.filter((r) => r.type === type);
       if (wanted.length) { answers.push(...wanted); break; }
       const cname = recs.find((r) => r.type === 'CNAME');

@@ -1,0 +1,275 @@
+/**
+ * SPF evaluator: check_host() of RFC 7208 §4, over an injected DNS client. Exposes which mechanism matched,
+ * in which record, every step taken, the lookup and void-lookup counts, and exp= explanations.
+ */
+import { isDefinite, recordsOf, type DnsAnswer, type DnsQuery, type DnsRecordType } from '../../dns/index.js';
+import { ipInCidr, parseIp, type IpBytes } from '../ip.js';
+import { expandMacroParts, parseMacroString, trimDomain, type MacroContext, type MacroPart } from './macro.js';
+import { isSpfRecord, parseSpf, type ParsedSpf, type SpfMechanism, type SpfQualifier } from './parser.js';
+
+export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror';
+
+export const QUALIFIER_RESULT: Record<SpfQualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
+
+/** RFC 7208 §4.6.4 limits. */
+export const SPF_LIMITS = { lookups: 10, voidLookups: 2, mxNames: 10, ptrNames: 10 } as const;
+
+export interface SpfEvalInput {
+  /** Client IP (IPv4, IPv6, IPv4-mapped IPv6). */
+  ip: string;
+  /** Domain to check (the MAIL FROM domain, or the HELO name when MAIL FROM is empty). Default: from sender/helo. */
+  domain?: string;
+  /** MAIL FROM address; empty means a bounce (postmaster@helo). */
+  sender?: string;
+  helo?: string;
+  /** Receiving host name, for %{r}. */
+  receiver?: string;
+  now?: () => number;
+}
+
+export interface SpfStep {
+  domain: string;
+  term: string;
+  outcome: 'match' | 'no-match' | 'error' | 'skip';
+  note?: string;
+  depth: number;
+}
+
+export interface SpfEvaluation {
+  result: SpfResult;
+  /** The domain check_host started at. */
+  domain: string;
+  /** The mechanism that decided (as written) and the domain whose record held it. */
+  mechanism?: string;
+  mechanismDomain?: string;
+  /** Why: for errors the cause, for default results "no mechanism matched". */
+  reason: string;
+  /** Explanation from exp= (on fail). */
+  explanation?: string;
+  lookups: number;
+  voidLookups: number;
+  steps: SpfStep[];
+  /** The record at the top domain, if there was one. */
+  record?: string;
+}
+
+class SpfAbort extends Error {
+  constructor(public result: 'temperror' | 'permerror', reason: string) { super(reason); }
+}
+
+/** Is this a domain check_host can start with (RFC 7208 §4.3)? Multi-label, labels 1–63, not a literal. */
+export function isValidSpfDomain(d: string): boolean {
+  const n = d.endsWith('.') ? d.slice(0, -1) : d;
+  if (!n || n.length > 253 || !n.includes('.')) return false;
+  return n.split('.').every((l) => l.length > 0 && l.length <= 63 && /^[\x21-\x7e]+$/.test(l) && !/[[\]]/.test(l));
+}
+
+interface Outcome { result: SpfResult; mechanism?: string; mechanismDomain?: string; reason: string; explanation?: string }
+
+/** Pick the SPF record out of a TXT answer: none, one, or several (an error). */
+export function selectSpfRecord(answer: DnsAnswer): { records: string[] } {
+  return { records: recordsOf(answer, 'TXT').map((r) => (r.data as { text: string }).text).filter(isSpfRecord) };
+}
+
+export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<SpfEvaluation> {
+  const parsedIp = parseIp(input.ip);
+  const helo = (input.helo ?? '').replace(/\.$/, '');
+  let sender = input.sender ?? '';
+  if (!sender) sender = `postmaster@${helo || input.domain || 'unknown'}`;
+  const at = sender.lastIndexOf('@');
+  const localPart = at < 0 ? 'postmaster' : sender.slice(0, at) || 'postmaster';
+  const senderDomain = (at < 0 ? sender : sender.slice(at + 1)).replace(/\.$/, '');
+  if (at <= 0) sender = `${localPart}@${senderDomain}`;
+  const domain = (input.domain ?? senderDomain).replace(/\.$/, '');
+  const steps: SpfStep[] = [];
+  const state = { lookups: 0, voids: 0 };
+  const ev: SpfEvaluation = { result: 'none', domain, reason: '', lookups: 0, voidLookups: 0, steps };
+  if (!parsedIp) return { ...ev, result: 'permerror', reason: `"${input.ip}" is not an IP address` };
+  const ip: IpBytes = parsedIp;
+
+  const query = async (name: string, type: DnsRecordType): Promise<DnsAnswer> => dns.query(name, type);
+  const addrType = (v: 4 | 6): DnsRecordType => (v === 4 ? 'A' : 'AAAA');
+
+  /** Addresses of a name; DNS errors abort with temperror. */
+  const addresses = async (name: string, countVoid: boolean): Promise<IpBytes[]> => {
+    const a = await query(name, addrType(ip.version));
+    if (a.status === 'error' && a.error && !a.rcode) {
+      // an invalid name (after macro expansion) matches nothing
+      if (countVoid) void_();
+      return [];
+    }
+    if (!isDefinite(a.status)) throw new SpfAbort('temperror', `DNS ${a.status} for ${name} ${addrType(ip.version)}`);
+    const list = recordsOf(a, addrType(ip.version)).map((r) => parseIp(String(r.data))).filter((x): x is IpBytes => Boolean(x));
+    if (!list.length && countVoid) void_();
+    return list;
+  };
+  const void_ = () => {
+    state.voids++;
+    if (state.voids > SPF_LIMITS.voidLookups) throw new SpfAbort('permerror', `more than ${SPF_LIMITS.voidLookups} void DNS lookups`);
+  };
+  const countLookup = (term: string) => {
+    state.lookups++;
+    if (state.lookups > SPF_LIMITS.lookups) throw new SpfAbort('permerror', `more than ${SPF_LIMITS.lookups} DNS lookups (at "${term}")`);
+  };
+
+  let validatedCache: Promise<string[]> | undefined;
+  /** Validated PTR names of the client IP (for ptr and %{p}); DNS errors just drop names. */
+  const validatedNames = (): Promise<string[]> => {
+    validatedCache ??= (async () => {
+      const rev = ip.version === 4 ? ip.bytes.slice().reverse().join('.') + '.in-addr.arpa'
+        : ip.bytes.flatMap((b) => [(b >> 4).toString(16), (b & 15).toString(16)]).reverse().join('.') + '.ip6.arpa';
+      const p = await query(rev, 'PTR');
+      const names = recordsOf(p, 'PTR').map((r) => String(r.data)).slice(0, SPF_LIMITS.ptrNames);
+      const checked = await Promise.all(names.map(async (n) => {
+        const a = await query(n, addrType(ip.version));
+        return recordsOf(a, addrType(ip.version)).some((r) => { const x = parseIp(String(r.data)); return x && ipInCidr(ip, x, ip.version === 4 ? 32 : 128); }) ? n : undefined;
+      }));
+      return checked.filter((n): n is string => Boolean(n));
+    })();
+    return validatedCache;
+  };
+
+  const ctxFor = (d: string): MacroContext => ({
+    sender, localPart, senderDomain, domain: d, ip: ip.text, ipVersion: ip.version, ipBytes: ip.bytes, helo: helo || 'unknown',
+    ...(input.receiver ? { receiver: input.receiver } : {}), ...(input.now ? { now: input.now } : {}),
+    validatedName: async () => {
+      const names = await validatedNames();
+      const cur = d.toLowerCase();
+      return names.find((n) => n === cur) ?? names.find((n) => n.endsWith('.' + cur)) ?? names[0] ?? 'unknown';
+    },
+  });
+  const target = async (parts: MacroPart[] | undefined, d: string): Promise<string> =>
+    (parts ? trimDomain(await expandMacroParts(parts, ctxFor(d))) : d);
+
+  const cidrMatch = (addrs: IpBytes[], m: SpfMechanism) => {
+    const len = ip.version === 4 ? (m.cidr4 ?? 32) : (m.cidr6 ?? 128);
+    return addrs.some((x) => ipInCidr(ip, x, len));
+  };
+
+  async function matchMechanism(m: SpfMechanism, d: string, depth: number): Promise<boolean> {
+    switch (m.name) {
+      case 'all': return true;
+      case 'ip4': case 'ip6': {
+        const net = parseIp(m.network!);
+        if (!net) return false;
+        if (m.name === 'ip6' && net.version === 4) return false; // ::ffff:x in ip6: only matches IPv6 clients
+        const len = m.name === 'ip4' ? (m.cidr4 ?? 32) : (m.cidr6 ?? 128);
+        return ip.version === (m.name === 'ip4' ? 4 : 6) && ipInCidr(ip, net, len);
+      }
+      case 'a': {
+        countLookup(m.raw);
+        return cidrMatch(await addresses(await target(m.domainParts, d), true), m);
+      }
+      case 'mx': {
+        countLookup(m.raw);
+        const t = await target(m.domainParts, d);
+        const mx = await query(t, 'MX');
+        if (mx.status === 'error' && !mx.rcode) { void_(); return false; }
+        if (!isDefinite(mx.status)) throw new SpfAbort('temperror', `DNS ${mx.status} for ${t} MX`);
+        const hosts = recordsOf(mx, 'MX').map((r) => (r.data as { exchange: string }).exchange).filter(Boolean);
+        if (!recordsOf(mx, 'MX').length) { void_(); return false; }
+        if (hosts.length > SPF_LIMITS.mxNames) throw new SpfAbort('permerror', `${t} has more than ${SPF_LIMITS.mxNames} MX hosts`);
+        const all = await Promise.allSettled(hosts.map((h) => addresses(h, false)));
+        for (const r of all) if (r.status === 'fulfilled' && cidrMatch(r.value, m)) return true;
+        const failed = all.find((r) => r.status === 'rejected');
+        if (failed) throw (failed as PromiseRejectedResult).reason;
+        return false;
+      }
+      case 'ptr': {
+        countLookup(m.raw);
+        const t = (await target(m.domainParts, d)).toLowerCase();
+        const names = await validatedNames();
+        return names.some((n) => n === t || n.endsWith('.' + t));
+      }
+      case 'exists': {
+        countLookup(m.raw);
+        const t = await target(m.domainParts, d);
+        const a = await query(t, 'A');
+        if (a.status === 'error' && !a.rcode) { void_(); return false; }
+        if (!isDefinite(a.status)) throw new SpfAbort('temperror', `DNS ${a.status} for ${t} A`);
+        if (!recordsOf(a, 'A').length) { void_(); return false; }
+        return true;
+      }
+      case 'include': {
+        countLookup(m.raw);
+        const t = await target(m.domainParts, d);
+        const sub = await checkHost(t, depth + 1);
+        switch (sub.result) {
+          case 'pass': return true;
+          case 'fail': case 'softfail': case 'neutral': return false;
+          case 'temperror': throw new SpfAbort('temperror', sub.reason);
+          case 'permerror': throw new SpfAbort('permerror', sub.reason);
+          case 'none': throw new SpfAbort('permerror', `include:${t} has no SPF record (${sub.reason})`);
+        }
+      }
+    }
+    return false;
+  }
+
+  async function explain(parsed: ParsedSpf, d: string): Promise<string | undefined> {
+    if (!parsed.exp) return undefined;
+    try {
+      const t = await target(parsed.exp.valueParts, d);
+      const a = await query(t, 'TXT');
+      const recs = recordsOf(a, 'TXT');
+      if (a.status !== 'ok' || recs.length !== 1) return undefined;
+      const text = (recs[0]!.data as { text: string }).text;
+      const p = parseMacroString(text, true);
+      if (p.error) return undefined;
+      return await expandMacroParts(p.parts, ctxFor(d));
+    } catch { return undefined; }
+  }
+
+  async function checkHost(d: string, depth: number): Promise<Outcome> {
+    if (!isValidSpfDomain(d)) return { result: 'none', reason: `"${d}" is not a valid domain name` };
+    const txt = await query(d, 'TXT');
+    if (txt.status === 'nxdomain') return { result: 'none', reason: `${d} does not exist (NXDOMAIN)` };
+    if (txt.status === 'error' && !txt.rcode) return { result: 'none', reason: `${d}: ${txt.error}` };
+    if (!isDefinite(txt.status)) throw new SpfAbort('temperror', `DNS ${txt.status} for ${d} TXT${txt.error ? ': ' + txt.error : ''}`);
+    const { records } = selectSpfRecord(txt);
+    if (records.length === 0) return { result: 'none', reason: `${d} has no SPF record` };
+    if (records.length > 1) throw new SpfAbort('permerror', `${d} has ${records.length} SPF records (exactly one is allowed)`);
+    const record = records[0]!;
+    if (depth === 0) ev.record = record;
+    const parsed = parseSpf(record);
+    if (parsed.errors.length) {
+      const e = parsed.errors[0]!;
+      throw new SpfAbort('permerror', `syntax error in the SPF record of ${d} at character ${e.pos + 1} ("${e.term}"): ${e.message}`);
+    }
+    for (const m of parsed.mechanisms) {
+      let matched: boolean;
+      try {
+        matched = await matchMechanism(m, d, depth);
+      } catch (e) {
+        steps.push({ domain: d, term: m.raw, outcome: 'error', note: (e as Error).message, depth });
+        throw e;
+      }
+      steps.push({ domain: d, term: m.raw, outcome: matched ? 'match' : 'no-match', depth });
+      if (matched) {
+        const result = QUALIFIER_RESULT[m.qualifier];
+        const out: Outcome = { result, mechanism: m.raw, mechanismDomain: d, reason: `"${m.raw}" matched in the SPF record of ${d}` };
+        if (result === 'fail') { const x = await explain(parsed, d); if (x !== undefined) out.explanation = x; }
+        return out;
+      }
+    }
+    if (parsed.redirect) {
+      countLookup(parsed.redirect.raw);
+      const t = await target(parsed.redirect.valueParts, d);
+      steps.push({ domain: d, term: parsed.redirect.raw, outcome: 'skip', note: `continue at ${t}`, depth });
+      const sub = await checkHost(t, depth + 1);
+      if (sub.result === 'none') throw new SpfAbort('permerror', `redirect=${t}: ${sub.reason}`);
+      return sub;
+    }
+    return { result: 'neutral', reason: `no mechanism matched in the SPF record of ${d} and there is no "all" (default: neutral)` };
+  }
+
+  try {
+    const o = await checkHost(domain, 0);
+    Object.assign(ev, o);
+  } catch (e) {
+    if (e instanceof SpfAbort) { ev.result = e.result; ev.reason = e.message; } else throw e;
+  }
+  ev.lookups = state.lookups;
+  ev.voidLookups = state.voids;
+  return ev;
+}
