@@ -9,3 +9,10 @@ export { Transcript, secretForms, scrub as scrubSecrets, REDACTED } from './tran
 export type { TranscriptLine } from './transcript.js';
 export type { ProbeOptions, ProbeResult, TlsMode, Protocol as ProbeProtocol } from './common.js';
 export { PROBE_TEXTS } from './texts.js';
+export { probeImap, readImapResponse, parseListLine } from './imap.js';
+export type { ImapProbeOptions, ImapFolder, ImapResponse } from './imap.js';
+export { probePop3, readPop3Reply } from './pop3.js';
+export type { Pop3Reply } from './pop3.js';
+export { probeMany, probeOne, mapConcurrent, scrubReport, DEFAULT_PORTS as PROBE_DEFAULT_PORTS } from './many.js';
+export type { ProbeManyOptions } from './many.js';
+export { lookupViaDns } from './lookup.js';

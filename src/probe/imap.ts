@@ -1,0 +1,230 @@
+/**
+ * The IMAP probe: greeting, CAPABILITY, STARTTLS or implicit TLS with certificate checks, LOGINDISABLED,
+ * LOGIN, and the folder list with message counts, saying where the Spam/Junk folder is.
+ */
+import type { Finding } from '../core/finding.js';
+import { LineConnection, ProbeError, REPLY_LINES_LIMIT, openConnection, type NetDeps, type Phase } from './connection.js';
+import {
+  depsClock, failureFinding, finding, resolveTlsMode, shortReply, timeoutsOf, tlsFindings,
+  type ProbeOptions, type ProbeResult,
+} from './common.js';
+import { inspectTls, type TlsInfo } from './tls.js';
+import { REDACTED, Transcript } from './transcript.js';
+
+export interface ImapProbeOptions extends ProbeOptions {
+  /** Most folders to ask STATUS for (default 50). */
+  maxFolders?: number;
+}
+
+export interface ImapFolder {
+  name: string;
+  flags: string[];
+  messages?: number;
+  unseen?: number;
+}
+
+export interface ImapResponse {
+  tag: string;
+  status: 'OK' | 'NO' | 'BAD' | 'BYE' | 'PREAUTH';
+  text: string;
+  untagged: string[];
+}
+
+/** Names that mean "spam folder" when the server sets no \Junk flag (several languages). */
+const SPAM_NAMES = /^(spam|junk|junk e-?mail|bulk mail|niechciane|wiadomości-śmieci|spam-?folder|courrier indésirable|posta indesiderata)$/i;
+
+/** Read untagged lines until the tagged completion for `tag` (or a BYE). Bounded in lines and time. */
+export async function readImapResponse(conn: LineConnection, tag: string, timeoutMs: number, phase: Phase = 'command', now: () => number = () => performance.now()): Promise<ImapResponse> {
+  const end = now() + timeoutMs;
+  const untagged: string[] = [];
+  for (;;) {
+    let line = await conn.readLine(Math.max(1, Math.round(end - now())), phase);
+    // A literal {n} continues on the next line(s): join them (bounded by the line limit).
+    let lit = /\{(\d{1,6})\}$/.exec(line);
+    while (lit) {
+      let need = Number(lit[1]);
+      let body = '';
+      while (need > 0) {
+        const next = await conn.readLine(Math.max(1, Math.round(end - now())), phase);
+        body += next;
+        need -= next.length + 2;
+      }
+      line = line.slice(0, lit.index) + JSON.stringify(body);
+      lit = null;
+    }
+    if (line.startsWith(`${tag} `)) {
+      const m = /^\S+ (OK|NO|BAD)\b ?(.*)$/i.exec(line);
+      if (!m) throw new ProbeError('garbage', phase, line.slice(0, 200));
+      return { tag, status: m[1]!.toUpperCase() as ImapResponse['status'], text: m[2] ?? '', untagged };
+    }
+    if (line.startsWith('* ')) {
+      if (/^\* BYE\b/i.test(line)) return { tag, status: 'BYE', text: line.slice(6), untagged };
+      untagged.push(line);
+      if (untagged.length > REPLY_LINES_LIMIT * 20) throw new ProbeError('too-long', phase, `over ${REPLY_LINES_LIMIT * 20} lines in one response`);
+      continue;
+    }
+    if (line.startsWith('+')) continue;
+    throw new ProbeError('garbage', phase, line.slice(0, 200));
+  }
+}
+
+/** Parse "* LIST (\HasNoChildren \Junk) "." Junk" → folder. */
+export function parseListLine(line: string): ImapFolder | undefined {
+  const m = /^\* (?:X?LIST|LSUB) \(([^)]{0,500})\) (?:"(?:[^"\\]|\\.){0,4}"|NIL) (.{1,1000})$/i.exec(line);
+  if (!m) return undefined;
+  let name = m[2]!.trim();
+  if (name.startsWith('"')) {
+    try { name = JSON.parse(name) as string; } catch { name = name.slice(1, -1); }
+  }
+  return { name, flags: m[1]!.split(/\s+/).filter(Boolean) };
+}
+
+function parseStatus(line: string): { messages?: number; unseen?: number } {
+  const msg = /MESSAGES (\d+)/i.exec(line);
+  const un = /UNSEEN (\d+)/i.exec(line);
+  return { ...(msg ? { messages: Number(msg[1]) } : {}), ...(un ? { unseen: Number(un[1]) } : {}) };
+}
+
+function capsOf(lines: string[], text: string): Record<string, string> {
+  const caps: Record<string, string> = {};
+  const src = [...lines.filter((l) => /^\* CAPABILITY /i.test(l)).map((l) => l.slice(13)), /\[CAPABILITY ([^\]]{1,4000})\]/i.exec(text)?.[1] ?? ''];
+  for (const s of src) for (const w of s.split(/\s+/)) if (w) caps[w.toUpperCase()] = '';
+  return caps;
+}
+
+const quote = (s: string) => `"${s.replace(/[\\"]/g, (c) => '\\' + c)}"`;
+
+/** Probe one IMAP server port. Never throws for network trouble: every failure becomes a finding. */
+export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promise<ProbeResult> {
+  const { now, date } = depsClock(deps);
+  const started = now();
+  const transcript = new Transcript(now);
+  transcript.addSecret(o.user, o.password);
+  const timeouts = timeoutsOf(o);
+  const subject = `${o.host}:${o.port}`;
+  const requested = resolveTlsMode(o.tls, o.port);
+  const findings: Finding[] = [];
+  const result: ProbeResult = {
+    protocol: 'imap', host: o.host, port: o.port, tlsMode: requested === 'auto' ? 'starttls' : requested, reached: false,
+    findings, transcript: transcript.lines, durationMs: 0, data: {},
+  };
+  let conn: LineConnection | undefined;
+  let tlsInfo: TlsInfo | undefined;
+  let phase: Phase = 'connect';
+  let n = 0;
+  const cmd = async (line: string, shown?: string): Promise<ImapResponse> => {
+    const tag = `a${++n}`;
+    conn!.write(`${tag} ${line}`, shown ? `${tag} ${shown}` : undefined);
+    return readImapResponse(conn!, tag, timeouts.command, 'command', now);
+  };
+  try {
+    const opened = await openConnection({
+      host: o.host, port: o.port, implicitTls: requested === 'implicit', timeouts,
+      tls: { servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, ...(o.localAddress ? { localAddress: o.localAddress } : {}),
+    }, transcript, deps);
+    conn = opened.conn;
+    findings.push(finding('probe.imap.connect', 'ok', subject, 'connectOk', { host: o.host, port: o.port, ms: opened.connectMs }));
+    if (opened.tlsSocket) tlsInfo = inspectTls(opened.tlsSocket, o.host, date());
+    phase = 'banner';
+    const tb = now();
+    const greet = await conn.readLine(timeouts.banner, 'banner');
+    const bannerMs = Math.round(now() - tb);
+    if (!/^\* (OK|PREAUTH)\b/i.test(greet)) {
+      if (/^\* BYE/i.test(greet)) {
+        findings.push(finding('probe.imap.banner', 'error', subject, 'bannerRejected', { reply: shortReply(greet), code: 'BYE' }));
+        result.reached = true;
+        return finish();
+      }
+      throw new ProbeError('garbage', 'banner', greet.slice(0, 200));
+    }
+    findings.push(finding('probe.imap.banner', 'ok', subject, 'bannerOk', { ms: bannerMs, banner: shortReply(greet.slice(2)) }));
+    result.data.banner = greet;
+    if (tlsInfo) findings.push(...tlsFindings('imap', o, tlsInfo, date()));
+    phase = 'command';
+    let r = await cmd('CAPABILITY');
+    let caps = capsOf(r.untagged, r.text);
+    if (!tlsInfo && requested !== 'none') {
+      if ('STARTTLS' in caps) {
+        const s1 = await cmd('STARTTLS');
+        if (s1.status !== 'OK') {
+          findings.push(finding('probe.imap.starttls', 'error', subject, 'starttlsRefused', { reply: shortReply(s1.text) }));
+        } else {
+          phase = 'tls';
+          const s = await conn.startTls({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, deps);
+          tlsInfo = inspectTls(s, o.host, date());
+          transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);
+          findings.push(...tlsFindings('imap', o, tlsInfo, date()));
+          phase = 'command';
+          r = await cmd('CAPABILITY');
+          caps = capsOf(r.untagged, r.text);
+        }
+      } else {
+        findings.push(finding('probe.imap.starttls', 'error', subject, 'starttlsMissing', { port: o.port }));
+      }
+    }
+    result.capabilities = caps;
+    findings.push(finding('probe.imap.capabilities', 'info', subject, 'capabilities', { list: Object.keys(caps).join(' ') }, { data: { capabilities: Object.keys(caps) } }));
+    result.authMechanisms = Object.keys(caps).filter((k) => k.startsWith('AUTH=')).map((k) => k.slice(5));
+    if (!tlsInfo) {
+      if ('LOGINDISABLED' in caps) findings.push(finding('probe.imap.plaintext', 'info', subject, 'loginDisabled', { port: o.port, tlsport: 993 }));
+      else findings.push(finding('probe.imap.plaintext', 'warn', subject, 'loginPlainAllowed', { port: o.port }));
+    }
+    if (o.user && o.password) {
+      // Never send a password in clear text unless the user explicitly chose --tls none.
+      if (!tlsInfo && requested !== 'none') {
+        findings.push(finding('probe.imap.login', 'unknown', subject, 'authUnavailableNoTls'));
+      } else if ('LOGINDISABLED' in caps) {
+        findings.push(finding('probe.imap.login', 'error', subject, 'loginDisabled', { port: o.port, tlsport: 993 }));
+      } else {
+        if (/[\r\n]/.test(o.password) || /[\r\n]/.test(o.user)) throw new ProbeError('other', 'command', 'user name or password contains a line break');
+        const lr = await cmd(`LOGIN ${quote(o.user)} ${quote(o.password)}`, `LOGIN ${quote(o.user)} ${REDACTED}`);
+        if (lr.status === 'OK') {
+          result.authenticated = true;
+          findings.push(finding('probe.imap.login', 'ok', subject, 'loginOk', { user: o.user }));
+          await folders();
+        } else {
+          result.authenticated = false;
+          findings.push(finding('probe.imap.login', 'error', subject, 'loginFailed', { user: o.user, reply: shortReply(lr.text) }, {
+            diagnosis: { reason: 'authfailure', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: `probe:imap:login:${lr.status}` },
+          }));
+        }
+      }
+      if (!o.user.includes('@')) findings.push(finding('probe.imap.user', 'warn', subject, 'authNoDomain', { user: o.user }));
+    } else {
+      findings.push(finding('probe.imap.login', 'info', subject, 'authNotTried'));
+    }
+    try { await cmd('LOGOUT'); } catch { /* a server that hangs up on LOGOUT is fine */ }
+    result.reached = true;
+  } catch (e) {
+    findings.push(failureFinding(e, 'imap', o, requested === 'implicit' ? 'implicit' : requested, timeouts));
+  } finally {
+    conn?.close();
+  }
+  return finish();
+
+  function finish(): ProbeResult {
+    if (tlsInfo) result.tls = tlsInfo;
+    result.durationMs = Math.round(now() - started);
+    return result;
+  }
+
+  async function folders(): Promise<void> {
+    const l = await cmd('LIST "" "*"');
+    const list = l.untagged.map(parseListLine).filter((x): x is ImapFolder => Boolean(x));
+    for (const f of list.slice(0, o.maxFolders ?? 50)) {
+      if (f.flags.some((x) => /^\\Noselect$/i.test(x))) continue;
+      const s = await cmd(`STATUS ${quote(f.name)} (MESSAGES UNSEEN)`);
+      const st = s.untagged.find((u) => /^\* STATUS /i.test(u));
+      if (st) Object.assign(f, parseStatus(st));
+    }
+    result.data.folders = list;
+    const inbox = list.find((f) => f.name.toUpperCase() === 'INBOX');
+    findings.push(finding('probe.imap.folders', 'info', subject, 'folders', { count: list.length, inbox: inbox?.messages ?? '?' }, {
+      data: { folders: list },
+      evidence: list.map((f) => ({ kind: 'other' as const, label: f.name, value: `${f.flags.join(' ')}${f.messages !== undefined ? ` messages=${f.messages}` : ''}${f.unseen !== undefined ? ` unseen=${f.unseen}` : ''}` })),
+    }));
+    const spam = list.find((f) => f.flags.some((x) => /^\\Junk$/i.test(x))) ?? list.find((f) => SPAM_NAMES.test(f.name.split(/[./]/).pop() ?? ''));
+    if (spam) findings.push(finding('probe.imap.spam', 'info', subject, 'spamFolder', { folder: spam.name, messages: spam.messages ?? '?' }, { data: { folder: spam.name, messages: spam.messages } }));
+    else findings.push(finding('probe.imap.spam', 'info', subject, 'noSpamFolder'));
+  }
+}
