@@ -1,2 +1,5 @@
-// Public exports of the bounce capability (filled in as it lands).
-export {};
+// Public exports of the bounce capability.
+export { parseBounce, type ParseBounceOptions } from './parse.js';
+export type { BounceRecipient, BounceResult, BounceKind, RawRecipient, BounceFormat, BounceContext } from './types.js';
+export { BOUNCE_FORMATS } from './formats/index.js';
+export { scoreBounceCorpus, type CorpusScore } from './corpus.js';

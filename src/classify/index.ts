@@ -2,9 +2,21 @@
  * The reusable reason classifier: diagnostic text + enhanced status + reply code → a reason from the bounce
  * vocabulary, with the rule that decided it. Used by `explain`, `bounce` and `logs` alike.
  *
- * PLACEHOLDER implementation (status-class only); the classifier work replaces the body, keeping this interface.
+ * Order of precedence (first that applies decides; the `rule` says which):
+ *   1. action "delivered" or status 2.x.x                        → delivered          rule "status:2" / "action:delivered"
+ *   2. a *strong* status code (X.2.2, X.7.26, X.7.25, X.1.6 …)    → its reason         rule "status:5.2.2"
+ *   3. a specific phrase in the text (PHRASES, by TEXT_PRECEDENCE) → its reason        rule "text:<reason>:<phrase>"
+ *   4. any other known status code (X.1.1, X.7.1 …)               → its reason         rule "status:5.1.1"
+ *   5. a generic phrase (WEAK_PHRASES)                             → its reason        rule "weak:<reason>:<phrase>"
+ *   6. the reply code (552, 421 …)                                 → its reason        rule "reply:552"
+ *   7. action "delayed"                                            → expired           rule "action:delayed"
+ *   8. text without any of the above → onhold; nothing at all → undefined.
+ * Matching is one Aho–Corasick pass over at most 32 KiB of lowercased text: linear, no backtracking regex.
  */
 import type { Actor, Permanence, Reason } from '../core/finding.js';
+import { normalizeDiagnostic, PhraseMatcher } from './matcher.js';
+import { PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
+import { REPLY_FALLBACK, statusRule } from './status.js';
 
 export interface ClassifyInput {
   /** The remote server's words / diagnostic text (any length; may hold several lines). */
@@ -21,17 +33,138 @@ export interface ClassifyInput {
 
 export interface Classification {
   reason: Reason;
-  /** What decided: e.g. "text:mailbox-full", "status:5.1.1", "reply:552". */
+  /** What decided: e.g. "text:mailboxfull:mailbox full", "status:5.1.1", "reply:552". */
   rule: string;
   permanence: Permanence;
   actor: Actor;
   /** Hard bounce per the corpus README: userunknown, hostunknown, hasmoved, and notaccept when permanent. */
   hard: boolean;
+  /** Status and reply code used (given, or found in the text when not given). */
+  status?: string;
+  replyCode?: number;
+}
+
+/** Who usually must act, per reason. */
+export const REASON_ACTOR: Readonly<Record<Reason, Actor>> = {
+  userunknown: 'you', hostunknown: 'you', mailboxfull: 'recipient', suspend: 'recipient', hasmoved: 'you',
+  notaccept: 'you', filtered: 'recipient', rejected: 'you', blocked: 'your-provider', badreputation: 'your-provider',
+  requireptr: 'your-provider', authfailure: 'you', policyviolation: 'you', spamdetected: 'you',
+  virusdetected: 'you', contenterror: 'you', notcompliantrfc: 'you', mesgtoobig: 'you', exceedlimit: 'you',
+  norelaying: 'your-provider', securityerror: 'your-provider', failedstarttls: 'recipient-provider',
+  toomanyconn: 'your-provider', speeding: 'your-provider', syntaxerror: 'your-provider',
+  systemerror: 'recipient-provider', systemfull: 'recipient-provider', networkerror: 'network',
+  expired: 'recipient-provider', mailererror: 'recipient-provider', onhold: 'unknown', undefined: 'unknown',
+  feedback: 'you', vacation: 'unknown', delivered: 'unknown',
+};
+
+const HARD: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
+
+/** Hard bounce rule of the corpus README. */
+export function isHardBounce(reason: Reason, permanence: Permanence): boolean {
+  if (HARD.has(reason)) return true;
+  return reason === 'notaccept' && permanence === 'permanent';
+}
+
+interface Entry {
+  reason: Reason;
+  phrase: string;
+  rank: number;
+  weak: boolean;
+}
+
+let compiled: { matcher: PhraseMatcher; entries: Entry[] } | undefined;
+
+function table(): { matcher: PhraseMatcher; entries: Entry[] } {
+  if (compiled) return compiled;
+  const entries: Entry[] = [];
+  TEXT_PRECEDENCE.forEach((reason, rank) => {
+    for (const phrase of PHRASES[reason] ?? []) entries.push({ reason, phrase, rank, weak: WEAK_PHRASES.has(phrase) });
+  });
+  compiled = { matcher: new PhraseMatcher(entries.map((e) => e.phrase)), entries };
+  return compiled;
+}
+
+export interface TextMatch {
+  reason: Reason;
+  phrase: string;
+  weak: boolean;
+}
+
+/** The best reason the wording alone gives: strong phrases first, then weak, by TEXT_PRECEDENCE. */
+export function matchText(text: string): { strong?: TextMatch; weak?: TextMatch } {
+  const { matcher, entries } = table();
+  const norm = normalizeDiagnostic(text);
+  let strong: Entry | undefined;
+  let weak: Entry | undefined;
+  for (const h of matcher.scan(norm)) {
+    const e = entries[h.index]!;
+    if (e.weak) {
+      if (!weak || e.rank < weak.rank) weak = e;
+    } else if (!strong || e.rank < strong.rank) strong = e;
+  }
+  const out: { strong?: TextMatch; weak?: TextMatch } = {};
+  if (strong) out.strong = { reason: strong.reason, phrase: strong.phrase, weak: false };
+  if (weak) out.weak = { reason: weak.reason, phrase: weak.phrase, weak: true };
+  return out;
+}
+
+const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
+const REPLY_IN_TEXT = /(?<![\d.])([245][0-5]\d)(?=[ \-]|$)/m;
+
+/** The first enhanced status code and reply code written in a text (bounded scan). */
+export function codesInText(text: string): { status?: string; replyCode?: number } {
+  const t = text.length > 8192 ? text.slice(0, 8192) : text;
+  const out: { status?: string; replyCode?: number } = {};
+  const s = STATUS_IN_TEXT.exec(t);
+  if (s) out.status = `${s[1]}.${s[2]}.${s[3]}`;
+  const r = REPLY_IN_TEXT.exec(t);
+  if (r) out.replyCode = Number(r[1]);
+  return out;
+}
+
+function permanenceOf(status: string | undefined, replyCode: number | undefined, action: string | undefined): Permanence {
+  const c = status?.[0] ?? (replyCode ? String(replyCode)[0] : undefined);
+  if (c === '5') return 'permanent';
+  if (c === '4') return 'temporary';
+  if (action === 'delayed') return 'temporary';
+  if (action === 'failed') return 'permanent';
+  return 'unknown';
 }
 
 export function classify(input: ClassifyInput): Classification {
-  const s = input.status ?? (input.replyCode ? String(input.replyCode)[0] + '.0.0' : '');
-  const permanence: Permanence = s.startsWith('5') ? 'permanent' : s.startsWith('4') ? 'temporary' : 'unknown';
-  if (s.startsWith('2')) return { reason: 'delivered', rule: 'status:2', permanence: 'unknown', actor: 'unknown', hard: false };
-  return { reason: input.text ? 'onhold' : 'undefined', rule: 'placeholder', permanence, actor: 'unknown', hard: false };
+  const text = input.text ?? '';
+  let status = input.status?.trim() || undefined;
+  let replyCode = input.replyCode;
+  if ((!status || !replyCode) && text) {
+    const found = codesInText(text);
+    status ??= found.status;
+    replyCode ??= found.replyCode;
+  }
+  if (status && !/^[245]\.\d{1,3}\.\d{1,3}$/.test(status)) status = undefined;
+  const action = input.action?.toLowerCase();
+  const permanence = permanenceOf(status, replyCode, action);
+  const done = (reason: Reason, rule: string): Classification => {
+    const perm = reason === 'delivered' || reason === 'vacation' || reason === 'feedback' ? 'unknown' : permanence;
+    const c: Classification = { reason, rule, permanence: perm, actor: REASON_ACTOR[reason], hard: isHardBounce(reason, perm) };
+    if (status) c.status = status;
+    if (replyCode) c.replyCode = replyCode;
+    return c;
+  };
+
+  if (action === 'delivered') return done('delivered', 'action:delivered');
+  if (status?.startsWith('2.')) return done('delivered', 'status:2');
+  const sr = status ? statusRule(status) : undefined;
+  if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
+  const tm = text ? matchText(text) : {};
+  if (tm.strong) return done(tm.strong.reason, `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`);
+  if (sr && sr.reason !== 'delivered' && !(sr.reason === 'onhold' && tm.weak)) return done(sr.reason, `status:${status}`);
+  if (tm.weak) return done(tm.weak.reason, `weak:${tm.weak.reason}:${tm.weak.phrase.trim()}`);
+  if (replyCode && REPLY_FALLBACK[replyCode]) return done(REPLY_FALLBACK[replyCode]!, `reply:${replyCode}`);
+  if (action === 'delayed') return done('expired', 'action:delayed');
+  if (text.trim()) return done('onhold', 'none:text-not-recognised');
+  return done('undefined', 'none:no-information');
 }
+
+export { PhraseMatcher, normalizeDiagnostic } from './matcher.js';
+export { PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
+export { STATUS_DETAIL, REPLY_FALLBACK, statusRule } from './status.js';

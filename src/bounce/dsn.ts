@@ -1,0 +1,91 @@
+/**
+ * RFC 3464 / RFC 6533 delivery-status fields: one per-message block, then one block per recipient, separated
+ * by blank lines; fields may be folded and (for the global variant) UTF-8 or xtext-encoded.
+ */
+import { decodeHeaderValue, parseHeaderBlock, type HeaderList } from './mime.js';
+import type { RawRecipient } from './types.js';
+
+function field(h: HeaderList, name: string): string | undefined {
+  for (const [n, v] of h) if (n === name) return v;
+  return undefined;
+}
+
+/** "rfc822; user@example.com" → "user@example.com" (type prefix and xtext removed). */
+export function typedValue(v: string | undefined): { type?: string; value: string } | undefined {
+  if (!v) return undefined;
+  const semi = v.indexOf(';');
+  if (semi < 0 || semi > 20) return { value: v.trim() };
+  return { type: v.slice(0, semi).trim().toLowerCase(), value: v.slice(semi + 1).trim() };
+}
+
+function unXtext(s: string): string {
+  return s.includes('+') ? s.replace(/\+([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+/** Clean an address: strip <>, quotes, trailing dots and xtext. */
+export function cleanAddress(a: string): string {
+  let s = unXtext(a.trim());
+  const lt = s.lastIndexOf('<');
+  const gt = s.indexOf('>', lt + 1);
+  if (lt >= 0 && gt > lt) s = s.slice(lt + 1, gt);
+  s = s.replace(/^["'\s]+|["'\s.,;:]+$/g, '');
+  return s.toLowerCase().includes('@') ? s : s;
+}
+
+export interface DsnBlocks {
+  message: HeaderList;
+  recipients: HeaderList[];
+}
+
+export function splitDsn(text: string): DsnBlocks {
+  const blocks = text.replace(/\r\n/g, '\n').split(/\n[ \t]*\n/);
+  const parsed = blocks.map((b) => parseHeaderBlock(b)).filter((h) => h.length);
+  let message: HeaderList = [];
+  const recipients: HeaderList[] = [];
+  for (const h of parsed) {
+    const isRcpt = h.some(([n]) => n === 'final-recipient' || n === 'original-recipient' || n === 'x-actual-recipient');
+    if (isRcpt) recipients.push(h);
+    else if (!recipients.length) message = message.concat(h);
+    else {
+      // A status block split by a stray blank line: add to the last recipient.
+      recipients[recipients.length - 1] = recipients[recipients.length - 1]!.concat(h);
+    }
+  }
+  return { message, recipients };
+}
+
+const STATUS = /([245])\.(\d{1,3})\.(\d{1,3})/;
+
+/** Recipients from one delivery-status part. */
+export function decodeDsn(text: string): RawRecipient[] {
+  const { message, recipients } = splitDsn(text);
+  const lhost = typedValue(field(message, 'reporting-mta'))?.value;
+  const arrival = field(message, 'arrival-date');
+  const out: RawRecipient[] = [];
+  for (const h of recipients) {
+    const fr = typedValue(field(h, 'final-recipient')) ?? typedValue(field(h, 'original-recipient')) ??
+      typedValue(field(h, 'x-actual-recipient'));
+    if (!fr) continue;
+    const rcpt = cleanAddress(decodeHeaderValue(fr.value));
+    if (!rcpt.includes('@') && !rcpt) continue;
+    const r: RawRecipient = { recipient: rcpt, rule: 'dsn' };
+    const action = field(h, 'action');
+    if (action) r.action = action.trim().toLowerCase().split(/[\s(]/)[0]!;
+    const st = STATUS.exec(field(h, 'status') ?? '');
+    if (st) r.status = `${st[1]}.${st[2]}.${st[3]}`;
+    const diag = typedValue(field(h, 'diagnostic-code'));
+    if (diag?.value) {
+      r.diagnosticCode = decodeHeaderValue(diag.value);
+      if (diag.type) r.diagnosticType = diag.type.toUpperCase();
+      const rc = /^\s*([245]\d\d)\b/.exec(r.diagnosticCode);
+      if (rc) r.replyCode = Number(rc[1]);
+    }
+    const rhost = typedValue(field(h, 'remote-mta'))?.value;
+    if (rhost) r.rhost = rhost.replace(/^\[|\]$/g, '');
+    if (lhost) r.lhost = lhost;
+    const date = field(h, 'last-attempt-date') ?? arrival;
+    if (date) r.date = date;
+    out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/** Declarative helper for text-bounce formats: how to recognise one, where its recipient section starts/ends. */
+import { addressBlocks, startAt, type BlockOptions } from '../text.js';
+import type { BounceContext, BounceFormat, RawRecipient } from '../types.js';
+
+export interface TextFormatSpec {
+  name: string;
+  /** Lowercase fragments; any one matching in the given place recognises the format. */
+  from?: readonly string[];
+  subject?: readonly string[];
+  text?: readonly string[];
+  /** Header names whose presence recognises the format (lowercase). */
+  header?: readonly string[];
+  /** Received/X-Mailer style header values (lowercase fragments) that recognise it. */
+  headerValue?: readonly string[];
+  /** Where the recipient section starts (lowercase, first found). */
+  start?: readonly string[];
+  /** Lines (lowercase prefixes) that end the recipient section. */
+  stop?: readonly string[];
+  /** Require both a from/subject hit and a text hit (for generic-looking formats). */
+  needTextAndHeader?: boolean;
+  /** Post-processing of each recipient (e.g. set the command or a decided reason). */
+  fix?: (r: RawRecipient, ctx: BounceContext) => void;
+  /** Custom decoding, replacing the address-block reader. */
+  decode?: (ctx: BounceContext) => RawRecipient[];
+}
+
+function any(hay: string, needles: readonly string[] | undefined): boolean {
+  if (!needles) return false;
+  for (const n of needles) if (hay.includes(n)) return true;
+  return false;
+}
+
+export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
+  return {
+    name: spec.name,
+    detect(ctx) {
+      const low = ctx.errorText.slice(0, 8192).toLowerCase();
+      const hdr = any(ctx.from.toLowerCase(), spec.from) || any(ctx.subject.toLowerCase(), spec.subject) ||
+        (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) ||
+        (spec.headerValue ? ctx.headers.some(([n, v]) => (n === 'received' || n.startsWith('x-')) && any(v.toLowerCase(), spec.headerValue)) : false);
+      const txt = any(low, spec.text);
+      return spec.needTextAndHeader ? hdr && txt : hdr || txt;
+    },
+    decode(ctx) {
+      if (spec.decode) return spec.decode(ctx);
+      const { text } = startAt(ctx.errorText, spec.start ?? []);
+      const opts: BlockOptions = {};
+      if (spec.stop) opts.stop = spec.stop;
+      const out = addressBlocks(text, opts);
+      for (const r of out) {
+        r.rule = `${spec.name}/text-block`;
+        spec.fix?.(r, ctx);
+      }
+      return out;
+    },
+  };
+}

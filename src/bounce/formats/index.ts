@@ -1,0 +1,21 @@
+/**
+ * The table of bounce formats, tried in order on messages that carry no usable RFC 3464 part (and used to
+ * enrich DSNs whose Diagnostic-Code is missing). A new format is a new file and one line here.
+ */
+import type { BounceFormat } from '../types.js';
+import { amazonsesJson } from './amazonses.js';
+import { exchange } from './exchange.js';
+import { exim } from './exim.js';
+import { generic } from './generic.js';
+import { gmail } from './gmail.js';
+import { postfix } from './postfix.js';
+import { qmail } from './qmail.js';
+import { sendmail } from './sendmail.js';
+import { yahoo } from './yahoo.js';
+
+export const BOUNCE_FORMATS: readonly BounceFormat[] = [
+  amazonsesJson, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
+];
+
+/** Tried last, only for messages that look like bounces. */
+export const FALLBACK_FORMAT: BounceFormat = generic;

@@ -1,0 +1,298 @@
+/**
+ * A small, careful MIME reader for bounce messages. Hand-written rather than a general library because the
+ * input is hostile by nature (truncated copies, missing or lying boundaries, nesting bombs, huge attachments,
+ * bogus charsets, NUL bytes, megabyte headers) and must be read in time linear in its size:
+ *  - the message is held as a latin1 string (one char per byte), so slicing never breaks a multibyte char;
+ *  - boundaries are found with indexOf, each byte is looked at a bounded number of times;
+ *  - nesting stops at MAX_DEPTH (deeper content stays an opaque leaf), header blocks are capped;
+ *  - only text-like parts are transfer-decoded and charset-decoded (attachments are skipped, not decoded).
+ */
+
+export const MAX_DEPTH = 24;
+const MAX_HEADER_BYTES = 256 * 1024;
+const MAX_HEADERS = 1000;
+const MAX_PARTS = 2000;
+
+export type HeaderList = [name: string, value: string][];
+
+export interface MimePart {
+  headers: HeaderList;
+  /** Lowercase "type/subtype"; text/plain when absent or unreadable. */
+  contentType: string;
+  params: Record<string, string>;
+  /** Child parts of multipart/* and the embedded message of message/rfc822 (one child). */
+  parts: MimePart[];
+  /** The body as a latin1 string (raw bytes, still transfer-encoded). */
+  rawBody: string;
+  depth: number;
+}
+
+/** Raw bytes (or a string) → a latin1 "byte string". */
+export function toByteString(raw: string | Uint8Array): string {
+  if (typeof raw === 'string') {
+    // A JS string from a caller: keep code points ≤ 0xff as they are, encode the rest as UTF-8 bytes.
+    // eslint-disable-next-line no-control-regex
+    return /[^\u0000-\u00ff]/.test(raw) ? Buffer.from(raw, 'utf8').toString('latin1') : raw;
+  }
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+}
+
+/** Index where the body starts and the header block's end. */
+function splitHeaderBody(s: string, from: number, to: number): { headEnd: number; bodyStart: number } {
+  // A blank line ends the header block; accept \n\n and \r\n\r\n (and mixed).
+  let i = from;
+  // Message starts with an empty line: no headers.
+  if (s.startsWith('\r\n', from) || s.charCodeAt(from) === 10) {
+    return { headEnd: from, bodyStart: from + (s.charCodeAt(from) === 13 ? 2 : 1) };
+  }
+  while (i < to) {
+    const nl = s.indexOf('\n', i);
+    if (nl < 0 || nl >= to) return { headEnd: to, bodyStart: to };
+    const next = nl + 1;
+    if (next >= to) return { headEnd: to, bodyStart: to };
+    const c = s.charCodeAt(next);
+    if (c === 10) return { headEnd: nl, bodyStart: next + 1 };
+    if (c === 13 && s.charCodeAt(next + 1) === 10) return { headEnd: nl, bodyStart: next + 2 };
+    i = next;
+  }
+  return { headEnd: to, bodyStart: to };
+}
+
+/** Unfold and split a header block. Lines without a colon are skipped; the block is capped in size and count. */
+export function parseHeaderBlock(block: string): HeaderList {
+  const out: HeaderList = [];
+  const text = block.length > MAX_HEADER_BYTES ? block.slice(0, MAX_HEADER_BYTES) : block;
+  let cur: [string, string] | undefined;
+  let start = 0;
+  while (start <= text.length && out.length < MAX_HEADERS) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    let line = text.slice(start, nl);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    start = nl + 1;
+    if (!line) continue;
+    const c = line.charCodeAt(0);
+    if ((c === 32 || c === 9) && cur) {
+      if (cur[1].length < 65536) cur[1] += ' ' + line.trim();
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0 || colon > 76) { cur = undefined; continue; }
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (!name || name.includes(' ')) { cur = undefined; continue; }
+    cur = [name, line.slice(colon + 1).trim()];
+    out.push(cur);
+  }
+  return out;
+}
+
+export function header(h: HeaderList, name: string): string | undefined {
+  for (const [n, v] of h) if (n === name) return v;
+  return undefined;
+}
+
+export function headers(h: HeaderList, name: string): string[] {
+  const out: string[] = [];
+  for (const [n, v] of h) if (n === name) out.push(v);
+  return out;
+}
+
+/** Parse `type/subtype; a=b; c="d"` without regex backtracking. */
+export function parseContentType(value: string | undefined): { type: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  if (!value) return { type: 'text/plain', params };
+  const v = value.length > 4096 ? value.slice(0, 4096) : value;
+  const semi = v.indexOf(';');
+  let type = (semi < 0 ? v : v.slice(0, semi)).trim().toLowerCase();
+  if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(type)) type = 'text/plain';
+  let i = semi < 0 ? v.length : semi + 1;
+  while (i < v.length) {
+    while (i < v.length && (v[i] === ' ' || v[i] === '\t' || v[i] === ';')) i++;
+    const eq = v.indexOf('=', i);
+    if (eq < 0) break;
+    const key = v.slice(i, eq).trim().toLowerCase();
+    i = eq + 1;
+    while (i < v.length && (v[i] === ' ' || v[i] === '\t')) i++;
+    let val = '';
+    if (v[i] === '"') {
+      i++;
+      while (i < v.length && v[i] !== '"') {
+        if (v[i] === '\\' && i + 1 < v.length) i++;
+        val += v[i];
+        i++;
+      }
+      i++;
+    } else {
+      const end = v.indexOf(';', i);
+      val = (end < 0 ? v.slice(i) : v.slice(i, end)).trim();
+      i = end < 0 ? v.length : end;
+    }
+    if (key && !(key in params)) params[key.replace(/\*0?\*?$/, '')] = val;
+  }
+  return { type, params };
+}
+
+interface Budget {
+  parts: number;
+}
+
+/** Parse a whole message (or an embedded one) from a byte string. Never throws on malformed input. */
+export function parseMime(raw: string | Uint8Array): MimePart {
+  const s = toByteString(raw);
+  return parseEntity(s, 0, s.length, 0, { parts: 0 });
+}
+
+function parseEntity(s: string, from: number, to: number, depth: number, budget: Budget): MimePart {
+  budget.parts++;
+  const { headEnd, bodyStart } = splitHeaderBody(s, from, to);
+  const hs = parseHeaderBlock(s.slice(from, Math.min(headEnd, from + MAX_HEADER_BYTES)));
+  const ct = parseContentType(header(hs, 'content-type'));
+  const part: MimePart = { headers: hs, contentType: ct.type, params: ct.params, parts: [], rawBody: '', depth };
+  const canNest = depth < MAX_DEPTH && budget.parts < MAX_PARTS;
+  if (ct.type.startsWith('multipart/') && ct.params.boundary && canNest) {
+    const children = splitMultipart(s, bodyStart, to, ct.params.boundary);
+    if (children) {
+      part.rawBody = s.slice(bodyStart, Math.min(to, bodyStart + (children[0]?.[0] ?? to) - bodyStart));
+      for (const [a, b] of children) {
+        if (budget.parts >= MAX_PARTS) break;
+        part.parts.push(parseEntity(s, a, b, depth + 1, budget));
+      }
+      return part;
+    }
+    // Lying boundary: no delimiter found. Read the body as plain text.
+    part.contentType = 'text/plain';
+  }
+  const enc = (header(hs, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+  if ((ct.type === 'message/rfc822' || ct.type === 'message/global') && canNest) {
+    // The embedded (original) message; decode a base64/QP wrapper first (rare but seen).
+    const body = enc === 'base64' || enc === 'quoted-printable' ? decodeTransfer(s.slice(bodyStart, to), enc) : undefined;
+    if (body !== undefined) part.parts.push(parseEntity(body, 0, body.length, depth + 1, budget));
+    else part.parts.push(parseEntity(s, bodyStart, to, depth + 1, budget));
+    return part;
+  }
+  part.rawBody = s.slice(bodyStart, to);
+  return part;
+}
+
+/** Body ranges between `--boundary` delimiter lines; undefined when no delimiter occurs at all. */
+function splitMultipart(s: string, from: number, to: number, boundary: string): [number, number][] | undefined {
+  const delim = '--' + boundary;
+  const ranges: [number, number][] = [];
+  let pos = from;
+  let partStart = -1;
+  let found = false;
+  while (pos < to) {
+    const i = s.indexOf(delim, pos);
+    if (i < 0 || i >= to) break;
+    // A delimiter must start a line.
+    if (i !== from && s.charCodeAt(i - 1) !== 10) { pos = i + delim.length; continue; }
+    found = true;
+    const closing = s.startsWith('--', i + delim.length);
+    if (partStart >= 0) {
+      let end = i - 1; // the newline before the delimiter belongs to it
+      if (end > partStart && s.charCodeAt(end - 1) === 13) end--;
+      ranges.push([partStart, Math.max(partStart, end)]);
+    }
+    if (closing) { partStart = -1; break; }
+    const nl = s.indexOf('\n', i + delim.length);
+    if (nl < 0 || nl >= to) { partStart = -1; break; }
+    partStart = nl + 1;
+    pos = partStart;
+    if (ranges.length >= MAX_PARTS) break;
+  }
+  // Truncated message: the last part runs to the end.
+  if (partStart >= 0 && partStart < to) ranges.push([partStart, to]);
+  return found ? ranges : undefined;
+}
+
+/** Undo base64 / quoted-printable; returns a byte string. */
+export function decodeTransfer(body: string, encoding: string): string {
+  if (encoding === 'base64') return Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64').toString('latin1');
+  if (encoding === 'quoted-printable') return decodeQP(body);
+  return body;
+}
+
+function hexVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+function decodeQP(body: string): string {
+  let out = '';
+  let chunk = 0;
+  const parts: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 61) {
+      const a = body.charCodeAt(i + 1);
+      if (a === 10) { i += 1; continue; }
+      if (a === 13 && body.charCodeAt(i + 2) === 10) { i += 2; continue; }
+      const h = hexVal(a);
+      const l = hexVal(body.charCodeAt(i + 2));
+      if (h >= 0 && l >= 0) { out += String.fromCharCode(h * 16 + l); i += 2; }
+      else out += '=';
+    } else out += body[i];
+    if (++chunk >= 8192) { parts.push(out); out = ''; chunk = 0; }
+  }
+  parts.push(out);
+  return parts.join('');
+}
+
+const decoders = new Map<string, TextDecoder>();
+
+/** Byte string → text in the given charset; unknown charsets fall back to UTF-8, then latin1. */
+export function decodeCharset(bytes: string, charset: string | undefined): string {
+  // Pure ASCII needs no decoding.
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(bytes) && !(charset && /2022|utf-7|utf-16/i.test(charset))) return bytes;
+  const label = (charset ?? 'utf-8').trim().toLowerCase() || 'utf-8';
+  let dec = decoders.get(label);
+  if (!dec) {
+    try {
+      dec = new TextDecoder(label === 'us-ascii' || label === 'ascii' ? 'utf-8' : label);
+    } catch {
+      dec = new TextDecoder('utf-8');
+    }
+    decoders.set(label, dec);
+  }
+  const buf = Buffer.from(bytes, 'latin1');
+  const text = dec.decode(buf);
+  // Invalid UTF-8 (a lying charset): latin1/windows-1252 reads better than replacement characters.
+  if (dec.encoding === 'utf-8' && text.includes('\ufffd')) return new TextDecoder('windows-1252').decode(buf);
+  return text;
+}
+
+/** The decoded text of a leaf part. */
+export function partText(p: MimePart, limit = 8 * 1024 * 1024): string {
+  const enc = (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+  const raw = p.rawBody.length > limit ? p.rawBody.slice(0, limit) : p.rawBody;
+  return decodeCharset(decodeTransfer(raw, enc), p.params.charset);
+}
+
+const ENCODED_WORD = /=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,2000})\?=/g;
+
+/** Decode RFC 2047 encoded words in a header value (a byte string). */
+export function decodeHeaderValue(value: string): string {
+  let v = value.includes('=?') ? value.replace(/\?=\s+=\?/g, '?==?') : value;
+  if (v.includes('=?')) {
+    v = v.replace(ENCODED_WORD, (_m, cs: string, enc: string, data: string) => {
+      const bytes = enc.toLowerCase() === 'b'
+        ? Buffer.from(data, 'base64').toString('latin1')
+        : decodeQP(data.replace(/_/g, ' '));
+      return decodeCharset(bytes, cs.split('*')[0]);
+    });
+  }
+  return decodeCharset(v, 'utf-8');
+}
+
+/** Every part, depth first, in order. */
+export function* walkParts(p: MimePart): Generator<MimePart> {
+  const stack: MimePart[] = [p];
+  while (stack.length) {
+    const cur = stack.pop()!;
+    yield cur;
+    for (let i = cur.parts.length - 1; i >= 0; i--) stack.push(cur.parts[i]!);
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * parseBounce: one message → is it a bounce, and per recipient what happened, why (which decoder rule and
+ * which classifier rule), and what to do.
+ *
+ * Order: ARF feedback report → Amazon SES JSON → RFC 3464 DSN part(s) (enriched from the MTA's text when the
+ * DSN lacks the server's words) → the MTA text formats (formats/index.ts) → RFC 3834 auto-reply → the generic
+ * address-block reader for clear bounces → "not a bounce".
+ */
+import { classify } from '../classify/index.js';
+import { describeReason } from '../knowledge/reasons.js';
+import { decodeArf } from './arf.js';
+import { autoReplyRule } from './autoreply.js';
+import { decodeDsn } from './dsn.js';
+import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
+import { decodeHeaderValue, header, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
+import { allAddresses, commandIn, cutAt, firstAddress, rhostIn } from './text.js';
+import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
+
+export interface ParseBounceOptions {
+  /** Largest message read (bytes); the rest is ignored. Default 64 MiB. */
+  maxBytes?: number;
+}
+
+const COPY_MARKERS = [
+  '--- below this line is a copy of the message', '------ this is a copy of the message', '----- original message follows',
+  '----- unsent message follows', '-----unsent message follows', '--- the header of the original message',
+  '----- original message -----', '------ the body of the message', 'original message headers',
+  '--- enclosed are the original headers', '----- message header follows', '------- received message',
+];
+
+const BOUNCE_FROM = ['mailer-daemon', 'postmaster', 'mail delivery', 'mail-daemon', 'maildaemon', 'mdaemon', 'mail administrator',
+  'nobody@', 'no-reply@', 'bounce'];
+const BOUNCE_SUBJECT = ['undeliver', 'delivery fail', 'delivery status', 'returned mail', 'failure notice', 'failed delivery',
+  'delivery notification', 'nondeliverable', 'non-deliverable', 'mail delivery', 'could not be delivered', 'not delivered',
+  'mail system error', 'returned to sender', 'delivery problem', 'niedostarcz', 'warning: could not send', 'error sending',
+  'delayed mail', 'rejected', 'bounce', 'delivery report', 'unzustellbar', 'non remis', 'failure', 'error', 'problem'];
+
+function textOf(p: MimePart): string {
+  const t = partText(p, 4 * 1024 * 1024);
+  if (p.contentType === 'text/html') return t.replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>/gi, '\n').replace(/<[^>]{0,2000}>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return t;
+}
+
+function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string } {
+  const h = root.headers;
+  const from = decodeHeaderValue(header(h, 'from') ?? '');
+  const subject = decodeHeaderValue(header(h, 'subject') ?? '');
+  const dsnParts: string[] = [];
+  let feedback: string | undefined;
+  let original: HeaderList | undefined;
+  let text: string | undefined;
+  let html: string | undefined;
+  const insideOriginal = new Set<MimePart>();
+  for (const p of walkParts(root)) {
+    if (insideOriginal.has(p)) { for (const c of p.parts) insideOriginal.add(c); continue; }
+    const t = p.contentType;
+    if (t === 'message/delivery-status' || t === 'message/global-delivery-status') dsnParts.push(partText(p, 1024 * 1024));
+    else if (t === 'message/feedback-report') feedback = partText(p, 1024 * 1024);
+    else if (t === 'message/rfc822' || t === 'message/global' || t === 'message/partial') {
+      if (p.parts[0] && !original) original = p.parts[0].headers;
+      for (const c of p.parts) insideOriginal.add(c);
+    } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
+      original ??= parseHeaderBlock(partText(p, 1024 * 1024));
+    } else if (p.parts.length === 0 && p !== root && (t === 'text/plain' || t === 'message/disposition-notification') && text === undefined) {
+      text = textOf(p);
+    } else if (p.parts.length === 0 && p !== root && t === 'text/html' && html === undefined) {
+      html = textOf(p);
+    } else if (p === root && p.parts.length === 0) {
+      text = textOf(p);
+    }
+  }
+  // Some DSNs arrive as text/plain parts that are really delivery-status (lying content types).
+  if (!dsnParts.length && root.parts.length) {
+    for (const p of walkParts(root)) {
+      if (insideOriginal.has(p) || p.parts.length || p === root) continue;
+      if (p.contentType === 'text/plain') {
+        const t = partText(p, 1024 * 1024);
+        if (/^(?:final|original)-recipient:/im.test(t) && /^status:/im.test(t)) dsnParts.push(t);
+      }
+    }
+  }
+  const body = text ?? html ?? '';
+  const errorText = cutAt(body, COPY_MARKERS);
+  if (!original) {
+    // Text bounces quote the original headers after a marker line.
+    const low = body.toLowerCase();
+    for (const m of COPY_MARKERS) {
+      const i = low.indexOf(m);
+      if (i >= 0) {
+        const nl = body.indexOf('\n', i);
+        const rest = body.slice(nl + 1, nl + 1 + 65536).replace(/^\s*\n/, '');
+        const oh = parseHeaderBlock(rest.split(/\n[ \t]*\n/)[0] ?? '');
+        if (oh.length) original = oh;
+        break;
+      }
+    }
+  }
+  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts };
+  if (original) ctx.original = original;
+  return feedback === undefined ? { ctx } : { ctx, feedback };
+}
+
+function looksLikeBounce(ctx: BounceContext): boolean {
+  const f = ctx.from.toLowerCase();
+  const s = ctx.subject.toLowerCase();
+  if (BOUNCE_FROM.some((m) => f.includes(m)) && BOUNCE_SUBJECT.some((m) => s.includes(m))) return true;
+  if (ctx.headers.some(([n]) => n === 'x-failed-recipients')) return true;
+  if (f.includes('mailer-daemon') || f.includes('postmaster') || f.includes('mail delivery')) return true;
+  const rp = header(ctx.headers, 'return-path');
+  if (rp !== undefined && rp.replace(/\s/g, '') === '<>' && BOUNCE_SUBJECT.some((m) => s.includes(m))) return true;
+  return false;
+}
+
+/** Find the MTA text block that belongs to a DSN recipient (to enrich a DSN with the server's own words). */
+function textDiagnosticFor(ctx: BounceContext, formats: readonly BounceFormat[], rcpt: string): RawRecipient | undefined {
+  for (const f of formats) {
+    if (!f.detect(ctx)) continue;
+    const found = f.decode(ctx).find((r) => r.recipient.toLowerCase() === rcpt.toLowerCase());
+    if (found?.diagnosticCode) return found;
+  }
+  return undefined;
+}
+
+function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): BounceRecipient[] {
+  const orig = ctx.original;
+  const sender = orig ? firstAddress(decodeHeaderValue(header(orig, 'from') ?? header(orig, 'return-path') ?? '')) : undefined;
+  const messageId = orig ? header(orig, 'message-id')?.trim() : undefined;
+  const subject = orig ? decodeHeaderValue(header(orig, 'subject') ?? '') : undefined;
+  const bounceDate = header(ctx.headers, 'date');
+  return raw.map((r) => {
+    const diag = r.diagnosticCode?.replace(/\s+/g, ' ').trim();
+    const c = r.reason
+      ? { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: 'unknown' as const, hard: false, status: r.status, replyCode: r.replyCode }
+      : classify({ text: diag ?? '', ...(r.status ? { status: r.status } : {}), ...(r.replyCode ? { replyCode: r.replyCode } : {}),
+        ...(r.action ? { action: r.action } : {}), ...(r.command ? { command: r.command } : {}) });
+    const info = describeReason(c.reason);
+    const out: BounceRecipient = {
+      recipient: r.recipient,
+      reason: c.reason,
+      hardBounce: c.hard,
+      permanence: c.permanence,
+      explanation: info.meaning,
+      advice: info.advice,
+      rule: `decoder:${decoder}/${(r.rule ?? 'text').split('/').pop()} + classify:${c.rule}`,
+      decoder,
+    };
+    if (sender) out.sender = sender;
+    if (messageId) out.messageId = messageId;
+    if (subject) out.subject = subject;
+    const date = r.date ?? bounceDate;
+    if (date) out.date = date;
+    if (r.action) out.action = r.action;
+    const status = r.status ?? c.status;
+    if (status) out.status = status;
+    const reply = r.replyCode ?? c.replyCode;
+    if (reply) out.replyCode = reply;
+    if (diag) out.diagnosticCode = diag;
+    if (r.diagnosticType) out.diagnosticType = r.diagnosticType;
+    const rhost = r.rhost ?? (diag ? rhostIn(diag) : undefined);
+    if (rhost) out.rhost = rhost;
+    if (r.lhost) out.lhost = r.lhost;
+    const cmd = r.command ?? (diag ? commandIn(diag) : undefined);
+    if (cmd) out.command = cmd;
+    if (r.feedbackType) out.feedbackType = r.feedbackType;
+    return out;
+  });
+}
+
+function dedupe(list: RawRecipient[]): RawRecipient[] {
+  const seen = new Map<string, RawRecipient>();
+  for (const r of list) {
+    const k = r.recipient.toLowerCase();
+    if (!seen.has(k)) seen.set(k, r);
+  }
+  return [...seen.values()];
+}
+
+/** Read one message. Never throws: unreadable input gives `{ isBounce: false, kind: 'error', error }`. */
+export function parseBounce(raw: string | Uint8Array, opts: ParseBounceOptions = {}): BounceResult {
+  try {
+    const max = opts.maxBytes ?? 64 * 1024 * 1024;
+    const input = typeof raw === 'string' ? (raw.length > max ? raw.slice(0, max) : raw) : raw.length > max ? raw.subarray(0, max) : raw;
+    if ((typeof input === 'string' ? input.length : input.byteLength) === 0) {
+      return { isBounce: false, kind: 'error', recipients: [], error: 'empty message' };
+    }
+    return parseRoot(parseMime(input));
+  } catch (e) {
+    return { isBounce: false, kind: 'error', recipients: [], error: `could not read the message: ${(e as Error).message}` };
+  }
+}
+
+function parseRoot(root: MimePart): BounceResult {
+  const { ctx, feedback } = buildContext(root);
+  const base = { subject: ctx.subject, from: ctx.from };
+  if (!root.headers.length) return { ...base, isBounce: false, kind: 'error', recipients: [], error: 'no message headers found' };
+
+  // 1. ARF feedback report.
+  const reportType = (root.params['report-type'] ?? '').toLowerCase();
+  if (feedback !== undefined || reportType === 'feedback-report') {
+    const arf = decodeArf(feedback ?? '', ctx.original, header(ctx.headers, 'to'));
+    if (arf.length) return { ...base, isBounce: true, kind: 'feedback', decoder: 'arf', recipients: finish(arf, 'arf', ctx) };
+  }
+  // 2. JSON notifications (Amazon SES).
+  if (BOUNCE_FORMATS[0]!.detect(ctx)) {
+    const ses = BOUNCE_FORMATS[0]!.decode(ctx);
+    if (ses.length) {
+      const kind = ses[0]!.reason === 'feedback' ? 'feedback' : 'dsn';
+      return { ...base, isBounce: true, kind, decoder: 'amazonses', recipients: finish(ses, 'amazonses', ctx) };
+    }
+  }
+  const formats = BOUNCE_FORMATS.slice(1);
+  // 3. RFC 3464 delivery-status.
+  if (ctx.dsnParts.length) {
+    let rcpts: RawRecipient[] = [];
+    for (const d of ctx.dsnParts) rcpts = rcpts.concat(decodeDsn(d));
+    rcpts = dedupe(rcpts.filter((r) => r.recipient.includes('@')));
+    if (rcpts.length) {
+      for (const r of rcpts) {
+        const t = textDiagnosticFor(ctx, formats, r.recipient);
+        if (!t) continue;
+        // The server's own words from the text part are often richer than the DSN's Diagnostic-Code.
+        if (!r.diagnosticCode || r.diagnosticCode.length < 12) r.diagnosticCode = t.diagnosticCode;
+        else if (t.diagnosticCode && !r.diagnosticCode.includes(t.diagnosticCode.slice(0, 40))) r.diagnosticCode += ' | ' + t.diagnosticCode;
+        r.command ??= t.command ?? commandIn(t.diagnosticCode ?? '');
+      }
+      return { ...base, isBounce: true, kind: 'dsn', decoder: 'rfc3464', recipients: finish(rcpts, 'rfc3464', ctx) };
+    }
+  }
+  const bouncy = looksLikeBounce(ctx);
+  // 4. MTA text formats.
+  if (bouncy || ctx.dsnParts.length) {
+    for (const f of formats) {
+      if (!f.detect(ctx)) continue;
+      const rcpts = dedupe(f.decode(ctx).filter((r) => r.recipient.includes('@')));
+      if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: f.name, recipients: finish(rcpts, f.name, ctx) };
+    }
+  }
+  // 5. Automatic replies.
+  const ar = !bouncy ? autoReplyRule(ctx.headers, ctx.subject) : undefined;
+  if (ar) {
+    const who = firstAddress(ctx.from) ?? firstAddress(header(ctx.headers, 'return-path') ?? '') ?? '';
+    if (who) {
+      const r: RawRecipient = { recipient: who, reason: 'vacation', rule: ar };
+      const firstLine = ctx.errorText.trim().split('\n')[0]?.trim();
+      if (firstLine) r.diagnosticCode = firstLine.slice(0, 300);
+      return { ...base, isBounce: true, kind: 'auto-reply', decoder: 'rfc3834', recipients: finish([r], 'rfc3834', ctx) };
+    }
+  }
+  // 6. Generic reader for clear bounces, then X-Failed-Recipients.
+  if (bouncy) {
+    const rcpts = dedupe(FALLBACK_FORMAT.decode(ctx).filter((r) => r.recipient.includes('@') && !ctx.from.toLowerCase().includes(r.recipient.toLowerCase())));
+    if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(rcpts, 'generic', ctx) };
+    const failed = header(ctx.headers, 'x-failed-recipients');
+    if (failed) {
+      const list = allAddresses(failed).map((a): RawRecipient => ({ recipient: a, diagnosticCode: ctx.errorText.trim().slice(0, 2000), rule: 'x-failed-recipients' }));
+      if (list.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(list, 'generic', ctx) };
+    }
+  }
+  return { ...base, isBounce: false, kind: 'not-bounce', recipients: [] };
+}

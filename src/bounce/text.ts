@@ -1,0 +1,121 @@
+/**
+ * Reading recipients out of human-readable bounce text, for the many MTAs that ignore RFC 3464 (or whose DSN
+ * part lacks the server's words). Most of them write, per failed address, a line that starts with the address
+ * followed by lines with the remote server's answer; the per-format modules only say where that section starts
+ * and ends. Line-oriented and bounded: linear in the text.
+ */
+import { cleanAddress } from './dsn.js';
+import type { RawRecipient } from './types.js';
+
+const ADDR = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,10}";
+/** A line that starts with an address (bare, in <>, or quoted), then ends, or goes on with ":", "...", "(". */
+const RCPT_LINE = new RegExp(`^[\\s>]*(?:RCPT TO:\\s?)?[<"'(]?(${ADDR})\\.?[>"')]?(?:\\s*$|\\s*[:,;(]|\\s*\\.\\.\\.|\\s+[<(\\[]|\\s+-|\\s+\\S)`, '');
+const ADDR_ANY = new RegExp(ADDR);
+const ADDR_ALL = new RegExp(ADDR, 'g');
+
+export function firstAddress(s: string): string | undefined {
+  const m = ADDR_ANY.exec(s.length > 4096 ? s.slice(0, 4096) : s);
+  return m ? cleanAddress(m[0]) : undefined;
+}
+
+export function allAddresses(s: string, limit = 200): string[] {
+  const out: string[] = [];
+  for (const m of (s.length > 65536 ? s.slice(0, 65536) : s).matchAll(ADDR_ALL)) {
+    out.push(cleanAddress(m[0]));
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Cut `text` at the first of `markers` (lowercase) found; returns the part before it. */
+export function cutAt(text: string, markers: readonly string[]): string {
+  const low = text.toLowerCase();
+  let end = text.length;
+  for (const m of markers) {
+    const i = low.indexOf(m);
+    if (i >= 0 && i < end) end = i;
+  }
+  return text.slice(0, end);
+}
+
+/** The text after the first of `markers` found (the whole text when none is). */
+export function startAt(text: string, markers: readonly string[]): { text: string; found: boolean } {
+  const low = text.toLowerCase();
+  let best = -1;
+  let len = 0;
+  for (const m of markers) {
+    const i = low.indexOf(m);
+    if (i >= 0 && (best < 0 || i < best)) { best = i; len = m.length; }
+  }
+  if (best < 0) return { text, found: false };
+  // Start at the line after the marker's line.
+  const nl = text.indexOf('\n', best + len);
+  return { text: nl < 0 ? '' : text.slice(nl + 1), found: true };
+}
+
+export interface BlockOptions {
+  /** Lines (lowercase prefixes) that end the recipient section. */
+  stop?: readonly string[];
+  /** Max recipients. */
+  limit?: number;
+  /** Ignore address lines that look like these (lowercase substrings), e.g. the bounce's own sender. */
+  skip?: readonly string[];
+}
+
+/** Address-led blocks: each recipient with the lines that follow it up to the next recipient. */
+export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipient[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: RawRecipient[] = [];
+  const byAddr = new Map<string, { r: RawRecipient; lines: string[] }>();
+  let cur: { r: RawRecipient; lines: string[] } | undefined;
+  const stop = opts.stop ?? [];
+  const limit = opts.limit ?? 1000;
+  for (let line of lines) {
+    if (line.length > 4096) line = line.slice(0, 4096);
+    const low = line.trim().toLowerCase();
+    if (stop.length && stop.some((s) => low.startsWith(s))) break;
+    const m = RCPT_LINE.exec(line);
+    if (m && !/^\s*(?:from|to|cc|reply-to|return-path|sender|subject|x-[a-z-]+|received|message-id|in-reply-to|references):/i.test(line)) {
+      const addr = cleanAddress(m[1]!);
+      if (opts.skip?.some((s) => addr.toLowerCase().includes(s))) { cur = undefined; continue; }
+      const rest = line.slice(m.index + m[0].length - (m[0].endsWith(' ') ? 0 : 0)).trim();
+      const known = byAddr.get(addr.toLowerCase());
+      if (known) { cur = known; if (rest) cur.lines.push(line.trim()); continue; }
+      if (out.length >= limit) break;
+      const r: RawRecipient = { recipient: addr, rule: 'text-block' };
+      cur = { r, lines: [] };
+      // Keep what follows the address on its own line ("<a@b>: host x said: 550 ...").
+      const after = line.slice(line.indexOf(m[1]!) + m[1]!.length).replace(/^[>"')\s]*[:,;]?\s*/, '').trim();
+      if (after) cur.lines.push(after);
+      byAddr.set(addr.toLowerCase(), cur);
+      out.push(r);
+      continue;
+    }
+    if (cur && cur.lines.length < 60) cur.lines.push(line.trim());
+  }
+  for (const { r, lines: ls } of byAddr.values()) {
+    const diag = ls.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+    if (diag) r.diagnosticCode = diag.length > 2000 ? diag.slice(0, 2000) : diag;
+  }
+  return out;
+}
+
+const COMMAND = /\b(?:after|in reply to|for|most progress was)\s+(RCPT TO|MAIL FROM|DATA|end of data|HELO|EHLO|initial connection|STARTTLS|AUTH|RCPT|MAIL|CONNECT)\b/i;
+const COMMAND_MAP: Record<string, string> = {
+  'rcpt to': 'RCPT', rcpt: 'RCPT', 'mail from': 'MAIL', mail: 'MAIL', data: 'DATA', 'end of data': 'DATA',
+  helo: 'HELO', ehlo: 'EHLO', 'initial connection': 'CONN', connect: 'CONN', starttls: 'STARTTLS', auth: 'AUTH',
+};
+
+/** The SMTP command a diagnostic says it failed at. */
+export function commandIn(text: string): string | undefined {
+  const m = COMMAND.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return m ? COMMAND_MAP[m[1]!.toLowerCase()] : undefined;
+}
+
+const RHOST = /\b(?:host|from|by|server|remote host)\s+\[?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})\]?(?:\s*\[(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]{2,40})\])?\s*(?:said|:|\[)/i;
+
+/** The remote host named in a diagnostic ("host mx.example.com[192.0.2.1] said: …"). */
+export function rhostIn(text: string): string | undefined {
+  const m = RHOST.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return m ? m[1] : undefined;
+}

@@ -1,0 +1,91 @@
+/** Shapes of the bounce reader: what a decoder extracts and what `parseBounce` returns. */
+import type { Reason, Text } from '../core/finding.js';
+import type { HeaderList, MimePart } from './mime.js';
+
+/** What a decoder found about one recipient, before classification. */
+export interface RawRecipient {
+  recipient: string;
+  action?: string;
+  status?: string;
+  replyCode?: number;
+  diagnosticCode?: string;
+  /** Diagnostic type from the DSN (SMTP, X-Postfix, X-Unix …). */
+  diagnosticType?: string;
+  rhost?: string;
+  lhost?: string;
+  command?: string;
+  date?: string;
+  /** Decoder-decided reason (e.g. feedback, vacation) that the classifier must not override. */
+  reason?: Reason;
+  feedbackType?: string;
+  /** Decoder rule: which part of the decoder found it, e.g. "dsn", "text-block". */
+  rule?: string;
+}
+
+/** Everything a decoder may look at, computed once per message. */
+export interface BounceContext {
+  root: MimePart;
+  headers: HeaderList;
+  from: string;
+  subject: string;
+  /** The human-readable text of the bounce (first text part, or the whole body), decoded. */
+  text: string;
+  /** The same with the returned original message cut off. */
+  errorText: string;
+  /** Decoded DSN parts (message/delivery-status, message/global-delivery-status). */
+  dsnParts: string[];
+  /** Headers of the returned original message, when present. */
+  original?: HeaderList;
+}
+
+export interface BounceFormat {
+  /** Stable id, used in rules: "postfix", "qmail" … */
+  name: string;
+  /** Does this message look like this format? Cheap header/text checks. */
+  detect(ctx: BounceContext): boolean;
+  /** Recipients found; [] when the format matched but nothing could be read. */
+  decode(ctx: BounceContext): RawRecipient[];
+}
+
+/** One recipient of a bounce, as `parseBounce` returns it. */
+export interface BounceRecipient {
+  recipient: string;
+  /** Original sender (envelope or From of the returned message). */
+  sender?: string;
+  messageId?: string;
+  subject?: string;
+  date?: string;
+  action?: string;
+  /** Enhanced status code, e.g. "5.1.1". */
+  status?: string;
+  replyCode?: number;
+  diagnosticCode?: string;
+  diagnosticType?: string;
+  rhost?: string;
+  lhost?: string;
+  command?: string;
+  reason: Reason;
+  hardBounce: boolean;
+  permanence: 'temporary' | 'permanent' | 'unknown';
+  feedbackType?: string;
+  explanation: Text;
+  advice: Text[];
+  /** Which decoder and which classifier rule decided, e.g. "decoder:postfix/dsn + classify:status:5.1.1". */
+  rule: string;
+  decoder: string;
+}
+
+export type BounceKind = 'dsn' | 'mta-text' | 'feedback' | 'auto-reply' | 'not-bounce' | 'error';
+
+export interface BounceResult {
+  isBounce: boolean;
+  kind: BounceKind;
+  /** Decoder that read it ("rfc3464", "postfix", "arf", "rfc3834" …), if any. */
+  decoder?: string;
+  recipients: BounceRecipient[];
+  /** For a message that could not be read at all. */
+  error?: string;
+  /** Subject of the bounce itself. */
+  subject?: string;
+  from?: string;
+}
