@@ -6,7 +6,7 @@
  * DSN lacks the server's words) → the MTA text formats (formats/index.ts) → RFC 3834 auto-reply → the generic
  * address-block reader for clear bounces → "not a bounce".
  */
-import { classify } from '../classify/index.js';
+import { classify, codesInText } from '../classify/index.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
@@ -26,6 +26,8 @@ const COPY_MARKERS = [
   '----- unsent message follows', '-----unsent message follows', '--- the header of the original message',
   '----- original message -----', '------ the body of the message', 'original message headers',
   '--- enclosed are the original headers', '----- message header follows', '------- received message',
+  'message headers follow', 'original message follows', '----- the header of the original message',
+  'original message header', '------ original message', '-------- original message', '--- original message',
 ];
 
 const BOUNCE_FROM = ['mailer-daemon', 'postmaster', 'mail delivery', 'mail-daemon', 'maildaemon', 'mdaemon', 'mail administrator',
@@ -113,8 +115,8 @@ function looksLikeBounce(ctx: BounceContext): boolean {
 
 /** Find the MTA text block that belongs to a DSN recipient (to enrich a DSN with the server's own words). */
 function textDiagnosticFor(ctx: BounceContext, formats: readonly BounceFormat[], rcpt: string): RawRecipient | undefined {
-  for (const f of formats) {
-    if (!f.detect(ctx)) continue;
+  for (const f of [...formats, FALLBACK_FORMAT]) {
+    if (f !== FALLBACK_FORMAT && !f.detect(ctx)) continue;
     const found = f.decode(ctx).find((r) => r.recipient.toLowerCase() === rcpt.toLowerCase());
     if (found?.diagnosticCode) return found;
   }
@@ -129,6 +131,12 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
   const bounceDate = header(ctx.headers, 'date');
   return raw.map((r) => {
     const diag = r.diagnosticCode?.replace(/\s+/g, ' ').trim();
+    r.command ??= diag ? commandIn(diag) : undefined;
+    // A DSN's generic X.0.0 next to a specific code in the server's words: the server's code tells more.
+    if (diag && (!r.status || /^\d\.0\.0$/.test(r.status))) {
+      const inText = codesInText(diag).status;
+      if (inText && (!r.status || inText[0] === r.status[0]) && !/^\d\.0\.0$/.test(inText)) r.status = inText;
+    }
     const c = r.reason
       ? { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: 'unknown' as const, hard: false, status: r.status, replyCode: r.replyCode }
       : classify({ text: diag ?? '', ...(r.status ? { status: r.status } : {}), ...(r.replyCode ? { replyCode: r.replyCode } : {}),

@@ -5,7 +5,8 @@
  * and ends. Line-oriented and bounded: linear in the text.
  */
 import { cleanAddress } from './dsn.js';
-import type { RawRecipient } from './types.js';
+import { header } from './mime.js';
+import type { BounceContext, RawRecipient } from './types.js';
 
 const ADDR = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,10}";
 /** A line that starts with an address (bare, in <>, or quoted), then ends, or goes on with ":", "...", "(". */
@@ -100,16 +101,24 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
   return out;
 }
 
-const COMMAND = /\b(?:after|in reply to|for|most progress was)\s+(RCPT TO|MAIL FROM|DATA|end of data|HELO|EHLO|initial connection|STARTTLS|AUTH|RCPT|MAIL|CONNECT)\b/i;
-const COMMAND_MAP: Record<string, string> = {
-  'rcpt to': 'RCPT', rcpt: 'RCPT', 'mail from': 'MAIL', mail: 'MAIL', data: 'DATA', 'end of data': 'DATA',
-  helo: 'HELO', ehlo: 'EHLO', 'initial connection': 'CONN', connect: 'CONN', starttls: 'STARTTLS', auth: 'AUTH',
-};
+const COMMANDS: readonly [string, string][] = [
+  ['rcpt to', 'RCPT'], ['mail from', 'MAIL'], ['does not like recipient', 'RCPT'], ['after rcpt', 'RCPT'],
+  ['rcpt command', 'RCPT'], ['sender was rejected', 'MAIL'], ['end of data', 'DATA'], ['after data', 'DATA'], ['data command', 'DATA'],
+  ['>>> data', 'DATA'], ['in reply to data', 'DATA'], ['after ehlo', 'EHLO'], ['after helo', 'HELO'], ['ehlo command', 'EHLO'],
+  ['helo command', 'HELO'], ['initial connection', 'CONN'], ['greeting', 'CONN'], ['starttls', 'STARTTLS'],
+  ['after auth', 'AUTH'], ['>>> quit', 'QUIT'],
+];
 
-/** The SMTP command a diagnostic says it failed at. */
+/** The SMTP command a diagnostic says it failed at (the first one named). */
 export function commandIn(text: string): string | undefined {
-  const m = COMMAND.exec(text.length > 4096 ? text.slice(0, 4096) : text);
-  return m ? COMMAND_MAP[m[1]!.toLowerCase()] : undefined;
+  const low = (text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase();
+  let best = -1;
+  let cmd: string | undefined;
+  for (const [needle, c] of COMMANDS) {
+    const i = low.indexOf(needle);
+    if (i >= 0 && (best < 0 || i < best)) { best = i; cmd = c; }
+  }
+  return cmd;
 }
 
 const RHOST = /\b(?:host|from|by|server|remote host)\s+\[?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})\]?(?:\s*\[(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]{2,40})\])?\s*(?:said|:|\[)/i;
@@ -118,4 +127,37 @@ const RHOST = /\b(?:host|from|by|server|remote host)\s+\[?([A-Za-z0-9-]{1,63}(?:
 export function rhostIn(text: string): string | undefined {
   const m = RHOST.exec(text.length > 4096 ? text.slice(0, 4096) : text);
   return m ? m[1] : undefined;
+}
+
+/**
+ * Addresses written anywhere in the error section, except the bounce's own sender/recipient and the original
+ * sender: each with the text from its line onwards (bounded) as the diagnostic.
+ */
+export function inlineAddresses(text: string, ctx: BounceContext, limit = 50): RawRecipient[] {
+  const own = new Set<string>();
+  for (const name of ['from', 'to', 'sender', 'reply-to', 'return-path']) {
+    for (const a of allAddresses(header(ctx.headers, name) ?? '')) own.add(a.toLowerCase());
+  }
+  if (ctx.original) for (const name of ['from', 'sender', 'return-path', 'reply-to']) {
+    for (const a of allAddresses(header(ctx.original, name) ?? '')) own.add(a.toLowerCase());
+  }
+  const out: RawRecipient[] = [];
+  const seen = new Set<string>();
+  const t = text.length > 65536 ? text.slice(0, 65536) : text;
+  for (const m of t.matchAll(ADDR_ALL)) {
+    const a = cleanAddress(m[0]);
+    const k = a.toLowerCase();
+    if (own.has(k) || seen.has(k) || /^(?:mailer-daemon|postmaster|root|noreply|no-reply)@/i.test(a)) continue;
+    // Skip addresses in URLs and Message-IDs.
+    const lineStart = t.lastIndexOf('\n', m.index) + 1;
+    const before = t.slice(Math.max(lineStart, m.index - 12), m.index).toLowerCase();
+    const linePrefix = t.slice(lineStart, Math.min(m.index, lineStart + 40)).trimStart().toLowerCase();
+    if (before.includes('/') || before.includes('mailto:') || before.endsWith('=') ||
+      /^(?:message-id|references|in-reply-to|received|from|return-path|sender|reply-to):/.test(linePrefix)) continue;
+    seen.add(k);
+    const diag = t.slice(lineStart, lineStart + 1500).replace(/\s+/g, ' ').trim();
+    out.push({ recipient: a, diagnosticCode: diag, rule: 'text-inline' });
+    if (out.length >= limit) break;
+  }
+  return out;
 }

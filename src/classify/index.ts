@@ -131,6 +131,14 @@ function permanenceOf(status: string | undefined, replyCode: number | undefined,
   return 'unknown';
 }
 
+function isFilterContext(status: string | undefined, command: string | undefined): boolean {
+  const cmd = command?.toUpperCase();
+  if (cmd === 'RCPT') return false;
+  if (cmd === 'DATA') return !status || !/^\d\.1\./.test(status);
+  // No command known: only a status that is neither X.1.x (addressing) nor X.5.x (protocol) points to a filter.
+  return !!status && /^\d\.(?:0\.0|2\.\d+)$/.test(status);
+}
+
 export function classify(input: ClassifyInput): Classification {
   const text = input.text ?? '';
   let status = input.status?.trim() || undefined;
@@ -156,7 +164,13 @@ export function classify(input: ClassifyInput): Classification {
   const sr = status ? statusRule(status) : undefined;
   if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
   const tm = text ? matchText(text) : {};
-  if (tm.strong) return done(tm.strong.reason, `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`);
+  if (tm.strong) {
+    const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
+    // "User unknown" said after DATA (or with a status that is not X.1.x) comes from a recipient-side filter,
+    // not from the address check at RCPT: the address may well exist (Sisimai reads it the same way).
+    if (tm.strong.reason === 'userunknown' && isFilterContext(status, input.command)) return done('filtered', `${rule}+not-at-rcpt`);
+    return done(tm.strong.reason, rule);
+  }
   if (sr && sr.reason !== 'delivered' && !(sr.reason === 'onhold' && tm.weak)) return done(sr.reason, `status:${status}`);
   if (tm.weak) return done(tm.weak.reason, `weak:${tm.weak.reason}:${tm.weak.phrase.trim()}`);
   if (replyCode && REPLY_FALLBACK[replyCode]) return done(REPLY_FALLBACK[replyCode]!, `reply:${replyCode}`);

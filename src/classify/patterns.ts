@@ -74,6 +74,7 @@ export const PHRASES: PhraseTable = {
     'invalid ip for sending mail of domain', 'domain * mismatches client ip', 'niezgodność dkim',
   ],
   notaccept: [
+    'indicated no smtp service', 'no smtp service',
     'does not accept mail (nullmx)', 'host/domain does not accept mail', 'host does not accept mail',
     'name server: .: host not found', 'no mx record found for domain=', 'no route for current request',
     'domain does not accept mail', 'null mx', 'nullmx', 'does not receive mail', 'not accepting mail',
@@ -210,6 +211,7 @@ export const PHRASES: PhraseTable = {
     'delivery not authorized', 'rejected by filter', 'message rejected by the recipient',
   ],
   rejected: [
+    'you may not have permission to post', 'may not exist, or you may not have permission', '投稿する権限', 'not have permission to post messages to the group',
     'access denied (in reply to mail from command)', 'access denied (sender blacklisted)', 'batv failed to verify',
     'batv validation failure', 'backscatter protection detected an invalid or expired email address',
     "because the sender isn't on the recipient's list of senders to accept mail from", 'bogus mail from',
@@ -320,6 +322,7 @@ export const PHRASES: PhraseTable = {
     'temporary failure in name resolution', 'network error', 'could not connect', 'unable to connect',
   ],
   expired: [
+    'could not deliver for the last', 'will be retried for', 'has not been delivered', 'delivery is delayed', 'not yet been delivered',
     'connection timed out', 'could not find a gateway for', 'delivery attempts will continue to be',
     'delivery time expired', 'failed to deliver to domain ', 'giving up on', 'have been failing for a long time',
     'has been delayed', 'it has not been collected after', 'message expired after sitting in queue for',

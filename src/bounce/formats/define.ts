@@ -1,5 +1,5 @@
 /** Declarative helper for text-bounce formats: how to recognise one, where its recipient section starts/ends. */
-import { addressBlocks, startAt, type BlockOptions } from '../text.js';
+import { addressBlocks, inlineAddresses, startAt, type BlockOptions } from '../text.js';
 import type { BounceContext, BounceFormat, RawRecipient } from '../types.js';
 
 export interface TextFormatSpec {
@@ -46,7 +46,9 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
       const { text } = startAt(ctx.errorText, spec.start ?? []);
       const opts: BlockOptions = {};
       if (spec.stop) opts.stop = spec.stop;
-      const out = addressBlocks(text, opts);
+      let out = addressBlocks(text, opts);
+      // No address-led lines: the address sits inside a sentence ("error delivering your mail to <a@b>").
+      if (!out.length) out = inlineAddresses(text, ctx);
       for (const r of out) {
         r.rule = `${spec.name}/text-block`;
         spec.fix?.(r, ctx);
