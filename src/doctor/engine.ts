@@ -212,6 +212,12 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
   tables.push({ id: 'doctor.checks', title: T.tables.checks, columns: [col.check, col.status, col.time], rows: checksRun.map((r) => [r.id, r.status, String(r.ms)]) });
 
   const data: DoctorData = { case: c.id, seedNumber: c.seedNumber, facts, causes, fixSteps, ruledOut, notChecked, checks: checksRun, notes: c.notes };
-  const report = makeReport('doctor', subject, [head, ...all], { tables, data, ...(deps.now ? { now: deps.now } : {}) });
+  // The transcripts support asks for: whole sessions, already stripped of secrets by the probe, scrubbed again below.
+  const transcripts: Finding[] = outcomes.filter((o) => o.transcript?.length).map((o) => ({
+    check: `doctor.transcript.${o.adapter}`, status: 'info' as const, subject,
+    summary: fill(T.transcript, { check: o.adapter }),
+    evidence: [{ kind: 'transcript' as const, label: o.adapter, value: o.transcript!.slice(0, 400).join('\n') }],
+  }));
+  const report = makeReport('doctor', subject, [head, ...all, ...transcripts], { tables, data, ...(deps.now ? { now: deps.now } : {}) });
   return redactDeep(report, secretsOf(answers));
 }

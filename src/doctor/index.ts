@@ -16,3 +16,4 @@ export { parseDoctorAnswers, parseDoctorAnswersJson, AnswersError as DoctorAnswe
 export { publicAnswers as publicDoctorAnswers, redactDeep as redactDoctorReport, secretsOf as doctorSecrets } from './redact.js';
 export { DOCTOR_TEXT } from './texts.js';
 export { NEEDS as DOCTOR_NEEDS } from './checks/needs.js';
+export { nextDoctorStep, type DoctorStep } from './steps.js';

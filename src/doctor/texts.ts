@@ -53,6 +53,7 @@ export const DOCTOR_TEXT = {
     case: tx('Problem', 'Problem'),
     notGiven: tx('(not given)', '(nie podano)'),
   },
+  transcript: tx('Transcript of the session with the server ({check})', 'Zapis sesji z serwerem ({check})'),
   progress: {
     start: tx('checking: {title}…', 'sprawdzam: {title}…'),
     done: tx('{status}: {title} ({ms} ms)', '{status}: {title} (czas: {ms} ms)'),

@@ -1,10 +1,13 @@
 /** Adapters: test the user's mail server with their settings, and look into the Spam folder (src/probe). */
+import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { tx } from '../../i18n/text.js';
-import type { CheckAdapter, DoctorAnswers, ServerAnswer } from '../types.js';
+import type { CheckAdapter, DoctorAnswers, DoctorDeps, ServerAnswer } from '../types.js';
+import { dnsClientFor } from './resolver.js';
 import { capabilityFn, findingsOf } from './load.js';
 import { NEEDS } from './needs.js';
 
-type ProbeFn = (opts: Record<string, unknown>) => unknown;
+type ProbeFn = (opts: Record<string, unknown>, deps?: Record<string, unknown>) => unknown;
 
 const PROBE_FN: Record<string, string[]> = {
   smtp: ['probeSmtp'],
@@ -12,16 +15,41 @@ const PROBE_FN: Record<string, string[]> = {
   pop3: ['probePop3'],
 };
 
-export function probeOptions(s: ServerAnswer, deps: { caFile?: string; timeoutMs?: number }): Record<string, unknown> {
+const TLS_MODE: Record<string, string> = { tls: 'implicit', starttls: 'starttls', none: 'none' };
+const DEFAULT_PORT: Record<string, number> = { smtp: 587, imap: 993, pop3: 995 };
+
+/** Options for src/probe: host, port, tls mode, credentials (used once), CA, timeouts. */
+export async function probeOptions(s: ServerAnswer, deps: DoctorDeps, proto = 'smtp'): Promise<Record<string, unknown>> {
+  const ca = deps.caFile ? await readFile(deps.caFile, 'utf8') : undefined;
+  const t = deps.timeoutMs;
   return {
     host: s.host,
-    port: s.port,
-    security: s.security,
+    port: s.port ?? DEFAULT_PORT[proto] ?? 587,
+    tls: s.security ? TLS_MODE[s.security] : 'auto',
     ...(s.user ? { user: s.user } : {}),
     ...(s.password ? { password: s.password } : {}),
-    ...(deps.caFile ? { caFile: deps.caFile } : {}),
-    ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+    ...(ca ? { ca } : {}),
+    ...(t ? { timeouts: { connect: t, banner: t, command: t, tls: t } } : {}),
   };
+}
+
+/** Host names resolve through the doctor's DNS client (the test NSD, or the server the user named). */
+export async function probeDeps(deps: DoctorDeps): Promise<Record<string, unknown>> {
+  if (!deps.dnsServer) return {};
+  const dns = (await dnsClientFor(deps)) as { query: (n: string, t: string) => Promise<{ answers: { type: string; data: unknown }[] }> };
+  return {
+    lookup: async (host: string) => {
+      if (isIP(host)) return [host];
+      const [a, aaaa] = await Promise.all([dns.query(host, 'A'), dns.query(host, 'AAAA')]);
+      return [...a.answers, ...aaaa.answers].filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => String(r.data));
+    },
+  };
+}
+
+function transcriptOf(result: unknown): string[] | undefined {
+  const lines = (result as { transcript?: { dir: string; atMs: number; text: string }[] })?.transcript;
+  if (!Array.isArray(lines)) return undefined;
+  return lines.map((l) => `${String(l.atMs).padStart(6)} ms ${l.dir === 'C' ? 'C:' : l.dir === 'S' ? 'S:' : '*'} ${l.text}`);
 }
 
 function protocolOf(a: DoctorAnswers, fallback: 'smtp' | 'imap'): 'smtp' | 'imap' | 'pop3' {
@@ -39,8 +67,8 @@ function serverAdapter(id: string, fallback: 'smtp' | 'imap'): CheckAdapter {
       const probe = await capabilityFn<ProbeFn>('probe', PROBE_FN[proto]!);
       const s = answers.server!;
       if (deps.guardTarget) await deps.guardTarget(s.host!, s.port ?? 0);
-      const report = await probe(probeOptions(s, deps));
-      return { findings: findingsOf(report) };
+      const result = await probe(await probeOptions(s, deps, proto), await probeDeps(deps));
+      return { findings: findingsOf(result), transcript: transcriptOf(result) };
     },
   };
 }
@@ -67,8 +95,8 @@ export const spamFolderAdapter: CheckAdapter = {
     const search = await capabilityFn<ProbeFn>('probe', ['searchSpamFolder', 'findInSpam', 'imapSearchSpam']);
     const s = { user: answers.to ?? answers.address, ...answers.incoming! };
     if (deps.guardTarget) await deps.guardTarget(s.host!, s.port ?? 0);
-    const result = await search({ ...probeOptions(s, deps), from: answers.from, to: answers.to, since: answers.sentAt });
-    return { findings: findingsOf(result) };
+    const result = await search({ ...(await probeOptions(s, deps, 'imap')), from: answers.from, to: answers.to, since: answers.sentAt }, await probeDeps(deps));
+    return { findings: findingsOf(result), transcript: transcriptOf(result) };
   },
 };
 
@@ -83,7 +111,7 @@ export const probeMxAdapter: CheckAdapter = {
     const host = answers.server?.host ?? `mail.${answers.domain ?? answers.address!.split('@').pop()}`;
     const port = answers.server?.port ?? 25;
     if (deps.guardTarget) await deps.guardTarget(host, port);
-    const report = await probe(probeOptions({ host, port, security: answers.server?.security ?? 'starttls' }, deps));
-    return { findings: findingsOf(report) };
+    const result = await probe(await probeOptions({ host, port, ...(answers.server?.security ? { security: answers.server.security } : {}) }, deps), await probeDeps(deps));
+    return { findings: findingsOf(result), transcript: transcriptOf(result) };
   },
 };

@@ -12,12 +12,7 @@ export function dnsClientFor(deps: DoctorDeps): Promise<unknown> {
     p = (async () => {
       const create = await capabilityFn<CreateFn>('dns', ['createDnsClient']);
       const opts: Record<string, unknown> = {};
-      if (deps.dnsServer) {
-        const [host, port] = splitHostPort(deps.dnsServer, 53);
-        opts.servers = [`${host}:${port}`];
-        opts.server = host;
-        opts.port = port;
-      }
+      if (deps.dnsServer) opts.server = deps.dnsServer;
       if (deps.timeoutMs) opts.timeoutMs = deps.timeoutMs;
       return create(opts);
     })();

@@ -1,0 +1,198 @@
+/**
+ * The JSON API: the same functions as the CLI, the same Report shape. Each operation is data (path, body
+ * limit, input schema for OpenAPI, whether it reaches out to a server) plus a `run` that calls the capability
+ * through the doctor's loader, so a capability that has not landed answers honestly "not available".
+ */
+import { makeReport, type Finding, type Lang, type Report } from '../core/finding.js';
+import { runDoctor, type DoctorProgress } from '../doctor/engine.js';
+import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
+import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../doctor/checks/load.js';
+import { probeDeps, probeOptions } from '../doctor/checks/probe.js';
+import { dnsClientFor } from '../doctor/checks/resolver.js';
+import type { DoctorDeps } from '../doctor/types.js';
+import { HttpError } from './security.js';
+
+export interface ApiContext {
+  lang: Lang;
+  deps: DoctorDeps;
+  /** Called for every finding as soon as it is known (server-sent events). */
+  onFinding?: (f: Finding) => void;
+  onProgress?: (p: DoctorProgress) => void;
+  /** Refuses probe targets the policy does not allow (throws HttpError 403). */
+  guardTarget: (host: string, port: number) => Promise<void>;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+export interface ApiOperation {
+  id: string;
+  path: string;
+  summary: string;
+  /** Largest accepted body in bytes. */
+  bodyLimit: number;
+  /** Reaches out to a server the user names: rate-limited per client. */
+  probes: boolean;
+  input: JsonSchema;
+  run: (body: Record<string, unknown>, ctx: ApiContext) => Promise<Report>;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+function text(body: Record<string, unknown>, key: string, max: number, required = true): string {
+  const v = body[key];
+  if (v === undefined || v === null || v === '') {
+    if (required) throw new HttpError(400, `"${key}" is required`, 'missing-field');
+    return '';
+  }
+  if (typeof v !== 'string') throw new HttpError(400, `"${key}" must be a string`, 'bad-field');
+  if (v.length > max) throw new HttpError(413, `"${key}" is over ${max} characters`, 'too-large');
+  return v;
+}
+
+/** Any capability result → a Report (capabilities return Reports; probes return results with findings). */
+export function asReport(command: string, subject: string, result: unknown): Report {
+  if (result && typeof result === 'object' && (result as Report).schema === 'mailmedic.report') return result as Report;
+  const r = (result ?? {}) as Record<string, unknown>;
+  const { findings: _f, ...rest } = r;
+  return makeReport(command, subject, findingsOf(result), { data: rest });
+}
+
+async function call(command: string, subject: string, cap: string, names: string[], invoke: (fn: (...a: unknown[]) => unknown) => unknown): Promise<Report> {
+  try {
+    const fn = await capabilityFn<(...a: unknown[]) => unknown>(cap, names);
+    return asReport(command, subject, await invoke(fn));
+  } catch (e) {
+    if (e instanceof CapabilityMissing) return makeReport(command, subject, [missingFinding(command, subject, e)]);
+    throw e;
+  }
+}
+
+/** Does the text look like a whole message (headers, then a body) rather than a pasted error line? */
+export function looksLikeMessage(s: string): boolean {
+  const head = s.slice(0, 8 * KB);
+  return /^(?:Return-Path|Received|From|Date|Message-ID|MIME-Version|Content-Type|Delivered-To|X-[\w-]+):/im.test(head)
+    && /^Content-Type:|^Subject:/im.test(head) && /\r?\n\r?\n/.test(head);
+}
+
+const domainRe = /^[a-z0-9._-]{1,253}$/i;
+const addressRe = /^[^\s@]{1,64}@[a-z0-9._-]{1,253}$/i;
+
+export const API_OPERATIONS: ApiOperation[] = [
+  {
+    id: 'explain', path: '/api/explain', summary: 'Explain an error message or reply (a whole bounce message is read as a bounce)',
+    bodyLimit: 5 * MB, probes: false,
+    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 4 * MB } } },
+    async run(body, ctx) {
+      const t = text(body, 'text', 4 * MB);
+      if (looksLikeMessage(t)) {
+        const bounce = await call('bounce', 'message', 'bounce', ['parseBounce'], (fn) => fn(t));
+        if (!bounce.findings.every((f) => f.check.endsWith('.unavailable'))) return bounce;
+      }
+      return call('explain', t.slice(0, 80), 'explain', ['explain', 'explainText'], (fn) => fn(t.slice(0, 64 * KB), { lang: ctx.lang }));
+    },
+  },
+  {
+    id: 'bounce', path: '/api/bounce', summary: 'Read a bounce message (DSN or free-form) and say why delivery failed',
+    bodyLimit: 5 * MB, probes: false,
+    input: { type: 'object', required: ['raw'], properties: { raw: { type: 'string', maxLength: 4 * MB } } },
+    run: async (body) => {
+      const raw = text(body, 'raw', 4 * MB);
+      return call('bounce', 'message', 'bounce', ['parseBounce'], (fn) => fn(raw));
+    },
+  },
+  {
+    id: 'domain', path: '/api/domain', summary: 'Check the mail DNS of a domain (MX, SPF, DKIM, DMARC, …)',
+    bodyLimit: 4 * KB, probes: false,
+    input: { type: 'object', required: ['domain'], properties: { domain: { type: 'string', maxLength: 253 }, selectors: { type: 'array', items: { type: 'string' } } } },
+    async run(body, ctx) {
+      const d = text(body, 'domain', 253).trim().toLowerCase().replace(/\.$/, '');
+      if (!domainRe.test(d)) throw new HttpError(400, 'not a domain name', 'bad-field');
+      const dns = await dnsClientFor(ctx.deps).catch(() => undefined);
+      const selectors = Array.isArray(body.selectors) ? body.selectors.filter((s): s is string => typeof s === 'string' && /^[\w.-]{1,63}$/.test(s)).slice(0, 10) : undefined;
+      return call('domain', d, 'domain', ['checkDomain'], (fn) => fn(d, { dns, resolver: dns, lang: ctx.lang, ...(selectors?.length ? { selectors } : {}), ...(ctx.onFinding ? { onFinding: ctx.onFinding } : {}) }));
+    },
+  },
+  {
+    id: 'probe', path: '/api/probe', summary: 'Test a mail server (SMTP, IMAP or POP3), optionally logging in; the password is used once and never stored',
+    bodyLimit: 8 * KB, probes: true,
+    input: {
+      type: 'object', required: ['host'], properties: {
+        protocol: { enum: ['smtp', 'imap', 'pop3'] }, host: { type: 'string', maxLength: 253 }, port: { type: 'integer', minimum: 1, maximum: 65535 },
+        security: { enum: ['tls', 'starttls', 'none'] }, user: { type: 'string', maxLength: 320 }, password: { type: 'string', maxLength: 1024, writeOnly: true },
+      },
+    },
+    async run(body, ctx) {
+      const host = text(body, 'host', 253).trim();
+      if (!domainRe.test(host) && !/^[0-9a-f:.]+$/i.test(host)) throw new HttpError(400, 'not a host name', 'bad-field');
+      const protocol = body.protocol === 'imap' || body.protocol === 'pop3' ? body.protocol : 'smtp';
+      const port = body.port === undefined || body.port === '' ? ({ smtp: 587, imap: 993, pop3: 995 } as const)[protocol] : Number(body.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HttpError(400, 'not a port number', 'bad-field');
+      const security = body.security === 'tls' || body.security === 'starttls' || body.security === 'none' ? body.security : undefined;
+      await ctx.guardTarget(host, port);
+      const user = text(body, 'user', 320, false);
+      const password = text(body, 'password', 1024, false);
+      const fnName = { smtp: 'probeSmtp', imap: 'probeImap', pop3: 'probePop3' }[protocol];
+      const subject = `${host}:${port}`;
+      return call('probe', subject, 'probe', [fnName], async (fn) => fn(
+        await probeOptions({ host, port, ...(security ? { security } : {}), ...(user ? { user } : {}), ...(password ? { password } : {}) }, ctx.deps, protocol),
+        await probeDeps(ctx.deps)));
+    },
+  },
+  {
+    id: 'settings', path: '/api/settings', summary: 'Find the mail program settings for an address',
+    bodyLimit: 4 * KB, probes: false,
+    input: { type: 'object', required: ['address'], properties: { address: { type: 'string', maxLength: 320 } } },
+    async run(body, ctx) {
+      const a = text(body, 'address', 320).trim();
+      if (!addressRe.test(a)) throw new HttpError(400, 'not an e-mail address', 'bad-field');
+      const dns = await dnsClientFor(ctx.deps).catch(() => undefined);
+      return call('settings', a, 'settings', ['findSettings', 'discoverSettings', 'settingsFor'], (fn) => fn(a, { dns, resolver: dns, lang: ctx.lang }));
+    },
+  },
+  {
+    id: 'logs', path: '/api/logs', summary: 'Summarize a mail log (Postfix, Exim, …): deliveries, bounces, deferrals, top reasons',
+    bodyLimit: 24 * MB, probes: false,
+    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB }, address: { type: 'string' } } },
+    async run(body, ctx) {
+      const t = text(body, 'text', 20 * MB);
+      const address = text(body, 'address', 320, false);
+      return call('logs', 'log', 'logs', ['analyzeLog', 'analyzeLogs', 'summarizeLog'], (fn) => fn(t, { lang: ctx.lang, ...(address ? { addresses: [address] } : {}) }));
+    },
+  },
+  {
+    id: 'doctor', path: '/api/doctor', summary: 'Run the guided troubleshooter for one of the seven cases with the given answers',
+    bodyLimit: 20 * MB, probes: true,
+    input: {
+      type: 'object', required: ['case'], properties: {
+        case: { enum: ['client-send', 'client-receive', 'webmail', 'php-mail', 'vps-send', 'vps-receive', 'lost-message'] },
+        answers: { type: 'object', description: 'DoctorAnswers (see docs/json-schema.md); file paths are not accepted over the web' },
+      },
+    },
+    async run(body, ctx) {
+      const answers = webAnswers(body.answers);
+      const caseId = text(body, 'case', 40);
+      try {
+        return await runDoctor(caseId, answers, {
+          lang: ctx.lang, deps: { ...ctx.deps, guardTarget: ctx.guardTarget },
+          onProgress: (p) => { ctx.onProgress?.(p); if (p.type === 'done') for (const f of p.findings) ctx.onFinding?.(f); },
+        });
+      } catch (e) {
+        if (e instanceof RangeError) throw new HttpError(400, e.message, 'bad-field');
+        throw e;
+      }
+    },
+  },
+];
+
+/** Answers from the web: validated, and never a server-side file path (the web sends the text itself). */
+export function webAnswers(v: unknown): ReturnType<typeof parseDoctorAnswers> {
+  try {
+    const a = parseDoctorAnswers(v ?? {});
+    if (a.bounceFile || a.logFile) throw new HttpError(400, 'file paths are not accepted over the web; send the text as "bounce" or "log"', 'bad-field');
+    return a;
+  } catch (e) {
+    if (e instanceof AnswersError) throw new HttpError(400, e.message, 'bad-field');
+    throw e;
+  }
+}

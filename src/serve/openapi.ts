@@ -1,0 +1,81 @@
+/** The OpenAPI 3.1 description of the JSON API, built from the operation table (served at /openapi.json). */
+import { TOOL_VERSION } from '../core/finding.js';
+import { API_OPERATIONS } from './api.js';
+
+const TEXT = { type: 'object', required: ['en', 'pl'], properties: { en: { type: 'string' }, pl: { type: 'string' } } };
+const FINDING = {
+  type: 'object', required: ['check', 'status', 'subject', 'summary'],
+  properties: {
+    check: { type: 'string' }, status: { $ref: '#/components/schemas/Status' }, subject: { type: 'string' },
+    summary: { $ref: '#/components/schemas/Text' }, detail: { $ref: '#/components/schemas/Text' },
+    advice: { type: 'array', items: { $ref: '#/components/schemas/Text' } },
+    evidence: { type: 'array', items: { type: 'object', required: ['kind', 'value'], properties: { kind: { type: 'string' }, label: { type: 'string' }, value: { type: 'string' }, atMs: { type: 'number' } } } },
+    diagnosis: { type: 'object', required: ['reason', 'permanence', 'actor', 'retry', 'rule'], properties: {
+      reason: { type: 'string' }, permanence: { enum: ['temporary', 'permanent', 'unknown'] }, actor: { type: 'string' },
+      retry: { enum: ['yes', 'no', 'later', 'after-fix'] }, replyCode: { type: 'integer' }, enhancedCode: { type: 'string' }, rule: { type: 'string' } } },
+    seeAlso: { type: 'array', items: { type: 'string' } }, data: { type: 'object' },
+  },
+};
+const REPORT = {
+  type: 'object', required: ['schema', 'schemaVersion', 'tool', 'command', 'subject', 'generatedAt', 'status', 'findings'],
+  properties: {
+    schema: { const: 'mailmedic.report' }, schemaVersion: { const: 1 },
+    tool: { type: 'object', properties: { name: { const: 'mailmedic' }, version: { type: 'string' } } },
+    command: { type: 'string' }, subject: { type: 'string' }, generatedAt: { type: 'string', format: 'date-time' },
+    status: { $ref: '#/components/schemas/Status' }, findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+    tables: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { $ref: '#/components/schemas/Text' },
+      columns: { type: 'array', items: { $ref: '#/components/schemas/Text' } }, rows: { type: 'array', items: { type: 'array', items: { type: 'string' } } } } } },
+    data: {},
+  },
+};
+const ERROR = { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } } };
+
+const SSE_DOC = 'With `?stream=1` (or `Accept: text/event-stream`) the answer is a stream of server-sent events: `progress` (doctor checks starting and ending), `finding` (each finding as soon as it is known), then `report` (the whole Report) or `error`.';
+
+export function buildOpenApi(): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  const errors = {
+    400: { description: 'Bad input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    403: { description: 'Target refused (private address or non-mail port on an exposed server)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    413: { description: 'Body too large', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    429: { description: 'Too many probes from this client; retry later', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  };
+  for (const op of API_OPERATIONS) {
+    paths[op.path] = {
+      post: {
+        operationId: op.id, summary: op.summary, description: `${SSE_DOC} Largest body: ${op.bodyLimit} bytes.${op.probes ? ' Rate-limited per client.' : ''}`,
+        parameters: [{ name: 'stream', in: 'query', required: false, schema: { enum: ['1'] } }, { name: 'lang', in: 'query', required: false, schema: { enum: ['pl', 'en'] } }],
+        requestBody: { required: true, content: { 'application/json': { schema: op.input } } },
+        responses: {
+          200: { description: 'A Report', content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } }, 'text/event-stream': { schema: { type: 'string' } } } },
+          ...errors,
+        },
+      },
+    };
+  }
+  paths['/api/doctor/cases'] = { get: { operationId: 'doctorCases', summary: 'The seven cases with their questions and checks', responses: { 200: { description: 'Cases', content: { 'application/json': { schema: { type: 'object' } } } } } } };
+  paths['/api/doctor/next'] = {
+    post: {
+      operationId: 'doctorNext', summary: 'The next question of a case, given the answers so far',
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['case'], properties: {
+        case: { type: 'string' }, answers: { type: 'object' }, skipped: { type: 'array', items: { type: 'string' } } } } } } },
+      responses: { 200: { description: '{done: true} or {done: false, step}', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors },
+    },
+  };
+  paths['/api/render'] = {
+    post: {
+      operationId: 'render', summary: 'Render a Report as Markdown, HTML or JSON (for the support report download)',
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['report', 'format'], properties: {
+        report: { $ref: '#/components/schemas/Report' }, format: { enum: ['markdown', 'html', 'json'] }, lang: { enum: ['pl', 'en'] } } } } } },
+      responses: { 200: { description: 'The rendered report' }, ...errors },
+    },
+  };
+  paths['/api/health'] = { get: { operationId: 'health', summary: 'Liveness and which capabilities this build has', responses: { 200: { description: 'OK' } } } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'mailmedic', version: TOOL_VERSION, description: 'Why is e-mail not sent or received? The JSON API of `mailmedic serve`: the same functions and the same findings schema as the command line (docs/json-schema.md).' },
+    servers: [{ url: 'http://127.0.0.1:8025' }],
+    paths,
+    components: { schemas: { Text: TEXT, Status: { enum: ['ok', 'info', 'warn', 'error', 'unknown'] }, Finding: FINDING, Report: REPORT, Error: ERROR } },
+  };
+}
