@@ -284,6 +284,8 @@ export function decodeHeaderValue(value: string): string {
       return decodeCharset(bytes, cs.split('*')[0]);
     });
   }
+  // Raw ISO-2022-JP (escape sequences, no encoded words) is common in Japanese mail.
+  if (v.includes('\x1b$')) return decodeCharset(v, 'iso-2022-jp');
   return decodeCharset(v, 'utf-8');
 }
 

@@ -29,6 +29,8 @@ export interface ClassifyInput {
   command?: string;
   /** DSN Action field (failed, delayed, delivered, relayed, expanded) if known. */
   action?: string;
+  /** DSN Diagnostic-Code type (SMTP, X-UNIX, X-POSTFIX …) if known: X-UNIX means a local program failed. */
+  diagnosticType?: string;
 }
 
 export interface Classification {
@@ -164,6 +166,8 @@ export function classify(input: ClassifyInput): Classification {
   const sr = status ? statusRule(status) : undefined;
   if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
   const tm = text ? matchText(text) : {};
+  // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
+  if (input.diagnosticType?.toUpperCase() === 'X-UNIX') return done('mailererror', 'diagnostic-type:x-unix');
   if (tm.strong) {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
     // "User unknown" said after DATA (or with a status that is not X.1.x) comes from a recipient-side filter,

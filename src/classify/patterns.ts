@@ -359,7 +359,7 @@ export const TEXT_PRECEDENCE: readonly Reason[] = [
   'mailboxfull', 'mesgtoobig', 'exceedlimit', 'systemfull', 'hasmoved', 'notaccept', 'suspend', 'norelaying',
   'requireptr', 'authfailure', 'virusdetected', 'spamdetected', 'badreputation', 'policyviolation',
   'userunknown', 'hostunknown', 'filtered', 'rejected', 'toomanyconn', 'speeding', 'failedstarttls',
-  'securityerror', 'blocked', 'contenterror', 'notcompliantrfc', 'syntaxerror', 'networkerror', 'expired',
+  'securityerror', 'blocked', 'contenterror', 'notcompliantrfc', 'syntaxerror', 'expired', 'networkerror',
   'systemerror', 'mailererror',
 ];
 

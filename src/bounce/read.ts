@@ -1,0 +1,172 @@
+/**
+ * readBounces: an async iterator over many messages — files, directories (maildir cur/ and new/), globs, mbox
+ * files and standard input — parsed one at a time. An mbox is split on "From " lines while it streams, so
+ * memory follows the largest message, not the file; a broken message yields its own error and the rest go on.
+ */
+import { createReadStream, type Dirent } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parseBounce, type ParseBounceOptions } from './parse.js';
+import type { BounceResult } from './types.js';
+
+export interface ReadBouncesOptions extends ParseBounceOptions {
+  /** Descend into sub-directories. */
+  recursive?: boolean;
+  /** Standard input, for the source "-". */
+  stdin?: Readable;
+}
+
+export interface BounceItem {
+  /** File the message came from ("-" for stdin). */
+  file: string;
+  /** 1-based position in an mbox (absent for single-message files). */
+  index?: number;
+  result: BounceResult;
+}
+
+const GLOB_CHARS = /[*?[]/;
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') { re += '.*'; i++; if (glob[i + 1] === '/') i++; } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end > i) { re += '[' + glob.slice(i + 1, end).replace(/\\/g, '\\\\') + ']'; i = end; } else re += '\\[';
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '$');
+}
+
+async function* walk(dir: string, recursive: boolean): AsyncGenerator<string> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A maildir: read cur/ and new/ (tmp/ holds messages still being written).
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('cur') && names.has('new')) {
+    for (const sub of ['cur', 'new']) yield* walk(join(dir, sub), false);
+    if (!recursive) return;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (recursive && !['cur', 'new', 'tmp'].includes(e.name)) yield* walk(p, true);
+    } else if (e.isFile() && !e.name.startsWith('.')) yield p;
+  }
+}
+
+/** Expand files, directories and globs into file paths (in a stable order). */
+export async function* expandBounceSources(sources: readonly string[], recursive = false): AsyncGenerator<string> {
+  for (const src of sources) {
+    if (src === '-') { yield '-'; continue; }
+    if (GLOB_CHARS.test(src)) {
+      const parts = src.split(/[\\/]/);
+      const firstWild = parts.findIndex((p) => GLOB_CHARS.test(p));
+      const base = parts.slice(0, firstWild).join(sep) || '.';
+      const re = globToRegExp(parts.slice(firstWild).join('/'));
+      const deep = src.includes('**') || parts.length - firstWild > 1;
+      for await (const f of walk(base, deep || recursive)) {
+        if (re.test(relative(base, f).split(sep).join('/'))) yield f;
+      }
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(src);
+    } catch {
+      yield src; // reported as unreadable by readBounces
+      continue;
+    }
+    if (st.isDirectory()) yield* walk(resolve(src) === src ? src : src, recursive);
+    else yield src;
+  }
+}
+
+async function isMbox(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(5);
+    const { bytesRead } = await fh.read(buf, 0, 5, 0);
+    return bytesRead === 5 && buf.toString('latin1') === 'From ';
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Split a stream of mbox data into messages ("From " separator lines; ">From " unescaped). */
+export async function* splitMbox(stream: Readable, maxBytes = 64 * 1024 * 1024): AsyncGenerator<Buffer> {
+  stream.setEncoding('latin1');
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let lines: string[] = [];
+  let size = 0;
+  let started = false;
+  let prevBlank = true;
+  for await (const line of rl) {
+    const blank = prevBlank;
+    prevBlank = line === '' || line === '\r';
+    // A separator is a "From " line at the start or after a blank line (a "From " inside a paragraph is text).
+    if (line.startsWith('From ') && blank) {
+      if (started && lines.length) yield Buffer.from(lines.join('\n'), 'latin1');
+      started = true;
+      lines = [];
+      size = 0;
+      continue;
+    }
+    started = true;
+    if (size > maxBytes) continue; // oversized message: keep its head, skip the rest
+    const l = line.startsWith('>From ') || /^>+From /.test(line) ? line.slice(1) : line;
+    lines.push(l);
+    size += l.length + 1;
+  }
+  if (lines.length) yield Buffer.from(lines.join('\n'), 'latin1');
+}
+
+async function readAll(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of stream) {
+    const b = typeof c === 'string' ? Buffer.from(c, 'latin1') : (c as Buffer);
+    if (size < maxBytes) chunks.push(b);
+    size += b.length;
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes);
+}
+
+/** Every message of every source, parsed. */
+export async function* readBounces(sources: string | readonly string[], opts: ReadBouncesOptions = {}): AsyncGenerator<BounceItem> {
+  const list = typeof sources === 'string' ? [sources] : sources;
+  const max = opts.maxBytes ?? 64 * 1024 * 1024;
+  for await (const file of expandBounceSources(list, opts.recursive)) {
+    try {
+      if (file === '-') {
+        const data = await readAll(opts.stdin ?? process.stdin, 1024 * 1024 * 1024);
+        if (data.subarray(0, 5).toString('latin1') === 'From ') {
+          const { Readable: R } = await import('node:stream');
+          let i = 0;
+          for await (const m of splitMbox(R.from([data]), max)) yield { file, index: ++i, result: parseBounce(m, opts) };
+        } else yield { file, result: parseBounce(data, opts) };
+        continue;
+      }
+      if (await isMbox(file)) {
+        let i = 0;
+        for await (const m of splitMbox(createReadStream(file, { highWaterMark: 1024 * 1024 }), max)) {
+          yield { file, index: ++i, result: parseBounce(m, opts) };
+        }
+      } else {
+        yield { file, result: parseBounce(await readAll(createReadStream(file), max), opts) };
+      }
+    } catch (e) {
+      yield { file, result: { isBounce: false, kind: 'error', recipients: [], error: `cannot read ${file}: ${(e as Error).message}` } };
+    }
+  }
+}

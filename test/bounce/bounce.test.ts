@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Readable } from 'node:stream';
+import { parseBounce, readBounces, scoreBounceCorpus } from '../../src/bounce/index.js';
+import { CLI, PROJECT_ROOT, SHARED } from '../helpers/env.js';
+
+const run = promisify(execFile);
+const CORPUS = join(SHARED, 'corpus', 'bounces', 'sisimai');
+const eml = (name: string) => readFileSync(join(CORPUS, 'eml', name));
+
+test('parseBounce: RFC 3464 DSN with two recipients, in order', () => {
+  const r = parseBounce(eml('lhost-sendmail-02.eml'));
+  assert.equal(r.isBounce, true);
+  assert.equal(r.kind, 'dsn');
+  assert.deepEqual(r.recipients.map((x) => x.recipient), ['userunknown@example.org', 'filtered@example.com']);
+  const first = r.recipients[0]!;
+  assert.equal(first.reason, 'userunknown');
+  assert.equal(first.hardBounce, true);
+  assert.equal(first.status, '5.1.1');
+  assert.equal(first.replyCode, 550);
+  assert.equal(first.rhost, 'mx.example.org');
+  assert.equal(first.lhost, 'nijo.example.jp');
+  assert.equal(first.messageId, '<C6625D0F-A302-4980-BEAB-2AF883EA0116@example.jp>');
+  assert.match(first.rule, /^decoder:rfc3464\/dsn \+ classify:/);
+  assert.ok(first.explanation.en && first.explanation.pl);
+});
+
+test('parseBounce: qmail text bounce', () => {
+  const r = parseBounce(eml('lhost-qmail-01.eml'));
+  assert.equal(r.kind, 'mta-text');
+  assert.equal(r.recipients[0]!.recipient, 'kijitora@example.ne.jp');
+  assert.equal(r.recipients[0]!.reason, 'userunknown');
+  assert.equal(r.recipients[0]!.command, 'RCPT');
+});
+
+test('parseBounce: Polish bilingual qmail bounce (seed 003 wording)', () => {
+  const msg = [
+    'From: MAILER-DAEMON@mail.example.pl', 'To: bok@example.pl', 'Subject: failure notice', 'Date: 1 Jan 2024 10:00:00 +0100', '',
+    'Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy.', 'Przyczyna wskazana jest ponizej:', '',
+    '<biuro@kontotestowe.example.pl>:', 'maildrop: maildir over quota.', '',
+    '<jan@example.com>:', 'Remote host said: / Zdalny host odpowiedzial: 550 No Such User Here', '',
+    '--- Below this line is a copy of the message.', '', 'Return-Path: <bok@example.pl>', 'Subject: oferta', '', 'tresc',
+  ].join('\n');
+  const r = parseBounce(msg);
+  assert.equal(r.isBounce, true);
+  assert.deepEqual(r.recipients.map((x) => [x.recipient, x.reason, x.hardBounce]),
+    [['biuro@kontotestowe.example.pl', 'mailboxfull', false], ['jan@example.com', 'userunknown', true]]);
+  assert.equal(r.recipients[0]!.sender, 'bok@example.pl');
+});
+
+test('parseBounce: ARF feedback, auto-reply, not a bounce', () => {
+  const arf = parseBounce(eml('arf-01.eml'));
+  assert.equal(arf.kind, 'feedback');
+  assert.equal(arf.recipients[0]!.reason, 'feedback');
+  assert.equal(arf.recipients[0]!.feedbackType, 'abuse');
+  const vac = parseBounce(eml('rfc3834-01.eml'));
+  assert.equal(vac.recipients[0]!.reason, 'vacation');
+  assert.equal(vac.recipients[0]!.hardBounce, false);
+  const not = parseBounce(readFileSync(join(CORPUS, 'not', 'is-not-bounce-01.eml')));
+  assert.equal(not.isBounce, false);
+  assert.equal(not.recipients.length, 0);
+});
+
+test('corpus scores never drop below the recorded ones', () => {
+  const recorded = JSON.parse(readFileSync(join(PROJECT_ROOT, 'test', 'bounce', 'corpus-score.json'), 'utf8')) as
+    { pct: Record<string, number> };
+  const s = scoreBounceCorpus(CORPUS);
+  for (const k of ['recipients', 'reason', 'hard', 'status', 'nonBounces'] as const) {
+    assert.ok(s.pct[k] >= recorded.pct[k]!, `${k}: ${s.pct[k]}% is below the recorded ${recorded.pct[k]}%`);
+  }
+});
+
+test('readBounces: mbox streamed, a broken message in the middle does not stop the rest', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-bounce-'));
+  const good = eml('lhost-postfix-01.eml').toString('latin1');
+  const broken = 'Content-Type: multipart/mixed; boundary="x"\n\n--x\nContent-Type: message/rfc822\n\n' + '\u0000\u00ff'.repeat(5000);
+  const mbox = ['From a@b Mon Jan  1 00:00:00 2024', good, '', 'From c@d Mon Jan  1 00:00:00 2024', broken, '',
+    'From e@f Mon Jan  1 00:00:00 2024', good, ''].join('\n');
+  writeFileSync(join(dir, 'box.mbox'), Buffer.from(mbox, 'latin1'));
+  const items = [];
+  for await (const it of readBounces([join(dir, 'box.mbox')])) items.push(it);
+  assert.equal(items.length, 3);
+  assert.equal(items[0]!.result.isBounce, true);
+  assert.equal(items[1]!.result.isBounce, false);
+  assert.equal(items[2]!.result.isBounce, true);
+  assert.equal(items[2]!.index, 3);
+  const fromStdin = [];
+  for await (const it of readBounces('-', { stdin: Readable.from([Buffer.from(mbox, 'latin1')]) })) fromStdin.push(it);
+  assert.equal(fromStdin.length, 3);
+});
+
+test('readBounces: the shared mbox and a glob', async () => {
+  let n = 0;
+  for await (const it of readBounces(join(CORPUS, 'mbox', 'mbox-0'))) { n++; assert.ok(it.result.kind); }
+  assert.equal(n, 37);
+  const files = [];
+  for await (const it of readBounces(join(CORPUS, 'eml', 'lhost-exim-0*.eml'))) files.push(it.file);
+  assert.ok(files.length >= 5 && files.every((f) => /lhost-exim-0\d\.eml$/.test(f)));
+});
+
+test('fuzz: hostile MIME gives an answer, never a crash or a hang', () => {
+  const t0 = Date.now();
+  const cases: (string | Buffer)[] = [
+    '', '\u0000'.repeat(100000), 'From: x\n', 'Content-Type: multipart/report; boundary="zz"\n\n--zz\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.c\nStatus: 5.1.1',
+    'Content-Type: multipart/mixed; boundary="lie"\nFrom: mailer-daemon@x\n\n--other\nhello\n',
+    'Subject: ' + 'x'.repeat(1024 * 1024) + '\nFrom: a@b\n\nbody',
+    'X-Long: ' + 'a: b '.repeat(200000) + '\n\nbody',
+    'Content-Type: text/plain; charset=no-such-charset\nFrom: MAILER-DAEMON@x\nSubject: Undelivered\n\n<a@b.example>: 550 5.1.1 user unknown\n',
+    Buffer.from(Array.from({ length: 200000 }, (_, i) => (i * 7919) % 256)),
+  ];
+  // 1,000-deep nesting.
+  let nest = 'body';
+  for (let i = 0; i < 1000; i++) nest = `Content-Type: multipart/mixed; boundary="b${i}"\n\n--b${i}\n${nest}\n--b${i}--\n`;
+  cases.push('From: MAILER-DAEMON@x\n' + nest);
+  // A 50 MB attachment.
+  cases.push('From: MAILER-DAEMON@x\nSubject: Undelivered Mail\nContent-Type: multipart/mixed; boundary="q"\n\n--q\nContent-Type: text/plain\n\n<a@b.example>: 550 user unknown\n--q\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n' + 'QUFB\n'.repeat(10 * 1024 * 1024) + '--q--\n');
+  for (const c of cases) {
+    const r = parseBounce(c);
+    assert.ok(['dsn', 'mta-text', 'feedback', 'auto-reply', 'not-bounce', 'error'].includes(r.kind));
+    if (!r.isBounce) assert.equal(r.recipients.length, 0);
+  }
+  const truncated = eml('lhost-sendmail-02.eml').subarray(0, 1500);
+  assert.doesNotThrow(() => parseBounce(truncated));
+  assert.ok(Date.now() - t0 < 30000, 'hostile inputs took too long');
+});
+
+test('CLI: mailmedic bounce --json and --csv', async () => {
+  const f = join(CORPUS, 'eml', 'lhost-postfix-02.eml');
+  const { stdout } = await run(process.execPath, [CLI, 'bounce', '--json', f]).catch((e: { stdout: string }) => e);
+  const rep = JSON.parse(stdout) as { command: string; data: { messages: { file: string; isBounce: boolean; recipients: Record<string, unknown>[] }[] } };
+  assert.equal(rep.command, 'bounce');
+  const m = rep.data.messages[0]!;
+  assert.equal(m.file, f);
+  assert.equal(m.isBounce, true);
+  for (const k of ['recipient', 'reason', 'hardBounce', 'rule']) assert.ok(k in m.recipients[0]!, k);
+  const csv = await run(process.execPath, [CLI, 'bounce', '--csv', join(CORPUS, 'mbox', 'mbox-0')]).catch((e: { stdout: string }) => e);
+  const lines = csv.stdout.trim().split('\r\n');
+  assert.match(lines[0]!, /^file,index,recipient,reason,hardBounce,status,replyCode/);
+  assert.ok(lines.length > 30);
+  const usage = await run(process.execPath, [CLI, 'bounce']).catch((e: { code: number }) => e);
+  assert.equal((usage as { code: number }).code, 64);
+});

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classify, codesInText, PhraseMatcher, isHardBounce } from '../../src/classify/index.js';
+
+test('classify: status codes decide when specific', () => {
+  assert.equal(classify({ status: '5.2.2', text: 'whatever' }).reason, 'mailboxfull');
+  assert.equal(classify({ status: '5.7.26', replyCode: 550 }).reason, 'authfailure');
+  assert.equal(classify({ status: '5.7.25' }).reason, 'requireptr');
+  assert.equal(classify({ status: '5.1.6' }).reason, 'hasmoved');
+  assert.equal(classify({ status: '4.4.7' }).reason, 'expired');
+  assert.equal(classify({ status: '5.1.1' }).reason, 'userunknown');
+  assert.equal(classify({ status: '2.0.0' }).reason, 'delivered');
+});
+
+test('classify: wording, codes found in the text, and the rule that decided', () => {
+  const c = classify({ text: '550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in virtual mailbox table' });
+  assert.equal(c.reason, 'userunknown');
+  assert.equal(c.status, '5.1.1');
+  assert.equal(c.replyCode, 550);
+  assert.equal(c.permanence, 'permanent');
+  assert.equal(c.hard, true);
+  assert.match(c.rule, /^text:userunknown:/);
+  assert.equal(classify({ text: 'maildrop: maildir over quota.' }).reason, 'mailboxfull');
+  assert.equal(classify({ text: '421 4.7.0 Too many connections' }).reason, 'toomanyconn');
+  assert.equal(classify({ text: 'Relay access denied' }).reason, 'norelaying');
+  assert.equal(classify({ text: '550 5.7.26 This message does not have authentication information' }).rule, 'status:5.7.26');
+});
+
+test('classify: Polish qmail bounces from seed 003', () => {
+  assert.equal(classify({ text: "Remote host said: / Zdalny host odpowiedzial: 553 sorry, that domain isn't in my list of allowed rcpthosts / Ta domena nie znajduje sie na liscie obslugiwanych przez serwer (#5.5.3 - vuser)" }).reason, 'norelaying');
+  const h = classify({ text: "failure: Sorry,_I_couldn't_find_any_host_named_/_Nie_mozna_znalezc_hosta_:_kei.pl'._(#5.1.2)" });
+  assert.equal(h.reason, 'hostunknown');
+  assert.equal(h.hard, true);
+  assert.equal(classify({ text: 'deferral: 192.168.86.34_does_not_like_recipient./Remote_host_said:_/_Zdalny_host_odpowiedzial:_450_4.7.1_Client_host_rejected:_cannot_find_your_hostname,_[10.0.134.163]' }).reason, 'requireptr');
+  assert.equal(classify({ text: 'Remote host said: / Zdalny host odpowiedzial: 550 BLAD SPF - zobacz strone' }).reason, 'authfailure');
+  assert.equal(classify({ text: "Connected to / Polaczenie z 192.168.33.29 but connection died. / ale polaczenie zostalo przerwane. (#4.4.2) I'm not going to try again; this message has been in the queue too long." }).reason, 'expired');
+  assert.equal(classify({ text: '554 Your access to this mail system has been rejected due to the sending MTA\'s poor reputation.' }).reason, 'badreputation');
+});
+
+test('classify: hard bounce rule of the corpus README', () => {
+  assert.equal(isHardBounce('userunknown', 'temporary'), true);
+  assert.equal(isHardBounce('notaccept', 'permanent'), true);
+  assert.equal(isHardBounce('notaccept', 'temporary'), false);
+  assert.equal(isHardBounce('mailboxfull', 'permanent'), false);
+  assert.equal(classify({ text: 'out of office', action: 'delivered' }).hard, false);
+});
+
+test('classify: nothing recognised gives onhold/undefined honestly', () => {
+  assert.equal(classify({ text: 'zzz qqq' }).reason, 'onhold');
+  assert.equal(classify({}).reason, 'undefined');
+  assert.equal(classify({ text: 'zzz', action: 'delayed' }).reason, 'expired');
+});
+
+test('classify: hostile input is handled in linear time', () => {
+  const big = 'a'.repeat(10 * 1024 * 1024);
+  const t0 = Date.now();
+  assert.equal(classify({ text: big }).reason, 'onhold');
+  classify({ text: 'user '.repeat(200000) + 'x' });
+  classify({ text: '\u0000\uffff'.repeat(100000) });
+  classify({ text: '5.'.repeat(100000) });
+  assert.ok(Date.now() - t0 < 5000);
+  assert.deepEqual(codesInText(''), {});
+});
+
+test('PhraseMatcher: wildcards match one non-space run, bounded', () => {
+  const m = new PhraseMatcher(['user * does not exist', 'mailbox full', 'abc']);
+  assert.deepEqual(m.scan('the user kijitora@example.jp does not exist').map((h) => h.index), [0]);
+  assert.deepEqual(m.scan('the user a b does not exist').map((h) => h.index), []);
+  assert.deepEqual(m.scan('xxabcx mailbox full').map((h) => h.index).sort(), [1, 2]);
+});
