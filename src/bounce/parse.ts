@@ -97,7 +97,7 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
       }
     }
   }
-  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts };
+  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts, lowHead: errorText.slice(0, 8192).toLowerCase(), cache: new Map() };
   if (original) ctx.original = original;
   return feedback === undefined ? { ctx } : { ctx, feedback };
 }

@@ -36,6 +36,10 @@ export interface BounceContext {
   dsnParts: string[];
   /** Headers of the returned original message, when present. */
   original?: HeaderList;
+  /** Lowercased head of errorText (computed once, for the formats' detect()). */
+  lowHead: string;
+  /** Per-format decode results (computed at most once per message). */
+  cache: Map<string, RawRecipient[]>;
 }
 
 export interface BounceFormat {

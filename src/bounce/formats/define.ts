@@ -34,7 +34,7 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
   return {
     name: spec.name,
     detect(ctx) {
-      const low = ctx.errorText.slice(0, 8192).toLowerCase();
+      const low = ctx.lowHead;
       const hdr = any(ctx.from.toLowerCase(), spec.from) || any(ctx.subject.toLowerCase(), spec.subject) ||
         (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) ||
         (spec.headerValue ? ctx.headers.some(([n, v]) => (n === 'received' || n.startsWith('x-')) && any(v.toLowerCase(), spec.headerValue)) : false);
@@ -42,6 +42,14 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
       return spec.needTextAndHeader ? hdr && txt : hdr || txt;
     },
     decode(ctx) {
+      const cached = ctx.cache.get(spec.name);
+      if (cached) return cached.map((r) => ({ ...r }));
+      const fresh = decodeUncached(ctx);
+      ctx.cache.set(spec.name, fresh);
+      return fresh.map((r) => ({ ...r }));
+    },
+  };
+  function decodeUncached(ctx: BounceContext): RawRecipient[] {
       if (spec.decode) return spec.decode(ctx);
       const { text } = startAt(ctx.errorText, spec.start ?? []);
       const opts: BlockOptions = {};
@@ -54,6 +62,5 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
         spec.fix?.(r, ctx);
       }
       return out;
-    },
-  };
+  }
 }
