@@ -1,2 +1,40 @@
-// Public exports of the logs capability (filled in as it lands).
-export {};
+// Public API of the logs capability: read Postfix / Exim / Sendmail / Dovecot logs, trace messages, summarise,
+// find problems, follow a live log.
+import { ProblemDetector, DEFAULT_LOG_LIMITS, type LogProblemLimits } from './problems.js';
+import { scanLogs, type ScanLogOptions } from './scan.js';
+import { SummaryCollector, type LogSummaryData } from './summary.js';
+import type { Finding } from '../core/finding.js';
+import { MessageTracker } from './messages.js';
+
+export type { LogEvent, LogFormatId, DeliveryStatus, LogConsumer } from './types.js';
+export { LogLineParser, LOG_FORMATS } from './parse.js';
+export { StampClock, parseTimeArg, fmtTime as fmtLogTime } from './stamp.js';
+export { resolveLogSources, readLogLines, orderRotations, rotationKey, type LogSource } from './input.js';
+export { MessageTracker, type TrackedMessage, type DeliveryAttempt } from './messages.js';
+export { scanLogs, type ScanLogOptions, type ScanStats } from './scan.js';
+export { SummaryCollector, type LogSummaryData } from './summary.js';
+export { traceLogs, storyMatches, type TraceFilter, type TraceResult, type MessageStory } from './trace.js';
+export { ProblemDetector, DEFAULT_LOG_LIMITS, providerOf, type LogProblemLimits } from './problems.js';
+export { summaryReport, traceReport, storyFinding } from './report.js';
+export { followLog, type FollowLogOptions } from './follow.js';
+export { renderLogSummaryHtml } from './html.js';
+export { classifyLogText, normaliseReasonText } from './diagnose.js';
+export { redactLogLine } from './redact.js';
+
+/** Read the inputs once and summarise them (pflogsumm's figures and more). */
+export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, topN = 10): Promise<LogSummaryData> {
+  const tracker = new MessageTracker();
+  const collector = new SummaryCollector(tracker);
+  const stats = await scanLogs({ ...opt, story: false, tracker }, (e, m) => collector.add(e, m));
+  return collector.result({
+    inputs: stats.sources.map((s) => s.name), format: stats.parser.detectedFormat(), formats: { ...stats.parser.formats },
+    stamps: { ...stats.parser.stamps }, lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples,
+  }, topN);
+}
+
+/** Read the inputs once and list the problems found. */
+export async function findLogProblems(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, limits: LogProblemLimits = DEFAULT_LOG_LIMITS): Promise<{ findings: Finding[]; lines: number; parsed: number; unparsed: number; unparsedSamples: string[]; format: string | undefined }> {
+  const det = new ProblemDetector(limits);
+  const stats = await scanLogs({ ...opt, story: false }, (e, m) => det.add(e, m));
+  return { findings: det.findings(stats.tracker.remaining()), lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples, format: stats.parser.detectedFormat() };
+}

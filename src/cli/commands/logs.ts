@@ -1,11 +1,164 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { EXIT, makeReport, type Finding } from '../../core/finding.js';
+import { pick } from '../../i18n/text.js';
+import {
+  DEFAULT_LOG_LIMITS, findLogProblems, followLog, parseTimeArg, renderLogSummaryHtml, summarizeLogs, summaryReport, traceLogs, traceReport,
+  type LogProblemLimits, type TraceFilter,
+} from '../../logs/index.js';
+import { describeSources, resolveLogSources } from '../../logs/input.js';
+import { makeLogProgress } from '../../logs/progress.js';
+import { describeFilter } from '../../logs/report.js';
+import { redactLogLine } from '../../logs/redact.js';
+import { render } from '../../report/index.js';
+import { numberOption, parseCommand, UsageError } from '../args.js';
+import { emit } from '../output.js';
 import type { Command } from './index.js';
 
-// PLACEHOLDER until the logs capability lands: says so honestly instead of pretending.
+const USAGE_EN = `mailmedic logs <trace|summary|problems|follow> [FILE|FOLDER|-]... [options]
+
+Reads Postfix, Exim, Sendmail and Dovecot logs (plain or .gz, a folder with its rotations, or stdin).
+
+  logs trace   --to ADDR | --from ADDR | --id QUEUEID|MESSAGE-ID  [--since T] [--until T] [--limit N]
+               each matching message's whole story and the verdict with a diagnosis
+  logs summary [--top N] [--html]
+               received/delivered/deferred/bounced/rejected, per hour/day, top lists, delays, reasons
+  logs problems [limits]
+               sending limits, rejection waves, password guessing, deferred pile-up, TLS, stuck mail
+  logs follow  FILE [--webhook URL] [--from-start] [limits]
+               like tail -F: prints problems as they happen (--json: one JSON object per line)
+
+Limits (defaults from the hosting help): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
+  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5
+Times (--since/--until): "2026-11-23 14:05", "14:05" (today), "-2h".
+--verbose shows every evidence line and the lines that were not understood.`;
+
+const USAGE_PL = `mailmedic logs <trace|summary|problems|follow> [PLIK|KATALOG|-]... [opcje]
+
+Czyta logi Postfiksa, Exima, Sendmaila i Dovecota (zwykłe lub .gz, katalog z rotacjami albo standardowe wejście).
+
+  logs trace   --to ADRES | --from ADRES | --id ID-KOLEJKI|MESSAGE-ID  [--since CZAS] [--until CZAS] [--limit N]
+               pełna historia każdej pasującej wiadomości i werdykt z diagnozą
+  logs summary [--top N] [--html]
+               odebrane/doręczone/odroczone/odbite/odrzucone, godziny/dni, rankingi, opóźnienia, przyczyny
+  logs problems [limity]
+               limity wysyłki, fale odrzuceń, zgadywanie haseł, narastające odroczenia, TLS, zalegająca poczta
+  logs follow  PLIK [--webhook URL] [--from-start] [limity]
+               jak tail -F: wypisuje problemy na bieżąco (--json: jeden obiekt JSON na wiersz)
+
+Limity (domyślnie wg pomocy hostingu): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
+  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5
+Czas (--since/--until): „2026-11-23 14:05”, „14:05” (dziś), „-2h”.
+--verbose pokazuje wszystkie wiersze dowodowe i wiersze, których nie zrozumiano.`;
+
+const OPTIONS = {
+  to: { type: 'string' }, from: { type: 'string' }, id: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' },
+  limit: { type: 'string' }, top: { type: 'string' }, webhook: { type: 'string' }, 'from-start': { type: 'boolean' }, 'poll-ms': { type: 'string' },
+  'per-hour': { type: 'string' }, 'per-day': { type: 'string' }, 'per-ip-hour': { type: 'string' }, 'auth-failures': { type: 'string' },
+  'reject-wave': { type: 'string' }, 'deferred-pile': { type: 'string' }, 'stuck-hours': { type: 'string' }, 'tls-failures': { type: 'string' },
+} as const;
+
+function limitsFrom(v: Record<string, unknown>): LogProblemLimits {
+  const L = DEFAULT_LOG_LIMITS;
+  return {
+    accountPerHour: numberOption('per-hour', v['per-hour'], L.accountPerHour, 1),
+    accountPerDay: numberOption('per-day', v['per-day'], L.accountPerDay, 1),
+    ipPerHour: numberOption('per-ip-hour', v['per-ip-hour'], L.ipPerHour, 1),
+    authFailuresPerHour: numberOption('auth-failures', v['auth-failures'], L.authFailuresPerHour, 1),
+    rejectWave: numberOption('reject-wave', v['reject-wave'], L.rejectWave, 1),
+    deferredPile: numberOption('deferred-pile', v['deferred-pile'], L.deferredPile, 1),
+    stuckHours: numberOption('stuck-hours', v['stuck-hours'], L.stuckHours, 0),
+    tlsFailures: numberOption('tls-failures', v['tls-failures'], L.tlsFailures, 1),
+  };
+}
+
+/** POST a finding as JSON; resolves false on any failure (a webhook must never stop following). */
+export function postWebhook(url: string, body: unknown, timeoutMs = 5000): Promise<boolean> {
+  return new Promise((resolve) => {
+    let u: URL;
+    try { u = new URL(url); } catch { resolve(false); return; }
+    const data = Buffer.from(JSON.stringify(body));
+    const req = (u.protocol === 'https:' ? httpsRequest : httpRequest)(u, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length, 'user-agent': 'mailmedic' }, timeout: timeoutMs,
+    }, (res) => { res.resume(); res.on('end', () => resolve((res.statusCode ?? 500) < 300)); });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', () => resolve(false));
+    req.end(data);
+  });
+}
+
 export const command: Command = {
-  describe: { en: '(logs: not yet available)', pl: '(logs: jeszcze niedostępne)' },
-  usage: { en: 'mailmedic logs: not yet available', pl: 'mailmedic logs: jeszcze niedostępne' },
-  async run() {
-    process.stderr.write('mailmedic logs: not yet available in this version\n');
-    return 70;
+  describe: { en: 'trace messages, summarise and find problems in mail logs (Postfix, Exim, Sendmail, Dovecot)', pl: 'śledzenie wiadomości, podsumowanie i problemy w logach poczty (Postfix, Exim, Sendmail, Dovecot)' },
+  usage: { en: USAGE_EN, pl: USAGE_PL },
+  async run(argv: string[]): Promise<number> {
+    const [sub, ...rest] = argv;
+    const { values: v, positionals, common } = parseCommand(rest, OPTIONS);
+    const now = Date.now;
+    const progress = makeLogProgress();
+    const base = { inputs: positionals, onProgress: progress, keepUnparsed: common.verbose ? 200 : 20 };
+    const inputs = positionals.length ? positionals : ['-'];
+    if (inputs.includes('-') && process.stdin.isTTY && sub !== 'follow') throw new UsageError('give a log file or folder (or pipe a log into standard input)');
+    const subject = describeSources(resolveLogSources(inputs));
+    switch (sub) {
+      case 'trace': {
+        const filter: TraceFilter = {};
+        if (typeof v.to === 'string') filter.to = v.to;
+        if (typeof v.from === 'string') filter.from = v.from;
+        if (typeof v.id === 'string') filter.id = v.id;
+        try {
+          if (typeof v.since === 'string') filter.since = parseTimeArg(v.since, now());
+          if (typeof v.until === 'string') filter.until = parseTimeArg(v.until, now());
+        } catch (e) { throw new UsageError((e as Error).message); }
+        if (!filter.to && !filter.from && !filter.id && filter.since === undefined && filter.until === undefined) throw new UsageError('trace needs --to, --from, --id, --since or --until');
+        const limit = numberOption('limit', v.limit, 50, 1, 100000);
+        const r = await traceLogs(base, filter, limit);
+        progress.done();
+        return emit(traceReport(r, filter, `${subject}: ${describeFilter(filter)}`), common);
+      }
+      case 'summary': {
+        const d = await summarizeLogs(base, numberOption('top', v.top, 10, 1, 1000));
+        progress.done();
+        const report = summaryReport(d, subject);
+        if (common.format === 'html') return emit(report, common, renderLogSummaryHtml(report, d, common.lang));
+        return emit(report, common);
+      }
+      case 'problems': {
+        const r = await findLogProblems(base, limitsFrom(v));
+        progress.done();
+        const findings: Finding[] = r.findings.length ? r.findings : [{
+          check: 'logs.problems.none', status: 'ok', subject,
+          summary: { en: `No problems found in ${r.parsed} log lines.`, pl: `Nie znaleziono problemów w ${r.parsed} wierszach logu.` },
+        }];
+        if (!r.parsed) findings.push({ check: 'logs.problems.empty', status: 'unknown', subject, summary: { en: 'No mail log lines were recognised.', pl: 'Nie rozpoznano żadnych wierszy logu poczty.' } });
+        if (common.verbose && r.unparsed) findings.push({ check: 'logs.unparsed', status: 'info', subject: String(r.unparsed), summary: { en: `${r.unparsed} lines were not understood.`, pl: `Niezrozumiałych wierszy: ${r.unparsed}.` }, evidence: r.unparsedSamples.map((s) => ({ kind: 'log' as const, value: redactLogLine(s) })) });
+        return emit(makeReport('logs problems', subject, findings, { data: { lines: r.lines, parsed: r.parsed, unparsed: r.unparsed, format: r.format, problems: r.findings.length } }), common);
+      }
+      case 'follow': {
+        const path = positionals[0];
+        if (!path || path === '-' || positionals.length > 1) throw new UsageError('follow needs exactly one log file');
+        const webhook = typeof v.webhook === 'string' ? v.webhook : undefined;
+        if (webhook && !/^https?:\/\//.test(webhook)) throw new UsageError('--webhook must be an http:// or https:// URL');
+        const ac = new AbortController();
+        const stop = () => ac.abort();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        const pending: Promise<unknown>[] = [];
+        await followLog({
+          path, limits: limitsFrom(v), fromStart: Boolean(v['from-start']), signal: ac.signal, pollMs: numberOption('poll-ms', v['poll-ms'], 500, 20, 60000),
+          onFinding: (f) => {
+            if (common.format === 'json') process.stdout.write(JSON.stringify(f) + '\n');
+            else {
+              const r = makeReport('logs follow', path, [f]);
+              process.stdout.write(common.format === 'terminal' ? `${new Date().toISOString()} ${f.status.toUpperCase()} [${f.check}] ${f.subject}: ${pick(f.summary, common.lang)}\n` : render(r, common.format, { lang: common.lang }));
+            }
+            if (webhook) pending.push(postWebhook(webhook, { tool: 'mailmedic', command: 'logs follow', source: path, at: new Date().toISOString(), finding: f }));
+          },
+        });
+        await Promise.all(pending);
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(sub ? `unknown logs command "${sub}"` : 'say which: trace, summary, problems or follow');
+    }
   },
 };

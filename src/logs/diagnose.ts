@@ -1,0 +1,74 @@
+/**
+ * From a log line's words to a diagnosis: the remote reply code, enhanced status and SMTP command are pulled out
+ * of the text, then `classify()` names the reason. Results are cached by the normalised text: a big log repeats
+ * the same few hundred texts millions of times.
+ */
+import { classify, type Classification } from '../classify/index.js';
+import type { Diagnosis } from '../core/finding.js';
+
+const cache = new Map<string, Classification>();
+
+/** Text with addresses, IPs, numbers and ids blanked, so the same reason groups together. */
+export function normaliseReasonText(text: string): string {
+  let t = text.length > 400 ? text.slice(0, 400) : text;
+  t = t.replace(/^host \S+ (?:said|refused to talk to me): /, '').replace(/^connect to \S+: /, 'connect to: ');
+  t = t.replace(/<[^<>\s]{0,200}>/g, '<…>').replace(/\[[0-9a-fA-F:.]{3,45}\]/g, '[ip]').replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, 'ip');
+  t = t.replace(/\b[0-9A-Za-z+/=_-]{16,}\b/g, '…').replace(/ \(in reply to .{1,40} command\)$/, '');
+  return t.length > 160 ? t.slice(0, 160) + '…' : t;
+}
+
+/** The reply code, enhanced status and command inside a Postfix/Exim/Sendmail diagnostic text. */
+export function replyParts(text: string, dsn?: string): { replyCode?: number; status?: string; command?: string } {
+  const out: { replyCode?: number; status?: string; command?: string } = {};
+  const t = text.length > 600 ? text.slice(0, 600) : text;
+  const said = /(?:said: |^|: )([245]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3}) )?/.exec(t);
+  if (said) {
+    out.replyCode = Number(said[1]);
+    if (said[2]) out.status = said[2];
+  }
+  if (dsn && /^[245]\.\d{1,3}\.\d{1,3}$/.test(dsn)) out.status = dsn;
+  const cmd = /\(in reply to (\S+(?: TO)?)(?: command| \S+)?/i.exec(t);
+  if (cmd) out.command = cmd[1]!.replace(/ TO$/i, '').toUpperCase().replace('END', 'DATA');
+  return out;
+}
+
+/** Classify a failure text (cached). */
+export function classifyLogText(text: string, dsn?: string, replyCode?: number): Classification {
+  const key = `${dsn ?? ''}|${replyCode ?? ''}|${normaliseReasonText(text)}`;
+  let c = cache.get(key);
+  if (!c) {
+    const parts = replyParts(text, dsn);
+    const input: Parameters<typeof classify>[0] = { text };
+    const status = parts.status ?? dsn;
+    if (status) input.status = status;
+    const rc = replyCode ?? parts.replyCode;
+    if (rc) input.replyCode = rc;
+    if (parts.command) input.command = parts.command;
+    try {
+      c = classify(input);
+    } catch {
+      c = { reason: 'undefined', rule: 'classifier-error', permanence: 'unknown', actor: 'unknown', hard: false };
+    }
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, c);
+  }
+  return c;
+}
+
+/** A Diagnosis for a Finding from a classification and the codes seen. */
+export function toDiagnosis(c: Classification, text: string, dsn?: string, replyCode?: number): Diagnosis {
+  const parts = replyParts(text, dsn);
+  const d: Diagnosis = {
+    reason: c.reason,
+    permanence: c.permanence,
+    actor: c.actor,
+    retry: c.permanence === 'permanent' ? 'after-fix' : c.permanence === 'temporary' ? 'later' : 'after-fix',
+    rule: c.rule,
+  };
+  if (c.reason === 'delivered') d.retry = 'no';
+  const rc = replyCode ?? parts.replyCode;
+  if (rc) d.replyCode = rc;
+  const st = parts.status ?? dsn;
+  if (st) d.enhancedCode = st;
+  return d;
+}

@@ -1,0 +1,104 @@
+/**
+ * `logs follow`: like `tail -F` — reads what is appended to a log, survives rotation (the file is replaced: the
+ * rest of the old file is read, then the new one from its start) and truncation (copytruncate: read again from
+ * 0), and reports problems the moment they are detected.
+ */
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import type { Finding } from '../core/finding.js';
+import { MessageTracker } from './messages.js';
+import { LogLineParser, MAX_LINE } from './parse.js';
+import { DEFAULT_LOG_LIMITS, ProblemDetector, type LogProblemLimits } from './problems.js';
+import { StampClock } from './stamp.js';
+import type { LogEvent } from './types.js';
+
+export interface FollowLogOptions {
+  path: string;
+  limits?: LogProblemLimits;
+  /** A problem was detected (called once per problem and window). */
+  onFinding: (f: Finding) => void;
+  /** Every parsed event (optional, e.g. for --verbose). */
+  onEvent?: (e: LogEvent) => void;
+  /** Read the existing content first instead of starting at the end. */
+  fromStart?: boolean;
+  pollMs?: number;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((res) => {
+  const t = setTimeout(res, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(t); res(); }, { once: true });
+});
+
+/** Follow until the signal aborts. Returns the number of lines read. */
+export async function followLog(opt: FollowLogOptions): Promise<number> {
+  const now = opt.now ?? Date.now;
+  const clock = new StampClock(now());
+  const parser = new LogLineParser(clock);
+  const tracker = new MessageTracker();
+  const det = new ProblemDetector(opt.limits ?? DEFAULT_LOG_LIMITS, opt.onFinding);
+  const buf = Buffer.alloc(1 << 20);
+  let fd = -1, ino = -1, pos = 0, lines = 0;
+  let left = '';
+  const openFile = (atEnd: boolean): boolean => {
+    try {
+      fd = openSync(opt.path, 'r');
+      const st = fstatSync(fd);
+      ino = st.ino;
+      pos = atEnd ? st.size : 0;
+      left = '';
+      return true;
+    } catch {
+      fd = -1;
+      return false;
+    }
+  };
+  const feed = (text: string) => {
+    let p = 0;
+    text = left + text;
+    for (;;) {
+      const nl = text.indexOf('\n', p);
+      if (nl < 0) break;
+      const line = text.slice(p, nl);
+      p = nl + 1;
+      lines++;
+      const e = parser.parse(line.endsWith('\r') ? line.slice(0, -1) : line);
+      if (!e) continue;
+      opt.onEvent?.(e);
+      det.add(e, tracker.add(e));
+    }
+    left = text.slice(p);
+    if (left.length > MAX_LINE) left = '';
+  };
+  const drain = () => {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n <= 0) break;
+      pos += n;
+      const chunk = buf.subarray(0, n);
+      feed(isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8'));
+    }
+  };
+  openFile(!opt.fromStart);
+  while (!opt.signal?.aborted) {
+    clock.setReference(now());
+    if (fd < 0) openFile(false);
+    if (fd >= 0) {
+      drain();
+      let st;
+      try { st = statSync(opt.path); } catch { st = undefined; }
+      if (st && st.ino !== ino) { // rotated: finish the old file, then start the new one from its beginning
+        drain();
+        closeSync(fd);
+        openFile(false);
+        pos = 0;
+        continue;
+      }
+      if (st && st.size < pos) { pos = 0; left = ''; continue; } // truncated
+    }
+    await sleep(opt.pollMs ?? 500, opt.signal);
+  }
+  if (fd >= 0) closeSync(fd);
+  return lines;
+}

@@ -1,0 +1,350 @@
+/**
+ * Postfix log lines (syslog or Postfix's own maillog_file), any daemon: smtpd, postscreen, cleanup, qmgr, smtp,
+ * lmtp, local, virtual, pipe, error, bounce, pickup, anvil, master, tlsproxy. Multi-instance and sub-service
+ * names work (`postfix-incoming/smtpd`, `postfix/submission/smtpd`, `postfix/10025/smtpd`): the daemon is the
+ * last path segment. Parsing is indexOf-based: the common lines (qmgr from=, delivery to=, client=, removed,
+ * message-id) never touch a regex.
+ */
+import type { LineHead } from '../stamp.js';
+import type { DeliveryStatus, LogEvent, RejectAction } from '../types.js';
+
+/** Postfix daemons whose last program segment we accept even under a custom syslog_name. */
+const DAEMONS = new Set([
+  'smtpd', 'postscreen', 'cleanup', 'qmgr', 'nqmgr', 'smtp', 'lmtp', 'local', 'virtual', 'pipe', 'bounce', 'pickup',
+  'anvil', 'error', 'retry', 'discard', 'master', 'tlsproxy', 'tlsmgr', 'dnsblog', 'scache', 'verify', 'postsuper',
+  'sendmail', 'postdrop', 'postqueue', 'trivial-rewrite', 'proxymap', 'showq', 'flush', 'postlogd', 'postfix-script',
+  'postmap', 'postalias', 'oqmgr', 'smtp-sink', 'spawn', 'qmqpd',
+]);
+
+/** Does this program name belong to Postfix? ("postfix/smtpd", "postfix-out/smtp", "postfix/10025/smtpd"). */
+export function isPostfixProg(prog: string): boolean {
+  if (prog.startsWith('postfix')) return true;
+  const slash = prog.lastIndexOf('/');
+  return slash > 0 && DAEMONS.has(prog.slice(slash + 1));
+}
+
+const REJECT_ACTIONS: Record<string, RejectAction> = {
+  'reject': 'reject', 'milter-reject': 'reject', 'reject_warning': 'warn', 'warning': 'warn', 'hold': 'hold',
+  'milter-hold': 'hold', 'discard': 'discard', 'milter-discard': 'discard', 'redirect': 'redirect', 'filter': 'filter',
+};
+
+/** Is c a queue-id character ([0-9A-Za-z])? */
+function qidChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Length of a queue id at s[p] followed by ": ", or 0. Short ids are upper-case hex; long ids
+ * (enable_long_queue_ids) use digits and consonants only, so words like "warning" or "statistics" never pass.
+ */
+function qidLen(s: string, p: number): number {
+  let i = p;
+  const max = p + 24;
+  let hex = true;
+  let vowel = false;
+  while (i < max) {
+    const c = s.charCodeAt(i);
+    if (!qidChar(c)) break;
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70))) hex = false;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 65 || c === 69 || c === 73 || c === 79 || c === 85) vowel = true;
+    i++;
+  }
+  const n = i - p;
+  if (s.charCodeAt(i) !== 58 || s.charCodeAt(i + 1) !== 32) return 0;
+  if ((hex && n >= 5) || (!vowel && n >= 10)) return n;
+  if (n === 7 && s.startsWith('NOQUEUE', p)) return n;
+  return 0;
+}
+
+/** `key=<value>` starting the search at p: returns [value, indexAfter] or undefined. */
+function angle(s: string, key: string, p: number): [string, number] | undefined {
+  const i = s.indexOf(key, p);
+  if (i < 0) return undefined;
+  const a = i + key.length;
+  const e = s.indexOf('>', a);
+  if (e < 0) return undefined;
+  return [s.slice(a, e), e + 1];
+}
+
+/** `key=value` up to ',' or ' ' or end. */
+function field(s: string, key: string, p: number): string | undefined {
+  const i = s.indexOf(key, p);
+  if (i < 0) return undefined;
+  const a = i + key.length;
+  let e = a;
+  while (e < s.length) {
+    const c = s.charCodeAt(e);
+    if (c === 44 || c === 32) break;
+    e++;
+  }
+  return s.slice(a, e);
+}
+
+/** "host[ip]" or "host[ip]:port" → [host, ip]. */
+export function splitClient(v: string): [string, string] {
+  const lb = v.indexOf('[');
+  if (lb < 0) return [v, ''];
+  const rb = v.indexOf(']', lb);
+  return [lb === 0 ? 'unknown' : v.slice(0, lb), v.slice(lb + 1, rb < 0 ? v.length : rb)];
+}
+
+/** Parse Postfix's body after "prog[pid]: ". Returns null for a line that looks broken. */
+export function parsePostfix(s: string, h: LineHead): LogEvent | null {
+  const prog = h.prog;
+  const slash = prog.lastIndexOf('/');
+  const svc = slash >= 0 ? prog.slice(slash + 1) : prog;
+  const ts = h.ts;
+  const b = h.body;
+  const base = { ts, line: s, fmt: 'postfix' as const, prog };
+  const n = qidLen(s, b);
+  if (n > 0) {
+    const qid = s.slice(b, b + n);
+    const p = b + n + 2; // after "QID: "
+    const c0 = s.charCodeAt(p);
+    // --- the hot lines first ---
+    if (c0 === 116 && s.startsWith('to=<', p)) return delivery(s, qid, p, base);
+    if (c0 === 102 && s.startsWith('from=<', p)) {
+      const fe = s.indexOf('>', p + 6);
+      if (fe < 0) return null;
+      const from = s.slice(p + 6, fe);
+      if (s.startsWith(', size=', fe + 1)) {
+        const size = Number(field(s, 'size=', fe) ?? NaN);
+        const nrcpt = Number(field(s, 'nrcpt=', fe) ?? 0);
+        if (!Number.isFinite(size)) return null;
+        return { ...base, k: 'queued', qid, from, size, nrcpt };
+      }
+      if (s.startsWith(', status=expired', fe + 1) || s.startsWith(', status=force-expired', fe + 1)) return { ...base, k: 'expired', qid, from };
+      return { ...base, k: 'other' };
+    }
+    if (c0 === 114 && s.startsWith('removed', p)) return { ...base, k: 'removed', qid };
+    if (c0 === 99 && s.startsWith('client=', p)) {
+      const e = s.indexOf(',', p);
+      const [client, ip] = splitClient(s.slice(p + 7, e < 0 ? s.length : e));
+      const ev: LogEvent = { ...base, k: 'received', qid, origin: 'smtp', session: h.pid, client, ip };
+      if (e > 0) {
+        const u = field(s, 'sasl_username=', e);
+        if (u !== undefined) ev.saslUser = u;
+        const m = field(s, 'sasl_method=', e);
+        if (m !== undefined) ev.saslMethod = m;
+      }
+      return ev;
+    }
+    if (c0 === 109 && s.startsWith('message-id=', p)) {
+      let id = s.slice(p + 11).trim();
+      if (id.charCodeAt(0) === 60) id = id.slice(1, id.indexOf('>') > 0 ? id.indexOf('>') : id.length);
+      return { ...base, k: 'message-id', qid, messageId: id };
+    }
+    if (svc === 'pickup' && (s.startsWith('uid=', p) || s.startsWith('sender=', p))) {
+      const from = angle(s, 'from=<', p)?.[0] ?? angle(s, 'sender=<', p)?.[0];
+      const ev: LogEvent = { ...base, k: 'received', qid, origin: 'local' };
+      if (from !== undefined) ev.from = from;
+      const uid = field(s, 'uid=', p);
+      if (uid !== undefined) ev.client = `uid=${uid}`;
+      return ev;
+    }
+    const colon = s.indexOf(': ', p);
+    if (colon > 0 && colon - p <= 15) {
+      const act = REJECT_ACTIONS[s.slice(p, colon)];
+      if (act) return reject(s, act, colon + 2, qid, base);
+    }
+    if (svc === 'bounce' && s.startsWith('sender ', p)) {
+      const nc = s.indexOf(' notification: ', p);
+      if (nc > 0) return { ...base, k: 'notice', qid, kind: s.slice(p + 7, nc), newQid: s.slice(nc + 15).trim() };
+    }
+    if (qid === 'NOQUEUE') return { ...base, k: 'other' };
+    return { ...base, k: 'other' };
+  }
+  // --- lines without a queue id ---
+  const c0 = s.charCodeAt(b);
+  if (c0 === 99 && s.startsWith('connect from ', b)) {
+    const [client, ip] = splitClient(s.slice(b + 13));
+    return { ...base, k: 'connect', session: h.pid, client, ip };
+  }
+  if (c0 === 100 && s.startsWith('disconnect from ', b)) {
+    const sp = s.indexOf(' ', b + 16);
+    const [client, ip] = splitClient(s.slice(b + 16, sp < 0 ? s.length : sp));
+    const ev: LogEvent = { ...base, k: 'disconnect', session: h.pid, client, ip };
+    if (sp > 0) ev.commands = s.slice(sp + 1);
+    return ev;
+  }
+  if (c0 === 67 && s.startsWith('CONNECT from ', b)) { // postscreen
+    const sp = s.indexOf(' ', b + 13);
+    const [client, ip] = splitClient(s.slice(b + 13, sp < 0 ? s.length : sp));
+    return { ...base, k: 'connect', session: h.pid, client, ip };
+  }
+  if (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112) {
+    const lv = s.startsWith('warning: ', b) ? 'warning' : s.startsWith('error: ', b) ? 'error'
+      : s.startsWith('fatal: ', b) ? 'fatal' : s.startsWith('panic: ', b) ? 'panic' : undefined;
+    if (lv) return daemonLine(s, lv, b + lv.length + 2, base);
+  }
+  if (s.indexOf(' TLS connection established ', b) >= 0) {
+    const fr = s.indexOf(' from ', b);
+    const to = s.indexOf(' to ', b);
+    const at = fr >= 0 ? fr + 6 : to >= 0 ? to + 4 : -1;
+    const ce = s.indexOf(': ', at);
+    const [peer, ip] = at > 0 ? splitClient(s.slice(at, ce < 0 ? s.length : ce)) : ['', ''];
+    return { ...base, k: 'tls', ok: true, peer, ip, text: s.slice(b) };
+  }
+  if (s.startsWith('SSL_accept error from ', b) || s.startsWith('SSL_connect error to ', b)) {
+    const at = s.indexOf(' ', b + 17) + 1;
+    const ce = s.indexOf(': ', at);
+    const [peer, ip] = splitClient(s.slice(at, ce < 0 ? s.length : ce));
+    return { ...base, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
+  }
+  if (s.startsWith('lost connection after STARTTLS from ', b)) {
+    const [peer, ip] = splitClient(s.slice(b + 36));
+    return { ...base, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
+  }
+  if (b >= s.length) return null;
+  return { ...base, k: 'other' };
+}
+
+function delivery(s: string, qid: string, p: number, base: { ts: number; line: string; fmt: 'postfix'; prog: string }): LogEvent | null {
+  const te = s.indexOf('>, ', p + 4);
+  if (te < 0) return null;
+  const to = s.slice(p + 4, te);
+  let q = te + 3;
+  let origTo: string | undefined;
+  if (s.startsWith('orig_to=<', q)) {
+    const oe = s.indexOf('>, ', q + 9);
+    if (oe < 0) return null;
+    origTo = s.slice(q + 9, oe);
+    q = oe + 3;
+  }
+  if (!s.startsWith('relay=', q)) return null;
+  const re = s.indexOf(', ', q);
+  if (re < 0) return null;
+  const relay = s.slice(q + 6, re);
+  const di = s.indexOf('delay=', re);
+  if (di < 0) return null;
+  const de = s.indexOf(',', di);
+  const delay = Number(s.slice(di + 6, de < 0 ? s.length : de));
+  let delays: [number, number, number, number] | undefined;
+  const dsi = s.indexOf('delays=', di);
+  let dsn = '';
+  let si = -1;
+  if (dsi > 0) {
+    const dse = s.indexOf(',', dsi);
+    const parts = s.slice(dsi + 7, dse < 0 ? s.length : dse).split('/');
+    if (parts.length === 4) delays = [Number(parts[0]), Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  }
+  const dni = s.indexOf('dsn=', di);
+  if (dni > 0) {
+    const dne = s.indexOf(',', dni);
+    dsn = s.slice(dni + 4, dne < 0 ? s.length : dne);
+    si = s.indexOf('status=', dni);
+  } else si = s.indexOf('status=', di);
+  if (si < 0) return null;
+  let se = si + 7;
+  while (se < s.length && s.charCodeAt(se) !== 32) se++;
+  const st = s.slice(si + 7, se);
+  let status: DeliveryStatus;
+  let text = '';
+  const po = s.indexOf('(', se);
+  if (po >= 0) {
+    const pc = s.lastIndexOf(')');
+    text = s.slice(po + 1, pc > po ? pc : s.length);
+  }
+  if (st === 'sent') {
+    status = 'sent';
+    if (text.startsWith('forwarded as ')) status = 'forwarded';
+    else if (isContentFilterHop(relay, text)) status = 'filtered';
+  } else if (st === 'deferred') status = 'deferred';
+  else if (st === 'bounced') status = 'bounced';
+  else if (st === 'expired') status = 'expired';
+  else if (st === 'undeliverable' || st === 'deliverable') return { ...base, k: 'other' }; // address verification probes
+  else return null;
+  const ev: LogEvent = { ...base, k: 'delivery', qid, to, relay, delay: Number.isFinite(delay) ? delay : 0, dsn, status, text };
+  if (origTo !== undefined) ev.origTo = origTo;
+  if (delays) ev.delays = delays;
+  return ev;
+}
+
+/**
+ * A hand-off to a content filter (amavis, spamassassin via smtp/lmtp to a loopback port) that comes back as a
+ * new queue id: "250 2.0.0 Ok: queued as ABC" from 127.0.0.1. Counting it as delivered would count the message
+ * twice (pflogsumm does); we count it as "filtered".
+ */
+function isContentFilterHop(relay: string, text: string): boolean {
+  if (!text.includes('queued as')) return false;
+  return relay.includes('[127.') || relay.includes('[::1]') || relay.startsWith('127.') || relay.startsWith('localhost');
+}
+
+function reject(s: string, action: RejectAction, p: number, qid: string, base: { ts: number; line: string; fmt: 'postfix'; prog: string }): LogEvent {
+  // "RCPT from host[ip]: 550 5.1.1 <x>: text; from=<a> to=<b> proto=ESMTP helo=<h>"
+  // "header Subject: xx from host[ip]; from=<a> to=<b> proto=ESMTP helo=<h>: 5.7.1 text" (cleanup)
+  const sp = s.indexOf(' ', p);
+  const stage = s.slice(p, sp < 0 ? s.length : sp);
+  const ev: LogEvent = { ...base, k: 'reject', action, stage, text: '' };
+  if (qid !== 'NOQUEUE') ev.qid = qid;
+  const fromI = s.indexOf(' from ', p);
+  const env = s.indexOf('; from=<', p);
+  let textStart = -1;
+  let textEnd = env < 0 ? s.length : env;
+  if (fromI >= 0 && (env < 0 || fromI < env)) {
+    const ce = s.indexOf(']', fromI);
+    if (ce > 0) {
+      const [client, ip] = splitClient(s.slice(fromI + 6, ce + 1));
+      ev.client = client;
+      ev.ip = ip;
+      // postscreen adds ":port"
+      let t = ce + 1;
+      if (s.charCodeAt(t) === 58 && s.charCodeAt(t + 1) !== 32) while (t < s.length && s.charCodeAt(t) !== 32) t++;
+      if (s.charCodeAt(t) === 58) t++;
+      if (s.charCodeAt(t) === 32) textStart = t + 1;
+    }
+  }
+  if (env >= 0) {
+    const f = angle(s, 'from=<', env);
+    if (f) ev.from = f[0];
+    const t = angle(s, ' to=<', env);
+    if (t) ev.to = t[0];
+    const hl = angle(s, ' helo=<', env);
+    if (hl) ev.helo = hl[0];
+    if (textStart < 0) { // cleanup: the reply follows the envelope
+      const tail = s.indexOf('>: ', env);
+      const last = tail >= 0 ? s.lastIndexOf('>: ') : -1;
+      if (last >= 0) { textStart = last + 3; textEnd = s.length; }
+    }
+  }
+  if (textStart < 0) textStart = sp < 0 ? s.length : sp + 1;
+  let text = s.slice(textStart, textEnd);
+  // "550 5.1.1 rest"
+  const c = text.charCodeAt(0);
+  if (c >= 50 && c <= 53 && text.charCodeAt(3) === 32) {
+    const code = Number(text.slice(0, 3));
+    if (Number.isFinite(code)) { ev.replyCode = code; text = text.slice(4); }
+  }
+  const d = text.charCodeAt(0);
+  if ((d === 50 || d === 52 || d === 53) && text.charCodeAt(1) === 46) {
+    const dsEnd = text.indexOf(' ');
+    ev.dsn = text.slice(0, dsEnd < 0 ? text.length : dsEnd);
+    text = dsEnd < 0 ? '' : text.slice(dsEnd + 1);
+  }
+  ev.text = text;
+  if (ev.stage === 'header' || ev.stage === 'body') { /* cleanup checks: the stage is the part checked */ }
+  return ev;
+}
+
+function daemonLine(s: string, level: 'warning' | 'error' | 'fatal' | 'panic', p: number, base: { ts: number; line: string; fmt: 'postfix'; prog: string }): LogEvent {
+  const text = s.slice(p);
+  if (level === 'warning') {
+    // "host[ip]: SASL LOGIN authentication failed: reason, sasl_username=u"
+    const sa = text.indexOf(': SASL ');
+    if (sa > 0 && text.indexOf(' authentication failed', sa) > 0) {
+      const [client, ip] = splitClient(text.slice(0, sa));
+      const ev: LogEvent = { ...base, k: 'auth-fail', ip, client };
+      const mEnd = text.indexOf(' ', sa + 7);
+      ev.method = text.slice(sa + 7, mEnd);
+      const u = text.indexOf('sasl_username=', sa);
+      if (u > 0) ev.user = text.slice(u + 14).trim();
+      return ev;
+    }
+    if (text.startsWith('TLS library problem') || text.includes('TLS handshake') || text.startsWith('cannot get RSA') || text.includes('STARTTLS')) {
+      const fr = text.indexOf('from ');
+      const [peer, ip] = fr >= 0 ? splitClient(text.slice(fr + 5).split(/[:\s]/, 1)[0] ?? '') : ['', ''];
+      return { ...base, k: 'tls', ok: false, peer, ip, text };
+    }
+  }
+  return { ...base, k: 'daemon', level, text };
+}

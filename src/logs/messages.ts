@@ -1,0 +1,201 @@
+/**
+ * Message state across lines: a queue id opens a message (client=, pickup, qmgr from=, Exim <=) and `removed` /
+ * `Completed` closes it. Only open messages are kept, so memory grows with the messages still in the queue,
+ * not with the file. With `story` on, every attempt and raw line is kept too (for `logs trace`).
+ */
+import type { DeliveryEvent, DeliveryStatus, LogEvent, LogFormatId, RejectEvent } from './types.js';
+
+export interface DeliveryAttempt {
+  ts: number;
+  to: string;
+  origTo?: string;
+  relay: string;
+  delay: number;
+  delays?: [number, number, number, number];
+  dsn: string;
+  status: DeliveryStatus;
+  text: string;
+  line: string;
+}
+
+export interface TrackedMessage {
+  qid: string;
+  fmt: LogFormatId;
+  firstTs: number;
+  lastTs: number;
+  /** Seen arriving in this log (client=, pickup, <=): counted as received. */
+  received: boolean;
+  origin?: 'smtp' | 'local';
+  client?: string;
+  ip?: string;
+  helo?: string;
+  tls?: string;
+  saslUser?: string;
+  saslMethod?: string;
+  messageId?: string;
+  from?: string;
+  size?: number;
+  nrcpt?: number;
+  deferrals: number;
+  /** Content-filter hop: the queue id it came back as / came from. */
+  requeuedAs?: string;
+  requeuedFrom?: string;
+  /** Notices (bounce/delay/success DSNs) this message caused, by the new queue id. */
+  notices?: { kind: string; qid: string }[];
+  closed: 'removed' | 'open';
+  /** story mode only */
+  attempts?: DeliveryAttempt[];
+  rejects?: RejectEvent[];
+  lines?: string[];
+  /** Set once the message expired (returned to sender). */
+  expired?: boolean;
+}
+
+/** Story lines kept per message at most (a message deferred for days can have hundreds). */
+const MAX_STORY_LINES = 300;
+
+export interface SessionInfo { client: string; ip: string; ts: number; tls?: string; helo?: string }
+
+export class MessageTracker {
+  readonly open = new Map<string, TrackedMessage>();
+  /** smtpd sessions by process id (one client at a time per process). */
+  readonly sessions = new Map<string, SessionInfo>();
+  /** Peak number of open messages (for the memory claim and the "piling up" problem). */
+  peakOpen = 0;
+  private onClose: (m: TrackedMessage) => void;
+  private story: boolean;
+
+  constructor(opt: { story?: boolean; onClose?: (m: TrackedMessage) => void } = {}) {
+    this.story = Boolean(opt.story);
+    this.onClose = opt.onClose ?? (() => {});
+  }
+
+  private get(qid: string, e: LogEvent): TrackedMessage {
+    let m = this.open.get(qid);
+    if (!m) {
+      m = { qid, fmt: e.fmt, firstTs: e.ts, lastTs: e.ts, received: false, deferrals: 0, closed: 'open' };
+      if (this.story) { m.attempts = []; m.lines = []; }
+      this.open.set(qid, m);
+      if (this.open.size > this.peakOpen) this.peakOpen = this.open.size;
+    }
+    if (e.ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = e.ts;
+    if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(e.line);
+    return m;
+  }
+
+  /** Update state for one event; returns the message it concerned (if any). */
+  add(e: LogEvent): TrackedMessage | undefined {
+    switch (e.k) {
+      case 'received': {
+        const m = this.get(e.qid, e);
+        m.received = true;
+        m.origin = e.origin;
+        if (e.client !== undefined) m.client = e.client;
+        if (e.ip !== undefined) m.ip = e.ip;
+        if (e.saslUser !== undefined) m.saslUser = e.saslUser;
+        if (e.saslMethod !== undefined) m.saslMethod = e.saslMethod;
+        if (e.from !== undefined) m.from = e.from;
+        if (e.size !== undefined) m.size = e.size;
+        if (e.nrcpt !== undefined) m.nrcpt = e.nrcpt;
+        if (e.messageId !== undefined) m.messageId = e.messageId;
+        if (e.session && e.fmt === 'postfix') {
+          const s = this.sessions.get(e.prog + e.session);
+          if (s) { if (s.tls) m.tls = s.tls; if (s.helo) m.helo = s.helo; }
+        }
+        return m;
+      }
+      case 'queued': {
+        const m = this.get(e.qid, e);
+        m.from = e.from;
+        m.size = e.size;
+        m.nrcpt = e.nrcpt;
+        return m;
+      }
+      case 'message-id': {
+        const m = this.get(e.qid, e);
+        m.messageId = e.messageId;
+        return m;
+      }
+      case 'delivery': {
+        const m = this.get(e.qid, e);
+        if (e.status === 'deferred') m.deferrals++;
+        if (e.status === 'filtered') {
+          const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
+          if (q) {
+            m.requeuedAs = q[1]!;
+            const child = this.open.get(q[1]!);
+            if (child) child.requeuedFrom = m.qid;
+          }
+        }
+        if (this.story) m.attempts!.push(attempt(e));
+        return m;
+      }
+      case 'expired': {
+        const m = this.get(e.qid, e);
+        m.expired = true;
+        return m;
+      }
+      case 'notice': {
+        const m = this.get(e.qid, e);
+        (m.notices ??= []).push({ kind: e.kind, qid: e.newQid });
+        return m;
+      }
+      case 'reject': {
+        if (!e.qid) return undefined;
+        const m = this.get(e.qid, e);
+        if (this.story) (m.rejects ??= []).push(e);
+        return m;
+      }
+      case 'removed': {
+        const m = this.open.get(e.qid);
+        if (!m) return undefined;
+        if (e.ts > m.lastTs) m.lastTs = e.ts;
+        if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(e.line);
+        this.open.delete(e.qid);
+        m.closed = 'removed';
+        this.onClose(m);
+        return m;
+      }
+      case 'connect': {
+        if (this.sessions.size > 100000) this.sessions.clear(); // lost disconnects must not grow without bound
+        this.sessions.set(e.prog + e.session, { client: e.client, ip: e.ip, ts: e.ts });
+        return undefined;
+      }
+      case 'disconnect': {
+        this.sessions.delete(e.prog + e.session);
+        return undefined;
+      }
+      case 'tls': {
+        // "Anonymous TLS connection established from host[ip]: TLSv1.3 with cipher …" belongs to the session
+        if (e.ok && e.fmt === 'postfix' && e.line.includes(' from ')) {
+          const pid = pidOf(e.line);
+          const s = pid ? this.sessions.get(e.prog + pid) : undefined;
+          if (s) { const c = e.text.indexOf(': '); s.tls = c > 0 ? e.text.slice(c + 2, c + 120) : e.text.slice(0, 120); }
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Messages still open at the end of the input (in the queue, or the log ends before they leave it). */
+  remaining(): TrackedMessage[] {
+    return [...this.open.values()];
+  }
+}
+
+function attempt(e: DeliveryEvent): DeliveryAttempt {
+  const a: DeliveryAttempt = { ts: e.ts, to: e.to, relay: e.relay, delay: e.delay, dsn: e.dsn, status: e.status, text: e.text, line: e.line };
+  if (e.origTo !== undefined) a.origTo = e.origTo;
+  if (e.delays) a.delays = e.delays;
+  return a;
+}
+
+/** The pid in "prog[pid]: " of a syslog line. */
+function pidOf(line: string): string | undefined {
+  const c = line.indexOf(']: ');
+  if (c < 0) return undefined;
+  const o = line.lastIndexOf('[', c);
+  return o < 0 ? undefined : line.slice(o + 1, c);
+}

@@ -1,0 +1,75 @@
+/**
+ * One line → one normalised event. The syslog head is parsed once; the program name picks the format parser
+ * (cached per program name), so a RHEL /var/log/maillog mixing Postfix and Dovecot lines just works. Exim's main
+ * log has no program: a dated line without one goes to the Exim parser.
+ */
+import { isDovecotProg, parseDovecot } from './formats/dovecot.js';
+import { isEximProg, parseExim } from './formats/exim.js';
+import { isPostfixProg, parsePostfix } from './formats/postfix.js';
+import { isSendmailProg, parseSendmail } from './formats/sendmail.js';
+import { newHead, parseHead, StampClock, type LineHead } from './stamp.js';
+import type { LogEvent, LogFormatId } from './types.js';
+
+type FormatParser = (line: string, head: LineHead) => LogEvent | null;
+
+/** The format table: how to recognise a program name, and its parser. Data, in detection order. */
+export const LOG_FORMATS: readonly { id: LogFormatId; isProg: (prog: string) => boolean; parse: FormatParser }[] = [
+  { id: 'postfix', isProg: isPostfixProg, parse: parsePostfix },
+  { id: 'dovecot', isProg: isDovecotProg, parse: parseDovecot },
+  { id: 'sendmail', isProg: isSendmailProg, parse: parseSendmail },
+  { id: 'exim', isProg: isEximProg, parse: parseExim },
+];
+
+/** Longest line we parse; longer ones (binary junk, runaway writes) are counted as unparsed. */
+export const MAX_LINE = 16384;
+
+export class LogLineParser {
+  readonly clock: StampClock;
+  private head: LineHead = newHead();
+  private progCache = new Map<string, FormatParser | null>();
+  /** Lines per detected format. */
+  readonly formats: Record<LogFormatId, number> = { postfix: 0, exim: 0, sendmail: 0, dovecot: 0 };
+  /** Lines per timestamp style. */
+  readonly stamps: Record<string, number> = {};
+
+  constructor(clock: StampClock) {
+    this.clock = clock;
+  }
+
+  private parserFor(prog: string): FormatParser | null {
+    let p = this.progCache.get(prog);
+    if (p === undefined) {
+      p = LOG_FORMATS.find((f) => f.isProg(prog))?.parse ?? null;
+      if (this.progCache.size < 10000) this.progCache.set(prog, p);
+    }
+    return p;
+  }
+
+  /** Parse one line (without its newline). null: not understood. */
+  parse(line: string): LogEvent | null {
+    if (line.length > MAX_LINE || line.length < 10) return null;
+    const h = this.head;
+    let ev: LogEvent | null;
+    if (parseHead(line, this.clock, h)) {
+      const parser = this.parserFor(h.prog);
+      if (parser) ev = parser(line, h);
+      else if (h.stamp === 'iso-space') { h.body = line.indexOf(' ', 17) + 1; ev = parseExim(line, h); } // "id SA: …"
+      else return null;
+    } else if (h.stamp === 'iso-space') {
+      ev = parseExim(line, h);
+    } else return null;
+    if (ev) {
+      this.formats[ev.fmt]++;
+      this.stamps[h.stamp] = (this.stamps[h.stamp] ?? 0) + 1;
+    }
+    return ev;
+  }
+
+  /** The format most lines were in (undefined before any line parsed). */
+  detectedFormat(): LogFormatId | undefined {
+    let best: LogFormatId | undefined;
+    let n = 0;
+    for (const [k, v] of Object.entries(this.formats) as [LogFormatId, number][]) if (v > n) { best = k; n = v; }
+    return best;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Reports for the logs commands: Findings for what needs saying, Tables for the figures, Report.data for
+ * machines (documented in docs/json-schema.md, section "logs").
+ */
+import { makeReport, type Finding, type Report, type Status, type Table, type Text } from '../core/finding.js';
+import { fill, tx } from '../i18n/text.js';
+import { describeReason } from '../knowledge/reasons.js';
+import { classifyLogText, toDiagnosis } from './diagnose.js';
+import { fmtTime } from './stamp.js';
+import { redactLogLine } from './redact.js';
+import type { LogSummaryData, CountRow, ReasonGroup } from './summary.js';
+import type { MessageStory, TraceFilter, TraceResult } from './trace.js';
+
+const T = (en: string, pl: string): Text => tx(en, pl);
+const fmtBytes = (n: number): string => (n >= 1 << 30 ? (n / (1 << 30)).toFixed(1) + ' GiB' : n >= 1 << 20 ? (n / (1 << 20)).toFixed(1) + ' MiB' : n >= 1024 ? (n / 1024).toFixed(1) + ' KiB' : n + ' B');
+const sec = (v: number): string => (v >= 3600 ? (v / 3600).toFixed(1) + ' h' : v >= 60 ? (v / 60).toFixed(1) + ' min' : v.toFixed(2) + ' s');
+
+function topTable(id: string, title: Text, keyCol: Text, rows: CountRow[], withBytes = true): Table {
+  return {
+    id, title,
+    columns: withBytes ? [keyCol, T('Messages', 'Wiadomości'), T('Bytes', 'Bajty')] : [keyCol, T('Count', 'Liczba')],
+    rows: rows.map((r) => (withBytes ? [r.key, String(r.messages), fmtBytes(r.bytes)] : [r.key, String(r.messages)])),
+  };
+}
+
+function reasonTable(id: string, title: Text, groups: ReasonGroup[]): Table {
+  const rows: string[][] = [];
+  for (const g of groups.slice(0, 10)) {
+    rows.push([g.reason, String(g.count), g.samples[0] ? `${g.samples[0].text} (${g.samples[0].count}×)` : '']);
+    for (const s of g.samples.slice(1, 3)) rows.push(['', '', `${s.text} (${s.count}×)`]);
+  }
+  return { id, title, columns: [T('Reason', 'Przyczyna'), T('Count', 'Liczba'), T('Most common text', 'Najczęstsza treść')], rows };
+}
+
+/** `logs summary` as a Report. */
+export function summaryReport(d: LogSummaryData, subject: string, now?: () => Date): Report {
+  const c = d.counts;
+  const findings: Finding[] = [];
+  const period = d.first && d.last ? `${fmtTime(Date.parse(d.first))} – ${fmtTime(Date.parse(d.last))}` : '?';
+  findings.push({
+    check: 'logs.summary',
+    status: d.parsed ? 'ok' : 'unknown',
+    subject,
+    summary: fill(T('{received} received, {delivered} delivered, {deferred} deferred, {bounced} bounced, {rejected} rejected ({period}).',
+      '{received} odebranych, {delivered} doręczonych, {deferred} odroczonych, {bounced} odbitych, {rejected} odrzuconych ({period}).'),
+      { received: c.received, delivered: c.delivered, deferred: c.deferred, bounced: c.bounced, rejected: c.rejected, period }),
+    detail: fill(T('{lines} lines read ({format}); {unparsed} not understood.', 'Przeczytano {lines} wierszy ({format}); niezrozumiałych: {unparsed}.'),
+      { lines: d.lines, format: Object.entries(d.formats).filter(([, n]) => n).map(([f, n]) => `${f} ${n}`).join(', ') || '?', unparsed: d.unparsed }),
+    data: { counts: c },
+  });
+  if (!d.parsed) {
+    findings[0]!.summary = T('No mail log lines were recognised in the input.', 'W danych wejściowych nie rozpoznano żadnych wierszy logu poczty.');
+    findings[0]!.advice = [T('Give the path of the mail log, e.g. /var/log/maillog or /var/log/mail.log.', 'Podaj ścieżkę logu poczty, np. /var/log/maillog albo /var/log/mail.log.')];
+  }
+  const total = c.delivered + c.bounced + c.rejected;
+  const addReason = (kind: 'bounced' | 'deferred' | 'rejected', groups: ReasonGroup[], count: number) => {
+    const g = groups[0];
+    if (!g) return;
+    const share = total ? count / total : 0;
+    const status: Status = kind === 'deferred' ? (count > 0 ? 'info' : 'ok') : share > 0.2 ? 'warn' : 'info';
+    const info = describeReason(g.reason);
+    const texts: Record<typeof kind, Text> = {
+      bounced: T('Most bounces: {reason} ({n} of {all}).', 'Najwięcej odbić: {reason} ({n} z {all}).'),
+      deferred: T('Most deferrals: {reason} ({n} of {all}).', 'Najwięcej odroczeń: {reason} ({n} z {all}).'),
+      rejected: T('Most rejections: {reason} ({n} of {all}).', 'Najwięcej odrzuceń: {reason} ({n} z {all}).'),
+    };
+    const all = groups.reduce((a, x) => a + x.count, 0);
+    const sample = g.samples[0]?.text ?? '';
+    const f: Finding = {
+      check: `logs.summary.${kind}`,
+      status,
+      subject: g.reason,
+      summary: fill(texts[kind], { reason: `${g.reason} (${info.title.en})`, n: g.count, all }),
+      detail: info.meaning,
+      evidence: g.samples.map((s) => ({ kind: 'text' as const, label: `${s.count}×`, value: s.text })),
+      diagnosis: toDiagnosis(classifyLogText(sample), sample),
+    };
+    f.summary = { en: fill(texts[kind], { reason: `${g.reason} (${info.title.en})`, n: g.count, all }).en, pl: fill(texts[kind], { reason: `${g.reason} (${info.title.pl})`, n: g.count, all }).pl };
+    if (info.advice.length) f.advice = info.advice;
+    findings.push(f);
+  };
+  addReason('bounced', d.reasons.bounced, c.bounced);
+  addReason('rejected', d.reasons.rejected, c.rejected);
+  addReason('deferred', d.reasons.deferred, c.deferrals);
+  if (d.daemon.fatal || d.daemon.panic) {
+    findings.push({
+      check: 'logs.summary.fatal', status: 'error', subject: `${d.daemon.fatal + d.daemon.panic}`,
+      summary: fill(T('{n} fatal/panic lines: a mail program stopped.', '{n} wpisów fatal/panic: program pocztowy przerwał pracę.'), { n: d.daemon.fatal + d.daemon.panic }),
+      evidence: d.daemon.top.filter((x) => x.level === 'fatal' || x.level === 'panic').map((x) => ({ kind: 'log' as const, label: `${x.prog} ${x.level} ${x.count}×`, value: x.text })),
+    });
+  }
+  if (d.unparsed) {
+    findings.push({
+      check: 'logs.unparsed', status: 'info', subject: String(d.unparsed),
+      summary: fill(T('{n} lines were not understood and were skipped (shown with --verbose).', 'Pominięto {n} niezrozumiałych wierszy (pokaże je --verbose).'), { n: d.unparsed }),
+      evidence: d.unparsedSamples.map((s) => ({ kind: 'log' as const, value: redactLogLine(s) })),
+    });
+  }
+  const tables: Table[] = [
+    {
+      id: 'logs.totals', title: T('Totals', 'Podsumowanie'), columns: [T('What', 'Co'), T('Count', 'Liczba')],
+      rows: [
+        ['received', c.received], ['delivered', c.delivered], ['forwarded', c.forwarded], ['deferred', `${c.deferred} (${c.deferrals} deferrals)`],
+        ['bounced', c.bounced], ['expired', c.expired], ['rejected', c.rejected], ['reject warnings', c.rejectWarnings], ['held', c.held], ['discarded', c.discarded],
+        ['content-filter hops', c.filtered], ['bytes received', fmtBytes(c.bytesReceived)], ['bytes delivered', fmtBytes(c.bytesDelivered)],
+        ['senders', c.senders], ['recipients', c.recipients], ['SMTP connections', d.smtp.connections], ['TLS connections', d.smtp.tls],
+        ['TLS failures', d.smtp.tlsFailures], ['failed logins', d.smtp.authFailures], ['IMAP/POP3 logins', d.smtp.imapPopLogins],
+        ['warnings', d.daemon.warnings], ['errors', d.daemon.errors], ['fatal', d.daemon.fatal], ['panic', d.daemon.panic],
+        ['still in queue at end', c.openAtEnd],
+      ].map(([k, v]) => [String(k), String(v)]),
+    },
+    {
+      id: 'logs.delays', title: T('Delivery delays', 'Czas doręczenia'), columns: [T('Measure', 'Miara'), T('Value', 'Wartość')],
+      rows: [
+        ['deliveries', String(d.delays.count)], ['p50', sec(d.delays.p50)], ['p90', sec(d.delays.p90)], ['p95', sec(d.delays.p95)],
+        ['p99', sec(d.delays.p99)], ['max', sec(d.delays.max)], ['avg', sec(d.delays.avg)],
+        ['avg before queue', sec(d.delays.parts.beforeQueue)], ['avg in queue', sec(d.delays.parts.inQueue)],
+        ['avg connection', sec(d.delays.parts.connection)], ['avg transmission', sec(d.delays.parts.transmission)],
+      ],
+    },
+    {
+      id: 'logs.per-day', title: T('Per day', 'Dziennie'),
+      columns: [T('Day', 'Dzień'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Odbite'), T('Rejected', 'Odrzucone')],
+      rows: d.perDay.map((p) => [p.day, String(p.received), String(p.delivered), String(p.deferred), String(p.bounced), String(p.rejected)]),
+    },
+    {
+      id: 'logs.per-hour', title: T('Per hour of day', 'Według godziny'),
+      columns: [T('Hour', 'Godzina'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Odbite'), T('Rejected', 'Odrzucone')],
+      rows: d.perHour.filter((p) => p.received + p.delivered + p.deferred + p.bounced + p.rejected > 0)
+        .map((p) => [`${String(p.hour).padStart(2, '0')}:00`, String(p.received), String(p.delivered), String(p.deferred), String(p.bounced), String(p.rejected)]),
+    },
+    topTable('logs.top.senders', T('Top senders', 'Najczęstsi nadawcy'), T('Sender', 'Nadawca'), d.top.senders),
+    topTable('logs.top.recipients', T('Top recipients', 'Najczęstsi odbiorcy'), T('Recipient', 'Odbiorca'), d.top.recipients),
+    topTable('logs.top.sender-domains', T('Top sending domains', 'Najczęstsze domeny nadawców'), T('Domain', 'Domena'), d.top.senderDomains),
+    topTable('logs.top.recipient-domains', T('Top receiving domains', 'Najczęstsze domeny odbiorców'), T('Domain', 'Domena'), d.top.recipientDomains),
+    topTable('logs.top.sasl', T('Top SASL users', 'Najaktywniejsi użytkownicy SASL'), T('User', 'Użytkownik'), d.top.saslUsers, false),
+    topTable('logs.top.clients', T('Top client IPs', 'Najczęstsze adresy IP klientów'), T('IP', 'IP'), d.top.clientIps, false),
+    reasonTable('logs.reasons.rejected', T('Rejections by reason', 'Odrzucenia według przyczyny'), d.reasons.rejected),
+    reasonTable('logs.reasons.deferred', T('Deferrals by reason', 'Odroczenia według przyczyny'), d.reasons.deferred),
+    reasonTable('logs.reasons.bounced', T('Bounces by reason', 'Odbicia według przyczyny'), d.reasons.bounced),
+    {
+      id: 'logs.daemon', title: T('Warnings and errors', 'Ostrzeżenia i błędy'),
+      columns: [T('Level', 'Poziom'), T('Program', 'Program'), T('Count', 'Liczba'), T('Text', 'Treść')],
+      rows: d.daemon.top.map((x) => [x.level, x.prog, String(x.count), x.text]),
+    },
+  ].filter((t) => t.rows.length);
+  const extra: Parameters<typeof makeReport>[3] = { tables, data: d };
+  if (now) extra.now = now;
+  return makeReport('logs summary', subject, findings, extra);
+}
+
+const VERDICT_TEXT: Record<string, Text> = {
+  delivered: T('delivered', 'doręczona'), deferred: T('deferred, still waiting for a retry', 'odroczona, czeka na ponowną próbę'),
+  bounced: T('bounced (not delivered, the sender is told)', 'odbita (niedoręczona, nadawca dostaje zwrot)'), expired: T('expired in the queue and returned to the sender', 'wygasła w kolejce i wróciła do nadawcy'),
+  rejected: T('rejected before it entered the queue', 'odrzucona, zanim trafiła do kolejki'), 'in-queue': T('still in the queue when the log ends', 'nadal w kolejce w chwili końca logu'),
+  unknown: T('outcome not in this log', 'wyniku nie ma w tym logu'),
+};
+const VERDICT_STATUS: Record<string, Status> = { delivered: 'ok', deferred: 'warn', bounced: 'error', expired: 'error', rejected: 'error', 'in-queue': 'warn', unknown: 'unknown' };
+
+/** One story → one Finding (verdict + diagnosis) and its attempt rows. */
+export function storyFinding(s: MessageStory): Finding {
+  const rcpts = s.recipients.map((r) => r.to).join(', ') || '?';
+  const who = `${s.qid} <${s.from ?? '?'}> → ${rcpts}`;
+  const f: Finding = {
+    check: `logs.trace.${s.verdict}`,
+    status: VERDICT_STATUS[s.verdict] ?? 'unknown',
+    subject: who.length > 200 ? who.slice(0, 200) + '…' : who,
+    summary: fill(T('{time}: message from {from} to {to}: {verdict}.', '{time}: wiadomość od {from} do {to}: {verdict}.'), { time: fmtTime(s.first), from: s.from === '' ? '<>' : s.from ?? '?', to: rcpts, verdict: '{verdict}' }),
+    evidence: s.lines.slice(0, 100).map((l) => ({ kind: 'log' as const, value: redactLogLine(l) })),
+    data: { story: storyData(s) },
+  };
+  const vt = VERDICT_TEXT[s.verdict]!;
+  f.summary = { en: f.summary.en.replace('{verdict}', vt.en), pl: f.summary.pl.replace('{verdict}', vt.pl) };
+  const facts: string[] = [];
+  if (s.client?.startsWith('uid=')) facts.push(`local submission (sendmail/pickup, ${s.client})`);
+  else if (s.client) facts.push(`client ${s.client}[${s.ip ?? ''}]`);
+  if (s.helo) facts.push(`HELO ${s.helo}`);
+  if (s.saslUser) facts.push(`SASL ${s.saslUser}`);
+  if (s.tls) facts.push(`TLS ${s.tls.split(' with ')[0]}`);
+  if (s.messageId) facts.push(`Message-ID <${s.messageId}>`);
+  if (s.size !== undefined) facts.push(`size ${s.size}`);
+  if (s.requeuedAs) facts.push(`→ content filter, re-queued as ${s.requeuedAs}`);
+  if (s.requeuedFrom) facts.push(`← re-injected from ${s.requeuedFrom}`);
+  for (const n of s.notices) facts.push(`${n.kind} notice → ${n.qid}`);
+  if (facts.length) f.detail = { en: facts.join('; '), pl: facts.join('; ') };
+  // the diagnosis of the worst failure
+  const failed = s.recipients.flatMap((r) => r.attempts).filter((a) => a.status === 'bounced' || a.status === 'expired' || a.status === 'deferred').pop();
+  const rej = s.rejects.find((r) => r.action === 'reject');
+  if (s.verdict !== 'delivered' && (failed || rej)) {
+    const text = failed ? failed.text : rej!.text;
+    const dsn = failed ? failed.dsn : rej!.dsn;
+    const c = classifyLogText(text, dsn, failed ? undefined : rej!.replyCode);
+    f.diagnosis = toDiagnosis(c, text, dsn, failed ? undefined : rej!.replyCode);
+    const info = describeReason(c.reason);
+    f.detail = { en: `${f.detail ? f.detail.en + '. ' : ''}${text}`, pl: `${f.detail ? f.detail.pl + '. ' : ''}${text}` };
+    f.advice = info.advice.length ? info.advice : [info.meaning];
+    f.seeAlso = [`mailmedic explain "${(dsn ? dsn + ' ' : '') + text.slice(0, 120).replace(/"/g, "'")}"`];
+  }
+  return f;
+}
+
+function storyData(s: MessageStory): Record<string, unknown> {
+  const { lines, rejects, ...rest } = s;
+  void lines;
+  return {
+    ...rest,
+    first: Number.isFinite(s.first) ? new Date(s.first).toISOString() : null,
+    last: Number.isFinite(s.last) ? new Date(s.last).toISOString() : null,
+    rejects: rejects.map((r) => ({ ts: new Date(r.ts).toISOString(), action: r.action, stage: r.stage, replyCode: r.replyCode, dsn: r.dsn, text: r.text, to: r.to })),
+    recipients: s.recipients.map((r) => ({ ...r, attempts: r.attempts.map(({ line, ts, ...a }) => ({ ...a, ts: new Date(ts).toISOString() })) })),
+  };
+}
+
+/** `logs trace` as a Report. */
+export function traceReport(r: TraceResult, filter: TraceFilter, subject: string, now?: () => Date): Report {
+  const findings = r.stories.map(storyFinding);
+  if (!r.stories.length) {
+    findings.push({
+      check: 'logs.trace.none', status: 'unknown', subject: describeFilter(filter),
+      summary: T('No message in the log matches.', 'Żadna wiadomość w logu nie pasuje.'),
+      advice: [
+        T('Check the address and the time range; the log may have been rotated (give the folder to read the rotations too).', 'Sprawdź adres i zakres czasu; log mógł zostać zrotowany (podaj katalog, by przeczytać także starsze pliki).'),
+      ],
+      data: { lines: r.stats.lines },
+    });
+  }
+  if (r.more) {
+    findings.push({ check: 'logs.trace.more', status: 'info', subject: String(r.more),
+      summary: fill(T('{n} more matching messages are not shown (narrow with --since/--until or --limit).', 'Nie pokazano {n} kolejnych pasujących wiadomości (zawęź przez --since/--until albo --limit).'), { n: r.more }) });
+  }
+  const rows: string[][] = [];
+  for (const s of r.stories) {
+    for (const j of s.rejects) rows.push([fmtTime(j.ts).slice(5), s.qid, j.to ?? '', `${j.action} ${j.stage}`, '', '', [j.replyCode, j.dsn].filter(Boolean).join(' '), j.text]);
+    for (const rc of s.recipients) {
+      for (const a of rc.attempts) {
+        rows.push([fmtTime(a.ts).slice(5), s.qid, rc.to, a.status, a.relay, a.delays ? `${a.delay} (${a.delays.join('/')})` : String(a.delay), a.dsn, a.text]);
+      }
+    }
+  }
+  const tables: Table[] = [{
+    id: 'logs.trace.attempts', title: T('Delivery attempts', 'Próby doręczenia'),
+    columns: [T('Time', 'Czas'), T('Queue id', 'Id w kolejce'), T('Recipient', 'Odbiorca'), T('Status', 'Stan'), T('Relay', 'Serwer docelowy'),
+      T('Delay s (before queue/in queue/connect/send)', 'Opóźnienie s (przed kolejką/w kolejce/połączenie/wysyłka)'), T('DSN', 'DSN'), T('Server said', 'Odpowiedź serwera')],
+    rows,
+  }];
+  const extra: Parameters<typeof makeReport>[3] = { tables: rows.length ? tables : [], data: { filter, count: r.stories.length, more: r.more, lines: r.stats.lines, unparsed: r.stats.unparsed, format: r.stats.format } };
+  if (now) extra.now = now;
+  return makeReport('logs trace', subject, findings, extra);
+}
+
+export function describeFilter(f: TraceFilter): string {
+  const parts: string[] = [];
+  if (f.to) parts.push(`to ${f.to}`);
+  if (f.from) parts.push(`from ${f.from}`);
+  if (f.id) parts.push(`id ${f.id}`);
+  if (f.since !== undefined) parts.push(`since ${fmtTime(f.since)}`);
+  if (f.until !== undefined) parts.push(`until ${fmtTime(f.until)}`);
+  return parts.join(', ') || 'all';
+}

@@ -1,0 +1,68 @@
+/**
+ * One pass over the inputs: read lines → parse → track messages → hand each event to the caller. Shared by
+ * summary, trace and problems (and by all three at once: one pass can feed several collectors).
+ */
+import { MessageTracker, type TrackedMessage } from './messages.js';
+import { LogLineParser } from './parse.js';
+import { StampClock } from './stamp.js';
+import { readLogLines, resolveLogSources, type LogFs, type LogSource, type ReadProgress } from './input.js';
+import type { LogEvent } from './types.js';
+import type { Readable } from 'node:stream';
+
+export interface ScanLogOptions {
+  /** Files, folders, "-" for stdin; empty = stdin. */
+  inputs: string[];
+  /** The clock (reference for year-less stamps of stdin). */
+  now?: () => number;
+  fs?: LogFs;
+  stdin?: Readable;
+  /** Keep every line and attempt per message (trace). */
+  story?: boolean;
+  onProgress?: (p: ReadProgress) => void;
+  /** Keep up to this many unparsed lines as samples (default 20). */
+  keepUnparsed?: number;
+  /** Called when a message leaves the queue (or at the end, for those still open, with closed = 'open'). */
+  onClose?: (m: TrackedMessage) => void;
+  /** Use this tracker (so collectors can hold it before the scan starts). */
+  tracker?: MessageTracker;
+}
+
+export interface ScanStats {
+  sources: LogSource[];
+  lines: number;
+  parsed: number;
+  unparsed: number;
+  unparsedSamples: string[];
+  parser: LogLineParser;
+  tracker: MessageTracker;
+}
+
+export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: TrackedMessage | undefined) => void): Promise<ScanStats> {
+  const now = opt.now ?? Date.now;
+  const sources = resolveLogSources(opt.inputs, opt.fs, now());
+  const clock = new StampClock(now());
+  const parser = new LogLineParser(clock);
+  const trackerOpts: ConstructorParameters<typeof MessageTracker>[0] = { story: Boolean(opt.story) };
+  if (opt.onClose) trackerOpts.onClose = opt.onClose;
+  const tracker = opt.tracker ?? new MessageTracker(trackerOpts);
+  const keep = opt.keepUnparsed ?? 20;
+  const stats: ScanStats = { sources, lines: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
+  const readOpts: Parameters<typeof readLogLines>[2] = {
+    onSource: (s) => clock.setReference(s.mtimeMs),
+  };
+  if (opt.onProgress) readOpts.onProgress = opt.onProgress;
+  if (opt.stdin) readOpts.stdin = opt.stdin;
+  await readLogLines(sources, (line, src, lineNo) => {
+    stats.lines++;
+    if (line.length === 0) return;
+    const e = parser.parse(line);
+    if (!e) {
+      stats.unparsed++;
+      if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(`${src === '-' ? 'stdin' : src}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`);
+      return;
+    }
+    stats.parsed++;
+    onEvent(e, tracker.add(e));
+  }, readOpts);
+  return stats;
+}

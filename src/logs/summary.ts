@@ -1,0 +1,313 @@
+/**
+ * `logs summary`: the figures pflogsumm reports, and more, in one pass. Counting follows pflogsumm where both
+ * report the same figure (see BENCHMARKS.md for the deliberate differences):
+ * - received: messages entering the queue from SMTP (smtpd client=) or locally (pickup), Exim `<=`, Sendmail from=;
+ *   a content-filter re-injection (amavis → :10025) is not a second arrival;
+ * - delivered: recipients with status=sent (not forwarded, not a content-filter hop);
+ * - deferred: messages with at least one deferral (deferrals: the attempts);
+ * - bounced: recipients with status=bounced; rejected / held / discarded: policy decisions (smtpd, postscreen,
+ *   cleanup, milters).
+ */
+import type { Reason } from '../core/finding.js';
+import { classifyLogText, normaliseReasonText } from './diagnose.js';
+import type { MessageTracker, TrackedMessage } from './messages.js';
+import type { LogEvent } from './types.js';
+
+export interface CountRow { key: string; messages: number; bytes: number }
+export interface ReasonGroup { reason: Reason; count: number; samples: { text: string; count: number }[] }
+export interface PeriodCounts { received: number; delivered: number; deferred: number; bounced: number; rejected: number }
+
+export interface LogSummaryData {
+  inputs: string[];
+  format: string | undefined;
+  formats: Record<string, number>;
+  stamps: Record<string, number>;
+  lines: number;
+  parsed: number;
+  unparsed: number;
+  unparsedSamples: string[];
+  first?: string;
+  last?: string;
+  counts: {
+    received: number; delivered: number; forwarded: number; filtered: number; deferred: number; deferrals: number;
+    bounced: number; expired: number; rejected: number; rejectWarnings: number; held: number; discarded: number;
+    bytesReceived: number; bytesDelivered: number; senders: number; recipients: number; openAtEnd: number; peakOpen: number;
+  };
+  /** By hour of day (0–23, local time), all days together, as pflogsumm does. */
+  perHour: (PeriodCounts & { hour: number })[];
+  perDay: (PeriodCounts & { day: string })[];
+  top: { senders: CountRow[]; recipients: CountRow[]; senderDomains: CountRow[]; recipientDomains: CountRow[]; saslUsers: CountRow[]; clientIps: CountRow[] };
+  /** Delivery delay (seconds) of sent recipients. Percentiles from a fine histogram (±1 % or better). */
+  delays: { count: number; avg: number; p50: number; p90: number; p95: number; p99: number; max: number;
+    parts: { beforeQueue: number; inQueue: number; connection: number; transmission: number } };
+  reasons: { rejected: ReasonGroup[]; deferred: ReasonGroup[]; bounced: ReasonGroup[] };
+  smtp: { connections: number; disconnects: number; tls: number; tlsFailures: number; authFailures: number; imapPopLogins: number };
+  daemon: { warnings: number; errors: number; fatal: number; panic: number; top: { level: string; prog: string; text: string; count: number }[] };
+}
+
+/** A delay histogram with 1 % steps: fixed memory whatever the number of deliveries. */
+class DelayHistogram {
+  private bins = new Float64Array(2000);
+  count = 0;
+  sum = 0;
+  max = 0;
+  private static bin(v: number): number {
+    if (v <= 0.01) return 0;
+    const b = Math.floor(Math.log(v / 0.01) / Math.log(1.01)) + 1;
+    return b >= 2000 ? 1999 : b;
+  }
+  add(v: number): void {
+    this.bins[DelayHistogram.bin(v)]!++;
+    this.count++;
+    this.sum += v;
+    if (v > this.max) this.max = v;
+  }
+  quantile(q: number): number {
+    if (!this.count) return 0;
+    const target = q * this.count;
+    let acc = 0;
+    for (let i = 0; i < this.bins.length; i++) {
+      acc += this.bins[i]!;
+      if (acc >= target) return i === 0 ? 0.01 : Math.min(this.max, 0.01 * Math.pow(1.01, i));
+    }
+    return this.max;
+  }
+}
+
+class Counter {
+  readonly m = new Map<string, CountRow>();
+  add(key: string, bytes: number): void {
+    const r = this.m.get(key);
+    if (r) { r.messages++; r.bytes += bytes; } else this.m.set(key, { key, messages: 1, bytes });
+  }
+  top(n: number): CountRow[] {
+    return [...this.m.values()].sort((a, b) => b.messages - a.messages || b.bytes - a.bytes || (a.key < b.key ? -1 : 1)).slice(0, n);
+  }
+}
+
+class ReasonCounter {
+  private m = new Map<Reason, { count: number; samples: Map<string, number> }>();
+  add(text: string, dsn?: string, replyCode?: number): void {
+    const c = classifyLogText(text, dsn, replyCode);
+    let g = this.m.get(c.reason);
+    if (!g) { g = { count: 0, samples: new Map() }; this.m.set(c.reason, g); }
+    g.count++;
+    const key = (dsn ? dsn + ' ' : '') + normaliseReasonText(text);
+    if (g.samples.size < 500 || g.samples.has(key)) g.samples.set(key, (g.samples.get(key) ?? 0) + 1);
+  }
+  groups(): ReasonGroup[] {
+    return [...this.m.entries()].map(([reason, g]) => ({
+      reason, count: g.count,
+      samples: [...g.samples.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count).slice(0, 5),
+    })).sort((a, b) => b.count - a.count);
+  }
+}
+
+const emptyPeriod = (): PeriodCounts => ({ received: 0, delivered: 0, deferred: 0, bounced: 0, rejected: 0 });
+const domainOf = (addr: string): string => {
+  const at = addr.lastIndexOf('@');
+  return at < 0 ? addr || '<>' : addr.slice(at + 1).toLowerCase();
+};
+/** Lower-case the domain part only (as pflogsumm does). */
+const normAddr = (a: string): string => {
+  if (!a) return 'from=<>';
+  const at = a.lastIndexOf('@');
+  return at < 0 ? a : a.slice(0, at) + a.slice(at).toLowerCase();
+};
+
+export class SummaryCollector {
+  private c: LogSummaryData['counts'] = {
+    received: 0, delivered: 0, forwarded: 0, filtered: 0, deferred: 0, deferrals: 0, bounced: 0, expired: 0, rejected: 0,
+    rejectWarnings: 0, held: 0, discarded: 0, bytesReceived: 0, bytesDelivered: 0, senders: 0, recipients: 0, openAtEnd: 0, peakOpen: 0,
+  };
+  private perHour = Array.from({ length: 24 }, emptyPeriod);
+  private perDay = new Map<string, PeriodCounts>();
+  private dayCacheKey = NaN;
+  private dayCacheVal: PeriodCounts = emptyPeriod();
+  private hourOf = 0;
+  private senders = new Counter();
+  private recipients = new Counter();
+  private senderDomains = new Counter();
+  private recipientDomains = new Counter();
+  private sasl = new Counter();
+  private clients = new Counter();
+  private delays = new DelayHistogram();
+  private parts = [0, 0, 0, 0];
+  private partsN = 0;
+  private rej = new ReasonCounter();
+  private def = new ReasonCounter();
+  private bnc = new ReasonCounter();
+  private smtp = { connections: 0, disconnects: 0, tls: 0, tlsFailures: 0, authFailures: 0, imapPopLogins: 0 };
+  private daemonCounts = { warnings: 0, errors: 0, fatal: 0, panic: 0 };
+  private daemonTop = new Map<string, { level: string; prog: string; text: string; count: number }>();
+  /** Queue ids that were deferred at least once (deleted when the message leaves). */
+  private deferredQids = new Set<string>();
+  /** Content-filter re-injections: the new queue id is not a new arrival. */
+  private reinjected = new Set<string>();
+  first = NaN;
+  last = NaN;
+
+  constructor(private tracker: MessageTracker) {}
+
+  /** The per-day bucket of a timestamp (cached: lines come in time order). */
+  private bucket(ts: number): PeriodCounts {
+    if (!Number.isFinite(ts)) return this.dayCacheVal;
+    const dayKey = Math.floor(ts / 3600_000);
+    if (dayKey !== this.dayCacheKey) {
+      this.dayCacheKey = dayKey;
+      const d = new Date(ts);
+      this.hourOf = d.getHours();
+      const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      let v = this.perDay.get(day);
+      if (!v) { v = emptyPeriod(); this.perDay.set(day, v); }
+      this.dayCacheVal = v;
+    }
+    return this.dayCacheVal;
+  }
+
+  /** Call after the tracker has seen the event (m is the message it concerned). */
+  add(e: LogEvent, m: TrackedMessage | undefined): void {
+    const ts = e.ts;
+    if (ts === ts) { if (!(ts >= this.first)) this.first = ts; if (!(ts <= this.last)) this.last = ts; }
+    switch (e.k) {
+      case 'received': {
+        if (this.reinjected.has(e.qid)) break;
+        this.c.received++;
+        this.bucket(ts).received++;
+        this.perHour[this.hourOf]!.received++;
+        if (e.ip) this.clients.add(e.ip, 0);
+        if (e.saslUser) this.sasl.add(e.saslUser, 0);
+        if (e.size !== undefined && e.from !== undefined) this.arrival(e.from, e.size); // Exim, Sendmail
+        break;
+      }
+      case 'queued': {
+        // size counts once per message, for messages that arrived in this log (pflogsumm's rule)
+        if (m && m.received && !m.requeuedFrom && !(m as { counted?: boolean }).counted) {
+          (m as { counted?: boolean }).counted = true;
+          this.arrival(e.from, e.size);
+        }
+        break;
+      }
+      case 'delivery': {
+        const size = m?.size ?? 0;
+        const b = this.bucket(ts);
+        if (e.status === 'sent') {
+          this.c.delivered++;
+          b.delivered++;
+          this.perHour[this.hourOf]!.delivered++;
+          const to = normAddr(e.to);
+          this.recipients.add(to, size);
+          this.recipientDomains.add(domainOf(to), size);
+          this.c.bytesDelivered += size;
+          this.delays.add(e.delay);
+          if (e.delays) {
+            this.parts[0]! += e.delays[0]; this.parts[1]! += e.delays[1]; this.parts[2]! += e.delays[2]; this.parts[3]! += e.delays[3];
+            this.partsN++;
+          }
+        } else if (e.status === 'deferred') {
+          this.c.deferrals++;
+          if (!this.deferredQids.has(e.qid)) {
+            this.deferredQids.add(e.qid);
+            this.c.deferred++;
+            b.deferred++;
+            this.perHour[this.hourOf]!.deferred++;
+          }
+          this.def.add(e.text, e.dsn);
+        } else if (e.status === 'bounced' || e.status === 'expired') {
+          this.c.bounced++;
+          b.bounced++;
+          this.perHour[this.hourOf]!.bounced++;
+          this.bnc.add(e.text, e.dsn);
+        } else if (e.status === 'forwarded') this.c.forwarded++;
+        else if (e.status === 'filtered') {
+          this.c.filtered++;
+          const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
+          if (q) {
+            // the re-injected copy has usually been logged (client=) already: take it back
+            const child = this.tracker.open.get(q[1]!);
+            if (child?.received) { this.c.received--; this.bucket(child.firstTs).received--; }
+            else this.reinjected.add(q[1]!);
+            if (child) child.requeuedFrom = e.qid;
+          }
+        }
+        break;
+      }
+      case 'expired':
+        this.c.expired++;
+        break;
+      case 'removed':
+        this.deferredQids.delete(e.qid);
+        this.reinjected.delete(e.qid);
+        break;
+      case 'reject': {
+        const b = this.bucket(ts);
+        if (e.action === 'reject') {
+          this.c.rejected++;
+          b.rejected++;
+          this.perHour[this.hourOf]!.rejected++;
+          this.rej.add(e.text, e.dsn, e.replyCode);
+        } else if (e.action === 'warn') this.c.rejectWarnings++;
+        else if (e.action === 'hold') this.c.held++;
+        else if (e.action === 'discard') this.c.discarded++;
+        break;
+      }
+      case 'connect': this.smtp.connections++; break;
+      case 'disconnect': this.smtp.disconnects++; break;
+      case 'tls': if (e.ok) this.smtp.tls++; else this.smtp.tlsFailures++; break;
+      case 'auth-fail': this.smtp.authFailures++; break;
+      case 'login': this.smtp.imapPopLogins++; break;
+      case 'daemon': {
+        const lv = e.level;
+        if (lv === 'warning') this.daemonCounts.warnings++;
+        else if (lv === 'error') this.daemonCounts.errors++;
+        else if (lv === 'fatal') this.daemonCounts.fatal++;
+        else this.daemonCounts.panic++;
+        const slash = e.prog.lastIndexOf('/');
+        const prog = slash >= 0 ? e.prog.slice(slash + 1) : e.prog;
+        const text = normaliseReasonText(e.text);
+        const key = lv + '|' + prog + '|' + text;
+        const r = this.daemonTop.get(key);
+        if (r) r.count++;
+        else if (this.daemonTop.size < 2000) this.daemonTop.set(key, { level: lv, prog, text, count: 1 });
+        break;
+      }
+      default:
+    }
+  }
+
+  private arrival(from: string, size: number): void {
+    const a = normAddr(from);
+    this.senders.add(a, size);
+    this.senderDomains.add(from ? domainOf(from) : '<>', size);
+    this.c.bytesReceived += size;
+  }
+
+  /** The numbers, ready for Report.data. */
+  result(meta: { inputs: string[]; format: string | undefined; formats: Record<string, number>; stamps: Record<string, number>; lines: number; parsed: number; unparsed: number; unparsedSamples: string[] }, topN = 10): LogSummaryData {
+    const counts = { ...this.c, senders: this.senders.m.size, recipients: this.recipients.m.size, openAtEnd: this.tracker.open.size, peakOpen: this.tracker.peakOpen };
+    const n = this.partsN || 1;
+    const r3 = (v: number) => Math.round(v * 1000) / 1000;
+    const out: LogSummaryData = {
+      ...meta,
+      counts,
+      perHour: this.perHour.map((p, hour) => ({ hour, ...p })),
+      perDay: [...this.perDay.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([day, p]) => ({ day, ...p })),
+      top: {
+        senders: this.senders.top(topN), recipients: this.recipients.top(topN), senderDomains: this.senderDomains.top(topN),
+        recipientDomains: this.recipientDomains.top(topN), saslUsers: this.sasl.top(topN), clientIps: this.clients.top(topN),
+      },
+      delays: {
+        count: this.delays.count, avg: r3(this.delays.count ? this.delays.sum / this.delays.count : 0),
+        p50: r3(this.delays.quantile(0.5)), p90: r3(this.delays.quantile(0.9)), p95: r3(this.delays.quantile(0.95)),
+        p99: r3(this.delays.quantile(0.99)), max: r3(this.delays.max),
+        parts: { beforeQueue: r3(this.parts[0]! / n), inQueue: r3(this.parts[1]! / n), connection: r3(this.parts[2]! / n), transmission: r3(this.parts[3]! / n) },
+      },
+      reasons: { rejected: this.rej.groups(), deferred: this.def.groups(), bounced: this.bnc.groups() },
+      smtp: { ...this.smtp },
+      daemon: { ...this.daemonCounts, top: [...this.daemonTop.values()].sort((a, b) => b.count - a.count).slice(0, topN) },
+    };
+    if (Number.isFinite(this.first)) out.first = new Date(this.first).toISOString();
+    if (Number.isFinite(this.last)) out.last = new Date(this.last).toISOString();
+    return out;
+  }
+}

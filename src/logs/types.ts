@@ -1,0 +1,106 @@
+/**
+ * Normalised mail-log events. Every format parser (src/logs/formats/*) turns one log line into at most one of
+ * these; the analyzers (summary, trace, problems) consume them without knowing which MTA wrote the line.
+ * `line` is the raw line (a reference, not a copy) so findings can quote it as evidence.
+ */
+
+/** Which software wrote a line. */
+export type LogFormatId = 'postfix' | 'exim' | 'sendmail' | 'dovecot';
+
+/** Final or intermediate state of one delivery attempt to one recipient. */
+export type DeliveryStatus = 'sent' | 'deferred' | 'bounced' | 'expired' | 'forwarded' | 'filtered';
+
+/** What a policy decision did to a message or command (Postfix access(5) actions, Exim/Sendmail rejects). */
+export type RejectAction = 'reject' | 'hold' | 'discard' | 'warn' | 'redirect' | 'filter';
+
+interface Base {
+  /** Milliseconds since the epoch; NaN when the line had no usable timestamp. */
+  ts: number;
+  /** The raw line, for evidence. */
+  line: string;
+  fmt: LogFormatId;
+  /** The program and sub-service that wrote it, e.g. "postfix/submission/smtpd", "dovecot/imap-login". */
+  prog: string;
+}
+
+/** An SMTP (or POP/IMAP) client connected. `session` is the process id: one smtpd handles one client at a time. */
+export interface ConnectEvent extends Base { k: 'connect'; session: string; client: string; ip: string }
+export interface DisconnectEvent extends Base { k: 'disconnect'; session: string; client: string; ip: string; commands?: string }
+/** A new message entered the queue (smtpd client=, pickup, Exim <=, Sendmail from=). */
+export interface ReceivedEvent extends Base {
+  k: 'received';
+  qid: string;
+  origin: 'smtp' | 'local';
+  session?: string;
+  client?: string;
+  ip?: string;
+  helo?: string;
+  saslUser?: string;
+  saslMethod?: string;
+  /** Set when the same line also tells the envelope (Exim, Sendmail, pickup). */
+  from?: string;
+  size?: number;
+  nrcpt?: number;
+  messageId?: string;
+}
+export interface MessageIdEvent extends Base { k: 'message-id'; qid: string; messageId: string }
+/** The queue manager took the message: envelope sender, size, recipient count. */
+export interface QueuedEvent extends Base { k: 'queued'; qid: string; from: string; size: number; nrcpt: number }
+/** One delivery attempt to one recipient. */
+export interface DeliveryEvent extends Base {
+  k: 'delivery';
+  qid: string;
+  to: string;
+  origTo?: string;
+  relay: string;
+  /** Total delay in seconds. */
+  delay: number;
+  /** Postfix delays=a/b/c/d: before queue manager, in queue, connection setup, transmission (seconds). */
+  delays?: [number, number, number, number];
+  dsn: string;
+  status: DeliveryStatus;
+  /** The text in parentheses: the remote server's words or the local reason. */
+  text: string;
+}
+/** The message gave up waiting (Postfix qmgr status=expired). */
+export interface ExpiredEvent extends Base { k: 'expired'; qid: string; from: string }
+export interface RemovedEvent extends Base { k: 'removed'; qid: string }
+/** A policy decision: NOQUEUE reject, milter-reject, header/body check hold/discard, Exim "rejected RCPT". */
+export interface RejectEvent extends Base {
+  k: 'reject';
+  action: RejectAction;
+  /** SMTP stage: CONNECT, EHLO, MAIL, RCPT, DATA, END-OF-MESSAGE, header, body … */
+  stage: string;
+  qid?: string;
+  client?: string;
+  ip?: string;
+  replyCode?: number;
+  dsn?: string;
+  text: string;
+  from?: string;
+  to?: string;
+  helo?: string;
+}
+/** Postfix bounce daemon: a notice (non-delivery, delay, success) was queued as a new message. */
+export interface NoticeEvent extends Base { k: 'notice'; qid: string; kind: string; newQid: string }
+/** A login that failed: SMTP AUTH (SASL) or IMAP/POP3. */
+export interface AuthFailEvent extends Base { k: 'auth-fail'; ip: string; client?: string; user?: string; method?: string }
+/** A successful IMAP/POP3 login. */
+export interface LoginEvent extends Base { k: 'login'; ip: string; user: string }
+/** A TLS handshake outcome or problem. */
+export interface TlsEvent extends Base { k: 'tls'; ok: boolean; peer: string; ip?: string; text: string }
+/** A warning/error/fatal/panic the software logged about itself. */
+export interface DaemonLogEvent extends Base { k: 'daemon'; level: 'warning' | 'error' | 'fatal' | 'panic'; text: string }
+/** A line we understood but that carries nothing the analyzers use. */
+export interface OtherEvent extends Base { k: 'other' }
+
+export type LogEvent =
+  | ConnectEvent | DisconnectEvent | ReceivedEvent | MessageIdEvent | QueuedEvent | DeliveryEvent | ExpiredEvent
+  | RemovedEvent | RejectEvent | NoticeEvent | AuthFailEvent | LoginEvent | TlsEvent | DaemonLogEvent | OtherEvent;
+
+/** A consumer of events (summary, trace, problems, follow). */
+export interface LogConsumer {
+  add(e: LogEvent): void;
+  /** A line no parser understood (malformed, truncated, binary, an unknown program). */
+  unparsed?(line: string, source: string, lineNo: number): void;
+}
