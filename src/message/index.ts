@@ -1,2 +1,23 @@
-// Public exports of the message capability (filled in as it lands).
-export {};
+// Public exports of the message capability: the delivered-message header analyzer (`mailmedic message`).
+export { analyzeMessage, analyzeMessageOffline, messageReport, messageData, hopTable, spamRuleTable, MAX_MESSAGE_BYTES } from './analyze.js';
+export type { MessageAnalysis, MessageAnalysisOptions } from './analyze.js';
+export { parseHeaderBlock, headerAll, headerFirst, HEADER_LIMITS } from './headers.js';
+export type { HeaderField, HeaderProblem, ParsedHeaders } from './headers.js';
+export { decodeEncodedWords } from './encoded-words.js';
+export { parseMailDate } from './dates.js';
+export type { ParsedDate, DateProblem } from './dates.js';
+export { parseReceived, analyzeReceived, receivingHop, PROTOCOLS as RECEIVED_PROTOCOLS, MAX_HOPS } from './received.js';
+export type { ReceivedHop, ReceivedAnalysis } from './received.js';
+export { parseAuthResults, parseDkimSignature, analyzeAuth } from './auth-results.js';
+export type { AuthResultsHeader, AuthMethodResult, ReceiverVerdict, DkimSignatureInfo } from './auth-results.js';
+export { analyzeIdentity } from './identity.js';
+export { analyzeContent, SHORTENERS as URL_SHORTENERS } from './content.js';
+export { extractQuotedMessage } from './mime.js';
+export { readSpamVerdicts, SPAMASSASSIN_RULES, RSPAMD_SYMBOLS, MS_CAT, MS_SFV, sclMeaning, bclMeaning } from './spam/index.js';
+export type { SpamVerdict, SpamRuleHit } from './spam/index.js';
+export { verifyMessage } from './verify.js';
+export type { OwnVerdict, DkimFailure } from './verify.js';
+export { makeMessageResolver, parseResolverAddress } from './resolver.js';
+export type { MailauthResolver } from './resolver.js';
+export { whySpam } from './why-spam.js';
+export { renderHopTimelineHtml } from './html.js';

@@ -1,11 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { analyzeMessage, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
+import { render } from '../../report/index.js';
+import { numberOption, parseCommand, UsageError } from '../args.js';
+import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
 
-// PLACEHOLDER until the message capability lands: says so honestly instead of pretending.
 export const command: Command = {
-  describe: { en: '(message: not yet available)', pl: '(message: jeszcze niedostępne)' },
-  usage: { en: 'mailmedic message: not yet available', pl: 'mailmedic message: jeszcze niedostępne' },
-  async run() {
-    process.stderr.write('mailmedic message: not yet available in this version\n');
-    return 70;
+  describe: {
+    en: 'read a delivered message\'s headers: its path and delays, SPF/DKIM/DMARC, spam verdicts, and why it went to spam',
+    pl: 'czyta nagłówki doręczonej wiadomości: trasę i opóźnienia, SPF/DKIM/DMARC, werdykty antyspamowe i dlaczego trafiła do spamu',
+  },
+  usage: {
+    en: `mailmedic message <file.eml | -> [--verify [--resolver ip[:port]] [--ip ADDRESS]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
+
+Reads a delivered message (the whole source, or the headers alone) and explains:
+  the path: every Received hop with protocol, TLS, time and the delay between hops, in plain words;
+  authentication: Authentication-Results, ARC, DKIM-Signature — SPF, DKIM, DMARC and their alignment with From;
+  identity: From vs Return-Path vs Sender vs Reply-To vs DKIM d=, Message-ID, Date;
+  spam verdicts: SpamAssassin, rspamd, Microsoft 365 (SFV, CAT, SCL, BCL), Gmail and others, rule by rule;
+  and the findings that most likely sent it to spam, with what the sender can fix.
+  --verify             also check DKIM signatures (body hash, signature, key from DNS), SPF for the connecting IP
+                       of the receiving hop and DMARC yourself (mailauth), and compare with the receiver's verdict
+  --resolver ip[:port] the DNS server --verify asks (only that one); default: the system's resolvers
+  --ip ADDRESS         the connecting IP for SPF, when the Received headers do not show it
+  --timeout SECONDS    limit for --verify (default 20)
+  --quoted             analyse the original message quoted inside a bounce`,
+    pl: `mailmedic message <plik.eml | -> [--verify [--resolver ip[:port]] [--ip ADRES]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
+
+Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia:
+  trasę: każdy etap Received z protokołem, TLS, czasem i opóźnieniem między etapami, zwykłymi słowami;
+  uwierzytelnienie: Authentication-Results, ARC, DKIM-Signature — SPF, DKIM, DMARC i ich zgodność z From;
+  tożsamość: From a Return-Path, Sender, Reply-To i d= z DKIM, Message-ID, Date;
+  werdykty antyspamowe: SpamAssassin, rspamd, Microsoft 365 (SFV, CAT, SCL, BCL), Gmail i inne, reguła po regule;
+  oraz to, co najpewniej skierowało ją do spamu, z tym, co nadawca może poprawić.
+  --verify             dodatkowo samodzielnie sprawdza podpisy DKIM (body hash, podpis, klucz z DNS), SPF dla adresu IP
+                       etapu przyjmującego i DMARC (mailauth) oraz porównuje z werdyktem odbiorcy
+  --resolver ip[:port] serwer DNS, o który pyta --verify (tylko ten); domyślnie resolwery systemu
+  --ip ADRES           łączący się adres IP dla SPF, gdy nagłówki Received go nie pokazują
+  --timeout SEKUNDY    limit czasu dla --verify (domyślnie 20)
+  --quoted             analizuje oryginalną wiadomość zacytowaną w zwrocie (bounce)`,
+  },
+  async run(argv) {
+    const { values, positionals, common } = parseCommand(argv, {
+      verify: { type: 'boolean' }, resolver: { type: 'string' }, ip: { type: 'string' }, quoted: { type: 'boolean' }, timeout: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError('give one message file, or "-" for standard input');
+    const file = positionals[0]!;
+    if ((values.resolver || values.ip) && !values.verify) throw new UsageError('--resolver and --ip go with --verify');
+    let server: string | undefined;
+    if (typeof values.resolver === 'string') {
+      try { server = parseResolverAddress(values.resolver).server; } catch (e) { throw new UsageError((e as Error).message); }
+    }
+    const timeoutMs = numberOption('timeout', values.timeout, 20, 1, 600) * 1000;
+    const raw = file === '-' ? await readStdin(MAX_MESSAGE_BYTES) : await readFile(file);
+    const analysis = await analyzeMessage(raw, {
+      quoted: Boolean(values.quoted),
+      ...(values.verify ? { verify: { resolver: makeMessageResolver({ ...(server ? { server } : {}), timeoutMs: Math.min(5000, timeoutMs) }), timeoutMs, ...(typeof values.ip === 'string' ? { ip: values.ip } : {}) } } : {}),
+    });
+    const report = messageReport(analysis, { lang: common.lang });
+    if (common.format === 'html') {
+      const html = render(report, 'html', { lang: common.lang });
+      return emit(report, common, html.replace('</body>', `${renderHopTimelineHtml(analysis.received, common.lang)}\n</body>`));
+    }
+    return emit(report, common);
   },
 };

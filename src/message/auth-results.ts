@@ -1,0 +1,307 @@
+/**
+ * Authentication-Results (RFC 8601), ARC-Authentication-Results / ARC-Seal (RFC 8617), Received-SPF (RFC 7208)
+ * and DKIM-Signature tags: what the receiving server concluded about SPF, DKIM and DMARC, with the domains and
+ * whether they align with the From domain (which is what DMARC asks).
+ */
+import type { Finding, Status, Text } from '../core/finding.js';
+import { fill, tx } from '../i18n/text.js';
+import { headerAll, splitOutside, tokenize, type HeaderField } from './headers.js';
+import { alignment, cut, domainOf, fillT } from './util.js';
+
+export interface AuthMethodResult {
+  method: string;
+  result: string;
+  reason?: string;
+  comment?: string;
+  /** ptype.property → value, e.g. "smtp.mailfrom", "header.d", "header.from". */
+  props: Record<string, string>;
+}
+
+export interface AuthResultsHeader {
+  header: 'Authentication-Results' | 'ARC-Authentication-Results';
+  authservId?: string;
+  /** ARC instance (i=) for ARC-Authentication-Results. */
+  instance?: number;
+  results: AuthMethodResult[];
+  headerIndex: number;
+  raw: string;
+}
+
+const MAX_AR = 16 * 1024;
+
+/** Parse one Authentication-Results value (also Microsoft's variant with the authserv-id in the middle). */
+export function parseAuthResults(value: string, headerIndex = 0, arc = false): AuthResultsHeader {
+  const out: AuthResultsHeader = { header: arc ? 'ARC-Authentication-Results' : 'Authentication-Results', results: [], headerIndex, raw: cut(value, 1000) };
+  const segments = splitOutside(value.slice(0, MAX_AR), ';').slice(0, 64);
+  for (const seg of segments) {
+    const toks = tokenize(seg);
+    // Join "spf = pass" into "spf=pass".
+    const words: string[] = [];
+    const comments: string[] = [];
+    for (const t of toks) {
+      if (t.kind === 'comment') { comments.push(t.text); continue; }
+      const prev = words[words.length - 1];
+      if (prev !== undefined && (prev.endsWith('=') || t.text.startsWith('='))) words[words.length - 1] = prev + t.text;
+      else words.push(t.text);
+    }
+    const kv = words.map((w) => { const e = w.indexOf('='); return e > 0 ? [w.slice(0, e).toLowerCase(), w.slice(e + 1)] as const : undefined; });
+    if (arc && out.instance === undefined && kv[0]?.[0] === 'i') { out.instance = Number(kv[0][1]); continue; }
+    const firstKv = kv[0];
+    if (!firstKv || (firstKv[0].includes('.') && out.results.length === 0 && !out.authservId)) {
+      // authserv-id [version]; "none" means no results.
+      if (!out.authservId && words[0]) out.authservId = words[0].toLowerCase();
+      continue;
+    }
+    if (firstKv[0].includes('.')) continue;
+    const r: AuthMethodResult = { method: firstKv[0].split('/')[0]!, result: firstKv[1].toLowerCase(), props: {} };
+    for (let i = 1; i < kv.length; i++) {
+      const p = kv[i];
+      if (!p) {
+        // A bare word after the result: Microsoft writes "header.d=none;outlook.com" style leftovers.
+        continue;
+      }
+      if (p[0] === 'reason') r.reason = p[1];
+      else if (p[0] === 'action' || p[0] === 'policy' || p[0].includes('.')) r.props[p[0]] = p[1];
+      else r.props[p[0]] = p[1];
+    }
+    if (comments.length) r.comment = cut(comments.join('; '), 300);
+    if (r.method && r.result) out.results.push(r);
+  }
+  return out;
+}
+
+/** Tags of a DKIM-Signature (RFC 6376 §3.5) or ARC-Seal / ARC-Message-Signature. */
+export function parseTagList(value: string): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const part of value.slice(0, MAX_AR).split(';').slice(0, 40)) {
+    const e = part.indexOf('=');
+    if (e <= 0) continue;
+    const k = part.slice(0, e).trim().toLowerCase();
+    if (!/^[a-z][a-z0-9_]{0,20}$/.test(k)) continue;
+    tags[k] = part.slice(e + 1).replace(/\s+/g, k === 'h' ? '' : ' ').trim();
+  }
+  return tags;
+}
+
+export interface DkimSignatureInfo {
+  domain?: string;
+  selector?: string;
+  algorithm?: string;
+  canonicalization?: string;
+  signedHeaders: string[];
+  bodyLength?: number;
+  timestamp?: number;
+  expires?: number;
+  identity?: string;
+  headerIndex: number;
+}
+
+export function parseDkimSignature(value: string, headerIndex = 0): DkimSignatureInfo {
+  const t = parseTagList(value);
+  const info: DkimSignatureInfo = { signedHeaders: (t.h ?? '').split(':').map((h) => h.trim().toLowerCase()).filter(Boolean), headerIndex };
+  if (t.d) info.domain = t.d.toLowerCase();
+  if (t.s) info.selector = t.s;
+  if (t.a) info.algorithm = t.a.toLowerCase();
+  if (t.c) info.canonicalization = t.c;
+  if (t.l && /^\d{1,12}$/.test(t.l)) info.bodyLength = Number(t.l);
+  if (t.t && /^\d{1,12}$/.test(t.t)) info.timestamp = Number(t.t);
+  if (t.x && /^\d{1,12}$/.test(t.x)) info.expires = Number(t.x);
+  if (t.i) info.identity = t.i;
+  return info;
+}
+
+/** What the receiver concluded, per method, from the receiver's own (topmost) Authentication-Results. */
+export interface ReceiverVerdict {
+  authservId?: string;
+  spf?: AuthMethodResult;
+  dkim: AuthMethodResult[];
+  dmarc?: AuthMethodResult;
+  arc?: AuthMethodResult;
+  compauth?: AuthMethodResult;
+  iprev?: AuthMethodResult;
+  /** From Received-SPF when there is no spf= in Authentication-Results. */
+  receivedSpf?: { result: string; comment?: string; props: Record<string, string> };
+}
+
+export interface AuthAnalysis {
+  headers: AuthResultsHeader[];
+  arcResults: AuthResultsHeader[];
+  arcSeals: { instance?: number; cv?: string; domain?: string }[];
+  signatures: DkimSignatureInfo[];
+  receiver: ReceiverVerdict;
+  fromDomain?: string;
+}
+
+export function analyzeAuth(fields: readonly HeaderField[], fromDomain: string | undefined): AuthAnalysis {
+  const headers = headerAll(fields, 'authentication-results').slice(0, 50).map((f) => parseAuthResults(f.value, f.index));
+  const arcResults = headerAll(fields, 'arc-authentication-results').slice(0, 50).map((f) => parseAuthResults(f.value, f.index, true));
+  const arcSeals = headerAll(fields, 'arc-seal').slice(0, 50).map((f) => {
+    const t = parseTagList(f.value);
+    return { ...(t.i ? { instance: Number(t.i) } : {}), ...(t.cv ? { cv: t.cv.toLowerCase() } : {}), ...(t.d ? { domain: t.d.toLowerCase() } : {}) };
+  });
+  const signatures = headerAll(fields, 'dkim-signature').slice(0, 50).map((f) => parseDkimSignature(f.value, f.index));
+  const receiver: ReceiverVerdict = { dkim: [] };
+  const top = headers.find((h) => h.results.length);
+  if (top) {
+    receiver.authservId = top.authservId;
+    // The receiver's own headers: the topmost one and those right below it with the same authserv-id.
+    for (const h of headers.filter((x) => x.authservId === top.authservId)) {
+      for (const r of h.results) {
+        if (r.method === 'dkim') receiver.dkim.push(r);
+        else if (r.method === 'spf' || r.method === 'dmarc' || r.method === 'arc' || r.method === 'compauth' || r.method === 'iprev') {
+          receiver[r.method] ??= r;
+        }
+      }
+    }
+  }
+  const rs = headerAll(fields, 'received-spf')[0];
+  if (rs) {
+    const word = /^\s*([A-Za-z]+)/.exec(rs.value)?.[1]?.toLowerCase();
+    const props: Record<string, string> = {};
+    for (const m of rs.value.slice(0, 4000).matchAll(/\b(client-ip|envelope-from|helo|receiver|identity)=([^;\s]{1,300})/gi)) props[m[1]!.toLowerCase()] = m[2]!.replace(/^"|"$/g, '');
+    if (word) receiver.receivedSpf = { result: word, props, comment: cut(rs.value, 300) };
+  }
+  return { headers, arcResults, arcSeals, signatures, receiver, ...(fromDomain ? { fromDomain } : {}) };
+}
+
+/** What each result means, per method. Unknown pairs fall back to the generic result text. */
+const RESULT_STATUS: Record<string, Status> = {
+  pass: 'ok', bestguesspass: 'ok', none: 'info', neutral: 'warn', softfail: 'warn', fail: 'error', hardfail: 'error',
+  temperror: 'warn', permerror: 'error', policy: 'warn', skipped: 'info',
+};
+
+const METHOD: Record<string, Text> = {
+  spf: tx('SPF checks that the connecting server\'s IP is allowed to send for the envelope sender\'s domain (Return-Path).', 'SPF sprawdza, czy adres IP łączącego się serwera może wysyłać pocztę w imieniu domeny nadawcy z koperty (Return-Path).'),
+  dkim: tx('DKIM checks a cryptographic signature of the message made with a key published in the signing domain\'s DNS.', 'DKIM sprawdza podpis kryptograficzny wiadomości, złożony kluczem opublikowanym w DNS domeny podpisującej.'),
+  dmarc: tx('DMARC passes when SPF or DKIM passes for a domain aligned with the From domain; the From domain\'s policy says what to do otherwise.', 'DMARC przechodzi, gdy SPF lub DKIM przechodzi dla domeny zgodnej z domeną z pola From; polityka domeny From mówi, co zrobić w przeciwnym razie.'),
+  arc: tx('ARC carries authentication results across forwarders and mailing lists, sealed by each intermediary.', 'ARC przenosi wyniki uwierzytelnienia przez przekierowania i listy dyskusyjne; każdy pośrednik je pieczętuje.'),
+  compauth: tx('Composite authentication is Microsoft\'s overall verdict from SPF, DKIM, DMARC and its own signals.', 'Composite authentication to łączna ocena Microsoftu z SPF, DKIM, DMARC i jego własnych sygnałów.'),
+  iprev: tx('iprev checks that the sending IP has a reverse DNS name that points back to it.', 'iprev sprawdza, czy adres IP nadawcy ma nazwę w odwrotnym DNS, która wskazuje z powrotem na ten adres.'),
+};
+
+const RESULT: Record<string, Text> = {
+  pass: tx('passed', 'zaliczone (pass)'),
+  bestguesspass: tx('would pass by a guessed policy', 'przeszłoby według zgadniętej polityki'),
+  none: tx('not done: nothing published or nothing to check', 'nie wykonane: brak opublikowanego rekordu lub nic do sprawdzenia'),
+  neutral: tx('neutral: the domain does not say either way', 'neutralne: domena nie rozstrzyga'),
+  softfail: tx('soft fail: the IP is probably not allowed (~all)', 'miękka porażka: IP prawdopodobnie nie jest dozwolony (~all)'),
+  fail: tx('failed', 'niezaliczone (fail)'),
+  hardfail: tx('failed', 'niezaliczone (fail)'),
+  temperror: tx('temporary error (DNS did not answer)', 'błąd tymczasowy (DNS nie odpowiedział)'),
+  permerror: tx('permanent error: the published record is broken', 'błąd trwały: opublikowany rekord jest błędny'),
+  policy: tx('not accepted by the receiver\'s local policy', 'nie zaakceptowane przez lokalną politykę odbiorcy'),
+};
+
+const ADVICE: Record<string, Text[]> = {
+  'spf:fail': [tx('Add the sending server\'s IP (or your provider\'s include:) to the SPF record of the Return-Path domain.', 'Dodaj adres IP serwera wysyłającego (albo include: swojego dostawcy) do rekordu SPF domeny z Return-Path.')],
+  'spf:softfail': [tx('Add the sending server\'s IP (or your provider\'s include:) to the SPF record of the Return-Path domain.', 'Dodaj adres IP serwera wysyłającego (albo include: swojego dostawcy) do rekordu SPF domeny z Return-Path.')],
+  'spf:none': [tx('Publish an SPF record (TXT "v=spf1 … -all") for the Return-Path domain.', 'Opublikuj rekord SPF (TXT „v=spf1 … -all”) dla domeny z Return-Path.')],
+  'spf:permerror': [tx('Fix the SPF record: one record only, valid syntax, at most 10 DNS lookups.', 'Popraw rekord SPF: tylko jeden rekord, poprawna składnia, najwyżej 10 zapytań DNS.')],
+  'dkim:fail': [tx('Check that the DKIM key in DNS matches the one the server signs with, and that nothing (a footer, a forwarder) changes the message after signing.', 'Sprawdź, czy klucz DKIM w DNS odpowiada temu, którym podpisuje serwer, i czy nic (stopka, przekierowanie) nie zmienia wiadomości po podpisaniu.')],
+  'dkim:none': [tx('Turn on DKIM signing for your domain at your mail provider and publish its key in DNS.', 'Włącz podpisywanie DKIM dla swojej domeny u dostawcy poczty i opublikuj klucz w DNS.')],
+  'dkim:neutral': [tx('Check that the DKIM key in DNS matches the one the server signs with, and that nothing (a footer, a forwarder) changes the message after signing.', 'Sprawdź, czy klucz DKIM w DNS odpowiada temu, którym podpisuje serwer, i czy nic (stopka, przekierowanie) nie zmienia wiadomości po podpisaniu.')],
+  'dmarc:fail': [tx('Make SPF or DKIM pass for the From domain itself: sign with DKIM d= equal to (or a subdomain of) the From domain, or send with a Return-Path in that domain.', 'Spraw, by SPF lub DKIM przechodziło dla samej domeny z From: podpisuj DKIM z d= równym domenie From (lub jej subdomenie) albo wysyłaj z Return-Path w tej domenie.')],
+  'dmarc:none': [tx('Publish a DMARC record (TXT _dmarc.<domain> "v=DMARC1; p=none; rua=mailto:…"), then tighten it to quarantine/reject once reports are clean.', 'Opublikuj rekord DMARC (TXT _dmarc.<domena> „v=DMARC1; p=none; rua=mailto:…”), a gdy raporty będą czyste, zaostrz go do quarantine/reject.')],
+};
+
+const T = {
+  result: tx('{method} {result}{domain}.', '{method}: {result}{domain}.'),
+  domainFor: tx(' for {d}', ' dla {d}'),
+  noAr: tx('No Authentication-Results header: the receiving server did not record SPF/DKIM/DMARC results.', 'Brak nagłówka Authentication-Results: serwer odbiorcy nie zapisał wyników SPF/DKIM/DMARC.'),
+  noArDetail: tx('Not every server writes them (the local test Postfix does not). Run with --verify to check SPF, DKIM and DMARC yourself.', 'Nie każdy serwer je zapisuje (lokalny testowy Postfix nie). Uruchom z --verify, aby samodzielnie sprawdzić SPF, DKIM i DMARC.'),
+  spfAlign: tx('SPF passed for {spf}, which is not aligned with the From domain {from}: it does not count for DMARC.', 'SPF przeszło dla {spf}, która nie jest zgodna z domeną From {from}: nie liczy się dla DMARC.'),
+  dkimAlign: tx('DKIM passed for d={d}, which is not aligned with the From domain {from}: it does not count for DMARC.', 'DKIM przeszło dla d={d}, która nie jest zgodna z domeną From {from}: nie liczy się dla DMARC.'),
+  alignDetail: tx('DMARC asks that SPF\'s domain (Return-Path) or DKIM\'s d= is the From domain or shares its organizational domain (e.g. mail.example.com and example.com). A newsletter service that signs with its own domain passes DKIM but not DMARC.',
+    'DMARC wymaga, by domena SPF (Return-Path) lub d= z DKIM była domeną z From albo miała tę samą domenę organizacyjną (np. mail.example.com i example.com). Serwis newsletterowy podpisujący własną domeną zalicza DKIM, ale nie DMARC.'),
+  alignAdvice: tx('Set up DKIM with your own domain at the sending service (a CNAME or TXT under <selector>._domainkey.<your domain>) and/or a custom Return-Path (bounce) domain under your domain.', 'Skonfiguruj w serwisie wysyłającym DKIM z własną domeną (CNAME lub TXT pod <selektor>._domainkey.<twoja domena>) i/lub własną domenę Return-Path (zwrotów) w swojej domenie.'),
+  noneAligned: tx('Neither SPF nor DKIM passed for a domain aligned with From ({from}): DMARC fails.', 'Ani SPF, ani DKIM nie przeszło dla domeny zgodnej z From ({from}): DMARC nie przechodzi.'),
+  arc: tx('ARC chain of {n} set(s); the newest seal says cv={cv} (by {d}).', 'Łańcuch ARC: {n} zestaw(y); najnowsza pieczęć mówi cv={cv} (od {d}).'),
+  arcDetail: tx('The message passed through forwarders or lists that recorded what they saw. cv=fail means the chain is broken; receivers then ignore it. A valid chain from a trusted intermediary can save a forwarded message whose DKIM broke on the way.',
+    'Wiadomość przeszła przez przekierowania lub listy, które zapisały, co zobaczyły. cv=fail oznacza przerwany łańcuch; odbiorcy go wtedy ignorują. Poprawny łańcuch od zaufanego pośrednika może uratować przekazaną wiadomość, której DKIM zepsuł się po drodze.'),
+  l: tx('DKIM signature of {d} uses l= (only the first {n} bytes of the body are signed).', 'Podpis DKIM domeny {d} używa l= (podpisane jest tylko pierwsze {n} bajtów treści).'),
+  lDetail: tx('Anyone can append content after the signed part and the signature still passes; many receivers distrust or ignore such signatures.', 'Każdy może dopisać treść za podpisaną częścią, a podpis nadal przejdzie; wielu odbiorców nie ufa takim podpisom lub je pomija.'),
+  sha1: tx('DKIM signature of {d} uses rsa-sha1, which receivers treat as failing (RFC 8301).', 'Podpis DKIM domeny {d} używa rsa-sha1, który odbiorcy traktują jak niezaliczony (RFC 8301).'),
+  sha1Advice: tx('Sign with rsa-sha256 (and a key of at least 2048 bits).', 'Podpisuj algorytmem rsa-sha256 (kluczem co najmniej 2048-bitowym).'),
+  foreign: tx('{n} other Authentication-Results header(s) from other servers ({ids}): only the receiver\'s own (top) ones count.', '{n} inny(ch) nagłówek(ów) Authentication-Results od innych serwerów ({ids}): liczą się tylko własne (górne) nagłówki odbiorcy.'),
+  foreignDetail: tx('Results written by earlier servers — or by the sender — cannot be trusted; receivers remove or ignore them.', 'Wyniki zapisane przez wcześniejsze serwery — albo przez nadawcę — nie są wiarygodne; odbiorcy je usuwają lub ignorują.'),
+};
+
+function statusOf(method: string, result: string): Status {
+  if (method === 'dkim' && result === 'neutral') return 'error';
+  if (method === 'dmarc' && result === 'none') return 'warn';
+  if (method === 'dkim' && result === 'none') return 'warn';
+  return RESULT_STATUS[result] ?? 'info';
+}
+
+/** The domain a result is about: SPF → smtp.mailfrom's domain; DKIM → header.d (or header.i's); DMARC → header.from. */
+export function resultDomain(r: AuthMethodResult): string | undefined {
+  const p = r.props;
+  if (r.method === 'spf') return domainOf(p['smtp.mailfrom']) ?? domainOf(p['smtp.helo']);
+  if (r.method === 'dkim') return (p['header.d'] ?? domainOf(p['header.i']))?.toLowerCase();
+  if (r.method === 'dmarc') return p['header.from']?.toLowerCase();
+  return undefined;
+}
+
+/** Findings: each receiver verdict explained, alignment, ARC, risky DKIM tags, foreign results. */
+export function authFindings(a: AuthAnalysis): Finding[] {
+  const out: Finding[] = [];
+  const rv = a.receiver;
+  const from = a.fromDomain;
+  const explain = (r: AuthMethodResult, weightIfBad: number): Finding => {
+    const d = resultDomain(r);
+    const st = statusOf(r.method, r.result);
+    const detailParts: Text[] = [METHOD[r.method] ?? tx(`Method ${r.method}.`, `Metoda ${r.method}.`)];
+    const f: Finding = {
+      check: `message.auth.${r.method}`, status: st, subject: d ?? r.method,
+      summary: fillT(T.result, { method: r.method.toUpperCase(), result: RESULT[r.result] ?? tx(r.result, r.result), domain: d ? fill(T.domainFor, { d }) : '' }),
+      detail: { en: detailParts.map((t) => t.en).join(' ') + (r.comment ? ` (${r.comment})` : ''), pl: detailParts.map((t) => t.pl).join(' ') + (r.comment ? ` (${r.comment})` : '') },
+      evidence: [{ kind: 'header', label: `Authentication-Results: ${rv.authservId ?? ''}`.trim(), value: `${r.method}=${r.result}${r.reason ? ` reason=${r.reason}` : ''} ${Object.entries(r.props).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim() }],
+      data: { method: r.method, result: r.result, domain: d, props: r.props, aligned: d && from ? alignment(d, from) : undefined, spamWeight: st === 'error' ? weightIfBad : st === 'warn' ? Math.ceil(weightIfBad / 2) : 0 },
+    };
+    const adv = ADVICE[`${r.method}:${r.result}`];
+    if (adv && st !== 'ok') f.advice = adv;
+    if (r.method === 'dmarc' || r.method === 'spf') f.seeAlso = [`mailmedic domain ${d ?? from ?? ''}`.trim()];
+    return f;
+  };
+  if (!a.headers.length && !rv.receivedSpf) {
+    out.push({ check: 'message.auth.none', status: 'info', subject: 'Authentication-Results', summary: T.noAr, detail: T.noArDetail });
+  }
+  if (rv.spf) out.push(explain(rv.spf, 2));
+  else if (rv.receivedSpf) out.push(explain({ method: 'spf', result: rv.receivedSpf.result, props: { 'smtp.mailfrom': rv.receivedSpf.props['envelope-from'] ?? '' }, ...(rv.receivedSpf.comment ? { comment: rv.receivedSpf.comment } : {}) }, 2));
+  for (const d of rv.dkim.slice(0, 5)) out.push(explain(d, 2));
+  if (rv.dmarc) out.push(explain(rv.dmarc, 4));
+  if (rv.compauth) out.push(explain(rv.compauth, 3));
+  if (rv.iprev) out.push(explain(rv.iprev, 2));
+  if (rv.arc) out.push(explain(rv.arc, 0));
+
+  // Alignment, computed from the receiver's own results (even when it wrote no dmarc=).
+  if (from && (rv.spf || rv.dkim.length)) {
+    const spfD = rv.spf && resultDomain(rv.spf);
+    const spfPass = rv.spf?.result === 'pass';
+    const dkimPass = rv.dkim.filter((d) => d.result === 'pass');
+    const spfAligned = spfPass && alignment(spfD, from) !== 'none';
+    const dkimAligned = dkimPass.some((d) => alignment(resultDomain(d), from) !== 'none');
+    if (spfPass && spfD && !spfAligned) out.push({ check: 'message.auth.alignment', status: dkimAligned ? 'info' : 'warn', subject: `${spfD} ≠ ${from}`, summary: fill(T.spfAlign, { spf: spfD, from }), detail: T.alignDetail, advice: [T.alignAdvice], data: { method: 'spf', domain: spfD, from, spamWeight: 0 } });
+    for (const d of dkimPass) {
+      const dd = resultDomain(d);
+      if (dd && alignment(dd, from) === 'none') out.push({ check: 'message.auth.alignment', status: spfAligned ? 'info' : 'warn', subject: `${dd} ≠ ${from}`, summary: fill(T.dkimAlign, { d: dd, from }), detail: T.alignDetail, advice: [T.alignAdvice], data: { method: 'dkim', domain: dd, from, spamWeight: 0 } });
+    }
+    if (!spfAligned && !dkimAligned && rv.dmarc?.result !== 'pass') {
+      out.push({ check: 'message.auth.not-aligned', status: 'error', subject: from, summary: fill(T.noneAligned, { from }), detail: T.alignDetail, advice: [T.alignAdvice], seeAlso: [`mailmedic domain ${from}`], data: { from, spamWeight: rv.dmarc ? 0 : 4 } });
+    }
+  }
+  if (a.arcSeals.length) {
+    const newest = [...a.arcSeals].sort((x, y) => (y.instance ?? 0) - (x.instance ?? 0))[0]!;
+    const cv = newest.cv ?? '?';
+    out.push({ check: 'message.auth.arc-chain', status: cv === 'fail' ? 'warn' : 'info', subject: newest.domain ?? 'ARC', summary: fill(T.arc, { n: a.arcSeals.length, cv, d: newest.domain ?? '?' }), detail: T.arcDetail, data: { seals: a.arcSeals, results: a.arcResults.map((r) => ({ instance: r.instance, authservId: r.authservId, results: r.results.map((x) => `${x.method}=${x.result}`) })) } });
+  }
+  for (const s of a.signatures.slice(0, 10)) {
+    if (s.bodyLength !== undefined) out.push({ check: 'message.auth.dkim-l', status: 'warn', subject: s.domain ?? '?', summary: fill(T.l, { d: s.domain ?? '?', n: s.bodyLength }), detail: T.lDetail, data: { spamWeight: 0 } });
+    if (s.algorithm === 'rsa-sha1') out.push({ check: 'message.auth.dkim-sha1', status: 'warn', subject: s.domain ?? '?', summary: fill(T.sha1, { d: s.domain ?? '?' }), advice: [T.sha1Advice], data: { spamWeight: 1 } });
+  }
+  const others = a.headers.filter((h) => h.authservId !== rv.authservId && h.results.length);
+  if (others.length) {
+    out.push({ check: 'message.auth.foreign', status: 'info', subject: 'Authentication-Results', summary: fill(T.foreign, { n: others.length, ids: [...new Set(others.map((o) => o.authservId ?? '?'))].slice(0, 5).join(', ') }), detail: T.foreignDetail });
+  }
+  return out;
+}

@@ -1,0 +1,343 @@
+/**
+ * The Received trace (RFC 5321 §4.4): every hop in the order the servers handled the message, the protocol
+ * and TLS of each, the time at each and the delay between them — and, in plain words, where the delay happened.
+ * Clocks are not trusted blindly: skewed or unreadable hop times are flagged and left out of the delays.
+ */
+import { isIP } from 'node:net';
+import type { Finding } from '../core/finding.js';
+import { fill, tx } from '../i18n/text.js';
+import { parseMailDate, type DateProblem } from './dates.js';
+import { headerAll, tokenize, type HeaderField } from './headers.js';
+import { cut, fillT, formatDuration, isLoopbackIp, isNonPublicIp } from './util.js';
+
+export type HopFlag = 'no-date' | 'unparseable-date' | 'clock-skew' | 'future' | 'no-ptr' | 'ptr-mismatch' | 'no-from';
+
+export interface ReceivedHop {
+  /** 1 = the first server that received the message (the bottom Received header). */
+  number: number;
+  /** Position of the Received field among all header fields (0 = top). */
+  headerIndex: number;
+  /** Name the sending side gave (HELO) or the bracketed address, as written after "from". */
+  from?: string;
+  /** Reverse-DNS name the receiving server found for the sender, when it wrote one. */
+  fromRdns?: string;
+  /** The connecting IP address. */
+  fromIp?: string;
+  /** The receiving server. */
+  by?: string;
+  /** The whole "with" clause ("ESMTPS", "Microsoft SMTP Server", …). */
+  with?: string;
+  /** The protocol keyword, upper-cased ("ESMTPSA", "LMTP", "HTTP", "LOCAL"). */
+  protocol?: string;
+  /** Transport encrypted? undefined when the header does not say (e.g. a local hand-over). */
+  tls?: boolean;
+  /** TLS version and cipher, when written. */
+  tlsDetail?: string;
+  /** The sender authenticated to this server (ESMTPA/ESMTPSA, "Authenticated sender"). */
+  authenticated: boolean;
+  id?: string;
+  for?: string;
+  /** The time this server wrote, ISO 8601 (UTC). */
+  time?: string;
+  timeRaw?: string;
+  dateProblems: DateProblem[];
+  /** Seconds since the previous hop with a trusted time; undefined when either time is missing or skewed. */
+  delaySeconds?: number;
+  /** Handed over inside one machine (loopback address or a local protocol). */
+  local: boolean;
+  flags: HopFlag[];
+  raw: string;
+}
+
+/** Protocol keywords (RFC 3848 and the Exim/Microsoft variants): whether they mean TLS or authentication. */
+export const PROTOCOLS: Record<string, { tls?: boolean; auth?: boolean; local?: boolean }> = {
+  SMTP: { tls: false }, ESMTP: { tls: false }, ESMTPA: { tls: false, auth: true }, ESMTPS: { tls: true },
+  ESMTPSA: { tls: true, auth: true }, LMTP: { local: true }, LMTPA: { auth: true, local: true },
+  LMTPS: { tls: true, local: true }, LMTPSA: { tls: true, auth: true, local: true }, UTF8SMTP: { tls: false },
+  UTF8SMTPA: { tls: false, auth: true }, UTF8SMTPS: { tls: true }, UTF8SMTPSA: { tls: true, auth: true },
+  UTF8LMTP: { local: true }, UTF8LMTPS: { tls: true, local: true }, HTTP: { tls: false }, HTTPS: { tls: true },
+  HTTPSA: { tls: true, auth: true }, LOCAL: { local: true }, IMAP: {}, MAPI: {}, QMQP: { tls: false },
+};
+
+const KEYWORDS = new Set(['from', 'by', 'via', 'with', 'id', 'for']);
+const MAX_RECEIVED_CHARS = 4096;
+/** Hops analysed in detail; a longer trace is a mail loop and is counted, not walked. */
+export const MAX_HOPS = 1000;
+
+function bracketedIp(text: string): string | undefined {
+  let at = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    const open = text.indexOf('[', at);
+    if (open < 0) break;
+    const close = text.indexOf(']', open);
+    if (close < 0 || close - open > 60) { at = open + 1; continue; }
+    const inner = text.slice(open + 1, close).replace(/^ipv6:/i, '');
+    if (isIP(inner)) return inner;
+    at = close + 1;
+  }
+  return undefined;
+}
+
+/** Parse one Received value. Never throws; missing parts stay undefined. */
+export function parseReceived(value: string, headerIndex = 0): ReceivedHop {
+  const v = value.length > MAX_RECEIVED_CHARS ? value.slice(0, MAX_RECEIVED_CHARS) : value;
+  const semi = v.lastIndexOf(';');
+  const clauses = semi >= 0 ? v.slice(0, semi) : v;
+  const dateText = semi >= 0 ? v.slice(semi + 1).trim() : '';
+  const parts: Record<string, { words: string[]; comments: string[] }> = {};
+  let current: { words: string[]; comments: string[] } | undefined;
+  const extras: string[] = [];
+  for (const t of tokenize(clauses)) {
+    if (t.kind === 'word' && KEYWORDS.has(t.text.toLowerCase()) && !parts[t.text.toLowerCase()]) {
+      current = parts[t.text.toLowerCase()] = { words: [], comments: [] };
+      continue;
+    }
+    if (!current) { extras.push(t.text); continue; }
+    if (t.kind === 'word') current.words.push(t.text);
+    else current.comments.push(t.text);
+  }
+  const from = parts.from;
+  const hop: ReceivedHop = {
+    number: 0, headerIndex, authenticated: false, local: false, dateProblems: [], flags: [], raw: cut(value, 600),
+  };
+  if (from) {
+    const name = from.words[0];
+    if (name) hop.from = name.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '');
+    const all = [...from.words, ...from.comments].join(' ');
+    hop.fromIp = bracketedIp(all) ?? from.words.concat(from.comments.flatMap((c) => c.split(/[\s,]+/))).find((w) => isIP(w.replace(/^\[|\]$/g, '')))?.replace(/^\[|\]$/g, '');
+    // Postfix writes "(name [ip])" with "unknown" when the address has no forward-confirmed PTR; Exim "(rdns [ip] helo=…)".
+    for (const c of from.comments) {
+      const b = c.indexOf('[');
+      if (b < 0) continue;
+      const before = c.slice(0, b).trim().split(/\s+/).pop() ?? '';
+      if (before.toLowerCase() === 'unknown') hop.flags.push('no-ptr');
+      else if (before && !before.includes('=')) hop.fromRdns = before.replace(/\.$/, '');
+      if (/may be forged/i.test(c)) hop.flags.push('ptr-mismatch');
+      break;
+    }
+  } else hop.flags.push('no-from');
+  if (parts.by?.words[0]) hop.by = parts.by.words[0];
+  const withText = parts.with ? [...parts.with.words].join(' ') : undefined;
+  if (withText) {
+    hop.with = cut(withText, 120);
+    hop.protocol = parts.with!.words[0]!.toUpperCase();
+  }
+  if (parts.id?.words[0]) hop.id = cut(parts.id.words[0], 80);
+  if (parts.for?.words[0]) hop.for = cut(parts.for.words[0].replace(/^<|>;?$/g, ''), 120);
+  const proto = hop.protocol ? PROTOCOLS[hop.protocol] : undefined;
+  const commentText = [
+    ...(parts.with?.comments ?? []), ...(parts.by?.comments ?? []), ...(parts.with?.words.slice(1) ?? []), ...extras,
+    ...(parts.from?.comments ?? []),
+  ].join(' ');
+  const tlsMatch = /\b(TLS ?v?1[._]?[0-3]|TLS1_[0-3]|SSLv3|version=TLS[^\s,;)]*|using TLS[^\s,;)]*|cipher=[^\s,;)]+|with cipher [^\s)]+)/i.exec(commentText.slice(0, 2000));
+  if (tlsMatch) { hop.tls = true; hop.tlsDetail = cut(tlsMatch[0], 80); }
+  else if (proto?.tls !== undefined) hop.tls = proto.tls;
+  if (proto?.tls && !hop.tls) hop.tls = true;
+  hop.authenticated = Boolean(proto?.auth) || /authenticated sender|\bauth=|\(authenticated/i.test(commentText.slice(0, 2000));
+  hop.local = Boolean(proto?.local) || isLoopbackIp(hop.fromIp) || (!!hop.from && /^localhost$/i.test(hop.from) && !hop.fromIp);
+  if (hop.local && hop.tls === false && proto?.local) delete hop.tls;
+  if (!dateText) { hop.flags.push('no-date'); hop.dateProblems.push('empty'); }
+  else {
+    hop.timeRaw = cut(dateText, 80);
+    const d = parseMailDate(dateText);
+    hop.dateProblems = d.problems;
+    if (d.date) hop.time = d.date.toISOString();
+    else hop.flags.push('unparseable-date');
+  }
+  return hop;
+}
+
+export interface ReceivedAnalysis {
+  /** Chronological: hops[0] is the first server. At most MAX_HOPS. */
+  hops: ReceivedHop[];
+  /** All Received fields, also those beyond MAX_HOPS. */
+  total: number;
+  /** Total transit time from the first to the last trusted hop time, in seconds. */
+  transitSeconds?: number;
+  /** The hop where the recipient's side accepted the message from the sender's side (see `receivingHop`). */
+  receivingHop?: number;
+}
+
+/**
+ * The receiving hop: the last one whose connecting address is public (where the recipient's server took the
+ * message from the outside world); else the last non-loopback one; else the last hop with any address.
+ */
+export function receivingHop(hops: readonly ReceivedHop[]): ReceivedHop | undefined {
+  const withIp = hops.filter((h) => h.fromIp);
+  return [...withIp].reverse().find((h) => !isNonPublicIp(h.fromIp!)) ??
+    [...withIp].reverse().find((h) => !isLoopbackIp(h.fromIp)) ?? withIp[withIp.length - 1];
+}
+
+/** Parse the whole trace and compute delays; `now` decides what "in the future" means. */
+export function analyzeReceived(fields: readonly HeaderField[], now: Date): ReceivedAnalysis {
+  const all = headerAll(fields, 'received');
+  // Top is newest: the first server's header is at the bottom. Beyond MAX_HOPS keep the oldest ones.
+  const kept = all.slice(-MAX_HOPS).reverse();
+  const hops = kept.map((f, i) => ({ ...parseReceived(f.value, f.index), number: i + 1 }));
+  const future = now.getTime() + 5 * 60_000;
+  let prev: ReceivedHop | undefined;
+  for (const h of hops) {
+    if (!h.time) continue;
+    const t = Date.parse(h.time);
+    if (t > future) { h.flags.push('future'); continue; }
+    if (prev) {
+      const d = (t - Date.parse(prev.time!)) / 1000;
+      // Servers round to the second and clocks drift a little: only a minute backwards is a skew.
+      if (d < -60) { h.flags.push('clock-skew'); continue; }
+      h.delaySeconds = Math.max(0, d);
+    }
+    prev = h;
+  }
+  const timed = hops.filter((h) => h.time && !h.flags.includes('future') && !h.flags.includes('clock-skew'));
+  const out: ReceivedAnalysis = { hops, total: all.length };
+  if (timed.length >= 2) out.transitSeconds = (Date.parse(timed[timed.length - 1]!.time!) - Date.parse(timed[0]!.time!)) / 1000;
+  const r = receivingHop(hops);
+  if (r) out.receivingHop = r.number;
+  return out;
+}
+
+const T = {
+  none: {
+    summary: tx('The message has no Received headers: its path cannot be traced.', 'Wiadomość nie ma nagłówków Received: nie da się odtworzyć jej drogi.'),
+    detail: tx('Every mail server that handles a message adds a Received header on top. None here means the headers were copied only in part (copy them all, "show original"), or the message never passed a server.',
+      'Każdy serwer poczty, który obsługuje wiadomość, dopisuje na górze nagłówek Received. Ich brak oznacza, że nagłówki skopiowano tylko częściowo (skopiuj wszystkie, „pokaż oryginał”), albo wiadomość nie przeszła przez żaden serwer.'),
+  },
+  path: tx('{n} hops from {first} to {last}{transit}.', '{n} etapów (hopów) od {first} do {last}{transit}.'),
+  pathDetail: tx('Read from the bottom Received header (the first server) to the top one (the last). The table shows each hop: who handed the message over, who took it, the protocol, TLS and the time.',
+    'Czytane od dolnego nagłówka Received (pierwszy serwer) do górnego (ostatni). Tabela pokazuje każdy etap: kto przekazał wiadomość, kto ją przyjął, protokół, TLS i czas.'),
+  transit: tx(' in {t}', ' w czasie {t}'),
+  delay: tx('{t} between hop {a} and hop {b}: {where}.', '{t} między etapem {a} a {b}: {where}.'),
+  whereSender: tx('the message waited in the queue of the sender\'s server {host} before the next server accepted it',
+    'wiadomość czekała w kolejce serwera nadawcy {host}, zanim przyjął ją następny serwer'),
+  whereMiddle: tx('the message waited at {host} (queue, content filter or retries) before {next} accepted it',
+    'wiadomość czekała na {host} (kolejka, filtr treści albo ponawianie prób), zanim przyjął ją {next}'),
+  delayDetail: tx('The time between two hops is time the message spent on the server of the earlier hop: in its queue, in a content filter, or waiting to retry because the next server did not answer or deferred it (4xx). Clocks of different servers may also be off by a few minutes.',
+    'Czas między dwoma etapami to czas, który wiadomość spędziła na serwerze wcześniejszego etapu: w kolejce, w filtrze treści albo w oczekiwaniu na ponowienie, bo kolejny serwer nie odpowiadał lub ją odroczył (4xx). Zegary różnych serwerów mogą też różnić się o kilka minut.'),
+  delayAdvice: [
+    tx('If the delay is at the sender\'s server, ask its administrator for the log lines of this message (its queue ID is in the "id" of that hop): they show why it was deferred.',
+      'Jeśli opóźnienie powstało na serwerze nadawcy, poproś jego administratora o wpisy z logu dotyczące tej wiadomości (jej identyfikator kolejki jest w polu „id” tego etapu): pokażą, dlaczego została odroczona.'),
+    tx('Deferrals by the receiving server (greylisting, rate limits) show as delays at the hop before it; they clear by themselves.',
+      'Odroczenia przez serwer odbiorcy (greylisting, limity) widać jako opóźnienie na etapie przed nim; mijają same.'),
+  ],
+  skew: tx('Hop {n} ({host}) has a time earlier than the hop before it, by {t}: a server clock is wrong.', 'Etap {n} ({host}) ma czas wcześniejszy niż poprzedni etap, o {t}: zegar któregoś serwera jest źle ustawiony.'),
+  future: tx('Hop {n} ({host}) is dated in the future ({time}): that server\'s clock is wrong.', 'Etap {n} ({host}) ma datę z przyszłości ({time}): zegar tego serwera jest źle ustawiony.'),
+  skewDetail: tx('Delays involving this hop are not computed: a wrong clock would give invented numbers. The order of the headers, not their times, tells the real order.',
+    'Opóźnień z udziałem tego etapu nie liczymy: zły zegar dałby zmyślone liczby. O prawdziwej kolejności mówi kolejność nagłówków, a nie ich czasy.'),
+  skewAdvice: tx('The administrator of that server should synchronize its clock (NTP, e.g. chrony or systemd-timesyncd).', 'Administrator tego serwera powinien zsynchronizować zegar (NTP, np. chrony lub systemd-timesyncd).'),
+  badDate: tx('Hop {n} ({host}) has no readable time: "{raw}".', 'Etap {n} ({host}) nie ma czytelnego czasu: „{raw}”.'),
+  badDateDetail: tx('The Received header must end with "; date". Without a readable date the delays around this hop are unknown.',
+    'Nagłówek Received musi kończyć się „; data”. Bez czytelnej daty opóźnienia wokół tego etapu są nieznane.'),
+  noTls: tx('Hop {n} ({from} → {by}) was not encrypted (no TLS).', 'Etap {n} ({from} → {by}) nie był szyfrowany (brak TLS).'),
+  noTlsDetail: tx('The message crossed the network in plain text on this hop: anyone on the way could read it. Between two Internet servers TLS is expected today; some receivers rate unencrypted mail worse.',
+    'Na tym etapie wiadomość przeszła przez sieć otwartym tekstem: każdy po drodze mógł ją przeczytać. Między dwoma serwerami w Internecie oczekuje się dziś TLS; niektórzy odbiorcy oceniają pocztę bez szyfrowania gorzej.'),
+  noTlsAdvice: tx('The sending server should use STARTTLS when the receiver offers it (Postfix: smtp_tls_security_level = may).', 'Serwer wysyłający powinien używać STARTTLS, gdy odbiorca to oferuje (Postfix: smtp_tls_security_level = may).'),
+  noPtr: tx('The sending IP {ip} has no reverse DNS (PTR) name, according to the receiving server.', 'Adres IP nadawcy {ip} nie ma nazwy w odwrotnym DNS (PTR) — tak zapisał serwer odbiorcy.'),
+  noPtrDetail: tx('Postfix writes "unknown" when the connecting address has no PTR record or its name does not point back to the address. Many receivers score such mail as spam or refuse it.',
+    'Postfix wpisuje „unknown”, gdy łączący się adres nie ma rekordu PTR albo nazwa z PTR nie wskazuje z powrotem na ten adres. Wielu odbiorców ocenia taką pocztę jako spam albo ją odrzuca.'),
+  noPtrAdvice: tx('Ask whoever owns the IP address (the hosting or network provider) to set a PTR record with the server\'s name, and make that name resolve back to the same IP.',
+    'Poproś właściciela adresu IP (dostawcę hostingu lub sieci) o ustawienie rekordu PTR z nazwą serwera i upewnij się, że ta nazwa wskazuje z powrotem na ten sam adres IP.'),
+  forged: tx('The receiving server marked the sender\'s name as "may be forged" (hop {n}).', 'Serwer odbiorcy oznaczył nazwę nadawcy jako „may be forged” (etap {n}).'),
+  forgedDetail: tx('The PTR name of the sending IP does not resolve back to that IP. Receivers distrust such servers.', 'Nazwa z PTR adresu IP nadawcy nie wskazuje z powrotem na ten adres. Odbiorcy nie ufają takim serwerom.'),
+  loop: tx('{n} Received headers: the message went round in a mail loop.', '{n} nagłówków Received: wiadomość krążyła w pętli pocztowej.'),
+  loopDetail: tx('Mail servers give up after about 50–100 hops ("too many hops"). So many hops mean two servers forward the message to each other (e.g. a forward that points back, or an MX pointing to a server that does not consider itself the destination). Only the first {kept} were analysed.',
+    'Serwery poczty poddają się po ok. 50–100 etapach („too many hops”). Tyle etapów oznacza, że dwa serwery przekazują sobie wiadomość nawzajem (np. przekierowanie wskazujące z powrotem albo MX wskazujący serwer, który nie uważa się za cel). Przeanalizowano tylko pierwsze {kept}.'),
+  loopAdvice: tx('Look at the hosts that repeat in the trace and fix the forwarding or the MX/relay setting between them.', 'Sprawdź, które serwery powtarzają się na trasie, i popraw przekierowanie albo ustawienia MX/relay między nimi.'),
+  written: tx('{t} between the Date of the message and the first server: the message waited in the sender\'s outbox, or the sender\'s clock is wrong.',
+    '{t} między datą wiadomości (Date) a pierwszym serwerem: wiadomość czekała w skrzynce nadawczej albo zegar nadawcy jest źle ustawiony.'),
+  writtenDetail: tx('The Date header is set by the program that wrote the message, when it was written or sent; the first Received header when a server took it.',
+    'Nagłówek Date ustawia program, który napisał wiadomość — w chwili napisania lub wysłania; pierwszy nagłówek Received — gdy przyjął ją serwer.'),
+};
+
+const host = (s: string | undefined) => s ?? '?';
+
+/** Findings about the path: loop, missing trace, delays in plain words, skew, TLS, PTR. */
+export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefined): Finding[] {
+  const out: Finding[] = [];
+  const { hops } = r;
+  if (!r.total) {
+    out.push({ check: 'message.received.none', status: 'info', subject: 'Received', summary: T.none.summary, detail: T.none.detail });
+    return out;
+  }
+  const first = hops[0]!;
+  const last = hops[hops.length - 1]!;
+  out.push({
+    check: 'message.received.path', status: 'info', subject: 'Received',
+    summary: fillT(T.path, {
+      n: r.total, first: host(first.from ?? first.by), last: host(last.by),
+      transit: r.transitSeconds !== undefined ? fill(T.transit, { t: formatDuration(r.transitSeconds) }) : '',
+    }),
+    detail: T.pathDetail,
+    data: { hops: hops.length, total: r.total, transitSeconds: r.transitSeconds, receivingHop: r.receivingHop },
+  });
+  if (r.total > 50) {
+    out.push({
+      check: 'message.received.loop', status: 'error', subject: `${r.total} × Received`,
+      summary: fill(T.loop, { n: r.total }), detail: fill(T.loopDetail, { kept: hops.length }), advice: [T.loopAdvice],
+      diagnosis: { reason: 'systemerror', permanence: 'permanent', actor: 'your-provider', retry: 'after-fix', rule: 'received:loop' },
+    });
+  }
+  // Date header → first hop.
+  if (messageDate && first.time && !first.flags.includes('future')) {
+    const d = (Date.parse(first.time) - messageDate.getTime()) / 1000;
+    if (d >= 15 * 60) {
+      out.push({
+        check: 'message.received.delay', status: d >= 3600 ? 'warn' : 'info', subject: `Date → ${host(first.by)}`,
+        summary: fill(T.written, { t: formatDuration(d) }), detail: T.writtenDetail,
+        data: { fromHop: 0, toHop: 1, seconds: d },
+      });
+    }
+  }
+  // The biggest delays between hops (at most 3 reported, each ≥ 5 min).
+  const gaps = hops.map((h, i) => ({ h, i })).filter(({ h }) => (h.delaySeconds ?? 0) >= 300)
+    .sort((a, b) => b.h.delaySeconds! - a.h.delaySeconds!).slice(0, 3);
+  for (const { h, i } of gaps) {
+    // The previous trusted hop: the one the delay is measured from.
+    let j = i - 1;
+    while (j >= 0 && !(hops[j]!.time && !hops[j]!.flags.some((f) => f === 'future' || f === 'clock-skew'))) j--;
+    const p = hops[Math.max(j, 0)]!;
+    const where = p.number === 1
+      ? fill(T.whereSender, { host: host(p.by) })
+      : fill(T.whereMiddle, { host: host(p.by), next: host(h.by) });
+    const t = formatDuration(h.delaySeconds!);
+    out.push({
+      check: 'message.received.delay', status: h.delaySeconds! >= 3600 ? 'warn' : 'info', subject: `${host(p.by)} → ${host(h.by)}`,
+      summary: fillT(T.delay, { t, a: p.number, b: h.number, where }),
+      detail: T.delayDetail, advice: T.delayAdvice,
+      evidence: [{ kind: 'header', label: `Received #${p.number}`, value: p.raw }, { kind: 'header', label: `Received #${h.number}`, value: h.raw }],
+      data: { fromHop: p.number, toHop: h.number, seconds: h.delaySeconds },
+    });
+  }
+  let skewShown = 0;
+  let badShown = 0;
+  for (const h of hops) {
+    const prev = hops[h.number - 2];
+    if (h.flags.includes('future') && skewShown++ < 3) {
+      out.push({ check: 'message.received.clock-skew', status: 'warn', subject: host(h.by), summary: fill(T.future, { n: h.number, host: host(h.by), time: h.time! }), detail: T.skewDetail, advice: [T.skewAdvice], evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
+    } else if (h.flags.includes('clock-skew') && skewShown++ < 3) {
+      const back = prev?.time && h.time ? (Date.parse(prev.time) - Date.parse(h.time)) / 1000 : 0;
+      out.push({ check: 'message.received.clock-skew', status: 'warn', subject: host(h.by), summary: fill(T.skew, { n: h.number, host: host(h.by), t: formatDuration(back) }), detail: T.skewDetail, advice: [T.skewAdvice], evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
+    }
+    if ((h.flags.includes('unparseable-date') || h.flags.includes('no-date')) && badShown++ < 3) {
+      out.push({ check: 'message.received.bad-date', status: 'warn', subject: host(h.by), summary: fill(T.badDate, { n: h.number, host: host(h.by), raw: h.timeRaw ?? '' }), detail: T.badDateDetail, evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
+    }
+  }
+  const hidden = hops.filter((h) => h.flags.includes('future') || h.flags.includes('clock-skew')).length - Math.min(skewShown, 3);
+  const hiddenBad = hops.filter((h) => h.flags.includes('unparseable-date') || h.flags.includes('no-date')).length - Math.min(badShown, 3);
+  if (hidden > 0 || hiddenBad > 0) {
+    out.push({ check: 'message.received.more', status: 'info', subject: 'Received', summary: tx(`${hidden + hiddenBad} more hops with a wrong or unreadable time are not listed one by one.`, `Kolejnych ${hidden + hiddenBad} etapów ze złym lub nieczytelnym czasem nie wymieniamy osobno.`) });
+  }
+  // TLS: only hops between two machines over a network.
+  const plain = hops.filter((h) => h.tls === false && !h.local && h.fromIp).slice(0, 3);
+  for (const h of plain) {
+    const pub = !isNonPublicIp(h.fromIp!);
+    out.push({ check: 'message.received.no-tls', status: pub ? 'warn' : 'info', subject: `${host(h.from)} → ${host(h.by)}`, summary: fill(T.noTls, { n: h.number, from: host(h.from), by: host(h.by) }), detail: T.noTlsDetail, advice: [T.noTlsAdvice], evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }], data: { hop: h.number, spamWeight: pub ? 1 : 0 } });
+  }
+  const recv = r.receivingHop ? hops[r.receivingHop - 1] : undefined;
+  if (recv?.flags.includes('no-ptr') && recv.fromIp) {
+    out.push({ check: 'message.received.no-ptr', status: 'warn', subject: recv.fromIp, summary: fill(T.noPtr, { ip: recv.fromIp }), detail: T.noPtrDetail, advice: [T.noPtrAdvice], evidence: [{ kind: 'header', label: `Received #${recv.number}`, value: recv.raw }], seeAlso: [`mailmedic domain ${recv.from ?? ''}`.trim()], data: { hop: recv.number, spamWeight: 3 } });
+  }
+  if (recv?.flags.includes('ptr-mismatch')) {
+    out.push({ check: 'message.received.ptr-mismatch', status: 'warn', subject: recv.fromIp ?? host(recv.from), summary: fill(T.forged, { n: recv.number }), detail: T.forgedDetail, advice: [T.noPtrAdvice], data: { hop: recv.number, spamWeight: 2 } });
+  }
+  return out;
+}
