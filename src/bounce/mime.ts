@@ -212,32 +212,11 @@ export function decodeTransfer(body: string, encoding: string): string {
   return body;
 }
 
-function hexVal(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
+const QP = /=(?:\r?\n|([0-9A-Fa-f]{2}))/g;
 
 function decodeQP(body: string): string {
-  let out = '';
-  let chunk = 0;
-  const parts: string[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 61) {
-      const a = body.charCodeAt(i + 1);
-      if (a === 10) { i += 1; continue; }
-      if (a === 13 && body.charCodeAt(i + 2) === 10) { i += 2; continue; }
-      const h = hexVal(a);
-      const l = hexVal(body.charCodeAt(i + 2));
-      if (h >= 0 && l >= 0) { out += String.fromCharCode(h * 16 + l); i += 2; }
-      else out += '=';
-    } else out += body[i];
-    if (++chunk >= 8192) { parts.push(out); out = ''; chunk = 0; }
-  }
-  parts.push(out);
-  return parts.join('');
+  if (!body.includes('=')) return body;
+  return body.replace(QP, (_m, hex: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : ''));
 }
 
 const decoders = new Map<string, TextDecoder>();

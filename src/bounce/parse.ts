@@ -26,7 +26,7 @@ const COPY_MARKERS = [
   '----- unsent message follows', '-----unsent message follows', '--- the header of the original message',
   '----- original message -----', '------ the body of the message', 'original message headers',
   '--- enclosed are the original headers', '----- message header follows', '------- received message',
-  'message headers follow', 'original message follows', '----- the header of the original message',
+  'message headers follow', 'original message follows', '------- returned message', 'below is a copy of the original message', '----- the header of the original message',
   'original message header', '------ original message', '-------- original message', '--- original message',
 ];
 
@@ -97,7 +97,9 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
       }
     }
   }
-  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts, lowHead: errorText.slice(0, 8192).toLowerCase(), cache: new Map() };
+  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts, lowHead: '', lowError: '', detected: new Map(), cache: new Map() };
+  ctx.lowError = errorText.toLowerCase();
+  ctx.lowHead = ctx.lowError.slice(0, 8192);
   if (original) ctx.original = original;
   return feedback === undefined ? { ctx } : { ctx, feedback };
 }
@@ -132,8 +134,9 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
   return raw.map((r) => {
     const diag = r.diagnosticCode?.replace(/\s+/g, ' ').trim();
     r.command ??= diag ? commandIn(diag) : undefined;
-    // A DSN's generic X.0.0 next to a specific code in the server's words: the server's code tells more.
-    if (diag && (!r.status || /^\d\.0\.0$/.test(r.status))) {
+    // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
+    // guess such as 5.1.1 for any RCPT failure).
+    if (diag) {
       const inText = codesInText(diag).status;
       if (inText && (!r.status || inText[0] === r.status[0]) && !/^\d\.0\.0$/.test(inText)) r.status = inText;
     }
@@ -228,7 +231,6 @@ function parseRoot(root: MimePart): BounceResult {
         if (!t) continue;
         // The server's own words from the text part are often richer than the DSN's Diagnostic-Code.
         if (!r.diagnosticCode || r.diagnosticCode.length < 12) r.diagnosticCode = t.diagnosticCode;
-        else if (t.diagnosticCode && !r.diagnosticCode.includes(t.diagnosticCode.slice(0, 40))) r.diagnosticCode += ' | ' + t.diagnosticCode;
         r.command ??= t.command ?? commandIn(t.diagnosticCode ?? '');
       }
       return { ...base, isBounce: true, kind: 'dsn', decoder: 'rfc3464', recipients: finish(rcpts, 'rfc3464', ctx) };

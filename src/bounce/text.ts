@@ -29,8 +29,8 @@ export function allAddresses(s: string, limit = 200): string[] {
 }
 
 /** Cut `text` at the first of `markers` (lowercase) found; returns the part before it. */
-export function cutAt(text: string, markers: readonly string[]): string {
-  const low = text.toLowerCase();
+export function cutAt(text: string, markers: readonly string[], lower?: string): string {
+  const low = lower ?? text.toLowerCase();
   let end = text.length;
   for (const m of markers) {
     const i = low.indexOf(m);
@@ -40,8 +40,9 @@ export function cutAt(text: string, markers: readonly string[]): string {
 }
 
 /** The text after the first of `markers` found (the whole text when none is). */
-export function startAt(text: string, markers: readonly string[]): { text: string; found: boolean } {
-  const low = text.toLowerCase();
+export function startAt(text: string, markers: readonly string[], lower?: string): { text: string; found: boolean } {
+  if (!markers.length) return { text, found: false };
+  const low = lower ?? text.toLowerCase();
   let best = -1;
   let len = 0;
   for (const m of markers) {
@@ -75,7 +76,7 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
     if (line.length > 4096) line = line.slice(0, 4096);
     const low = line.trim().toLowerCase();
     if (stop.length && stop.some((s) => low.startsWith(s))) break;
-    const m = RCPT_LINE.exec(line);
+    const m = line.includes('@') ? RCPT_LINE.exec(line) : null;
     if (m && !/^\s*(?:from|to|cc|reply-to|return-path|sender|subject|x-[a-z-]+|received|message-id|in-reply-to|references):/i.test(line)) {
       const addr = cleanAddress(m[1]!);
       if (opts.skip?.some((s) => addr.toLowerCase().includes(s))) { cur = undefined; continue; }

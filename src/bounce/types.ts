@@ -38,6 +38,10 @@ export interface BounceContext {
   original?: HeaderList;
   /** Lowercased head of errorText (computed once, for the formats' detect()). */
   lowHead: string;
+  /** errorText lowercased once. */
+  lowError: string;
+  /** Per-format detect results (computed at most once per message). */
+  detected: Map<string, boolean>;
   /** Per-format decode results (computed at most once per message). */
   cache: Map<string, RawRecipient[]>;
 }

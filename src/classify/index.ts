@@ -110,17 +110,26 @@ export function matchText(text: string): { strong?: TextMatch; weak?: TextMatch 
   return out;
 }
 
-const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
-const REPLY_IN_TEXT = /(?<![\d.])([245][0-5]\d)(?=[ \-]|$)/m;
+const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/g;
+const REPLY_IN_TEXT = /(?<![\d.])([245][0-5]\d)(?=[ \-]|$)/gm;
 
-/** The first enhanced status code and reply code written in a text (bounded scan). */
+/**
+ * The first failure codes written in a text (bounded scan): the first 4.x.x/5.x.x enhanced status and the
+ * first 4xx/5xx reply code; success codes (a transcript's "250 2.1.5 Ok") are passed over.
+ */
 export function codesInText(text: string): { status?: string; replyCode?: number } {
   const t = text.length > 8192 ? text.slice(0, 8192) : text;
   const out: { status?: string; replyCode?: number } = {};
-  const s = STATUS_IN_TEXT.exec(t);
-  if (s) out.status = `${s[1]}.${s[2]}.${s[3]}`;
-  const r = REPLY_IN_TEXT.exec(t);
-  if (r) out.replyCode = Number(r[1]);
+  for (const s of t.matchAll(STATUS_IN_TEXT)) {
+    if (s[1] === '2') continue;
+    out.status = `${s[1]}.${s[2]}.${s[3]}`;
+    break;
+  }
+  for (const r of t.matchAll(REPLY_IN_TEXT)) {
+    if (r[1]![0] === '2') continue;
+    out.replyCode = Number(r[1]);
+    break;
+  }
   return out;
 }
 
@@ -167,7 +176,9 @@ export function classify(input: ClassifyInput): Classification {
   if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
   const tm = text ? matchText(text) : {};
   // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
-  if (input.diagnosticType?.toUpperCase() === 'X-UNIX') return done('mailererror', 'diagnostic-type:x-unix');
+  if (input.diagnosticType?.toUpperCase() === 'X-UNIX' && !(sr && sr.reason !== 'userunknown' && sr.reason !== 'onhold')) {
+    return done('mailererror', 'diagnostic-type:x-unix');
+  }
   if (tm.strong) {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
     // "User unknown" said after DATA (or with a status that is not X.1.x) comes from a recipient-side filter,

@@ -47,6 +47,8 @@ export const PHRASES: PhraseTable = {
     'no space left on device', 'disk is full', 'system full',
   ],
   requireptr: [
+    "mismatches client ip",
+    "unverifyable sending ips",
     'no ptr record found', 'cannot find your hostname', 'cannot resolve your address', 'reverse dns failed',
     'reverse dns required', 'reverse dns lookup for host', 'ips with missing ptr records', 'ptr record setup',
     'please get a custom reverse dns name from your isp', 'fix reverse dns for ',
@@ -71,9 +73,10 @@ export const PHRASES: PhraseTable = {
     'rejected because the sending mta or the sender has not passed validation', 'please inspect your spf settings',
     'spf fail', 'failed the spf', 'failed spf', 'dmarc reject', 'dmarc check', 'dmarc failure', 'not pass dmarc',
     'spf authentication', 'spf=fail', 'dkim=fail', 'dmarc=fail', 'sender authentication failed',
-    'invalid ip for sending mail of domain', 'domain * mismatches client ip', 'niezgodność dkim',
+    'invalid ip for sending mail of domain', 'niezgodność dkim',
   ],
   notaccept: [
+    "no mx found for domain", "couldn't find a mail exchanger or ip address",
     'indicated no smtp service', 'no smtp service',
     'does not accept mail (nullmx)', 'host/domain does not accept mail', 'host does not accept mail',
     'name server: .: host not found', 'no mx record found for domain=', 'no route for current request',
@@ -136,18 +139,20 @@ export const PHRASES: PhraseTable = {
     'uznana za spam', 'wiadomość uznana za spam', 'wykryto spam', 'unsolicited mail', 'message filtered',
   ],
   badreputation: [
+    "temporarily deferred due to unexpected volume or user complaints", "very low reputation", "low reputation of the sending",
     'poor reputation', 'reputation score', 'low reputation', 'bad reputation', 'ip reputation',
     'domain reputation', 'senderbase reputation', 'sender reputation', 'reputation problems',
     'temporarily rate limited due to ip reputation', 'poor email reputation', 'has been temporarily rate limited',
     'unusual rate of unsolicited mail', 'reputacja',
   ],
   policyviolation: [
+    "header error",
     'an illegal attachment on your message', 'because the recipient is not accepting mail with ',
     'by non-member to a members-only list', 'closed mailing list', 'denied by policy',
-    'email not accepted for policy reasons', 'email rejected due to security policies', 'header are not accepted',
-    'header error', 'local policy violation', 'message bounced due to organizational settings',
+    'email not accepted for policy reasons', 'email rejected due to security policies', 
+    'local policy violation', 'message bounced due to organizational settings',
     'message given low priority', 'message not accepted for policy reasons', 'message rejected due to local policy',
-    'messages with multiple addresses', 'rejected for policy reasons', 'protocol violation',
+    'rejected for policy reasons', 'protocol violation',
     'the email address used to send your message is not subscribed to this group',
     'the message was rejected by organization policy', 'this message was blocked because its content presents a potential',
     'we do not accept messages containing images or other attachments', 'allowable number of posts without solving a captcha',
@@ -156,6 +161,7 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked',
   ],
   userunknown: [
+    "recipient address rejected.", "not listed in domino directory", "recipient address rejected: access denied", "wasn't found at",
     '#5.1.1 bad address', '550 address invalid', '5.1.0 address rejected.', 'does not exist at the organization',
     'address does not exist', 'address not present in directory', 'address unknown', 'archived recipient',
     'bad-recipient', 'bad_recipient', 'bad recipient', "can't accept user", 'does not exist.',
@@ -192,6 +198,7 @@ export const PHRASES: PhraseTable = {
     'unknown or illegal alias', 'address is not valid', 'mailbox name not allowed', 'user doesn\'t have a',
   ],
   hostunknown: [
+    "unrouteable address", "553 * does not exist", "not listed in public name",
     'domain does not exist', 'domain is not reachable', 'domain must exist', 'host or domain name not found',
     'host unknown', 'host unreachable', 'mail domain mentioned in email address is unknown',
     'name or service not known', 'no such domain', 'unknown domain name', 'recipient domain must exist',
@@ -202,6 +209,7 @@ export const PHRASES: PhraseTable = {
     'could not be resolved', 'domain name required',
   ],
   filtered: [
+    "recipients was rejected by a remote mail server",
     'because the recipient is only accepting mail from specific email addresses', 'bounced address',
     'due to extended inactivity new mail is not currently being accepted for this mailbox',
     'has restricted sms e-mail', 'is not accepting any mail', 'message rejected due to user rules',
@@ -211,6 +219,7 @@ export const PHRASES: PhraseTable = {
     'delivery not authorized', 'rejected by filter', 'message rejected by the recipient',
   ],
   rejected: [
+    "can't determine purported responsible address",
     'you may not have permission to post', 'may not exist, or you may not have permission', '投稿する権限', 'not have permission to post messages to the group',
     'access denied (in reply to mail from command)', 'access denied (sender blacklisted)', 'batv failed to verify',
     'batv validation failure', 'backscatter protection detected an invalid or expired email address',
@@ -243,14 +252,16 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele polaczen', 'too many recipients',
   ],
   speeding: [
+    "receiving mail at a rate", "rate that prevents additional messages",
     'rate limit', 'rate limited', 'sending rate', 'too many messages', 'throttl', 'exceeded the max emails per hour',
     'daily message quota exceeded', 'maximum sending rate exceeded', 'sending too fast', 'too fast',
     'try again later, closing connection', 'unusual rate', 'sending limit', 'message rate',
     'zbyt wiele wiadomości', 'limit wysyłki',
   ],
   blocked: [
+    "but my name was rejected", "ip address blacklisted",
     ' said: 550 blocked', 'access from ip address * blocked', 'banned sending ip', 'blacklisted by',
-    'blocked - see http', 'refused - see http', 'blocked using ', "can't determine purported responsible address",
+    'blocked - see http', 'refused - see http', 'blocked using ', 
     'client host * blocked using', 'client host rejected: abus detecte', 'client host rejected: may not be mail exchanger',
     'client host rejected: was not authenticated', 'confirm this mail server', 'connection dropped',
     'connection refused by', 'connection reset by peer', 'connection was dropped by remote host',
@@ -263,9 +274,9 @@ export const PHRASES: PhraseTable = {
     'no access from mail server', 'not currently accepting mail from your ip', 'part of their network is on our block list',
     'please use the smtp server of your isp', 'rejected due to a poor email reputation score',
     'rejecting open proxy', 'sender ip address rejected', 'server access * forbidden by your ip', 'forbidden by your ip',
-    'listed as abusive', 'service permits', 'unverifyable sending ips',
+    'listed as abusive', 
     'smtp error from remote mail server after initial connection:', 'your remotehost looks suspiciously like spammer',
-    'temporarily deferred due to unexpected volume or user complaints', 'is blacklisted',
+    'is blacklisted',
     'to submit messages to this e-mail system has been rejected', 'too many spams from your ip',
     'too many unwanted messages have been sent from the following ip address above', 'unresolvable relay host name',
     'service refused, please try later', 'was blocked by ', 'you are not allowed to connect', 'you are sending spam',
@@ -274,7 +285,7 @@ export const PHRASES: PhraseTable = {
     'listed at', 'listed in', 'your ip', 'ip address of: ', 'client host rejected', 'access denied',
     'connection refused', 'not allowed to send mail', 'has been blocked', 'blocked by', 'blocked',
     'rejected due to the sending mta', 'senderbase', 'czarnej liście', 'czarnej liscie', 'zablokowany',
-    'denied by sender ip', 'ip blocked', 'host blocked', 'helo', 'ehlo', 'local policy',
+    'denied by sender ip', 'ip blocked', 'host blocked', 'local policy',
   ],
   failedstarttls: [
     'starttls', 'tls required', 'tls is required', 'must issue a starttls command first', 'encryption required',
@@ -285,7 +296,7 @@ export const PHRASES: PhraseTable = {
     'account not subscribed to ses', 'authentication credentials invalid', 'authentication failure',
     'authentication failed; server', 'authentication required', 'authentication turned on in your email client',
     'authentification requise', "authentification invalide", 'is a dead domain',
-    'executable files are not allowed in compressed files', 'recipient address rejected: access denied',
+    'executable files are not allowed in compressed files', 
     "you don't authenticate or the domain isn't in my list of allowed rcpthosts",
     'unauthenticated senders not allowed', 'is not authorized to perform ses:sendrawemail',
     'authentication is required', 'verification failure', 'sender not authenticated',
@@ -301,11 +312,13 @@ export const PHRASES: PhraseTable = {
     'message content error', 'nieprawidłowe znaki', 'niedozwolone znaki',
   ],
   notcompliantrfc: [
+    "header are not accepted", "messages with multiple addresses", "multiple addresses in from",
     'not compliant with rfc', 'rfc 5322', 'rfc5322', 'rfc 2822', 'rfc2822', 'rfc 822', 'multiple from headers',
     'duplicate header', 'missing required header', 'message is not rfc', 'no message-id', 'missing message-id',
     'message-id header', 'date header', 'header field not compliant', 'is not rfc compliant', 'malformed header',
   ],
   syntaxerror: [
+    "malformed address", "syntactically invalid",
     'syntax error', 'command unrecognized', 'command not recognized', 'unrecognized command',
     'bad sequence of commands', 'parameter not implemented', 'command not implemented', 'line too long',
     'błąd składni', 'blad skladni',
@@ -322,6 +335,7 @@ export const PHRASES: PhraseTable = {
     'temporary failure in name resolution', 'network error', 'could not connect', 'unable to connect',
   ],
   expired: [
+    "did not accept our requests to connect", "delivery failed * attempts", "envelope expired", "still undelivered after", "will keep trying until message is",
     'could not deliver for the last', 'will be retried for', 'has not been delivered', 'delivery is delayed', 'not yet been delivered',
     'connection timed out', 'could not find a gateway for', 'delivery attempts will continue to be',
     'delivery time expired', 'failed to deliver to domain ', 'giving up on', 'have been failing for a long time',
@@ -334,6 +348,7 @@ export const PHRASES: PhraseTable = {
     'wiadomość zbyt długo w kolejce', 'zbyt dlugo w kolejce', 'nie udało się doręczyć w wyznaczonym czasie',
   ],
   systemerror: [
+    "unable to contact ldap server",
     'aliasing/forwarding loop broken', "can't create user output file", 'could not load drd for domain',
     'internal error reading data', 'internal server error: operation now in progress', 'interrupted system call',
     'it encountered an error while being processed', 'it would create a mail loop', 'local configuration error',
@@ -357,9 +372,9 @@ export const PHRASES: PhraseTable = {
  */
 export const TEXT_PRECEDENCE: readonly Reason[] = [
   'mailboxfull', 'mesgtoobig', 'exceedlimit', 'systemfull', 'hasmoved', 'notaccept', 'suspend', 'norelaying',
-  'requireptr', 'authfailure', 'virusdetected', 'spamdetected', 'badreputation', 'policyviolation',
+  'requireptr', 'authfailure', 'virusdetected', 'badreputation', 'spamdetected', 'notcompliantrfc', 'policyviolation',
   'userunknown', 'hostunknown', 'filtered', 'rejected', 'toomanyconn', 'speeding', 'failedstarttls',
-  'securityerror', 'blocked', 'contenterror', 'notcompliantrfc', 'syntaxerror', 'expired', 'networkerror',
+  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'expired', 'networkerror',
   'systemerror', 'mailererror',
 ];
 

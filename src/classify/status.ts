@@ -23,7 +23,7 @@ export const STATUS_DETAIL: Readonly<Record<string, StatusRule>> = {
   '1.7': { reason: 'rejected' },
   '1.8': { reason: 'rejected', strong: true },
   '1.9': { reason: 'systemerror' },
-  '1.10': { reason: 'notaccept', strong: true },
+  '1.10': { reason: 'notaccept' },
   '1.351': { reason: 'userunknown' },
   '2.0': { reason: 'filtered' },
   '2.1': { reason: 'filtered' },

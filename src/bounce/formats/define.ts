@@ -34,12 +34,11 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
   return {
     name: spec.name,
     detect(ctx) {
-      const low = ctx.lowHead;
-      const hdr = any(ctx.from.toLowerCase(), spec.from) || any(ctx.subject.toLowerCase(), spec.subject) ||
-        (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) ||
-        (spec.headerValue ? ctx.headers.some(([n, v]) => (n === 'received' || n.startsWith('x-')) && any(v.toLowerCase(), spec.headerValue)) : false);
-      const txt = any(low, spec.text);
-      return spec.needTextAndHeader ? hdr && txt : hdr || txt;
+      const known = ctx.detected.get(spec.name);
+      if (known !== undefined) return known;
+      const r = detectUncached(ctx);
+      ctx.detected.set(spec.name, r);
+      return r;
     },
     decode(ctx) {
       const cached = ctx.cache.get(spec.name);
@@ -49,9 +48,17 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
       return fresh.map((r) => ({ ...r }));
     },
   };
+  function detectUncached(ctx: BounceContext): boolean {
+      const low = ctx.lowHead;
+      const hdr = any(ctx.from.toLowerCase(), spec.from) || any(ctx.subject.toLowerCase(), spec.subject) ||
+        (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) ||
+        (spec.headerValue ? ctx.headers.some(([n, v]) => (n === 'received' || n.startsWith('x-')) && any(v.toLowerCase(), spec.headerValue)) : false);
+      const txt = any(low, spec.text);
+      return spec.needTextAndHeader ? hdr && txt : hdr || txt;
+  }
   function decodeUncached(ctx: BounceContext): RawRecipient[] {
       if (spec.decode) return spec.decode(ctx);
-      const { text } = startAt(ctx.errorText, spec.start ?? []);
+      const { text } = startAt(ctx.errorText, spec.start ?? [], ctx.lowError);
       const opts: BlockOptions = {};
       if (spec.stop) opts.stop = spec.stop;
       let out = addressBlocks(text, opts);
