@@ -116,7 +116,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
   const adapters = opts.adapters ?? CHECK_ADAPTERS;
   const timeoutMs = opts.checkTimeoutMs ?? 60_000;
   const subject = answers.address ?? answers.from ?? answers.domain ?? answers.to ?? c.id;
-  const outcomes: { adapter: string; index: number; findings: Finding[]; transcript?: string[] }[] = [];
+  const outcomes: { adapter: string; index: number; findings: Finding[]; context?: Finding[]; transcript?: string[] }[] = [];
   const checksRun: DoctorData['checks'] = [];
   const total = c.checks.length;
 
@@ -128,6 +128,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
     opts.onProgress?.({ type: 'start', check: id, title, index, total });
     let findings: Finding[];
     let transcript: string[] | undefined;
+    let context: Finding[] | undefined;
     let ran = false;
     const why = adapter ? adapter.needs(answers) : undefined;
     if (!adapter) {
@@ -142,6 +143,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
         const out = await withTimeout(adapter.run({ answers, deps, lang }), timeoutMs);
         findings = out.findings;
         transcript = out.transcript;
+        context = out.context;
         ran = true;
       } catch (e) {
         if (e instanceof CapabilityMissing) findings = [missingFinding(id, subject, e)];
@@ -156,9 +158,9 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
     }
     const ms = Date.now() - started;
     const status = worstStatus(findings);
-    outcomes.push({ adapter: id, index, findings, ...(transcript ? { transcript } : {}) });
+    outcomes.push({ adapter: id, index, findings, ...(context ? { context } : {}), ...(transcript ? { transcript } : {}) });
     checksRun.push({ id, capability: adapter?.capability ?? 'unknown', status, ms, ran });
-    opts.onProgress?.({ type: 'done', check: id, title, status, ms, findings, index, total });
+    opts.onProgress?.({ type: 'done', check: id, title, status, ms, findings: [...findings, ...(context ?? [])], index, total });
   }));
   outcomes.sort((a, b) => a.index - b.index);
   checksRun.sort((a, b) => c.checks.indexOf(a.id) - c.checks.indexOf(b.id));
@@ -167,7 +169,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
   const fixSteps: Text[] = [];
   const seenStep = new Set<string>();
   for (const cause of causes) for (const s of cause.advice) if (!seenStep.has(s.en)) { seenStep.add(s.en); fixSteps.push(s); }
-  const all = outcomes.flatMap((o) => o.findings);
+  const all = outcomes.flatMap((o) => [...o.findings, ...(o.context ?? [])]);
   const ruledOut = all.filter((f) => f.status === 'ok').map((f) => ({ check: f.check, subject: f.subject, summary: f.summary }));
   const notChecked = all.filter((f) => f.status === 'unknown' || /\.skipped$/.test(f.check))
     .map((f) => ({ check: f.check, subject: f.subject, summary: f.summary }));

@@ -123,7 +123,7 @@ export const DOCTOR_QUESTIONS: Question[] = [
   {
     id: 'domain', path: 'domain', kind: 'text', optional: true,
     prompt: tx('Domain concerned', 'Domena, której to dotyczy'),
-    defaultValue: (a) => domainOf(a.address),
+    defaultValue: (a) => domainOf(a.address ?? a.from),
   },
   {
     id: 'logFile', path: 'logFile', kind: 'file', optional: true,

@@ -12,7 +12,7 @@ export const DOCTOR_TEXT = {
       'Znaleziono możliwe przyczyny: {count}, uszeregowane wg tego, jak dobrze tłumaczą problem „{case}”. Wykluczono: {ok}, nie dało się sprawdzić: {unknown}.'),
   },
   notRun: {
-    summary: tx('{check} was not run: {why}.', 'Nie wykonano kontroli „{check}”: {why}.'),
+    summary: tx('Not checked — {check}: {why}.', 'Nie sprawdzono — {check}: {why}.'),
   },
   failed: {
     summary: tx('{check} could not be completed: {message}', 'Nie udało się dokończyć kontroli „{check}”: {message}'),

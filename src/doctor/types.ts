@@ -104,6 +104,8 @@ export interface CheckContext {
 /** Result of one adapter run. `transcript` lines go to the support report (passwords never in them). */
 export interface CheckOutcome {
   findings: Finding[];
+  /** Findings shown in the report as background but never ranked as causes (e.g. the IMAP session used to look into Spam). */
+  context?: Finding[];
   transcript?: string[];
 }
 

@@ -8,6 +8,7 @@ import { runDoctor, type DoctorProgress } from '../doctor/engine.js';
 import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
 import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../doctor/checks/load.js';
 import { probeDeps, probeOptions } from '../doctor/checks/probe.js';
+import { bounceReportFor } from '../doctor/checks/bounce.js';
 import { dnsClientFor } from '../doctor/checks/resolver.js';
 import type { DoctorDeps } from '../doctor/types.js';
 import { HttpError } from './security.js';
@@ -68,6 +69,15 @@ async function call(command: string, subject: string, cap: string, names: string
   }
 }
 
+async function bounceOrMissing(raw: string): Promise<Report> {
+  try {
+    return await bounceReportFor(raw, 'message');
+  } catch (e) {
+    if (e instanceof CapabilityMissing) return makeReport('bounce', 'message', [missingFinding('bounce', 'message', e)]);
+    throw e;
+  }
+}
+
 /** Does the text look like a whole message (headers, then a body) rather than a pasted error line? */
 export function looksLikeMessage(s: string): boolean {
   const head = s.slice(0, 8 * KB);
@@ -86,7 +96,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     async run(body, ctx) {
       const t = text(body, 'text', 4 * MB);
       if (looksLikeMessage(t)) {
-        const bounce = await call('bounce', 'message', 'bounce', ['parseBounce'], (fn) => fn(t));
+        const bounce = await bounceOrMissing(t);
         if (!bounce.findings.every((f) => f.check.endsWith('.unavailable'))) return bounce;
       }
       return call('explain', t.slice(0, 80), 'explain', ['explain', 'explainText'], (fn) => fn(t.slice(0, 64 * KB), { lang: ctx.lang }));
@@ -97,8 +107,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     bodyLimit: 5 * MB, probes: false,
     input: { type: 'object', required: ['raw'], properties: { raw: { type: 'string', maxLength: 4 * MB } } },
     run: async (body) => {
-      const raw = text(body, 'raw', 4 * MB);
-      return call('bounce', 'message', 'bounce', ['parseBounce'], (fn) => fn(raw));
+      return bounceOrMissing(text(body, 'raw', 4 * MB));
     },
   },
   {

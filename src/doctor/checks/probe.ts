@@ -1,7 +1,8 @@
 /** Adapters: test the user's mail server with their settings, and look into the Spam folder (src/probe). */
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { tx } from '../../i18n/text.js';
+import type { Finding } from '../../core/finding.js';
+import { fill, tx } from '../../i18n/text.js';
 import type { CheckAdapter, DoctorAnswers, DoctorDeps, ServerAnswer } from '../types.js';
 import { dnsClientFor } from './resolver.js';
 import { capabilityFn, findingsOf } from './load.js';
@@ -78,12 +79,49 @@ export const probeSendAdapter = serverAdapter('probe.send', 'smtp');
 /** Receiving case: IMAP or POP3. */
 export const probeReceiveAdapter = serverAdapter('probe.receive', 'imap');
 
+/** Only failures and passes rank; warnings and notes of the session (e.g. a self-signed certificate) are background. */
+function errorsRank(adapter: CheckAdapter): CheckAdapter {
+  return {
+    ...adapter,
+    async run(ctx) {
+      const out = await adapter.run(ctx);
+      const keep = (f: Finding) => f.status === 'error' || f.status === 'ok' || f.status === 'unknown';
+      return { ...out, findings: out.findings.filter(keep), context: [...(out.context ?? []), ...out.findings.filter((f) => !keep(f))] };
+    },
+  };
+}
+
 /** Webmail logs in with the address and password over IMAP: the same login test says if the credentials work. */
-export const probeLoginAdapter: CheckAdapter = {
+export const probeLoginAdapter: CheckAdapter = errorsRank({
   ...serverAdapter('probe.login', 'imap'),
   title: tx('Login test with the mailbox password', 'Test logowania hasłem do skrzynki'),
   needs: (a) => (!a.server?.host ? NEEDS.server : !a.server.password ? NEEDS.password : undefined),
+});
+
+const SPAM = {
+  some: tx('The Spam folder "{folder}" holds {messages} messages: the missing one may be there.',
+    'W folderze Spam „{folder}” jest wiadomości: {messages}; brakująca może być właśnie tam.'),
+  someAdvice: tx('Open the Spam folder in webmail or over IMAP (POP3 does not show it), and mark the message as "not spam".',
+    'Otwórz folder Spam w webmailu lub przez IMAP (POP3 go nie pokazuje) i oznacz wiadomość jako „to nie spam”.'),
+  empty: tx('The Spam folder "{folder}" is empty: the message is not there.', 'Folder Spam „{folder}” jest pusty: wiadomości tam nie ma.'),
+  none: tx('The mailbox has no Spam folder visible over IMAP.', 'Skrzynka nie ma folderu Spam widocznego przez IMAP.'),
+  unread: tx('The Spam folder could not be read over IMAP.', 'Nie udało się odczytać folderu Spam przez IMAP.'),
 };
+
+/** Read the Spam folder out of an IMAP probe's findings and say what it means for a lost message. */
+export function spamFolderVerdict(findings: Finding[], subject: string): Finding | undefined {
+  const spam = findings.find((f) => f.check === 'probe.imap.spam');
+  if (!spam) return undefined;
+  const folder = typeof spam.data?.folder === 'string' ? spam.data.folder : undefined;
+  const messages = typeof spam.data?.messages === 'number' ? spam.data.messages : undefined;
+  if (!folder) return { check: 'doctor.spam-folder', status: 'info', subject, summary: SPAM.none };
+  if (messages === undefined) return undefined;
+  if (messages > 0) {
+    return { check: 'doctor.spam-folder', status: 'warn', subject, summary: fill(SPAM.some, { folder, messages }), advice: [SPAM.someAdvice],
+      evidence: [{ kind: 'other', label: 'IMAP STATUS', value: `${folder}: ${messages}` }], data: { folder, messages } };
+  }
+  return { check: 'doctor.spam-folder', status: 'ok', subject, summary: fill(SPAM.empty, { folder }), data: { folder, messages } };
+}
 
 /** Lost message: is it in the recipient's Spam folder? (seed 000: visible over IMAP, not POP3). */
 export const spamFolderAdapter: CheckAdapter = {
@@ -92,16 +130,23 @@ export const spamFolderAdapter: CheckAdapter = {
   title: tx('Spam folder of the mailbox (IMAP)', 'Folder Spam skrzynki (IMAP)'),
   needs: (a) => (!a.incoming?.host ? NEEDS.server : !a.incoming.password ? NEEDS.password : undefined),
   async run({ answers, deps }) {
-    const search = await capabilityFn<ProbeFn>('probe', ['searchSpamFolder', 'findInSpam', 'imapSearchSpam']);
+    const probe = await capabilityFn<ProbeFn>('probe', ['probeImap']);
     const s = { user: answers.to ?? answers.address, ...answers.incoming! };
     if (deps.guardTarget) await deps.guardTarget(s.host!, s.port ?? 0);
-    const result = await search({ ...(await probeOptions(s, deps, 'imap')), from: answers.from, to: answers.to, since: answers.sentAt }, await probeDeps(deps));
-    return { findings: findingsOf(result), transcript: transcriptOf(result) };
+    const result = await probe(await probeOptions(s, deps, 'imap'), await probeDeps(deps));
+    const findings = findingsOf(result);
+    const subject = s.user ?? `${s.host}`;
+    // The session's own findings are background here; only what the Spam folder says, or why it could not be read, ranks.
+    const verdict = spamFolderVerdict(findings, subject);
+    const blockers = findings.filter((f) => f.status === 'error');
+    const head: Finding[] = verdict ? [verdict] : blockers.length ? blockers
+      : [{ check: 'doctor.spam-folder', status: 'unknown', subject, summary: SPAM.unread }];
+    return { findings: head, context: findings.filter((f) => !head.includes(f)), transcript: transcriptOf(result) };
   },
 };
 
 /** Receiving on a VPS: does the MX host answer SMTP? */
-export const probeMxAdapter: CheckAdapter = {
+export const probeMxAdapter: CheckAdapter = errorsRank({
   id: 'probe.mx',
   capability: 'probe',
   title: tx('SMTP test of the incoming mail server', 'Test SMTP serwera poczty przychodzącej'),
@@ -114,4 +159,4 @@ export const probeMxAdapter: CheckAdapter = {
     const result = await probe(await probeOptions({ host, port, ...(answers.server?.security ? { security: answers.server.security } : {}) }, deps), await probeDeps(deps));
     return { findings: findingsOf(result), transcript: transcriptOf(result) };
   },
-};
+});

@@ -1,0 +1,143 @@
+// Walk each of seed 000's seven cases with answers against the real servers of the test environment
+// (Postfix, Dovecot, NSD). Where a capability is not in this build, the doctor must say so ("unknown"),
+// never pretend; where it is, the diagnosis is asserted.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Report } from '../../src/core/finding.js';
+import { hasCapability } from '../../src/doctor/checks/load.js';
+import { runDoctor, type DoctorData } from '../../src/doctor/engine.js';
+import type { DoctorAnswers } from '../../src/doctor/types.js';
+import { SHARED, testEnv } from '../helpers/env.js';
+
+const env = testEnv();
+const deps = { dnsServer: `${env.host}:${env.dnsPort}`, caFile: join(env.certs, 'cert.pem'), timeoutMs: 20000 };
+const BOUNCE_USERUNKNOWN = join(SHARED, 'corpus', 'bounces', 'sisimai', 'eml', 'lhost-postfix-04.eml');
+
+function data(r: Report): DoctorData {
+  return r.data as DoctorData;
+}
+function checks(r: Report): string[] {
+  return r.findings.map((f) => f.check);
+}
+/** Either the capability ran (its own finding ids appear) or the doctor said honestly it is not available. */
+async function ranOrHonest(r: Report, adapter: string, cap: string, fns: string[], prefix: RegExp): Promise<boolean> {
+  const available = await hasCapability(cap, fns);
+  if (available) {
+    assert.ok(r.findings.some((f) => prefix.test(f.check)), `${adapter}: expected findings matching ${prefix} in ${checks(r).join(', ')}`);
+    assert.ok(!checks(r).includes(`doctor.${adapter}.unavailable`));
+  } else {
+    const f = r.findings.find((x) => x.check === `doctor.${adapter}.unavailable`);
+    assert.ok(f, `${adapter}: expected an honest "not available" finding in ${checks(r).join(', ')}`);
+    assert.equal(f.status, 'unknown');
+  }
+  return available;
+}
+
+test('case 1 client-send: a wrong password is the top cause, with the server transcript; limits over 500/day rank too', async () => {
+  const answers: DoctorAnswers = {
+    address: 'alice@example.test', client: 'Thunderbird 128.3', error: '535 5.7.8 Error: authentication failed',
+    server: { host: env.host, port: env.submission, security: 'starttls', user: 'alice@example.test', password: 'not-Alice-Secret-77' },
+    sentToday: 620,
+  };
+  const r = await runDoctor('client-send', answers, { deps, lang: 'en' });
+  const d = data(r);
+  assert.equal(r.command, 'doctor');
+  assert.equal(d.case, 'client-send');
+  assert.equal(d.causes[0]?.check, 'probe.smtp.auth', JSON.stringify(d.causes.map((c) => c.check)));
+  assert.ok(d.causes.some((c) => c.check === 'doctor.limits.hosting-day'));
+  assert.ok(d.fixSteps.length >= 2);
+  assert.ok(r.findings.some((f) => f.check === 'doctor.transcript.probe.send' && /AUTH/.test(f.evidence?.[0]?.value ?? '')));
+  assert.ok(d.ruledOut.some((x) => x.check === 'probe.smtp.connect'), 'the connection was fine: ruled out');
+  const facts = Object.fromEntries(d.facts.map((f) => [f.key, f.value]));
+  assert.equal(facts.address, 'alice@example.test');
+  assert.equal(facts.client, 'Thunderbird 128.3');
+  assert.equal(facts.error, '535 5.7.8 Error: authentication failed');
+  assert.ok(!JSON.stringify(r).includes('not-Alice-Secret-77'));
+  await ranOrHonest(r, 'explain', 'explain', ['explain'], /^explain\./);
+});
+
+test('case 1 client-send: the right password is ruled out as a cause', async () => {
+  const r = await runDoctor('client-send', {
+    address: 'alice@example.test', server: { host: env.host, port: env.submission, security: 'starttls', user: 'alice@example.test', password: env.users['alice@example.test'] },
+  }, { deps });
+  assert.ok(!data(r).causes.some((c) => c.check === 'probe.smtp.auth'));
+  assert.ok(data(r).ruledOut.some((x) => x.check.startsWith('probe.smtp.auth')), JSON.stringify(data(r).ruledOut.map((x) => x.check)));
+});
+
+test('case 2 client-receive: IMAP login with a wrong password is diagnosed', async () => {
+  const r = await runDoctor('client-receive', {
+    address: 'bob@example.test', client: 'Outlook 2021',
+    server: { protocol: 'imap', host: env.host, port: env.imap, security: 'starttls', user: 'bob@example.test', password: 'wrong-Bob-Secret-1' },
+  }, { deps, lang: 'pl' });
+  const top = data(r).causes[0];
+  assert.ok(top, 'a cause');
+  assert.match(top.check, /^probe\.imap\..*auth|^probe\.imap\.login/, top.check);
+  assert.ok(!JSON.stringify(r).includes('wrong-Bob-Secret-1'));
+  await ranOrHonest(r, 'domain.mx', 'domain', ['checkMx'], /mx/);
+});
+
+test('case 3 webmail: a working login is ruled out, the seed advice is in the notes', async () => {
+  const r = await runDoctor('webmail', {
+    address: 'alice@example.test', webmailProblem: 'login',
+    server: { protocol: 'imap', host: env.host, port: env.imaps, security: 'tls', password: env.users['alice@example.test'] },
+  }, { deps });
+  assert.ok(!data(r).causes.some((c) => /auth|login/.test(c.check)), JSON.stringify(data(r).causes));
+  assert.ok(data(r).notes.some((n) => /including the domain/.test(n.en)));
+});
+
+test('case 4 php-mail: over the daily limit, and the bounce says the user is unknown', async () => {
+  const r = await runDoctor('php-mail', {
+    from: 'www@example.test', to: 'nobody@example.test', sentToday: 512, sentLastHour: 40, bounceFile: BOUNCE_USERUNKNOWN, sentAt: '2026-11-23 09:15',
+  }, { deps });
+  const d = data(r);
+  assert.ok(d.causes.some((c) => c.check === 'doctor.limits.hosting-day'));
+  assert.ok(d.ruledOut.some((c) => c.check === 'doctor.limits.account-hour'));
+  if (await ranOrHonest(r, 'bounce', 'bounce', ['parseBounce'], /^bounce\./)) {
+    assert.ok(r.findings.some((f) => f.diagnosis?.reason === 'userunknown'), JSON.stringify(r.findings.map((f) => [f.check, f.diagnosis?.reason])));
+  }
+  assert.equal(d.facts.find((f) => f.key === 'method')?.value, 'php');
+});
+
+test('case 5 vps-send: PTR, blacklist and SPF of the IP, and the real maillog', async () => {
+  const r = await runDoctor('vps-send', { from: 'alice@example.test', ip: '127.0.0.2', domain: 'example.test', to: 'bob@example.test', logFile: env.maillog }, { deps });
+  await ranOrHonest(r, 'ip.ptr', 'domain', ['checkPtr', 'checkReverseDns', 'checkFcrdns'], /ptr|reverse|fcrdns/i);
+  await ranOrHonest(r, 'ip.blacklist', 'domain', ['checkBlacklists', 'checkDnsbl'], /black|dnsbl/i);
+  await ranOrHonest(r, 'logs', 'logs', ['analyzeLog', 'analyzeLogs', 'summarizeLog'], /^logs\./);
+  assert.equal(data(r).checks.length, 8);
+});
+
+test('case 6 vps-receive: the incoming server answers SMTP', async () => {
+  const r = await runDoctor('vps-receive', { domain: 'example.test', server: { host: env.host, port: env.smtp, security: 'none' } }, { deps });
+  assert.ok(r.findings.some((f) => f.check === 'probe.smtp.banner' && f.status === 'ok'), JSON.stringify(checks(r)));
+  await ranOrHonest(r, 'domain.mx', 'domain', ['checkMx'], /mx/);
+});
+
+test('case 6 vps-receive: a server that does not listen is the top cause', async () => {
+  const r = await runDoctor('vps-receive', { domain: 'example.test', server: { host: env.host, port: 1, security: 'none' } }, { deps });
+  assert.ok(data(r).causes.some((c) => c.check.startsWith('probe.smtp')), JSON.stringify(data(r).causes));
+});
+
+test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC of the sender', async () => {
+  const r = await runDoctor('lost-message', {
+    method: 'client', from: 'alice@example.test', to: 'bob@example.test', sentAt: '2026-11-23 08:00', bounceFile: BOUNCE_USERUNKNOWN,
+    incoming: { host: env.host, port: env.imaps, security: 'tls', user: 'bob@example.test', password: env.users['bob@example.test'] },
+  }, { deps });
+  const d = data(r);
+  assert.deepEqual(d.checks.map((c) => c.id), ['bounce', 'explain', 'imap.spam', 'domain.recipient-mx', 'domain.auth', 'logs']);
+  if (await hasCapability('bounce', ['parseBounce'])) assert.ok(d.causes.some((c) => c.adapter === 'bounce'));
+  await ranOrHonest(r, 'domain.recipient-mx', 'domain', ['checkMx'], /mx/);
+  const facts = Object.fromEntries(d.facts.map((f) => [f.key, f.value]));
+  for (const k of ['method', 'sentAt', 'from', 'to']) assert.ok(facts[k], `support fact ${k}`);
+  assert.ok(!JSON.stringify(r).includes(env.users['bob@example.test']!));
+});
+
+test('every case can be walked with no answers at all: nothing crashes, skipped checks say why', async () => {
+  for (const id of ['client-send', 'client-receive', 'webmail', 'php-mail', 'vps-send', 'vps-receive', 'lost-message']) {
+    const r = await runDoctor(id, {}, { deps });
+    assert.equal(r.command, 'doctor');
+    assert.ok(r.findings[0]?.check === 'doctor.diagnosis');
+    for (const f of r.findings) assert.ok(f.summary.en && f.summary.pl, f.check);
+  }
+  await assert.rejects(runDoctor('no-such-case', {}), RangeError);
+});

@@ -1,0 +1,82 @@
+// The doctor command as a help desk runs it: --answers, the support report in Markdown, HTML and JSON,
+// progress on stderr, passwords in none of the outputs.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { CLI, testEnv } from '../helpers/env.js';
+
+const run = promisify(execFile);
+const env = testEnv();
+const dir = mkdtempSync(join(tmpdir(), 'mm-doctor-'));
+const PASSWORD = 'Hunter2-very-secret';
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const FORMS = [PASSWORD, b64(PASSWORD), b64(`\0alice@example.test\0${PASSWORD}`), b64(`alice@example.test\0alice@example.test\0${PASSWORD}`)];
+
+async function cli(args: string[], extraEnv: Record<string, string> = {}) {
+  try {
+    const r = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...extraEnv }, timeout: 60_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+const common = ['--dns', `${env.host}:${env.dnsPort}`, '--ca', join(env.certs, 'cert.pem'), '--timeout', '20000'];
+
+test('the support report in every format holds the required facts and never the password', async () => {
+  const answers = join(dir, 'answers.json');
+  writeFileSync(answers, JSON.stringify({
+    case: 'client-send', address: 'alice@example.test', client: 'Thunderbird 128.3', error: '535 5.7.8 Error: authentication failed',
+    sentAt: '2026-11-23 09:40', to: 'bob@example.test',
+    server: { host: env.host, port: env.submission, security: 'starttls', user: 'alice@example.test', password: PASSWORD },
+  }));
+  for (const [ext, lang] of [['md', 'en'], ['html', 'pl'], ['json', 'en']] as const) {
+    const out = join(dir, `report.${ext}`);
+    const r = await cli(['doctor', '--answers', answers, '--output', out, '--lang', lang, '--progress', ...common]);
+    assert.equal(r.code, 2, r.stderr);
+    const text = readFileSync(out, 'utf8');
+    const plain = text.replace(/\\/g, '');
+    for (const f of FORMS) assert.ok(!text.includes(f), `${ext}: a form of the password leaked`);
+    for (const f of FORMS) assert.ok(!r.stderr.includes(f) && !r.stdout.includes(f));
+    for (const fact of ['alice@example.test', 'Thunderbird 128.3', '535 5.7.8', '2026-11-23 09:40', 'bob@example.test']) {
+      assert.ok(plain.includes(fact), `${ext}: fact ${fact}`);
+    }
+    if (ext === 'json') {
+      const rep = JSON.parse(text);
+      assert.equal(rep.schema, 'mailmedic.report');
+      assert.equal(rep.data.causes[0].check, 'probe.smtp.auth');
+      assert.ok(rep.findings.some((f: { check: string }) => f.check === 'doctor.transcript.probe.send'));
+    }
+    if (ext === 'html') assert.match(text, /Dla pomocy technicznej/);
+    assert.match(r.stderr, lang === 'pl' ? /sprawdzam/ : /checking/);
+  }
+});
+
+test('flags instead of a file; the password comes only from the environment', async () => {
+  const r = await cli(['doctor', '--no-interactive', '--case', 'client-send', '--address', 'alice@example.test', '--server', `${env.host}:${env.submission}`,
+    '--security', 'starttls', '--user', 'alice@example.test', '--json', ...common], { MAILMEDIC_PASSWORD: env.users['alice@example.test']! });
+  const rep = JSON.parse(r.stdout);
+  assert.ok(rep.findings.some((f: { check: string; status: string }) => f.check === 'probe.smtp.auth' && f.status === 'ok'), r.stdout.slice(0, 2000));
+  assert.ok(!r.stdout.includes(env.users['alice@example.test']!));
+});
+
+test('usage errors: unknown case, bad answers file, no case without a terminal; --list-cases', async () => {
+  assert.equal((await cli(['doctor', '--case', 'nope'])).code, 64);
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, '{"case": "client-send", "server": {"port": "http"}}');
+  assert.equal((await cli(['doctor', '--answers', bad])).code, 64);
+  writeFileSync(bad, '{not json');
+  assert.equal((await cli(['doctor', '--answers', bad])).code, 64);
+  writeFileSync(bad, '{"case":"webmail","hack":1}');
+  assert.equal((await cli(['doctor', '--answers', bad])).code, 64);
+  assert.equal((await cli(['doctor', '--no-interactive'])).code, 64);
+  const list = await cli(['doctor', '--list-cases', '--lang', 'pl']);
+  assert.equal(list.code, 0);
+  assert.equal(list.stdout.trim().split('\n').length, 7);
+  assert.match(list.stdout, /lost-message\s+7\. Wiadomość wysłana, ale nie dotarła/);
+});
