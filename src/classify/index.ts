@@ -145,10 +145,15 @@ function permanenceOf(status: string | undefined, replyCode: number | undefined,
 function isFilterContext(status: string | undefined, command: string | undefined): boolean {
   const cmd = command?.toUpperCase();
   if (cmd === 'RCPT') return false;
-  if (cmd === 'DATA') return !status || !/^\d\.1\./.test(status);
-  // No command known: only a status that is neither X.1.x (addressing) nor X.5.x (protocol) points to a filter.
-  return !!status && /^\d\.(?:0\.0|2\.\d+)$/.test(status);
+  // The address check's own codes (X.1.x) or a protocol-level X.5.x keep it an unknown user.
+  if (status && /^\d\.[15]\./.test(status)) return false;
+  if (cmd === 'DATA') return true;
+  // Without a command: a status about the mailbox (X.2.x), policy (X.7.x) or nothing (X.0.0) means a filter.
+  return !!status && /^\d\.(?:0\.0|2\.\d+|7\.\d+)$/.test(status);
 }
+
+/** Reasons about the recipient's address that, said in reply to MAIL FROM, are about the sender instead. */
+const SENDER_SIDE: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'securityerror', 'onhold', 'systemerror', 'filtered', 'undefined']);
 
 export function classify(input: ClassifyInput): Classification {
   const text = input.text ?? '';
@@ -162,7 +167,20 @@ export function classify(input: ClassifyInput): Classification {
   if (status && !/^[245]\.\d{1,3}\.\d{1,3}$/.test(status)) status = undefined;
   const action = input.action?.toLowerCase();
   const permanence = permanenceOf(status, replyCode, action);
-  const done = (reason: Reason, rule: string): Classification => {
+  const cmd = input.command?.toUpperCase();
+  const done = (reason0: Reason, rule0: string): Classification => {
+    let reason = reason0;
+    let rule = rule0;
+    // A DNS failure reported with a temporary code is a network problem, not a domain that does not exist.
+    if (reason === 'hostunknown' && permanence === 'temporary') { reason = 'networkerror'; rule += '+temporary'; }
+    // Refused at MAIL FROM: the envelope sender was rejected, whatever the words.
+    else if (cmd === 'MAIL' && SENDER_SIDE.has(reason) && !rule.startsWith('status:') || (cmd === 'MAIL' && reason === 'securityerror')) {
+      reason = 'rejected'; rule += '+at-mail-from';
+    }
+    // Refused at connection or greeting, with nothing more specific said: the sending host was blocked.
+    else if ((cmd === 'CONN' || cmd === 'EHLO' || cmd === 'HELO') && (reason === 'onhold' || reason === 'undefined' || reason === 'securityerror' || reason === 'systemerror')) {
+      reason = 'blocked'; rule += '+at-connection';
+    }
     const perm = reason === 'delivered' || reason === 'vacation' || reason === 'feedback' ? 'unknown' : permanence;
     const c: Classification = { reason, rule, permanence: perm, actor: REASON_ACTOR[reason], hard: isHardBounce(reason, perm) };
     if (status) c.status = status;

@@ -73,7 +73,7 @@ export const PHRASES: PhraseTable = {
     'rejected because the sending mta or the sender has not passed validation', 'please inspect your spf settings',
     'spf fail', 'failed the spf', 'failed spf', 'dmarc reject', 'dmarc check', 'dmarc failure', 'not pass dmarc',
     'spf authentication', 'spf=fail', 'dkim=fail', 'dmarc=fail', 'sender authentication failed',
-    'invalid ip for sending mail of domain', 'niezgodność dkim',
+    'niezgodność dkim',
   ],
   notaccept: [
     "no mx found for domain", "couldn't find a mail exchanger or ip address",
@@ -219,6 +219,7 @@ export const PHRASES: PhraseTable = {
     'delivery not authorized', 'rejected by filter', 'message rejected by the recipient',
   ],
   rejected: [
+    "'send mail as' account", "send mail as",
     "can't determine purported responsible address",
     'you may not have permission to post', 'may not exist, or you may not have permission', '投稿する権限', 'not have permission to post messages to the group',
     'access denied (in reply to mail from command)', 'access denied (sender blacklisted)', 'batv failed to verify',
@@ -259,6 +260,7 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele wiadomości', 'limit wysyłki',
   ],
   blocked: [
+    "invalid ip for sending mail of domain",
     "but my name was rejected", "ip address blacklisted",
     ' said: 550 blocked', 'access from ip address * blocked', 'banned sending ip', 'blacklisted by',
     'blocked - see http', 'refused - see http', 'blocked using ', 
@@ -395,5 +397,5 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'unable to connect', 'connection lost', 'network error', 'spf: ', 'spf record', 'exit 1', 'mail program',
   'host not found', 'could not be resolved', 'not accepting mail', 'does not receive mail', 'rate limit',
   'policy reasons', 'size limit', 'connection limit', 'too many recipients', 'starttls', 'uwierzytelnianie',
-  'over quota', 'invalid address', 'user not found', 'spam score ', 'header error', 'administrative prohibition',
+  'over quota', 'invalid address', 'user not found', 'spam score ', 'administrative prohibition',
 ]);

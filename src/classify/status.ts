@@ -20,7 +20,7 @@ export const STATUS_DETAIL: Readonly<Record<string, StatusRule>> = {
   '1.4': { reason: 'filtered' },
   '1.5': { reason: 'delivered' },
   '1.6': { reason: 'hasmoved', strong: true },
-  '1.7': { reason: 'rejected' },
+  '1.7': { reason: 'rejected', strong: true },
   '1.8': { reason: 'rejected', strong: true },
   '1.9': { reason: 'systemerror' },
   '1.10': { reason: 'notaccept' },

@@ -8,13 +8,14 @@ import { exchange } from './exchange.js';
 import { exim } from './exim.js';
 import { generic } from './generic.js';
 import { gmail } from './gmail.js';
+import { googlegroups } from './googlegroups.js';
 import { postfix } from './postfix.js';
 import { qmail } from './qmail.js';
 import { sendmail } from './sendmail.js';
 import { yahoo } from './yahoo.js';
 
 export const BOUNCE_FORMATS: readonly BounceFormat[] = [
-  amazonsesJson, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
+  amazonsesJson, googlegroups, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
 ];
 
 /** Tried last, only for messages that look like bounces. */
