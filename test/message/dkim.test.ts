@@ -1,0 +1,181 @@
+// Real parts: an RSA key generated here, a message signed with it (mailauth), the public key published in a
+// real NSD started by this test on its own loopback port; then verification, and tampering one byte at a time.
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+import { analyzeMessage, makeMessageResolver } from '../../src/message/index.js';
+import type { Report } from '../../src/core/finding.js';
+import { CLI } from '../helpers/env.js';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const { dkimSign } = require('mailauth') as { dkimSign: (m: string, o: unknown) => Promise<{ signatures: string; errors: unknown[] }> };
+
+const DOMAIN = 'dkim-test.test';
+const SELECTOR = 'mm2026';
+let dir: string;
+let port = 0;
+let privateKey: string;
+
+/** Start NSD for one zone on a free loopback port (5399 and up), the way testenv/start.sh writes nsd.conf. */
+function startNsd(zone: string): number {
+  for (let p = 5399; p < 5420; p++) {
+    const conf = join(dir, 'nsd.conf');
+    writeFileSync(conf, `server:
+  ip-address: 127.0.0.1@${p}
+  port: ${p}
+  do-ip6: no
+  username: ""
+  chroot: ""
+  zonesdir: "${dir}"
+  database: ""
+  zonelistfile: "${dir}/zone.list"
+  xfrdfile: "${dir}/xfrd.state"
+  xfrdir: "${dir}"
+  pidfile: "${dir}/nsd.pid"
+  logfile: "${dir}/nsd.log"
+  server-count: 1
+  hide-version: yes
+remote-control:
+  control-enable: no
+zone:
+  name: "${DOMAIN}"
+  zonefile: "${DOMAIN}.zone"
+`);
+    writeFileSync(join(dir, `${DOMAIN}.zone`), zone);
+    const r = spawnSync('nsd', ['-c', conf], { encoding: 'utf8' });
+    if (r.status !== 0) continue;
+    // Wait until it answers.
+    for (let i = 0; i < 100; i++) {
+      const q = spawnSync('dig', ['+short', '+time=1', '+tries=1', '-p', String(p), '@127.0.0.1', `_dmarc.${DOMAIN}`, 'TXT'], { encoding: 'utf8' });
+      if (q.stdout.includes('DMARC1')) return p;
+      spawnSync('sleep', ['0.05']);
+    }
+    stopNsd();
+  }
+  throw new Error(`could not start nsd (see ${dir}/nsd.log)`);
+}
+
+function stopNsd() {
+  const pidFile = join(dir, 'nsd.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (pid > 0) { try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ } }
+}
+
+/** TXT strings of at most 255 characters each. */
+function txt(s: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < s.length; i += 250) parts.push(`"${s.slice(i, i + 250)}"`);
+  return `( ${parts.join(' ')} )`;
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mm-dkim-'));
+  mkdirSync(dir, { recursive: true });
+  const kp = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  privateKey = kp.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pub = kp.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const zone = `$ORIGIN ${DOMAIN}.
+$TTL 300
+@ IN SOA ns.${DOMAIN}. hostmaster.${DOMAIN}. 1 3600 600 86400 300
+@ IN NS ns.${DOMAIN}.
+ns IN A 127.0.0.1
+@ IN TXT "v=spf1 ip4:127.0.0.1 -all"
+_dmarc IN TXT "v=DMARC1; p=reject"
+${SELECTOR}._domainkey IN TXT ${txt(`v=DKIM1; k=rsa; p=${pub}`)}
+`;
+  port = startNsd(zone);
+});
+after(() => stopNsd());
+
+async function signed(opts: { subject?: string; body?: string } = {}): Promise<string> {
+  const msg = [
+    `From: Sender <sender@${DOMAIN}>`, 'To: alice@example.test', `Subject: ${opts.subject ?? 'DKIM test'}`,
+    'Date: Mon, 23 Nov 2026 10:00:00 +0000', `Message-ID: <dkim-1@${DOMAIN}>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '',
+    opts.body ?? 'The body that is signed.\r\nSecond line.', '',
+  ].join('\r\n');
+  const res = await dkimSign(msg, { signatureData: [{ signingDomain: DOMAIN, selector: SELECTOR, privateKey, algorithm: 'rsa-sha256', canonicalization: 'relaxed/relaxed' }] });
+  assert.deepEqual(res.errors, []);
+  // As delivered: the receiving server's Received and Return-Path on top of the signed message.
+  return `Return-Path: <sender@${DOMAIN}>\r\nReceived: from mail.${DOMAIN} (mail.${DOMAIN} [127.0.0.1])\r\n\tby mx.example.test (Postfix) with ESMTPS id 1A2B3C\r\n\tfor <alice@example.test>; Mon, 23 Nov 2026 10:00:02 +0000\r\n${res.signatures}${msg}`;
+}
+
+const resolver = () => makeMessageResolver({ server: `127.0.0.1:${port}`, timeoutMs: 2000 });
+
+test('a DKIM-signed message verifies against the key in the test DNS: DKIM, SPF and DMARC pass', async () => {
+  const a = await analyzeMessage(await signed(), { verify: { resolver: resolver() } });
+  assert.equal(a.verify?.error, undefined);
+  assert.equal(a.verify!.dkim.length, 1);
+  const d = a.verify!.dkim[0]!;
+  assert.equal(d.result, 'pass');
+  assert.equal(d.domain, DOMAIN);
+  assert.equal(d.selector, SELECTOR);
+  assert.equal(d.aligned, true);
+  assert.equal(a.verify!.spf?.result, 'pass');
+  assert.equal(a.verify!.spf?.ip, '127.0.0.1');
+  assert.equal(a.verify!.dmarc?.result, 'pass');
+  const f = a.findings.find((x) => x.check === 'message.verify.dkim')!;
+  assert.equal(f.status, 'ok');
+});
+
+test('one changed byte of the body: DKIM fails and the body hash is named', async () => {
+  const good = await signed();
+  const bad = good.replace('The body that is signed.', 'The body that is signeD.');
+  const a = await analyzeMessage(bad, { verify: { resolver: resolver() } });
+  const d = a.verify!.dkim[0]!;
+  assert.notEqual(d.result, 'pass');
+  assert.equal(d.failure, 'body-hash');
+  const f = a.findings.find((x) => x.check === 'message.verify.dkim')!;
+  assert.equal(f.status, 'error');
+  assert.match(f.summary.en, /body hash/);
+  assert.match(f.summary.pl, /skrót treści/);
+  assert.equal(a.verify!.dmarc?.result, 'pass', 'SPF still passes aligned, so DMARC passes');
+});
+
+test('a changed signed header: DKIM fails on the header signature, not the body hash', async () => {
+  const good = await signed({ subject: 'Invoice 1' });
+  const bad = good.replace('Subject: Invoice 1', 'Subject: Invoice 7');
+  const a = await analyzeMessage(bad, { verify: { resolver: resolver() } });
+  const d = a.verify!.dkim[0]!;
+  assert.equal(d.result, 'fail');
+  assert.equal(d.failure, 'signature');
+  const f = a.findings.find((x) => x.check === 'message.verify.dkim')!;
+  assert.match(f.summary.en, /header signature/);
+});
+
+test('the receiver said dkim=pass, the own check fails: the difference is reported', async () => {
+  const good = await signed();
+  const withAr = `Authentication-Results: mx.example.test; dkim=pass header.d=${DOMAIN} header.s=${SELECTOR}; spf=pass smtp.mailfrom=sender@${DOMAIN}\r\n${good.replace('Second line.', 'Second line!')}`;
+  const a = await analyzeMessage(withAr, { verify: { resolver: resolver() } });
+  const diff = a.findings.find((x) => x.check === 'message.verify.differs');
+  assert.ok(diff);
+  assert.match(diff.summary.en, /DKIM dkim-test\.test: the receiver wrote pass, mailmedic finds (neutral|fail)/);
+  assert.ok(a.findings.some((x) => x.check === 'message.verify.agrees' && x.subject.includes('SPF')));
+});
+
+test('no key published for the selector: "no key" is named', async () => {
+  const msg = (await signed()).replace(`s=${SELECTOR};`, 's=missing;');
+  const a = await analyzeMessage(msg, { verify: { resolver: resolver() } });
+  // Changing s= breaks the signature too, but the key lookup comes first only when the body hash matches.
+  assert.ok(['no-key', 'signature'].includes(a.verify!.dkim[0]!.failure ?? ''), a.verify!.dkim[0]!.comment);
+});
+
+test('CLI: --verify --resolver 127.0.0.1:PORT, JSON report with the own verdict', async () => {
+  const file = join(dir, 'signed.eml');
+  writeFileSync(file, await signed());
+  const { stdout } = await run(process.execPath, [CLI, 'message', file, '--verify', '--resolver', `127.0.0.1:${port}`, '--json']).catch((e: { stdout: string }) => e);
+  const r = JSON.parse(stdout) as Report;
+  const v = (r.data as { verify: { dkim: { result: string }[]; dmarc: { result: string } } }).verify;
+  assert.equal(v.dkim[0]!.result, 'pass');
+  assert.equal(v.dmarc.result, 'pass');
+  // A resolver that is not an IP is a usage error.
+  const bad = await run(process.execPath, [CLI, 'message', file, '--verify', '--resolver', 'dns.example']).catch((e: { code: number; stderr: string }) => e);
+  assert.equal((bad as { code: number }).code, 64);
+});
