@@ -234,7 +234,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
     const parsed = parseSpf(record);
     if (parsed.errors.length) {
       const e = parsed.errors[0]!;
-      throw new SpfAbort('permerror', `syntax error in the SPF record of ${d} at character ${e.pos + 1} ("${e.term}"): ${e.message}`);
+      throw new SpfAbort('permerror', `syntax error in the SPF record of ${d} at character ${e.pos + 1} ("${e.term}"): ${e.message.en}`);
     }
     for (const m of parsed.mechanisms) {
       let matched: boolean;

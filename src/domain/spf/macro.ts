@@ -1,3 +1,6 @@
+import type { Text } from '../../core/finding.js';
+import { tx } from '../../i18n/text.js';
+
 /**
  * SPF macros (RFC 7208 §7): validation of macro-strings at parse time, expansion at evaluation time.
  */
@@ -7,7 +10,7 @@ export const MACRO_LETTERS = 'slodiphcrtv';
 export const EXP_ONLY_LETTERS = 'crt';
 const DELIMITERS = '.-+,/_=';
 
-export interface MacroError { pos: number; message: string }
+export interface MacroError { pos: number; message: Text }
 
 /** One parsed piece of a macro-string. */
 export type MacroPart =
@@ -27,22 +30,22 @@ export function parseMacroString(s: string, explain = false): { parts: MacroPart
     const code = ch.charCodeAt(0);
     if (ch !== '%') {
       if ((code >= 0x21 && code <= 0x7e) || (explain && ch === ' ')) { lit += ch; continue; }
-      return { parts, error: { pos: i, message: code > 0x7e ? 'non-ASCII character' : `character 0x${code.toString(16).padStart(2, '0')} is not allowed` } };
+      return { parts, error: { pos: i, message: code > 0x7e ? tx('non-ASCII character', 'znak spoza ASCII') : tx(`character 0x${code.toString(16).padStart(2, '0')} is not allowed`, `znak 0x${code.toString(16).padStart(2, '0')} jest niedozwolony`) } };
     }
     const next = s[i + 1];
     if (next === '%') { lit += '%'; i++; continue; }
     if (next === '_') { lit += ' '; i++; continue; }
     if (next === '-') { lit += '%20'; i++; continue; }
-    if (next !== '{') return { parts, error: { pos: i, message: '"%" must be followed by {, %, _ or -' } };
+    if (next !== '{') return { parts, error: { pos: i, message: tx('"%" must be followed by {, %, _ or -', 'po „%” musi być {, %, _ albo -') } };
     const close = s.indexOf('}', i + 2);
-    if (close < 0) return { parts, error: { pos: i, message: 'macro is not closed with "}"' } };
+    if (close < 0) return { parts, error: { pos: i, message: tx('macro is not closed with "}"', 'makro nie jest zamknięte znakiem „}”') } };
     const body = s.slice(i + 2, close);
     const letter = body[0] ?? '';
     if (!letter || !MACRO_LETTERS.includes(letter.toLowerCase())) {
-      return { parts, error: { pos: i + 2, message: `unknown macro letter "${letter}"` } };
+      return { parts, error: { pos: i + 2, message: tx(`unknown macro letter "${letter}"`, `nieznana litera makra „${letter}”`) } };
     }
     if (!explain && EXP_ONLY_LETTERS.includes(letter.toLowerCase())) {
-      return { parts, error: { pos: i + 2, message: `macro letter "${letter}" is allowed only in exp= explanations` } };
+      return { parts, error: { pos: i + 2, message: tx(`macro letter "${letter}" is allowed only in exp= explanations`, `litera makra „${letter}” jest dozwolona tylko w wyjaśnieniach exp=`) } };
     }
     let j = 1;
     let digitText = '';
@@ -51,9 +54,9 @@ export function parseMacroString(s: string, explain = false): { parts: MacroPart
     if (body[j] === 'r' || body[j] === 'R') { reverse = true; j++; }
     let delimiters = '';
     while (j < body.length && DELIMITERS.includes(body[j]!)) delimiters += body[j++];
-    if (j !== body.length) return { parts, error: { pos: i + 2 + j, message: `unexpected "${body[j]}" in macro` } };
+    if (j !== body.length) return { parts, error: { pos: i + 2 + j, message: tx(`unexpected "${body[j]}" in macro`, `nieoczekiwany znak „${body[j]}” w makrze`) } };
     if (digitText && (Number(digitText) === 0 || digitText.length > 3)) {
-      return { parts, error: { pos: i + 3, message: 'macro digit transformer must be 1 to 999' } };
+      return { parts, error: { pos: i + 3, message: tx('macro digit transformer must be 1 to 999', 'liczba w makrze musi wynosić od 1 do 999') } };
     }
     flush();
     parts.push({

@@ -1,0 +1,152 @@
+/**
+ * `checkDomain`: every mail DNS check of a domain, independent lookups in parallel (only dependent ones wait:
+ * PTR, blocklists and the MTA-STS pattern match wait for the MX hosts' addresses).
+ */
+import { isIP } from 'node:net';
+import type { Finding, Table } from '../core/finding.js';
+import { isHostName, normalizeDnsName, type DnsClient } from '../dns/index.js';
+import { tx } from '../i18n/text.js';
+import { checkDkim, type DkimKeyInfo } from './dkim.js';
+import { checkDmarc } from './dmarc.js';
+import { checkDnsbl } from './dnsbl.js';
+import type { DnsblList } from './dnsbl-lists.js';
+import { checkDnssec } from './dnssec.js';
+import { checkMtaSts, checkTlsRpt, dnsPinnedFetch, type HttpsFetch } from './mtasts.js';
+import { checkMx, type MxHost } from './mx.js';
+import { checkPtr, type PtrResult } from './ptr.js';
+import { checkSoaNs } from './soa-ns.js';
+import { checkSpf } from './spf/check.js';
+import { spfTreeLines } from './spf/tree.js';
+import { parseIp } from './ip.js';
+import { finding } from './util.js';
+
+export interface DomainCheckOptions {
+  dns: DnsClient;
+  /** Sending IPs to check (PTR, blocklists, SPF evaluation). */
+  ips?: string[];
+  dkimSelectors?: string[];
+  dnsblLists?: readonly DnsblList[];
+  /** HTTPS fetch for the MTA-STS policy; default: through the same DNS client; false: do not fetch. */
+  fetch?: HttpsFetch | false;
+  httpsTimeoutMs?: number;
+}
+
+export interface DomainCheckResult {
+  /** The domain as checked (ASCII, lower-case). */
+  domain: string;
+  input: string;
+  findings: Finding[];
+  tables: Table[];
+  data: {
+    domain: string;
+    mx: MxHost[];
+    nullMx: boolean;
+    implicitMx: boolean;
+    spf?: { record?: string; lookups: number; voidLookups: number; tree: ReturnType<typeof spfTreeLines>; evaluations: { ip: string; result: string; mechanism?: string }[] };
+    dkim: DkimKeyInfo[];
+    dmarc?: { at?: string; tags?: Record<string, string> };
+    ptr: PtrResult[];
+    dnsbl: { list: string; item: string; state: string; codes?: string[] }[];
+    queries: { queries: number; cacheHits: number };
+  };
+}
+
+/** Validate and normalize what the user typed: IDN → punycode, trailing dot, case; an e-mail address → its domain. */
+export function normalizeDomainInput(input: string): { ok: true; domain: string; notes: Finding[] } | { ok: false; findings: Finding[] } {
+  let raw = String(input ?? '').trim();
+  const notes: Finding[] = [];
+  if (raw.includes('@')) {
+    const d = raw.slice(raw.lastIndexOf('@') + 1);
+    notes.push(finding('dns.name.address', 'info', raw, tx(`"${raw}" is an e-mail address; checking its domain ${d}.`, `„${raw}” to adres e-mail; sprawdzam jego domenę ${d}.`)));
+    raw = d;
+  }
+  const bad = (why: { en: string; pl: string }) => ({ ok: false as const, findings: [finding('dns.name.invalid', 'error', raw.slice(0, 100) || '(empty)', why)] });
+  if (!raw) return bad(tx('No domain given.', 'Nie podano domeny.'));
+  if (isIP(raw.replace(/^\[|\]$/g, ''))) return bad(tx(`"${raw}" is an IP address; give a domain name (IP addresses go to --ip).`, `„${raw}” to adres IP; podaj nazwę domeny (adresy IP podaje się w --ip).`));
+  const n = normalizeDnsName(raw);
+  if (!n.ok || !isHostName(n.name) || !n.name.includes('.')) {
+    return bad(tx(`"${raw.slice(0, 100)}" is not a valid domain name${n.ok ? '' : ` (${n.error})`}.`, `„${raw.slice(0, 100)}” nie jest poprawną nazwą domeny${n.ok ? '' : ` (${n.error})`}.`));
+  }
+  if (n.name.split('.').some((l) => l.startsWith('xn--')) && n.name !== raw.toLowerCase().replace(/\.$/, '')) {
+    notes.push(finding('dns.name.idn', 'info', raw, tx(`Internationalized name: checked as ${n.name} (punycode).`, `Nazwa z polskimi lub innymi znakami narodowymi: sprawdzana jako ${n.name} (punycode).`), { data: { ascii: n.name } }));
+  }
+  return { ok: true, domain: n.name, notes };
+}
+
+export async function checkDomain(input: string, options: DomainCheckOptions): Promise<DomainCheckResult> {
+  const { dns } = options;
+  const norm = normalizeDomainInput(input);
+  const empty = { mx: [], nullMx: false, implicitMx: false, dkim: [], ptr: [], dnsbl: [] };
+  if (!norm.ok) return { domain: input, input, findings: norm.findings, tables: [], data: { domain: input, ...empty, queries: dns.stats() } };
+  const domain = norm.domain;
+  const badIps = (options.ips ?? []).filter((ip) => !parseIp(ip));
+  const ips = (options.ips ?? []).filter((ip) => parseIp(ip)).map((ip) => parseIp(ip)!.text);
+
+  const mxP = checkMx(dns, domain);
+  const mxHostsP = mxP.then((m) => m.hosts.map((h) => h.host));
+  const spfP = checkSpf(dns, domain, { ips });
+  const dkimP = checkDkim(dns, domain, options.dkimSelectors);
+  const dmarcP = checkDmarc(dns, domain);
+  const fetch = options.fetch === false ? undefined : options.fetch ?? dnsPinnedFetch(dns);
+  const mtaStsP = checkMtaSts(dns, domain, mxHostsP, fetch, options.httpsTimeoutMs ?? 5000);
+  const tlsRptP = checkTlsRpt(dns, domain);
+  const zoneP = checkSoaNs(dns, domain);
+  const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]));
+  const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
+  const mxPtrP = mxP.then((m) => Promise.all(m.hosts.flatMap((h) => h.addresses.map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
+  const dnsblP = mxP.then((m) => checkDnsbl(dns, {
+    ips: [...ips.map((ip) => ({ ip, label: 'sender' })), ...m.hosts.flatMap((h) => h.addresses.map((ip) => ({ ip, label: `MX ${h.host}` })))],
+    domains: m.nxdomain ? [] : [domain],
+    ...(options.dnsblLists ? { lists: options.dnsblLists } : {}),
+  }));
+
+  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl] = await Promise.all([
+    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP,
+  ]);
+
+  const findings: Finding[] = [...norm.notes];
+  for (const ip of badIps) findings.push(finding('dns.ip.invalid', 'error', ip, tx(`"${ip}" (--ip) is not an IP address; skipped.`, `„${ip}” (--ip) nie jest adresem IP; pominięto.`)));
+  findings.push(...mx.findings);
+  if (mx.nxdomain) {
+    findings.push(...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings);
+  } else {
+    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings,
+      ...mxPtr.flatMap((p) => p.findings), ...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings,
+      ...mtaSts, ...tlsRpt, ...dnssec, ...zone);
+  }
+
+  const ptrByIp = new Map([...mxPtr, ...senderPtr].map((p) => [p.result.ip, p.result]));
+  const tables: Table[] = [];
+  if (mx.hosts.length) {
+    tables.push({
+      id: 'mx', title: tx('Mail servers (MX)', 'Serwery pocztowe (MX)'),
+      columns: [tx('Priority', 'Priorytet'), tx('Host', 'Host'), tx('Addresses', 'Adresy'), tx('Reverse DNS (PTR)', 'Odwrotny DNS (PTR)')],
+      rows: mx.hosts.map((h) => [String(h.preference), h.host, h.addresses.join(', ') || '—',
+        h.addresses.map((a) => { const p = ptrByIp.get(a); return p ? (p.confirmed.join(', ') || (p.names.length ? `${p.names.join(', ')} (!)` : '—')) : '?'; }).join('; ') || '—']),
+    });
+  }
+  const treeLines = spfTreeLines(spf.tree);
+  if (spf.tree.root.record || spf.tree.root.records.length) {
+    tables.push({
+      id: 'spf-tree', title: tx(`SPF tree (${spf.tree.lookupCount}/10 DNS lookups)`, `Drzewo SPF (${spf.tree.lookupCount}/10 zapytań DNS)`),
+      columns: [tx('Term', 'Element'), tx('Domain', 'Domena'), tx('Status', 'Stan'), tx('Lookups', 'Zapytania')],
+      rows: treeLines.map((l) => [`${'  '.repeat(l.indent)}${l.term}`, l.domain, l.status, String(l.lookups)]),
+    });
+  }
+  return {
+    domain, input, findings, tables,
+    data: {
+      domain, mx: mx.hosts, nullMx: mx.nullMx, implicitMx: mx.implicit,
+      spf: {
+        ...(spf.tree.root.record ? { record: spf.tree.root.record } : {}),
+        lookups: spf.tree.lookupCount, voidLookups: spf.tree.voidCount, tree: treeLines,
+        evaluations: spf.evaluations.map((e) => ({ ip: e.ip, result: e.result, ...(e.mechanism ? { mechanism: e.mechanism } : {}) })),
+      },
+      dkim: dkim.keys,
+      dmarc: { ...(dmarc.at ? { at: dmarc.at } : {}), ...(dmarc.record ? { tags: dmarc.record.tags } : {}) },
+      ptr: [...ptrByIp.values()],
+      dnsbl: dnsbl.results.map((r) => ({ list: r.list.id, item: r.item, state: r.verdict.state, ...(r.verdict.state === 'listed' ? { codes: r.verdict.answers } : {}) })),
+      queries: dns.stats(),
+    },
+  };
+}

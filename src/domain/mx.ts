@@ -1,0 +1,194 @@
+/** MX check: the domain exists, its MX records, null MX, implicit MX, each host's addresses. */
+import { isIP } from 'node:net';
+import type { Finding } from '../core/finding.js';
+import { isDefinite, recordsOf, type DnsAnswer, type DnsClient } from '../dns/index.js';
+import { tx } from '../i18n/text.js';
+import { specialRange } from './ip.js';
+import { dnsEvidence, dnsUnknown, finding } from './util.js';
+
+export interface MxHost {
+  host: string;
+  preference: number;
+  addresses: string[];
+  /** The host name is an alias (CNAME) — not allowed for MX targets. */
+  cname?: string;
+  /** DNS failed for the addresses (unknown). */
+  dnsError?: string;
+}
+
+export interface MxCheckResult {
+  findings: Finding[];
+  /** Hosts mail is delivered to (implicit MX = the domain itself). */
+  hosts: MxHost[];
+  nullMx: boolean;
+  implicit: boolean;
+  /** The domain does not exist (NXDOMAIN). */
+  nxdomain: boolean;
+  mxAnswer: DnsAnswer;
+}
+
+const RANGE_TEXT: Record<string, { en: string; pl: string }> = {
+  private: tx('a private address (RFC 1918 / ULA)', 'adres prywatny (RFC 1918 / ULA)'),
+  loopback: tx('a loopback address', 'adres pętli zwrotnej (loopback)'),
+  'link-local': tx('a link-local address', 'adres lokalny łącza (link-local)'),
+  reserved: tx('a reserved address', 'adres zarezerwowany'),
+  documentation: tx('an address reserved for documentation', 'adres zarezerwowany do dokumentacji'),
+  cgnat: tx('a carrier-grade NAT address (100.64.0.0/10)', 'adres CGNAT operatora (100.64.0.0/10)'),
+  unspecified: tx('the unspecified address', 'adres nieokreślony'),
+  multicast: tx('a multicast address', 'adres multicast'),
+};
+
+async function hostAddresses(dns: DnsClient, host: string): Promise<{ addresses: string[]; cname?: string; dnsError?: string; answers: DnsAnswer[] }> {
+  const [a, aaaa] = await Promise.all([dns.a(host), dns.aaaa(host)]);
+  const addresses = [...a.values, ...aaaa.values];
+  const cname = [...recordsOf(a, 'CNAME'), ...recordsOf(aaaa, 'CNAME')].find((r) => r.name === host);
+  const failed = [a, aaaa].find((x) => !isDefinite(x.status));
+  return {
+    addresses,
+    ...(cname ? { cname: String(cname.data) } : {}),
+    ...(failed && !addresses.length ? { dnsError: `${failed.status}${failed.error ? ': ' + failed.error : ''}` } : {}),
+    answers: [a, aaaa],
+  };
+}
+
+export async function checkMx(dns: DnsClient, domain: string): Promise<MxCheckResult> {
+  const C = 'dns.mx';
+  const findings: Finding[] = [];
+  const mx = await dns.mx(domain);
+  const result: MxCheckResult = { findings, hosts: [], nullMx: false, implicit: false, nxdomain: false, mxAnswer: mx };
+  if (mx.status === 'nxdomain') {
+    result.nxdomain = true;
+    findings.push(finding('dns.domain.exists', 'error', domain,
+      tx('The domain does not exist in DNS (NXDOMAIN): no mail can be delivered to it.', 'Domena nie istnieje w DNS (NXDOMAIN): nie da się do niej dostarczyć żadnej poczty.'),
+      {
+        detail: tx('The resolver says the name does not exist at all. Check the spelling; if it is yours, check that it is registered, paid, and delegated to the right DNS servers.',
+          'Resolwer twierdzi, że taka nazwa w ogóle nie istnieje. Sprawdź pisownię; jeśli to Twoja domena, sprawdź, czy jest zarejestrowana, opłacona i delegowana na właściwe serwery DNS.'),
+        advice: [tx('Check the domain at your registrar (expiry, delegation to name servers).', 'Sprawdź domenę u rejestratora (termin ważności, delegacja na serwery nazw).')],
+        evidence: [dnsEvidence(mx)],
+      }));
+    return result;
+  }
+  if (!isDefinite(mx.status) || mx.status === 'error') {
+    findings.push(dnsUnknown(C, domain, tx('the MX records', 'rekordy MX'), mx));
+    return result;
+  }
+  const records = mx.values;
+  if (records.length === 0) {
+    // No MX: RFC 5321 §5.1 implicit MX — mail goes to the domain's own A/AAAA.
+    const own = await hostAddresses(dns, domain);
+    if (own.addresses.length) {
+      result.implicit = true;
+      result.hosts.push({ host: domain, preference: 0, addresses: own.addresses });
+      findings.push(finding(`${C}.implicit`, 'warn', domain,
+        tx('The domain has no MX record; senders fall back to its A/AAAA address (implicit MX).', 'Domena nie ma rekordu MX; nadawcy używają zamiast niego jej adresu A/AAAA (niejawny MX).'),
+        {
+          detail: tx('This works with most servers, but it is fragile: the web server address then receives mail, and some senders refuse domains without MX.',
+            'Z większością serwerów to działa, ale jest kruche: pocztę odbiera wtedy adres serwera WWW, a część nadawców odrzuca domeny bez MX.'),
+          advice: [tx('Add an MX record pointing at your mail server (e.g. "10 mail.<domain>."), as your mail provider instructs.', 'Dodaj rekord MX wskazujący na serwer pocztowy (np. „10 mail.<domena>.”), zgodnie z instrukcją dostawcy poczty.')],
+          evidence: [dnsEvidence(mx), ...own.answers.map(dnsEvidence)],
+        }));
+    } else if (own.dnsError) {
+      findings.push(dnsUnknown(C, domain, tx('the address of the domain (no MX)', 'adres domeny (brak MX)'), own.answers.find((a) => !isDefinite(a.status))!));
+    } else {
+      findings.push(finding(`${C}.missing`, 'error', domain,
+        tx('The domain has no MX record and no address: nobody can send mail to it.', 'Domena nie ma rekordu MX ani adresu: nikt nie może wysłać do niej poczty.'),
+        {
+          advice: [tx('Add the MX record(s) your mail provider gives you.', 'Dodaj rekord(y) MX podane przez dostawcę poczty.')],
+          evidence: [dnsEvidence(mx), ...own.answers.map(dnsEvidence)],
+        }));
+    }
+    return result;
+  }
+  const isNull = (r: { exchange: string }) => r.exchange === '' || r.exchange === '.';
+  if (records.some(isNull)) {
+    result.nullMx = true;
+    if (records.length === 1 && records[0]!.preference === 0) {
+      findings.push(finding(`${C}.null`, 'info', domain,
+        tx('The domain publishes a null MX ("0 ."): it accepts no mail at all (RFC 7505).', 'Domena publikuje pusty MX („0 .”): nie przyjmuje żadnej poczty (RFC 7505).'),
+        {
+          detail: tx('Senders bounce mail to it at once. This is right for a domain that never receives mail; if it should, replace the null MX with real MX records.',
+            'Nadawcy od razu zwracają pocztę do tej domeny. To właściwe dla domeny, która nigdy nie odbiera poczty; jeśli ma odbierać, zastąp pusty MX prawdziwymi rekordami MX.'),
+          evidence: [dnsEvidence(mx)],
+        }));
+    } else {
+      findings.push(finding(`${C}.null-mixed`, 'error', domain,
+        tx('A null MX (".") is mixed with other MX records (or has a priority other than 0).', 'Pusty MX („.”) występuje razem z innymi rekordami MX (albo ma priorytet inny niż 0).'),
+        {
+          detail: tx('RFC 7505 requires a null MX to be the only MX record, with preference 0. Senders handle this mix differently.', 'RFC 7505 wymaga, by pusty MX był jedynym rekordem MX, z priorytetem 0. Nadawcy różnie obsługują taką mieszankę.'),
+          advice: [tx('Keep either the null MX alone, or only the real MX records.', 'Zostaw albo sam pusty MX, albo tylko prawdziwe rekordy MX.')],
+          evidence: [dnsEvidence(mx)],
+        }));
+    }
+    if (records.length === 1) return result;
+  }
+  const real = records.filter((r) => !isNull(r)).sort((a, b) => a.preference - b.preference);
+  if (real.length > 10) {
+    findings.push(finding(`${C}.too-many`, 'warn', domain,
+      tx(`The domain has ${real.length} MX hosts; many senders try only the first 10 or so.`, `Domena ma ${real.length} serwerów MX; wielu nadawców próbuje tylko mniej więcej 10 pierwszych.`),
+      { evidence: [dnsEvidence(mx)] }));
+  }
+  const resolved = await Promise.all(real.map(async (r) => ({ r, info: isIP(r.exchange) ? undefined : await hostAddresses(dns, r.exchange) })));
+  for (const { r, info } of resolved) {
+    if (!info) {
+      findings.push(finding(`${C}.ip-literal`, 'error', r.exchange,
+        tx(`MX record "${r.preference} ${r.exchange}" holds an IP address; an MX must name a host.`, `Rekord MX „${r.preference} ${r.exchange}” zawiera adres IP; MX musi wskazywać nazwę hosta.`),
+        {
+          detail: tx('Senders look up the name in the MX record; an address there is taken as a (non-existent) host name, so delivery fails.', 'Nadawcy szukają nazwy z rekordu MX; adres IP jest traktowany jak (nieistniejąca) nazwa hosta, więc doręczenie się nie udaje.'),
+          advice: [tx('Create an A record (e.g. mail.<domain> → that address) and point the MX at the name.', 'Utwórz rekord A (np. mail.<domena> → ten adres) i wskaż tę nazwę w rekordzie MX.')],
+          evidence: [dnsEvidence(mx)],
+        }));
+      continue;
+    }
+    const host: MxHost = { host: r.exchange, preference: r.preference, addresses: info.addresses };
+    if (info.cname) host.cname = info.cname;
+    if (info.dnsError) host.dnsError = info.dnsError;
+    result.hosts.push(host);
+    if (info.cname) {
+      findings.push(finding(`${C}.cname`, 'warn', r.exchange,
+        tx(`MX host ${r.exchange} is an alias (CNAME → ${info.cname}); MX records must point at a name with its own A/AAAA.`, `Serwer MX ${r.exchange} jest aliasem (CNAME → ${info.cname}); rekord MX musi wskazywać nazwę z własnym A/AAAA.`),
+        {
+          detail: tx('RFC 2181 and RFC 5321 forbid it; most senders follow the alias anyway, some refuse.', 'Zabraniają tego RFC 2181 i RFC 5321; większość nadawców i tak podąża za aliasem, ale niektórzy odmawiają.'),
+          advice: [tx(`Point the MX directly at ${info.cname}.`, `Wskaż w MX bezpośrednio ${info.cname}.`)],
+          evidence: info.answers.map(dnsEvidence),
+        }));
+    }
+    if (info.dnsError) {
+      findings.push(dnsUnknown(`${C}.host`, r.exchange, tx(`the address of MX host ${r.exchange}`, `adres serwera MX ${r.exchange}`), info.answers.find((a) => !isDefinite(a.status))!));
+      continue;
+    }
+    if (!info.addresses.length) {
+      findings.push(finding(`${C}.host-no-address`, 'error', r.exchange,
+        tx(`MX host ${r.exchange} has no A or AAAA record: mail cannot be delivered to it.`, `Serwer MX ${r.exchange} nie ma rekordu A ani AAAA: nie da się do niego dostarczyć poczty.`),
+        {
+          advice: [tx(`Add an A record for ${r.exchange}, or point the MX at a host that exists.`, `Dodaj rekord A dla ${r.exchange} albo wskaż w MX istniejący serwer.`)],
+          evidence: info.answers.map(dnsEvidence),
+        }));
+      continue;
+    }
+    for (const addr of info.addresses) {
+      const sr = specialRange(addr);
+      if (sr) {
+        const t = RANGE_TEXT[sr.kind]!;
+        findings.push(finding(`${C}.host-address`, 'error', `${r.exchange} ${addr}`,
+          tx(`MX host ${r.exchange} resolves to ${addr}, ${t.en} (${sr.cidr}): other servers on the Internet cannot reach it.`, `Serwer MX ${r.exchange} ma adres ${addr} — ${t.pl} (${sr.cidr}): inne serwery w Internecie nie mogą się z nim połączyć.`),
+          {
+            advice: [tx(`Set the public address of the mail server in the A/AAAA record of ${r.exchange}.`, `Ustaw publiczny adres serwera pocztowego w rekordzie A/AAAA ${r.exchange}.`)],
+            evidence: info.answers.map(dnsEvidence),
+            data: { address: addr, range: sr.cidr, kind: sr.kind },
+          }));
+      }
+    }
+  }
+  const ok = result.hosts.filter((h) => h.addresses.length);
+  if (ok.length) {
+    const prefs = new Set(real.map((r) => r.preference));
+    findings.push(finding(`${C}.hosts`, 'ok', domain,
+      tx(`Mail for the domain goes to ${real.map((r) => `${r.exchange} (${r.preference})`).join(', ')}.`, `Poczta dla domeny trafia do ${real.map((r) => `${r.exchange} (${r.preference})`).join(', ')}.`),
+      {
+        ...(real.length > 1 && prefs.size === 1 ? { detail: tx('All MX records have the same priority: senders spread mail over them at random.', 'Wszystkie rekordy MX mają ten sam priorytet: nadawcy rozkładają pocztę między nie losowo.') } : {}),
+        evidence: [dnsEvidence(mx), ...result.hosts.map((h) => ({ kind: 'record' as const, label: h.host, value: h.addresses.join(', ') }))],
+        data: { hosts: result.hosts },
+      }));
+  }
+  return result;
+}
