@@ -25,6 +25,8 @@ export interface ServeOptions {
   port?: number;
   /** Allow probes of private/loopback/link-local targets and any port even when exposed. */
   allowPrivate?: boolean;
+  /** Apply the exposed-server probe policy even on loopback (tests, or a reverse proxy in front). */
+  restrictProbes?: boolean;
   /** Probes per minute per client (default 10 when exposed, 120 on loopback). */
   probesPerMinute?: number;
   /** DNS server for every check ("ip:port"). */
@@ -97,7 +99,7 @@ function asPostedReport(v: unknown): Report {
 
 export function createMailmedicServer(opts: ServeOptions = {}): { server: Server; listen: () => Promise<MailmedicServer> } {
   const host = opts.host ?? '127.0.0.1';
-  const exposed = !isLoopbackBind(host);
+  const exposed = !isLoopbackBind(host) || Boolean(opts.restrictProbes);
   const restrict = exposed && !opts.allowPrivate;
   const limiter = new RateLimiter(opts.probesPerMinute ?? (exposed ? 10 : 120), opts.probesPerMinute ?? (exposed ? 5 : 60));
   const deps: DoctorDeps = {
