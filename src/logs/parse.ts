@@ -10,6 +10,9 @@ import { isSendmailProg, parseSendmail } from './formats/sendmail.js';
 import { newHead, parseHead, StampClock, type LineHead } from './stamp.js';
 import type { LogEvent, LogFormatId } from './types.js';
 
+const STAMPS = ['classic', 'rfc3339', 'iso-space', 'tai64n', 'none'] as const;
+const STAMP_INDEX: Record<LineHead['stamp'], number> = { classic: 0, rfc3339: 1, 'iso-space': 2, tai64n: 3, none: 4 };
+
 type FormatParser = (line: string, head: LineHead) => LogEvent | null;
 
 /** The format table: how to recognise a program name, and its parser. Data, in detection order. */
@@ -29,8 +32,13 @@ export class LogLineParser {
   private progCache = new Map<string, FormatParser | null>();
   /** Lines per detected format. */
   readonly formats: Record<LogFormatId, number> = { postfix: 0, exim: 0, sendmail: 0, dovecot: 0 };
+  private stampCounts = new Float64Array(5);
   /** Lines per timestamp style. */
-  readonly stamps: Record<string, number> = {};
+  get stamps(): Record<string, number> {
+    const o: Record<string, number> = {};
+    STAMPS.forEach((s, i) => { if (this.stampCounts[i]) o[s] = this.stampCounts[i]!; });
+    return o;
+  }
 
   constructor(clock: StampClock) {
     this.clock = clock;
@@ -51,7 +59,8 @@ export class LogLineParser {
     const h = this.head;
     let ev: LogEvent | null;
     if (parseHead(line, this.clock, h)) {
-      const parser = this.parserFor(h.prog);
+      const pr = h.prog;
+      const parser = pr.charCodeAt(0) === 112 && pr.startsWith('postfix') ? parsePostfix : this.parserFor(pr);
       if (parser) ev = parser(line, h);
       else if (h.stamp === 'iso-space') { h.body = line.indexOf(' ', 17) + 1; ev = parseExim(line, h); } // "id SA: …"
       else return null;
@@ -60,7 +69,7 @@ export class LogLineParser {
     } else return null;
     if (ev) {
       this.formats[ev.fmt]++;
-      this.stamps[h.stamp] = (this.stamps[h.stamp] ?? 0) + 1;
+      this.stampCounts[STAMP_INDEX[h.stamp]]!++;
     }
     return ev;
   }

@@ -26,15 +26,24 @@ export class StampClock {
   }
   /** Change the reference (follow mode moves it forward as time passes). */
   setReference(ms: number): void {
-    if (Math.abs(ms - this.refMs) > 3600_000) this.cache.clear();
+    if (Math.abs(ms - this.refMs) > 3600_000) { this.cache.clear(); this.lastKey = -1; }
     this.refMs = ms;
   }
   get reference(): number {
     return this.refMs;
   }
   /** Local midnight (ms) of month/day in the right year. */
+  private lastKey = -1;
+  private lastVal = 0;
   dayStart(month: number, day: number): number {
     const key = month * 32 + day;
+    if (key === this.lastKey) return this.lastVal;
+    const v = this.dayStartSlow(key, month, day);
+    this.lastKey = key;
+    this.lastVal = v;
+    return v;
+  }
+  private dayStartSlow(key: number, month: number, day: number): number {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const refYear = new Date(this.refMs).getFullYear();
@@ -74,9 +83,19 @@ const rfcCache = new HourCache();
 const isoCache = new HourCache();
 
 /** Parse a classic `Mmm dd hh:mm:ss` stamp at 0; returns the index after it, or -1. */
+let lastMonKey = -1;
+let lastMon = -1;
 function classicStamp(s: string, clock: StampClock, out: LineHead): number {
-  const month = MONTHS[s.slice(0, 3)];
-  if (month === undefined || s.charCodeAt(3) !== 32) return -1;
+  const key = (s.charCodeAt(0) << 16) | (s.charCodeAt(1) << 8) | s.charCodeAt(2);
+  let month: number | undefined;
+  if (key === lastMonKey) month = lastMon;
+  else {
+    month = MONTHS[s.slice(0, 3)];
+    if (month === undefined) return -1;
+    lastMonKey = key;
+    lastMon = month;
+  }
+  if (s.charCodeAt(3) !== 32) return -1;
   let p = 4;
   if (s.charCodeAt(p) === 32) p++;
   let day = 0;

@@ -74,14 +74,40 @@ class DelayHistogram {
   }
 }
 
+/** Distinct keys kept per top list; beyond it new keys are counted under "(other)" so memory stays bounded. */
+export const MAX_DISTINCT = 200_000;
+
 class Counter {
   readonly m = new Map<string, CountRow>();
+  /** Keys not kept because the table was full. */
+  overflow = 0;
   add(key: string, bytes: number): void {
     const r = this.m.get(key);
-    if (r) { r.messages++; r.bytes += bytes; } else this.m.set(key, { key, messages: 1, bytes });
+    if (r) { r.messages++; r.bytes += bytes; } else if (this.m.size < MAX_DISTINCT) this.m.set(key, { key, messages: 1, bytes });
+    else { this.overflow++; this.add('(other)', bytes); }
   }
+  /** Merge keys that map to the same value (e.g. address → domain), done once at the end, not per line. */
+  mapKeys(f: (k: string) => string): Counter {
+    const out = new Counter();
+    for (const r of this.m.values()) {
+      const k = f(r.key);
+      const x = out.m.get(k);
+      if (x) { x.messages += r.messages; x.bytes += r.bytes; } else out.m.set(k, { key: k, messages: r.messages, bytes: r.bytes });
+    }
+    return out;
+  }
+  /** The n largest, by a single pass (no full sort of a big map). */
   top(n: number): CountRow[] {
-    return [...this.m.values()].sort((a, b) => b.messages - a.messages || b.bytes - a.bytes || (a.key < b.key ? -1 : 1)).slice(0, n);
+    const best: CountRow[] = [];
+    const worse = (a: CountRow, b: CountRow) => a.messages < b.messages || (a.messages === b.messages && (a.bytes < b.bytes || (a.bytes === b.bytes && a.key > b.key)));
+    for (const r of this.m.values()) {
+      if (best.length === n && !worse(best[n - 1]!, r)) continue;
+      let i = best.length === n ? n - 1 : best.length;
+      if (best.length < n) best.push(r);
+      while (i > 0 && worse(best[i - 1]!, r)) { best[i] = best[i - 1]!; i--; }
+      best[i] = r;
+    }
+    return best;
   }
 }
 
@@ -127,8 +153,6 @@ export class SummaryCollector {
   private hourOf = 0;
   private senders = new Counter();
   private recipients = new Counter();
-  private senderDomains = new Counter();
-  private recipientDomains = new Counter();
   private sasl = new Counter();
   private clients = new Counter();
   private delays = new DelayHistogram();
@@ -195,9 +219,7 @@ export class SummaryCollector {
           this.c.delivered++;
           b.delivered++;
           this.perHour[this.hourOf]!.delivered++;
-          const to = normAddr(e.to);
-          this.recipients.add(to, size);
-          this.recipientDomains.add(domainOf(to), size);
+          this.recipients.add(e.to, size);
           this.c.bytesDelivered += size;
           this.delays.add(e.delay);
           if (e.delays) {
@@ -276,15 +298,19 @@ export class SummaryCollector {
   }
 
   private arrival(from: string, size: number): void {
-    const a = normAddr(from);
-    this.senders.add(a, size);
-    this.senderDomains.add(from ? domainOf(from) : '<>', size);
+    this.senders.add(from, size);
     this.c.bytesReceived += size;
   }
 
   /** The numbers, ready for Report.data. */
   result(meta: { inputs: string[]; format: string | undefined; formats: Record<string, number>; stamps: Record<string, number>; lines: number; parsed: number; unparsed: number; unparsedSamples: string[] }, topN = 10): LogSummaryData {
-    const counts = { ...this.c, senders: this.senders.m.size, recipients: this.recipients.m.size, openAtEnd: this.tracker.open.size, peakOpen: this.tracker.peakOpen };
+    // addresses are counted as logged; normalising (domain in lower case, as pflogsumm does) and the domain
+    // tables are derived here, once, instead of per line
+    const senders = this.senders.mapKeys(normAddr);
+    const recipients = this.recipients.mapKeys(normAddr);
+    const senderDomains = senders.mapKeys((a) => (a === 'from=<>' ? '<>' : domainOf(a)));
+    const recipientDomains = recipients.mapKeys(domainOf);
+    const counts = { ...this.c, senders: senders.m.size, recipients: recipients.m.size, openAtEnd: this.tracker.open.size, peakOpen: this.tracker.peakOpen };
     const n = this.partsN || 1;
     const r3 = (v: number) => Math.round(v * 1000) / 1000;
     const out: LogSummaryData = {
@@ -293,8 +319,8 @@ export class SummaryCollector {
       perHour: this.perHour.map((p, hour) => ({ hour, ...p })),
       perDay: [...this.perDay.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([day, p]) => ({ day, ...p })),
       top: {
-        senders: this.senders.top(topN), recipients: this.recipients.top(topN), senderDomains: this.senderDomains.top(topN),
-        recipientDomains: this.recipientDomains.top(topN), saslUsers: this.sasl.top(topN), clientIps: this.clients.top(topN),
+        senders: senders.top(topN), recipients: recipients.top(topN), senderDomains: senderDomains.top(topN),
+        recipientDomains: recipientDomains.top(topN), saslUsers: this.sasl.top(topN), clientIps: this.clients.top(topN),
       },
       delays: {
         count: this.delays.count, avg: r3(this.delays.count ? this.delays.sum / this.delays.count : 0),

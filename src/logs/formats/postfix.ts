@@ -95,14 +95,13 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
   const svc = slash >= 0 ? prog.slice(slash + 1) : prog;
   const ts = h.ts;
   const b = h.body;
-  const base = { ts, line: s, fmt: 'postfix' as const, prog };
   const n = qidLen(s, b);
   if (n > 0) {
     const qid = s.slice(b, b + n);
     const p = b + n + 2; // after "QID: "
     const c0 = s.charCodeAt(p);
     // --- the hot lines first ---
-    if (c0 === 116 && s.startsWith('to=<', p)) return delivery(s, qid, p, base);
+    if (c0 === 116 && s.startsWith('to=<', p)) return delivery(s, qid, p, ts, prog);
     if (c0 === 102 && s.startsWith('from=<', p)) {
       const fe = s.indexOf('>', p + 6);
       if (fe < 0) return null;
@@ -111,16 +110,16 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
         const size = Number(field(s, 'size=', fe) ?? NaN);
         const nrcpt = Number(field(s, 'nrcpt=', fe) ?? 0);
         if (!Number.isFinite(size)) return null;
-        return { ...base, k: 'queued', qid, from, size, nrcpt };
+        return { ts, line: s, fmt: 'postfix', prog, k: 'queued', qid, from, size, nrcpt };
       }
-      if (s.startsWith(', status=expired', fe + 1) || s.startsWith(', status=force-expired', fe + 1)) return { ...base, k: 'expired', qid, from };
-      return { ...base, k: 'other' };
+      if (s.startsWith(', status=expired', fe + 1) || s.startsWith(', status=force-expired', fe + 1)) return { ts, line: s, fmt: 'postfix', prog, k: 'expired', qid, from };
+      return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
     }
-    if (c0 === 114 && s.startsWith('removed', p)) return { ...base, k: 'removed', qid };
+    if (c0 === 114 && s.startsWith('removed', p)) return { ts, line: s, fmt: 'postfix', prog, k: 'removed', qid };
     if (c0 === 99 && s.startsWith('client=', p)) {
       const e = s.indexOf(',', p);
       const [client, ip] = splitClient(s.slice(p + 7, e < 0 ? s.length : e));
-      const ev: LogEvent = { ...base, k: 'received', qid, origin: 'smtp', session: h.pid, client, ip };
+      const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'smtp', session: h.pid, client, ip };
       if (e > 0) {
         const u = field(s, 'sasl_username=', e);
         if (u !== undefined) ev.saslUser = u;
@@ -132,11 +131,11 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     if (c0 === 109 && s.startsWith('message-id=', p)) {
       let id = s.slice(p + 11).trim();
       if (id.charCodeAt(0) === 60) id = id.slice(1, id.indexOf('>') > 0 ? id.indexOf('>') : id.length);
-      return { ...base, k: 'message-id', qid, messageId: id };
+      return { ts, line: s, fmt: 'postfix', prog, k: 'message-id', qid, messageId: id };
     }
     if (svc === 'pickup' && (s.startsWith('uid=', p) || s.startsWith('sender=', p))) {
       const from = angle(s, 'from=<', p)?.[0] ?? angle(s, 'sender=<', p)?.[0];
-      const ev: LogEvent = { ...base, k: 'received', qid, origin: 'local' };
+      const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'local' };
       if (from !== undefined) ev.from = from;
       const uid = field(s, 'uid=', p);
       if (uid !== undefined) ev.client = `uid=${uid}`;
@@ -145,37 +144,37 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     const colon = s.indexOf(': ', p);
     if (colon > 0 && colon - p <= 15) {
       const act = REJECT_ACTIONS[s.slice(p, colon)];
-      if (act) return reject(s, act, colon + 2, qid, base);
+      if (act) return reject(s, act, colon + 2, qid, ts, prog);
     }
     if (svc === 'bounce' && s.startsWith('sender ', p)) {
       const nc = s.indexOf(' notification: ', p);
-      if (nc > 0) return { ...base, k: 'notice', qid, kind: s.slice(p + 7, nc), newQid: s.slice(nc + 15).trim() };
+      if (nc > 0) return { ts, line: s, fmt: 'postfix', prog, k: 'notice', qid, kind: s.slice(p + 7, nc), newQid: s.slice(nc + 15).trim() };
     }
-    if (qid === 'NOQUEUE') return { ...base, k: 'other' };
-    return { ...base, k: 'other' };
+    if (qid === 'NOQUEUE') return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
   }
   // --- lines without a queue id ---
   const c0 = s.charCodeAt(b);
   if (c0 === 99 && s.startsWith('connect from ', b)) {
     const [client, ip] = splitClient(s.slice(b + 13));
-    return { ...base, k: 'connect', session: h.pid, client, ip };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: h.pid, client, ip };
   }
   if (c0 === 100 && s.startsWith('disconnect from ', b)) {
     const sp = s.indexOf(' ', b + 16);
     const [client, ip] = splitClient(s.slice(b + 16, sp < 0 ? s.length : sp));
-    const ev: LogEvent = { ...base, k: 'disconnect', session: h.pid, client, ip };
+    const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'disconnect', session: h.pid, client, ip };
     if (sp > 0) ev.commands = s.slice(sp + 1);
     return ev;
   }
   if (c0 === 67 && s.startsWith('CONNECT from ', b)) { // postscreen
     const sp = s.indexOf(' ', b + 13);
     const [client, ip] = splitClient(s.slice(b + 13, sp < 0 ? s.length : sp));
-    return { ...base, k: 'connect', session: h.pid, client, ip };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: h.pid, client, ip };
   }
   if (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112) {
     const lv = s.startsWith('warning: ', b) ? 'warning' : s.startsWith('error: ', b) ? 'error'
       : s.startsWith('fatal: ', b) ? 'fatal' : s.startsWith('panic: ', b) ? 'panic' : undefined;
-    if (lv) return daemonLine(s, lv, b + lv.length + 2, base);
+    if (lv) return daemonLine(s, lv, b + lv.length + 2, ts, prog);
   }
   if (s.indexOf(' TLS connection established ', b) >= 0) {
     const fr = s.indexOf(' from ', b);
@@ -183,23 +182,23 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     const at = fr >= 0 ? fr + 6 : to >= 0 ? to + 4 : -1;
     const ce = s.indexOf(': ', at);
     const [peer, ip] = at > 0 ? splitClient(s.slice(at, ce < 0 ? s.length : ce)) : ['', ''];
-    return { ...base, k: 'tls', ok: true, peer, ip, text: s.slice(b) };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: true, peer, ip, text: s.slice(b) };
   }
   if (s.startsWith('SSL_accept error from ', b) || s.startsWith('SSL_connect error to ', b)) {
     const at = s.indexOf(' ', b + 17) + 1;
     const ce = s.indexOf(': ', at);
     const [peer, ip] = splitClient(s.slice(at, ce < 0 ? s.length : ce));
-    return { ...base, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
   }
   if (s.startsWith('lost connection after STARTTLS from ', b)) {
     const [peer, ip] = splitClient(s.slice(b + 36));
-    return { ...base, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
   }
   if (b >= s.length) return null;
-  return { ...base, k: 'other' };
+  return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
 }
 
-function delivery(s: string, qid: string, p: number, base: { ts: number; line: string; fmt: 'postfix'; prog: string }): LogEvent | null {
+function delivery(s: string, qid: string, p: number, ts: number, prog: string): LogEvent | null {
   const te = s.indexOf('>, ', p + 4);
   if (te < 0) return null;
   const to = s.slice(p + 4, te);
@@ -252,9 +251,9 @@ function delivery(s: string, qid: string, p: number, base: { ts: number; line: s
   } else if (st === 'deferred') status = 'deferred';
   else if (st === 'bounced') status = 'bounced';
   else if (st === 'expired') status = 'expired';
-  else if (st === 'undeliverable' || st === 'deliverable') return { ...base, k: 'other' }; // address verification probes
+  else if (st === 'undeliverable' || st === 'deliverable') return { ts, line: s, fmt: 'postfix', prog, k: 'other' }; // address verification probes
   else return null;
-  const ev: LogEvent = { ...base, k: 'delivery', qid, to, relay, delay: Number.isFinite(delay) ? delay : 0, dsn, status, text };
+  const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'delivery', qid, to, relay, delay: Number.isFinite(delay) ? delay : 0, dsn, status, text };
   if (origTo !== undefined) ev.origTo = origTo;
   if (delays) ev.delays = delays;
   return ev;
@@ -270,12 +269,12 @@ function isContentFilterHop(relay: string, text: string): boolean {
   return relay.includes('[127.') || relay.includes('[::1]') || relay.startsWith('127.') || relay.startsWith('localhost');
 }
 
-function reject(s: string, action: RejectAction, p: number, qid: string, base: { ts: number; line: string; fmt: 'postfix'; prog: string }): LogEvent {
+function reject(s: string, action: RejectAction, p: number, qid: string, ts: number, prog: string): LogEvent {
   // "RCPT from host[ip]: 550 5.1.1 <x>: text; from=<a> to=<b> proto=ESMTP helo=<h>"
   // "header Subject: xx from host[ip]; from=<a> to=<b> proto=ESMTP helo=<h>: 5.7.1 text" (cleanup)
   const sp = s.indexOf(' ', p);
   const stage = s.slice(p, sp < 0 ? s.length : sp);
-  const ev: LogEvent = { ...base, k: 'reject', action, stage, text: '' };
+  const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'reject', action, stage, text: '' };
   if (qid !== 'NOQUEUE') ev.qid = qid;
   const fromI = s.indexOf(' from ', p);
   const env = s.indexOf('; from=<', p);
@@ -326,14 +325,14 @@ function reject(s: string, action: RejectAction, p: number, qid: string, base: {
   return ev;
 }
 
-function daemonLine(s: string, level: 'warning' | 'error' | 'fatal' | 'panic', p: number, base: { ts: number; line: string; fmt: 'postfix'; prog: string }): LogEvent {
+function daemonLine(s: string, level: 'warning' | 'error' | 'fatal' | 'panic', p: number, ts: number, prog: string): LogEvent {
   const text = s.slice(p);
   if (level === 'warning') {
     // "host[ip]: SASL LOGIN authentication failed: reason, sasl_username=u"
     const sa = text.indexOf(': SASL ');
     if (sa > 0 && text.indexOf(' authentication failed', sa) > 0) {
       const [client, ip] = splitClient(text.slice(0, sa));
-      const ev: LogEvent = { ...base, k: 'auth-fail', ip, client };
+      const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'auth-fail', ip, client };
       const mEnd = text.indexOf(' ', sa + 7);
       ev.method = text.slice(sa + 7, mEnd);
       const u = text.indexOf('sasl_username=', sa);
@@ -343,8 +342,8 @@ function daemonLine(s: string, level: 'warning' | 'error' | 'fatal' | 'panic', p
     if (text.startsWith('TLS library problem') || text.includes('TLS handshake') || text.startsWith('cannot get RSA') || text.includes('STARTTLS')) {
       const fr = text.indexOf('from ');
       const [peer, ip] = fr >= 0 ? splitClient(text.slice(fr + 5).split(/[:\s]/, 1)[0] ?? '') : ['', ''];
-      return { ...base, k: 'tls', ok: false, peer, ip, text };
+      return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: false, peer, ip, text };
     }
   }
-  return { ...base, k: 'daemon', level, text };
+  return { ts, line: s, fmt: 'postfix', prog, k: 'daemon', level, text };
 }
