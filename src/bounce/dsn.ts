@@ -39,7 +39,18 @@ export interface DsnBlocks {
 
 export function splitDsn(text: string): DsnBlocks {
   const blocks = text.replace(/\r\n/g, '\n').split(/\n[ \t]*\n/);
-  const parsed = blocks.map((b) => parseHeaderBlock(b)).filter((h) => h.length);
+  const parsed: HeaderList[] = [];
+  for (const b of blocks) {
+    const h = parseHeaderBlock(b);
+    if (!h.length) continue;
+    // Recipient blocks written without a blank line between them: split at each repeated Final-Recipient.
+    let cur: HeaderList = [];
+    for (const f of h) {
+      if (f[0] === 'final-recipient' && cur.some(([n]) => n === 'final-recipient')) { parsed.push(cur); cur = []; }
+      cur.push(f);
+    }
+    if (cur.length) parsed.push(cur);
+  }
   let message: HeaderList = [];
   const recipients: HeaderList[] = [];
   for (const h of parsed) {

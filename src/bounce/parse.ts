@@ -30,7 +30,11 @@ const COPY_MARKERS = [
   'original message header', '------ original message', '-------- original message', '--- original message',
 ];
 
-const BOUNCE_FROM = ['mailer-daemon', 'postmaster', 'mail delivery', 'mail-daemon', 'maildaemon', 'mdaemon', 'mail administrator',
+/** Subjects that only bounces have, whoever sent or forwarded them. */
+const BOUNCE_ONLY_SUBJECT = ['returned mail: see transcript', 'undelivered mail returned to sender', 'delivery status notification (failure)',
+  'mail delivery failed', 'undeliverable:', 'failure notice', 'returned mail:', 'delivery failure', 'non-delivery report',
+  'メールエラー', 'エラー通知', '配信エラー', '不達', 'niedostarczona', 'nie dostarczono'];
+const BOUNCE_FROM = ['mailer-daemon', 'postmaster', 'post_master', 'mail delivery', 'mail-daemon', 'maildaemon', 'mdaemon', 'mail administrator',
   'nobody@', 'no-reply@', 'bounce'];
 const BOUNCE_SUBJECT = ['undeliver', 'delivery fail', 'delivery status', 'returned mail', 'failure notice', 'failed delivery',
   'delivery notification', 'nondeliverable', 'non-deliverable', 'mail delivery', 'could not be delivered', 'not delivered',
@@ -109,7 +113,8 @@ function looksLikeBounce(ctx: BounceContext): boolean {
   const s = ctx.subject.toLowerCase();
   if (BOUNCE_FROM.some((m) => f.includes(m)) && BOUNCE_SUBJECT.some((m) => s.includes(m))) return true;
   if (ctx.headers.some(([n]) => n === 'x-failed-recipients')) return true;
-  if (f.includes('mailer-daemon') || f.includes('postmaster') || f.includes('mail delivery')) return true;
+  if (f.includes('mailer-daemon') || f.includes('postmaster') || f.includes('post_master') || f.includes('mail delivery')) return true;
+  if (BOUNCE_ONLY_SUBJECT.some((m) => s.includes(m))) return true;
   const rp = header(ctx.headers, 'return-path');
   if (rp !== undefined && rp.replace(/\s/g, '') === '<>' && BOUNCE_SUBJECT.some((m) => s.includes(m))) return true;
   return false;
@@ -201,7 +206,7 @@ export function parseBounce(raw: string | Uint8Array, opts: ParseBounceOptions =
   }
 }
 
-function parseRoot(root: MimePart): BounceResult {
+function parseRoot(root: MimePart, depth = 0): BounceResult {
   const { ctx, feedback } = buildContext(root);
   const base = { subject: ctx.subject, from: ctx.from };
   if (!root.headers.length) return { ...base, isBounce: false, kind: 'error', recipients: [], error: 'no message headers found' };
@@ -264,6 +269,22 @@ function parseRoot(root: MimePart): BounceResult {
     const failed = header(ctx.headers, 'x-failed-recipients');
     if (failed) {
       const list = allAddresses(failed).map((a): RawRecipient => ({ recipient: a, diagnosticCode: ctx.errorText.trim().slice(0, 2000), rule: 'x-failed-recipients' }));
+      if (list.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(list, 'generic', ctx) };
+    }
+    // A bounce forwarded as an attachment: read the attached bounce (one level only).
+    if (depth === 0) {
+      for (const p of walkParts(root)) {
+        if ((p.contentType === 'message/rfc822' || p.contentType === 'message/global') && p.parts[0]) {
+          const inner = parseRoot(p.parts[0], 1);
+          if (inner.isBounce && inner.kind !== 'auto-reply') return { ...inner, ...base, decoder: `${inner.decoder ?? 'generic'}` };
+        }
+      }
+    }
+    // Last resort: the returned message's own recipients, with the bounce's words as the diagnostic.
+    const to = ctx.original ? header(ctx.original, 'to') : undefined;
+    const words = ctx.errorText.replace(/\s+/g, ' ').trim();
+    if (to && words) {
+      const list = allAddresses(decodeHeaderValue(to), 20).map((a): RawRecipient => ({ recipient: a, diagnosticCode: words.slice(0, 2000), rule: 'original-to' }));
       if (list.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(list, 'generic', ctx) };
     }
   }

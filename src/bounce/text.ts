@@ -148,7 +148,7 @@ export function inlineAddresses(text: string, ctx: BounceContext, limit = 50): R
   for (const m of t.matchAll(ADDR_ALL)) {
     const a = cleanAddress(m[0]);
     const k = a.toLowerCase();
-    if (own.has(k) || seen.has(k) || /^(?:mailer-daemon|postmaster|root|noreply|no-reply)@/i.test(a)) continue;
+    if (own.has(k) || seen.has(k) || /^(?:mailer-daemon|noreply|no-reply)@/i.test(a)) continue;
     // Skip addresses in URLs and Message-IDs.
     const lineStart = t.lastIndexOf('\n', m.index) + 1;
     const before = t.slice(Math.max(lineStart, m.index - 12), m.index).toLowerCase();

@@ -26,7 +26,7 @@ function jsonIn(text: string): SesJson | undefined {
 /** Amazon SES notifications delivered by e-mail/SNS as JSON (Bounce, Complaint, Delivery). */
 export const amazonsesJson: BounceFormat = {
   name: 'amazonses',
-  detect: (ctx: BounceContext) => ctx.text.includes('"notificationType"') || ctx.text.includes('"eventType"'),
+  detect: (ctx: BounceContext) => ctx.text.includes('notificationType') || ctx.text.includes('"eventType"'),
   decode(ctx) {
     const o = jsonIn(ctx.text);
     if (!o) return [];
