@@ -121,7 +121,7 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   if (fields.length) {
     findings.push(...receivedFindings(received, identity.dateParsed.date));
     findings.push(...authFindings(auth));
-    findings.push(...identityFindings(identity, receivedAt));
+    findings.push(...identityFindings(identity, receivedAt, Boolean(lastTimed)));
     findings.push(...spamFindings(spam));
     findings.push(...contentFindings(content, parsed.headersOnly));
   }

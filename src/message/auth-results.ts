@@ -255,7 +255,7 @@ export function authFindings(a: AuthAnalysis): Finding[] {
       check: `message.auth.${r.method}`, status: st, subject: d ?? r.method,
       summary: fillT(T.result, { method: r.method.toUpperCase(), result: RESULT[r.result] ?? tx(r.result, r.result), domain: d ? fill(T.domainFor, { d }) : '' }),
       detail: { en: detailParts.map((t) => t.en).join(' ') + (r.comment ? ` (${r.comment})` : ''), pl: detailParts.map((t) => t.pl).join(' ') + (r.comment ? ` (${r.comment})` : '') },
-      evidence: [{ kind: 'header', label: `Authentication-Results: ${rv.authservId ?? ''}`.trim(), value: `${r.method}=${r.result}${r.reason ? ` reason=${r.reason}` : ''} ${Object.entries(r.props).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim() }],
+      evidence: [{ kind: 'header', label: `Authentication-Results ${rv.authservId ?? ''}`.trim(), value: `${r.method}=${r.result}${r.reason ? ` reason=${r.reason}` : ''} ${Object.entries(r.props).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim() }],
       data: { method: r.method, result: r.result, domain: d, props: r.props, aligned: d && from ? alignment(d, from) : undefined, spamWeight: st === 'error' ? weightIfBad : st === 'warn' ? Math.ceil(weightIfBad / 2) : 0 },
     };
     const adv = ADVICE[`${r.method}:${r.result}`];
@@ -286,7 +286,9 @@ export function authFindings(a: AuthAnalysis): Finding[] {
       const dd = resultDomain(d);
       if (dd && alignment(dd, from) === 'none') out.push({ check: 'message.auth.alignment', status: spfAligned ? 'info' : 'warn', subject: `${dd} ≠ ${from}`, summary: fill(T.dkimAlign, { d: dd, from }), detail: T.alignDetail, advice: [T.alignAdvice], data: { method: 'dkim', domain: dd, from, spamWeight: 0 } });
     }
-    if (!spfAligned && !dkimAligned && rv.dmarc?.result !== 'pass') {
+    // Only when every passing result names its domain: an empty smtp.mailfrom= or header.d= says nothing.
+    const unknownDomain = (spfPass && !spfD) || dkimPass.some((d) => !resultDomain(d));
+    if (!spfAligned && !dkimAligned && !unknownDomain && rv.dmarc?.result !== 'pass') {
       out.push({ check: 'message.auth.not-aligned', status: 'error', subject: from, summary: fill(T.noneAligned, { from }), detail: T.alignDetail, advice: [T.alignAdvice], seeAlso: [`mailmedic domain ${from}`], data: { from, spamWeight: rv.dmarc ? 0 : 4 } });
     }
   }

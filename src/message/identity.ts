@@ -117,7 +117,7 @@ const DATE_PROBLEM_NAMES_PL: Record<string, string> = {
 const FREEMAIL = new Set(['gmail.com', 'googlemail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'live.com', 'aol.com', 'mail.ru', 'yandex.ru', 'gmx.com', 'gmx.net', 'wp.pl', 'o2.pl', 'onet.pl', 'interia.pl', 'icloud.com', 'proton.me', 'protonmail.com']);
 
 /** `receivedAt`: when the receiver got the message (last hop time), else now. */
-export function identityFindings(a: IdentityAnalysis, receivedAt: Date): Finding[] {
+export function identityFindings(a: IdentityAnalysis, receivedAt: Date, receivedKnown = true): Finding[] {
   const out: Finding[] = [];
   const from = a.fromDomain;
   if (!a.fromCount) out.push({ check: 'message.identity.no-from', status: 'error', subject: 'From', summary: T.noFrom, detail: T.noFromDetail, advice: [T.noFromAdvice], data: { spamWeight: 4 } });
@@ -164,13 +164,13 @@ export function identityFindings(a: IdentityAnalysis, receivedAt: Date): Finding
   if (a.dateRaw === undefined) out.push({ check: 'message.identity.no-date', status: 'warn', subject: 'Date', summary: T.noDate, detail: T.noDateDetail, advice: [T.noDateAdvice], data: { spamWeight: 1 } });
   else if (!a.dateParsed.date) out.push({ check: 'message.identity.bad-date', status: 'warn', subject: 'Date', summary: fill(T.badDate, { raw: a.dateRaw }), detail: T.oddDateDetail, advice: [T.noDateAdvice], data: { spamWeight: 1, problems: a.dateParsed.problems } });
   else {
-    const odd = a.dateParsed.problems.filter((p) => p !== 'obsolete-zone' || true);
+    const odd = a.dateParsed.problems;
     if (odd.length) {
       out.push({ check: 'message.identity.odd-date', status: 'info', subject: 'Date', summary: { en: fill(T.oddDate, { raw: a.dateRaw, problems: odd.map((p) => DATE_PROBLEM_NAMES[p] ?? p).join(', ') }).en, pl: fill(T.oddDate, { raw: a.dateRaw, problems: odd.map((p) => DATE_PROBLEM_NAMES_PL[p] ?? p).join(', ') }).pl }, detail: T.oddDateDetail, data: { problems: odd } });
     }
     const diff = (a.dateParsed.date.getTime() - receivedAt.getTime()) / 1000;
     if (diff > 15 * 60) out.push({ check: 'message.identity.date-future', status: 'warn', subject: 'Date', summary: fill(T.future, { t: formatDuration(diff) }), detail: T.dateSkewDetail, advice: [T.dateSkewAdvice], data: { seconds: diff, spamWeight: 2 } });
-    else if (diff < -3 * 86400) out.push({ check: 'message.identity.date-past', status: 'warn', subject: 'Date', summary: fill(T.past, { t: formatDuration(-diff) }), detail: T.dateSkewDetail, advice: [T.dateSkewAdvice], data: { seconds: diff, spamWeight: 1 } });
+    else if (receivedKnown && diff < -3 * 86400) out.push({ check: 'message.identity.date-past', status: 'warn', subject: 'Date', summary: fill(T.past, { t: formatDuration(-diff) }), detail: T.dateSkewDetail, advice: [T.dateSkewAdvice], data: { seconds: diff, spamWeight: 1 } });
   }
   for (const e of a.encodingProblems.slice(0, 3)) {
     const what = e.problems.map((p) => `${p.kind} ${p.charset}`).join(', ');

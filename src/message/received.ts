@@ -4,7 +4,7 @@
  * Clocks are not trusted blindly: skewed or unreadable hop times are flagged and left out of the delays.
  */
 import { isIP } from 'node:net';
-import type { Finding } from '../core/finding.js';
+import type { Finding, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { parseMailDate, type DateProblem } from './dates.js';
 import { headerAll, tokenize, type HeaderField } from './headers.js';
@@ -202,7 +202,7 @@ const T = {
     detail: tx('Every mail server that handles a message adds a Received header on top. None here means the headers were copied only in part (copy them all, "show original"), or the message never passed a server.',
       'Każdy serwer poczty, który obsługuje wiadomość, dopisuje na górze nagłówek Received. Ich brak oznacza, że nagłówki skopiowano tylko częściowo (skopiuj wszystkie, „pokaż oryginał”), albo wiadomość nie przeszła przez żaden serwer.'),
   },
-  path: tx('{n} hops from {first} to {last}{transit}.', '{n} etapów (hopów) od {first} do {last}{transit}.'),
+  path: tx('Path: {n} {hops} from {first} to {last}{transit}.', 'Trasa: {n} {hops} od {first} do {last}{transit}.'),
   pathDetail: tx('Read from the bottom Received header (the first server) to the top one (the last). The table shows each hop: who handed the message over, who took it, the protocol, TLS and the time.',
     'Czytane od dolnego nagłówka Received (pierwszy serwer) do górnego (ostatni). Tabela pokazuje każdy etap: kto przekazał wiadomość, kto ją przyjął, protokół, TLS i czas.'),
   transit: tx(' in {t}', ' w czasie {t}'),
@@ -250,6 +250,12 @@ const T = {
 
 const host = (s: string | undefined) => s ?? '?';
 
+/** "1 hop", "3 hops"; "1 etap", "3 etapy", "5 etapów". */
+function hopsWord(n: number): Text {
+  const pl = n === 1 ? 'etap' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'etapy' : 'etapów';
+  return { en: n === 1 ? 'hop' : 'hops', pl };
+}
+
 /** Findings about the path: loop, missing trace, delays in plain words, skew, TLS, PTR. */
 export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefined): Finding[] {
   const out: Finding[] = [];
@@ -263,7 +269,7 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
   out.push({
     check: 'message.received.path', status: 'info', subject: 'Received',
     summary: fillT(T.path, {
-      n: r.total, first: host(first.from ?? first.by), last: host(last.by),
+      n: r.total, hops: hopsWord(r.total), first: host(first.from ?? first.by), last: host(last.by),
       transit: r.transitSeconds !== undefined ? fill(T.transit, { t: formatDuration(r.transitSeconds) }) : '',
     }),
     detail: T.pathDetail,

@@ -52,7 +52,7 @@ const T = {
 
 export function whySpamFinding(w: WhySpam): Finding {
   const n = w.causes.length;
-  const list = (lang: 'en' | 'pl') => w.causes.map((c, i) => `${i + 1}. ${c.summary[lang]}${c.advice ? ` → ${c.advice[lang]}` : ''}`).join('\n');
+  const list = (lang: 'en' | 'pl') => w.causes.map((c, i) => `${i + 1}. ${c.summary[lang]}`).join('\n');
   const detail: Text | undefined = n ? { en: `${T.detail.en}\n${list('en')}`, pl: `${T.detail.pl}\n${list('pl')}` } : undefined;
   const advice = [...new Map(w.causes.filter((c) => c.advice).map((c) => [c.advice!.en, c.advice!])).values()].slice(0, 5);
   const base = { check: 'message.why-spam', subject: w.by.join(', ') || 'message', data: { markedSpam: w.markedSpam, by: w.by, causes: w.causes.map((c) => ({ check: c.check, subject: c.subject, weight: c.weight })) } };

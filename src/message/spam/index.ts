@@ -2,6 +2,7 @@
 import type { Finding, Text } from '../../core/finding.js';
 import { fill, tx } from '../../i18n/text.js';
 import type { HeaderField } from '../headers.js';
+import { fillT } from '../util.js';
 import { readMicrosoft } from './microsoft.js';
 import { readOtherFilters } from './others.js';
 import { readRspamd } from './rspamd.js';
@@ -48,8 +49,9 @@ export function spamFindings(verdicts: readonly SpamVerdict[]): Finding[] {
     return out;
   }
   for (const v of verdicts) {
-    const th = v.threshold !== undefined ? fill(T.threshold, { t: fmt(v.threshold) }) : tx('', '');
-    const score = v.score !== undefined ? { en: fill(T.score, { score: fmt(v.score) }).en.replace('{threshold}', th.en), pl: fill(T.score, { score: fmt(v.score) }).pl.replace('{threshold}', th.pl) } : tx('', '');
+    const th = v.threshold !== undefined ? fill(T.threshold, { t: v.scoreName ? String(v.threshold) : fmt(v.threshold) }) : tx('', '');
+    const shown = v.scoreName ? `${v.scoreName} ${v.score}` : v.score !== undefined ? fmt(v.score) : '';
+    const score = v.score !== undefined ? fillT(T.score, { score: shown, threshold: th }) : tx('', '');
     const base = v.spam === true ? T.spam : v.spam === false ? T.ham : T.unknown;
     const summary: Text = { en: fill(base, { product: v.product }).en.replace('{score}', score.en), pl: fill(base, { product: v.product }).pl.replace('{score}', score.pl) };
     const lines = (lang: 'en' | 'pl') => v.rules.slice(0, 60).map((r) => `• ${r.name}${r.score !== undefined ? ` (${r.score > 0 ? '+' : ''}${fmt(r.score)})` : ''}${r.options ? ` [${r.options.slice(0, 80)}]` : ''}: ${(r.meaning ?? T.noMeaning)[lang]}`).join('\n');

@@ -117,6 +117,7 @@ export function readMicrosoft(fields: readonly HeaderField[]): SpamVerdict | und
     hits.push({ name: `SCL:${n}`, meaning: m.meaning, ...(m.spam ? { fix: FIX.reputation } : {}) });
     v.spam = v.spam === true || m.spam;
     v.threshold = 5;
+    v.scoreName = 'SCL';
   }
   const bcl = mas && /\bBCL:(\d)/i.exec(mas.value);
   if (bcl) {

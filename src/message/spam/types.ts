@@ -20,6 +20,8 @@ export interface SpamVerdict {
   /** Did the filter call it spam? undefined when the headers do not say. */
   spam?: boolean;
   score?: number;
+  /** How the score is called when it is not points (Microsoft: "SCL"). */
+  scoreName?: string;
   threshold?: number;
   /** Filter action or category ("add header", "SFV:SPM", "CAT:PHSH"). */
   action?: string;
