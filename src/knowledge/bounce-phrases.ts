@@ -28,7 +28,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.no-such-user',
-    phrases: ['no such user', 'user unknown', 'unknown user', 'user not found', 'unknown recipient', 'recipient unknown', 'no such recipient', 'invalid recipient', 'recipient not found', 'mailbox not found', 'mailbox unavailable', 'no mailbox here by that name', 'mailbox does not exist', 'user does not exist', 'address does not exist', 'no such mailbox', 'does not like recipient', 'unknown local part', 'unrouteable address', 'user doesn\'t exist', 'nie ma takiego uzytkownika', 'uzytkownik nie istnieje', 'adres nie istnieje', 'skrzynka nie istnieje', 'odbiorca nie istnieje', 'konto nie istnieje'],
+    phrases: ['no such user', 'user unknown', 'unknown user', 'user not found', 'unknown recipient', 'recipient unknown', 'no such recipient', 'invalid recipient', 'recipient not found', 'mailbox not found', 'mailbox unavailable', 'no mailbox here by that name', 'mailbox does not exist', 'user does not exist', 'address does not exist', 'no such mailbox', 'unknown local part', 'unrouteable address', 'user doesn\'t exist', 'nie ma takiego uzytkownika', 'uzytkownik nie istnieje', 'adres nie istnieje', 'skrzynka nie istnieje', 'odbiorca nie istnieje', 'konto nie istnieje'],
     reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 8, source: 'seed:003 seed:004',
     title: tx('Recipient account does not exist', 'Nieistniejące konto pocztowe'),
     meaning: tx('The target account does not exist, or has been blocked and cannot be used.', 'Docelowe konto nie istnieje lub zostało zablokowane i nie można z niego korzystać.'),

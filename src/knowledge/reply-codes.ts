@@ -44,7 +44,10 @@ export interface ReplyCodeEntry extends KnowledgeEntry {
 
 const SEE_BL = tx('Check whether your sending IP is on a blocklist (e.g. check.spamhaus.org) and whether the message contains spam-like words.', 'Sprawdź, czy Twój wysyłający adres IP nie jest na czarnej liście (np. check.spamhaus.org) i czy wiadomość nie zawiera słów kojarzonych ze spamem.');
 
-/** Reply codes by their three digits ("550"). */
+/**
+ * Reply codes by their three digits ("550"). `reason` is given only where the code alone settles it; 550, 553
+ * and 554 are used for too many different refusals to name one.
+ */
 export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
   '211': { title: tx('System status or help reply', 'Stan systemu lub odpowiedź pomocy'), meaning: tx('Information about the server\'s status.', 'Informacja o stanie serwera.'), advice: [], reason: 'delivered', source: 'rfc5321' },
   '214': { title: tx('Help message', 'Komunikat pomocy'), meaning: tx('Help text for a human (reply to HELP).', 'Tekst pomocy dla człowieka (odpowiedź na HELP).'), advice: [], reason: 'delivered', source: 'rfc5321' },
@@ -207,7 +210,7 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
       tx('Check the recipient address; read the rest of the server\'s reply for the real reason.', 'Sprawdź adres odbiorcy; przeczytaj resztę odpowiedzi serwera, aby poznać właściwą przyczynę.'),
       tx('If the address is right, the receiving server may have firewall or connection problems: try again later.', 'Jeśli adres jest poprawny, serwer docelowy może mieć problemy z zaporą lub połączeniem: spróbuj ponownie później.'),
     ],
-    reason: 'userunknown', actor: 'you', source: 'rfc5321 seed:002',
+    actor: 'you', source: 'rfc5321 seed:002',
   },
   '551': {
     title: tx('User not local', 'Użytkownik nielokalny'),
@@ -228,13 +231,13 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
       tx('Check that the e-mail address is correct.', 'Sprawdź, czy adres e-mail jest poprawny.'),
       tx('If you send through your provider\'s server, turn on SMTP authentication.', 'Jeśli wysyłasz przez serwer dostawcy, włącz uwierzytelnianie SMTP.'),
     ],
-    reason: 'userunknown', actor: 'you', see: ['probe-smtp'], source: 'rfc5321 seed:002',
+    actor: 'you', see: ['probe-smtp'], source: 'rfc5321 seed:002',
   },
   '554': {
     title: tx('Transaction failed', 'Transakcja nie powiodła się'),
     meaning: tx('A permanent refusal, often at connection time ("No SMTP service here"): usually the sending IP is on a blocklist or the message was judged spam.', 'Trwała odmowa, często już przy połączeniu („No SMTP service here”): zwykle wysyłający adres IP jest na czarnej liście albo wiadomość uznano za spam.'),
     advice: [SEE_BL],
-    reason: 'blocked', actor: 'your-provider', see: ['domain-ip'], source: 'rfc5321 seed:002',
+    actor: 'your-provider', see: ['domain-ip'], source: 'rfc5321 seed:002',
   },
   '555': {
     title: tx('MAIL FROM/RCPT TO parameters not recognised', 'Nierozpoznane parametry MAIL FROM/RCPT TO'),

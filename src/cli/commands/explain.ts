@@ -1,11 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { EXIT } from '../../core/finding.js';
+import { explain, explainBytes } from '../../explain/explain.js';
+import { parseCommand, UsageError } from '../args.js';
+import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
 
-// PLACEHOLDER until the explain capability lands: says so honestly instead of pretending.
+/** An input problem with its own exit code (66 cannot read, 65 not text). */
+class InputError extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+  }
+}
+
+function readInputFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file'
+      : err.code === 'EISDIR' ? 'it is a directory, not a file'
+        : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
+          : err.message;
+    throw new InputError(`cannot read ${path}: ${why}`, EXIT.noInput);
+  }
+}
+
 export const command: Command = {
-  describe: { en: '(explain: not yet available)', pl: '(explain: jeszcze niedostępne)' },
-  usage: { en: 'mailmedic explain: not yet available', pl: 'mailmedic explain: jeszcze niedostępne' },
-  async run() {
-    process.stderr.write('mailmedic explain: not yet available in this version\n');
-    return 70;
+  describe: {
+    en: 'explain SMTP replies, status codes and mail error messages: what they mean and what to do',
+    pl: 'wyjaśnia odpowiedzi SMTP, kody statusu i komunikaty błędów poczty: co znaczą i co zrobić',
+  },
+  usage: {
+    en: `mailmedic explain [text…] [--file FILE] [-] [--json|--markdown|--html|--csv] [--lang en|pl]
+
+Finds every SMTP reply code (550), enhanced status code (5.7.26) and known error message (Gmail, Microsoft,
+Yahoo, Postfix, qmail, mail programs, in English and Polish) in the text, and says for each what it means,
+whose side must act, whether retrying helps and what to do next.
+  text…        the text to explain (quote it); without text, or with "-", standard input is read
+  --file FILE  read the text from a file (a bounce, a log excerpt, a saved error dialog)
+Exit codes: 0 nothing failed, 1 temporary problems or not recognised, 2 permanent failures found,
+64 no input / usage error, 66 the file cannot be read.`,
+    pl: `mailmedic explain [tekst…] [--file PLIK] [-] [--json|--markdown|--html|--csv] [--lang en|pl]
+
+Znajduje w tekście każdy kod odpowiedzi SMTP (550), rozszerzony kod statusu (5.7.26) i znany komunikat błędu
+(Gmail, Microsoft, Yahoo, Postfix, qmail, programy pocztowe, po angielsku i po polsku) i mówi, co znaczy,
+po czyjej stronie trzeba działać, czy ponowienie pomoże i co zrobić dalej.
+  tekst…       tekst do wyjaśnienia (w cudzysłowie); bez tekstu lub z „-” czytane jest standardowe wejście
+  --file PLIK  czyta tekst z pliku (zwrot, fragment logu, zapisany komunikat błędu)
+Kody wyjścia: 0 nic nie zawiodło, 1 problemy tymczasowe lub nie rozpoznano, 2 znaleziono błędy trwałe,
+64 brak danych / błąd użycia, 66 nie można odczytać pliku.`,
+  },
+  async run(argv) {
+    const { values, positionals, common } = parseCommand(argv, { file: { type: 'string', short: 'f' } });
+    const file = typeof values.file === 'string' ? values.file : undefined;
+    const useStdin = positionals.length === 1 && positionals[0] === '-';
+    if (file && positionals.length) throw new UsageError('give either text or --file, not both');
+    let report;
+    if (file) {
+      const buf = readInputFile(file);
+      if (!buf.toString('latin1').trim()) throw new InputError(`nothing to explain: ${file} is empty`, EXIT.usage);
+      report = explainBytes(buf, { subject: file });
+    } else if (useStdin || !positionals.length) {
+      if (!useStdin && process.stdin.isTTY) throw new UsageError('give the text to explain (as arguments, --file FILE, or on standard input)');
+      const buf = await readStdin();
+      if (!buf.toString('latin1').trim()) throw new InputError('nothing to explain: standard input is empty', EXIT.usage);
+      report = explainBytes(buf, { subject: 'stdin' });
+    } else {
+      const text = positionals.join(' ');
+      if (!text.trim()) throw new UsageError('nothing to explain: the text is empty');
+      report = explain(text);
+    }
+    return emit(report, common);
   },
 };
