@@ -19,9 +19,14 @@ import { checkSpf } from './spf/check.js';
 import { spfTreeLines } from './spf/tree.js';
 import { parseIp } from './ip.js';
 import { finding } from './util.js';
+import { dnsClientOf } from './adapters.js';
 
 export interface DomainCheckOptions {
-  dns: DnsClient;
+  /** The DNS client (default: one for the system resolver). `resolver` is accepted as another name. */
+  dns?: DnsClient;
+  resolver?: DnsClient;
+  /** Another name for dkimSelectors. */
+  selectors?: string[];
   /** Sending IPs to check (PTR, blocklists, SPF evaluation). */
   ips?: string[];
   dkimSelectors?: string[];
@@ -74,7 +79,7 @@ export function normalizeDomainInput(input: string): { ok: true; domain: string;
 }
 
 export async function checkDomain(input: string, options: DomainCheckOptions): Promise<DomainCheckResult> {
-  const { dns } = options;
+  const dns = dnsClientOf(options);
   const norm = normalizeDomainInput(input);
   const empty = { mx: [], nullMx: false, implicitMx: false, dkim: [], ptr: [], dnsbl: [] };
   if (!norm.ok) return { domain: input, input, findings: norm.findings, tables: [], data: { domain: input, ...empty, queries: dns.stats() } };
@@ -85,7 +90,7 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const mxP = checkMx(dns, domain);
   const mxHostsP = mxP.then((m) => m.hosts.map((h) => h.host));
   const spfP = checkSpf(dns, domain, { ips });
-  const dkimP = checkDkim(dns, domain, options.dkimSelectors);
+  const dkimP = checkDkim(dns, domain, options.dkimSelectors ?? options.selectors);
   const dmarcP = checkDmarc(dns, domain);
   const fetch = options.fetch === false ? undefined : options.fetch ?? dnsPinnedFetch(dns);
   const mtaStsP = checkMtaSts(dns, domain, mxHostsP, fetch, options.httpsTimeoutMs ?? 5000);

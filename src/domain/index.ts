@@ -29,3 +29,7 @@ export { checkDnssec } from './dnssec.js';
 export { checkSoaNs } from './soa-ns.js';
 export { checkDomain, normalizeDomainInput } from './check.js';
 export type { DomainCheckOptions, DomainCheckResult } from './check.js';
+export { checkMailAuth, checkReverseDns, checkBlacklists, checkSpfForIp, dnsClientOf } from './adapters.js';
+export type { SubjectOptions } from './adapters.js';
+export { formatTraceEntry, dnsClientFromFlags, loadDnsblLists } from './cli-shared.js';
+export type { ResolverFlags } from './cli-shared.js';

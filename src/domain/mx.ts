@@ -4,6 +4,7 @@ import type { Finding } from '../core/finding.js';
 import { isDefinite, recordsOf, type DnsAnswer, type DnsClient } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
 import { specialRange } from './ip.js';
+import { dnsClientOf } from './adapters.js';
 import { dnsEvidence, dnsUnknown, finding } from './util.js';
 
 export interface MxHost {
@@ -51,7 +52,13 @@ async function hostAddresses(dns: DnsClient, host: string): Promise<{ addresses:
   };
 }
 
-export async function checkMx(dns: DnsClient, domain: string): Promise<MxCheckResult> {
+/**
+ * MX check. Call as `checkMx(dns, domain)`; `checkMx(domain, { dns })` (subject first, as `mailmedic doctor`
+ * calls it) works too.
+ */
+export async function checkMx(dnsOrDomain: DnsClient | string, domainOrOptions: string | { dns?: DnsClient; resolver?: DnsClient }): Promise<MxCheckResult> {
+  const dns = typeof dnsOrDomain === 'string' ? dnsClientOf(domainOrOptions as { dns?: DnsClient }) : dnsOrDomain;
+  const domain = typeof dnsOrDomain === 'string' ? dnsOrDomain : (domainOrOptions as string);
   const C = 'dns.mx';
   const findings: Finding[] = [];
   const mx = await dns.mx(domain);

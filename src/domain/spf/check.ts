@@ -76,8 +76,8 @@ export function spfEvaluationFinding(domain: string, ev: SpfEvaluation & { ip: s
     fill2(tx('SPF: {ip} {what}.', 'SPF: {ip} {what}.'), { ip: ev.ip, what: what.en }, { ip: ev.ip, what: what.pl }),
     {
       detail: tx(
-        `Result ${ev.result}${ev.mechanism ? `, decided by "${ev.mechanism}" in the record of ${ev.mechanismDomain}` : ''}. ${ev.reason}. DNS lookups used: ${ev.lookups}/${SPF_LIMITS.lookups}, void lookups: ${ev.voidLookups}/${SPF_LIMITS.voidLookups}.${ev.explanation ? ` Explanation (exp=): "${ev.explanation}".` : ''}`,
-        `Wynik ${ev.result}${ev.mechanism ? `, rozstrzygnął „${ev.mechanism}” w rekordzie ${ev.mechanismDomain}` : ''}. ${ev.reason}. Użyte zapytania DNS: ${ev.lookups}/${SPF_LIMITS.lookups}, puste odpowiedzi: ${ev.voidLookups}/${SPF_LIMITS.voidLookups}.${ev.explanation ? ` Wyjaśnienie (exp=): „${ev.explanation}”.` : ''}`,
+        `Result ${ev.result}${ev.mechanism ? `, decided by "${ev.mechanism}" in the record of ${ev.mechanismDomain}` : `: ${ev.reasonText.en}`}. DNS lookups used: ${ev.lookups}/${SPF_LIMITS.lookups}, void lookups: ${ev.voidLookups}/${SPF_LIMITS.voidLookups}.${ev.explanation ? ` Explanation (exp=): "${ev.explanation}".` : ''}`,
+        `Wynik ${ev.result}${ev.mechanism ? `, rozstrzygnął „${ev.mechanism}” w rekordzie ${ev.mechanismDomain}` : `: ${ev.reasonText.pl}`}. Użyte zapytania DNS: ${ev.lookups}/${SPF_LIMITS.lookups}, puste odpowiedzi: ${ev.voidLookups}/${SPF_LIMITS.voidLookups}.${ev.explanation ? ` Wyjaśnienie (exp=): „${ev.explanation}”.` : ''}`,
       ),
       advice,
       evidence: [{ kind: 'text', label: 'SPF evaluation steps', value: ev.steps.map((s) => `${'  '.repeat(s.depth)}${s.domain}: ${s.term} → ${s.outcome}${s.note ? ` (${s.note})` : ''}`).join('\n') || '(no steps)' }],

@@ -2,6 +2,8 @@
  * SPF evaluator: check_host() of RFC 7208 §4, over an injected DNS client. Exposes which mechanism matched,
  * in which record, every step taken, the lookup and void-lookup counts, and exp= explanations.
  */
+import type { Text } from '../../core/finding.js';
+import { tx } from '../../i18n/text.js';
 import { isDefinite, recordsOf, type DnsAnswer, type DnsQuery, type DnsRecordType } from '../../dns/index.js';
 import { ipInCidr, parseIp, type IpBytes } from '../ip.js';
 import { expandMacroParts, parseMacroString, trimDomain, type MacroContext, type MacroPart } from './macro.js';
@@ -43,7 +45,9 @@ export interface SpfEvaluation {
   mechanism?: string;
   mechanismDomain?: string;
   /** Why: for errors the cause, for default results "no mechanism matched". */
+  /** Why, in English (for logs and tests); `reasonText` in both languages. */
   reason: string;
+  reasonText: Text;
   /** Explanation from exp= (on fail). */
   explanation?: string;
   lookups: number;
@@ -53,8 +57,11 @@ export interface SpfEvaluation {
   record?: string;
 }
 
+const dnsFail = (status: string, name: string, type: string, error?: string): Text =>
+  tx(`DNS ${status} for ${name} ${type}${error ? ': ' + error : ''}`, `błąd DNS (${status}) dla ${name} ${type}${error ? ': ' + error : ''}`);
+
 class SpfAbort extends Error {
-  constructor(public result: 'temperror' | 'permerror', reason: string) { super(reason); }
+  constructor(public result: 'temperror' | 'permerror', public text: Text) { super(text.en); }
 }
 
 /** Is this a domain check_host can start with (RFC 7208 §4.3)? Multi-label, labels 1–63, not a literal. */
@@ -64,7 +71,7 @@ export function isValidSpfDomain(d: string): boolean {
   return n.split('.').every((l) => l.length > 0 && l.length <= 63 && /^[\x21-\x7e]+$/.test(l) && !/[[\]]/.test(l));
 }
 
-interface Outcome { result: SpfResult; mechanism?: string; mechanismDomain?: string; reason: string; explanation?: string }
+interface Outcome { result: SpfResult; mechanism?: string; mechanismDomain?: string; reason: Text; explanation?: string }
 
 /** Pick the SPF record out of a TXT answer: none, one, or several (an error). */
 export function selectSpfRecord(answer: DnsAnswer): { records: string[] } {
@@ -83,8 +90,11 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
   const domain = (input.domain ?? senderDomain).replace(/\.$/, '');
   const steps: SpfStep[] = [];
   const state = { lookups: 0, voids: 0 };
-  const ev: SpfEvaluation = { result: 'none', domain, reason: '', lookups: 0, voidLookups: 0, steps };
-  if (!parsedIp) return { ...ev, result: 'permerror', reason: `"${input.ip}" is not an IP address` };
+  const ev: SpfEvaluation = { result: 'none', domain, reason: '', reasonText: tx('', ''), lookups: 0, voidLookups: 0, steps };
+  if (!parsedIp) {
+    const t = tx(`"${input.ip}" is not an IP address`, `„${input.ip}” nie jest adresem IP`);
+    return { ...ev, result: 'permerror', reason: t.en, reasonText: t };
+  }
   const ip: IpBytes = parsedIp;
 
   const query = async (name: string, type: DnsRecordType): Promise<DnsAnswer> => dns.query(name, type);
@@ -98,18 +108,18 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
       if (countVoid) void_();
       return [];
     }
-    if (!isDefinite(a.status)) throw new SpfAbort('temperror', `DNS ${a.status} for ${name} ${addrType(ip.version)}`);
+    if (!isDefinite(a.status)) throw new SpfAbort('temperror', dnsFail(a.status, name, addrType(ip.version)));
     const list = recordsOf(a, addrType(ip.version)).map((r) => parseIp(String(r.data))).filter((x): x is IpBytes => Boolean(x));
     if (!list.length && countVoid) void_();
     return list;
   };
   const void_ = () => {
     state.voids++;
-    if (state.voids > SPF_LIMITS.voidLookups) throw new SpfAbort('permerror', `more than ${SPF_LIMITS.voidLookups} void DNS lookups`);
+    if (state.voids > SPF_LIMITS.voidLookups) throw new SpfAbort('permerror', tx(`more than ${SPF_LIMITS.voidLookups} void DNS lookups`, `ponad ${SPF_LIMITS.voidLookups} puste odpowiedzi DNS`));
   };
   const countLookup = (term: string) => {
     state.lookups++;
-    if (state.lookups > SPF_LIMITS.lookups) throw new SpfAbort('permerror', `more than ${SPF_LIMITS.lookups} DNS lookups (at "${term}")`);
+    if (state.lookups > SPF_LIMITS.lookups) throw new SpfAbort('permerror', tx(`more than ${SPF_LIMITS.lookups} DNS lookups (at "${term}")`, `ponad ${SPF_LIMITS.lookups} zapytań DNS (przy „${term}”)`));
   };
 
   let validatedCache: Promise<string[]> | undefined;
@@ -165,10 +175,10 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
         const t = await target(m.domainParts, d);
         const mx = await query(t, 'MX');
         if (mx.status === 'error' && !mx.rcode) { void_(); return false; }
-        if (!isDefinite(mx.status)) throw new SpfAbort('temperror', `DNS ${mx.status} for ${t} MX`);
+        if (!isDefinite(mx.status)) throw new SpfAbort('temperror', dnsFail(mx.status, t, 'MX'));
         const hosts = recordsOf(mx, 'MX').map((r) => (r.data as { exchange: string }).exchange).filter(Boolean);
         if (!recordsOf(mx, 'MX').length) { void_(); return false; }
-        if (hosts.length > SPF_LIMITS.mxNames) throw new SpfAbort('permerror', `${t} has more than ${SPF_LIMITS.mxNames} MX hosts`);
+        if (hosts.length > SPF_LIMITS.mxNames) throw new SpfAbort('permerror', tx(`${t} has more than ${SPF_LIMITS.mxNames} MX hosts`, `${t} ma ponad ${SPF_LIMITS.mxNames} serwerów MX`));
         const all = await Promise.allSettled(hosts.map((h) => addresses(h, false)));
         for (const r of all) if (r.status === 'fulfilled' && cidrMatch(r.value, m)) return true;
         const failed = all.find((r) => r.status === 'rejected');
@@ -186,7 +196,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
         const t = await target(m.domainParts, d);
         const a = await query(t, 'A');
         if (a.status === 'error' && !a.rcode) { void_(); return false; }
-        if (!isDefinite(a.status)) throw new SpfAbort('temperror', `DNS ${a.status} for ${t} A`);
+        if (!isDefinite(a.status)) throw new SpfAbort('temperror', dnsFail(a.status, t, 'A'));
         if (!recordsOf(a, 'A').length) { void_(); return false; }
         return true;
       }
@@ -199,7 +209,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
           case 'fail': case 'softfail': case 'neutral': return false;
           case 'temperror': throw new SpfAbort('temperror', sub.reason);
           case 'permerror': throw new SpfAbort('permerror', sub.reason);
-          case 'none': throw new SpfAbort('permerror', `include:${t} has no SPF record (${sub.reason})`);
+          case 'none': throw new SpfAbort('permerror', tx(`include:${t} has no SPF record (${sub.reason.en})`, `include:${t} nie ma rekordu SPF (${sub.reason.pl})`));
         }
       }
     }
@@ -221,20 +231,20 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
   }
 
   async function checkHost(d: string, depth: number): Promise<Outcome> {
-    if (!isValidSpfDomain(d)) return { result: 'none', reason: `"${d}" is not a valid domain name` };
+    if (!isValidSpfDomain(d)) return { result: 'none', reason: tx(`"${d}" is not a valid domain name`, `„${d}” nie jest poprawną nazwą domeny`) };
     const txt = await query(d, 'TXT');
-    if (txt.status === 'nxdomain') return { result: 'none', reason: `${d} does not exist (NXDOMAIN)` };
-    if (txt.status === 'error' && !txt.rcode) return { result: 'none', reason: `${d}: ${txt.error}` };
-    if (!isDefinite(txt.status)) throw new SpfAbort('temperror', `DNS ${txt.status} for ${d} TXT${txt.error ? ': ' + txt.error : ''}`);
+    if (txt.status === 'nxdomain') return { result: 'none', reason: tx(`${d} does not exist (NXDOMAIN)`, `${d} nie istnieje (NXDOMAIN)`) };
+    if (txt.status === 'error' && !txt.rcode) return { result: 'none', reason: tx(`${d}: ${txt.error}`, `${d}: ${txt.error}`) };
+    if (!isDefinite(txt.status)) throw new SpfAbort('temperror', dnsFail(txt.status, d, 'TXT', txt.error));
     const { records } = selectSpfRecord(txt);
-    if (records.length === 0) return { result: 'none', reason: `${d} has no SPF record` };
-    if (records.length > 1) throw new SpfAbort('permerror', `${d} has ${records.length} SPF records (exactly one is allowed)`);
+    if (records.length === 0) return { result: 'none', reason: tx(`${d} has no SPF record`, `${d} nie ma rekordu SPF`) };
+    if (records.length > 1) throw new SpfAbort('permerror', tx(`${d} has ${records.length} SPF records (exactly one is allowed)`, `${d} ma ${records.length} rekordy SPF (dozwolony jest dokładnie jeden)`));
     const record = records[0]!;
     if (depth === 0) ev.record = record;
     const parsed = parseSpf(record);
     if (parsed.errors.length) {
       const e = parsed.errors[0]!;
-      throw new SpfAbort('permerror', `syntax error in the SPF record of ${d} at character ${e.pos + 1} ("${e.term}"): ${e.message.en}`);
+      throw new SpfAbort('permerror', tx(`syntax error in the SPF record of ${d} at character ${e.pos + 1} ("${e.term}"): ${e.message.en}`, `błąd składni w rekordzie SPF ${d} na znaku ${e.pos + 1} („${e.term}”): ${e.message.pl}`));
     }
     for (const m of parsed.mechanisms) {
       let matched: boolean;
@@ -247,7 +257,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
       steps.push({ domain: d, term: m.raw, outcome: matched ? 'match' : 'no-match', depth });
       if (matched) {
         const result = QUALIFIER_RESULT[m.qualifier];
-        const out: Outcome = { result, mechanism: m.raw, mechanismDomain: d, reason: `"${m.raw}" matched in the SPF record of ${d}` };
+        const out: Outcome = { result, mechanism: m.raw, mechanismDomain: d, reason: tx(`"${m.raw}" matched in the SPF record of ${d}`, `pasuje „${m.raw}” w rekordzie SPF ${d}`) };
         if (result === 'fail') { const x = await explain(parsed, d); if (x !== undefined) out.explanation = x; }
         return out;
       }
@@ -257,17 +267,17 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
       const t = await target(parsed.redirect.valueParts, d);
       steps.push({ domain: d, term: parsed.redirect.raw, outcome: 'skip', note: `continue at ${t}`, depth });
       const sub = await checkHost(t, depth + 1);
-      if (sub.result === 'none') throw new SpfAbort('permerror', `redirect=${t}: ${sub.reason}`);
+      if (sub.result === 'none') throw new SpfAbort('permerror', tx(`redirect=${t}: ${sub.reason.en}`, `redirect=${t}: ${sub.reason.pl}`));
       return sub;
     }
-    return { result: 'neutral', reason: `no mechanism matched in the SPF record of ${d} and there is no "all" (default: neutral)` };
+    return { result: 'neutral', reason: tx(`no mechanism matched in the SPF record of ${d} and there is no "all" (default: neutral)`, `żaden mechanizm w rekordzie SPF ${d} nie pasuje i nie ma „all” (domyślnie: neutral)`) };
   }
 
   try {
     const o = await checkHost(domain, 0);
-    Object.assign(ev, o);
+    Object.assign(ev, o, { reason: o.reason.en, reasonText: o.reason });
   } catch (e) {
-    if (e instanceof SpfAbort) { ev.result = e.result; ev.reason = e.message; } else throw e;
+    if (e instanceof SpfAbort) { ev.result = e.result; ev.reason = e.text.en; ev.reasonText = e.text; } else throw e;
   }
   ev.lookups = state.lookups;
   ev.voidLookups = state.voids;
