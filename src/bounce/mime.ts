@@ -77,7 +77,12 @@ export function parseHeaderBlock(block: string): HeaderList {
       continue;
     }
     const colon = line.indexOf(':');
-    if (colon <= 0 || colon > 76) { cur = undefined; continue; }
+    if (colon <= 0 || colon > 76) {
+      // A parameter folded without indentation ("boundary=..." at the start of a line): broken but common.
+      if (cur && /^[A-Za-z-]{1,40}\*?=/.test(line)) { cur[1] += ' ' + line.trim(); continue; }
+      cur = undefined;
+      continue;
+    }
     const name = line.slice(0, colon).trim().toLowerCase();
     if (!name || name.includes(' ')) { cur = undefined; continue; }
     cur = [name, line.slice(colon + 1).trim()];
@@ -161,7 +166,7 @@ function parseEntity(s: string, from: number, to: number, depth: number, budget:
     }
     // Lying boundary: no delimiter found. Read the body as plain text.
     part.contentType = 'text/plain';
-  }
+  } else if (ct.type.startsWith('multipart/')) part.contentType = 'text/plain';
   const enc = (header(hs, 'content-transfer-encoding') ?? '').trim().toLowerCase();
   if ((ct.type === 'message/rfc822' || ct.type === 'message/global') && canNest) {
     // The embedded (original) message; decode a base64/QP wrapper first (rare but seen).

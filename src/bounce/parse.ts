@@ -244,9 +244,9 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
   }
   const bouncy = looksLikeBounce(ctx);
   // 4. MTA text formats.
-  if (bouncy || ctx.dsnParts.length) {
+  {
     for (const f of formats) {
-      if (!f.detect(ctx)) continue;
+      if (!(bouncy || ctx.dsnParts.length || f.standalone) || !f.detect(ctx)) continue;
       const rcpts = dedupe(f.decode(ctx).filter((r) => r.recipient.includes('@')));
       if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: f.name, recipients: finish(rcpts, f.name, ctx) };
     }

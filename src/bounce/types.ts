@@ -51,6 +51,8 @@ export interface BounceFormat {
   name: string;
   /** Does this message look like this format? Cheap header/text checks. */
   detect(ctx: BounceContext): boolean;
+  /** Recognisable from the text alone, even when sender and subject do not look like a bounce. */
+  standalone?: boolean;
   /** Recipients found; [] when the format matched but nothing could be read. */
   decode(ctx: BounceContext): RawRecipient[];
 }

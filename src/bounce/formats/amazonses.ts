@@ -10,7 +10,7 @@ interface SesJson {
   Message?: string;
 }
 
-function jsonIn(text: string): SesJson | undefined {
+function tryJson(text: string): SesJson | undefined {
   const i = text.indexOf('{');
   const j = text.lastIndexOf('}');
   if (i < 0 || j <= i || j - i > 4 * 1024 * 1024) return undefined;
@@ -21,6 +21,13 @@ function jsonIn(text: string): SesJson | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The JSON document of the notification; tolerates the SNS footer and "!"+newline line splits of gateways. */
+function jsonIn(text: string): SesJson | undefined {
+  const sig = text.search(/\r?\n--\s*\r?\n/);
+  const body = sig > 0 ? text.slice(0, sig) : text;
+  return tryJson(body) ?? tryJson(body.replace(/!\r?\n /g, '').replace(/\r?\n/g, ''));
 }
 
 /** Amazon SES notifications delivered by e-mail/SNS as JSON (Bounce, Complaint, Delivery). */

@@ -33,6 +33,7 @@ function any(hay: string, needles: readonly string[] | undefined): boolean {
 export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
   return {
     name: spec.name,
+    ...(spec.needTextAndHeader ? { standalone: true } : {}),
     detect(ctx) {
       const known = ctx.detected.get(spec.name);
       if (known !== undefined) return known;

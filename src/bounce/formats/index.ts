@@ -9,6 +9,7 @@ import { exim } from './exim.js';
 import { generic } from './generic.js';
 import { gmail } from './gmail.js';
 import { googlegroups } from './googlegroups.js';
+import { kddi } from './kddi.js';
 import { postfix } from './postfix.js';
 import { qmail } from './qmail.js';
 import { sendmail } from './sendmail.js';
@@ -16,7 +17,7 @@ import { vtext } from './vtext.js';
 import { yahoo } from './yahoo.js';
 
 export const BOUNCE_FORMATS: readonly BounceFormat[] = [
-  amazonsesJson, googlegroups, vtext, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
+  amazonsesJson, googlegroups, vtext, kddi, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
 ];
 
 /** Tried last, only for messages that look like bounces. */

@@ -7,6 +7,7 @@ import type { BounceFormat, RawRecipient } from '../types.js';
  */
 export const vtext: BounceFormat = {
   name: 'vtext',
+  standalone: true,
   detect: (ctx) => ctx.lowHead.includes('error message below:') && ctx.lowHead.includes('rcpt to:'),
   decode(ctx) {
     const low = ctx.lowError;
