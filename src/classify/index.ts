@@ -153,7 +153,7 @@ function isFilterContext(status: string | undefined, command: string | undefined
 }
 
 /** Reasons about the recipient's address that, said in reply to MAIL FROM, are about the sender instead. */
-const SENDER_SIDE: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'securityerror', 'onhold', 'systemerror', 'filtered', 'undefined']);
+const SENDER_SIDE: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'onhold', 'systemerror', 'filtered', 'undefined']);
 
 export function classify(input: ClassifyInput): Classification {
   const text = input.text ?? '';
@@ -174,7 +174,7 @@ export function classify(input: ClassifyInput): Classification {
     // A DNS failure reported with a temporary code is a network problem, not a domain that does not exist.
     if (reason === 'hostunknown' && permanence === 'temporary') { reason = 'networkerror'; rule += '+temporary'; }
     // Refused at MAIL FROM: the envelope sender was rejected, whatever the words.
-    else if (cmd === 'MAIL' && SENDER_SIDE.has(reason) && !rule.startsWith('status:') || (cmd === 'MAIL' && reason === 'securityerror')) {
+    else if (cmd === 'MAIL' && (SENDER_SIDE.has(reason) || (reason === 'securityerror' && rule.startsWith('status:')))) {
       reason = 'rejected'; rule += '+at-mail-from';
     }
     // Refused at connection or greeting, with nothing more specific said: the sending host was blocked.
@@ -194,9 +194,11 @@ export function classify(input: ClassifyInput): Classification {
   if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
   const tm = text ? matchText(text) : {};
   // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
-  if (input.diagnosticType?.toUpperCase() === 'X-UNIX' && !(sr && sr.reason !== 'userunknown' && sr.reason !== 'onhold')) {
+  const dtype = input.diagnosticType?.toUpperCase();
+  if (dtype === 'X-UNIX' && !(sr && (sr.strong || (permanence === 'permanent' && (sr.reason === 'systemerror' || sr.reason === 'systemfull'))))) {
     return done('mailererror', 'diagnostic-type:x-unix');
   }
+  if (dtype === 'X-POSTFIX' && !sr?.strong && !tm.strong) return done('mailererror', 'diagnostic-type:x-postfix');
   if (tm.strong) {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
     // "User unknown" said after DATA (or with a status that is not X.1.x) comes from a recipient-side filter,
@@ -204,6 +206,8 @@ export function classify(input: ClassifyInput): Classification {
     if (tm.strong.reason === 'userunknown' && isFilterContext(status, input.command)) return done('filtered', `${rule}+not-at-rcpt`);
     return done(tm.strong.reason, rule);
   }
+  // A bare temporary 4.0.0 without words: the usual cause is that the remote host could not be reached.
+  if (status === '4.0.0' && !tm.weak) return done('networkerror', 'status:4.0.0');
   if (sr && sr.reason !== 'delivered' && !(sr.reason === 'onhold' && tm.weak)) return done(sr.reason, `status:${status}`);
   if (tm.weak) return done(tm.weak.reason, `weak:${tm.weak.reason}:${tm.weak.phrase.trim()}`);
   if (replyCode && REPLY_FALLBACK[replyCode]) return done(REPLY_FALLBACK[replyCode]!, `reply:${replyCode}`);

@@ -85,6 +85,7 @@ export const PHRASES: PhraseTable = {
   ],
   hasmoved: [' has been replaced by ', 'address has moved', 'user has moved', 'mailbox has moved', 'has been moved to'],
   suspend: [
+    "account that you tried to reach is inactive",
     ' is currently suspended', ' temporary locked', 'boite du destinataire archivee',
     'email account that you tried to reach is disabled', 'has been suspended', 'invalid/inactive user',
     'is a deactivated mailbox', 'mailbox currently suspended', 'mailbox is frozen',
@@ -113,6 +114,7 @@ export const PHRASES: PhraseTable = {
     'malware detected', 'wykryto wirusa', 'message contains malware', 'virus was found',
   ],
   spamdetected: [
+    "ofr_506", "mail rejete. mail rejected",
     'the mail server detected your message as spam', 'appears to be unsolicited', 'blacklisted url in message',
     'block for spam', 'blocked by policy: no spam please', 'blocked by spamassassin', 'bulk email',
     'considered unsolicited bulk e-mail', 'content filter rejection', 'denied due to spam list',
@@ -161,6 +163,7 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked',
   ],
   userunknown: [
+    "address couldn't be found", "the address couldn't be found",
     "recipient address rejected.", "not listed in domino directory", "recipient address rejected: access denied", "wasn't found at",
     '#5.1.1 bad address', '550 address invalid', '5.1.0 address rejected.', 'does not exist at the organization',
     'address does not exist', 'address not present in directory', 'address unknown', 'archived recipient',
@@ -198,6 +201,7 @@ export const PHRASES: PhraseTable = {
     'unknown or illegal alias', 'address is not valid', 'mailbox name not allowed', 'user doesn\'t have a',
   ],
   hostunknown: [
+    "host * not found", "domain * not found",
     "unrouteable address", "553 * does not exist", "not listed in public name",
     'domain does not exist', 'domain is not reachable', 'domain must exist', 'host or domain name not found',
     'host unknown', 'host unreachable', 'mail domain mentioned in email address is unknown',
@@ -246,6 +250,7 @@ export const PHRASES: PhraseTable = {
     'only members can post', 'mx records for ', 'unverified sender', 'your email address has been blacklisted',
   ],
   toomanyconn: [
+    "connection frequency limited",
     'all available ips are at maximum connection limit', 'connection rate limit exceeded',
     'exceeds per-domain connection limit for', 'too many connections', 'too many concurrent smtp connections',
     'too many errors from your ip', 'too many smtp sessions for this host', 'trop de connexions, ',
@@ -337,6 +342,7 @@ export const PHRASES: PhraseTable = {
     'temporary failure in name resolution', 'network error', 'could not connect', 'unable to connect',
   ],
   expired: [
+    "will continue trying", "host not reachable",
     "did not accept our requests to connect", "delivery failed * attempts", "envelope expired", "still undelivered after", "will keep trying until message is",
     'could not deliver for the last', 'will be retried for', 'has not been delivered', 'delivery is delayed', 'not yet been delivered',
     'connection timed out', 'could not find a gateway for', 'delivery attempts will continue to be',
