@@ -23,6 +23,11 @@ const MONTHS: Record<string, number> = {
   ene: 1, abr: 4, ago: 8, dic: 12,
 };
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** Localized weekday abbreviations broken clients write (Polish, German, French). */
+const WEEKDAY_ALIASES: Record<string, number> = {
+  nie: 0, pon: 1, wto: 2, 'śro': 3, sro: 3, czw: 4, 'pią': 5, pia: 5, sob: 6,
+  son: 0, mon: 1, die: 2, mit: 3, don: 4, fre: 5, sam: 6, dim: 0, lun: 1, mar: 2, mer: 3, jeu: 4, ven: 5,
+};
 
 /** Zones RFC 5322 names (obsolete but defined) and zones seen in the wild (not defined: ambiguous). */
 const RFC_ZONES: Record<string, number> = {
@@ -74,6 +79,12 @@ export function parseMailDate(input: string | undefined): ParsedDate {
     const w = w0.toLowerCase();
     const wd = WEEKDAYS.indexOf(w.slice(0, 3));
     if (wd >= 0 && /^[a-z]+\.?$/.test(w) && monthOf(w) === undefined) { weekday = wd; continue; }
+    const alias = WEEKDAY_ALIASES[w.replace(/\.$/, '').slice(0, 3)];
+    if (alias !== undefined && weekday === undefined && month === undefined && /^[\p{L}]+\.?$/u.test(w) && (monthOf(w) === undefined || w.length <= 4 && w.startsWith('mar') === false)) {
+      problems.push('not-rfc5322');
+      weekday = alias;
+      continue;
+    }
     if (/^\d{1,2}:\d{2}(:\d{2})?(\.\d+)?$/.test(w)) {
       if (time) return fail();
       time = w.split('.')[0]!.split(':').map(Number);

@@ -1,0 +1,210 @@
+// The parsers one by one, on header values as real servers write them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  analyzeMessageOffline, decodeEncodedWords, messageReport, parseAuthResults, parseMailDate, parseReceived,
+} from '../../src/message/index.js';
+
+test('Received: Postfix, Exim, Sendmail, Microsoft, Gmail, qmail and local hand-overs', () => {
+  const postfix = parseReceived('from mail-out.sender.test (mail-out.sender.test [203.0.113.5])\n\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))\n\t(No client certificate requested)\n\tby mx.example.test (Postfix) with ESMTPS id 4Nx1Y2Z3\n\tfor <alice@example.test>; Mon, 23 Nov 2026 10:00:00 +0100 (CET)');
+  assert.equal(postfix.from, 'mail-out.sender.test');
+  assert.equal(postfix.fromRdns, 'mail-out.sender.test');
+  assert.equal(postfix.fromIp, '203.0.113.5');
+  assert.equal(postfix.by, 'mx.example.test');
+  assert.equal(postfix.protocol, 'ESMTPS');
+  assert.equal(postfix.tls, true);
+  assert.equal(postfix.id, '4Nx1Y2Z3');
+  assert.equal(postfix.for, 'alice@example.test');
+  assert.equal(postfix.time, '2026-11-23T09:00:00.000Z');
+
+  const noPtr = parseReceived('from helo.name (unknown [198.51.100.9]) by mx.example.test (Postfix) with ESMTP id AB12; Mon, 23 Nov 2026 10:00:00 +0000');
+  assert.ok(noPtr.flags.includes('no-ptr'));
+  assert.equal(noPtr.tls, false);
+
+  const exim = parseReceived('from [192.0.2.7] (helo=client.example)\n\tby smtp.example.org with esmtpsa  (TLS1.3) tls TLS_AES_256_GCM_SHA384\n\t(Exim 4.96)\n\t(envelope-from <bob@example.org>)\n\tid 1tAbCd-000123-Ef\n\tfor alice@example.test;\n\tMon, 23 Nov 2026 11:00:00 +0100');
+  assert.equal(exim.fromIp, '192.0.2.7');
+  assert.equal(exim.protocol, 'ESMTPSA');
+  assert.equal(exim.tls, true);
+  assert.equal(exim.authenticated, true);
+  assert.equal(exim.time, '2026-11-23T10:00:00.000Z');
+
+  const sendmail = parseReceived('from pc.example ([192.0.2.8] (may be forged)) by mail.example.net (8.15.2/8.15.2) with ESMTP id x1; Mon, 23 Nov 2026 10:00:00 -0500');
+  assert.ok(sendmail.flags.includes('ptr-mismatch'));
+  assert.equal(sendmail.time, '2026-11-23T15:00:00.000Z');
+
+  const ms = parseReceived('from AM0PR02MB1234.eurprd02.prod.outlook.com (2603:10a6:208:1::12) by AM0PR02MB5678.eurprd02.prod.outlook.com (2603:10a6:208:2::34) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.7000.20; Mon, 23 Nov 2026 10:00:00 +0000');
+  assert.equal(ms.fromIp, '2603:10a6:208:1::12');
+  assert.equal(ms.with, 'Microsoft SMTP Server');
+  assert.equal(ms.tls, true);
+  assert.match(ms.tlsDetail!, /TLS1_2/);
+
+  const gmail = parseReceived('by 2002:a05:6a10:a0d1:b0:5f1:1234:abcd with SMTP id k17csp123456pxb;\r\n        Mon, 23 Nov 2026 02:00:00 -0800 (PST)');
+  assert.equal(gmail.by, '2002:a05:6a10:a0d1:b0:5f1:1234:abcd');
+  assert.ok(gmail.flags.includes('no-from'));
+  assert.equal(gmail.time, '2026-11-23T10:00:00.000Z');
+
+  const qmail = parseReceived('(qmail 12345 invoked by uid 89); 23 Nov 2026 10:00:00 -0000');
+  assert.equal(qmail.time, '2026-11-23T10:00:00.000Z');
+
+  const lmtp = parseReceived('from mail.example.test by mail.example.test with LMTP id abc (envelope-from <a@b.test>) for <alice@example.test>; Mon, 23 Nov 2026 10:00:00 +0000');
+  assert.equal(lmtp.local, true);
+  assert.equal(lmtp.tls, undefined);
+
+  const broken = parseReceived('from x by y; Tomorrow at noon');
+  assert.ok(broken.flags.includes('unparseable-date'));
+  assert.equal(broken.time, undefined);
+});
+
+test('dates in the broken formats seen in the wild are read or clearly refused', () => {
+  const cases: [string, string | undefined, string[]][] = [
+    ['Mon, 23 Nov 2026 10:00:00 +0000', '2026-11-23T10:00:00.000Z', []],
+    ['23 Nov 2026 10:00:00 +0000', '2026-11-23T10:00:00.000Z', []],
+    ['Mon, 23 Nov 26 10:00:00 +0000', '2026-11-23T10:00:00.000Z', ['two-digit-year']],
+    ['Mon, 23 Nov 2026 10:00 GMT', '2026-11-23T10:00:00.000Z', []],
+    ['Mon, 23 Nov 2026 10:00:00 EST', '2026-11-23T15:00:00.000Z', ['obsolete-zone']],
+    ['Mon, 23 Nov 2026 10:00:00 CET', '2026-11-23T09:00:00.000Z', ['nonstandard-zone']],
+    ['Mon, 23 Nov 2026 10:00:00', '2026-11-23T10:00:00.000Z', ['no-zone']],
+    ['Mon, 23 Nov 2026 10:00:00 +05:30', '2026-11-23T04:30:00.000Z', ['not-rfc5322']],
+    ['2026-11-23T10:00:00Z', '2026-11-23T10:00:00.000Z', ['not-rfc5322']],
+    ['2026-11-23 11:00:00+01:00', '2026-11-23T10:00:00.000Z', ['not-rfc5322']],
+    ['Mon Nov 23 10:00:00 2026', '2026-11-23T10:00:00.000Z', ['no-zone']],
+    ['23.11.2026 10:00:00 +0100', '2026-11-23T09:00:00.000Z', ['not-rfc5322']],
+    ['Tue, 23 Nov 2026 10:00:00 +0000', '2026-11-23T10:00:00.000Z', ['weekday-mismatch']],
+    ['Mon, 23 Nov 2026 10:00:00 +0000 (UTC)', '2026-11-23T10:00:00.000Z', []],
+    ['pon, 23 lis 2026 10:00:00 +0100', '2026-11-23T09:00:00.000Z', []],
+    ['Mon, 31 Feb 2026 10:00:00 +0000', undefined, ['invalid-field']],
+    ['Mon, 23 Nov 2026 25:61:00 +0000', undefined, ['invalid-field']],
+    ['yesterday', undefined, ['unparseable']],
+    ['', undefined, ['empty']],
+    ['Mon, 23 Nov 2026 10:00:00 +9999', undefined, ['invalid-field']],
+    ['0', undefined, ['unparseable']],
+  ];
+  for (const [input, iso, problems] of cases) {
+    const d = parseMailDate(input);
+    assert.equal(d.date?.toISOString(), iso, input);
+    for (const p of problems) assert.ok(d.problems.includes(p as never), `${input}: ${p} in ${d.problems.join(',')}`);
+  }
+});
+
+test('RFC 2047: good words decode, unknown charsets and broken bytes are reported, not guessed', () => {
+  assert.equal(decodeEncodedWords('=?UTF-8?B?WmHFvMOzxYLEhyBnxJnFm2zEhSBqYcW6xYQ=?=').text, 'Zażółć gęślą jaźń');
+  assert.equal(decodeEncodedWords('=?iso-8859-2?Q?Pozdrowienia_z_=A3odzi?= =?utf-8?Q?_i_Gda=C5=84ska?=').text, 'Pozdrowienia z Łodzi i Gdańska');
+  const unknown = decodeEncodedWords('=?x-klingon?Q?tlhIngan?= Hol');
+  assert.equal(unknown.problems[0]?.kind, 'unknown-charset');
+  assert.match(unknown.text, /=\?x-klingon\?Q\?tlhIngan\?= Hol/);
+  const badBytes = decodeEncodedWords('=?utf-8?B?/w==?=');
+  assert.equal(badBytes.problems[0]?.kind, 'invalid-bytes');
+  assert.equal(decodeEncodedWords('=?utf-8?B?!!!?=').problems[0]?.kind, 'bad-encoding');
+});
+
+test('Authentication-Results: RFC 8601 and Microsoft\'s layout', () => {
+  const g = parseAuthResults('mx.google.com;\r\n       dkim=pass header.i=@sender.test header.s=s1 header.b=AbCd;\r\n       spf=pass (google.com: domain of bounce@mail.sender.test designates 203.0.113.5 as permitted sender) smtp.mailfrom=bounce@mail.sender.test;\r\n       dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=sender.test');
+  assert.equal(g.authservId, 'mx.google.com');
+  assert.deepEqual(g.results.map((r) => `${r.method}=${r.result}`), ['dkim=pass', 'spf=pass', 'dmarc=pass']);
+  assert.equal(g.results[1]!.props['smtp.mailfrom'], 'bounce@mail.sender.test');
+  assert.match(g.results[2]!.comment!, /p=REJECT/);
+  const m = parseAuthResults('spf=pass (sender IP is 104.47.124.246) smtp.helo=APC01-HK2-obe.outbound.protection.outlook.com; outlook.com; dkim=none (message not signed) header.d=none;outlook.com; dmarc=pass action=none header.from=outlook.com;compauth=pass reason=100');
+  assert.deepEqual(m.results.map((r) => `${r.method}=${r.result}`), ['spf=pass', 'dkim=none', 'dmarc=pass', 'compauth=pass']);
+  assert.equal(m.results[3]!.reason, '100');
+});
+
+const SPAM_MESSAGE = [
+  'Return-Path: <bounce@bulk-mailer.example>',
+  'Delivered-To: alice@example.test',
+  'Received: from mx.example.test (localhost [127.0.0.1]) by mail.example.test with LMTP id 77; Mon, 23 Nov 2026 10:00:05 +0000',
+  'X-Spam-Flag: YES',
+  'X-Spam-Status: Yes, score=9.3 required=5.0 tests=BAYES_99,DKIM_SIGNED,',
+  '\tHTML_IMAGE_ONLY_16,RDNS_NONE,SPF_SOFTFAIL,URIBL_BLACK,FREEMAIL_FORGED_REPLYTO',
+  '\tautolearn=no autolearn_force=no version=4.0.0',
+  'X-Spam-Report:',
+  '\t*  3.5 BAYES_99 BODY: Bayes spam probability is 99 to 100%',
+  '\t*  1.3 RDNS_NONE Delivered to internal network by a host with no rDNS',
+  '\t*  0.7 SPF_SOFTFAIL SPF: sender does not match SPF record (softfail)',
+  '\t*  1.7 URIBL_BLACK Contains an URL listed in the URIBL blacklist',
+  '\t*  1.2 HTML_IMAGE_ONLY_16 BODY: HTML: images with 1200-1600 bytes of words',
+  '\t*  0.1 DKIM_SIGNED Message has a DKIM or DK signature, not necessarily valid',
+  '\t*  0.8 FREEMAIL_FORGED_REPLYTO Freemail in Reply-To, but not From',
+  'X-Spamd-Result: default: True [12.40 / 15.00];',
+  '\tR_SPF_SOFTFAIL(0.60)[~all];',
+  '\tR_DKIM_ALLOW(-0.20)[bulk-mailer.example:s=k1];',
+  '\tDMARC_POLICY_QUARANTINE(1.50)[shop.example : No valid SPF, No valid DKIM,quarantine];',
+  '\tHFILTER_HOSTNAME_UNKNOWN(2.50)[];',
+  '\tSOME_LOCAL_RULE(0.10)[];',
+  'X-Rspamd-Action: add header',
+  'X-Rspamd-Server: rspamd1',
+  'X-MS-Exchange-Organization-SCL: 6',
+  'X-Microsoft-Antispam: BCL:8;',
+  'X-Microsoft-Antispam-Mailbox-Delivery: ucf:0;jmr:0;auth:0;dest:J;ENG:(910001)(944506478)',
+  'X-Forefront-Antispam-Report: CIP:198.51.100.9;CTRY:NL;LANG:en;SCL:6;SRV:BULK;IPV:NLI;SFV:SPM;H:mailer.bulk-mailer.example;PTR:InfoNoRecords;CAT:BULK;SFS:(13230031);DIR:INB;',
+  'X-Gm-Spam: 1',
+  'Authentication-Results: mx.example.test; spf=softfail smtp.mailfrom=bounce@bulk-mailer.example; dkim=pass header.d=bulk-mailer.example header.s=k1; dmarc=fail (p=quarantine) header.from=shop.example',
+  'Received: from mailer.bulk-mailer.example (unknown [198.51.100.9]) by mx.example.test (Postfix) with ESMTP id 1F2E; Mon, 23 Nov 2026 10:00:03 +0000',
+  'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=bulk-mailer.example; s=k1; h=from:subject; bh=AAAA; b=BBBB',
+  'From: "service@bank.example" <offers@shop.example>',
+  'Reply-To: shop.offers@gmail.com',
+  'To: alice@example.test',
+  'Subject: =?utf-8?Q?Wielka_promocja?=',
+  'Date: Mon, 23 Nov 2026 09:59:00 +0000',
+  'Message-ID: <x1@shop.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<html><body><a href="https://bit.ly/3abcDEF"><img src="https://cdn.shop.example/promo.jpg"></a><a href="http://203.0.113.77/login">x</a></body></html>',
+  '',
+].join('\r\n');
+
+test('a message marked spam: every filter read, rules explained, and the reasons ranked with fixes', () => {
+  const a = analyzeMessageOffline(SPAM_MESSAGE, { now: () => new Date('2026-11-23T10:05:00Z') });
+  const by = Object.fromEntries(a.spam.map((v) => [v.product, v]));
+  const sa = by.SpamAssassin!;
+  assert.equal(sa.spam, true);
+  assert.equal(sa.score, 9.3);
+  assert.equal(sa.threshold, 5);
+  assert.equal(sa.rules.find((r) => r.name === 'RDNS_NONE')?.score, 1.3);
+  assert.ok(sa.rules.every((r) => r.meaning), 'all these rules are in the table');
+  const rs = by.rspamd!;
+  assert.equal(rs.spam, true);
+  assert.equal(rs.score, 12.4);
+  assert.equal(rs.action, 'add header');
+  assert.deepEqual(rs.rules.map((r) => r.name), ['R_SPF_SOFTFAIL', 'R_DKIM_ALLOW', 'DMARC_POLICY_QUARANTINE', 'HFILTER_HOSTNAME_UNKNOWN', 'SOME_LOCAL_RULE']);
+  assert.equal(rs.rules[4]!.meaning, undefined, 'an unknown symbol is not invented');
+  const ms = a.spam.find((v) => v.filter === 'microsoft')!;
+  assert.equal(ms.spam, true);
+  assert.equal(ms.score, 6);
+  assert.equal(ms.fields?.BCL, '8');
+  assert.equal(ms.fields?.dest, 'J');
+  assert.ok(ms.rules.some((r) => r.name === 'CAT:BULK'));
+  assert.equal(a.spam.find((v) => v.product === 'Gmail')?.spam, true);
+
+  const why = a.findings.find((f) => f.check === 'message.why-spam')!;
+  assert.equal(why.status, 'warn');
+  assert.match(why.summary.en, /^Marked as spam by SpamAssassin, rspamd, Microsoft 365/);
+  const causes = a.whySpam.causes.map((c) => c.check);
+  assert.ok(causes.includes('message.auth.dmarc'), 'DMARC failure is a cause');
+  assert.ok(causes.includes('message.received.no-ptr'), 'missing PTR is a cause');
+  assert.ok(causes.includes('message.content.shortener') || causes.includes('message.identity.display-name'));
+  assert.ok(a.whySpam.causes[0]!.weight >= a.whySpam.causes[a.whySpam.causes.length - 1]!.weight, 'ranked');
+  assert.ok(why.advice!.length >= 3);
+  for (const c of ['message.identity.display-name', 'message.identity.reply-to', 'message.content.image-only', 'message.content.shortener', 'message.content.ip-link', 'message.received.no-ptr']) {
+    assert.ok(a.findings.some((f) => f.check === c), c);
+  }
+  // Terminal rendering of the same, in Polish, names the rules.
+  const r = messageReport(a, { lang: 'pl' });
+  assert.ok(r.tables!.some((t) => t.id === 'message-spam-rules' && t.rows.some((row) => row[1] === 'URIBL_BLACK' && /czarnej listy URIBL/.test(row[3]!))));
+});
+
+test('identity: missing Message-ID and Date, a Date in the future, several From headers', () => {
+  const a = analyzeMessageOffline('From: a@x.test\r\nFrom: b@y.test\r\nSubject: hi\r\n\r\nbody\r\n');
+  const checks = a.findings.map((f) => f.check);
+  for (const c of ['message.identity.no-message-id', 'message.identity.no-date', 'message.identity.multiple-from']) assert.ok(checks.includes(c), c);
+  const fut = analyzeMessageOffline('From: a@x.test\r\nDate: Mon, 23 Nov 2026 18:00:00 +0000\r\nMessage-ID: <1@x.test>\r\nReceived: from a (a [192.0.2.1]) by b with ESMTP; Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\nx\r\n', { now: () => new Date('2026-11-23T10:01:00Z') });
+  const f = fut.findings.find((x) => x.check === 'message.identity.date-future')!;
+  assert.match(f.summary.en, /8 h in the future/);
+});
+
+test('headers pasted alone (no body, no blank line) are analysed; content checks say they were skipped', () => {
+  const a = analyzeMessageOffline('Received: from a.test (a.test [192.0.2.1]) by b.test with ESMTPS id 1; Mon, 23 Nov 2026 10:00:00 +0000\nFrom: x@a.test\nSubject: pasted');
+  assert.equal(a.headersOnly, true);
+  assert.equal(a.received.total, 1);
+  assert.ok(a.findings.some((f) => f.check === 'message.content.skipped'));
+});
