@@ -163,6 +163,7 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked',
   ],
   userunknown: [
+    'no valid recipients for this mm',
     "address couldn't be found", "the address couldn't be found",
     "recipient address rejected.", "not listed in domino directory", "recipient address rejected: access denied", "wasn't found at",
     '#5.1.1 bad address', '550 address invalid', '5.1.0 address rejected.', 'does not exist at the organization',

@@ -20,8 +20,16 @@ export interface TextFormatSpec {
   needTextAndHeader?: boolean;
   /** Post-processing of each recipient (e.g. set the command or a decided reason). */
   fix?: (r: RawRecipient, ctx: BounceContext) => void;
+  /** Accept addresses found inside sentences only when the text carries an SMTP reply or status code. */
+  inlineNeedsCode?: boolean;
   /** Custom decoding, replacing the address-block reader. */
   decode?: (ctx: BounceContext) => RawRecipient[];
+}
+
+const CODE = /(?:^|[\s(#\[])(?:[45]\d\d[ -]|[45]\.\d{1,3}\.\d{1,3})/;
+
+function hasCode(text: string): boolean {
+  return CODE.test(text.length > 16384 ? text.slice(0, 16384) : text);
 }
 
 function any(hay: string, needles: readonly string[] | undefined): boolean {
@@ -64,7 +72,7 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
       if (spec.stop) opts.stop = spec.stop;
       let out = addressBlocks(text, opts);
       // No address-led lines: the address sits inside a sentence ("error delivering your mail to <a@b>").
-      if (!out.length) out = inlineAddresses(text, ctx);
+      if (!out.length && (!spec.inlineNeedsCode || hasCode(text))) out = inlineAddresses(text, ctx);
       for (const r of out) {
         r.rule = `${spec.name}/text-block`;
         spec.fix?.(r, ctx);

@@ -6,6 +6,8 @@ import { defineTextFormat } from './define.js';
  */
 export const generic = defineTextFormat({
   name: 'generic',
+  // A notice that names an address in prose but gives no SMTP code is not evidence enough of a bounce.
+  inlineNeedsCode: true,
   from: ['mailer-daemon', 'postmaster', 'mail delivery', 'mail-daemon', 'maildaemon', 'mdaemon'],
   subject: ['undeliver', 'delivery fail', 'delivery status', 'returned mail', 'failure notice', 'failed delivery',
     'delivery notification', 'nondeliverable', 'non-deliverable', 'mail delivery', 'could not be delivered',
