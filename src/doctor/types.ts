@@ -88,6 +88,10 @@ export interface DoctorDeps {
   caFile?: string;
   /** Timeout per network operation, ms. */
   timeoutMs?: number;
+  /** DNS blocklists to ask instead of the default set (src/domain `DnsblList` entries; tests use a local zone). */
+  dnsblLists?: readonly unknown[];
+  /** DKIM selectors to look for (default: the common ones). */
+  dkimSelectors?: string[];
   /** Read a file (bounded); defaults to fs. */
   readFile?: (path: string) => Promise<string>;
   now?: () => Date;

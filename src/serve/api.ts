@@ -3,7 +3,7 @@
  * limit, input schema for OpenAPI, whether it reaches out to a server) plus a `run` that calls the capability
  * through the doctor's loader, so a capability that has not landed answers honestly "not available".
  */
-import { makeReport, type Finding, type Lang, type Report } from '../core/finding.js';
+import { makeReport, type Finding, type Lang, type Report, type Table } from '../core/finding.js';
 import { runDoctor, type DoctorProgress } from '../doctor/engine.js';
 import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
 import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../doctor/checks/load.js';
@@ -21,6 +21,8 @@ export interface ApiContext {
   onProgress?: (p: DoctorProgress) => void;
   /** Refuses probe targets the policy does not allow (throws HttpError 403). */
   guardTarget: (host: string, port: number) => Promise<void>;
+  /** The exposed-server policy is on. */
+  restricted?: boolean;
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -55,8 +57,11 @@ function text(body: Record<string, unknown>, key: string, max: number, required 
 export function asReport(command: string, subject: string, result: unknown): Report {
   if (result && typeof result === 'object' && (result as Report).schema === 'mailmedic.report') return result as Report;
   const r = (result ?? {}) as Record<string, unknown>;
-  const { findings: _f, ...rest } = r;
-  return makeReport(command, subject, findingsOf(result), { data: rest });
+  const { findings: _f, tables, data, ...rest } = r;
+  return makeReport(command, subject, findingsOf(result), {
+    ...(Array.isArray(tables) ? { tables: tables as Table[] } : {}),
+    data: data !== undefined && Object.keys(rest).every((k) => ['domain', 'input'].includes(k)) ? data : { ...rest, ...(data !== undefined ? { data } : {}) },
+  });
 }
 
 async function call(command: string, subject: string, cap: string, names: string[], invoke: (fn: (...a: unknown[]) => unknown) => unknown): Promise<Report> {
@@ -119,7 +124,12 @@ export const API_OPERATIONS: ApiOperation[] = [
       if (!domainRe.test(d)) throw new HttpError(400, 'not a domain name', 'bad-field');
       const dns = await dnsClientFor(ctx.deps).catch(() => undefined);
       const selectors = Array.isArray(body.selectors) ? body.selectors.filter((s): s is string => typeof s === 'string' && /^[\w.-]{1,63}$/.test(s)).slice(0, 10) : undefined;
-      return call('domain', d, 'domain', ['checkDomain'], (fn) => fn(d, { dns, resolver: dns, lang: ctx.lang, ...(selectors?.length ? { selectors } : {}), ...(ctx.onFinding ? { onFinding: ctx.onFinding } : {}) }));
+      return call('domain', d, 'domain', ['checkDomain'], (fn) => fn(d, {
+        dns, ...(selectors?.length ? { dkimSelectors: selectors } : {}),
+        ...(ctx.deps.dnsblLists ? { dnsblLists: ctx.deps.dnsblLists } : {}),
+        // An exposed server never fetches MTA-STS policies from hosts the visitor names.
+        ...(ctx.restricted ? { fetch: false } : {}),
+      }));
     },
   },
   {

@@ -34,6 +34,8 @@ export interface ServeOptions {
   /** Trust this CA for TLS probes. */
   caFile?: string;
   timeoutMs?: number;
+  /** DNS blocklists to ask instead of the default set (src/domain DnsblList entries). */
+  dnsblLists?: readonly unknown[];
   /** Request log line sink (default: none). Never given bodies or query strings. */
   log?: (line: string) => void;
 }
@@ -106,6 +108,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     ...(opts.dnsServer ? { dnsServer: opts.dnsServer } : {}),
     ...(opts.caFile ? { caFile: opts.caFile } : {}),
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.dnsblLists ? { dnsblLists: opts.dnsblLists } : {}),
   };
   const lookup = async (name: string): Promise<string[]> => {
     const dns = (await dnsClientFor(deps)) as { query: (n: string, t: string) => Promise<{ answers: { type: string; data: unknown }[] }> };
@@ -120,7 +123,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     const body = await readJson(req, op.bodyLimit);
     const stream = url.searchParams.get('stream') === '1' || /text\/event-stream/.test(String(req.headers.accept ?? ''));
     if (!stream) {
-      const report = await op.run(body, { lang, deps, guardTarget });
+      const report = await op.run(body, { lang, deps, guardTarget, restricted: restrict });
       sendJson(res, 200, report);
       return;
     }
@@ -134,7 +137,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
       res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     const ctx: ApiContext = {
-      lang, deps, guardTarget,
+      lang, deps, guardTarget, restricted: restrict,
       onFinding: (f) => event('finding', f),
       onProgress: (p) => event('progress', p.type === 'done' ? { ...p, findings: undefined } : p),
     };

@@ -5,13 +5,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Report } from '../../src/core/finding.js';
+import { customDnsblList } from '../../src/doctor/checks/domain.js';
 import { hasCapability } from '../../src/doctor/checks/load.js';
 import { runDoctor, type DoctorData } from '../../src/doctor/engine.js';
 import type { DoctorAnswers } from '../../src/doctor/types.js';
 import { SHARED, testEnv } from '../helpers/env.js';
 
 const env = testEnv();
-const deps = { dnsServer: `${env.host}:${env.dnsPort}`, caFile: join(env.certs, 'cert.pem'), timeoutMs: 20000 };
+// The test DNS serves a local blocklist zone (testenv/zones/zen.example.test.zone) listing 127.0.0.2.
+const deps = { dnsServer: `${env.host}:${env.dnsPort}`, caFile: join(env.certs, 'cert.pem'), timeoutMs: 20000, dnsblLists: [customDnsblList('zen.example.test')] };
 const BOUNCE_USERUNKNOWN = join(SHARED, 'corpus', 'bounces', 'sisimai', 'eml', 'lhost-postfix-04.eml');
 
 function data(r: Report): DoctorData {
@@ -105,12 +107,25 @@ test('case 5 vps-send: PTR, blacklist and SPF of the IP, and the real maillog', 
   await ranOrHonest(r, 'ip.blacklist', 'domain', ['checkBlacklists', 'checkDnsbl'], /black|dnsbl/i);
   await ranOrHonest(r, 'logs', 'logs', ['analyzeLog', 'analyzeLogs', 'summarizeLog'], /^logs\./);
   assert.equal(data(r).checks.length, 8);
+  if (await hasCapability('domain', ['checkPtr', 'checkDnsbl', 'checkSpf'])) {
+    const causes = data(r).causes.map((c) => c.check);
+    assert.equal(causes[0], 'dns.dnsbl.listed', causes.join(', '));
+    assert.ok(causes.includes('dns.ptr.not-confirmed'), causes.join(', '));
+    assert.ok(data(r).ruledOut.some((x) => x.check === 'dns.spf.result'), 'SPF allows 127.0.0.0/8: ruled out');
+  }
 });
 
 test('case 6 vps-receive: the incoming server answers SMTP', async () => {
   const r = await runDoctor('vps-receive', { domain: 'example.test', server: { host: env.host, port: env.smtp, security: 'none' } }, { deps });
   assert.ok(r.findings.some((f) => f.check === 'probe.smtp.banner' && f.status === 'ok'), JSON.stringify(checks(r)));
   await ranOrHonest(r, 'domain.mx', 'domain', ['checkMx'], /mx/);
+});
+
+test('case 6 vps-receive: a domain without MX records is the cause', async () => {
+  const r = await runDoctor('vps-receive', { domain: 'nomx.example.test' }, { deps });
+  if (await ranOrHonest(r, 'domain.mx', 'domain', ['checkMx'], /mx/)) {
+    assert.ok(data(r).causes.some((c) => c.check === 'dns.mx.implicit'), JSON.stringify(data(r).causes.map((c) => c.check)));
+  }
 });
 
 test('case 6 vps-receive: a server that does not listen is the top cause', async () => {
@@ -126,7 +141,11 @@ test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC 
   const d = data(r);
   assert.deepEqual(d.checks.map((c) => c.id), ['bounce', 'explain', 'imap.spam', 'domain.recipient-mx', 'domain.auth', 'logs']);
   if (await hasCapability('bounce', ['parseBounce'])) assert.ok(d.causes.some((c) => c.adapter === 'bounce'));
-  await ranOrHonest(r, 'domain.recipient-mx', 'domain', ['checkMx'], /mx/);
+  if (await ranOrHonest(r, 'domain.recipient-mx', 'domain', ['checkMx'], /mx/)) {
+    assert.ok(d.ruledOut.some((x) => x.check.startsWith('dns.mx')), 'example.test has a working MX: ruled out');
+    assert.ok(d.ruledOut.some((x) => x.check === 'dns.dmarc.policy'));
+  }
+  assert.ok(r.findings.some((f) => f.check === 'doctor.spam-folder'), 'the Spam folder was looked into');
   const facts = Object.fromEntries(d.facts.map((f) => [f.key, f.value]));
   for (const k of ['method', 'sentAt', 'from', 'to']) assert.ok(facts[k], `support fact ${k}`);
   assert.ok(!JSON.stringify(r).includes(env.users['bob@example.test']!));

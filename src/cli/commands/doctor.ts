@@ -6,6 +6,7 @@ import { UI } from '../../i18n/ui.js';
 import { DOCTOR_CASES, caseById } from '../../doctor/cases/index.js';
 import { AnswersError, parseDoctorAnswers, parseDoctorAnswersJson } from '../../doctor/answers.js';
 import { runDoctor, type DoctorProgress } from '../../doctor/engine.js';
+import { customDnsblList } from '../../doctor/checks/domain.js';
 import { QuestionAborted, QuestionIO, interview } from '../../doctor/interactive.js';
 import { DOCTOR_TEXT } from '../../doctor/texts.js';
 import type { DoctorAnswers } from '../../doctor/types.js';
@@ -39,6 +40,7 @@ const OPTIONS = {
   'sent-today': { type: 'string' },
   'sent-last-hour': { type: 'string' },
   dns: { type: 'string' },
+  dnsbl: { type: 'string', multiple: true },
   ca: { type: 'string' },
   timeout: { type: 'string' },
   'no-interactive': { type: 'boolean' },
@@ -62,6 +64,7 @@ Cases (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
   --imap-server HOST[:PORT] --imap-user LOGIN   (Spam folder look-up; password from MAILMEDIC_IMAP_PASSWORD)
   --ip IP --domain D --log FILE --sent-today N --sent-last-hour N
   --dns HOST:PORT       DNS server to ask        --ca FILE   trust this CA for TLS tests
+  --dnsbl ZONE          ask this blocklist zone instead of the default set (repeatable)
   --timeout MS          per network operation    --no-interactive   never ask
   --list-cases          list the cases           --progress   show progress even when stderr is not a terminal
   --output report.md|report.html|report.json   the support report (format from the extension or --json/--markdown/--html)`;
@@ -81,6 +84,7 @@ Przypadki (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
   --imap-server HOST[:PORT] --imap-user LOGIN   (folder Spam; hasło z MAILMEDIC_IMAP_PASSWORD)
   --ip IP --domain D --log PLIK --sent-today N --sent-last-hour N
   --dns HOST:PORT       serwer DNS               --ca PLIK   zaufany urząd certyfikacji dla testów TLS
+  --dnsbl STREFA        pytaj tę listę blokujących zamiast domyślnych (można powtórzyć)
   --timeout MS          limit czasu operacji     --no-interactive   bez pytań
   --list-cases          lista przypadków         --progress   postęp także poza terminalem
   --output raport.md|raport.html|raport.json   raport dla pomocy technicznej (format z rozszerzenia lub flagi)`;
@@ -155,6 +159,7 @@ export const command: Command = {
       deps: {
         ...(typeof v.dns === 'string' ? { dnsServer: v.dns } : {}),
         ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),
+        ...(Array.isArray(v.dnsbl) ? { dnsblLists: v.dnsbl.map((z) => customDnsblList(String(z))) } : {}),
         ...(v.timeout !== undefined ? { timeoutMs: numberOption('timeout', v.timeout, 10_000, 1, 600_000) } : {}),
       },
       ...(onProgress ? { onProgress } : {}),

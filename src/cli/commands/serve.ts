@@ -1,4 +1,5 @@
 import { EXIT } from '../../core/finding.js';
+import { customDnsblList } from '../../doctor/checks/domain.js';
 import { createMailmedicServer } from '../../serve/server.js';
 import { isLoopbackBind } from '../../serve/security.js';
 import { numberOption, parseCommand } from '../args.js';
@@ -10,6 +11,7 @@ const OPTIONS = {
   'allow-private': { type: 'boolean' },
   'probes-per-minute': { type: 'string' },
   dns: { type: 'string' },
+  dnsbl: { type: 'string', multiple: true },
   ca: { type: 'string' },
   timeout: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -28,6 +30,7 @@ the doctor step by step) and its JSON API (/openapi.json). No configuration need
   --allow-private         when exposed, still allow tests of private/loopback/link-local targets and any port
   --probes-per-minute N   server tests per client per minute (default 10 when exposed, 120 on loopback)
   --dns HOST:PORT         DNS server for all checks   --ca FILE   trust this CA for TLS tests
+  --dnsbl ZONE            ask this blocklist zone instead of the default set (repeatable)
   --timeout MS            per network operation       --quiet     no request log on stderr`,
     pl: `Użycie: mailmedic serve [--host 127.0.0.1] [--port 8025] [opcje]
 
@@ -39,6 +42,7 @@ ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json)
   --allow-private         przy wystawieniu: zezwól na testy adresów prywatnych/loopback/link-local i dowolnych portów
   --probes-per-minute N   testy serwerów na klienta na minutę (domyślnie 10 przy wystawieniu, 120 lokalnie)
   --dns HOST:PORT         serwer DNS dla wszystkich testów   --ca PLIK   zaufany urząd certyfikacji dla TLS
+  --dnsbl STREFA          pytaj tę listę blokujących zamiast domyślnych (można powtórzyć)
   --timeout MS            limit czasu operacji sieciowej     --quiet     bez logu żądań na stderr`,
   },
   async run(argv) {
@@ -51,6 +55,7 @@ ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json)
       ...(v['probes-per-minute'] !== undefined ? { probesPerMinute: numberOption('probes-per-minute', v['probes-per-minute'], 10, 1, 10_000) } : {}),
       ...(typeof v.dns === 'string' ? { dnsServer: v.dns } : {}),
       ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),
+      ...(Array.isArray(v.dnsbl) ? { dnsblLists: v.dnsbl.map((z) => customDnsblList(String(z))) } : {}),
       ...(v.timeout !== undefined ? { timeoutMs: numberOption('timeout', v.timeout, 10_000, 1, 600_000) } : {}),
       ...(v.quiet ? {} : { log: (l: string) => process.stderr.write(l + '\n') }),
     });
