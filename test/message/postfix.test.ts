@@ -34,15 +34,28 @@ async function delivered(token: string, timeoutMs = 15_000): Promise<string> {
   throw new Error(`message ${token} not delivered within ${timeoutMs} ms (see ${env.maillog})`);
 }
 
+/** swaks, retried twice: the shared test servers may be restarted by a neighbour for a moment. */
+async function swaks(args: string[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run('swaks', args, { timeout: 20_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+  }
+}
+
 function rfcDate(d: Date): string {
   return d.toUTCString().replace('GMT', '+0000');
 }
 
 test('a message submitted with AUTH over STARTTLS: the real hop is ESMTPSA, TLS, authenticated, with its time', async () => {
   const token = `mm-msg-${randomUUID()}`;
-  await run('swaks', ['--server', `127.0.0.1:${env.submission}`, '--tls', '--auth', 'LOGIN', '--auth-user', 'alice@example.test',
+  await swaks(['--server', `127.0.0.1:${env.submission}`, '--tls', '--auth', 'LOGIN', '--auth-user', 'alice@example.test',
     '--auth-password', env.users['alice@example.test']!, '--from', 'alice@example.test', '--to', 'alice@example.test',
-    '--header', `Subject: ${token}`, '--silent', '2'], { timeout: 20_000 });
+    '--header', `Subject: ${token}`, '--silent', '2']);
   const file = await delivered(token);
   const a = analyzeMessageOffline(readFileSync(file));
   assert.equal(a.received.total, 1);
@@ -80,7 +93,7 @@ test('a message relayed with earlier hops: path in order, the 3 h queue delay na
   ].join('\r\n');
   const df = join(dir, 'msg.eml');
   writeFileSync(df, data);
-  await run('swaks', ['--server', `127.0.0.1:${env.smtp}`, '--from', 'bob@sender.test', '--to', 'alice@example.test', '--data', df, '--silent', '2'], { timeout: 20_000 });
+  await swaks(['--server', `127.0.0.1:${env.smtp}`, '--from', 'bob@sender.test', '--to', 'alice@example.test', '--data', df, '--silent', '2']);
   const file = await delivered(token);
   const { stdout } = await run(process.execPath, [CLI, 'message', file, '--json']).catch((e: { stdout: string }) => e);
   const report = JSON.parse(stdout) as Report;
