@@ -62,6 +62,8 @@ done
 cat > "$F/env.json" <<X
 { "root": "$F", "host": "127.0.0.1", "dnsPort": $DNS_PORT, "smtp": 2525, "submission": 5870, "smtps": 4650,
   "imap": 1430, "imaps": 9930, "pop3": 1100, "pop3s": 9950, "maillog": "$F/maillog", "dovecotLog": "$F/dovecot.log",
-  "certs": "$F/certs", "users": { "alice@example.test": "alicepass", "bob@example.test": "bobpass" } }
+  "certs": "$F/certs", "users": { "alice@example.test": "alicepass", "bob@example.test": "bobpass" },
+  "smtpNoTls": 2526, "smtpExpiredCert": 2527, "smtpWrongNameCert": 2528, "smtpAuthBeforeTls": 2529,
+  "smtpCaSigned": 2530, "caCert": "$F/certs/ca.pem" }
 X
 echo "mail test env up in $F"
