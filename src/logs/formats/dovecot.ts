@@ -67,10 +67,10 @@ export function parseDovecot(s: string, h: LineHead): LogEvent | null {
   if (paren > p && paren - p < 24) {
     const close = s.indexOf('): ', paren);
     if (close > paren && FAIL_WORDS.test(s.slice(close, close + 200))) {
-      const inner = s.slice(paren + 1, close);
-      const comma = inner.lastIndexOf(',');
-      const user = comma >= 0 ? inner.slice(0, comma) : inner;
-      const ip = comma >= 0 ? inner.slice(comma + 1).split(',')[0] ?? '' : '';
+      // "passwd-file(user,ip)" or, since 2.3, "passwd-file(user,ip,<session>)"
+      const parts = s.slice(paren + 1, close).split(',');
+      const user = parts[0] ?? '';
+      const ip = parts[1] ?? '';
       return { ...base, k: 'auth-fail', ip, user, method: 'auth-db' };
     }
   }

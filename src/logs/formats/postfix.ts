@@ -194,7 +194,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     const [peer, ip] = splitClient(s.slice(b + 36));
     return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
   }
-  if (b >= s.length) return null;
+  if (b >= s.length || s.indexOf(' ', b) < 0) return null; // empty or a cut-off fragment
   return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
 }
 

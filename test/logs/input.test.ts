@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, utimesSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { orderRotations, resolveLogSources } from '../../src/logs/input.js';
+import { summarizeLogs } from '../../src/logs/index.js';
+import { traceLogs } from '../../src/logs/trace.js';
+import { CLI } from '../helpers/env.js';
+
+const run = promisify(execFile);
+
+const msg = (day: string, q: string, to: string, status = 'sent') => [
+  `${day} mx postfix/smtpd[10]: ${q}: client=a.example[192.0.2.1]`,
+  `${day} mx postfix/qmgr[11]: ${q}: from=<s@example.org>, size=1000, nrcpt=1 (queue active)`,
+  `${day} mx postfix/smtp[12]: ${q}: to=<${to}>, relay=mx.example.net[198.51.100.1]:25, delay=1.5, delays=0.1/0.2/0.4/0.8, dsn=${status === 'sent' ? '2.0.0' : '5.1.1'}, status=${status} (${status === 'sent' ? '250 ok' : 'host mx.example.net[198.51.100.1] said: 550 5.1.1 <' + to + '>: User unknown (in reply to RCPT TO command)'})`,
+  `${day} mx postfix/qmgr[11]: ${q}: removed`,
+].join('\n') + '\n';
+
+test('rotations are read oldest first', () => {
+  assert.deepEqual(orderRotations(['maillog', 'maillog.1', 'maillog.3.gz', 'maillog.2.gz']), ['maillog.3.gz', 'maillog.2.gz', 'maillog.1', 'maillog']);
+  assert.deepEqual(orderRotations(['maillog', 'maillog-20261122.gz', 'maillog-20261115']), ['maillog-20261115', 'maillog-20261122.gz', 'maillog']);
+});
+
+test('a folder with plain and gzip rotations, across New Year, in time order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-logs-'));
+  try {
+    writeFileSync(join(dir, 'maillog.2.gz'), gzipSync(msg('Dec 30 23:00:00', 'AAAA000001', 'old@example.net')));
+    writeFileSync(join(dir, 'maillog.1'), msg('Dec 31 23:59:59', 'AAAA000002', 'eve@example.net'));
+    writeFileSync(join(dir, 'maillog'), msg('Jan  1 00:00:05', 'AAAA000003', 'new@example.net', 'bounced') + 'garbage \x00\x01 line\n');
+    writeFileSync(join(dir, 'mail.err'), 'unrelated\n');
+    const t = (y: number, m: number, d: number) => new Date(y, m, d, 12).getTime() / 1000;
+    utimesSync(join(dir, 'maillog.2.gz'), t(2026, 11, 31), t(2026, 11, 31));
+    utimesSync(join(dir, 'maillog.1'), t(2027, 0, 1), t(2027, 0, 1));
+    utimesSync(join(dir, 'maillog'), t(2027, 0, 2), t(2027, 0, 2));
+    const src = resolveLogSources([dir]);
+    assert.deepEqual(src.map((s) => s.name.split('/').pop()), ['maillog.2.gz', 'maillog.1', 'maillog']);
+    assert.equal(src[0]!.gzip, true);
+    const d = await summarizeLogs({ inputs: [dir] });
+    assert.equal(d.counts.received, 3);
+    assert.equal(d.counts.delivered, 2);
+    assert.equal(d.counts.bounced, 1);
+    assert.equal(d.unparsed, 1);
+    assert.deepEqual(d.perDay.map((p) => p.day), ['2026-12-30', '2026-12-31', '2027-01-01']);
+    const tr = await traceLogs({ inputs: [dir] }, { to: 'new@example.net' });
+    assert.equal(tr.stories.length, 1);
+    assert.equal(new Date(tr.stories[0]!.first).getFullYear(), 2027);
+    assert.equal(tr.stories[0]!.verdict, 'bounced');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('standard input, and a stream cut in the middle of a line', async () => {
+  const text = msg('Nov 23 10:00:00', 'BBBB000001', 'x@example.net');
+  const stdin = Readable.from([Buffer.from(text.slice(0, 37)), Buffer.from(text.slice(37, 200)), Buffer.from(text.slice(200)), Buffer.from('Nov 23 10:00:01 mx postfix/qmgr[11]: BBBB0')]);
+  const d = await summarizeLogs({ inputs: ['-'], stdin });
+  assert.equal(d.counts.delivered, 1);
+  assert.equal(d.lines, 5);
+  assert.equal(d.unparsed, 1);
+});
+
+test('CLI: logs summary reads stdin and a .gz file; bad usage exits 64', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-logs-'));
+  try {
+    writeFileSync(join(dir, 'm.gz'), gzipSync(msg('Nov 23 10:00:00', 'CCCC000001', 'y@example.net')));
+    const { stdout } = await run(process.execPath, [CLI, 'logs', 'summary', join(dir, 'm.gz'), '--json']);
+    const r = JSON.parse(stdout);
+    assert.equal(r.command, 'logs summary');
+    assert.equal(r.data.counts.delivered, 1);
+    await assert.rejects(run(process.execPath, [CLI, 'logs', 'trace', join(dir, 'm.gz')]), (e: { code: number }) => e.code === 64);
+    await assert.rejects(run(process.execPath, [CLI, 'logs', 'bogus', join(dir, 'm.gz')]), (e: { code: number }) => e.code === 64);
+    await assert.rejects(run(process.execPath, [CLI, 'logs', 'summary', join(dir, 'missing')]), (e: { code: number }) => e.code === 66);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

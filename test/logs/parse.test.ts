@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { LogLineParser } from '../../src/logs/parse.js';
+import { StampClock, newHead, parseStamp, parseTimeArg } from '../../src/logs/stamp.js';
+import type { LogEvent } from '../../src/logs/types.js';
+import { redactLogLine } from '../../src/logs/redact.js';
+import { SHARED } from '../helpers/env.js';
+
+const CORPUS = join(SHARED, 'corpus', 'logs');
+const parser = (ref = new Date(2026, 10, 23, 12, 0, 0)) => new LogLineParser(new StampClock(ref));
+const one = (line: string, p = parser()) => p.parse(line);
+const must = <K extends LogEvent['k']>(line: string, k: K): Extract<LogEvent, { k: K }> => {
+  const e = one(line);
+  assert.ok(e, `not parsed: ${line}`);
+  assert.equal(e.k, k, `${line} → ${e.k}`);
+  return e as Extract<LogEvent, { k: K }>;
+};
+
+test('classic stamps get their year from the reference date, across New Year', () => {
+  const clock = new StampClock(new Date(2027, 0, 2, 10, 0, 0)); // log last written 2 Jan 2027
+  const h = newHead();
+  parseStamp('Dec 31 23:59:58 mx postfix/qmgr[1]: x', clock, h);
+  assert.equal(new Date(h.ts).getFullYear(), 2026);
+  assert.equal(new Date(h.ts).getMonth(), 11);
+  parseStamp('Jan  1 00:00:03 mx postfix/qmgr[1]: x', clock, h);
+  assert.equal(new Date(h.ts).getFullYear(), 2027);
+  // Postfix's maillog_file zero-pads the day; syslog space-pads; some writers do not pad at all
+  for (const s of ['Jan 01 00:00:03 x', 'Jan  1 00:00:03 x', 'Jan 1 00:00:03 x']) {
+    parseStamp(s, clock, h);
+    assert.equal(new Date(h.ts).getDate(), 1, s);
+    assert.equal(h.stamp, 'classic');
+  }
+});
+
+test('RFC 3339, ISO and TAI64N stamps', () => {
+  const h = newHead();
+  const clock = new StampClock(Date.now());
+  parseStamp('2026-11-23T10:40:14.123456+01:00 mx postfix/smtpd[1]: x', clock, h);
+  assert.equal(new Date(h.ts).toISOString(), '2026-11-23T09:40:14.123Z');
+  parseStamp('2026-11-23T10:40:14Z mx x', clock, h);
+  assert.equal(new Date(h.ts).toISOString(), '2026-11-23T10:40:14.000Z');
+  parseStamp('2026-11-23 10:40:14 1abcDE-000123-AB <= a@b', clock, h);
+  assert.equal(h.stamp, 'iso-space');
+  assert.equal(new Date(h.ts).getHours(), 10);
+  parseStamp('@400000004c91b044077a9e94 imap-login: x', clock, h);
+  assert.equal(h.stamp, 'tai64n');
+  assert.equal(new Date(h.ts).getUTCFullYear(), 2010);
+  assert.equal(parseTimeArg('-2h', 10 * 3600_000), 8 * 3600_000);
+  assert.throws(() => parseTimeArg('yesterday-ish', Date.now()), RangeError);
+});
+
+test('Postfix: the lines of one message, from client= to removed', () => {
+  const r = must('Nov 23 10:40:14 mail postfix/submission/smtpd[14502]: A0B6620C4B9: client=localhost[127.0.0.1], sasl_method=PLAIN, sasl_username=alice@example.test', 'received');
+  assert.equal(r.qid, 'A0B6620C4B9');
+  assert.equal(r.ip, '127.0.0.1');
+  assert.equal(r.saslUser, 'alice@example.test');
+  assert.equal(must('Nov 23 10:40:14 mail postfix/cleanup[14508]: A0B6620C4B9: message-id=<20261123104014.014501@vm>', 'message-id').messageId, '20261123104014.014501@vm');
+  const q = must('Nov 23 10:40:14 mail postfix/qmgr[10485]: A0B6620C4B9: from=<x@y.test>, size=443, nrcpt=1 (queue active)', 'queued');
+  assert.deepEqual([q.from, q.size, q.nrcpt], ['x@y.test', 443, 1]);
+  const d = must('Feb 24 16:18:40 letterman postfix/smtp[59649]: 5270320179: to=<hebj@telia.com>, orig_to=<h@x.se>, relay=mail.telia.com[81.236.60.210]:25, delay=2017, delays=0.1/2017/0.03/0.05, dsn=2.0.0, status=sent (250 2.0.0 6FVIjIMwUJwU66FVIjAEB0 mail accepted for delivery)', 'delivery');
+  assert.deepEqual([d.to, d.origTo, d.relay, d.delay, d.delays, d.dsn, d.status], ['hebj@telia.com', 'h@x.se', 'mail.telia.com[81.236.60.210]:25', 2017, [0.1, 2017, 0.03, 0.05], '2.0.0', 'sent']);
+  assert.match(d.text, /mail accepted/);
+  assert.equal(must('Nov 23 10:40:14 mail postfix/qmgr[10485]: A0B6620C4B9: removed', 'removed').qid, 'A0B6620C4B9');
+  assert.equal(must('Apr 10 14:50:16 mail postfix/qmgr[3663]: BACE842E72: from=<noreply@domain.com>, status=expired, returned to sender', 'expired').from, 'noreply@domain.com');
+  // long queue ids, and words that look like ids but are not
+  assert.equal(must('Mar 11 23:27:54 server postfix/qmgr[2]: 44JCRG5tYPzCqt2: removed', 'removed').qid, '44JCRG5tYPzCqt2');
+  assert.equal(one('Mar 16 23:30:44 123-mail postfix/qmgr[29980]: warning: lots of deferred mail, that is bad for performance')?.k, 'daemon');
+  // content-filter hop: not a delivery
+  assert.equal(must('Nov 23 10:00:00 mx postfix/smtp[5]: ABCDEF1234: to=<a@b.pl>, relay=127.0.0.1[127.0.0.1]:10024, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 1234ABCDEF)', 'delivery').status, 'filtered');
+});
+
+test('Postfix: rejects, SASL failures, TLS, warnings', () => {
+  const j = must('Nov 23 10:40:14 mail postfix/smtpd[14502]: NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown in virtual mailbox table; from=<x@y.test> to=<nobody@example.test> proto=ESMTP helo=<client.test>', 'reject');
+  assert.deepEqual([j.action, j.stage, j.replyCode, j.dsn, j.from, j.to, j.helo, j.ip], ['reject', 'RCPT', 550, '5.1.1', 'x@y.test', 'nobody@example.test', 'client.test', '127.0.0.1']);
+  assert.match(j.text, /^<nobody@example.test>: Recipient address rejected/);
+  const ps = must('May  5 15:51:11 xxx postfix/postscreen[1148]: NOQUEUE: reject: RCPT from [216.245.194.173]:60591: 550 5.7.1 Service unavailable; client [216.245.194.173] blocked using rbl.example.com; from=<spammer@example.com>, to=<goodguy@example.com>, proto=ESMTP, helo=<x>', 'reject');
+  assert.equal(ps.ip, '216.245.194.173');
+  assert.equal(ps.replyCode, 550);
+  const a = must('Sep  6 00:44:56 trianon postfix/submission/smtpd[11538]: warning: unknown[82.221.106.233]: SASL LOGIN authentication failed: UGFzc3dvcmQ6', 'auth-fail');
+  assert.equal(a.ip, '82.221.106.233');
+  assert.equal(must('Nov 23 10:40:15 mail postfix/smtps/smtpd[1]: warning: localhost[127.0.0.1]: SASL PLAIN authentication failed: (reason unavailable), sasl_username=alice@example.test', 'auth-fail').user, 'alice@example.test');
+  assert.equal(must('Jul 24 04:38:17 mail postfix/smtp[30582]: Verified TLS connection established to gmail-smtp-in.l.google.com[108.177.14.26]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384', 'tls').ok, true);
+  assert.equal(must('Mar 16 12:28:02 123-mail postfix/smtpd[16268]: fatal: file /etc/postfix/main.cf: parameter default_privs: unknown user name value: nobody', 'daemon').level, 'fatal');
+  const h = must('Nov 23 10:00:00 mx postfix/cleanup[3]: 4A1B2C3D4E: hold: header Subject: invoice from unknown[1.2.3.4]; from=<a@b.c> to=<d@e.f> proto=ESMTP helo=<x>: 5.7.1 suspicious', 'reject');
+  assert.deepEqual([h.action, h.stage, h.qid, h.dsn, h.text], ['hold', 'header', '4A1B2C3D4E', '5.7.1', 'suspicious']);
+  assert.equal(must('Dec 29 03:03:48 mail postfix/bounce[9321]: 732BB407C3: sender non-delivery notification: 5DE184083C', 'notice').newQid, '5DE184083C');
+});
+
+test('Exim, Sendmail and Dovecot lines', () => {
+  const r = must('1999-03-02 09:44:33 10HmaX-000000005vi-0000 <= userx@some.domain H=(test.host) [10.0.0.1] U=CALLER P=esmtpa A=cram_md5:tim S=2345 id=abc@x', 'received');
+  assert.deepEqual([r.qid, r.from, r.ip, r.saslUser, r.size, r.messageId], ['10HmaX-000000005vi-0000', 'userx@some.domain', '10.0.0.1', 'tim', 2345, 'abc@x']);
+  const d = must('1999-03-02 09:44:33 10HmaX-0005vi-00 => userx <userx@test.ex> R=smart T=local_delivery', 'delivery');
+  assert.deepEqual([d.to, d.status], ['userx@test.ex', 'sent']);
+  assert.equal(must('1999-03-02 09:44:33 10HmbL-000000005vi-0000 ** n127@test.ex R=client T=send_to_server H=127.0.0.1 [127.0.0.1] : SMTP error from remote mail server after RCPT TO:<n127@test.ex>: 550 NO', 'delivery').status, 'bounced');
+  assert.equal(must('1999-03-02 09:44:33 10HmbD-000000005vi-0000 == rmt_defer@test.ex routing defer (-52): retry time not reached', 'delivery').status, 'deferred');
+  assert.equal(must('1999-03-02 09:44:33 10HmbD-000000005vi-0000 Completed', 'removed').qid, '10HmbD-000000005vi-0000');
+  assert.equal(must('2014-12-02 03:00:23 auth_plain authenticator failed for (rom182) [193.254.202.35]:41556 I=[10.0.0.1]:25: 535 Incorrect authentication data (set_id=webmaster)', 'auth-fail').user, 'webmaster');
+  const sm = must('Feb 25 03:01:10 kismet sm-mta[27713]: s1P819mk027713: ruleset=check_rcpt, arg1=<a@b.ru>, relay=x.corbina.ru [128.68.136.133], reject=550 5.7.1 <a@b.ru>... Relaying denied', 'reject');
+  assert.deepEqual([sm.stage, sm.replyCode, sm.dsn, sm.ip, sm.to], ['RCPT', 550, '5.7.1', '128.68.136.133', 'a@b.ru']);
+  const sd = must('Nov 23 10:00:01 mx sendmail[12]: s1P819mk027713: to=<bob@x.pl>, ctladdr=<a@b> (1/0), delay=00:00:05, xdelay=00:00:04, mailer=esmtp, pri=1, relay=mx.x.pl. [1.2.3.4], dsn=4.0.0, stat=Deferred: Connection timed out with mx.x.pl.', 'delivery');
+  assert.deepEqual([sd.status, sd.delay], ['deferred', 5]);
+  const dl = must('Nov 23 10:00:00 mx dovecot: imap-login: Login: user=<alice@example.test>, method=PLAIN, rip=127.0.0.1, lip=127.0.0.1, mpid=1, TLS', 'login');
+  assert.equal(dl.user, 'alice@example.test');
+  const f1 = must('Nov 23 10:40:14 auth: Info: passwd-file(alice@example.test,127.0.0.1): Password mismatch', 'auth-fail');
+  assert.deepEqual([f1.user, f1.ip], ['alice@example.test', '127.0.0.1']);
+  assert.equal(must('Jun 13 16:30:54 platypus dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<bob>, method=PLAIN, rip=49.176.98.87, lip=1.2.3.4, TLS', 'auth-fail').ip, '49.176.98.87');
+});
+
+test('passwords in quoted lines are masked', () => {
+  assert.equal(redactLogLine('auth(a,1.2.3.4): Info: sql: Password mismatch (given password: Secret123)'), 'auth(a,1.2.3.4): Info: sql: Password mismatch (given password: ***)');
+  assert.ok(!redactLogLine('warning: unknown[1.2.3.4]: SASL LOGIN authentication failed: UGFzc3dvcmQ6').includes('UGFzc3dvcmQ6'));
+});
+
+/** The shared corpus: every data line of the formats we read must parse, to the kind the line is about. */
+test('corpus: fail2ban and postfix_exporter samples parse', () => {
+  const files: [string, number][] = [
+    ['fail2ban/postfix.log', 0.95], ['fail2ban/dovecot.log', 0.95], ['fail2ban/exim.log', 0.9], ['fail2ban/exim-spam.log', 0.9],
+    ['fail2ban/sendmail-auth.log', 0.95], ['fail2ban/sendmail-reject.log', 0.9], ['kumina-postfix_exporter/postfix_exporter_test-lines.log', 1],
+  ];
+  for (const [f, share] of files) {
+    const lines = readFileSync(join(CORPUS, f), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    const p = parser();
+    const ok = lines.filter((l) => p.parse(l) !== null).length;
+    assert.ok(ok / lines.length >= share, `${f}: ${ok}/${lines.length} lines parsed`);
+  }
+  // what fail2ban counts as a failed login, we count too
+  const p = parser();
+  const sasl = readFileSync(join(CORPUS, 'fail2ban/postfix.log'), 'utf8').split('\n').filter((l) => / SASL \w+ authentication failed/.test(l) && !l.startsWith('#'));
+  assert.ok(sasl.length >= 5);
+  for (const l of sasl) assert.equal(p.parse(l)?.k, 'auth-fail', l);
+});
+
+test('corpus: Exim test-suite main logs — arrivals, deliveries, completions', () => {
+  const text = readFileSync(join(CORPUS, 'exim-testsuite/exim-test-mainlogs.txt'), 'latin1');
+  const p = parser();
+  const kinds: Record<string, number> = {};
+  let flagged = 0;
+  for (const l of text.split('\n')) {
+    if (!/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? (\[\d+\] )?\S{16,23} (<=|=>|->|\*\*|==|Completed)/.test(l)) continue;
+    flagged++;
+    const e = p.parse(l);
+    kinds[e?.k ?? 'null'] = (kinds[e?.k ?? 'null'] ?? 0) + 1;
+  }
+  assert.ok(flagged > 3000, String(flagged));
+  assert.ok((kinds.null ?? 0) / flagged < 0.01, JSON.stringify(kinds));
+  assert.ok(kinds.received! > 1000 && kinds.delivery! > 1000 && kinds.removed! > 500, JSON.stringify(kinds));
+});
+
+test('fuzz: truncated, binary, huge and hostile lines never throw', () => {
+  const p = parser();
+  const base = [
+    'Nov 23 10:40:14 mail postfix/smtp[1]: 5270320179: to=<a@b>, relay=x[1.2.3.4]:25, delay=1, delays=0/0/0/1, dsn=2.0.0, status=sent (250 ok)',
+    'Nov 23 10:40:14 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[1.2.3.4]: 550 5.1.1 <a@b>: no; from=<a> to=<b> proto=ESMTP helo=<h>',
+    '2026-11-23 10:40:14 10HmaX-0005vi-00 <= a@b H=x [1.2.3.4] S=1',
+    'Nov 23 10:00:00 mx dovecot: imap-login: Login: user=<a>, rip=1.2.3.4',
+    'Feb 25 03:01:10 k sm-mta[2]: s1P819mk027713: to=<a>, delay=00:00:01, stat=Sent',
+  ];
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let i = 0; i < 20000; i++) {
+    const b = base[i % base.length]!;
+    let s: string;
+    const m = i % 4;
+    if (m === 0) s = b.slice(0, Math.floor(rnd() * b.length));
+    else if (m === 1) s = Array.from({ length: Math.floor(rnd() * 300) }, () => String.fromCharCode(Math.floor(rnd() * 256))).join('');
+    else if (m === 2) { const k = Math.floor(rnd() * b.length); s = b.slice(0, k) + String.fromCharCode(Math.floor(rnd() * 65536)) + b.slice(k + 1); }
+    else s = b.slice(0, Math.floor(rnd() * b.length)) + b;
+    p.parse(s);
+  }
+  assert.equal(p.parse('Nov 23 10:40:14 mail postfix/smtp[1]: ' + 'A'.repeat(100000)), null);
+  const t0 = Date.now();
+  p.parse('Nov 23 10:40:14 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from ' + '['.repeat(10000) + ': 550 ' + '<'.repeat(5000));
+  assert.ok(Date.now() - t0 < 500);
+});
