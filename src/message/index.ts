@@ -17,7 +17,7 @@ export { readSpamVerdicts, SPAMASSASSIN_RULES, RSPAMD_SYMBOLS, MS_CAT, MS_SFV, s
 export type { SpamVerdict, SpamRuleHit } from './spam/index.js';
 export { verifyMessage } from './verify.js';
 export type { OwnVerdict, DkimFailure } from './verify.js';
-export { makeMessageResolver, parseResolverAddress } from './resolver.js';
+export { makeMessageResolver, mailauthResolverFrom, parseResolverAddress } from './resolver.js';
 export type { MailauthResolver } from './resolver.js';
 export { whySpam } from './why-spam.js';
 export { renderHopTimelineHtml } from './html.js';

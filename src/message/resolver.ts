@@ -1,48 +1,51 @@
 /**
  * The DNS resolver the --verify checks use, in the shape mailauth expects: `(name, rrtype) → records` like
- * node:dns's resolve(). It asks exactly one server (--resolver ip[:port]) with a timeout; nothing else.
+ * node:dns's resolve(), with its error codes (ENOTFOUND, ENODATA, ETIMEOUT, …). It is built on the project's
+ * DNS client (src/dns), so it asks exactly the one server given (--resolver ip[:port]) and nothing else.
  */
-import { Resolver } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { createDnsClient, parseDnsServer, recordsOf, type DnsQuery, type DnsRecordType, type MxData, type TxtData } from '../dns/index.js';
 
 /** mailauth's resolver shape. */
 export type MailauthResolver = (name: string, rrtype: string) => Promise<unknown>;
 
 export interface MessageResolverOptions {
-  /** "127.0.0.1", "127.0.0.1:5353", "[::1]:53"; undefined: the system's configured resolvers. */
+  /** "127.0.0.1", "127.0.0.1:5353", "[::1]:53"; undefined: the first nameserver of /etc/resolv.conf. */
   server?: string;
-  /** Per query, milliseconds. */
+  /** Per attempt, milliseconds. */
   timeoutMs?: number;
 }
 
 /** Parse "ip[:port]" ("[v6]:port" for IPv6 with a port); throws RangeError on nonsense. */
 export function parseResolverAddress(spec: string): { host: string; port: number; server: string } {
-  const s = spec.trim();
-  let host = s;
-  let port = 53;
-  const v6 = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(s);
-  if (v6) { host = v6[1]!; if (v6[2]) port = Number(v6[2]); }
-  else if (isIP(s) === 6) host = s;
-  else {
-    const c = s.lastIndexOf(':');
-    if (c > 0) { host = s.slice(0, c); port = Number(s.slice(c + 1)); }
-  }
-  if (!isIP(host)) throw new RangeError(`resolver "${spec}" is not an IP address (use ip or ip:port)`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`resolver port in "${spec}" must be 1–65535`);
-  const server = isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
-  return { host, port, server };
+  const { host, port } = parseDnsServer(spec);
+  return { host, port, server: host.includes(':') ? `[${host}]:${port}` : `${host}:${port}` };
 }
 
-/** A resolver function bound to one server, with a per-query timeout that also bounds slow answers. */
-export function makeMessageResolver(opts: MessageResolverOptions = {}): MailauthResolver {
-  const timeoutMs = opts.timeoutMs ?? 3000;
-  const r = new Resolver({ timeout: timeoutMs, tries: 1 });
-  if (opts.server) r.setServers([parseResolverAddress(opts.server).server]);
-  return (name: string, rrtype: string) => {
-    let timer: NodeJS.Timeout | undefined;
-    const guard = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => { r.cancel(); reject(Object.assign(new Error(`DNS timeout for ${name} ${rrtype}`), { code: 'ETIMEOUT' })); }, timeoutMs + 500);
-    });
-    return Promise.race([r.resolve(name, rrtype), guard]).finally(() => clearTimeout(timer));
+const TYPES = new Set<DnsRecordType>(['A', 'AAAA', 'MX', 'TXT', 'PTR', 'CNAME', 'NS', 'SPF']);
+
+/** node:dns error codes for the DNS client's statuses (what mailauth looks for). */
+const ERROR_CODE: Record<string, string> = {
+  nxdomain: 'ENOTFOUND', nodata: 'ENODATA', servfail: 'ESERVFAIL', refused: 'EREFUSED', timeout: 'ETIMEOUT', error: 'EBADRESP',
+};
+
+/** Adapt any DnsQuery (the wire client, or an in-memory one in tests) to mailauth's resolver. */
+export function mailauthResolverFrom(dns: DnsQuery): MailauthResolver {
+  return async (name: string, rrtype: string) => {
+    const type = rrtype.toUpperCase() as DnsRecordType;
+    if (!TYPES.has(type)) throw Object.assign(new Error(`query type ${rrtype} not supported`), { code: 'ENOTIMP' });
+    const ans = await dns.query(name, type);
+    if (ans.status !== 'ok') {
+      const code = ERROR_CODE[ans.status] ?? 'EBADRESP';
+      throw Object.assign(new Error(`${code} ${name} ${type}${ans.error ? `: ${ans.error}` : ''}`), { code, hostname: name });
+    }
+    const recs = recordsOf(ans, type);
+    if (type === 'TXT' || type === 'SPF') return recs.map((r) => (r.data as TxtData).strings);
+    if (type === 'MX') return recs.map((r) => ({ exchange: (r.data as MxData).exchange, priority: (r.data as MxData).preference }));
+    return recs.map((r) => String(r.data));
   };
+}
+
+/** A resolver bound to one server (timeouts and retries by the DNS client). */
+export function makeMessageResolver(opts: MessageResolverOptions = {}): MailauthResolver {
+  return mailauthResolverFrom(createDnsClient({ ...(opts.server ? { server: opts.server } : {}), timeoutMs: opts.timeoutMs ?? 2000, retries: 1 }));
 }
