@@ -15,75 +15,109 @@ export interface PatternHit {
 }
 
 const MAX_WILD = 80;
+const PREFIX = 8;
 
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Patterns whose first piece ends here (including via fail links, merged at build time). */
-  out: number[];
-}
-
+/**
+ * The automaton is compiled to a dense transition table over character classes (every character used by a
+ * pattern gets a class, all others share class 0), so matching is one array lookup per input character.
+ */
 export class PhraseMatcher {
-  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly pieces: string[][];
+  /** The part of each first piece past the automaton's prefix, verified with startsWith. */
+  private readonly tails: string[];
+  private readonly heads: number[];
+  private readonly classOf = new Int32Array(128);
+  private readonly wideClass = new Map<number, number>();
+  private readonly classes: number;
+  private readonly delta: Int32Array;
+  private readonly out: (number[] | undefined)[];
 
   constructor(patterns: readonly string[]) {
     this.pieces = patterns.map((p) => p.split('*'));
+    // Only a short prefix of each pattern goes into the automaton (few states: fast to build at start-up);
+    // the rest is checked with startsWith when the prefix is seen, a bounded amount of work per hit.
+    this.heads = this.pieces.map((ps) => Math.min((ps[0] ?? '').length, PREFIX));
+    this.tails = this.pieces.map((ps, i) => (ps[0] ?? '').slice(this.heads[i]));
+    // Character classes.
+    let nextClass = 1;
+    for (const ps of this.pieces) {
+      const first = (ps[0] ?? '').slice(0, PREFIX);
+      for (let k = 0; k < first.length; k++) {
+        const c = first.charCodeAt(k);
+        if (c < 128) { if (!this.classOf[c]) this.classOf[c] = nextClass++; }
+        else if (!this.wideClass.has(c)) this.wideClass.set(c, nextClass++);
+      }
+    }
+    this.classes = nextClass;
+    // Trie.
+    const next: Map<number, number>[] = [new Map()];
+    const outs: number[][] = [[]];
     this.pieces.forEach((ps, i) => {
-      const first = ps[0] ?? '';
+      const first = (ps[0] ?? '').slice(0, PREFIX);
       if (!first) throw new Error(`pattern must start with a literal: "${patterns[i]}"`);
       let s = 0;
       for (let k = 0; k < first.length; k++) {
-        const c = first.charCodeAt(k);
-        let n = this.nodes[s]!.next.get(c);
+        const cls = this.cls(first.charCodeAt(k));
+        let n = next[s]!.get(cls);
         if (n === undefined) {
-          n = this.nodes.length;
-          this.nodes.push({ next: new Map(), fail: 0, out: [] });
-          this.nodes[s]!.next.set(c, n);
+          n = next.length;
+          next.push(new Map());
+          outs.push([]);
+          next[s]!.set(cls, n);
         }
         s = n;
       }
-      this.nodes[s]!.out.push(i);
+      outs[s]!.push(i);
     });
-    // Breadth-first fail links.
+    // Breadth-first: fail links and the complete transition table.
+    const C = this.classes;
+    const delta = new Int32Array(next.length * C);
+    const fail = new Int32Array(next.length);
     const queue: number[] = [];
-    for (const n of this.nodes[0]!.next.values()) queue.push(n);
+    for (let c = 0; c < C; c++) {
+      const u = next[0]!.get(c);
+      if (u !== undefined) { delta[c] = u; queue.push(u); }
+    }
     for (let qi = 0; qi < queue.length; qi++) {
       const r = queue[qi]!;
-      for (const [c, u] of this.nodes[r]!.next) {
+      const f = fail[r]!;
+      if (outs[f]!.length) outs[r] = outs[r]!.concat(outs[f]!);
+      // Row of r = row of its fail state, overridden by r's own children (rows copied, not recomputed).
+      delta.copyWithin(r * C, f * C, f * C + C);
+      for (const [c, u] of next[r]!) {
+        fail[u] = delta[f * C + c]!;
+        delta[r * C + c] = u;
         queue.push(u);
-        let f = this.nodes[r]!.fail;
-        while (f !== 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
-        const g = this.nodes[f]!.next.get(c);
-        this.nodes[u]!.fail = g !== undefined && g !== u ? g : 0;
-        const fo = this.nodes[this.nodes[u]!.fail]!.out;
-        if (fo.length) this.nodes[u]!.out = this.nodes[u]!.out.concat(fo);
       }
     }
+    this.delta = delta;
+    this.out = outs.map((o) => (o.length ? o : undefined));
+  }
+
+  private cls(c: number): number {
+    return c < 128 ? this.classOf[c]! : this.wideClass.get(c) ?? 0;
   }
 
   /** Every pattern that occurs in `text` (already normalized), first occurrence of each. */
   scan(text: string): PatternHit[] {
     const hits: PatternHit[] = [];
-    const seen = new Set<number>();
+    let seen: Set<number> | undefined;
+    const { delta, classOf, classes: C, out } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let n = this.nodes[s]!.next.get(c);
-      while (n === undefined && s !== 0) {
-        s = this.nodes[s]!.fail;
-        n = this.nodes[s]!.next.get(c);
-      }
-      s = n ?? 0;
-      const out = this.nodes[s]!.out;
-      for (let k = 0; k < out.length; k++) {
-        const p = out[k]!;
-        if (seen.has(p)) continue;
+      s = delta[s * C + (c < 128 ? classOf[c]! : this.wideClass.get(c) ?? 0)]!;
+      const o = out[s];
+      if (o === undefined) continue;
+      for (let k = 0; k < o.length; k++) {
+        const p = o[k]!;
+        if (seen?.has(p)) continue;
         const ps = this.pieces[p]!;
-        const start = i + 1 - ps[0]!.length;
-        if (ps.length === 1 || this.verify(text, i + 1, ps)) {
-          seen.add(p);
-          hits.push({ index: p, at: start });
+        const tail = this.tails[p]!;
+        if (tail && !text.startsWith(tail, i + 1)) continue;
+        if (ps.length === 1 || this.verify(text, i + 1 + tail.length, ps)) {
+          (seen ??= new Set()).add(p);
+          hits.push({ index: p, at: i + 1 - this.heads[p]! });
         }
       }
     }
