@@ -161,7 +161,7 @@ export function tlsFindings(protocol: Protocol, o: ProbeOptions, info: TlsInfo, 
   if (info.selfSigned) {
     certBad = true;
     out.push(finding(`${c}.self-signed`, 'warn', subject, 'certSelfSigned', {}, { evidence: ev }));
-  } else if (!info.trusted && info.verifyError !== 'CERT_HAS_EXPIRED') {
+  } else if (!info.trusted && !['CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_NOT_YET_VALID'].includes(info.verifyError ?? '')) {
     certBad = true;
     out.push(finding(`${c}.untrusted`, 'warn', subject, 'certUntrusted', { error: info.verifyError ?? 'unknown' }, { evidence: ev }));
   }

@@ -172,7 +172,7 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
     if (o.user && o.password) {
       // Never send a password in clear text unless the user explicitly chose --tls none.
       if (!tlsInfo && requested !== 'none') {
-        findings.push(finding('probe.imap.login', 'unknown', subject, 'authUnavailableNoTls'));
+        findings.push(finding('probe.imap.login', 'unknown', subject, 'authSkippedNoTls'));
       } else if ('LOGINDISABLED' in caps) {
         findings.push(finding('probe.imap.login', 'error', subject, 'loginDisabled', { port: o.port, tlsport: 993 }));
       } else {

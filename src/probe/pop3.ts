@@ -113,7 +113,7 @@ export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<Pr
     }
     if (o.user && o.password) {
       if (!tlsInfo && requested !== 'none') {
-        findings.push(finding('probe.pop3.login', 'unknown', subject, 'authUnavailableNoTls'));
+        findings.push(finding('probe.pop3.login', 'unknown', subject, 'authSkippedNoTls'));
       } else {
         if (/[\r\n]/.test(o.password) || /[\r\n]/.test(o.user)) throw new ProbeError('other', 'command', 'user name or password contains a line break');
         let r = await cmd(`USER ${o.user}`);

@@ -206,7 +206,11 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
     if (o.relayTest) await relayTest();
     // AUTH.
     if (o.user && o.password) {
-      if (!mechs.length) {
+      if (!tlsInfo && requested !== 'none' && mechs.length) {
+        findings.push(finding('probe.smtp.auth', 'unknown', subject, 'authSkippedNoTls'));
+      } else if (!mechs.length && !tlsInfo && 'STARTTLS' in caps) {
+        findings.push(finding('probe.smtp.auth', 'error', subject, 'authUnavailableNoTls', {}, { diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: 'probe:auth-after-starttls' } }));
+      } else if (!mechs.length) {
         findings.push(finding('probe.smtp.auth', 'error', subject, 'authNone', {}, { data: { tls: Boolean(tlsInfo) } }));
       } else {
         await auth(mechs);

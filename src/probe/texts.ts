@@ -311,6 +311,11 @@ export const PROBE_TEXTS = {
   authOther: {
     summary: tx('Login failed: {reply}', 'Logowanie nie powiodło się: {reply}'),
   },
+  authSkippedNoTls: {
+    summary: tx('Login was not tried because the connection is not encrypted (the password would travel in plain text).',
+      'Logowania nie próbowano, bo połączenie nie jest szyfrowane (hasło poszłoby otwartym tekstem).'),
+    advice: [tx('Use STARTTLS or SSL/TLS; to test a plain-text login anyway, pass --tls none.', 'Użyj STARTTLS albo SSL/TLS; żeby mimo to sprawdzić logowanie bez szyfrowania, podaj --tls none.')],
+  },
   authUnavailableNoTls: {
     summary: tx('Login is not offered without encryption; it is offered only after STARTTLS.', 'Logowanie nie jest dostępne bez szyfrowania; serwer oferuje je dopiero po STARTTLS.'),
     advice: [tx('Turn on STARTTLS in the mail program.', 'Włącz STARTTLS w programie pocztowym.')],
