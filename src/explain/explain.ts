@@ -218,6 +218,16 @@ function statusFor(reason: Reason, cls: string | undefined, permanence: Permanen
 
 const classifierSettled = (c: Classification) => !UNSETTLED.has(c.reason) && c.rule !== 'placeholder';
 
+/**
+ * The classifier decided only from a reply code, a generic phrase, or an umbrella status (X.7.1, X.n.0): a
+ * specific table entry that recognised the words (e.g. "DKIM domain mismatch" with 550 5.7.1) knows better.
+ */
+function classifierOnlyGuessed(c: Classification): boolean {
+  if (c.rule.startsWith('reply:') || c.rule.startsWith('weak:')) return true;
+  const m = /^status:(\d)\.(\d+)\.(\d+)$/.exec(c.rule);
+  return m !== null && VAGUE_ENHANCED.has(`X.${m[2]}.${m[3]}`);
+}
+
 interface Context {
   whole: TextContext;
   options: ExplainOptions;
@@ -244,7 +254,7 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   let reason: Reason;
   let rule: string;
   let decidedBy: Source | undefined;
-  if (classifierSettled(c)) {
+  if (classifierSettled(c) && !(specific?.entry.reason && classifierOnlyGuessed(c) && specific.entry.reason !== c.reason)) {
     reason = c.reason;
     rule = c.rule;
     decidedBy = sources.find((s) => s.entry.reason === reason);
@@ -260,7 +270,9 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   const cls = enhanced?.[0] ?? replyClass;
   const info = REASON_INFO[reason];
   const settled = !UNSETTLED.has(reason);
-  const permanence: Permanence = permanenceFromCode(cls)
+  // Expired: the sending server has given up, whatever the (4xx) code of the last attempt said.
+  const permanence: Permanence = (reason === 'expired' ? 'permanent' : undefined)
+    ?? permanenceFromCode(cls)
     ?? (c.permanence !== 'unknown' ? c.permanence : undefined)
     ?? specific?.entry.permanence
     ?? info.permanence;
@@ -276,25 +288,29 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   // The texts: the most specific entry speaks; without one, the reason; without a reason, the codes.
   const replyEntry = reply !== undefined ? REPLY_CODES[String(reply)] : undefined;
   const speaker: KnowledgeEntry | undefined = specific?.entry;
+  // Without a specific entry, a reason the classifier read from the words names the problem best; a reason
+  // guessed from the codes alone does not, and the code's own title is kept.
+  const wordsDecided = settled && (rule.startsWith('text:') || rule.startsWith('knowledge:message:'));
   const title: Text = speaker?.title
-    ?? (settled ? info.title : undefined)
+    ?? (wordsDecided || (settled && !replyEntry) ? info.title : undefined)
     ?? replyEntry?.title
     ?? (enhanced ? enhancedCodeEntry(enhanced)?.title : undefined)
     ?? (reply !== undefined ? REPLY_CODE_CLASSES[String(reply)[0] as '2' | '3' | '4' | '5'].title : info.title);
   const meaning: Text = speaker?.meaning ?? (settled ? info.meaning : undefined) ?? replyEntry?.meaning ?? info.meaning;
   const advice = dedupeAdvice([
     speaker?.advice,
+    // Without a specific entry, what the codes' tables advise (e.g. OVHcloud's actions per reply code).
+    !speaker && enhanced ? enhancedCodeEntry(enhanced)?.advice : undefined,
+    !speaker ? replyEntry?.advice : undefined,
     // The reason's general advice, unless the specific entry already advises for a reason of its own.
     settled && speaker?.reason !== reason && (!speaker?.reason || !speaker.advice.length) ? info.advice : undefined,
-    !speaker && !settled ? replyEntry?.advice : undefined,
-    !speaker && !settled && enhanced ? enhancedCodeEntry(enhanced)?.advice : undefined,
   ]);
 
   const kinds = new Set<SeeAlsoKind>();
   for (const s of sources) if (s === specific || s === decidedBy) for (const k of s.entry.see ?? []) kinds.add(k);
   if (!NOT_FAILURES.has(reason)) for (const k of SEE_FOR_REASON[reason] ?? []) kinds.add(k);
   const names: Names = {};
-  const sender = ctx.options.senderDomain ?? senderDomainInLine(g.text) ?? ctx.whole.senderDomain;
+  const sender = ctx.options.senderDomain ?? senderDomainInLine(g.text.replace(/_/g, ' ')) ?? ctx.whole.senderDomain;
   const recipient = ctx.options.recipientDomain ?? recipientDomainInLine(g.text) ?? ctx.whole.recipientDomain;
   const ip = ctx.options.sendingIp ?? sendingIpInLine(g.text);
   if (sender) names.sender = sender;

@@ -95,7 +95,7 @@ export function scanText(text: string, matcher: PhraseMatcher, onGroup: (group: 
     const hits = matcher.find(normalizeForMatch(text));
     if (!reply.length && !enhanced.length && !hits.length) return;
     const group: ScannedGroup = { line: logicalLine, text, replyCodes: reply, enhancedCodes: enhanced, hits, lastSeq: seq };
-    if (pending && pending.lastSeq === seq - 1 && belongsTogether(pending, group)) merge(pending, group);
+    if (pending && belongsTogether(pending, group, seq - pending.lastSeq)) merge(pending, group);
     else {
       if (pending) onGroup(pending);
       pending = group;
@@ -138,14 +138,18 @@ export function scanText(text: string, matcher: PhraseMatcher, onGroup: (group: 
   return { lines, longLines };
 }
 
-function belongsTogether(prev: ScannedGroup, cur: ScannedGroup): boolean {
+/** Does `cur` continue `prev`? `gap` is 1 for the very next logical line. */
+function belongsTogether(prev: ScannedGroup, cur: ScannedGroup, gap: number): boolean {
+  const curHasCodes = cur.replyCodes.length > 0 || cur.enhancedCodes.length > 0;
+  // A server reply explained over several lines: more words about the same problem a line or two further on.
+  const prevHasCodes = prev.replyCodes.length > 0 || prev.enhancedCodes.length > 0;
+  if (gap <= 3 && prevHasCodes && !curHasCodes && prev.hits.length && cur.hits.every((h) => prev.hits.some((p) => p.pattern === h.pattern || (p.pattern.reason !== undefined && p.pattern.reason === h.pattern.reason)))) return true;
+  if (gap !== 1) return false;
   const last = prev.replyCodes[prev.replyCodes.length - 1];
   const first = cur.replyCodes[0];
   // "550-5.7.1 …" followed by "550-5.7.1 …" / "550 5.7.1 …": one multi-line reply.
   if (last?.dash && first && first.code === last.code) return true;
   // A code with no words we know, followed by words with no code: the reply wrapped onto the next line.
-  const prevHasCodes = prev.replyCodes.length > 0 || prev.enhancedCodes.length > 0;
-  const curHasCodes = cur.replyCodes.length > 0 || cur.enhancedCodes.length > 0;
   return prevHasCodes && !prev.hits.length && !curHasCodes && cur.hits.length > 0;
 }
 

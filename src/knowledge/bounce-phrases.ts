@@ -195,8 +195,8 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.expired',
-    phrases: ['in the queue too long', 'been in the queue too long', 'message expired', 'delivery time expired', 'retry timeout exceeded', 'retry time not reached for any host', 'could not be delivered within', 'gave up', 'giving up on', 'too long in queue', 'zbyt dlugo w kolejce'],
-    reason: 'expired', actor: 'recipient-provider', permanence: 'permanent', priority: 9, see: ['recipient-domain'], source: 'seed:003',
+    phrases: ['in the queue too long', 'been in the queue too long', 'message expired', 'delivery time expired', 'retry timeout exceeded', 'retry time not reached for any host', 'could not be delivered within', 'too long in queue', 'zbyt dlugo w kolejce'],
+    reason: 'expired', actor: 'recipient-provider', permanence: 'permanent', priority: 10, see: ['recipient-domain'], source: 'seed:003',
     title: tx('Delivery expired in the queue', 'Wygasło doręczanie z kolejki'),
     meaning: tx('The receiving server was unavailable for a long time; after retrying, the sending server gave up ("this message has been in the queue too long").', 'Serwer docelowy był niedostępny przez dłuższy czas; po ponowieniach serwer wysyłający zrezygnował („this message has been in the queue too long”).'),
     advice: [

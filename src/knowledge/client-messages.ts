@@ -95,7 +95,7 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     phrases: ['ta domena nie przyjmuje poczty', 'domain does not accept mail', 'does not accept mail'],
     reason: 'notaccept', actor: 'recipient', permanence: 'permanent', priority: 12, see: ['recipient-domain'], source: 'seed:001',
     title: tx('This domain does not accept mail', 'Ta domena nie przyjmuje poczty'),
-    meaning: tx('The recipient\'s domain receives no e-mail (codes 521/556, null MX).', 'Domena odbiorcy nie odbiera poczty (kody 521/556, pusty MX).'),
+    meaning: tx('The recipient\'s domain receives no e-mail at all (codes 521/556, null MX).', 'Domena odbiorcy nie przyjmuje żadnej poczty (kody 521/556, pusty rekord MX).'),
     advice: [tx('Check the recipient address, especially the domain after @.', 'Sprawdź adres odbiorcy, zwłaszcza domenę po @.')],
   },
   {

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CLI } from '../helpers/env.js';
+
+function run(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [CLI, 'explain', ...args], {
+    input: input ?? '', encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', ...env }, timeout: 60000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const AUTH = '550 5.7.26 This message does not have authentication information or fails to pass authentication checks';
+
+test('terminal output in English and Polish, exit code from the worst finding', () => {
+  const en = run([AUTH]);
+  assert.equal(en.code, 2, en.err);
+  assert.match(en.out, /authfailure/);
+  assert.match(en.out, /mailmedic domain /);
+  const pl = run(['--lang', 'pl', 'Połączenie', 'wymaga', 'szyfrowania']);
+  assert.equal(pl.code, 2);
+  assert.match(pl.out, /Połączenie wymaga szyfrowania/);
+  assert.match(pl.out, /Co zrobić/);
+  assert.equal(run(['421 4.7.0 Too many connections']).code, 1);
+  assert.equal(run(['250 2.0.0 Ok: queued']).code, 0);
+  assert.equal(run(['the printer is on fire']).code, 1);
+  // Language from the environment.
+  assert.match(run(['maildir over quota'], undefined, { LANG: 'pl_PL.UTF-8' }).out, /Skrzynka adresata jest pełna/);
+});
+
+test('--json gives data.diagnoses in order with reason, permanence, actor, codes, rule and both texts', () => {
+  const r = run(['--json'], '550 5.1.1 <bob@example.com>: user unknown\nmaildir over quota\n');
+  assert.equal(r.code, 2, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.schema, 'mailmedic.report');
+  assert.equal(j.command, 'explain');
+  assert.equal(j.subject, 'stdin');
+  const ds = j.data.diagnoses;
+  assert.equal(ds.length, 2);
+  assert.equal(ds[0].reason, 'userunknown');
+  assert.deepEqual(ds[0].codes, ['550', '5.1.1']);
+  assert.equal(ds[1].reason, 'mailboxfull');
+  for (const d of ds) {
+    for (const k of ['reason', 'permanence', 'actor', 'retry', 'codes', 'rule', 'title', 'meaning', 'advice', 'seeAlso']) assert.ok(k in d, k);
+    assert.ok(['temporary', 'permanent', 'unknown'].includes(d.permanence));
+    assert.ok(d.title.en && d.title.pl);
+  }
+  assert.equal(j.findings.length, 2);
+  assert.equal(j.findings[0].diagnosis.replyCode, 550);
+});
+
+test('--markdown, --html, --csv and --output', () => {
+  const md = run(['--markdown', AUTH]);
+  assert.match(md.out, /^#/m);
+  const html = run(['--html', '--lang', 'pl', AUTH]);
+  assert.match(html.out, /<html/i);
+  assert.match(html.out, /uwierzytelni/);
+  const csv = run(['--csv', AUTH]);
+  assert.ok(csv.out.split('\n').length >= 2);
+  const dir = mkdtempSync(join(tmpdir(), 'mm-explain-'));
+  const out = join(dir, 'r.json');
+  const o = run(['--json', '--output', out, AUTH]);
+  assert.equal(o.out, '');
+  assert.equal(o.code, 2);
+});
+
+test('input from stdin ("-"), from --file (legacy Polish encoding), and clear errors', () => {
+  assert.match(run(['-'], 'Relay access denied').out, /norelaying/);
+  const dir = mkdtempSync(join(tmpdir(), 'mm-explain-'));
+  const file = join(dir, 'error.txt');
+  writeFileSync(file, Buffer.from([...Buffer.from('Skrzynka jest przepe'), 0xb3, ...Buffer.from('niona')]));
+  const f = run(['--file', file, '--lang', 'pl']);
+  assert.equal(f.code, 1, f.err);
+  assert.match(f.out, /Skrzynka jest przepełniona/);
+
+  const missing = run(['--file', join(dir, 'nope.txt')]);
+  assert.equal(missing.code, 66);
+  assert.match(missing.err, /cannot read .*no such file/);
+  const isDir = run(['--file', dir]);
+  assert.equal(isDir.code, 66);
+  assert.match(isDir.err, /directory/);
+
+  const empty = run([], '   \n');
+  assert.equal(empty.code, 64);
+  assert.match(empty.err, /nothing to explain/);
+  writeFileSync(join(dir, 'empty.txt'), '');
+  assert.equal(run(['--file', join(dir, 'empty.txt')]).code, 64);
+  assert.equal(run(['--nope', 'x']).code, 64);
+  assert.equal(run(['--file', file, 'text too']).code, 64);
+});
+
+test('binary garbage on stdin: a clear answer, no crash', () => {
+  const buf = Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 131 + 7) % 256));
+  const r = spawnSync(process.execPath, [CLI, 'explain', '--json'], { input: buf, encoding: 'utf8', timeout: 60000 });
+  assert.ok([0, 1, 2].includes(r.status!), r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.ok(j.findings.length >= 1);
+});
