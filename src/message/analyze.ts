@@ -183,7 +183,7 @@ export function hopTable(r: ReceivedAnalysis, lang: Lang): Table {
     prevNumber = h.number;
     const from = [h.from, h.fromRdns && h.fromRdns !== h.from ? `(${h.fromRdns})` : '', h.fromIp ? `[${h.fromIp}]` : '', h.flags.includes('no-ptr') ? '(no PTR)' : ''].filter(Boolean).join(' ');
     const tls = h.tls === true ? `${pick(YES, lang)}${h.tlsDetail ? ` (${h.tlsDetail})` : ''}` : h.tls === false ? pick(NO, lang) : h.local ? pick(LOCAL, lang) : '?';
-    const time = h.time ? h.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : pick(NOTIME, lang);
+    const time = h.time ? h.time.replace('T', ' ').replace(/\.\d+Z$/, '') : pick(NOTIME, lang);
     const delay = h.flags.includes('clock-skew') || h.flags.includes('future') ? pick(SKEW, lang) : h.delaySeconds !== undefined ? formatDuration(h.delaySeconds) : '';
     rows.push([String(h.number), cut(from || '?', 100), cut(h.by ?? '?', 80), cut(h.with ?? '', 60) + (h.authenticated && !/A$/.test(h.protocol ?? '') ? ' (auth)' : ''), tls, time, delay]);
   }

@@ -64,7 +64,7 @@ const T = {
   noFromAdvice: tx('Fix the program or script that builds the message so that it sets From: with your address.', 'Popraw program lub skrypt, który tworzy wiadomość, tak by ustawiał From: z Twoim adresem.'),
   multiFrom: tx('The message has {n} From headers.', 'Wiadomość ma {n} nagłówki From.'),
   multiFromDetail: tx('Only one From header is allowed; receivers treat several as an attempt to fool DMARC and reject the message.', 'Dozwolony jest tylko jeden nagłówek From; odbiorcy traktują kilka jako próbę oszukania DMARC i odrzucają wiadomość.'),
-  who: tx('From {from}; envelope sender (Return-Path) {rp}; DKIM signed by {dkim}.', 'Od (From) {from}; nadawca z koperty (Return-Path) {rp}; podpis DKIM: {dkim}.'),
+  who: tx('From {from}; envelope sender (Return-Path) {rp}; DKIM signatures: {dkim}.', 'Od (From) {from}; nadawca z koperty (Return-Path) {rp}; podpisy DKIM: {dkim}.'),
   whoDetail: tx('The From address is what the reader sees; the Return-Path is where bounces go and what SPF checks; DKIM d= is the domain that signed. DMARC wants SPF or DKIM to pass for a domain aligned with From.',
     'Adres From widzi czytelnik; Return-Path to adres, na który wracają zwroty i który sprawdza SPF; d= w DKIM to domena, która podpisała. DMARC wymaga, by SPF lub DKIM przeszło dla domeny zgodnej z From.'),
   none: tx('none', 'brak'),

@@ -98,7 +98,7 @@ export function parseReceived(value: string, headerIndex = 0): ReceivedHop {
   }
   const from = parts.from;
   const hop: ReceivedHop = {
-    number: 0, headerIndex, authenticated: false, local: false, dateProblems: [], flags: [], raw: cut(value, 600),
+    number: 0, headerIndex, authenticated: false, local: false, dateProblems: [], flags: [], raw: cut(value.slice(0, 2000).replace(/\s+/g, ' ').trim(), 600),
   };
   if (from) {
     const name = from.words[0];
@@ -130,7 +130,12 @@ export function parseReceived(value: string, headerIndex = 0): ReceivedHop {
     ...(parts.from?.comments ?? []),
   ].join(' ');
   const tlsMatch = /\b(TLS ?v?1[._]?[0-3]|TLS1_[0-3]|SSLv3|version=TLS[^\s,;)]*|using TLS[^\s,;)]*|cipher=[^\s,;)]+|with cipher [^\s)]+)/i.exec(commentText.slice(0, 2000));
-  if (tlsMatch) { hop.tls = true; hop.tlsDetail = cut(tlsMatch[0], 80); }
+  if (tlsMatch) {
+    hop.tls = true;
+    // Just the version when one is named ("TLSv1.3", "TLS1_2"); else what was written.
+    const version = /TLS ?v?1[._]?[0-3]|SSLv3/i.exec(tlsMatch[0])?.[0];
+    hop.tlsDetail = cut(version ?? tlsMatch[0], 40);
+  }
   else if (proto?.tls !== undefined) hop.tls = proto.tls;
   if (proto?.tls && !hop.tls) hop.tls = true;
   hop.authenticated = Boolean(proto?.auth) || /authenticated sender|\bauth=|\(authenticated/i.test(commentText.slice(0, 2000));
