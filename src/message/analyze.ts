@@ -148,7 +148,10 @@ export async function analyzeMessage(raw: Buffer | string, opts: MessageAnalysis
     ...(hop?.by ? { mta: hop.by } : {}), ...(hop && !opts.verify.ip ? { hop: hop.number } : {}), ...(opts.verify.timeoutMs ? { timeoutMs: opts.verify.timeoutMs } : {}),
   });
   const vf = verifyFindings(a.verify, a.auth.receiver);
-  a.findings.push(...vf);
+  // Right after the receiver's authentication results, where a reader compares them.
+  let at = a.findings.length;
+  for (let i = a.findings.length - 1; i >= 0; i--) if (a.findings[i]!.check.startsWith('message.auth.')) { at = i + 1; break; }
+  a.findings.splice(at, 0, ...vf);
   // Re-rank the spam causes with the own check's findings in.
   const ws = whySpam(a.findings.filter((f) => f.check !== 'message.why-spam'), a.spam);
   a.whySpam = ws;

@@ -9,6 +9,7 @@ import { fill, tx } from '../i18n/text.js';
 import type { ReceiverVerdict } from './auth-results.js';
 import { resultDomain } from './auth-results.js';
 import type { MailauthResolver } from './resolver.js';
+import { FIX } from './spam/fixes.js';
 import { cut, fillT } from './util.js';
 
 /** Which part of a DKIM check failed. */
@@ -94,6 +95,8 @@ export async function verifyMessage(raw: Buffer | string, opts: VerifyOptions): 
     const limit = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('verification timed out')), opts.timeoutMs ?? 20_000); });
     const res = await Promise.race([run, limit]);
     for (const d of res.dkim.results ?? []) {
+      // mailauth reports an unsigned message as one "none" result without a domain.
+      if (!d.signingDomain) continue;
       const comment = d.status.comment || undefined;
       const failure = classifyDkim(d.status.result, comment);
       out.dkim.push({
@@ -189,7 +192,7 @@ export function verifyFindings(own: OwnVerdict, receiver: ReceiverVerdict): Find
     out.push({ check: 'message.verify.error', status: 'unknown', subject: 'mailauth', summary: fill(T.error, { e: cut(own.error, 200) }) });
     return out;
   }
-  if (!own.dkim.length) out.push({ check: 'message.verify.dkim', status: 'warn', subject: 'DKIM-Signature', summary: T.noSig, data: { result: 'none', spamWeight: 1 } });
+  if (!own.dkim.length) out.push({ check: 'message.verify.dkim', status: 'warn', subject: 'DKIM-Signature', summary: T.noSig, advice: [FIX.dkim], data: { result: 'none', spamWeight: 1 } });
   for (const d of own.dkim) {
     const ev = [{ kind: 'text' as const, label: 'mailauth', value: `dkim=${d.result}${d.comment ? ` (${d.comment})` : ''} header.d=${d.domain} header.s=${d.selector ?? ''} header.a=${d.algorithm ?? ''}` }];
     if (d.record) ev.push({ kind: 'text' as const, label: `TXT ${d.selector ?? ''}._domainkey.${d.domain}`, value: d.record });
