@@ -223,12 +223,26 @@ export interface TlsOptions {
   ca?: string | string[];
 }
 
+/** Secure contexts with extra CAs, built once per CA set (parsing the system roots costs ~90 ms). */
+const contexts = new Map<string, tls.SecureContext>();
+function contextWithCa(ca: string | string[]): tls.SecureContext {
+  const list = Array.isArray(ca) ? ca : [ca];
+  const key = list.join('\n');
+  let ctx = contexts.get(key);
+  if (!ctx) {
+    ctx = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] });
+    if (contexts.size > 16) contexts.clear();
+    contexts.set(key, ctx);
+  }
+  return ctx;
+}
+
 function tlsConnectOptions(o: TlsOptions): tls.ConnectionOptions {
   return {
     // We verify ourselves and report each problem; refusing here would hide all details.
     rejectUnauthorized: false,
     ...(net.isIP(o.servername) ? {} : { servername: o.servername }),
-    ...(o.ca ? { ca: [...tls.rootCertificates, ...(Array.isArray(o.ca) ? o.ca : [o.ca])] } : {}),
+    ...(o.ca ? { secureContext: contextWithCa(o.ca) } : {}),
   };
 }
 
