@@ -86,7 +86,9 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
     }
   }
   const body = text ?? html ?? '';
-  const errorText = cutAt(body, COPY_MARKERS);
+  // Markers of the returned copy are searched in the first 64 KiB only (bounces put their words first).
+  const head = body.length > 65536 ? body.slice(0, 65536) : body;
+  const errorText = cutAt(head, COPY_MARKERS);
   if (!original) {
     // Text bounces quote the original headers after a marker line.
     const low = body.toLowerCase();
@@ -101,7 +103,9 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
       }
     }
   }
-  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts, lowHead: '', lowError: '', detected: new Map(), cache: new Map() };
+  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts, lowHead: '', lowError: '', detected: new Map(), cache: new Map(),
+    lowFrom: from.toLowerCase(), lowSubject: subject.toLowerCase(),
+    lowTrace: h.filter(([n]) => n === 'received' || n.startsWith('x-')).map(([, v]) => v).join('\n').slice(0, 65536).toLowerCase() };
   ctx.lowError = errorText.toLowerCase();
   ctx.lowHead = ctx.lowError.slice(0, 8192);
   if (original) ctx.original = original;
@@ -233,6 +237,8 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     rcpts = dedupe(rcpts.filter((r) => r.recipient.includes('@')));
     if (rcpts.length) {
       for (const r of rcpts) {
+        // The DSN alone suffices when it has the server's words and names the command.
+        if (r.diagnosticCode && r.diagnosticCode.length >= 12 && commandIn(r.diagnosticCode)) continue;
         const t = textDiagnosticFor(ctx, formats, r.recipient);
         if (!t) continue;
         // The server's own words from the text part are often richer than the DSN's Diagnostic-Code.

@@ -5,6 +5,7 @@
  * and ends. Line-oriented and bounded: linear in the text.
  */
 import { cleanAddress } from './dsn.js';
+import { PhraseMatcher } from '../classify/matcher.js';
 import { header } from './mime.js';
 import type { BounceContext, RawRecipient } from './types.js';
 
@@ -28,28 +29,31 @@ export function allAddresses(s: string, limit = 200): string[] {
   return out;
 }
 
+const matchers = new WeakMap<readonly string[], PhraseMatcher>();
+
+/** Earliest occurrence of any marker (lowercase literals) in lowercase text: one automaton pass. */
+export function firstMarker(low: string, markers: readonly string[]): { at: number; marker: string } | undefined {
+  if (!markers.length) return undefined;
+  let m = matchers.get(markers);
+  if (!m) { m = new PhraseMatcher(markers.map((x) => x.replace(/\*/g, ' '))); matchers.set(markers, m); }
+  let best: { at: number; marker: string } | undefined;
+  for (const h of m.scan(low)) if (!best || h.at < best.at) best = { at: h.at, marker: markers[h.index]! };
+  return best;
+}
+
 /** Cut `text` at the first of `markers` (lowercase) found; returns the part before it. */
 export function cutAt(text: string, markers: readonly string[], lower?: string): string {
-  const low = lower ?? text.toLowerCase();
-  let end = text.length;
-  for (const m of markers) {
-    const i = low.indexOf(m);
-    if (i >= 0 && i < end) end = i;
-  }
-  return text.slice(0, end);
+  const hit = firstMarker(lower ?? text.toLowerCase(), markers);
+  return hit ? text.slice(0, hit.at) : text;
 }
 
 /** The text after the first of `markers` found (the whole text when none is). */
 export function startAt(text: string, markers: readonly string[], lower?: string): { text: string; found: boolean } {
   if (!markers.length) return { text, found: false };
-  const low = lower ?? text.toLowerCase();
-  let best = -1;
-  let len = 0;
-  for (const m of markers) {
-    const i = low.indexOf(m);
-    if (i >= 0 && (best < 0 || i < best)) { best = i; len = m.length; }
-  }
-  if (best < 0) return { text, found: false };
+  const hit = firstMarker(lower ?? text.toLowerCase(), markers);
+  if (!hit) return { text, found: false };
+  const best = hit.at;
+  const len = hit.marker.length;
   // Start at the line after the marker's line.
   const nl = text.indexOf('\n', best + len);
   return { text: nl < 0 ? '' : text.slice(nl + 1), found: true };
@@ -104,22 +108,18 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
 
 const COMMANDS: readonly [string, string][] = [
   ['rcpt to', 'RCPT'], ['mail from', 'MAIL'], ['does not like recipient', 'RCPT'], ['after rcpt', 'RCPT'],
-  ['rcpt command', 'RCPT'], ['smtp:rcpt', 'RCPT'], ['sender was rejected', 'MAIL'], ['end of data', 'DATA'], ['after data', 'DATA'], ['data command', 'DATA'],
+  ['rcpt command', 'RCPT'], ['smtp:rcpt', 'RCPT'], ['sender was rejected', 'MAIL'],
+  ['end of data', 'DATA'], ['after data', 'DATA'], ['data command', 'DATA'],
   ['>>> data', 'DATA'], ['in reply to data', 'DATA'], ['after ehlo', 'EHLO'], ['after helo', 'HELO'], ['ehlo command', 'EHLO'],
   ['helo command', 'HELO'], ['initial connection', 'CONN'], ['greeting', 'CONN'], ['starttls', 'STARTTLS'],
   ['after auth', 'AUTH'], ['>>> quit', 'QUIT'],
 ];
+const COMMAND_NEEDLES = COMMANDS.map(([n]) => n);
 
 /** The SMTP command a diagnostic says it failed at (the first one named). */
 export function commandIn(text: string): string | undefined {
-  const low = (text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase();
-  let best = -1;
-  let cmd: string | undefined;
-  for (const [needle, c] of COMMANDS) {
-    const i = low.indexOf(needle);
-    if (i >= 0 && (best < 0 || i < best)) { best = i; cmd = c; }
-  }
-  return cmd;
+  const hit = firstMarker((text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase(), COMMAND_NEEDLES);
+  return hit ? COMMANDS[COMMAND_NEEDLES.indexOf(hit.marker)]![1] : undefined;
 }
 
 const RHOST = /\b(?:host|from|by|server|remote host)\s+\[?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})\]?(?:\s*\[(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]{2,40})\])?\s*(?:said|:|\[)/i;

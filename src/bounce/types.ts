@@ -38,8 +38,14 @@ export interface BounceContext {
   original?: HeaderList;
   /** Lowercased head of errorText (computed once, for the formats' detect()). */
   lowHead: string;
+  /** From, Subject and the Received/X- header values, lowercased once. */
+  lowFrom: string;
+  lowSubject: string;
+  lowTrace: string;
   /** errorText lowercased once. */
   lowError: string;
+  /** Names of the formats whose text markers occur in lowHead (one automaton pass, computed lazily). */
+  markerHits?: Set<string>;
   /** Per-format detect results (computed at most once per message). */
   detected: Map<string, boolean>;
   /** Per-format decode results (computed at most once per message). */

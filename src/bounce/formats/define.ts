@@ -1,4 +1,5 @@
 /** Declarative helper for text-bounce formats: how to recognise one, where its recipient section starts/ends. */
+import { PhraseMatcher } from '../../classify/matcher.js';
 import { addressBlocks, inlineAddresses, startAt, type BlockOptions } from '../text.js';
 import type { BounceContext, BounceFormat, RawRecipient } from '../types.js';
 
@@ -38,7 +39,24 @@ function any(hay: string, needles: readonly string[] | undefined): boolean {
   return false;
 }
 
+/**
+ * Every text marker of every format, matched in ONE automaton pass over the bounce's text per message (instead
+ * of one search per marker per format).
+ */
+const MARKERS: string[] = [];
+const MARKER_OWNER: string[] = [];
+let markerMatcher: PhraseMatcher | undefined;
+
+function formatsSeenInText(ctx: BounceContext): Set<string> {
+  if (ctx.markerHits) return ctx.markerHits;
+  markerMatcher ??= new PhraseMatcher(MARKERS);
+  ctx.markerHits = new Set(markerMatcher.scan(ctx.lowHead).map((h) => MARKER_OWNER[h.index]!));
+  return ctx.markerHits;
+}
+
 export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
+  for (const m of spec.text ?? []) { MARKERS.push(m.replace(/\*/g, ' ')); MARKER_OWNER.push(spec.name); }
+  markerMatcher = undefined;
   return {
     name: spec.name,
     ...(spec.needTextAndHeader ? { standalone: true } : {}),
@@ -58,11 +76,9 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
     },
   };
   function detectUncached(ctx: BounceContext): boolean {
-      const low = ctx.lowHead;
-      const hdr = any(ctx.from.toLowerCase(), spec.from) || any(ctx.subject.toLowerCase(), spec.subject) ||
-        (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) ||
-        (spec.headerValue ? ctx.headers.some(([n, v]) => (n === 'received' || n.startsWith('x-')) && any(v.toLowerCase(), spec.headerValue)) : false);
-      const txt = any(low, spec.text);
+      const hdr = any(ctx.lowFrom, spec.from) || any(ctx.lowSubject, spec.subject) ||
+        (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) || any(ctx.lowTrace, spec.headerValue);
+      const txt = spec.text ? formatsSeenInText(ctx).has(spec.name) : false;
       return spec.needTextAndHeader ? hdr && txt : hdr || txt;
   }
   function decodeUncached(ctx: BounceContext): RawRecipient[] {
