@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// explain benchmark (`npm run bench -- explain`): side by side in one run
+//  1. diagnostic strings explained per second over the Diagnostic-Code texts of the shared bounce corpus, beside
+//     the bare classifier on the same strings (explain = scanning + grouping + classify + texts);
+//  2. reason agreement with ../shared/corpus/bounces/sisimai/expectations.tsv for files with one recipient;
+//  3. linearity: time per MB for growing texts (1, 2, 4, 8 MB) — flat means linear;
+//  4. CLI start-to-answer: `mailmedic explain "550 5.1.1"` beside bare `node -e 0` (median of runs, ratio).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { explain } from '../dist/src/explain/index.js';
+import { classify } from '../dist/src/classify/index.js';
+
+const root = resolve(import.meta.dirname, '..');
+const corpus = resolve(root, '..', 'shared', 'corpus', 'bounces', 'sisimai');
+
+// ── Diagnostic-Code texts (folded lines joined), per file ─────────────────────────────────────────────────
+function diagnosticTexts(eml) {
+  const out = [];
+  const lines = eml.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^Diagnostic-Code:\s*(.*)$/i.exec(lines[i]);
+    if (!m) continue;
+    let text = m[1];
+    while (i + 1 < lines.length && /^[ \t]+\S/.test(lines[i + 1])) text += ' ' + lines[++i].trim();
+    text = text.replace(/^[A-Za-z0-9-]+;\s*/, ''); // drop the type ("smtp;", "X-Postfix;")
+    if (text.trim()) out.push(text.trim());
+  }
+  return out;
+}
+
+const files = readdirSync(join(corpus, 'eml')).filter((f) => f.endsWith('.eml')).sort();
+const perFile = new Map();
+for (const f of files) {
+  const texts = diagnosticTexts(readFileSync(join(corpus, 'eml', f), 'latin1'));
+  if (texts.length) perFile.set(f, texts);
+}
+const strings = [...perFile.values()].flat();
+
+// ── 1. throughput ───────────────────────────────────────────────────────────────────────────────────────
+function rate(fn) {
+  for (const s of strings) fn(s); // warm-up
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 2000) for (const s of strings) { fn(s); n++; }
+  return n / ((performance.now() - t0) / 1000);
+}
+const explainRate = rate((s) => explain(s));
+const classifyRate = rate((s) => classify({ text: s }));
+
+// ── 2. reason agreement (files with exactly one recipient and a Diagnostic-Code) ──────────────────────────
+const rows = readFileSync(join(corpus, 'expectations.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const byFile = new Map();
+for (const r of rows) byFile.set(r[0], [...(byFile.get(r[0]) ?? []), r]);
+let compared = 0;
+let agree = 0;
+const misses = new Map();
+for (const [file, recs] of byFile) {
+  if (recs.length !== 1 || !perFile.has(file)) continue;
+  const expected = recs[0][4];
+  const ds = explain(perFile.get(file).join('\n')).data.diagnoses;
+  const got = ds[0]?.reason ?? 'undefined';
+  compared++;
+  if (got === expected) agree++;
+  else misses.set(`${expected}→${got}`, (misses.get(`${expected}→${got}`) ?? 0) + 1);
+}
+
+// ── 3. linearity ────────────────────────────────────────────────────────────────────────────────────────
+const unit = strings.join('\n') + '\n';
+const lin = [];
+for (const mb of [1, 2, 4, 8]) {
+  const text = unit.repeat(Math.ceil((mb * 1024 * 1024) / unit.length)).slice(0, mb * 1024 * 1024);
+  const t0 = performance.now();
+  explain(text);
+  lin.push([mb, (performance.now() - t0) / mb]);
+}
+
+// ── 4. CLI start-up ─────────────────────────────────────────────────────────────────────────────────────
+const median = (a) => a.sort((x, y) => x - y)[a.length >> 1];
+const cli = join(root, 'bin', 'mailmedic.js');
+const bare = [];
+const ours = [];
+for (let i = 0; i < 15; i++) {
+  let t0 = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  bare.push(performance.now() - t0);
+  t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'explain', '550 5.1.1']);
+  ours.push(performance.now() - t0);
+  if (r.status !== 2) throw new Error(`mailmedic explain exited ${r.status}: ${r.stderr}`);
+}
+const bareMs = median(bare);
+const oursMs = median(ours);
+
+console.log(`corpus: ${files.length} .eml files, ${perFile.size} with Diagnostic-Code, ${strings.length} diagnostic strings`);
+console.log(`explain():  ${Math.round(explainRate).toLocaleString('en')} strings/s`);
+console.log(`classify(): ${Math.round(classifyRate).toLocaleString('en')} strings/s (bare classifier, same strings; explain/classify = ${(explainRate / classifyRate).toFixed(2)})`);
+console.log(`reason agreement (one-recipient files with Diagnostic-Code): ${agree}/${compared} = ${(100 * agree / compared).toFixed(1)}%`);
+console.log(`  most frequent misses (expected→got): ${[...misses].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ×${v}`).join(', ')}`);
+console.log(`linearity (ms per MB of bounce text): ${lin.map(([mb, ms]) => `${mb} MB: ${ms.toFixed(0)}`).join(', ')}`);
+console.log(`CLI start-to-answer, median of 15: mailmedic explain "550 5.1.1" ${oursMs.toFixed(1)} ms, node -e 0 ${bareMs.toFixed(1)} ms, ratio ${(oursMs / bareMs).toFixed(2)}×`);
