@@ -133,6 +133,19 @@ test('random bytes and truncated messages: no crash, every format renders', () =
   for (let cut = 0; cut <= msg.length; cut += 7) all(msg.slice(0, cut));
 });
 
+test('hostile header values stay escaped in the HTML report and its timeline', async () => {
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'mm-html-')), 'x.eml');
+  writeFileSync(file, 'Received: from <script>alert(1)</script> (x [192.0.2.1]) by <img src=x onerror=alert(2)> with ESMTP; Mon, 23 Nov 2026 10:00:00 +0000\nFrom: "<b>evil</b>" <a@b.test>\nSubject: <script>x</script>\n\nbody\n');
+  const { stdout } = await run(process.execPath, [CLI, 'message', file, '--html']).catch((e: { stdout: string }) => e);
+  assert.match(stdout, /class="mm-timeline"/);
+  assert.doesNotMatch(stdout, /<script>|<img src=x|<b>evil/);
+  assert.match(stdout, /&lt;img src=x onerror=alert\(2\)&gt;/);
+  assert.ok(stdout.trimEnd().endsWith('</html>'));
+});
+
 test('CLI: a missing file exits 66, a non-message exits 2 with a finding, stdin works', async () => {
   const missing = await run(process.execPath, [CLI, 'message', '/nonexistent/mail.eml']).catch((e: { code: number }) => e);
   assert.equal((missing as { code: number }).code, 66);

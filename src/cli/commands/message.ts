@@ -60,7 +60,8 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
     const report = messageReport(analysis, { lang: common.lang });
     if (common.format === 'html') {
       const html = render(report, 'html', { lang: common.lang });
-      return emit(report, common, html.replace('</body>', `${renderHopTimelineHtml(analysis.received, common.lang)}\n</body>`));
+      const end = html.lastIndexOf('</body>');
+      return emit(report, common, `${html.slice(0, end)}${renderHopTimelineHtml(analysis.received, common.lang)}\n${html.slice(end)}`);
     }
     return emit(report, common);
   },
