@@ -181,6 +181,7 @@ const T = {
   differs: tx('{method}: the receiver wrote {theirs}, mailmedic finds {ours}.', '{method}: odbiorca zapisał {theirs}, mailmedic stwierdza {ours}.'),
   differsDetail: tx('A difference is normal when the message was changed after the receiver checked it (a forward, a list, an archive, a copy saved by a mail program), when DNS changed since delivery (a rotated DKIM key, an edited SPF record), or when the IP mailmedic used is not the one the receiver saw. If the receiver failed what passes now, the sender probably fixed DNS since.',
     'Różnica jest normalna, gdy wiadomość zmieniono po sprawdzeniu przez odbiorcę (przekierowanie, lista, archiwum, kopia zapisana przez program pocztowy), gdy DNS zmienił się od doręczenia (wymieniony klucz DKIM, zmieniony rekord SPF) albo gdy mailmedic użył innego adresu IP niż widział odbiorca. Jeśli u odbiorcy nie przeszło to, co teraz przechodzi, nadawca zapewne poprawił już DNS.'),
+  arc: tx('Own check: the ARC chain is {result}.', 'Własne sprawdzenie: łańcuch ARC — wynik {result}.'),
   same: tx('Own check agrees with the receiver on {methods}.', 'Własne sprawdzenie zgadza się z odbiorcą co do: {methods}.'),
 };
 
@@ -214,10 +215,15 @@ export function verifyFindings(own: OwnVerdict, receiver: ReceiverVerdict): Find
     const st: Status = own.dmarc.result === 'pass' ? 'ok' : own.dmarc.result === 'fail' ? 'error' : own.dmarc.result === 'none' ? 'warn' : 'warn';
     out.push({ check: 'message.verify.dmarc', status: st, subject: own.dmarc.domain, summary: fillT(T.dmarc, { result: own.dmarc.result, d: own.dmarc.domain, policy: own.dmarc.policy ? fill(T.policy, { p: own.dmarc.policy }) : '' }), evidence: own.dmarc.comment ? [{ kind: 'text', label: 'mailauth', value: own.dmarc.comment }] : [], data: { ...own.dmarc, spamWeight: st === 'error' ? 3 : 0 } });
   }
+  if (own.arc) {
+    const st: Status = own.arc.result === 'pass' ? 'ok' : own.arc.result === 'fail' ? 'warn' : 'info';
+    out.push({ check: 'message.verify.arc', status: st, subject: 'ARC', summary: fill(T.arc, { result: own.arc.result }), ...(own.arc.comment ? { evidence: [{ kind: 'text' as const, label: 'mailauth', value: own.arc.comment }] } : {}), data: { ...own.arc } });
+  }
   // Compare with the receiver.
   const pairs: [string, string | undefined, string | undefined][] = [];
   if (receiver.spf && own.spf) pairs.push(['SPF', norm(receiver.spf.result), norm(own.spf.result)]);
   if (receiver.dmarc && own.dmarc) pairs.push(['DMARC', norm(receiver.dmarc.result), norm(own.dmarc.result)]);
+  if (receiver.arc && own.arc) pairs.push(['ARC', norm(receiver.arc.result), norm(own.arc.result)]);
   for (const r of receiver.dkim) {
     const d = resultDomain(r);
     const mine = own.dkim.find((x) => x.domain.toLowerCase() === d);

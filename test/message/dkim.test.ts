@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { analyzeMessage, makeMessageResolver } from '../../src/message/index.js';
+import { analyzeMessage, mailauthResolverFrom, makeMessageResolver } from '../../src/message/index.js';
+import { createDnsClient, createStaticDnsClient, type DnsTraceEntry } from '../../src/dns/index.js';
 import type { Report } from '../../src/core/finding.js';
 import { CLI } from '../helpers/env.js';
 
@@ -178,4 +179,29 @@ test('CLI: --verify --resolver 127.0.0.1:PORT, JSON report with the own verdict'
   // A resolver that is not an IP is a usage error.
   const bad = await run(process.execPath, [CLI, 'message', file, '--verify', '--resolver', 'dns.example']).catch((e: { code: number; stderr: string }) => e);
   assert.equal((bad as { code: number }).code, 64);
+});
+
+test('every DNS query goes to the given server only (the wire trace of the DNS client)', async () => {
+  const trace: DnsTraceEntry[] = [];
+  const dns = createDnsClient({ server: `127.0.0.1:${port}`, timeoutMs: 2000, onTrace: (e) => trace.push(e) });
+  const a = await analyzeMessage(await signed(), { verify: { resolver: mailauthResolverFrom(dns) } });
+  assert.equal(a.verify!.dkim[0]!.result, 'pass');
+  assert.ok(trace.length >= 3, `${trace.length} queries`);
+  assert.deepEqual([...new Set(trace.map((t) => t.server))], [`127.0.0.1:${port}`]);
+  assert.ok(trace.some((t) => t.name === `${SELECTOR}._domainkey.${DOMAIN}` && t.type === 'TXT'));
+});
+
+test('the key lookup times out: DKIM is "not checked" (DNS named), never a verdict', async () => {
+  const dns = createStaticDnsClient({
+    [`${SELECTOR}._domainkey.${DOMAIN}`]: 'TIMEOUT',
+    [DOMAIN]: [{ type: 'TXT', data: 'v=spf1 ip4:127.0.0.1 -all' }],
+    [`_dmarc.${DOMAIN}`]: [{ type: 'TXT', data: 'v=DMARC1; p=reject' }],
+  });
+  const a = await analyzeMessage(await signed(), { verify: { resolver: mailauthResolverFrom(dns) } });
+  const d = a.verify!.dkim[0]!;
+  assert.equal(d.failure, 'dns');
+  const f = a.findings.find((x) => x.check === 'message.verify.dkim')!;
+  assert.equal(f.status, 'unknown');
+  assert.match(f.summary.en, /DNS error/);
+  assert.equal(a.verify!.spf?.result, 'pass', 'SPF from the in-memory zone');
 });

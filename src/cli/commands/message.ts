@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { analyzeMessage, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
 import { render } from '../../report/index.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
@@ -51,6 +52,7 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
     if (typeof values.resolver === 'string') {
       try { server = parseResolverAddress(values.resolver).server; } catch (e) { throw new UsageError((e as Error).message); }
     }
+    if (typeof values.ip === 'string' && !isIP(values.ip)) throw new UsageError(`--ip "${values.ip}" is not an IP address`);
     const timeoutMs = numberOption('timeout', values.timeout, 20, 1, 600) * 1000;
     const raw = file === '-' ? await readStdin(MAX_MESSAGE_BYTES) : await readFile(file);
     const analysis = await analyzeMessage(raw, {
