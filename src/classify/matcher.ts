@@ -15,7 +15,7 @@ export interface PatternHit {
 }
 
 const MAX_WILD = 80;
-const PREFIX = 8;
+const PREFIX = 16;
 
 /**
  * The automaton is compiled to a dense transition table over character classes (every character used by a
@@ -49,50 +49,58 @@ export class PhraseMatcher {
       }
     }
     this.classes = nextClass;
-    // Trie.
-    const next: Map<number, number>[] = [new Map()];
+    // Trie, in a dense table (0 = no child; the root is state 0 and never a child).
+    const C = this.classes;
+    let maxStates = 1;
+    for (const ps of this.pieces) maxStates += Math.min((ps[0] ?? '').length, PREFIX);
+    const trie = new Int32Array(maxStates * C);
     const outs: number[][] = [[]];
+    let states = 1;
     this.pieces.forEach((ps, i) => {
       const first = (ps[0] ?? '').slice(0, PREFIX);
       if (!first) throw new Error(`pattern must start with a literal: "${patterns[i]}"`);
-      let s = 0;
+      let st = 0;
       for (let k = 0; k < first.length; k++) {
-        const cls = this.cls(first.charCodeAt(k));
-        let n = next[s]!.get(cls);
-        if (n === undefined) {
-          n = next.length;
-          next.push(new Map());
-          outs.push([]);
-          next[s]!.set(cls, n);
-        }
-        s = n;
+        const at = st * C + this.cls(first.charCodeAt(k));
+        let n = trie[at]!;
+        if (n === 0) { n = states++; trie[at] = n; outs.push([]); }
+        st = n;
       }
-      outs[s]!.push(i);
+      outs[st]!.push(i);
     });
-    // Breadth-first: fail links and the complete transition table.
-    const C = this.classes;
-    const delta = new Int32Array(next.length * C);
-    const fail = new Int32Array(next.length);
+    // Breadth-first: fail links and the complete transition table (a row starts as a copy of its fail
+    // state's row, then the state's own children override it).
+    const delta = new Int32Array(states * C);
+    const fail = new Int32Array(states);
     const queue: number[] = [];
     for (let c = 0; c < C; c++) {
-      const u = next[0]!.get(c);
-      if (u !== undefined) { delta[c] = u; queue.push(u); }
+      const u = trie[c]!;
+      if (u !== 0) { delta[c] = u; queue.push(u); }
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const r = queue[qi]!;
       const f = fail[r]!;
       if (outs[f]!.length) outs[r] = outs[r]!.concat(outs[f]!);
-      // Row of r = row of its fail state, overridden by r's own children (rows copied, not recomputed).
       delta.copyWithin(r * C, f * C, f * C + C);
-      for (const [c, u] of next[r]!) {
+      const row = r * C;
+      for (let c = 0; c < C; c++) {
+        const u = trie[row + c]!;
+        if (u === 0) continue;
         fail[u] = delta[f * C + c]!;
-        delta[r * C + c] = u;
+        delta[row + c] = u;
         queue.push(u);
       }
     }
+    // Store row offsets instead of state numbers (no multiplication per character), and flag the rows that
+    // have outputs in a byte array indexed the same way.
+    for (let k = 0; k < delta.length; k++) delta[k] = delta[k]! * C;
     this.delta = delta;
     this.out = outs.map((o) => (o.length ? o : undefined));
+    this.hasOut = new Uint8Array(delta.length);
+    outs.forEach((o, st) => { if (o.length) this.hasOut[st * C] = 1; });
   }
+
+  private readonly hasOut: Uint8Array;
 
   private cls(c: number): number {
     return c < 128 ? this.classOf[c]! : this.wideClass.get(c) ?? 0;
@@ -102,13 +110,14 @@ export class PhraseMatcher {
   scan(text: string): PatternHit[] {
     const hits: PatternHit[] = [];
     let seen: Set<number> | undefined;
-    const { delta, classOf, classes: C, out } = this;
+    const { delta, classOf, classes: C, out, hasOut } = this;
+    const n = text.length;
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = delta[s * C + (c < 128 ? classOf[c]! : this.wideClass.get(c) ?? 0)]!;
-      const o = out[s];
-      if (o === undefined) continue;
+      s = delta[s + (c < 128 ? classOf[c]! : this.wideClass.get(c) ?? 0)]!;
+      if (hasOut[s] === 0) continue;
+      const o = out[s / C]!;
       for (let k = 0; k < o.length; k++) {
         const p = o[k]!;
         if (seen?.has(p)) continue;
