@@ -243,7 +243,7 @@ const T = {
     'Poproś właściciela adresu IP (dostawcę hostingu lub sieci) o ustawienie rekordu PTR z nazwą serwera i upewnij się, że ta nazwa wskazuje z powrotem na ten sam adres IP.'),
   forged: tx('The receiving server marked the sender\'s name as "may be forged" (hop {n}).', 'Serwer odbiorcy oznaczył nazwę nadawcy jako „may be forged” (etap {n}).'),
   forgedDetail: tx('The PTR name of the sending IP does not resolve back to that IP. Receivers distrust such servers.', 'Nazwa z PTR adresu IP nadawcy nie wskazuje z powrotem na ten adres. Odbiorcy nie ufają takim serwerom.'),
-  loop: tx('{n} Received headers: the message went round in a mail loop.', '{n} nagłówków Received: wiadomość krążyła w pętli pocztowej.'),
+  loop: tx('{n} Received headers: the message went round in a mail loop.', 'Liczba nagłówków Received: {n} — wiadomość krążyła w pętli pocztowej.'),
   loopDetail: tx('Mail servers give up after about 50–100 hops ("too many hops"). So many hops mean two servers forward the message to each other (e.g. a forward that points back, or an MX pointing to a server that does not consider itself the destination). Only the first {kept} were analysed.',
     'Serwery poczty poddają się po ok. 50–100 etapach („too many hops”). Tyle etapów oznacza, że dwa serwery przekazują sobie wiadomość nawzajem (np. przekierowanie wskazujące z powrotem albo MX wskazujący serwer, który nie uważa się za cel). Przeanalizowano tylko pierwsze {kept}.'),
   loopAdvice: tx('Look at the hosts that repeat in the trace and fix the forwarding or the MX/relay setting between them.', 'Sprawdź, które serwery powtarzają się na trasie, i popraw przekierowanie albo ustawienia MX/relay między nimi.'),

@@ -41,7 +41,7 @@ export function whySpam(findings: readonly Finding[], verdicts: readonly SpamVer
 }
 
 const T = {
-  spam: tx('Marked as spam by {by}. Most likely reasons: {n}.', 'Oznaczona jako spam przez: {by}. Najbardziej prawdopodobne przyczyny: {n}.'),
+  spam: tx('Marked as spam by {by}. The {n} most likely reasons follow.', 'Oznaczona jako spam przez: {by}. Poniżej najbardziej prawdopodobne przyczyny (liczba: {n}).'),
   spamNoCause: tx('Marked as spam by {by}, but the headers show no specific reason: the decision was likely about reputation or content the filter does not explain.', 'Oznaczona jako spam przez: {by}, ale nagłówki nie pokazują konkretnej przyczyny: decyzja dotyczyła zapewne reputacji lub treści, których filtr nie wyjaśnia.'),
   risk: tx('No filter here marked it as spam, but {n} finding(s) could send it to spam elsewhere.', 'Żaden filtr tutaj nie oznaczył jej jako spam, ale gdzie indziej mogą ją tam skierować znalezione problemy (liczba: {n}).'),
   unknown: tx('The headers carry no spam verdict; {n} finding(s) could send such a message to spam.', 'Nagłówki nie zawierają werdyktu antyspamowego; taką wiadomość mogą skierować do spamu znalezione problemy (liczba: {n}).'),

@@ -107,6 +107,10 @@ export function readMicrosoft(fields: readonly HeaderField[]): SpamVerdict | und
       else if (/^InfoDomainNonexistent$/i.test(val)) hits.push({ name: 'PTR:InfoDomainNonexistent', meaning: tx('The PTR name of the connecting IP does not exist.', 'Nazwa z PTR łączącego się adresu IP nie istnieje.'), fix: FIX.ptr });
     } else if (k === 'SCL' && /^-?\d$/.test(val)) {
       v.score = Number(val);
+    } else if (FIELD_NAMES[k] && k !== 'PTR') {
+      const name = FIELD_NAMES[k]!;
+      const shown = cut(val, 80);
+      hits.push({ name: `${k}:${shown}`, meaning: { en: `${name.en}: ${shown}`, pl: `${name.pl}: ${shown}` }, ...(k === 'SRV' && /bulk/i.test(val) ? { fix: FIX.bulk } : {}) });
     }
   }
   const sclText = scl?.value.trim() ?? (v.score !== undefined ? String(v.score) : undefined);
