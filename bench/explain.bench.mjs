@@ -54,6 +54,7 @@ const byFile = new Map();
 for (const r of rows) byFile.set(r[0], [...(byFile.get(r[0]) ?? []), r]);
 let compared = 0;
 let agree = 0;
+let agreeClassify = 0;
 const misses = new Map();
 for (const [file, recs] of byFile) {
   if (recs.length !== 1 || !perFile.has(file)) continue;
@@ -62,6 +63,7 @@ for (const [file, recs] of byFile) {
   const got = ds[0]?.reason ?? 'undefined';
   compared++;
   if (got === expected) agree++;
+  if (classify({ text: perFile.get(file).join('\n') }).reason === expected) agreeClassify++;
   else misses.set(`${expected}→${got}`, (misses.get(`${expected}→${got}`) ?? 0) + 1);
 }
 
@@ -96,6 +98,7 @@ console.log(`corpus: ${files.length} .eml files, ${perFile.size} with Diagnostic
 console.log(`explain():  ${Math.round(explainRate).toLocaleString('en')} strings/s`);
 console.log(`classify(): ${Math.round(classifyRate).toLocaleString('en')} strings/s (bare classifier, same strings; explain/classify = ${(explainRate / classifyRate).toFixed(2)})`);
 console.log(`reason agreement (one-recipient files with Diagnostic-Code): ${agree}/${compared} = ${(100 * agree / compared).toFixed(1)}%`);
+console.log(`  (the bare classifier on the same texts, no status/command context: ${agreeClassify}/${compared} = ${(100 * agreeClassify / compared).toFixed(1)}%)`);
 console.log(`  most frequent misses (expected→got): ${[...misses].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ×${v}`).join(', ')}`);
 console.log(`linearity (ms per MB of bounce text): ${lin.map(([mb, ms]) => `${mb} MB: ${ms.toFixed(0)}`).join(', ')}`);
 console.log(`CLI start-to-answer, median of 15: mailmedic explain "550 5.1.1" ${oursMs.toFixed(1)} ms, node -e 0 ${bareMs.toFixed(1)} ms, ratio ${(oursMs / bareMs).toFixed(2)}×`);

@@ -26,7 +26,7 @@ const COPY_MARKERS = [
   '----- unsent message follows', '-----unsent message follows', '--- the header of the original message',
   '----- original message -----', '------ the body of the message', 'original message headers',
   '--- enclosed are the original headers', '----- message header follows', '------- received message',
-  'message headers follow', 'original message follows', '------- returned message', 'below is a copy of the original message', '----- the header of the original message',
+  'message headers follow', 'original message follows', 'included is a copy of the message header', '------- returned message', 'below is a copy of the original message', '----- the header of the original message',
   'original message header', '------ original message', '-------- original message', '--- original message',
 ];
 

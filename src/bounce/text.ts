@@ -108,7 +108,7 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
 
 const COMMANDS: readonly [string, string][] = [
   ['rcpt to', 'RCPT'], ['mail from', 'MAIL'], ['does not like recipient', 'RCPT'], ['after rcpt', 'RCPT'],
-  ['rcpt command', 'RCPT'], ['smtp:rcpt', 'RCPT'], ['sender was rejected', 'MAIL'],
+  ['rcpt command', 'RCPT'], ['smtp:rcpt', 'RCPT'], ['smtp command rcpt', 'RCPT'], ['smtp command data', 'DATA'], ['sender was rejected', 'MAIL'],
   ['end of data', 'DATA'], ['after data', 'DATA'], ['data command', 'DATA'],
   ['>>> data', 'DATA'], ['in reply to data', 'DATA'], ['after ehlo', 'EHLO'], ['after helo', 'HELO'], ['ehlo command', 'EHLO'],
   ['helo command', 'HELO'], ['initial connection', 'CONN'], ['greeting', 'CONN'], ['starttls', 'STARTTLS'],
