@@ -335,8 +335,20 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
 const SUMMARY_SEP = ' — ';
 
 function findingFor(d: ExplainDiagnosis): Finding {
+  // What each code says on its own; the code whose table entry already spoke is not repeated, and beside
+  // recognised words a registered enhanced code is shown by its registry name only (servers use them loosely,
+  // e.g. qmail's "#5.5.3" for rcpthosts).
+  const speakerId = d.knowledge[0];
+  const byWords = speakerId?.startsWith('message:') ?? false;
   const codeTexts: Text[] = [];
-  for (const code of d.codes) codeTexts.push(code.includes('.') ? enhancedCodeText(code) : replyCodeText(Number(code)));
+  for (const code of d.codes) {
+    if (!code.includes('.')) { codeTexts.push(replyCodeText(Number(code))); continue; }
+    if (speakerId === `enhanced:X${code.slice(1)}` || speakerId === `provider-code:${code}`) continue;
+    const entry = enhancedCodeEntry(code);
+    codeTexts.push(byWords && entry
+      ? { en: `${code} — registry meaning: ${entry.title.en}.`, pl: `${code} — znaczenie w rejestrze: ${entry.title.pl}.` }
+      : enhancedCodeText(code));
+  }
   const prefix = d.codes.length ? d.codes.join(' ') + SUMMARY_SEP : '';
   const check = d.knowledge.some((k) => k.startsWith('message:')) ? 'explain.message'
     : d.enhancedCode ? 'explain.enhanced-code'
