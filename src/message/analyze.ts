@@ -51,6 +51,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 const T = {
   notMessage: tx('This does not look like an e-mail message: no header fields were found.', 'To nie wygląda na wiadomość e-mail: nie znaleziono żadnych pól nagłówka.'),
+  outlookMsg: tx('This is an Outlook .msg file, not the message source: mailmedic reads .eml files or the headers as text.', 'To plik Outlooka .msg, a nie źródło wiadomości: mailmedic czyta pliki .eml albo nagłówki jako tekst.'),
+  outlookMsgAdvice: tx('In Outlook open the message, then File → Properties and copy "Internet headers"; or save it as .eml (Outlook on the web: "Download").', 'W Outlooku otwórz wiadomość, wybierz Plik → Właściwości i skopiuj „Nagłówki internetowe”; albo zapisz ją jako .eml (Outlook w przeglądarce: „Pobierz”).'),
   notMessageAdvice: tx('Give the whole message source: in the mail program use "Show original" / "View source" / "Message source" and save or copy all of it.', 'Podaj całe źródło wiadomości: w programie pocztowym użyj „Pokaż oryginał” / „Pokaż źródło” / „Źródło wiadomości” i zapisz lub skopiuj całość.'),
   problem: {
     'no-colon': tx('Line {line} of the headers has no colon: "{excerpt}".', 'Wiersz {line} nagłówków nie ma dwukropka: „{excerpt}”.'),
@@ -82,10 +84,35 @@ function headerProblemFindings(problems: HeaderProblem[], dropped: number): Find
   return out;
 }
 
+/** What the raw input turned out to be, before any parsing. */
+type InputKind = 'text' | 'utf16' | 'outlook-msg' | 'cr-only';
+
+function inputKind(raw: Buffer | string): InputKind {
+  if (typeof raw !== 'string') {
+    // Outlook's .msg is an OLE compound file, not a MIME message.
+    if (raw.length >= 8 && raw.readUInt32BE(0) === 0xd0cf11e0 && raw.readUInt32BE(4) === 0xa1b11ae1) return 'outlook-msg';
+    if (raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff))) return 'utf16';
+  }
+  const head = typeof raw === 'string' ? raw.slice(0, 65536) : raw.subarray(0, 65536).toString('latin1');
+  if (!head.includes('\n') && head.includes('\r')) return 'cr-only';
+  return 'text';
+}
+
 function toText(raw: Buffer | string): string {
-  if (typeof raw === 'string') return raw.length > MAX_MESSAGE_BYTES ? raw.slice(0, MAX_MESSAGE_BYTES) : raw;
+  const kind = inputKind(raw);
+  let text: string;
+  if (typeof raw === 'string') text = raw.length > MAX_MESSAGE_BYTES ? raw.slice(0, MAX_MESSAGE_BYTES) : raw;
+  else if (kind === 'utf16') {
+    // Headers saved from Notepad ("Unicode"): decode by the byte-order mark.
+    const le = raw[0] === 0xff;
+    text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(raw.subarray(2, MAX_MESSAGE_BYTES));
+  }
   // UTF-8 for SMTPUTF8 headers; invalid bytes become U+FFFD rather than failing.
-  return raw.subarray(0, MAX_MESSAGE_BYTES).toString('utf8');
+  else text = raw.subarray(0, MAX_MESSAGE_BYTES).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Old Mac line ends (CR only) would make the whole message one line.
+  if (kind === 'cr-only') text = text.replace(/\r/g, '\n');
+  return text;
 }
 
 /** Analyse without network access (everything except --verify). */
@@ -116,7 +143,8 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   const receivedAt = lastTimed?.time ? new Date(lastTimed.time) : now;
 
   const findings: Finding[] = [...pre];
-  if (!fields.length) findings.push({ check: 'message.not-a-message', status: 'error', subject: 'input', summary: T.notMessage, advice: [T.notMessageAdvice] });
+  if (inputKind(raw) === 'outlook-msg') findings.push({ check: 'message.outlook-msg', status: 'error', subject: 'input', summary: T.outlookMsg, advice: [T.outlookMsgAdvice] });
+  else if (!fields.length) findings.push({ check: 'message.not-a-message', status: 'error', subject: 'input', summary: T.notMessage, advice: [T.notMessageAdvice] });
   findings.push(...headerProblemFindings(parsed.problems, parsed.problemsDropped));
   if (fields.length) {
     findings.push(...receivedFindings(received, identity.dateParsed.date));
@@ -142,7 +170,7 @@ export async function analyzeMessage(raw: Buffer | string, opts: MessageAnalysis
   const ip = opts.verify.ip ?? hop?.fromIp;
   const sender = a.identity.returnPath && a.identity.returnPath !== '<>' ? a.identity.returnPath : undefined;
   // Verify what the receiver verified: for a quoted original, that text; else the raw bytes as given.
-  const input = a.source === 'quoted' ? (extractQuoted(raw) ?? toText(raw)) : raw;
+  const input = a.source === 'quoted' ? (extractQuoted(raw) ?? toText(raw)) : inputKind(raw) === 'text' ? raw : toText(raw);
   a.verify = await verifyMessage(input, {
     resolver: opts.verify.resolver, ...(ip ? { ip } : {}), ...(hop?.from ? { helo: hop.from } : {}), ...(sender ? { sender } : {}),
     ...(hop?.by ? { mta: hop.by } : {}), ...(hop && !opts.verify.ip ? { hop: hop.number } : {}), ...(opts.verify.timeoutMs ? { timeoutMs: opts.verify.timeoutMs } : {}),

@@ -133,6 +133,22 @@ test('random bytes and truncated messages: no crash, every format renders', () =
   for (let cut = 0; cut <= msg.length; cut += 7) all(msg.slice(0, cut));
 });
 
+test('input encodings: UTF-16 with BOM (Notepad), a UTF-8 BOM, CR-only line ends, an Outlook .msg file', () => {
+  const msg = 'Received: from a.test (a.test [192.0.2.1]) by b.test with ESMTPS id 1; Mon, 23 Nov 2026 10:00:00 +0000\r\nFrom: Zażółć <x@a.test>\r\nSubject: gęś\r\n\r\nbody\r\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(msg, 'utf16le')]);
+  for (const input of [utf16, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(msg)]), Buffer.from(msg.replace(/\r\n/g, '\r'))]) {
+    const a = all(input);
+    assert.equal(a.received.total, 1);
+    assert.equal(a.identity.from, 'x@a.test');
+    assert.equal(a.identity.subject, 'gęś');
+  }
+  const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600, 1)]);
+  const m = all(ole);
+  const f = m.findings.find((x) => x.check === 'message.outlook-msg')!;
+  assert.equal(f.status, 'error');
+  assert.match(f.advice![0]!.pl, /Nagłówki internetowe/);
+});
+
 test('hostile header values stay escaped in the HTML report and its timeline', async () => {
   const { writeFileSync, mkdtempSync } = await import('node:fs');
   const { join } = await import('node:path');
