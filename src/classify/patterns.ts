@@ -383,8 +383,8 @@ export const TEXT_PRECEDENCE: readonly Reason[] = [
   'mailboxfull', 'mesgtoobig', 'exceedlimit', 'systemfull', 'hasmoved', 'notaccept', 'suspend', 'norelaying',
   'requireptr', 'authfailure', 'virusdetected', 'badreputation', 'spamdetected', 'notcompliantrfc', 'policyviolation',
   'userunknown', 'hostunknown', 'filtered', 'rejected', 'toomanyconn', 'speeding', 'failedstarttls',
-  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'expired', 'networkerror',
-  'systemerror', 'mailererror',
+  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'systemerror', 'expired', 'networkerror',
+  'mailererror',
 ];
 
 /**

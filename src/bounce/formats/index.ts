@@ -12,6 +12,7 @@ import { googlegroups } from './googlegroups.js';
 import { imailserver } from './imailserver.js';
 import { kddi } from './kddi.js';
 import { mms } from './mms.js';
+import { notes } from './notes.js';
 import { postfix } from './postfix.js';
 import { qmail } from './qmail.js';
 import { sendmail } from './sendmail.js';
@@ -19,7 +20,7 @@ import { vtext } from './vtext.js';
 import { yahoo } from './yahoo.js';
 
 export const BOUNCE_FORMATS: readonly BounceFormat[] = [
-  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
+  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
 ];
 
 /** Tried last, only for messages that look like bounces. */
