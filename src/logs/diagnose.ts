@@ -32,9 +32,9 @@ export function replyParts(text: string, dsn?: string): { replyCode?: number; st
   return out;
 }
 
-/** Classify a failure text (cached). */
-export function classifyLogText(text: string, dsn?: string, replyCode?: number): Classification {
-  const key = `${dsn ?? ''}|${replyCode ?? ''}|${normaliseReasonText(text)}`;
+/** Classify a failure text (cached). `normalised` saves normalising twice when the caller has it. */
+export function classifyLogText(text: string, dsn?: string, replyCode?: number, normalised?: string): Classification {
+  const key = `${dsn ?? ''}|${replyCode ?? ''}|${normalised ?? normaliseReasonText(text)}`;
   let c = cache.get(key);
   if (!c) {
     const parts = replyParts(text, dsn);

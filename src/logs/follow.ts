@@ -36,7 +36,7 @@ export async function followLog(opt: FollowLogOptions): Promise<number> {
   const now = opt.now ?? Date.now;
   const clock = new StampClock(now());
   const parser = new LogLineParser(clock);
-  const tracker = new MessageTracker();
+  const tracker = new MessageTracker({ light: true });
   const det = new ProblemDetector(opt.limits ?? DEFAULT_LOG_LIMITS, opt.onFinding);
   const buf = Buffer.alloc(1 << 20);
   let fd = -1, ino = -1, pos = 0, lines = 0;

@@ -3,6 +3,7 @@
  * `Completed` closes it. Only open messages are kept, so memory grows with the messages still in the queue,
  * not with the file. With `story` on, every attempt and raw line is kept too (for `logs trace`).
  */
+import { own } from './own.js';
 import type { DeliveryEvent, DeliveryStatus, LogEvent, LogFormatId, RejectEvent } from './types.js';
 
 export interface DeliveryAttempt {
@@ -64,22 +65,29 @@ export class MessageTracker {
   peakOpen = 0;
   private onClose: (m: TrackedMessage) => void;
   private story: boolean;
+  private light: boolean;
 
-  constructor(opt: { story?: boolean; onClose?: (m: TrackedMessage) => void } = {}) {
+  /**
+   * story: keep every line and attempt (trace). light: skip what only trace shows (SMTP sessions for HELO/TLS,
+   * Message-IDs) — summary and problems run faster without them.
+   */
+  constructor(opt: { story?: boolean; light?: boolean; onClose?: (m: TrackedMessage) => void } = {}) {
     this.story = Boolean(opt.story);
+    this.light = Boolean(opt.light) && !this.story;
     this.onClose = opt.onClose ?? (() => {});
   }
 
   private get(qid: string, e: LogEvent): TrackedMessage {
     let m = this.open.get(qid);
     if (!m) {
+      qid = own(qid);
       m = { qid, fmt: e.fmt, firstTs: e.ts, lastTs: e.ts, received: false, deferrals: 0, closed: 'open' };
       if (this.story) { m.attempts = []; m.lines = []; }
       this.open.set(qid, m);
       if (this.open.size > this.peakOpen) this.peakOpen = this.open.size;
     }
     if (e.ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = e.ts;
-    if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(e.line);
+    if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
     return m;
   }
 
@@ -90,15 +98,15 @@ export class MessageTracker {
         const m = this.get(e.qid, e);
         m.received = true;
         m.origin = e.origin;
-        if (e.client !== undefined) m.client = e.client;
-        if (e.ip !== undefined) m.ip = e.ip;
-        if (e.saslUser !== undefined) m.saslUser = e.saslUser;
+        if (e.client !== undefined) m.client = own(e.client);
+        if (e.ip !== undefined) m.ip = own(e.ip);
+        if (e.saslUser !== undefined) m.saslUser = own(e.saslUser);
         if (e.saslMethod !== undefined) m.saslMethod = e.saslMethod;
-        if (e.from !== undefined) m.from = e.from;
+        if (e.from !== undefined) m.from = own(e.from);
         if (e.size !== undefined) m.size = e.size;
         if (e.nrcpt !== undefined) m.nrcpt = e.nrcpt;
-        if (e.messageId !== undefined) m.messageId = e.messageId;
-        if (e.session && e.fmt === 'postfix') {
+        if (e.messageId !== undefined) m.messageId = own(e.messageId);
+        if (e.session && e.fmt === 'postfix' && !this.light) {
           const s = this.sessions.get(e.prog + e.session);
           if (s) { if (s.tls) m.tls = s.tls; if (s.helo) m.helo = s.helo; }
         }
@@ -106,14 +114,15 @@ export class MessageTracker {
       }
       case 'queued': {
         const m = this.get(e.qid, e);
-        m.from = e.from;
+        m.from = own(e.from);
         m.size = e.size;
         m.nrcpt = e.nrcpt;
         return m;
       }
       case 'message-id': {
+        if (this.light) return undefined;
         const m = this.get(e.qid, e);
-        m.messageId = e.messageId;
+        m.messageId = own(e.messageId);
         return m;
       }
       case 'delivery': {
@@ -122,7 +131,7 @@ export class MessageTracker {
         if (e.status === 'filtered') {
           const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
           if (q) {
-            m.requeuedAs = q[1]!;
+            m.requeuedAs = own(q[1]!);
             const child = this.open.get(q[1]!);
             if (child) child.requeuedFrom = m.qid;
           }
@@ -137,40 +146,42 @@ export class MessageTracker {
       }
       case 'notice': {
         const m = this.get(e.qid, e);
-        (m.notices ??= []).push({ kind: e.kind, qid: e.newQid });
+        (m.notices ??= []).push({ kind: own(e.kind), qid: own(e.newQid) });
         return m;
       }
       case 'reject': {
         if (!e.qid) return undefined;
         const m = this.get(e.qid, e);
-        if (this.story) (m.rejects ??= []).push(e);
+        if (this.story) (m.rejects ??= []).push({ ...e, line: own(e.line), text: own(e.text) });
         return m;
       }
       case 'removed': {
         const m = this.open.get(e.qid);
         if (!m) return undefined;
         if (e.ts > m.lastTs) m.lastTs = e.ts;
-        if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(e.line);
+        if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
         this.open.delete(e.qid);
         m.closed = 'removed';
         this.onClose(m);
         return m;
       }
       case 'connect': {
+        if (this.light) return undefined;
         if (this.sessions.size > 100000) this.sessions.clear(); // lost disconnects must not grow without bound
-        this.sessions.set(e.prog + e.session, { client: e.client, ip: e.ip, ts: e.ts });
+        this.sessions.set(e.prog + e.session, { client: own(e.client), ip: own(e.ip), ts: e.ts });
         return undefined;
       }
       case 'disconnect': {
+        if (this.light) return undefined;
         this.sessions.delete(e.prog + e.session);
         return undefined;
       }
       case 'tls': {
         // "Anonymous TLS connection established from host[ip]: TLSv1.3 with cipher …" belongs to the session
-        if (e.ok && e.fmt === 'postfix' && e.line.includes(' from ')) {
+        if (!this.light && e.ok && e.fmt === 'postfix' && e.line.includes(' from ')) {
           const pid = pidOf(e.line);
           const s = pid ? this.sessions.get(e.prog + pid) : undefined;
-          if (s) { const c = e.text.indexOf(': '); s.tls = c > 0 ? e.text.slice(c + 2, c + 120) : e.text.slice(0, 120); }
+          if (s) { const c = e.text.indexOf(': '); s.tls = own(c > 0 ? e.text.slice(c + 2, c + 120) : e.text.slice(0, 120)); }
         }
         return undefined;
       }
@@ -186,8 +197,8 @@ export class MessageTracker {
 }
 
 function attempt(e: DeliveryEvent): DeliveryAttempt {
-  const a: DeliveryAttempt = { ts: e.ts, to: e.to, relay: e.relay, delay: e.delay, dsn: e.dsn, status: e.status, text: e.text, line: e.line };
-  if (e.origTo !== undefined) a.origTo = e.origTo;
+  const a: DeliveryAttempt = { ts: e.ts, to: own(e.to), relay: own(e.relay), delay: e.delay, dsn: e.dsn, status: e.status, text: own(e.text), line: own(e.line) };
+  if (e.origTo !== undefined) a.origTo = own(e.origTo);
   if (e.delays) a.delays = e.delays;
   return a;
 }

@@ -3,6 +3,7 @@
  * (cached per program name), so a RHEL /var/log/maillog mixing Postfix and Dovecot lines just works. Exim's main
  * log has no program: a dated line without one goes to the Exim parser.
  */
+import { own } from './own.js';
 import { isDovecotProg, parseDovecot } from './formats/dovecot.js';
 import { isEximProg, parseExim } from './formats/exim.js';
 import { isPostfixProg, parsePostfix } from './formats/postfix.js';
@@ -30,8 +31,12 @@ export class LogLineParser {
   readonly clock: StampClock;
   private head: LineHead = newHead();
   private progCache = new Map<string, FormatParser | null>();
+  private formatCounts = new Float64Array(4);
   /** Lines per detected format. */
-  readonly formats: Record<LogFormatId, number> = { postfix: 0, exim: 0, sendmail: 0, dovecot: 0 };
+  get formats(): Record<LogFormatId, number> {
+    const c = this.formatCounts;
+    return { postfix: c[0]!, dovecot: c[1]!, sendmail: c[2]!, exim: c[3]! };
+  }
   private stampCounts = new Float64Array(5);
   /** Lines per timestamp style. */
   get stamps(): Record<string, number> {
@@ -48,7 +53,7 @@ export class LogLineParser {
     let p = this.progCache.get(prog);
     if (p === undefined) {
       p = LOG_FORMATS.find((f) => f.isProg(prog))?.parse ?? null;
-      if (this.progCache.size < 10000) this.progCache.set(prog, p);
+      if (this.progCache.size < 10000) this.progCache.set(own(prog), p);
     }
     return p;
   }
@@ -68,8 +73,13 @@ export class LogLineParser {
       ev = parseExim(line, h);
     } else return null;
     if (ev) {
-      this.formats[ev.fmt]++;
-      this.stampCounts[STAMP_INDEX[h.stamp]]!++;
+      const f = ev.fmt;
+      if (f === 'postfix') this.formatCounts[0]!++;
+      else if (f === 'dovecot') this.formatCounts[1]!++;
+      else if (f === 'sendmail') this.formatCounts[2]!++;
+      else this.formatCounts[3]!++;
+      const st = h.stamp;
+      this.stampCounts[st === 'classic' ? 0 : st === 'rfc3339' ? 1 : STAMP_INDEX[st]]!++;
     }
     return ev;
   }

@@ -7,6 +7,7 @@
  * - deferred mail piling up; TLS failures; messages stuck in the queue longer than N hours; fatal/panic lines.
  * Counting windows are calendar hours and days (local time), as hosting panels count.
  */
+import { own } from './own.js';
 import { getDomain } from 'tldts';
 import type { Evidence, Finding, Status } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
@@ -48,7 +49,7 @@ const BLOCK_REASONS = new Set(['blocked', 'badreputation', 'spamdetected', 'poli
 
 interface Window { key: number; count: number; max: number; maxKey: number; evidence: Evidence[]; extra: Set<string>; raised: boolean; first: number; last: number }
 
-const ev = (line: string): Evidence => ({ kind: 'log', value: redactLogLine(line.length > 500 ? line.slice(0, 500) + '…' : line) });
+const ev = (line: string): Evidence => ({ kind: 'log', value: own(redactLogLine(line.length > 500 ? line.slice(0, 500) + '…' : line)) });
 const hourKey = (ts: number) => Math.floor(ts / 3600_000);
 const dayKey = (ts: number) => { const d = new Date(ts); return d.getFullYear() * 1000 + d.getMonth() * 40 + d.getDate(); };
 
@@ -59,13 +60,13 @@ class WindowCounter {
   add(key: string, ts: number, n: number, line: string, extra?: string): void {
     const wk = this.windowOf(ts);
     let w = this.m.get(key);
-    if (!w) { w = { key: wk, count: 0, max: 0, maxKey: wk, evidence: [], extra: new Set(), raised: false, first: ts, last: ts }; this.m.set(key, w); }
+    if (!w) { w = { key: wk, count: 0, max: 0, maxKey: wk, evidence: [], extra: new Set(), raised: false, first: ts, last: ts }; this.m.set(own(key), w); }
     if (w.key !== wk) { // new window
       if (w.count >= this.limit) { w.key = wk; w.count = 0; } else { w.key = wk; w.count = 0; if (w.max < this.limit) { w.evidence = []; w.first = ts; } }
     }
     w.count += n;
     w.last = ts;
-    if (extra && w.extra.size < 20) w.extra.add(extra);
+    if (extra && w.extra.size < 20 && !w.extra.has(extra)) w.extra.add(own(extra));
     if (w.count > w.max) { w.max = w.count; w.maxKey = wk; }
     if (w.evidence.length < MAX_EVIDENCE && (w.max < this.limit || w.key === w.maxKey)) w.evidence.push(ev(line));
     if (w.count >= this.limit && !w.raised) { w.raised = true; this.onCross(key, w); }
@@ -116,7 +117,7 @@ export class ProblemDetector {
         break;
       case 'delivery': {
         if (e.status === 'deferred') {
-          this.deferredOpen.add(e.qid);
+          this.deferredOpen.add(own(e.qid));
           if (this.deferredOpen.size > this.deferredPeak) {
             this.deferredPeak = this.deferredOpen.size;
             this.deferredPeakTs = e.ts;
@@ -132,7 +133,7 @@ export class ProblemDetector {
           const c = classifyLogText(e.text, e.dsn);
           if (BLOCK_REASONS.has(c.reason) || BLOCK_WORDS.test(e.text.slice(0, 300))) {
             const provider = providerOf(e.relay, e.to);
-            if (!this.waveSample.has(provider)) this.waveSample.set(provider, { text: e.text, dsn: e.dsn });
+            if (!this.waveSample.has(provider)) this.waveSample.set(own(provider), { text: own(e.text), dsn: e.dsn });
             this.wave.add(provider, e.ts, 1, e.line, e.to);
           }
         }
@@ -147,7 +148,7 @@ export class ProblemDetector {
         // SMTP AUTH via Dovecot): count the larger of the two views, not their sum
         const hk = hourKey(e.ts);
         let k = this.authKinds.get(e.ip);
-        if (!k || k.hour !== hk) { k = { db: 0, login: 0, smtp: 0, hour: hk }; this.authKinds.set(e.ip, k); }
+        if (!k || k.hour !== hk) { k = { db: 0, login: 0, smtp: 0, hour: hk }; this.authKinds.set(own(e.ip), k); }
         const before = Math.max(k.db, k.login + k.smtp);
         if (e.method === 'auth-db') k.db++;
         else if (e.method === 'login-process') k.login += attemptsIn(e.line);
@@ -160,7 +161,7 @@ export class ProblemDetector {
         if (!e.ok) {
           this.tls.count++;
           const p = e.ip || e.peer || '?';
-          this.tls.peers.set(p, (this.tls.peers.get(p) ?? 0) + 1);
+          this.tls.peers.set(own(p), (this.tls.peers.get(p) ?? 0) + 1);
           if (this.tls.evidence.length < MAX_EVIDENCE) this.tls.evidence.push(ev(e.line));
           if (this.tls.count === this.limits.tlsFailures) this.raise(this.tlsFinding());
         }
@@ -170,7 +171,7 @@ export class ProblemDetector {
           const same = this.fatal.find((f) => f.text === e.text);
           if (same) same.count++;
           else if (this.fatal.length < 50) {
-            this.fatal.push({ level: e.level, text: e.text, line: e.line, count: 1 });
+            this.fatal.push({ level: e.level, text: own(e.text), line: own(e.line), count: 1 });
             this.raise(this.fatalFinding(this.fatal[this.fatal.length - 1]!));
           }
         } else if (e.text.startsWith('lots of deferred mail')) this.deferredEvidence.push(ev(e.line));

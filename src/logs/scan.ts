@@ -2,6 +2,7 @@
  * One pass over the inputs: read lines → parse → track messages → hand each event to the caller. Shared by
  * summary, trace and problems (and by all three at once: one pass can feed several collectors).
  */
+import { own } from './own.js';
 import { MessageTracker, type TrackedMessage } from './messages.js';
 import { LogLineParser } from './parse.js';
 import { StampClock } from './stamp.js';
@@ -58,7 +59,7 @@ export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: Tr
     const e = parser.parse(line);
     if (!e) {
       stats.unparsed++;
-      if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(`${src === '-' ? 'stdin' : src}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`);
+      if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(own(`${src === '-' ? 'stdin' : src}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`));
       return;
     }
     stats.parsed++;

@@ -57,10 +57,14 @@ export class StampClock {
 /** The parsed head of a line. One object is reused for every line (see {@link parseHead}). */
 export interface LineHead {
   ts: number;
-  host: string;
+  /** Where the host name is in the line (not sliced: rarely needed). */
+  hostStart: number;
+  hostEnd: number;
   /** Program without the pid: "postfix/smtpd", "dovecot", "imap-login", "sm-mta", "exim". Empty when none. */
   prog: string;
-  pid: string;
+  /** Where the pid is in the line (read it with headPid; most lines never need it). */
+  pidStart: number;
+  pidEnd: number;
   /** Index in the line where the message body starts (after "prog[pid]: "). */
   body: number;
   /** How the stamp was written (for format detection and statistics). */
@@ -68,7 +72,12 @@ export interface LineHead {
 }
 
 export function newHead(): LineHead {
-  return { ts: NaN, host: '', prog: '', pid: '', body: 0, stamp: 'none' };
+  return { ts: NaN, hostStart: 0, hostEnd: 0, prog: '', pidStart: 0, pidEnd: 0, body: 0, stamp: 'none' };
+}
+
+/** The pid of the parsed line ("" when none). */
+export function headPid(line: string, h: LineHead): string {
+  return h.pidEnd > h.pidStart ? line.slice(h.pidStart, h.pidEnd) : '';
 }
 
 const d2 = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
@@ -183,9 +192,9 @@ export function parseStamp(s: string, clock: StampClock, out: LineHead): number 
  */
 export function parseHead(s: string, clock: StampClock, out: LineHead): boolean {
   let p = parseStamp(s, clock, out);
-  out.host = '';
+  out.hostStart = out.hostEnd = 0;
   out.prog = '';
-  out.pid = '';
+  out.pidStart = out.pidEnd = 0;
   if (p > 0) {
     if (s.charCodeAt(p) !== 32) { out.body = p; return false; }
     p++;
@@ -196,7 +205,8 @@ export function parseHead(s: string, clock: StampClock, out: LineHead): boolean 
   if (sp1 < 0) return false;
   if (s.charCodeAt(p) === 60 && s.charCodeAt(sp1 - 1) === 62) return parseAfterPriority(s, sp1 + 1, out); // "<mail.info> host prog:"
   if (!isProgToken(s, p, sp1)) {
-    out.host = s.slice(p, sp1);
+    out.hostStart = p;
+    out.hostEnd = sp1;
     p = sp1 + 1;
     const sp2 = s.indexOf(' ', p);
     if (sp2 < 0 || !isProgToken(s, p, sp2)) return false;
@@ -208,7 +218,8 @@ export function parseHead(s: string, clock: StampClock, out: LineHead): boolean 
 function parseAfterPriority(s: string, p: number, out: LineHead): boolean {
   const sp1 = s.indexOf(' ', p);
   if (sp1 < 0) return false;
-  out.host = s.slice(p, sp1);
+  out.hostStart = p;
+  out.hostEnd = sp1;
   const sp2 = s.indexOf(' ', sp1 + 1);
   if (sp2 < 0 || !isProgToken(s, sp1 + 1, sp2)) return false;
   return takeProg(s, sp1 + 1, sp2, out);
@@ -225,7 +236,7 @@ function takeProg(s: string, a: number, b: number, out: LineHead): boolean {
   let end = b - 1;
   if (s.charCodeAt(end - 1) === 93) { // ']'
     const lb = s.lastIndexOf('[', end);
-    if (lb > a) { out.pid = s.slice(lb + 1, end - 1); end = lb; }
+    if (lb > a) { out.pidStart = lb + 1; out.pidEnd = end - 1; end = lb; }
   }
   out.prog = s.slice(a, end);
   out.body = b + 1;

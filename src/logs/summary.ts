@@ -8,6 +8,7 @@
  * - bounced: recipients with status=bounced; rejected / held / discarded: policy decisions (smtpd, postscreen,
  *   cleanup, milters).
  */
+import { own } from './own.js';
 import type { Reason } from '../core/finding.js';
 import { classifyLogText, normaliseReasonText } from './diagnose.js';
 import type { MessageTracker, TrackedMessage } from './messages.js';
@@ -83,7 +84,7 @@ class Counter {
   overflow = 0;
   add(key: string, bytes: number): void {
     const r = this.m.get(key);
-    if (r) { r.messages++; r.bytes += bytes; } else if (this.m.size < MAX_DISTINCT) this.m.set(key, { key, messages: 1, bytes });
+    if (r) { r.messages++; r.bytes += bytes; } else if (this.m.size < MAX_DISTINCT) { key = own(key); this.m.set(key, { key, messages: 1, bytes }); }
     else { this.overflow++; this.add('(other)', bytes); }
   }
   /** Merge keys that map to the same value (e.g. address → domain), done once at the end, not per line. */
@@ -114,12 +115,15 @@ class Counter {
 class ReasonCounter {
   private m = new Map<Reason, { count: number; samples: Map<string, number> }>();
   add(text: string, dsn?: string, replyCode?: number): void {
-    const c = classifyLogText(text, dsn, replyCode);
+    const norm = normaliseReasonText(text);
+    const c = classifyLogText(text, dsn, replyCode, norm);
     let g = this.m.get(c.reason);
     if (!g) { g = { count: 0, samples: new Map() }; this.m.set(c.reason, g); }
     g.count++;
-    const key = (dsn ? dsn + ' ' : '') + normaliseReasonText(text);
-    if (g.samples.size < 500 || g.samples.has(key)) g.samples.set(key, (g.samples.get(key) ?? 0) + 1);
+    const key = dsn ? dsn + ' ' + norm : norm;
+    const n = g.samples.get(key);
+    if (n !== undefined) g.samples.set(key, n + 1);
+    else if (g.samples.size < 500) g.samples.set(own(key), 1);
   }
   groups(): ReasonGroup[] {
     return [...this.m.entries()].map(([reason, g]) => ({
@@ -195,7 +199,7 @@ export class SummaryCollector {
     if (ts === ts) { if (!(ts >= this.first)) this.first = ts; if (!(ts <= this.last)) this.last = ts; }
     switch (e.k) {
       case 'received': {
-        if (this.reinjected.has(e.qid)) break;
+        if (this.reinjected.size && this.reinjected.has(e.qid)) break;
         this.c.received++;
         this.bucket(ts).received++;
         this.perHour[this.hourOf]!.received++;
@@ -228,8 +232,8 @@ export class SummaryCollector {
           }
         } else if (e.status === 'deferred') {
           this.c.deferrals++;
-          if (!this.deferredQids.has(e.qid)) {
-            this.deferredQids.add(e.qid);
+          if (m ? m.deferrals === 1 : !this.deferredQids.has(e.qid)) { // the tracker counts deferrals per message
+            if (!m) this.deferredQids.add(own(e.qid));
             this.c.deferred++;
             b.deferred++;
             this.perHour[this.hourOf]!.deferred++;
@@ -248,7 +252,7 @@ export class SummaryCollector {
             // the re-injected copy has usually been logged (client=) already: take it back
             const child = this.tracker.open.get(q[1]!);
             if (child?.received) { this.c.received--; this.bucket(child.firstTs).received--; }
-            else this.reinjected.add(q[1]!);
+            else this.reinjected.add(own(q[1]!));
             if (child) child.requeuedFrom = e.qid;
           }
         }
@@ -258,8 +262,8 @@ export class SummaryCollector {
         this.c.expired++;
         break;
       case 'removed':
-        this.deferredQids.delete(e.qid);
-        this.reinjected.delete(e.qid);
+        if (this.deferredQids.size) this.deferredQids.delete(e.qid);
+        if (this.reinjected.size) this.reinjected.delete(e.qid);
         break;
       case 'reject': {
         const b = this.bucket(ts);
@@ -290,7 +294,7 @@ export class SummaryCollector {
         const key = lv + '|' + prog + '|' + text;
         const r = this.daemonTop.get(key);
         if (r) r.count++;
-        else if (this.daemonTop.size < 2000) this.daemonTop.set(key, { level: lv, prog, text, count: 1 });
+        else if (this.daemonTop.size < 2000) this.daemonTop.set(own(key), { level: lv, prog: own(prog), text: own(text), count: 1 });
         break;
       }
       default:

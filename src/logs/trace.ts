@@ -3,6 +3,7 @@
  * with every delivery attempt — and a verdict with the classifier's diagnosis. Rejected attempts that never got
  * a queue id (NOQUEUE) are stories too: "my mail to x was refused at RCPT" is the most common answer.
  */
+import { own } from './own.js';
 import type { DeliveryStatus, RejectEvent } from './types.js';
 import type { DeliveryAttempt, TrackedMessage } from './messages.js';
 import { scanLogs, type ScanLogOptions, type ScanStats } from './scan.js';
@@ -121,7 +122,7 @@ export function verdictOf(s: Pick<MessageStory, 'recipients' | 'rejects' | 'remo
 function rejectStory(e: RejectEvent): MessageStory {
   const s: MessageStory = {
     qid: 'NOQUEUE', fmt: e.fmt, first: e.ts, last: e.ts, recipients: e.to !== undefined ? [{ to: e.to, attempts: [], final: 'rejected' }] : [],
-    rejects: [e], notices: [], removed: true, verdict: 'rejected', lines: [e.line],
+    rejects: [e], notices: [], removed: true, verdict: 'rejected', lines: [own(e.line)],
   };
   if (e.client) s.client = e.client;
   if (e.ip) s.ip = e.ip;

@@ -4,7 +4,7 @@
  * `*>` suppressed (-N), `**` failure (bounce), `==` deferral, `Completed`; plus "rejected RCPT/MAIL/EHLO/after
  * DATA", authenticator failures and TLS errors. Message ids: old 16-char and new 23-char form.
  */
-import type { LineHead } from '../stamp.js';
+import { headPid, type LineHead } from '../stamp.js';
 import type { LogEvent } from '../types.js';
 
 export function isEximProg(prog: string): boolean {
@@ -118,7 +118,7 @@ export function parseExim(s: string, h: LineHead): LogEvent | null {
   if (s.indexOf(' rejected ', p) >= 0 || s.startsWith('rejected ', p)) return eximReject(s, p, base);
   if (s.startsWith('SMTP connection from ', p)) {
     const lb = s.indexOf('[', p), rb = s.indexOf(']', lb);
-    return { ...base, k: 'connect', session: h.pid, client: s.slice(p + 21, lb > 0 ? lb : s.length).trim(), ip: lb > 0 && rb > lb ? s.slice(lb + 1, rb) : '' };
+    return { ...base, k: 'connect', session: headPid(s, h), client: s.slice(p + 21, lb > 0 ? lb : s.length).trim(), ip: lb > 0 && rb > lb ? s.slice(lb + 1, rb) : '' };
   }
   if (s.startsWith('panic', p) || s.startsWith('PANIC', p)) return { ...base, k: 'daemon', level: 'panic', text: s.slice(p) };
   if (p >= s.length) return null;

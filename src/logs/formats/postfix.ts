@@ -5,7 +5,7 @@
  * last path segment. Parsing is indexOf-based: the common lines (qmgr from=, delivery to=, client=, removed,
  * message-id) never touch a regex.
  */
-import type { LineHead } from '../stamp.js';
+import { headPid, type LineHead } from '../stamp.js';
 import type { DeliveryStatus, LogEvent, RejectAction } from '../types.js';
 
 /** Postfix daemons whose last program segment we accept even under a custom syslog_name. */
@@ -91,8 +91,6 @@ export function splitClient(v: string): [string, string] {
 /** Parse Postfix's body after "prog[pid]: ". Returns null for a line that looks broken. */
 export function parsePostfix(s: string, h: LineHead): LogEvent | null {
   const prog = h.prog;
-  const slash = prog.lastIndexOf('/');
-  const svc = slash >= 0 ? prog.slice(slash + 1) : prog;
   const ts = h.ts;
   const b = h.body;
   const n = qidLen(s, b);
@@ -119,7 +117,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     if (c0 === 99 && s.startsWith('client=', p)) {
       const e = s.indexOf(',', p);
       const [client, ip] = splitClient(s.slice(p + 7, e < 0 ? s.length : e));
-      const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'smtp', session: h.pid, client, ip };
+      const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'smtp', session: headPid(s, h), client, ip };
       if (e > 0) {
         const u = field(s, 'sasl_username=', e);
         if (u !== undefined) ev.saslUser = u;
@@ -133,7 +131,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       if (id.charCodeAt(0) === 60) id = id.slice(1, id.indexOf('>') > 0 ? id.indexOf('>') : id.length);
       return { ts, line: s, fmt: 'postfix', prog, k: 'message-id', qid, messageId: id };
     }
-    if (svc === 'pickup' && (s.startsWith('uid=', p) || s.startsWith('sender=', p))) {
+    if (prog.endsWith('pickup') && (s.startsWith('uid=', p) || s.startsWith('sender=', p))) {
       const from = angle(s, 'from=<', p)?.[0] ?? angle(s, 'sender=<', p)?.[0];
       const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'local' };
       if (from !== undefined) ev.from = from;
@@ -146,7 +144,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       const act = REJECT_ACTIONS[s.slice(p, colon)];
       if (act) return reject(s, act, colon + 2, qid, ts, prog);
     }
-    if (svc === 'bounce' && s.startsWith('sender ', p)) {
+    if (prog.endsWith('bounce') && s.startsWith('sender ', p)) {
       const nc = s.indexOf(' notification: ', p);
       if (nc > 0) return { ts, line: s, fmt: 'postfix', prog, k: 'notice', qid, kind: s.slice(p + 7, nc), newQid: s.slice(nc + 15).trim() };
     }
@@ -157,19 +155,19 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
   const c0 = s.charCodeAt(b);
   if (c0 === 99 && s.startsWith('connect from ', b)) {
     const [client, ip] = splitClient(s.slice(b + 13));
-    return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: h.pid, client, ip };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: headPid(s, h), client, ip };
   }
   if (c0 === 100 && s.startsWith('disconnect from ', b)) {
     const sp = s.indexOf(' ', b + 16);
     const [client, ip] = splitClient(s.slice(b + 16, sp < 0 ? s.length : sp));
-    const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'disconnect', session: h.pid, client, ip };
+    const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'disconnect', session: headPid(s, h), client, ip };
     if (sp > 0) ev.commands = s.slice(sp + 1);
     return ev;
   }
   if (c0 === 67 && s.startsWith('CONNECT from ', b)) { // postscreen
     const sp = s.indexOf(' ', b + 13);
     const [client, ip] = splitClient(s.slice(b + 13, sp < 0 ? s.length : sp));
-    return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: h.pid, client, ip };
+    return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: headPid(s, h), client, ip };
   }
   if (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112) {
     const lv = s.startsWith('warning: ', b) ? 'warning' : s.startsWith('error: ', b) ? 'error'
