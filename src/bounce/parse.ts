@@ -153,7 +153,7 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     const c = r.reason
       ? { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: decided?.permanence ?? ('unknown' as const), hard: false, status: r.status, replyCode: r.replyCode }
       : classify({ text: diag ?? '', ...(r.status ? { status: r.status } : {}), ...(r.replyCode ? { replyCode: r.replyCode } : {}),
-        ...(r.action ? { action: r.action } : {}), ...(r.diagnosticType ? { diagnosticType: r.diagnosticType } : {}), ...(r.command ? { command: r.command } : {}) });
+        ...(r.action ? { action: r.action } : {}), ...(r.diagnosticType ? { diagnosticType: r.diagnosticType } : {}), ...(r.mailboxServer ? { mailboxServer: true } : {}), ...(r.command ? { command: r.command } : {}) });
     const info = describeReason(c.reason);
     const out: BounceRecipient = {
       recipient: r.recipient,

@@ -15,6 +15,8 @@ export interface RawRecipient {
   lhost?: string;
   command?: string;
   date?: string;
+  /** Written by the recipient's own mailbox server (see ClassifyInput.mailboxServer). */
+  mailboxServer?: boolean;
   /** Decoder-decided reason (e.g. feedback, vacation) that the classifier must not override. */
   reason?: Reason;
   feedbackType?: string;

@@ -31,6 +31,11 @@ export interface ClassifyInput {
   action?: string;
   /** DSN Diagnostic-Code type (SMTP, X-UNIX, X-POSTFIX …) if known: X-UNIX means a local program failed. */
   diagnosticType?: string;
+  /**
+   * The report comes from the recipient's own mailbox server (its directory said so), not from a gateway or
+   * filter relaying a remote answer: its wording about an unknown user is taken at its word.
+   */
+  mailboxServer?: boolean;
 }
 
 export interface Classification {
@@ -147,10 +152,17 @@ function isFilterContext(status: string | undefined, command: string | undefined
   if (cmd === 'RCPT') return false;
   // The address check's own codes (X.1.x) or a protocol-level X.5.x keep it an unknown user.
   if (status && /^\d\.[15]\./.test(status)) return false;
-  if (cmd === 'DATA') return true;
-  // Without a command: a status about the mailbox (X.2.x), policy (X.7.x) or nothing (X.0.0) means a filter.
-  return !!status && /^\d\.(?:0\.0|2\.\d+|7\.\d+)$/.test(status);
+  if (cmd === 'MAIL') return false;
+  return true;
 }
+
+/** Wording that can only come from an address (directory) lookup, never from a content filter. */
+const DIRECTORY_WORDS: ReadonlySet<string> = new Set([
+  'not listed in domino directory', 'not listed in public name & address book', "address couldn't be found",
+  "the address couldn't be found", 'recipient name is not recognized', 'no valid recipients for this mm',
+  'resolver.adr.recipientnotfound', 'resolver.adr.recipient notfound', "wasn't found at", 'no such mailbox',
+  'mailbox not found', 'email address does not exist', 'address does not exist',
+]);
 
 /** Reasons about the recipient's address that, said in reply to MAIL FROM, are about the sender instead. */
 const SENDER_SIDE: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'onhold', 'systemerror', 'filtered', 'undefined']);
@@ -203,7 +215,8 @@ export function classify(input: ClassifyInput): Classification {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
     // "User unknown" said after DATA (or with a status that is not X.1.x) comes from a recipient-side filter,
     // not from the address check at RCPT: the address may well exist (Sisimai reads it the same way).
-    if (tm.strong.reason === 'userunknown' && isFilterContext(status, input.command)) return done('filtered', `${rule}+not-at-rcpt`);
+    if (tm.strong.reason === 'userunknown' && !input.mailboxServer && !DIRECTORY_WORDS.has(tm.strong.phrase) &&
+      isFilterContext(status, input.command)) return done('filtered', `${rule}+not-at-rcpt`);
     return done(tm.strong.reason, rule);
   }
   // A bare temporary 4.0.0 without words: the usual cause is that the remote host could not be reached.

@@ -163,6 +163,7 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked',
   ],
   userunknown: [
+    'recipient name is not recognized',
     'no valid recipients for this mm',
     "address couldn't be found", "the address couldn't be found",
     "recipient address rejected.", "not listed in domino directory", "recipient address rejected: access denied", "wasn't found at",

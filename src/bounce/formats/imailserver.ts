@@ -11,7 +11,7 @@ export const imailserver: BounceFormat = {
   decode(ctx) {
     const out: RawRecipient[] = [];
     for (const m of ctx.errorText.matchAll(LINE)) {
-      out.push({ recipient: cleanAddress(m[2]!), diagnosticCode: m[1]!.trim(), rule: 'imailserver/cause-line' });
+      out.push({ recipient: cleanAddress(m[2]!), diagnosticCode: m[1]!.trim(), rule: 'imailserver/cause-line', mailboxServer: true });
       if (out.length >= 200) break;
     }
     return out;

@@ -20,7 +20,7 @@ export const notes: BounceFormat = {
       if (line.startsWith('-------')) break;
       const m = ADDRESS_LINE.exec(line);
       if (m) {
-        out.push({ recipient: cleanAddress(m[1]!), diagnosticCode: words.join(' ').trim(), rule: 'notes/failure-reasons' });
+        out.push({ recipient: cleanAddress(m[1]!), diagnosticCode: words.join(' ').trim(), rule: 'notes/failure-reasons', mailboxServer: true });
         words = [];
       } else if (line.trim()) words.push(line.trim());
       if (out.length >= 200) break;
