@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run bench -- logs`: pflogsumm (Debian package) and `mailmedic logs summary` side by side on the same
+// generated Postfix log (scripts/gen-postfix-log.mjs, seed 42; default 1 GB, reused from /tmp between runs).
+//   LOGS_BENCH_SIZE=100M   a smaller log for quick runs
+//   LOGS_BENCH_PROFILE=1   also profile mailmedic (node --cpu-prof) and print where the time goes
+// Reports wall time and CPU time of each side (CPU time is the fairer "one core" figure on a busy machine),
+// MB/s, the ratio, and compares the figures both report.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const size = process.env.LOGS_BENCH_SIZE ?? '1G';
+const dir = '/tmp/mailmedic-bench';
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `maillog-${size}-seed42`);
+if (!existsSync(file)) {
+  console.log(`generating ${file} …`);
+  const g = spawnSync(process.execPath, [join(root, 'scripts', 'gen-postfix-log.mjs'), '--size', size, '--seed', '42', '--out', file], { stdio: 'inherit' });
+  if (g.status !== 0) process.exit(1);
+}
+const bytes = statSync(file).size;
+const MB = bytes / 1e6;
+const hasTime = existsSync('/usr/bin/time');
+
+/** Run a command; wall and CPU seconds (CPU from /usr/bin/time when present). */
+function timed(cmd, args) {
+  const t0 = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '__TIME__ %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const m = /__TIME__ ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : wall, stdout: r.stdout, status: r.status, stderr: r.stderr };
+}
+
+const mm = timed(process.execPath, [join(root, 'bin', 'mailmedic.js'), 'logs', 'summary', file, '--json']);
+if (mm.status !== 0 && mm.status !== 1 && mm.status !== 2) { console.log(mm.stderr); process.exit(1); }
+const data = JSON.parse(mm.stdout).data;
+const c = data.counts;
+const fmt = (v) => v.toFixed(1);
+console.log(`input: ${file} (${fmt(MB)} MB, ${data.lines} lines); machine: ${(await import('node:os')).cpus().length} cores`);
+console.log(`mailmedic logs summary: wall ${fmt(mm.wall)} s = ${fmt(MB / mm.wall)} MB/s; CPU ${fmt(mm.cpu)} s = ${fmt(MB / mm.cpu)} MB/s per core`);
+const pf = '/usr/sbin/pflogsumm';
+if (existsSync(pf)) {
+  const p = timed(pf, [file]);
+  console.log(`pflogsumm:              wall ${fmt(p.wall)} s = ${fmt(MB / p.wall)} MB/s; CPU ${fmt(p.cpu)} s = ${fmt(MB / p.cpu)} MB/s per core`);
+  console.log(`ratio (mailmedic / pflogsumm): wall ${fmt(p.wall / mm.wall)}×, CPU ${fmt(p.cpu / mm.cpu)}×`);
+  // pflogsumm prints "3715m" for millions (its adj_int_units): compare in its units
+  const num = (what) => {
+    const m = new RegExp(`^\\s*(\\d+)([km]?)\\s+${what}`, 'm').exec(p.stdout);
+    return m ? Number(m[1]) * (m[2] === 'k' ? 1024 : m[2] === 'm' ? 1048576 : 1) : NaN;
+  };
+  const rows = [
+    ['received', c.received, num('received')], ['delivered', c.delivered, num('delivered')], ['forwarded', c.forwarded, num('forwarded')],
+    ['deferred', c.deferred, num('deferred')], ['bounced', c.bounced, num('bounced')], ['rejected', c.rejected, num('rejected')],
+    ['held', c.held, num('held')], ['discarded', c.discarded, num('discarded')],
+    ['senders', c.senders, num('senders')], ['recipients', c.recipients, num('recipients')],
+  ];
+  console.log('figure        mailmedic   pflogsumm');
+  for (const [k, a, b] of rows) console.log(`${k.padEnd(12)} ${String(a).padStart(10)}  ${String(b).padStart(10)}${a === b ? '' : '   ← differs'}`);
+  const big = [['bytes received', c.bytesReceived, num('bytes received')], ['bytes delivered', c.bytesDelivered, num('bytes delivered')]];
+  for (const [k, a, b] of big) console.log(`${k.padEnd(16)} ${String(a).padStart(14)}  ~${String(b).padStart(12)} (pflogsumm rounds)`);
+} else console.log('pflogsumm not installed (apt-get install pflogsumm): no side-by-side figure');
+
+if (process.env.LOGS_BENCH_PROFILE) {
+  const pdir = join(dir, 'prof');
+  rmSync(pdir, { recursive: true, force: true });
+  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${pdir}`, join(root, 'bin', 'mailmedic.js'), 'logs', 'summary', file, '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const prof = JSON.parse(readFileSync(join(pdir, readdirSync(pdir).find((n) => n.endsWith('.cpuprofile'))), 'utf8'));
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  let total = 0;
+  prof.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const k = `${n.callFrame.functionName || '(anonymous)'} (${n.callFrame.url.split('/').slice(-2).join('/')})`;
+    const d = prof.timeDeltas[i] ?? 0;
+    total += d;
+    self.set(k, (self.get(k) ?? 0) + d);
+  });
+  console.log('where the time goes (self time, top 15):');
+  for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(100 * t / total).toFixed(1).padStart(5)} %  ${k}`);
+}
