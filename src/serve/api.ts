@@ -9,6 +9,7 @@ import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
 import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../doctor/checks/load.js';
 import { probeDeps, probeOptions } from '../doctor/checks/probe.js';
 import { bounceReportFor } from '../doctor/checks/bounce.js';
+import { logSummaryReport } from '../doctor/checks/logs.js';
 import { dnsClientFor } from '../doctor/checks/resolver.js';
 import type { DoctorDeps } from '../doctor/types.js';
 import { HttpError } from './security.js';
@@ -104,7 +105,7 @@ export const API_OPERATIONS: ApiOperation[] = [
         const bounce = await bounceOrMissing(t);
         if (!bounce.findings.every((f) => f.check.endsWith('.unavailable'))) return bounce;
       }
-      return call('explain', t.slice(0, 80), 'explain', ['explain', 'explainText'], (fn) => fn(t.slice(0, 64 * KB), { lang: ctx.lang }));
+      return call('explain', t.slice(0, 80), 'explain', ['explain', 'explainText'], (fn) => fn(t.slice(0, 64 * KB), {}));
     },
   },
   {
@@ -172,11 +173,15 @@ export const API_OPERATIONS: ApiOperation[] = [
   {
     id: 'logs', path: '/api/logs', summary: 'Summarize a mail log (Postfix, Exim, …): deliveries, bounces, deferrals, top reasons',
     bodyLimit: 24 * MB, probes: false,
-    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB }, address: { type: 'string' } } },
-    async run(body, ctx) {
+    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB } } },
+    async run(body) {
       const t = text(body, 'text', 20 * MB);
-      const address = text(body, 'address', 320, false);
-      return call('logs', 'log', 'logs', ['analyzeLog', 'analyzeLogs', 'summarizeLog'], (fn) => fn(t, { lang: ctx.lang, ...(address ? { addresses: [address] } : {}) }));
+      try {
+        return await logSummaryReport({ text: t }, 'log');
+      } catch (e) {
+        if (e instanceof CapabilityMissing) return makeReport('logs', 'log', [missingFinding('logs', 'log', e)]);
+        throw e;
+      }
     },
   },
   {

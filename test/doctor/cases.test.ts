@@ -105,7 +105,7 @@ test('case 5 vps-send: PTR, blacklist and SPF of the IP, and the real maillog', 
   const r = await runDoctor('vps-send', { from: 'alice@example.test', ip: '127.0.0.2', domain: 'example.test', to: 'bob@example.test', logFile: env.maillog }, { deps });
   await ranOrHonest(r, 'ip.ptr', 'domain', ['checkPtr', 'checkReverseDns', 'checkFcrdns'], /ptr|reverse|fcrdns/i);
   await ranOrHonest(r, 'ip.blacklist', 'domain', ['checkBlacklists', 'checkDnsbl'], /black|dnsbl/i);
-  await ranOrHonest(r, 'logs', 'logs', ['analyzeLog', 'analyzeLogs', 'summarizeLog'], /^logs\./);
+  await ranOrHonest(r, 'logs', 'logs', ['findLogProblems'], /^logs\./);
   assert.equal(data(r).checks.length, 8);
   if (await hasCapability('domain', ['checkPtr', 'checkDnsbl', 'checkSpf'])) {
     const causes = data(r).causes.map((c) => c.check);

@@ -11,9 +11,16 @@ export const explainAdapter: CheckAdapter = {
   capability: 'explain',
   title: tx('What the error message means', 'Co oznacza komunikat o błędzie'),
   needs: (a) => (a.error?.trim() ? undefined : NEEDS.error),
-  async run({ answers, lang }) {
+  async run({ answers }) {
     const explain = await capabilityFn<ExplainFn>('explain', ['explain', 'explainText']);
-    const report = await explain(answers.error!.slice(0, 64 * 1024), { lang });
+    const dom = (a?: string) => (a && a.includes('@') ? a.slice(a.lastIndexOf('@') + 1) : undefined);
+    const senderDomain = answers.domain ?? dom(answers.from) ?? dom(answers.address);
+    const recipientDomain = dom(answers.to);
+    // The case's own facts name the "check further" commands when the error text does not.
+    const report = await explain(answers.error!.slice(0, 64 * 1024), {
+      subject: 'error', ...(senderDomain ? { senderDomain } : {}), ...(recipientDomain ? { recipientDomain } : {}),
+      ...(answers.ip ? { sendingIp: answers.ip } : {}), ...(answers.server?.host ? { smtpHost: answers.server.host } : {}),
+    });
     return { findings: findingsOf(report) };
   },
 };

@@ -18,6 +18,7 @@ button.secondary{background:#fff;color:var(--accent)}button:disabled{opacity:.6;
 #status{margin:.8rem 0;color:var(--muted)}#status.error{color:var(--error);font-weight:600}
 .f{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:.55rem .9rem;margin:.7rem 0;animation:in .25s ease-out}
 @keyframes in{from{opacity:0;transform:translateY(4px)}to{opacity:1}}
+@media (prefers-reduced-motion:reduce){.f{animation:none}}
 .f h3{font-size:1rem;margin:.15rem 0}.f .check{color:var(--muted);font:12px ui-monospace,monospace}.f p{margin:.35rem 0}
 .s-ok{border-left-color:var(--ok)}.s-info{border-left-color:var(--info)}.s-warn{border-left-color:var(--warn)}.s-error{border-left-color:var(--error)}.s-unknown{border-left-color:var(--unknown)}
 .badge{font-weight:700;margin-right:.35rem}.b-ok{color:var(--ok)}.b-info{color:var(--info)}.b-warn{color:var(--warn)}.b-error{color:var(--error)}.b-unknown{color:var(--unknown)}
@@ -28,7 +29,7 @@ th{background:var(--soft)}h2{font-size:1.15rem;margin:1.4rem 0 .4rem}
 .summary{font-weight:600;padding:.6rem .9rem;border-radius:6px;background:var(--soft)}
 .chart{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr max-content;gap:.25rem .6rem;align-items:center;max-width:48rem}
 .bar{height:.9rem;border-radius:3px;background:var(--accent);min-width:2px}.bar.ok{background:var(--ok)}.bar.warn{background:var(--warn)}.bar.error{background:var(--error)}.bar.info{background:var(--info)}.bar.unknown{background:var(--unknown)}
-.progress{list-style:none;padding:0}.progress li{padding:.15rem 0}.progress li::before{content:"⏳ "}.progress li.done::before{content:"✔ "}.progress li.bad::before{content:"✖ "}.progress li.skip::before{content:"· "}
+.progress{list-style:none;padding:0}.progress li{padding:.15rem 0}.progress li::before{content:"⏳ "}.progress li.done::before{content:"✔ "}.progress li.bad::before{content:"✖ "}.progress li.warn::before{content:"⚠ "}.progress li.skip::before{content:"· "}
 .choices{display:grid;gap:.4rem}.choices label{font-weight:400;display:flex;gap:.5rem;align-items:flex-start;border:1px solid var(--line);border-radius:6px;padding:.45rem .6rem;cursor:pointer}
 .choices input{width:auto;margin-top:.25rem}.choices small{display:block;color:var(--muted)}.stepno{color:var(--muted);font-size:.9rem}
 footer{max-width:62rem;margin:0 auto;padding:1rem 1.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}

@@ -86,9 +86,14 @@ export const APP_JS = String.raw`'use strict';
     return wrap;
   }
 
-  function numericTable(t) {
-    if (!t.rows.length || t.rows.length > 60 || t.columns.length < 2) return false;
-    return t.rows.every(function (r) { return /^\d+(\.\d+)?$/.test(String(r[r.length - 1]).trim()); });
+  var NUM = /^\d+(\.\d+)?$/;
+  // A table charts when some column after the first is numeric in every row: bars of that column by the first.
+  function chartColumn(t) {
+    if (!t.rows.length || t.rows.length > 60 || t.columns.length < 2) return -1;
+    for (var c = 1; c < t.columns.length; c++) {
+      if (t.rows.every(function (r) { return NUM.test(String(r[c]).trim()); })) return c;
+    }
+    return -1;
   }
 
   function renderReport(report, box) {
@@ -97,16 +102,22 @@ export const APP_JS = String.raw`'use strict';
     report.findings.forEach(function (f) { counts[f.status] = (counts[f.status] || 0) + 1; });
     box.appendChild(el('p', 'summary', report.command + ' — ' + report.subject + ': ' + ORDER.filter(function (s) { return counts[s]; })
       .map(function (s) { return (T.statusLabel[s] || s) + ' ' + counts[s]; }).join(', ')));
-    report.findings.forEach(function (f) { box.appendChild(renderFinding(f)); });
-    var charts = (report.tables || []).filter(numericTable);
+    var list = el('div');
+    report.findings.forEach(function (f) { list.appendChild(renderFinding(f)); });
+    box.appendChild(list);
+    // Tables become charts on the log summary (per day, per hour, top lists); elsewhere they stay tables.
+    var charts = report.command === 'logs' ? (report.tables || []).filter(function (t) { return chartColumn(t) > 0; }) : [];
     if (report.findings.length > 1 || charts.length) {
       var ch = el('section', 'charts');
       ch.appendChild(el('h2', '', T.status.charts));
       ch.appendChild(barChart(T.status.byStatus, ORDER.filter(function (s) { return counts[s]; }).map(function (s) { return [T.statusLabel[s] || s, counts[s], s]; })));
       charts.forEach(function (t) {
-        ch.appendChild(barChart(pick(t.title), t.rows.map(function (r) { return [r.slice(0, -1).join(' '), Number(r[r.length - 1])]; })));
+        var c = chartColumn(t);
+        var title = pick(t.title) + (t.columns.length > 2 ? ' — ' + pick(t.columns[c]) : '');
+        ch.appendChild(barChart(title, t.rows.map(function (r) { return [r[0], Number(r[c])]; })));
       });
-      box.appendChild(ch);
+      // A log summary is read from its charts first; elsewhere the findings come first.
+      if (charts.length) box.insertBefore(ch, list); else box.appendChild(ch);
     }
     (report.tables || []).forEach(function (t) { box.appendChild(renderTable(t)); });
     box.appendChild(downloads(report));
@@ -310,7 +321,7 @@ export const APP_JS = String.raw`'use strict';
       postStream('/api/doctor', { case: st.kase, answers: st.answers }, {
         progress: function (p) {
           if (p.type === 'start') { items[p.check] = el('li', '', pick(p.title)); list.appendChild(items[p.check]); }
-          else if (items[p.check]) { items[p.check].className = p.status === 'error' || p.status === 'warn' ? 'bad' : p.status === 'ok' ? 'done' : 'skip'; items[p.check].textContent = pick(p.title) + ' — ' + (T.statusLabel[p.status] || p.status) + ' (' + p.ms + ' ms)'; }
+          else if (items[p.check]) { items[p.check].className = p.status === 'error' ? 'bad' : p.status === 'warn' ? 'warn' : p.status === 'ok' ? 'done' : 'skip'; items[p.check].textContent = pick(p.title) + ' — ' + (T.statusLabel[p.status] || p.status) + ' (' + p.ms + ' ms)'; }
         },
         finding: function (f) { live.appendChild(renderFinding(f)); },
         report: function (r) {

@@ -1,0 +1,181 @@
+// The web app in a real browser (Debian's Chromium driven by playwright-core) against the real test
+// servers: every page clicked through, the doctor walked step by step, the language switch, and an XSS
+// payload in a bounce that must render as text. Screenshots go to $MAILMEDIC_SCREENSHOTS (docs/screenshots
+// when refreshing the README) or a temporary folder.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { customDnsblList } from '../../src/doctor/checks/domain.js';
+import { hasCapability } from '../../src/doctor/checks/load.js';
+import type { MailmedicServer } from '../../src/serve/server.js';
+import { PROJECT_ROOT, testEnv } from '../helpers/env.js';
+import { startTestServer, XSS_BOUNCE, XSS_PAYLOAD } from './helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = process.env.MAILMEDIC_SCREENSHOTS ? resolve(PROJECT_ROOT, process.env.MAILMEDIC_SCREENSHOTS) : mkdtempSync(join(tmpdir(), 'mm-shots-'));
+const env = testEnv();
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+
+let app: MailmedicServer;
+let ctx: BrowserContext;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startTestServer({ dnsblLists: [customDnsblList('zen.example.test')] });
+  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mm-chromium-')), {
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 860 }, locale: 'en-US', reducedMotion: 'reduce',
+  });
+  ctx.on('page', watch);
+});
+after(async () => {
+  await ctx?.close();
+  await app?.close();
+});
+
+function watch(p: Page) {
+  p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  p.on('pageerror', (e) => pageErrors.push(e.message));
+}
+
+async function open(path: string): Promise<Page> {
+  const p = ctx.pages()[0] ?? (await ctx.newPage());
+  if (!ctx.pages().includes(p)) watch(p);
+  await p.goto(app.url + path);
+  return p;
+}
+
+/** Screenshot with the results in view (the end of the form above them), once animations have settled. */
+async function shot(p: Page, name: string, at = '.summary, .progress') {
+  await p.evaluate((sel) => {
+    const s = document.querySelector(sel);
+    if (s) { s.scrollIntoView({ block: 'start' }); window.scrollBy(0, -120); }
+  }, at);
+  await p.waitForTimeout(450);
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+test('home page lists every tool; the language switch turns the app Polish', { skip }, async () => {
+  const p = await open('/?lang=en');
+  for (const t of ['Explain an error', 'Check a domain', 'Test a server', 'Find settings', 'Read a log', 'Step by step']) {
+    assert.ok(await p.getByRole('link', { name: t }).first().isVisible(), t);
+  }
+  await shot(p, 'home');
+  await p.click('.lang a[hreflang=pl]');
+  await p.waitForSelector('html[lang=pl]');
+  assert.ok(await p.getByRole('link', { name: 'Wyjaśnij błąd' }).first().isVisible());
+  await p.goto(app.url + '/?lang=en');
+});
+
+test('explain: an XSS payload in a pasted bounce renders as text, no script runs', { skip }, async () => {
+  const p = await open('/explain');
+  await p.fill('#f-text', XSS_BOUNCE);
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  await p.waitForTimeout(300);
+  assert.deepEqual(dialogs, [], 'no alert() fired');
+  assert.deepEqual(pageErrors, []);
+  assert.equal(await p.locator('#results img, #results script, #results svg').count(), 0, 'no element came from the payload');
+  const text = await p.locator('#results').innerText();
+  assert.ok(text.includes('<script>alert(2)</script>') || text.includes('<img src=x onerror=alert(1)>'), 'the payload is shown as text');
+  await p.locator('#results details').first().evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+  await shot(p, 'explain-bounce');
+});
+
+test('explain: an uploaded .eml file is read', { skip }, async () => {
+  const p = await open('/explain');
+  await p.setInputFiles('#f-file', { name: 'bounce.eml', mimeType: 'message/rfc822', buffer: Buffer.from(XSS_BOUNCE) });
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  assert.ok((await p.inputValue('#f-text')).includes('Final-Recipient'));
+  assert.deepEqual(dialogs, []);
+});
+
+test('domain: example.test is checked and nomx.example.test shows its MX problem', { skip }, async () => {
+  const p = await open('/domain');
+  await p.fill('#f-domain', 'nomx.example.test');
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  const text = await p.locator('#results').innerText();
+  assert.match(text, /nomx\.example\.test/);
+  await p.fill('#f-domain', 'example.test');
+  await p.click('button[type=submit]');
+  await p.waitForFunction(() => document.querySelector('.summary')?.textContent?.includes(' example.test'), undefined, { timeout: 30_000 });
+  await shot(p, 'domain');
+});
+
+test('test a server: a wrong password is shown as a login failure, and the password field is cleared', { skip }, async () => {
+  const p = await open('/probe');
+  await p.fill('#f-host', env.host);
+  await p.fill('#f-port', String(env.submission));
+  await p.selectOption('#f-security', 'starttls');
+  await p.fill('#f-user', 'alice@example.test');
+  await p.fill('#f-password', 'Browser-Wrong-Pass');
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 40_000 });
+  assert.equal(await p.inputValue('#f-password'), '');
+  const text = await p.locator('#results').innerText();
+  assert.match(text, /535/);
+  assert.ok(!(await p.content()).includes('Browser-Wrong-Pass'));
+  await shot(p, 'probe');
+});
+
+test('settings and logs pages answer (with a finding or an honest "not available")', { skip }, async () => {
+  let p = await open('/settings');
+  await p.fill('#f-address', 'alice@example.test');
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  await shot(p, 'settings');
+  p = await open('/logs');
+  const log = readFileSync(env.maillog, 'utf8').split('\n').slice(-3000).join('\n');
+  await p.setInputFiles('#f-file', { name: 'maillog', mimeType: 'text/plain', buffer: Buffer.from(log) });
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  if (await hasCapability('logs', ['findLogProblems'])) assert.ok(await p.locator('.chart').first().isVisible(), 'a chart is drawn');
+  else assert.match(await p.locator('#results').innerText(), /not available in this version/);
+  await shot(p, 'logs', '.charts');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('doctor step by step: VPS sending with a listed IP ends with ranked causes and report downloads', { skip }, async () => {
+  const p = await open('/doctor');
+  await p.check('input[name=case][value=vps-send]');
+  await p.click('button[type=submit]');
+  const answer = async (id: string, value: string) => {
+    await p.waitForSelector(`form[data-question="${id}"]`);
+    await p.fill('#answer', value);
+    await p.click('button[type=submit]');
+  };
+  const skipQ = async (id: string) => {
+    await p.waitForSelector(`form[data-question="${id}"]`);
+    await p.getByRole('button', { name: 'Skip' }).click();
+  };
+  await answer('from', 'alice@example.test');
+  await answer('ip', '127.0.0.2');
+  await p.waitForSelector('form[data-question="domain"]');
+  assert.equal(await p.inputValue('#answer'), 'example.test', 'the domain is suggested from the address');
+  await p.click('button[type=submit]');
+  await answer('to', 'bob@example.test');
+  await skipQ('sentAt');
+  await answer('error', '554 5.7.1 Service unavailable; Client host [127.0.0.2] blocked using zen.example.test');
+  await skipQ('bounceFile');
+  await skipQ('logFile');
+  await p.waitForSelector('.summary', { timeout: 60_000 });
+  const text = await p.locator('#results').innerText();
+  assert.match(text, /Most likely cause/);
+  assert.match(text, /listed/);
+  assert.ok(await p.locator('.progress li').count() >= 8);
+  await shot(p, 'doctor', '.summary');
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('button[data-format=markdown]')]);
+  const md = readFileSync(await download.path(), 'utf8');
+  assert.match(md, /For support: the facts of this case/);
+  assert.match(md, /127\\?\.0\\?\.0\\?\.2/);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
