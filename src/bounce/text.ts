@@ -86,13 +86,16 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
       if (opts.skip?.some((s) => addr.toLowerCase().includes(s))) { cur = undefined; continue; }
       const rest = line.slice(m.index + m[0].length - (m[0].endsWith(' ') ? 0 : 0)).trim();
       const known = byAddr.get(addr.toLowerCase());
-      if (known) { cur = known; if (rest) cur.lines.push(line.trim()); continue; }
+      // Transcript lines (">>> RCPT TO:<a@b>") name the command: keep them whole.
+      const transcript = /^\s*(?:>>>|<<<)/.test(line);
+      if (known) { cur = known; if (rest || transcript) cur.lines.push(line.trim()); continue; }
       if (out.length >= limit) break;
       const r: RawRecipient = { recipient: addr, rule: 'text-block' };
       cur = { r, lines: [] };
       // Keep what follows the address on its own line ("<a@b>: host x said: 550 ...").
       const after = line.slice(line.indexOf(m[1]!) + m[1]!.length).replace(/^[>"')\s]*[:,;]?\s*/, '').trim();
-      if (after) cur.lines.push(after);
+      if (transcript) cur.lines.push(line.trim());
+      else if (after) cur.lines.push(after);
       byAddr.set(addr.toLowerCase(), cur);
       out.push(r);
       continue;
