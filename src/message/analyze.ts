@@ -13,6 +13,7 @@ import { analyzeIdentity, identityFindings, type IdentityAnalysis } from './iden
 import { extractQuotedMessage } from './mime.js';
 import { analyzeReceived, receivedFindings, type ReceivedAnalysis } from './received.js';
 import type { MailauthResolver } from './resolver.js';
+import { checkSendingIp, reputationFindings, type IpReputation } from './reputation.js';
 import { readSpamVerdicts, spamFindings, type SpamVerdict } from './spam/index.js';
 import { cut, formatDuration } from './util.js';
 import { verifyFindings, verifyMessage, type OwnVerdict } from './verify.js';
@@ -24,7 +25,7 @@ export interface MessageAnalysisOptions {
   /** Analyse the original message quoted inside a bounce instead of the bounce itself. */
   quoted?: boolean;
   /** Run mailmedic's own SPF/DKIM/DMARC check with this resolver. */
-  verify?: { resolver: MailauthResolver; ip?: string; timeoutMs?: number };
+  verify?: { resolver: MailauthResolver; ip?: string; timeoutMs?: number; /** DNS block list zones to ask about the sending IP. */ dnsbl?: string[] };
 }
 
 export interface MessageAnalysis {
@@ -42,6 +43,8 @@ export interface MessageAnalysis {
   spam: SpamVerdict[];
   content: ContentAnalysis;
   verify?: OwnVerdict;
+  /** The sending IP's PTR and block-list listings (with --verify). */
+  reputation?: IpReputation;
   whySpam: WhySpam;
   findings: Finding[];
 }
@@ -176,6 +179,10 @@ export async function analyzeMessage(raw: Buffer | string, opts: MessageAnalysis
     ...(hop?.by ? { mta: hop.by } : {}), ...(hop && !opts.verify.ip ? { hop: hop.number } : {}), ...(opts.verify.timeoutMs ? { timeoutMs: opts.verify.timeoutMs } : {}),
   });
   const vf = verifyFindings(a.verify, a.auth.receiver);
+  if (ip) {
+    a.reputation = await checkSendingIp(ip, opts.verify.resolver, opts.verify.dnsbl ?? []);
+    vf.push(...reputationFindings(a.reputation));
+  }
   // Right after the receiver's authentication results, where a reader compares them.
   let at = a.findings.length;
   for (let i = a.findings.length - 1; i >= 0; i--) if (a.findings[i]!.check.startsWith('message.auth.')) { at = i + 1; break; }
@@ -239,6 +246,7 @@ export function messageData(a: MessageAnalysis): Record<string, unknown> {
     spam: a.spam.map((v) => ({ filter: v.filter, product: v.product, spam: v.spam, score: v.score, threshold: v.threshold, action: v.action, fields: v.fields, rules: v.rules.map((r) => ({ name: r.name, score: r.score, options: r.options, meaning: r.meaning, fix: r.fix })) })),
     content: a.content,
     ...(a.verify ? { verify: a.verify } : {}),
+    ...(a.reputation ? { reputation: a.reputation } : {}),
     whySpam: a.whySpam,
   };
 }

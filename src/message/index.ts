@@ -21,3 +21,5 @@ export { makeMessageResolver, mailauthResolverFrom, parseResolverAddress } from 
 export type { MailauthResolver } from './resolver.js';
 export { whySpam } from './why-spam.js';
 export { renderHopTimelineHtml } from './html.js';
+export { checkSendingIp, dnsblName } from './reputation.js';
+export type { IpReputation, DnsblListing } from './reputation.js';

@@ -12,7 +12,7 @@ export const command: Command = {
     pl: 'czyta nagłówki doręczonej wiadomości: trasę i opóźnienia, SPF/DKIM/DMARC, werdykty antyspamowe i dlaczego trafiła do spamu',
   },
   usage: {
-    en: `mailmedic message <file.eml | -> [--verify [--resolver ip[:port]] [--ip ADDRESS]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
+    en: `mailmedic message <file.eml | -> [--verify [--resolver ip[:port]] [--ip ADDRESS] [--dnsbl ZONE]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Reads a delivered message (the whole source, or the headers alone) and explains:
   the path: every Received hop with protocol, TLS, time and the delay between hops, in plain words;
@@ -24,9 +24,10 @@ Reads a delivered message (the whole source, or the headers alone) and explains:
                        of the receiving hop and DMARC yourself (mailauth), and compare with the receiver's verdict
   --resolver ip[:port] the DNS server --verify asks (only that one); default: the system's resolvers
   --ip ADDRESS         the connecting IP for SPF, when the Received headers do not show it
+  --dnsbl ZONE         also ask this DNS block list about the sending IP (repeat, or comma-separated)
   --timeout SECONDS    limit for --verify (default 20)
   --quoted             analyse the original message quoted inside a bounce`,
-    pl: `mailmedic message <plik.eml | -> [--verify [--resolver ip[:port]] [--ip ADRES]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
+    pl: `mailmedic message <plik.eml | -> [--verify [--resolver ip[:port]] [--ip ADRES] [--dnsbl STREFA]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia:
   trasę: każdy etap Received z protokołem, TLS, czasem i opóźnieniem między etapami, zwykłymi słowami;
@@ -38,16 +39,19 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
                        etapu przyjmującego i DMARC (mailauth) oraz porównuje z werdyktem odbiorcy
   --resolver ip[:port] serwer DNS, o który pyta --verify (tylko ten); domyślnie resolwery systemu
   --ip ADRES           łączący się adres IP dla SPF, gdy nagłówki Received go nie pokazują
+  --dnsbl STREFA       pyta też tę listę blokad DNS o adres IP nadawcy (można powtórzyć lub podać po przecinku)
   --timeout SEKUNDY    limit czasu dla --verify (domyślnie 20)
   --quoted             analizuje oryginalną wiadomość zacytowaną w zwrocie (bounce)`,
   },
   async run(argv) {
     const { values, positionals, common } = parseCommand(argv, {
-      verify: { type: 'boolean' }, resolver: { type: 'string' }, ip: { type: 'string' }, quoted: { type: 'boolean' }, timeout: { type: 'string' },
+      verify: { type: 'boolean' }, resolver: { type: 'string' }, dnsbl: { type: 'string', multiple: true }, ip: { type: 'string' }, quoted: { type: 'boolean' }, timeout: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('give one message file, or "-" for standard input');
     const file = positionals[0]!;
-    if ((values.resolver || values.ip) && !values.verify) throw new UsageError('--resolver and --ip go with --verify');
+    if ((values.resolver || values.ip || values.dnsbl) && !values.verify) throw new UsageError('--resolver, --ip and --dnsbl go with --verify');
+    const dnsbl = (Array.isArray(values.dnsbl) ? values.dnsbl : []).flatMap((z) => String(z).split(',')).map((z) => z.trim()).filter(Boolean);
+    for (const z of dnsbl) if (!/^[a-z0-9.-]{1,253}$/i.test(z)) throw new UsageError(`--dnsbl "${z}" is not a DNS zone name`);
     let server: string | undefined;
     if (typeof values.resolver === 'string') {
       try { server = parseResolverAddress(values.resolver).server; } catch (e) { throw new UsageError((e as Error).message); }
@@ -57,7 +61,7 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
     const raw = file === '-' ? await readStdin(MAX_MESSAGE_BYTES) : await readFile(file);
     const analysis = await analyzeMessage(raw, {
       quoted: Boolean(values.quoted),
-      ...(values.verify ? { verify: { resolver: makeMessageResolver({ ...(server ? { server } : {}), timeoutMs: Math.min(5000, timeoutMs) }), timeoutMs, ...(typeof values.ip === 'string' ? { ip: values.ip } : {}) } } : {}),
+      ...(values.verify ? { verify: { resolver: makeMessageResolver({ ...(server ? { server } : {}), timeoutMs: Math.min(5000, timeoutMs) }), timeoutMs, dnsbl, ...(typeof values.ip === 'string' ? { ip: values.ip } : {}) } } : {}),
     });
     const report = messageReport(analysis, { lang: common.lang });
     if (common.format === 'html') {
