@@ -11,7 +11,10 @@ import type { BounceContext, RawRecipient } from './types.js';
 
 const ADDR = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,10}";
 /** A line that starts with an address (bare, in <>, or quoted), then ends, or goes on with ":", "...", "(". */
-const RCPT_LINE = new RegExp(`^[\\s>]*(?:RCPT TO:\\s?)?[<"'(]?(${ADDR})\\.?[>"')]?(?:\\s*$|\\s*[:,;(]|\\s*\\.\\.\\.|\\s+[<(\\[]|\\s+-|\\s+\\S)`, '');
+const RCPT_LINE = new RegExp(`^[\\s>]*(?:[Rr][Cc][Pp][Tt] [Tt][Oo]:\\s?)?[<"'(]?(${ADDR})\\.?[>"')]?(?:\\s*$|\\s*[:,;(]|\\s*\\.\\.\\.|\\s+[<(\\[]|\\s+-|\\s+\\S)`, '');
+/** Sendmail's per-recipient result line: "550 <a@b>... User unknown". */
+const CODE_RCPT_LINE = new RegExp(`^\\s*[45]\\d\\d[ -]<(${ADDR})>\\.\\.\\.`);
+const SESSION_LINE = /^\s*(?:[45]\d\d [^\s<>]{1,255} \(\w{1,20}\)\.\.\.|while talking to )/i;
 const ADDR_ANY = new RegExp(ADDR);
 const ADDR_ALL = new RegExp(ADDR, 'g');
 
@@ -80,14 +83,16 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
     if (line.length > 4096) line = line.slice(0, 4096);
     const low = line.trim().toLowerCase();
     if (stop.length && stop.some((s) => low.startsWith(s))) break;
-    const m = line.includes('@') ? RCPT_LINE.exec(line) : null;
+    // A sendmail per-host result ("421 host (smtp)... Deferred") or a new session ends the current block.
+    if (SESSION_LINE.test(line)) { cur = undefined; continue; }
+    const m = line.includes('@') ? RCPT_LINE.exec(line) ?? CODE_RCPT_LINE.exec(line) : null;
     if (m && !/^\s*(?:from|to|cc|reply-to|return-path|sender|subject|x-[a-z-]+|received|message-id|in-reply-to|references):/i.test(line)) {
       const addr = cleanAddress(m[1]!);
       if (opts.skip?.some((s) => addr.toLowerCase().includes(s))) { cur = undefined; continue; }
       const rest = line.slice(m.index + m[0].length - (m[0].endsWith(' ') ? 0 : 0)).trim();
       const known = byAddr.get(addr.toLowerCase());
       // Transcript lines (">>> RCPT TO:<a@b>") name the command: keep them whole.
-      const transcript = /^\s*(?:>>>|<<<)/.test(line);
+      const transcript = /^\s*(?:>>>|<<<|[45]\d\d[ -]<)/.test(line);
       if (known) { cur = known; if (rest || transcript) cur.lines.push(line.trim()); continue; }
       if (out.length >= limit) break;
       const r: RawRecipient = { recipient: addr, rule: 'text-block' };

@@ -148,6 +148,7 @@ export const PHRASES: PhraseTable = {
     'unusual rate of unsolicited mail', 'reputacja',
   ],
   policyviolation: [
+    'host network not allowed',
     "header error",
     'an illegal attachment on your message', 'because the recipient is not accepting mail with ',
     'by non-member to a members-only list', 'closed mailing list', 'denied by policy',
@@ -163,6 +164,7 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked',
   ],
   userunknown: [
+    'not listed in public name & address book',
     'recipient name is not recognized',
     'no valid recipients for this mm',
     "address couldn't be found", "the address couldn't be found",
@@ -277,7 +279,7 @@ export const PHRASES: PhraseTable = {
     'connections not accepted from ip addresses on spamhaus xbl', "because the ip is in spamhaus's list",
     'currently sending spam see: ', 'dynamic/zombied/spam ips blocked', 'email blocked by',
     'error: no valid recipients from ', 'esmtp not accepting connections', 'extreme bad ip profile', 'go away',
-    'helo command rejected:', 'refused to talk to me', 'host network not allowed', 'ip/domain reputation problems',
+    'helo command rejected:', 'refused to talk to me', 'ip/domain reputation problems',
     'is in a black list', 'is not allowed to send mail from', 'is blocked by earthlink', 'is blocked',
     'rejected based on blacklist', 'rejected for possible spam/virus content', 'temporarily deferred due to user complaints',
     'no access from mail server', 'not currently accepting mail from your ip', 'part of their network is on our block list',
@@ -405,5 +407,5 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'unable to connect', 'connection lost', 'network error', 'spf: ', 'spf record', 'exit 1', 'mail program',
   'host not found', 'could not be resolved', 'not accepting mail', 'does not receive mail', 'rate limit',
   'policy reasons', 'size limit', 'connection limit', 'too many recipients', 'starttls', 'uwierzytelnianie',
-  'over quota', 'invalid address', 'user not found', 'spam score ', 'administrative prohibition',
+  'over quota', 'invalid address', 'user not found', 'spam score ', 'administrative prohibition', 'policy violation', 'delivery not authorized',
 ]);
