@@ -116,7 +116,9 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
 
 const COMMANDS: readonly [string, string][] = [
   ['rcpt to', 'RCPT'], ['mail from', 'MAIL'], ['does not like recipient', 'RCPT'], ['after rcpt', 'RCPT'],
-  ['rcpt command', 'RCPT'], ['smtp:rcpt', 'RCPT'], ['smtp command rcpt', 'RCPT'], ['smtp command data', 'DATA'], ['sender was rejected', 'MAIL'],
+  ['rcpt command', 'RCPT'], ['smtp:rcpt', 'RCPT'], ['failed on data command', 'DATA'],
+  ['failed after i sent the message', 'DATA'], ['but greeting failed', 'CONN'], ['but my name was rejected', 'HELO'],
+  ['but sender was rejected', 'MAIL'], ['smtp command rcpt', 'RCPT'], ['smtp command data', 'DATA'], ['sender was rejected', 'MAIL'],
   ['end of data', 'DATA'], ['after data', 'DATA'], ['data command', 'DATA'],
   ['>>> data', 'DATA'], ['in reply to data', 'DATA'], ['after ehlo', 'EHLO'], ['after helo', 'HELO'], ['ehlo command', 'EHLO'],
   ['helo command', 'HELO'], ['initial connection', 'CONN'], ['greeting', 'CONN'], ['starttls', 'STARTTLS'],

@@ -43,7 +43,7 @@ test('parseBounce: Polish bilingual qmail bounce (seed 003 wording)', () => {
     'From: MAILER-DAEMON@mail.example.pl', 'To: bok@example.pl', 'Subject: failure notice', 'Date: 1 Jan 2024 10:00:00 +0100', '',
     'Bardzo nam przykro jednakze nie udalo sie wyslac maila pod wskazane adresy.', 'Przyczyna wskazana jest ponizej:', '',
     '<biuro@kontotestowe.example.pl>:', 'maildrop: maildir over quota.', '',
-    '<jan@example.com>:', 'Remote host said: / Zdalny host odpowiedzial: 550 No Such User Here', '',
+    '<jan@example.com>:', '192.168.41.48 does not like recipient.', 'Remote host said: / Zdalny host odpowiedzial: 550 No Such User Here', '',
     '--- Below this line is a copy of the message.', '', 'Return-Path: <bok@example.pl>', 'Subject: oferta', '', 'tresc',
   ].join('\n');
   const r = parseBounce(msg);
