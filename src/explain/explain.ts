@@ -52,6 +52,8 @@ export interface ExplainDiagnosis {
   rule: string;
   /** The knowledge-table entries used: "message:gmail.unauthenticated", "enhanced:X.7.26", "reply:550". */
   knowledge: string[];
+  /** The reason the most specific table entry gives, when the classifier decided a different one. */
+  tablesReason?: Reason;
   /** False when nothing in the text was recognised. */
   recognised: boolean;
   title: Text;
@@ -243,7 +245,13 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   const specific = sources.find((s) => s.specific);
   const withReason = sources.find((s) => s.entry.reason);
 
-  const input = { text: g.text.slice(0, 2000), ...(enhanced ? { status: enhanced } : {}), ...(reply !== undefined ? { replyCode: reply } : {}) };
+  const command = smtpCommandIn(g.before ? `${g.before} ${g.text}` : g.text);
+  const input = {
+    text: g.text.slice(0, 2000),
+    ...(enhanced ? { status: enhanced } : {}),
+    ...(reply !== undefined ? { replyCode: reply } : {}),
+    ...(command ? { command } : {}),
+  };
   let c: Classification;
   try {
     c = classify(input);
@@ -329,7 +337,39 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   if (reply !== undefined) d.replyCode = reply;
   if (enhanced) d.enhancedCode = enhanced;
   if (speaker?.cause) d.cause = speaker.cause;
+  if (speaker?.reason && speaker.reason !== reason) d.tablesReason = speaker.reason;
   return d;
+}
+
+// The SMTP stage a reply answered, as MTAs write it (Postfix "in reply to RCPT TO command", qmail's
+// "does not like recipient" / "sender was rejected" / "failed after I sent the message" / "greeting failed").
+const COMMAND_WORDS: [RegExp, string][] = [
+  [/in reply to (?:the )?rcpt to\b/, 'RCPT'],
+  [/in reply to (?:the )?mail from\b/, 'MAIL'],
+  [/in reply to (?:the )?(?:end of )?data\b/, 'DATA'],
+  [/in reply to (?:the )?(?:helo|ehlo)\b/, 'HELO'],
+  [/in reply to (?:the )?(?:auth|starttls)\b/, 'AUTH'],
+  [/does not like recipient/, 'RCPT'],
+  [/sender was rejected/, 'MAIL'],
+  [/failed after i sent the message/, 'DATA'],
+  [/greeting failed/, 'CONN'],
+];
+
+/** The SMTP command a reply answered, when the text says (bounded: looks at 3000 characters at most). */
+function smtpCommandIn(text: string): string | undefined {
+  const s = text.slice(0, 3000).toLowerCase().replace(/[_\s]+/g, ' ');
+  for (const [re, cmd] of COMMAND_WORDS) if (re.test(s)) return cmd;
+  return undefined;
+}
+
+/** When the classifier files the words under another reason than the tables (e.g. from the SMTP stage), say so. */
+function reasonNote(d: ExplainDiagnosis): Text | undefined {
+  if (!d.tablesReason || UNSETTLED.has(d.reason)) return undefined;
+  const info = REASON_INFO[d.reason];
+  return {
+    en: `Classified as "${d.reason}" (${info.title.en}): ${info.meaning.en}`,
+    pl: `Sklasyfikowano jako „${d.reason}” (${info.title.pl}): ${info.meaning.pl}`,
+  };
 }
 
 const SUMMARY_SEP = ' — ';
@@ -365,7 +405,7 @@ function findingFor(d: ExplainDiagnosis): Finding {
     status: statusFor(d.reason, cls, d.permanence),
     subject: clipText(d.excerpt, 120),
     summary: { en: prefix + d.title.en, pl: prefix + d.title.pl },
-    detail: joinTexts([d.meaning, d.cause, ...codeTexts]),
+    detail: joinTexts([d.meaning, d.cause, reasonNote(d), ...codeTexts]),
     diagnosis,
     evidence,
     data: { count: d.count, lines: d.lines, knowledge: d.knowledge, hard: d.hard },

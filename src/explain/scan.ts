@@ -29,6 +29,8 @@ export interface ScannedGroup {
   hits: PhraseHit[];
   /** Sequence number of the last logical line in the group (for adjacency). */
   lastSeq: number;
+  /** The logical line just before the group when it held nothing we know (qmail's "… does not like recipient."). */
+  before?: string;
 }
 
 export interface ScanResult {
@@ -81,6 +83,8 @@ export function scanText(text: string, matcher: PhraseMatcher, onGroup: (group: 
 
   let logical = '';
   let logicalLine = 0;
+  let plain = '';
+  let plainSeq = -1;
   let skipping = false;
   let open = false;
 
@@ -93,8 +97,13 @@ export function scanText(text: string, matcher: PhraseMatcher, onGroup: (group: 
     if (!text) return;
     const { reply, enhanced } = scanCodes(text);
     const hits = matcher.find(normalizeForMatch(text));
-    if (!reply.length && !enhanced.length && !hits.length) return;
+    if (!reply.length && !enhanced.length && !hits.length) {
+      plain = text.length > 1000 ? text.slice(0, 1000) : text;
+      plainSeq = seq;
+      return;
+    }
     const group: ScannedGroup = { line: logicalLine, text, replyCodes: reply, enhancedCodes: enhanced, hits, lastSeq: seq };
+    if (plainSeq === seq - 1) group.before = plain;
     if (pending && belongsTogether(pending, group, seq - pending.lastSeq)) merge(pending, group);
     else {
       if (pending) onGroup(pending);
