@@ -80,6 +80,8 @@ export function decodeDsn(text: string): RawRecipient[] {
     const rcpt = cleanAddress(decodeHeaderValue(fr.value));
     if (!rcpt.includes('@') && !rcpt) continue;
     const r: RawRecipient = { recipient: rcpt, rule: 'dsn' };
+    // Delivery to a program ("|/path/cmd …"): a local mailer failed, not a remote server.
+    if (rcpt.startsWith('|')) r.diagnosticType = 'X-UNIX';
     const action = field(h, 'action');
     if (action) r.action = action.trim().toLowerCase().split(/[\s(]/)[0]!;
     const st = STATUS.exec(field(h, 'status') ?? '');

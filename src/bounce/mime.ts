@@ -151,7 +151,13 @@ function parseEntity(s: string, from: number, to: number, depth: number, budget:
   budget.parts++;
   const { headEnd, bodyStart } = splitHeaderBody(s, from, to);
   const hs = parseHeaderBlock(s.slice(from, Math.min(headEnd, from + MAX_HEADER_BYTES)));
-  const ct = parseContentType(header(hs, 'content-type'));
+  const ctHeader = header(hs, 'content-type');
+  const ct = parseContentType(ctHeader);
+  // No Content-Type at all, yet the body is cut by boundary lines (MIME headers lost on the way): guess it.
+  if (!ctHeader && depth === 0) {
+    const guessed = guessBoundary(s, bodyStart, Math.min(to, bodyStart + 1024), Math.min(to, bodyStart + 65536));
+    if (guessed) { ct.type = 'multipart/mixed'; ct.params.boundary = guessed; }
+  }
   const part: MimePart = { headers: hs, contentType: ct.type, params: ct.params, parts: [], rawBody: '', depth };
   const canNest = depth < MAX_DEPTH && budget.parts < MAX_PARTS;
   if (ct.type.startsWith('multipart/') && ct.params.boundary && canNest) {
@@ -177,6 +183,19 @@ function parseEntity(s: string, from: number, to: number, depth: number, budget:
   }
   part.rawBody = s.slice(bodyStart, to);
   return part;
+}
+
+const BOUNDARY_LINE = /^--([0-9A-Za-z'()+_,./:=?-]{6,70})\r?$/m;
+
+/** A "--token" line that occurs again later as a delimiter: the boundary of a multipart with lost headers. */
+function guessBoundary(s: string, from: number, firstBy: number, to: number): string | undefined {
+  // The first delimiter must come right after a short preamble (not inside a returned copy further down).
+  const m = BOUNDARY_LINE.exec(s.slice(from, firstBy));
+  if (!m) return undefined;
+  const b = m[1]!;
+  if (!/[0-9A-Za-z]/.test(b)) return undefined; // a line of dashes is a separator, not a boundary
+  const again = s.indexOf('\n--' + b, from + m.index + b.length + 2);
+  return again >= 0 && again < to ? b : undefined;
 }
 
 /** Body ranges between `--boundary` delimiter lines; undefined when no delimiter occurs at all. */
