@@ -50,6 +50,8 @@ export interface TrackedMessage {
   lines?: string[];
   /** Set once the message expired (returned to sender). */
   expired?: boolean;
+  /** Summary bookkeeping: its size was added to "bytes received". */
+  counted: boolean;
 }
 
 /** Story lines kept per message at most (a message deferred for days can have hundreds). */
@@ -81,8 +83,14 @@ export class MessageTracker {
     let m = this.open.get(qid);
     if (!m) {
       qid = own(qid);
-      m = { qid, fmt: e.fmt, firstTs: e.ts, lastTs: e.ts, received: false, deferrals: 0, closed: 'open' };
-      if (this.story) { m.attempts = []; m.lines = []; }
+      // every field present from the start: one object shape for all messages (faster property access)
+      m = {
+        qid, fmt: e.fmt, firstTs: e.ts, lastTs: e.ts, received: false, origin: undefined, client: undefined, ip: undefined,
+        helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
+        size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, notices: undefined,
+        closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
+        counted: false,
+      };
       this.open.set(qid, m);
       if (this.open.size > this.peakOpen) this.peakOpen = this.open.size;
     }

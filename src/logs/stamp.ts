@@ -238,9 +238,22 @@ function takeProg(s: string, a: number, b: number, out: LineHead): boolean {
     const lb = s.lastIndexOf('[', end);
     if (lb > a) { out.pidStart = lb + 1; out.pidEnd = end - 1; end = lb; }
   }
-  out.prog = s.slice(a, end);
+  out.prog = internProg(s, a, end);
   out.body = b + 1;
   return true;
+}
+
+/** Recently seen program names, by length and last character: most lines reuse a handful, so no new string. */
+const progCache: string[] = new Array(512).fill('');
+function internProg(s: string, a: number, end: number): string {
+  const len = end - a;
+  if (len > 63) return s.slice(a, end);
+  const slot = (len << 3) | (s.charCodeAt(end - 1) & 7);
+  const c = progCache[slot]!;
+  if (c.length === len && s.startsWith(c, a)) return c;
+  const v = s.slice(a, end);
+  progCache[slot] = len < 13 ? v : (v + ' ').slice(0, -1); // own copy: do not pin the chunk
+  return progCache[slot]!;
 }
 
 /** Format epoch ms as local "YYYY-MM-DD HH:MM:SS" (what the reports show). */

@@ -210,8 +210,8 @@ export class SummaryCollector {
       }
       case 'queued': {
         // size counts once per message, for messages that arrived in this log (pflogsumm's rule)
-        if (m && m.received && !m.requeuedFrom && !(m as { counted?: boolean }).counted) {
-          (m as { counted?: boolean }).counted = true;
+        if (m && m.received && !m.requeuedFrom && !m.counted) {
+          m.counted = true;
           this.arrival(e.from, e.size);
         }
         break;

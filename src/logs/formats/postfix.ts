@@ -105,10 +105,10 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       if (fe < 0) return null;
       const from = s.slice(p + 6, fe);
       if (s.startsWith(', size=', fe + 1)) {
-        const size = Number(field(s, 'size=', fe) ?? NaN);
-        const nrcpt = Number(field(s, 'nrcpt=', fe) ?? 0);
-        if (!Number.isFinite(size)) return null;
-        return { ts, line: s, fmt: 'postfix', prog, k: 'queued', qid, from, size, nrcpt };
+        const size = decimal(s, fe + 8);
+        if (!(size >= 0)) return null;
+        const nrcpt = s.startsWith(', nrcpt=', numEnd) ? decimal(s, numEnd + 8) : 0;
+        return { ts, line: s, fmt: 'postfix', prog, k: 'queued', qid, from, size, nrcpt: nrcpt >= 0 ? nrcpt : 0 };
       }
       if (s.startsWith(', status=expired', fe + 1) || s.startsWith(', status=force-expired', fe + 1)) return { ts, line: s, fmt: 'postfix', prog, k: 'expired', qid, from };
       return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
@@ -196,13 +196,34 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
   return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
 }
 
+/** End index of the last {@link decimal} call. */
+let numEnd = 0;
+/** A non-negative decimal ("12", "0.04", "2017") at s[a], read without allocating; NaN when none. */
+function decimal(s: string, a: number): number {
+  let v = 0, i = a, c = s.charCodeAt(i);
+  if (!(c >= 48 && c <= 57)) { numEnd = a; return NaN; }
+  while (c >= 48 && c <= 57) { v = v * 10 + (c - 48); c = s.charCodeAt(++i); }
+  if (c === 46) {
+    let scale = 0.1;
+    c = s.charCodeAt(++i);
+    while (c >= 48 && c <= 57) { v += (c - 48) * scale; scale /= 10; c = s.charCodeAt(++i); }
+    v = Math.round(v * 1e6) / 1e6;
+  } else if (c === 101 || c === 69) { // 1e-05 (Postfix prints tiny delays so)
+    const e = s.indexOf(',', i);
+    numEnd = e < 0 ? s.length : e;
+    return Number(s.slice(a, numEnd));
+  }
+  numEnd = i;
+  return v;
+}
+
 function delivery(s: string, qid: string, p: number, ts: number, prog: string): LogEvent | null {
   const te = s.indexOf('>, ', p + 4);
   if (te < 0) return null;
   const to = s.slice(p + 4, te);
   let q = te + 3;
   let origTo: string | undefined;
-  if (s.startsWith('orig_to=<', q)) {
+  if (s.charCodeAt(q) === 111 && s.startsWith('orig_to=<', q)) {
     const oe = s.indexOf('>, ', q + 9);
     if (oe < 0) return null;
     origTo = s.slice(q + 9, oe);
@@ -214,47 +235,46 @@ function delivery(s: string, qid: string, p: number, ts: number, prog: string): 
   const relay = s.slice(q + 6, re);
   const di = s.indexOf('delay=', re);
   if (di < 0) return null;
-  const de = s.indexOf(',', di);
-  const delay = Number(s.slice(di + 6, de < 0 ? s.length : de));
+  let delay = decimal(s, di + 6);
+  if (!(delay >= 0)) delay = 0;
   let delays: [number, number, number, number] | undefined;
-  const dsi = s.indexOf('delays=', di);
-  let dsn = '';
-  let si = -1;
-  if (dsi > 0) {
-    const dse = s.indexOf(',', dsi);
-    const parts = s.slice(dsi + 7, dse < 0 ? s.length : dse).split('/');
-    if (parts.length === 4) delays = [Number(parts[0]), Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  let r = numEnd;
+  if (s.startsWith(', delays=', r)) {
+    const a = decimal(s, r + 9);
+    const b = s.charCodeAt(numEnd) === 47 ? decimal(s, numEnd + 1) : NaN;
+    const c = s.charCodeAt(numEnd) === 47 ? decimal(s, numEnd + 1) : NaN;
+    const d = s.charCodeAt(numEnd) === 47 ? decimal(s, numEnd + 1) : NaN;
+    if (d === d) delays = [a, b, c, d];
+    r = numEnd;
   }
-  const dni = s.indexOf('dsn=', di);
+  let dsn = '';
+  let si: number;
+  const dni = s.indexOf('dsn=', r);
   if (dni > 0) {
     const dne = s.indexOf(',', dni);
     dsn = s.slice(dni + 4, dne < 0 ? s.length : dne);
     si = s.indexOf('status=', dni);
-  } else si = s.indexOf('status=', di);
+  } else si = s.indexOf('status=', r);
   if (si < 0) return null;
-  let se = si + 7;
-  while (se < s.length && s.charCodeAt(se) !== 32) se++;
-  const st = s.slice(si + 7, se);
-  let status: DeliveryStatus;
+  const sc = s.charCodeAt(si + 7);
   let text = '';
-  const po = s.indexOf('(', se);
+  const po = s.indexOf(' (', si);
   if (po >= 0) {
     const pc = s.lastIndexOf(')');
-    text = s.slice(po + 1, pc > po ? pc : s.length);
+    text = s.slice(po + 2, pc > po ? pc : s.length);
   }
-  if (st === 'sent') {
+  let status: DeliveryStatus;
+  if (sc === 115 && s.startsWith('sent', si + 7)) {
     status = 'sent';
-    if (text.startsWith('forwarded as ')) status = 'forwarded';
-    else if (isContentFilterHop(relay, text)) status = 'filtered';
-  } else if (st === 'deferred') status = 'deferred';
-  else if (st === 'bounced') status = 'bounced';
-  else if (st === 'expired') status = 'expired';
-  else if (st === 'undeliverable' || st === 'deliverable') return { ts, line: s, fmt: 'postfix', prog, k: 'other' }; // address verification probes
+    const tc = text.charCodeAt(0);
+    if (tc === 102 && text.startsWith('forwarded as ')) status = 'forwarded';
+    else if (tc === 50 && isContentFilterHop(relay, text)) status = 'filtered';
+  } else if (sc === 100 && s.startsWith('deferred', si + 7)) status = 'deferred';
+  else if (sc === 98 && s.startsWith('bounced', si + 7)) status = 'bounced';
+  else if (sc === 101 && s.startsWith('expired', si + 7)) status = 'expired';
+  else if (s.startsWith('undeliverable', si + 7) || s.startsWith('deliverable', si + 7)) return { ts, line: s, fmt: 'postfix', prog, k: 'other' }; // address verification probes
   else return null;
-  const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'delivery', qid, to, relay, delay: Number.isFinite(delay) ? delay : 0, dsn, status, text };
-  if (origTo !== undefined) ev.origTo = origTo;
-  if (delays) ev.delays = delays;
-  return ev;
+  return { ts, line: s, fmt: 'postfix', prog, k: 'delivery', qid, to, origTo, relay, delay, delays, dsn, status, text };
 }
 
 /**
