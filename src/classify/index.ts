@@ -207,6 +207,10 @@ export function classify(input: ClassifyInput): Classification {
   const tm = text ? matchText(text) : {};
   // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
   const dtype = input.diagnosticType?.toUpperCase();
+  // A local program's failure with a system-level status (X.3.x): the status says it all.
+  if (dtype === 'X-UNIX' && permanence === 'permanent' && sr && (sr.reason === 'systemerror' || sr.reason === 'systemfull')) {
+    return done(sr.reason, `status:${status}+x-unix`);
+  }
   if (dtype === 'X-UNIX' && !(sr && (sr.strong || (permanence === 'permanent' && (sr.reason === 'systemerror' || sr.reason === 'systemfull'))))) {
     return done('mailererror', 'diagnostic-type:x-unix');
   }

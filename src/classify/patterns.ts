@@ -227,6 +227,7 @@ export const PHRASES: PhraseTable = {
     'delivery not authorized', 'rejected by filter', 'message rejected by the recipient',
   ],
   rejected: [
+    "you are not a member of this mailing list", "are not member", "not a member of this list",
     "'send mail as' account", "send mail as",
     "can't determine purported responsible address",
     'you may not have permission to post', 'may not exist, or you may not have permission', '投稿する権限', 'not have permission to post messages to the group',
@@ -360,6 +361,7 @@ export const PHRASES: PhraseTable = {
     'wiadomość zbyt długo w kolejce', 'zbyt dlugo w kolejce', 'nie udało się doręczyć w wyznaczonym czasie',
   ],
   systemerror: [
+    "duplicated message-id", "loop alert",
     "unable to contact ldap server",
     'aliasing/forwarding loop broken', "can't create user output file", 'could not load drd for domain',
     'internal error reading data', 'internal server error: operation now in progress', 'interrupted system call',

@@ -6,6 +6,7 @@ import type { BounceFormat } from '../types.js';
 import { amazonsesJson } from './amazonses.js';
 import { exchange } from './exchange.js';
 import { exim } from './exim.js';
+import { fml } from './fml.js';
 import { generic } from './generic.js';
 import { gmail } from './gmail.js';
 import { googlegroups } from './googlegroups.js';
@@ -20,7 +21,7 @@ import { vtext } from './vtext.js';
 import { yahoo } from './yahoo.js';
 
 export const BOUNCE_FORMATS: readonly BounceFormat[] = [
-  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
+  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, fml, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
 ];
 
 /** Tried last, only for messages that look like bounces. */
