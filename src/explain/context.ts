@@ -93,19 +93,15 @@ export function recipientDomainInLine(text: string): string | undefined {
   return domainOf(findAddresses(text, 1)[0]);
 }
 
-const IPV4 = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}`;
-const OWN_IP: RegExp[] = [
-  new RegExp(String.raw`\[(${IPV4})\]`),
-  new RegExp(String.raw`\bip=(${IPV4})\b`, 'i'),
-  new RegExp(String.raw`ip address(?: of)?:?\s*(${IPV4})\b`, 'i'),
-  new RegExp(String.raw`client host\s*\[?(${IPV4})`, 'i'),
-];
+// One regex for the forms that name the sending IP: "[192.0.2.1]", "ip=192.0.2.1", "IP address of: …",
+// "client host [ … ]". Octets are checked in code (keeps the regex small and quick to compile).
+const OWN_IP = /\[(\d{1,3}(?:\.\d{1,3}){3})\]|\bip=(\d{1,3}(?:\.\d{1,3}){3})\b|ip address(?: of)?:?\s{0,3}(\d{1,3}(?:\.\d{1,3}){3})\b|client host\s{0,3}\[?(\d{1,3}(?:\.\d{1,3}){3})/gi;
 
 /** The sending IP as a reply line names it ("[192.0.2.1]", "ip=…", "IP address of: …"). */
 export function sendingIpInLine(text: string): string | undefined {
-  for (const re of OWN_IP) {
-    const m = re.exec(text);
-    if (m) return m[1];
+  for (const m of text.slice(0, 8192).matchAll(OWN_IP)) {
+    const ip = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (ip && ip.split('.').every((o) => Number(o) <= 255)) return ip;
   }
   return undefined;
 }

@@ -349,3 +349,22 @@ test('hostile shapes and 10 MB of text finish in a few seconds (sanity bound, no
     render(r, 'terminal', { lang: 'pl' });
   }
 });
+
+test('mail-program dialogs (Outlook, Thunderbird) in English and Polish', () => {
+  const cases: [string, string][] = [
+    ["Task 'user@example.com - Sending' reported error (0x800CCC0F) : 'The connection to the server was interrupted.'", 'message:client.outlook-connection-interrupted'],
+    ["Zgłoszono błąd (0x800CCC0E): 'Nie można połączyć się z serwerem.'", 'message:client.outlook-cannot-connect'],
+    ['Send operation timed out waiting for a response from the server. (0x8004210B)', 'message:client.outlook-timeout'],
+    ['Login to server mail.example.com with username user@example.com failed.', 'message:client.login-to-server-failed'],
+    ['Logowanie do serwera mail.example.pl nie powiodło się.', 'message:client.login-to-server-failed'],
+    ['The Outgoing server (SMTP) mail.example.com does not seem to support encrypted passwords.', 'message:client.encrypted-passwords-unsupported'],
+  ];
+  for (const [text, id] of cases) {
+    const d = one(text);
+    assert.ok(d.knowledge.includes(id), `${text}: ${d.knowledge}`);
+    assert.equal(d.actor === 'unknown', false);
+  }
+  // The generic "sending failed" line gives way to the server's reply inside it.
+  const tb = one('Sending of the message failed. An error occurred while sending mail. The mail server responded: 5.7.1 <a@b.example>: Relay access denied. Please verify that your email address is correct.');
+  assert.equal(tb.reason, 'norelaying');
+});
