@@ -13,7 +13,7 @@ import { autoReplyRule } from './autoreply.js';
 import { decodeDsn } from './dsn.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
 import { decodeHeaderValue, header, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
-import { allAddresses, commandIn, cutAt, firstAddress, rhostIn } from './text.js';
+import { allAddresses, commandIn, firstAddress, firstMarker, rhostIn } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
 export interface ParseBounceOptions {
@@ -86,28 +86,31 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
     }
   }
   const body = text ?? html ?? '';
-  // Markers of the returned copy are searched in the first 64 KiB only (bounces put their words first).
+  // Markers of the returned copy are searched in the first 64 KiB only (bounces put their words first);
+  // the text is lowercased once and the markers found in one automaton pass.
   const head = body.length > 65536 ? body.slice(0, 65536) : body;
-  const errorText = cutAt(head, COPY_MARKERS);
-  if (!original) {
-    // Text bounces quote the original headers after a marker line.
-    const low = body.toLowerCase();
-    for (const m of COPY_MARKERS) {
-      const i = low.indexOf(m);
-      if (i >= 0) {
-        const nl = body.indexOf('\n', i);
-        const rest = body.slice(nl + 1, nl + 1 + 65536).replace(/^\s*\n/, '');
-        const oh = parseHeaderBlock(rest.split(/\n[ \t]*\n/)[0] ?? '');
-        if (oh.length) original = oh;
-        break;
-      }
-    }
+  let lowHeadAll = head.toLowerCase();
+  const sameLength = lowHeadAll.length === head.length;
+  if (!sameLength) lowHeadAll = head.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const copy = firstMarker(lowHeadAll, COPY_MARKERS);
+  const errorText = copy ? head.slice(0, copy.at) : head;
+  if (!original && copy) {
+    // Text bounces quote the original headers after the marker line.
+    const nl = body.indexOf('\n', copy.at);
+    const rest = nl < 0 ? '' : body.slice(nl + 1, nl + 1 + 65536).replace(/^\s*\n/, '');
+    const oh = parseHeaderBlock(rest.split(/\n[ \t]*\n/)[0] ?? '');
+    if (oh.length) original = oh;
   }
-  const ctx: BounceContext = { root, headers: h, from, subject, text: body, errorText, dsnParts, lowHead: '', lowError: '', detected: new Map(), cache: new Map(),
-    lowFrom: from.toLowerCase(), lowSubject: subject.toLowerCase(),
-    lowTrace: h.filter(([n]) => n === 'received' || n.startsWith('x-')).map(([, v]) => v).join('\n').slice(0, 65536).toLowerCase() };
-  ctx.lowError = errorText.toLowerCase();
-  ctx.lowHead = ctx.lowError.slice(0, 8192);
+  const lowError = copy ? lowHeadAll.slice(0, copy.at) : lowHeadAll;
+  let lowTrace: string | undefined;
+  const ctx: BounceContext = {
+    root, headers: h, from, subject, text: body, errorText, dsnParts, lowError, lowHead: lowError.slice(0, 8192),
+    detected: new Map(), cache: new Map(), lowFrom: from.toLowerCase(), lowSubject: subject.toLowerCase(),
+    get lowTrace() {
+      lowTrace ??= h.filter(([n]) => n === 'received' || n.startsWith('x-')).map(([, v]) => v).join('\n').slice(0, 65536).toLowerCase();
+      return lowTrace;
+    },
+  };
   if (original) ctx.original = original;
   return feedback === undefined ? { ctx } : { ctx, feedback };
 }
