@@ -83,17 +83,15 @@ function summaryTable(protocol: Protocol, results: ProbeResult[]): Table {
   return {
     id: 'probe.summary',
     title: tx(`${protocol.toUpperCase()} ports probed`, `Sprawdzone porty ${protocol.toUpperCase()}`),
-    columns: [tx('Host:port', 'Serwer:port'), tx('Security', 'Zabezpieczenie'), tx('Result', 'Wynik'), tx('TLS', 'TLS'),
-      tx('Certificate', 'Certyfikat'), tx('Login methods', 'Metody logowania'), tx('Login', 'Logowanie'), tx('Time', 'Czas')],
+    columns: [tx('Host:port', 'Serwer:port'), tx('Result', 'Wynik'), tx('TLS', 'TLS'),
+      tx('Certificate', 'Certyfikat'), tx('Login methods', 'Metody logowania'), tx('Login', 'Logowanie')],
     rows: results.map((r) => [
       `${r.host}:${r.port}`,
-      r.tlsMode === 'implicit' ? 'SSL/TLS' : r.tlsMode === 'starttls' ? 'STARTTLS' : 'none',
       worst(r),
-      r.tls ? r.tls.protocol : '-',
+      r.tls ? `${r.tlsMode === 'implicit' ? 'SSL' : 'STARTTLS'} ${r.tls.protocol.replace('TLSv', '')}` : r.reached ? 'none' : '-',
       r.tls ? `${r.tls.daysLeft}d${r.tls.nameMatches ? '' : ' name✖'}${r.tls.selfSigned ? ' self-signed' : !r.tls.trusted ? ' untrusted' : ''}` : '-',
       (r.authMechanisms ?? []).join(' ') || '-',
       r.authenticated === undefined ? '-' : r.authenticated ? 'OK' : '✖',
-      `${r.durationMs} ms`,
     ]),
   };
 }

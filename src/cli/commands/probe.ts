@@ -34,7 +34,7 @@ const OPTIONS = {
   'dns-server': { type: 'string' },
 } as const;
 
-const USAGE_EN = `Usage: mailmedic probe smtp|imap|pop3 <host>[:port] [<host>[:port] …] [options]
+const USAGE_EN = `Usage: mailmedic probe smtp|imap|pop3 <host>[:port[:tls]] [<host>[:port[:tls]] …] [options]
 
 Tests a live mail server the way a mail program talks to it and says in one sentence what is wrong.
 Without --port, SMTP tries 587, 465 and 25; IMAP 993 and 143; POP3 995 and 110 (each reported).
@@ -64,7 +64,7 @@ Examples:
   mailmedic probe smtp mail.example.com -p 587 -u me@example.com --password-env MAILPASS --transcript
   mailmedic probe imap imap.example.com -u me@example.com --password-stdin < pass.txt`;
 
-const USAGE_PL = `Użycie: mailmedic probe smtp|imap|pop3 <serwer>[:port] [<serwer>[:port] …] [opcje]
+const USAGE_PL = `Użycie: mailmedic probe smtp|imap|pop3 <serwer>[:port[:tls]] [<serwer>[:port[:tls]] …] [opcje]
 
 Sprawdza działający serwer poczty tak, jak łączy się z nim program pocztowy, i jednym zdaniem mówi, co jest nie tak.
 Bez --port SMTP próbuje portów 587, 465 i 25; IMAP 993 i 143; POP3 995 i 110 (wynik dla każdego).
@@ -96,6 +96,7 @@ Przykłady:
 
 const PROTOCOLS: readonly Protocol[] = ['smtp', 'imap', 'pop3'];
 const TLS_MODES: readonly TlsMode[] = ['implicit', 'starttls', 'none', 'auto'];
+const TLS_ALIASES: Record<string, TlsMode> = { ssl: 'implicit', tls: 'implicit', implicit: 'implicit', starttls: 'starttls', none: 'none', plain: 'none', auto: 'auto' };
 
 /** Read a password from the terminal without echoing it. */
 async function promptPassword(prompt: string): Promise<string> {
@@ -157,12 +158,16 @@ export const command: Command = {
     const ca = v.ca ? readFileSync(v.ca as string, 'utf8') : undefined;
     const targets: AnyProbeOptions[] = [];
     for (const h of hosts) {
-      const m = /^\[?([^\]]+?)\]?(?::(\d{1,5}))?$/.exec(h);
-      if (!m || !m[1] || m[1].length > 253) throw new UsageError(`not a host name: ${h}`);
-      const hostPorts = m[2] ? [numberOption('port', m[2], 0, 1, 65535)] : ports.length ? ports : DEFAULT_PORTS[protocol];
+      // host, host:port or host:port:tls (tls = ssl|implicit|starttls|none|auto), like settings' --smtp host:port:tls
+      const parts = h.split(':');
+      const hostTls = parts.length === 3 ? TLS_ALIASES[parts[2]!.toLowerCase()] : undefined;
+      if (parts.length > 3 || (parts.length === 3 && !hostTls)) throw new UsageError(`use host, host:port or host:port:tls (got "${h}")`);
+      const [name, portText] = parts;
+      if (!name || name.length > 253 || !/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`not a host name: ${h}`);
+      const hostPorts = portText ? [numberOption('port', portText, 0, 1, 65535)] : ports.length ? ports : DEFAULT_PORTS[protocol];
       for (const port of hostPorts) {
         targets.push({
-          host: m[1], port, tls: tls as TlsMode, timeouts,
+          host: name, port, tls: hostTls ?? (tls as TlsMode), timeouts,
           ...(user ? { user } : {}), ...(password !== undefined ? { password } : {}),
           ...(auth ? { authMechanism: auth as SmtpAuthMechanism } : {}),
           ...(v.helo ? { helo: v.helo as string } : {}),
