@@ -125,9 +125,9 @@ export function parseReceived(value: string, headerIndex = 0): ReceivedHop {
   if (parts.id?.words[0]) hop.id = cut(parts.id.words[0], 80);
   if (parts.for?.words[0]) hop.for = cut(parts.for.words[0].replace(/^<|>;?$/g, ''), 120);
   const proto = hop.protocol ? PROTOCOLS[hop.protocol] : undefined;
+  // TLS and authentication notes may follow any clause ("for <x> (version=TLS1_3 …)" in Gmail's headers).
   const commentText = [
-    ...(parts.with?.comments ?? []), ...(parts.by?.comments ?? []), ...(parts.with?.words.slice(1) ?? []), ...extras,
-    ...(parts.from?.comments ?? []),
+    ...Object.values(parts).flatMap((p) => p.comments), ...(parts.with?.words.slice(1) ?? []), ...extras,
   ].join(' ');
   const tlsMatch = /\b(TLS ?v?1[._]?[0-3]|TLS1_[0-3]|SSLv3|version=TLS[^\s,;)]*|using TLS[^\s,;)]*|cipher=[^\s,;)]+|with cipher [^\s)]+)/i.exec(commentText.slice(0, 2000));
   if (tlsMatch) {

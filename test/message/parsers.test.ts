@@ -208,3 +208,56 @@ test('headers pasted alone (no body, no blank line) are analysed; content checks
   assert.equal(a.received.total, 1);
   assert.ok(a.findings.some((f) => f.check === 'message.content.skipped'));
 });
+
+test('a message as Gmail delivers it: internal hops, ARC, Received-SPF, the receiving hop is Google\'s MX taking it from the sender', () => {
+  const gmail = [
+    'Delivered-To: alice@gmail.example',
+    'Received: by 2002:a05:7300:5b8c:b0:10a:1234:abcd with SMTP id k12csp345678dyb;',
+    '        Mon, 23 Nov 2026 02:00:07 -0800 (PST)',
+    'X-Received: by 2002:a17:906:1234:b0:9a1:abcd:ef01 with SMTP id h20mr123.12.1700000000000; Mon, 23 Nov 2026 02:00:07 -0800 (PST)',
+    'ARC-Seal: i=1; a=rsa-sha256; t=1700000000; cv=none; d=google.com; s=arc-20160816; b=AAAA',
+    'ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=google.com; s=arc-20160816; h=to:subject:message-id:date:from:mime-version:dkim-signature; bh=BBBB; b=CCCC',
+    'ARC-Authentication-Results: i=1; mx.google.com;',
+    '       dkim=pass header.i=@news.shop.example header.s=s2026 header.b=AbCdEfGh;',
+    '       spf=pass (google.com: domain of bounce-123@mailer.esp.example designates 198.51.100.25 as permitted sender) smtp.mailfrom=bounce-123@mailer.esp.example;',
+    '       dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=shop.example',
+    'Return-Path: <bounce-123@mailer.esp.example>',
+    'Received: from mta25.mailer.esp.example (mta25.mailer.esp.example. [198.51.100.25])',
+    '        by mx.google.com with ESMTPS id a640c23a62f3a-9b1234567890si1234567.123.2026.11.23.02.00.06',
+    '        for <alice@gmail.example>',
+    '        (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256);',
+    '        Mon, 23 Nov 2026 02:00:06 -0800 (PST)',
+    'Received-SPF: pass (google.com: domain of bounce-123@mailer.esp.example designates 198.51.100.25 as permitted sender) client-ip=198.51.100.25;',
+    'Authentication-Results: mx.google.com;',
+    '       dkim=pass header.i=@news.shop.example header.s=s2026 header.b=AbCdEfGh;',
+    '       spf=pass (google.com: domain of bounce-123@mailer.esp.example designates 198.51.100.25 as permitted sender) smtp.mailfrom=bounce-123@mailer.esp.example;',
+    '       dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=shop.example',
+    'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=news.shop.example; s=s2026; t=1700000000; h=from:to:subject:date:message-id; bh=DDDD; b=EEEE',
+    'Received: from app01.internal (app01.internal [10.1.2.3]) by mta25.mailer.esp.example with ESMTP id 7F3A; Mon, 23 Nov 2026 10:00:01 +0000',
+    'From: Shop <news@shop.example>',
+    'To: alice@gmail.example',
+    'Subject: Nowości tygodnia',
+    'Date: Mon, 23 Nov 2026 10:00:00 +0000',
+    'Message-ID: <abc123@news.shop.example>',
+    'List-Unsubscribe: <https://shop.example/u/123>',
+    '', 'Hello', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(gmail, { now: () => new Date('2026-11-23T10:05:00Z') });
+  assert.deepEqual(a.received.hops.map((h) => h.by), ['mta25.mailer.esp.example', 'mx.google.com', '2002:a05:7300:5b8c:b0:10a:1234:abcd']);
+  const recv = a.received.hops[a.received.receivingHop! - 1]!;
+  assert.equal(recv.by, 'mx.google.com');
+  assert.equal(recv.fromIp, '198.51.100.25');
+  assert.equal(recv.fromRdns, 'mta25.mailer.esp.example');
+  assert.equal(recv.tlsDetail, 'TLS1_3');
+  assert.equal(a.received.hops[1]!.delaySeconds, 5);
+  assert.equal(a.auth.receiver.authservId, 'mx.google.com');
+  assert.equal(a.auth.receiver.dmarc?.result, 'pass');
+  // SPF passed for the ESP's domain (not aligned), DKIM for a subdomain of From (relaxed alignment): DMARC passes.
+  const spfAlign = a.findings.find((f) => f.check === 'message.auth.alignment' && f.subject.startsWith('mailer.esp.example'));
+  assert.ok(spfAlign && spfAlign.status === 'info', 'SPF not aligned, but DKIM is: only info');
+  assert.equal(a.findings.find((f) => f.check === 'message.auth.dkim')?.data?.aligned, 'relaxed');
+  assert.ok(!a.findings.some((f) => f.check === 'message.auth.not-aligned'));
+  assert.equal(a.findings.find((f) => f.check === 'message.auth.arc-chain')?.status, 'info');
+  assert.ok(a.findings.some((f) => f.check === 'message.identity.return-path' && f.status === 'info'));
+  assert.equal(a.findings[0]!.status, 'ok', 'nothing points to spam');
+});
