@@ -44,8 +44,10 @@ export const DEFAULT_LOG_LIMITS: LogProblemLimits = {
 const MAX_EVIDENCE = 8;
 
 /** Words in a refusal that point to a block list or bad reputation (backs up the classifier). */
-const BLOCK_WORDS = /block|listed|spamhaus|spamcop|barracuda|reputation|rbl|dnsbl|banned|junk|spam|policy|not allowed|rate limit|too many/i;
-const BLOCK_REASONS = new Set(['blocked', 'badreputation', 'spamdetected', 'policyviolation', 'requireptr', 'toomanyconn', 'speeding', 'rejected', 'securityerror']);
+const BLOCK_WORDS = /\bblock(?:ed|list)\b|blacklist|\blisted\b|spamhaus|spamcop|barracuda|reputation|dnsbl|\brbl\b|unsolicited|banned/i;
+/** Greylisting and similar "try again" answers are not a block, whatever words they use. */
+const NOT_BLOCK = /greylist|graylist|try again later|temporarily deferred/i;
+const BLOCK_REASONS = new Set(['blocked', 'badreputation', 'spamdetected']);
 
 interface Window { key: number; count: number; max: number; maxKey: number; evidence: Evidence[]; extra: Set<string>; raised: boolean; first: number; last: number }
 
@@ -130,8 +132,8 @@ export class ProblemDetector {
           if (this.late.evidence.length < MAX_EVIDENCE) this.late.evidence.push(ev(e.line));
         }
         if (e.status === 'deferred' || e.status === 'bounced') {
-          const c = classifyLogText(e.text, e.dsn);
-          if (BLOCK_REASONS.has(c.reason) || BLOCK_WORDS.test(e.text.slice(0, 300))) {
+          const head = e.text.slice(0, 300);
+          if (!NOT_BLOCK.test(head) && (BLOCK_WORDS.test(head) || BLOCK_REASONS.has(classifyLogText(e.text, e.dsn).reason))) {
             const provider = providerOf(e.relay, e.to);
             if (!this.waveSample.has(provider)) this.waveSample.set(own(provider), { text: own(e.text), dsn: e.dsn });
             this.wave.add(provider, e.ts, 1, e.line, e.to);
@@ -223,7 +225,7 @@ export class ProblemDetector {
       status: 'error',
       subject: ip,
       summary: fill(tx('{count} failed logins from {ip} within one hour: password guessing.', '{count} nieudanych logowań z {ip} w ciągu godziny: ktoś zgaduje hasła.'), { count: w.max, ip }),
-      detail: fill(tx('Accounts tried: {users}.', 'Próbowane konta: {users}.'), { users: [...w.extra].join(', ') || '?' }),
+      ...(w.extra.size ? { detail: fill(tx('Accounts tried: {users}.', 'Próbowane konta: {users}.'), { users: [...w.extra].join(', ') }) } : {}),
       advice: [
         tx('Block the IP address (fail2ban or the firewall).', 'Zablokuj ten adres IP (fail2ban albo zapora sieciowa).'),
         tx('Make sure the tried accounts have strong, unique passwords; change any that may be weak.', 'Upewnij się, że atakowane konta mają silne, unikalne hasła; zmień te, które mogą być słabe.'),

@@ -229,18 +229,23 @@ export function traceReport(r: TraceResult, filter: TraceFilter, subject: string
       summary: fill(T('{n} more matching messages are not shown (narrow with --since/--until or --limit).', 'Nie pokazano {n} kolejnych pasujących wiadomości (zawęź przez --since/--until albo --limit).'), { n: r.more }) });
   }
   const rows: string[][] = [];
+  const multi = r.stories.length > 1;
+  const days = new Set(r.stories.map((s) => fmtTime(s.first).slice(0, 10)));
+  const when = (ts: number) => (days.size > 1 ? fmtTime(ts).slice(5) : fmtTime(ts).slice(11));
   for (const s of r.stories) {
-    for (const j of s.rejects) rows.push([fmtTime(j.ts).slice(5), s.qid, j.to ?? '', `${j.action} ${j.stage}`, '', '', [j.replyCode, j.dsn].filter(Boolean).join(' '), j.text]);
+    const lead = (ts: number) => (multi ? `${when(ts)} ${s.qid}` : when(ts));
+    for (const j of s.rejects) rows.push([lead(j.ts), j.to ?? '', `${j.action} ${j.stage}`, '', '', [j.replyCode, j.dsn, j.text].filter(Boolean).join(' ')]);
     for (const rc of s.recipients) {
       for (const a of rc.attempts) {
-        rows.push([fmtTime(a.ts).slice(5), s.qid, rc.to, a.status, a.relay, a.delays ? `${a.delay} (${a.delays.join('/')})` : String(a.delay), a.dsn, a.text]);
+        rows.push([lead(a.ts), rc.to, a.status, a.relay, a.delays ? `${a.delay} (${a.delays.join('/')})` : String(a.delay), `${a.dsn} ${a.text}`.trim()]);
       }
     }
   }
   const tables: Table[] = [{
-    id: 'logs.trace.attempts', title: T('Delivery attempts', 'Próby doręczenia'),
-    columns: [T('Time', 'Czas'), T('Queue id', 'Id w kolejce'), T('Recipient', 'Odbiorca'), T('Status', 'Stan'), T('Relay', 'Serwer docelowy'),
-      T('Delay s (before queue/in queue/connect/send)', 'Opóźnienie s (przed kolejką/w kolejce/połączenie/wysyłka)'), T('DSN', 'DSN'), T('Server said', 'Odpowiedź serwera')],
+    id: 'logs.trace.attempts',
+    title: T('Delivery attempts (delay in seconds: total (before queue / in queue / connection / transmission))', 'Próby doręczenia (opóźnienie w sekundach: łącznie (przed kolejką / w kolejce / połączenie / przesyłanie))'),
+    columns: [multi ? T('Time, queue id', 'Czas, id w kolejce') : T('Time', 'Czas'), T('Recipient', 'Odbiorca'), T('Status', 'Stan'), T('Relay', 'Serwer docelowy'),
+      T('Delay', 'Opóźnienie'), T('DSN and server reply', 'DSN i odpowiedź serwera')],
     rows,
   }];
   const extra: Parameters<typeof makeReport>[3] = { tables: rows.length ? tables : [], data: { filter, count: r.stories.length, more: r.more, lines: r.stats.lines, unparsed: r.stats.unparsed, format: r.stats.format } };

@@ -188,10 +188,6 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     const [peer, ip] = splitClient(s.slice(at, ce < 0 ? s.length : ce));
     return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
   }
-  if (s.startsWith('lost connection after STARTTLS from ', b)) {
-    const [peer, ip] = splitClient(s.slice(b + 36));
-    return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: false, peer, ip, text: s.slice(b) };
-  }
   if (b >= s.length || s.indexOf(' ', b) < 0) return null; // empty or a cut-off fragment
   return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
 }
@@ -357,9 +353,10 @@ function daemonLine(s: string, level: 'warning' | 'error' | 'fatal' | 'panic', p
       if (u > 0) ev.user = text.slice(u + 14).trim();
       return ev;
     }
-    if (text.startsWith('TLS library problem') || text.includes('TLS handshake') || text.startsWith('cannot get RSA') || text.includes('STARTTLS')) {
-      const fr = text.indexOf('from ');
-      const [peer, ip] = fr >= 0 ? splitClient(text.slice(fr + 5).split(/[:\s]/, 1)[0] ?? '') : ['', ''];
+    // "TLS library problem" lines detail an SSL_accept/SSL_connect error logged beside them: not a second failure
+    if (text.includes('TLS handshake') && text.includes(' from ')) {
+      const fr = text.indexOf(' from ');
+      const [peer, ip] = splitClient(text.slice(fr + 6).split(/[:\s]/, 1)[0] ?? '');
       return { ts, line: s, fmt: 'postfix', prog, k: 'tls', ok: false, peer, ip, text };
     }
   }
