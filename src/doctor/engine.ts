@@ -218,7 +218,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
   const transcripts: Finding[] = outcomes.filter((o) => o.transcript?.length).map((o) => ({
     check: `doctor.transcript.${o.adapter}`, status: 'info' as const, subject,
     summary: fill(T.transcript, { check: o.adapter }),
-    evidence: [{ kind: 'transcript' as const, label: o.adapter, value: o.transcript!.slice(0, 400).join('\n') }],
+    evidence: [{ kind: 'transcript' as const, value: o.transcript!.slice(0, 400).join('\n') }],
   }));
   const report = makeReport('doctor', subject, [head, ...all, ...transcripts], { tables, data, ...(deps.now ? { now: deps.now } : {}) });
   return redactDeep(report, secretsOf(answers));

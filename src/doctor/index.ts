@@ -17,3 +17,4 @@ export { publicAnswers as publicDoctorAnswers, redactDeep as redactDoctorReport,
 export { DOCTOR_TEXT } from './texts.js';
 export { NEEDS as DOCTOR_NEEDS } from './checks/needs.js';
 export { nextDoctorStep, type DoctorStep } from './steps.js';
+export { renderDoctorTerminal } from './terminal.js';

@@ -9,6 +9,7 @@ import { runDoctor, type DoctorProgress } from '../../doctor/engine.js';
 import { customDnsblList } from '../../doctor/checks/domain.js';
 import { QuestionAborted, QuestionIO, interview } from '../../doctor/interactive.js';
 import { DOCTOR_TEXT } from '../../doctor/texts.js';
+import { renderDoctorTerminal } from '../../doctor/terminal.js';
 import type { DoctorAnswers } from '../../doctor/types.js';
 import type { Format } from '../../report/options.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
@@ -167,7 +168,9 @@ export const command: Command = {
     const flags = { ...common };
     const explicitFormat = argv.some((a) => /^--(json|markdown|html|csv|format)\b/.test(a));
     if (common.output && !explicitFormat) flags.format = formatFromExtension(common.output) ?? 'markdown';
-    const code = emit(report, flags);
+    const terminalView = flags.format === 'terminal' && !flags.verbose && !common.output;
+    const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+    const code = emit(report, flags, terminalView ? renderDoctorTerminal(report, { lang, color, width: process.stdout.columns || 80 }) : undefined);
     if (common.output) process.stderr.write(`${lang === 'pl' ? 'Raport zapisano w' : 'Report written to'} ${common.output}\n`);
     return code;
   },
