@@ -17,7 +17,10 @@ const corpus = resolve(root, '..', 'shared', 'corpus', 'bounces', 'sisimai');
 // ── Diagnostic-Code texts (folded lines joined), per file ─────────────────────────────────────────────────
 function diagnosticTexts(eml) {
   const out = [];
-  const lines = eml.split(/\r?\n/);
+  // Delivery-status parts are sometimes quoted-printable: undo soft line breaks and =XX escapes.
+  const qp = /^Content-Transfer-Encoding:\s*quoted-printable/im.test(eml);
+  const body = qp ? eml.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))) : eml;
+  const lines = body.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const m = /^Diagnostic-Code:\s*(.*)$/i.exec(lines[i]);
     if (!m) continue;

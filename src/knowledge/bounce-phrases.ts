@@ -279,7 +279,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.mail-loop',
-    phrases: ['mail loop', 'loop detected', 'too many hops', 'routing loop', 'mail for domain loops back to myself', 'loops back to myself'],
+    phrases: ['mail loop', 'loop detected', 'too many hops', 'hop count exceeded', 'routing loop', 'mail for domain loops back to myself', 'loops back to myself'],
     reason: 'networkerror', actor: 'recipient-provider', permanence: 'permanent', priority: 10, see: ['recipient-domain'],
     title: tx('Mail loop', 'Pętla pocztowa'),
     meaning: tx('The message went round between servers (MX records or forwarding pointing back).', 'Wiadomość krążyła między serwerami (rekordy MX lub przekierowania wskazują z powrotem).'),
