@@ -29,8 +29,9 @@ export function renderTerminal(report: Report, opt: RenderOptions): string {
     if (f.advice?.length) {
       out.push('  ' + bold(pick(UI.label.advice, lang) + ':'));
       f.advice.forEach((a, i) => {
-        const lines = wrap(pick(a, lang), width, '     ');
-        lines[0] = `   ${i + 1}.` + lines[0]!.slice(4);
+        const num = `   ${i + 1}. `;
+        const lines = wrap(pick(a, lang), width, ' '.repeat(num.length));
+        lines[0] = num + lines[0]!.slice(num.length);
         out.push(...lines);
       });
     }
