@@ -44,7 +44,7 @@ export const UI = {
     generated: tx('Generated', 'Wygenerowano'),
     status: tx('Status', 'Stan'),
     noFindings: tx('Nothing to report.', 'Brak wyników do pokazania.'),
-    counts: tx('{error} errors, {warn} warnings, {unknown} not checked, {ok} OK, {info} info',
+    counts: tx('errors: {error}, warnings: {warn}, not checked: {unknown}, OK: {ok}, info: {info}',
       'błędy: {error}, ostrzeżenia: {warn}, niesprawdzone: {unknown}, OK: {ok}, informacje: {info}'),
   },
   title: tx('mailmedic report', 'Raport mailmedic'),
