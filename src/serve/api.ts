@@ -10,6 +10,7 @@ import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../
 import { probeDeps, probeOptions } from '../doctor/checks/probe.js';
 import { bounceReportFor } from '../doctor/checks/bounce.js';
 import { logSummaryReport } from '../doctor/checks/logs.js';
+import { settingsReportFor } from '../doctor/checks/settings.js';
 import { dnsClientFor } from '../doctor/checks/resolver.js';
 import type { DoctorDeps } from '../doctor/types.js';
 import { HttpError } from './security.js';
@@ -160,14 +161,18 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
   },
   {
-    id: 'settings', path: '/api/settings', summary: 'Find the mail program settings for an address',
-    bodyLimit: 4 * KB, probes: false,
+    id: 'settings', path: '/api/settings', summary: 'Find the mail program settings for an address (on loopback it may test likely servers)',
+    bodyLimit: 4 * KB, probes: true,
     input: { type: 'object', required: ['address'], properties: { address: { type: 'string', maxLength: 320 } } },
     async run(body, ctx) {
       const a = text(body, 'address', 320).trim();
       if (!addressRe.test(a)) throw new HttpError(400, 'not an e-mail address', 'bad-field');
-      const dns = await dnsClientFor(ctx.deps).catch(() => undefined);
-      return call('settings', a, 'settings', ['findSettings', 'discoverSettings', 'settingsFor'], (fn) => fn(a, { dns, resolver: dns, lang: ctx.lang }));
+      try {
+        return await settingsReportFor(a, { ...ctx.deps, guardTarget: ctx.guardTarget }, { allowGuesses: !ctx.restricted });
+      } catch (e) {
+        if (e instanceof CapabilityMissing) return makeReport('settings', a, [missingFinding('settings', a, e)]);
+        throw e;
+      }
     },
   },
   {

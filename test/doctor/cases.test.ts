@@ -67,6 +67,16 @@ test('case 1 client-send: the right password is ruled out as a cause', async () 
   assert.ok(data(r).ruledOut.some((x) => x.check.startsWith('probe.smtp.auth')), JSON.stringify(data(r).ruledOut.map((x) => x.check)));
 });
 
+test('case 1 client-send: a login without the domain is flagged by the settings check', async () => {
+  const r = await runDoctor('client-send', {
+    address: 'alice@example.test', server: { host: 'mail.example.test', port: env.submission, security: 'starttls', user: 'alice' },
+  }, { deps });
+  if (await ranOrHonest(r, 'settings', 'settings', ['findMailSettings'], /^settings\./)) {
+    assert.ok(data(r).causes.some((c) => c.check === 'settings.given.user'), JSON.stringify(data(r).causes.map((c) => c.check)));
+    assert.ok(!data(r).causes.some((c) => c.check === 'settings.imap'), 'what was not found for IMAP is background when sending');
+  }
+});
+
 test('case 2 client-receive: IMAP login with a wrong password is diagnosed', async () => {
   const r = await runDoctor('client-receive', {
     address: 'bob@example.test', client: 'Outlook 2021',

@@ -66,6 +66,14 @@ test('doctor over SSE: progress and findings arrive before the final report', as
   assert.ok(!r.text.includes('wrong-Sse-Pass'));
 });
 
+test('settings: an address gets its settings report (or an honest "not available")', async () => {
+  const r = await postJson(`${app.url}/api/settings`, { address: 'alice@example.test' });
+  assert.equal(r.status, 200);
+  assert.equal(r.json.command, 'settings');
+  assert.ok(r.json.findings.length > 0);
+  assert.ok(r.json.findings.every((f: { check: string }) => f.check.startsWith('settings.') || f.check.endsWith('.unavailable')));
+});
+
 test('doctor steps: the next question follows the answers; file paths are refused over the web', async () => {
   let r = await postJson(`${app.url}/api/doctor/next`, { case: 'vps-send', answers: {} });
   assert.equal(r.json.step.id, 'from');
