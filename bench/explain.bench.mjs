@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { explain } from '../dist/src/explain/index.js';
+import { explain, explainBytes } from '../dist/src/explain/index.js';
 import { classify } from '../dist/src/classify/index.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -80,6 +80,15 @@ for (const mb of [1, 2, 4, 8]) {
   lin.push([mb, (performance.now() - t0) / mb]);
 }
 
+// ── 3b. whole bounce files (headers, bodies, attachments) as pasted text ───────────────────────────────────
+const emls = files.map((f) => readFileSync(join(corpus, 'eml', f)));
+const emlBytes = emls.reduce((a, b) => a + b.length, 0);
+for (const b of emls) explainBytes(b); // warm-up
+const tw = performance.now();
+let found = 0;
+for (const b of emls) found += explainBytes(b).data.diagnoses.length;
+const wholeMs = performance.now() - tw;
+
 // ── 4. CLI start-up ─────────────────────────────────────────────────────────────────────────────────────
 const median = (a) => a.sort((x, y) => x - y)[a.length >> 1];
 const cli = join(root, 'bin', 'mailmedic.js');
@@ -104,4 +113,5 @@ console.log(`reason agreement (one-recipient files with Diagnostic-Code): ${agre
 console.log(`  (the bare classifier on the same texts, no status/command context: ${agreeClassify}/${compared} = ${(100 * agreeClassify / compared).toFixed(1)}%)`);
 console.log(`  most frequent misses (expected→got): ${[...misses].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ×${v}`).join(', ')}`);
 console.log(`linearity (ms per MB of bounce text): ${lin.map(([mb, ms]) => `${mb} MB: ${ms.toFixed(0)}`).join(', ')}`);
+console.log(`whole .eml files: ${emls.length} files, ${(emlBytes / 1e6).toFixed(1)} MB in ${wholeMs.toFixed(0)} ms = ${(emlBytes / 1e6 / (wholeMs / 1000)).toFixed(1)} MB/s, ${(found / emls.length).toFixed(2)} things found per file`);
 console.log(`CLI start-to-answer, median of 15: mailmedic explain "550 5.1.1" ${oursMs.toFixed(1)} ms, node -e 0 ${bareMs.toFixed(1)} ms, ratio ${(oursMs / bareMs).toFixed(2)}×`);

@@ -77,7 +77,10 @@ function scanCodes(text: string): { reply: ReplyCodeHit[]; enhanced: string[] } 
     const known = m[1]! in REPLY_CODES;
     // An unlisted number is a reply code only where it looks like one: leading the line, continued with "-",
     // or beside an enhanced code of the same class.
-    if (!known && !dash && at !== firstToken && !enhanced.some((e) => e[0] === m[1]![0])) continue;
+    if (!known && !dash && !enhanced.some((e) => e[0] === m[1]![0])) {
+      // Leading the line, and followed by words: "571 Delivery not authorized", not `375" face=` or `274)(`.
+      if (at !== firstToken || !/^[ \t][A-Za-z]/.test(text.slice(at + 3, at + 5))) continue;
+    }
     const seen = reply.find((r) => r.code === code);
     if (seen) seen.dash = dash; // the last line of a multi-line reply decides whether it continues
     else reply.push({ code, dash, known });

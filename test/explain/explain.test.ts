@@ -277,9 +277,11 @@ test('text that matches nothing: an honest "not recognised"; bare digits still s
   assert.equal(empty.status, 'unknown');
 });
 
-test('false friends are not codes: IP addresses, versions, sizes', () => {
+test('false friends are not codes: IP addresses, versions, sizes, numbers in HTML or long headers', () => {
   const r = explain('Postfix 2.11.3 at 192.168.250.11 port 587, version 3.5.1, 1550 bytes');
   assert.equal(r.findings[0]!.check, 'explain.unrecognised');
+  const html = explain('375" face="Arial" style="font-size:12px;">Click here\n274)(2017031322404)(1603101448);SRVR:SG2APC01HT247;');
+  assert.equal(html.findings[0]!.check, 'explain.unrecognised');
 });
 
 // ── Encodings, bad input, size ───────────────────────────────────────────────────────────────────────────
