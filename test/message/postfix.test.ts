@@ -41,8 +41,8 @@ async function swaks(args: string[]): Promise<void> {
       await run('swaks', args, { timeout: 20_000 });
       return;
     } catch (e) {
-      if (attempt >= 3) throw e;
-      await new Promise((r) => setTimeout(r, 1500));
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 2000));
     }
   }
 }
@@ -93,7 +93,7 @@ test('a message relayed with earlier hops: path in order, the 3 h queue delay na
   ].join('\r\n');
   const df = join(dir, 'msg.eml');
   writeFileSync(df, data);
-  await swaks(['--server', `127.0.0.1:${env.smtp}`, '--from', 'bob@sender.test', '--to', 'alice@example.test', '--data', df, '--silent', '2']);
+  await swaks(['--server', `127.0.0.1:${env.smtp}`, '--from', 'bob@sender.test', '--to', 'alice@example.test', '--data', `@${df}`, '--silent', '2']);
   const file = await delivered(token);
   const { stdout } = await run(process.execPath, [CLI, 'message', file, '--json']).catch((e: { stdout: string }) => e);
   const report = JSON.parse(stdout) as Report;

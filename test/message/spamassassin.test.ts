@@ -20,9 +20,9 @@ async function deliverAndRead(data: string, token: string): Promise<string> {
   const df = join(dir, 'msg.eml');
   writeFileSync(df, data);
   for (let attempt = 1; ; attempt++) {
-    try { await run('swaks', ['--server', `127.0.0.1:${env.smtp}`, '--from', 'offers@shop.example', '--to', 'alice@example.test', '--data', df, '--silent', '2'], { timeout: 20_000 }); break; } catch (e) {
-      if (attempt >= 3) throw e;
-      await new Promise((r) => setTimeout(r, 1500));
+    try { await run('swaks', ['--server', `127.0.0.1:${env.smtp}`, '--from', 'offers@shop.example', '--to', 'alice@example.test', '--data', `@${df}`, '--silent', '2'], { timeout: 20_000 }); break; } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 2000));
     }
   }
   const maildir = join(env.root, 'vmail', 'example.test', 'alice', 'new');
