@@ -99,3 +99,11 @@ test('binary garbage on stdin: a clear answer, no crash', () => {
   const j = JSON.parse(r.stdout);
   assert.ok(j.findings.length >= 1);
 });
+
+test('--domain and --ip fill the suggested commands; nonsense is a usage error', () => {
+  const r = run(['--json', '--domain', 'example.org', '--ip', '192.0.2.5', '550 5.7.25 no PTR']);
+  const d = JSON.parse(r.out).data.diagnoses[0];
+  assert.ok(d.seeAlso.includes('mailmedic domain example.org --ip 192.0.2.5'), d.seeAlso.join('; '));
+  assert.equal(run(['--domain', 'not a domain', 'x']).code, 64);
+  assert.equal(run(['--ip', 'nope', 'x']).code, 64);
+});

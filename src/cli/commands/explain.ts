@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXIT } from '../../core/finding.js';
-import { explain, explainBytes } from '../../explain/explain.js';
+import { explain, explainBytes, type ExplainOptions } from '../../explain/explain.js';
 import { parseCommand, UsageError } from '../args.js';
 import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
@@ -31,44 +31,61 @@ export const command: Command = {
     pl: 'wyjaśnia odpowiedzi SMTP, kody statusu i komunikaty błędów poczty: co znaczą i co zrobić',
   },
   usage: {
-    en: `mailmedic explain [text…] [--file FILE] [-] [--json|--markdown|--html|--csv] [--lang en|pl]
+    en: `mailmedic explain [text…] [--file FILE] [-] [--domain D] [--ip IP] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Finds every SMTP reply code (550), enhanced status code (5.7.26) and known error message (Gmail, Microsoft,
 Yahoo, Postfix, qmail, mail programs, in English and Polish) in the text, and says for each what it means,
 whose side must act, whether retrying helps and what to do next.
   text…        the text to explain (quote it); without text, or with "-", standard input is read
   --file FILE  read the text from a file (a bounce, a log excerpt, a saved error dialog)
+  --domain D   your sending domain, used in the suggested commands when the text does not name it
+  --ip IP      your sending IP, likewise
 Exit codes: 0 nothing failed, 1 temporary problems or not recognised, 2 permanent failures found,
 64 no input / usage error, 66 the file cannot be read.`,
-    pl: `mailmedic explain [tekst…] [--file PLIK] [-] [--json|--markdown|--html|--csv] [--lang en|pl]
+    pl: `mailmedic explain [tekst…] [--file PLIK] [-] [--domain D] [--ip IP] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Znajduje w tekście każdy kod odpowiedzi SMTP (550), rozszerzony kod statusu (5.7.26) i znany komunikat błędu
 (Gmail, Microsoft, Yahoo, Postfix, qmail, programy pocztowe, po angielsku i po polsku) i mówi, co znaczy,
 po czyjej stronie trzeba działać, czy ponowienie pomoże i co zrobić dalej.
   tekst…       tekst do wyjaśnienia (w cudzysłowie); bez tekstu lub z „-” czytane jest standardowe wejście
   --file PLIK  czyta tekst z pliku (zwrot, fragment logu, zapisany komunikat błędu)
+  --domain D   Twoja domena nadawcy, wstawiana do proponowanych poleceń, gdy tekst jej nie podaje
+  --ip IP      Twój wysyłający adres IP, podobnie
 Kody wyjścia: 0 nic nie zawiodło, 1 problemy tymczasowe lub nie rozpoznano, 2 znaleziono błędy trwałe,
 64 brak danych / błąd użycia, 66 nie można odczytać pliku.`,
   },
   async run(argv) {
-    const { values, positionals, common } = parseCommand(argv, { file: { type: 'string', short: 'f' } });
+    const { values, positionals, common } = parseCommand(argv, {
+      file: { type: 'string', short: 'f' },
+      domain: { type: 'string' },
+      ip: { type: 'string' },
+    });
     const file = typeof values.file === 'string' ? values.file : undefined;
+    const names: ExplainOptions = {};
+    if (typeof values.domain === 'string') {
+      if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(values.domain)) throw new UsageError(`--domain: "${values.domain}" is not a domain name`);
+      names.senderDomain = values.domain.toLowerCase();
+    }
+    if (typeof values.ip === 'string') {
+      if (!/^[0-9.]{7,15}$|^[0-9A-Fa-f:]{2,39}$/.test(values.ip)) throw new UsageError(`--ip: "${values.ip}" is not an IP address`);
+      names.sendingIp = values.ip;
+    }
     const useStdin = positionals.length === 1 && positionals[0] === '-';
     if (file && positionals.length) throw new UsageError('give either text or --file, not both');
     let report;
     if (file) {
       const buf = readInputFile(file);
       if (!buf.toString('latin1').trim()) throw new InputError(`nothing to explain: ${file} is empty`, EXIT.usage);
-      report = explainBytes(buf, { subject: file });
+      report = explainBytes(buf, { ...names, subject: file });
     } else if (useStdin || !positionals.length) {
       if (!useStdin && process.stdin.isTTY) throw new UsageError('give the text to explain (as arguments, --file FILE, or on standard input)');
       const buf = await readStdin();
       if (!buf.toString('latin1').trim()) throw new InputError('nothing to explain: standard input is empty', EXIT.usage);
-      report = explainBytes(buf, { subject: 'stdin' });
+      report = explainBytes(buf, { ...names, subject: 'stdin' });
     } else {
       const text = positionals.join(' ');
       if (!text.trim()) throw new UsageError('nothing to explain: the text is empty');
-      report = explain(text);
+      report = explain(text, names);
     }
     return emit(report, common);
   },
