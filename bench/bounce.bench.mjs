@@ -17,38 +17,47 @@ const corpus = resolve(root, '..', 'shared', 'corpus', 'bounces', 'sisimai', 'em
 const rounds = Number(process.env.BOUNCE_BENCH_ROUNDS ?? 5);
 const files = readdirSync(corpus).filter((f) => f.endsWith('.eml')).sort().map((f) => join(corpus, f));
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
-console.log(`corpus: ${files.length} messages, ${rounds} rounds each side`);
+console.log(`corpus: ${files.length} messages, ${rounds} alternating rounds per side`);
 
-// 1. Sisimai.
+// 1. Sisimai vs mailmedic. The machine is shared, so both sides are measured in CPU time of their own process
+//    (user + system; wall time is printed too) and the rounds alternate, Sisimai then mailmedic, so that load
+//    changes hit both alike. Each side does one untimed warm-up pass first (module loading / JIT).
 const tmp = mkdtempSync(join(tmpdir(), 'mm-bounce-bench-'));
 const pl = join(tmp, 'sisimai.pl');
 writeFileSync(pl, `use strict; use Sisimai; use Time::HiRes qw(time);
 my ($list, $rounds) = @ARGV; open(my $fh, '<', $list) or die; my @f = map { chomp; $_ } <$fh>;
-for my $p (@f) { Sisimai->make($p) }   # warm-up round (loads the modules), not timed
-my ($n, $r) = (0, 0); my $t = time;
+for my $p (@f) { Sisimai->make($p) }
+my ($n, $r) = (0, 0); my @c0 = times; my $t = time;
 for (1..$rounds) { for my $p (@f) { $n++; my $v = Sisimai->make($p); $r += scalar(@{$v // []}); } }
-printf "%d %d %.6f %s\\n", $n, $r, time - $t, $Sisimai::VERSION;`);
+my @c1 = times; my $cpu = ($c1[0] - $c0[0]) + ($c1[1] - $c0[1]);
+printf "%d %d %.6f %.6f %s\\n", $n, $r, time - $t, $cpu, $Sisimai::VERSION;`);
 writeFileSync(join(tmp, 'list'), files.join('\n') + '\n');
-let sisimaiRate;
-const sis = spawnSync('perl', [pl, join(tmp, 'list'), String(rounds)], { encoding: 'utf8' });
-if (sis.status === 0) {
-  const [n, r, secs, ver] = sis.stdout.trim().split(' ');
-  sisimaiRate = Number(n) / Number(secs);
-  console.log(`Sisimai ${ver}: ${n} messages, ${r} records in ${Number(secs).toFixed(2)} s = ${sisimaiRate.toFixed(0)} messages/s`);
-} else {
-  console.log(`Sisimai not available (install the Debian package libsisimai-perl): ${sis.stderr.split('\n')[0]}`);
+for (const f of files) parseBounce(readFileSync(f)); // mailmedic warm-up pass (JIT), not timed
+const side = { sis: { n: 0, r: 0, wall: 0, cpu: 0, ver: '' }, mm: { n: 0, r: 0, wall: 0, cpu: 0 } };
+let sisOk = true;
+const alternations = Math.max(1, Math.round(rounds / 1));
+for (let a = 0; a < alternations && sisOk; a++) {
+  const sis = spawnSync('perl', [pl, join(tmp, 'list'), '1'], { encoding: 'utf8' });
+  if (sis.status !== 0) { sisOk = false; console.log(`Sisimai not available (Debian package libsisimai-perl): ${sis.stderr.split('\n')[0]}`); break; }
+  const [n, r, wall, cpu, ver] = sis.stdout.trim().split(' ');
+  side.sis.n += Number(n); side.sis.r += Number(r); side.sis.wall += Number(wall); side.sis.cpu += Number(cpu); side.sis.ver = ver;
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  for (const f of files) { side.mm.n++; side.mm.r += parseBounce(readFileSync(f)).recipients.length; }
+  side.mm.wall += Number(process.hrtime.bigint() - t0) / 1e9;
+  const c1 = process.cpuUsage(c0);
+  side.mm.cpu += (c1.user + c1.system) / 1e6;
 }
-
-// mailmedic, same files, read from disk each time like Sisimai.
-for (const f of files) parseBounce(readFileSync(f)); // warm-up round (JIT), not timed, like Sisimai's
-let n = 0;
-let recs = 0;
-const t0 = process.hrtime.bigint();
-for (let k = 0; k < rounds; k++) for (const f of files) { n++; recs += parseBounce(readFileSync(f)).recipients.length; }
-const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-const mmRate = n / secs;
-console.log(`mailmedic: ${n} messages, ${recs} records in ${secs.toFixed(2)} s = ${mmRate.toFixed(0)} messages/s`);
-if (sisimaiRate) console.log(`ratio mailmedic / Sisimai: ${(mmRate / sisimaiRate).toFixed(1)}×`);
+if (sisOk) {
+  const s = side.sis;
+  console.log(`Sisimai ${s.ver}: ${s.n} messages, ${s.r} records; CPU ${s.cpu.toFixed(2)} s = ${(s.n / s.cpu).toFixed(0)} messages/CPU-s (wall ${s.wall.toFixed(2)} s = ${(s.n / s.wall).toFixed(0)}/s)`);
+}
+const m = side.mm;
+console.log(`mailmedic: ${m.n} messages, ${m.r} records; CPU ${m.cpu.toFixed(2)} s = ${(m.n / m.cpu).toFixed(0)} messages/CPU-s (wall ${m.wall.toFixed(2)} s = ${(m.n / m.wall).toFixed(0)}/s)`);
+if (sisOk) {
+  console.log(`ratio mailmedic / Sisimai: ${((m.n / m.cpu) / (side.sis.n / side.sis.cpu)).toFixed(1)}× by CPU time, ` +
+    `${((m.n / m.wall) / (side.sis.n / side.sis.wall)).toFixed(1)}× by wall time`);
+}
 
 // 2. Classifier over the diagnostic texts.
 const diags = [];

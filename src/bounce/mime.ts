@@ -175,10 +175,16 @@ function parseEntity(s: string, from: number, to: number, depth: number, budget:
   } else if (ct.type.startsWith('multipart/')) part.contentType = 'text/plain';
   const enc = (header(hs, 'content-transfer-encoding') ?? '').trim().toLowerCase();
   if ((ct.type === 'message/rfc822' || ct.type === 'message/global') && canNest) {
-    // The embedded (original) message; decode a base64/QP wrapper first (rare but seen).
-    const body = enc === 'base64' || enc === 'quoted-printable' ? decodeTransfer(s.slice(bodyStart, to), enc) : undefined;
-    if (body !== undefined) part.parts.push(parseEntity(body, 0, body.length, depth + 1, budget));
-    else part.parts.push(parseEntity(s, bodyStart, to, depth + 1, budget));
+    // The embedded (original) message: only its headers are read now (Message-ID, Subject, From …); its
+    // body stays raw in rawBody, to be parsed with parseMime() only if ever needed (a forwarded bounce).
+    // A base64/QP wrapper is undone first (rare but seen).
+    const body = enc === 'base64' || enc === 'quoted-printable' ? decodeTransfer(s.slice(bodyStart, to), enc) : s.slice(bodyStart, to);
+    part.rawBody = body;
+    const inner = splitHeaderBody(body, 0, body.length);
+    budget.parts++;
+    const ih = parseHeaderBlock(body.slice(0, Math.min(inner.headEnd, MAX_HEADER_BYTES)));
+    const ict = parseContentType(header(ih, 'content-type'));
+    part.parts.push({ headers: ih, contentType: ict.type, params: ict.params, parts: [], rawBody: body.slice(inner.bodyStart), depth: depth + 1 });
     return part;
   }
   part.rawBody = s.slice(bodyStart, to);

@@ -129,12 +129,14 @@ function looksLikeBounce(ctx: BounceContext): boolean {
 
 /** Find the MTA text block that belongs to a DSN recipient (to enrich a DSN with the server's own words). */
 function textDiagnosticFor(ctx: BounceContext, formats: readonly BounceFormat[], rcpt: string): RawRecipient | undefined {
-  for (const f of [...formats, FALLBACK_FORMAT]) {
-    if (f !== FALLBACK_FORMAT && !f.detect(ctx)) continue;
-    const found = f.decode(ctx).find((r) => r.recipient.toLowerCase() === rcpt.toLowerCase());
+  const want = rcpt.toLowerCase();
+  for (const f of formats) {
+    if (!f.detect(ctx)) continue;
+    const found = f.decode(ctx).find((r) => r.recipient.toLowerCase() === want);
     if (found?.diagnosticCode) return found;
   }
-  return undefined;
+  const found = FALLBACK_FORMAT.decode(ctx).find((r) => r.recipient.toLowerCase() === want);
+  return found?.diagnosticCode ? found : undefined;
 }
 
 function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): BounceRecipient[] {
@@ -240,7 +242,8 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     rcpts = dedupe(rcpts.filter((r) => r.recipient.includes('@')));
     if (rcpts.length) {
       for (const r of rcpts) {
-        // The DSN alone suffices when it has the server's words and names the command.
+        // The DSN alone suffices when it has the server's words and either names the SMTP command or says
+        // nothing about an unknown user (the one verdict that depends on the command).
         if (r.diagnosticCode && r.diagnosticCode.length >= 12 && commandIn(r.diagnosticCode)) continue;
         const t = textDiagnosticFor(ctx, formats, r.recipient);
         if (!t) continue;
@@ -283,8 +286,8 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     // A bounce forwarded as an attachment: read the attached bounce (one level only).
     if (depth === 0) {
       for (const p of walkParts(root)) {
-        if ((p.contentType === 'message/rfc822' || p.contentType === 'message/global') && p.parts[0]) {
-          const inner = parseRoot(p.parts[0], 1);
+        if ((p.contentType === 'message/rfc822' || p.contentType === 'message/global') && p.rawBody) {
+          const inner = parseRoot(parseMime(p.rawBody), 1);
           if (inner.isBounce && inner.kind !== 'auto-reply') return { ...inner, ...base, decoder: `${inner.decoder ?? 'generic'}` };
         }
       }
