@@ -108,7 +108,10 @@ export function failureFinding(e: unknown, protocol: Protocol, o: ProbeOptions, 
       return finding(check, 'error', subject, 'bannerTimeoutImplicitPort', p, { evidence: ev, diagnosis: diag('securityerror', 'you') });
     }
     const ms = err.phase === 'banner' ? timeouts.banner : timeouts.command;
-    return finding(check, 'error', subject, 'stalled', { ...p, ms }, { evidence: ev, summary: phaseFill('stalled', err.phase, { ...p, ms }) });
+    const f = finding(check, 'error', subject, 'stalled', { ...p, ms }, { evidence: ev, summary: phaseFill('stalled', err.phase, { ...p, ms }) });
+    // A silent greeting is also what an implicit-TLS port does to a plain client: say so.
+    if (err.phase === 'banner' && mode !== 'implicit') f.advice = [...(f.advice ?? []), PROBE_TEXTS.maybeImplicitTls.summary];
+    return f;
   }
   if (err.kind === 'closed' || err.kind === 'reset') {
     return finding(check, 'error', subject, 'closed', p, { evidence: ev, summary: phaseFill('closed', err.phase, p) });

@@ -101,6 +101,10 @@ export const PROBE_TEXTS = {
     advice: [tx('Set the connection security to SSL/TLS for port {port} (or use port 587 with STARTTLS).',
       'Ustaw zabezpieczenie połączenia na SSL/TLS dla portu {port} (albo użyj portu 587 ze STARTTLS).')],
   },
+  maybeImplicitTls: {
+    summary: tx('If this port expects SSL/TLS from the first byte, set the security to SSL/TLS and try again (mailmedic probe … host:port:ssl).',
+      'Jeśli ten port wymaga SSL/TLS od pierwszego bajtu, ustaw zabezpieczenie na SSL/TLS i spróbuj ponownie (mailmedic probe … serwer:port:ssl).'),
+  },
   garbage: {
     summary: tx('The server answered with something that is not {protocol}: "{line}".',
       'Serwer odpowiedział czymś, co nie jest protokołem {protocol}: „{line}”.'),
