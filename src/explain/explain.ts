@@ -88,6 +88,9 @@ const SEE_FOR_REASON: Partial<Record<Reason, SeeAlsoKind[]>> = {
 // Enhanced codes that name only an area ("other") or the umbrella policy refusal: words decide over them.
 const VAGUE_ENHANCED = new Set(['X.0.0', 'X.1.0', 'X.2.0', 'X.3.0', 'X.4.0', 'X.5.0', 'X.6.0', 'X.7.0', 'X.7.1']);
 
+/** Table entries that only say "something failed" (priority ≤ 1): shown only when nothing else was found. */
+const GENERIC_IDS: ReadonlySet<string> = new Set(MESSAGE_PATTERNS.filter((p) => (p.priority ?? 0) <= 1).map((p) => `message:${p.id}`));
+
 let matcher: PhraseMatcher | undefined;
 function phraseMatcher(): PhraseMatcher {
   return (matcher ??= new PhraseMatcher(MESSAGE_PATTERNS));
@@ -530,6 +533,11 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
     }
   }
 
+  // A program's generic "could not send" line adds nothing beside the server's reply found with it.
+  const generic = (d: ExplainDiagnosis) => !d.codes.length && d.knowledge.length === 1 && GENERIC_IDS.has(d.knowledge[0]!);
+  if (diagnoses.some((d) => !generic(d))) {
+    for (let i = diagnoses.length - 1; i >= 0; i--) if (generic(diagnoses[i]!)) diagnoses.splice(i, 1);
+  }
   for (const d of diagnoses) findings.push(findingFor(d));
   if (input.omitted) {
     findings.push({ check: 'explain.more', status: 'info', subject, summary: fill(T.moreSummary, { n: input.omitted }), detail: T.moreDetail });

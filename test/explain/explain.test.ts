@@ -369,4 +369,7 @@ test('mail-program dialogs (Outlook, Thunderbird) in English and Polish', () => 
   // The generic "sending failed" line gives way to the server's reply inside it.
   const tb = one('Sending of the message failed. An error occurred while sending mail. The mail server responded: 5.7.1 <a@b.example>: Relay access denied. Please verify that your email address is correct.');
   assert.equal(tb.reason, 'norelaying');
+  const dialog = diagnoses(explain('Sending of the message failed.\nAn error occurred while sending mail. The mail server responded:\n5.7.1 <a@b.example>: Relay access denied.\nPlease verify that your email address is correct.'));
+  assert.deepEqual(dialog.map((d) => d.reason), ['norelaying']);
+  assert.ok(one('Wysyłanie wiadomości nie powiodło się.').recognised);
 });
