@@ -204,6 +204,35 @@ const ADVICE: Record<string, Text[]> = {
   'dmarc:none': [tx('Publish a DMARC record (TXT _dmarc.<domain> "v=DMARC1; p=none; rua=mailto:…"), then tighten it to quarantine/reject once reports are clean.', 'Opublikuj rekord DMARC (TXT _dmarc.<domena> „v=DMARC1; p=none; rua=mailto:…”), a gdy raporty będą czyste, zaostrz go do quarantine/reject.')],
 };
 
+/** The DMARC policy the receiver applied: policy.dmarc= (RFC 8601), Microsoft's action=, or "p=" in the comment. */
+export function dmarcPolicy(r: AuthMethodResult): string | undefined {
+  const raw = (r.props['policy.dmarc'] ?? r.props['policy.published-domain-policy'] ?? r.props.action ?? /\bp=([a-z]+)/i.exec(r.comment ?? '')?.[1])?.toLowerCase();
+  // Microsoft writes action=oreject / pct.quarantine for the applied policy.
+  if (!raw) return undefined;
+  return raw.includes('reject') ? 'reject' : raw.includes('quarantine') ? 'quarantine' : raw;
+}
+
+const DMARC_POLICY: Record<string, Text> = {
+  none: tx('The From domain\'s policy is p=none: failing mail is only reported, not filtered.', 'Polityka domeny From to p=none: niezgodna poczta jest tylko raportowana, nie filtrowana.'),
+  quarantine: tx('The From domain\'s policy is p=quarantine: receivers put mail that fails DMARC in spam.', 'Polityka domeny From to p=quarantine: odbiorcy kierują pocztę, która nie przechodzi DMARC, do spamu.'),
+  reject: tx('The From domain\'s policy is p=reject: receivers refuse mail that fails DMARC.', 'Polityka domeny From to p=reject: odbiorcy odrzucają pocztę, która nie przechodzi DMARC.'),
+};
+
+/** Microsoft's compauth reason codes (documented by Microsoft for Exchange Online Protection). */
+export function compauthReason(code: string): Text | undefined {
+  const c = code.trim();
+  if (c === '000') return tx('Reason 000: the message failed explicit DMARC (the From domain publishes p=quarantine or p=reject).', 'Powód 000: wiadomość nie przeszła jawnego DMARC (domena From publikuje p=quarantine lub p=reject).');
+  if (c === '001') return tx('Reason 001: implicit authentication failed — the From domain publishes no DMARC, and SPF/DKIM do not vouch for it.', 'Powód 001: nie przeszło uwierzytelnienie domniemane — domena From nie publikuje DMARC, a SPF/DKIM za nią nie poręczają.');
+  if (c === '002') return tx('Reason 002: the organization blocks this sender/domain pair from spoofing.', 'Powód 002: organizacja blokuje tę parę nadawca/domena jako podszywanie.');
+  if (c === '010') return tx('Reason 010: DMARC failed with p=reject or p=quarantine and the sending domain is one of the organization\'s own.', 'Powód 010: DMARC nie przeszło przy p=reject lub p=quarantine, a domena nadawcy należy do organizacji.');
+  if (/^[17]\d\d$/.test(c)) return tx(`Reason ${c}: authentication passed (1xx/7xx).`, `Powód ${c}: uwierzytelnienie przeszło (1xx/7xx).`);
+  if (/^2\d\d$/.test(c)) return tx(`Reason ${c}: soft pass (2xx): implicit authentication found the sender plausible.`, `Powód ${c}: miękkie zaliczenie (2xx): uwierzytelnienie domniemane uznało nadawcę za wiarygodnego.`);
+  if (/^3\d\d$/.test(c)) return tx(`Reason ${c}: composite authentication was not checked (3xx).`, `Powód ${c}: nie sprawdzano łącznego uwierzytelnienia (3xx).`);
+  if (/^[49]\d\d$/.test(c)) return tx(`Reason ${c}: composite authentication was bypassed (4xx/9xx), e.g. by an allow rule.`, `Powód ${c}: łączne uwierzytelnienie pominięto (4xx/9xx), np. przez regułę zezwalającą.`);
+  if (/^6\d\d$/.test(c)) return tx(`Reason ${c}: implicit authentication failed (6xx) and the From domain is one of the organization\'s own.`, `Powód ${c}: nie przeszło uwierzytelnienie domniemane (6xx), a domena From należy do organizacji.`);
+  return undefined;
+}
+
 const T = {
   result: tx('{method} {result}{domain}.', '{method}: {result}{domain}.'),
   domainFor: tx(' for {d}', ' dla {d}'),
@@ -237,7 +266,8 @@ function statusOf(method: string, result: string): Status {
 export function resultDomain(r: AuthMethodResult): string | undefined {
   const p = r.props;
   if (r.method === 'spf') return domainOf(p['smtp.mailfrom']) ?? domainOf(p['smtp.helo']);
-  if (r.method === 'dkim') return (p['header.d'] ?? domainOf(p['header.i']))?.toLowerCase();
+  // Microsoft writes header.d=none for an unsigned message.
+  if (r.method === 'dkim') { const d = (p['header.d'] ?? domainOf(p['header.i']))?.toLowerCase(); return d === 'none' ? undefined : d; }
   if (r.method === 'dmarc') return p['header.from']?.toLowerCase();
   return undefined;
 }
@@ -251,6 +281,14 @@ export function authFindings(a: AuthAnalysis): Finding[] {
     const d = resultDomain(r);
     const st = statusOf(r.method, r.result);
     const detailParts: Text[] = [METHOD[r.method] ?? tx(`Method ${r.method}.`, `Metoda ${r.method}.`)];
+    if (r.method === 'dmarc') {
+      const p = dmarcPolicy(r);
+      if (p && DMARC_POLICY[p]) detailParts.push(DMARC_POLICY[p]!);
+    }
+    if (r.method === 'compauth' && r.reason) {
+      const why = compauthReason(r.reason);
+      if (why) detailParts.push(why);
+    }
     const f: Finding = {
       check: `message.auth.${r.method}`, status: st, subject: d ?? r.method,
       summary: fillT(T.result, { method: r.method.toUpperCase(), result: RESULT[r.result] ?? tx(r.result, r.result), domain: d ? fill(T.domainFor, { d }) : '' }),
@@ -269,7 +307,8 @@ export function authFindings(a: AuthAnalysis): Finding[] {
   if (rv.spf) out.push(explain(rv.spf, 2));
   else if (rv.receivedSpf) out.push(explain({ method: 'spf', result: rv.receivedSpf.result, props: { 'smtp.mailfrom': rv.receivedSpf.props['envelope-from'] ?? '' }, ...(rv.receivedSpf.comment ? { comment: rv.receivedSpf.comment } : {}) }, 2));
   for (const d of rv.dkim.slice(0, 5)) out.push(explain(d, 2));
-  if (rv.dmarc) out.push(explain(rv.dmarc, 4));
+  // A failed DMARC under p=quarantine is the most direct way to the spam folder there is.
+  if (rv.dmarc) out.push(explain(rv.dmarc, dmarcPolicy(rv.dmarc) === 'quarantine' || dmarcPolicy(rv.dmarc) === 'reject' ? 6 : 4));
   if (rv.compauth) out.push(explain(rv.compauth, 3));
   if (rv.iprev) out.push(explain(rv.iprev, 2));
   if (rv.arc) out.push(explain(rv.arc, 0));

@@ -261,3 +261,13 @@ test('a message as Gmail delivers it: internal hops, ARC, Received-SPF, the rece
   assert.ok(a.findings.some((f) => f.check === 'message.identity.return-path' && f.status === 'info'));
   assert.equal(a.findings[0]!.status, 'ok', 'nothing points to spam');
 });
+
+test('Microsoft: DMARC failed under action=quarantine and compauth=fail reason=000 are explained; header.d=none is no domain', () => {
+  const a = analyzeMessageOffline('Authentication-Results: spf=fail (sender IP is 192.0.2.9) smtp.mailfrom=x.example; dkim=none (message not signed) header.d=none;dmarc=fail action=quarantine header.from=bank.example;compauth=fail reason=000\r\nFrom: a@bank.example\r\n\r\nx');
+  const dmarc = a.findings.find((f) => f.check === 'message.auth.dmarc')!;
+  assert.match(dmarc.detail!.en, /p=quarantine: receivers put mail that fails DMARC in spam/);
+  assert.equal(a.whySpam.causes[0]!.check, 'message.auth.dmarc', 'the heaviest cause');
+  const comp = a.findings.find((f) => f.check === 'message.auth.compauth')!;
+  assert.match(comp.detail!.pl, /Powód 000/);
+  assert.equal(a.findings.find((f) => f.check === 'message.auth.dkim')!.subject, 'dkim');
+});
