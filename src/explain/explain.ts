@@ -200,7 +200,7 @@ function seeAlsoCommands(kinds: Iterable<SeeAlsoKind>, n: Names): string[] {
       case 'probe-smtp': c = `mailmedic probe smtp ${n.smtpHost ?? '<your-smtp-server>'}`; break;
       case 'probe-imap': c = `mailmedic probe imap ${n.smtpHost ?? '<your-mail-server>'}`; break;
       case 'settings': c = `mailmedic settings ${n.sender ? `<you>@${n.sender}` : '<your-address>'}`; break;
-      case 'logs': c = 'mailmedic logs <maillog>'; break;
+      case 'logs': c = 'mailmedic logs problems <maillog>'; break;
       case 'message': c = 'mailmedic message <message.eml>'; break;
     }
     if (!cmds.includes(c)) cmds.push(c);
@@ -236,7 +236,6 @@ function classifierOnlyGuessed(c: Classification): boolean {
 interface Context {
   whole: TextContext;
   options: ExplainOptions;
-  classifyCache: Map<string, Classification>;
 }
 
 /** Diagnose one group (one thing found). */
@@ -481,7 +480,7 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
   }
 
   const max = options.maxDiagnoses ?? 200;
-  const ctx: Context = { whole: textContext(text), options, classifyCache: new Map() };
+  const ctx: Context = { whole: textContext(text), options };
   const byKey = new Map<string, ExplainDiagnosis>();
   const scan = scanText(text, phraseMatcher(), (g) => {
     const key = [...g.replyCodes.map((r) => r.code), ...g.enhancedCodes, ...g.hits.map((h) => h.pattern.id).sort()].join('|');

@@ -15,7 +15,7 @@ import type { Actor, Permanence, Reason, Text } from '../core/finding.js';
  * - `probe-smtp`: `mailmedic probe smtp <host>` (relay, AUTH, STARTTLS, connection)
  * - `probe-imap`: `mailmedic probe imap <host>` (receiving with a mail client)
  * - `settings`: `mailmedic settings <address>` (mail-client settings)
- * - `logs`: `mailmedic logs <file>` (server-side mail log)
+ * - `logs`: `mailmedic logs problems <file>` (server-side mail log)
  * - `message`: `mailmedic message <file.eml>` (headers, authentication results)
  */
 export type SeeAlsoKind =
