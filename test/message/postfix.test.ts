@@ -117,4 +117,8 @@ test('a message relayed with earlier hops: path in order, the 3 h queue delay na
   const html = await run(process.execPath, [CLI, 'message', file, '--html', '--lang', 'pl']).catch((e: { stdout: string }) => e);
   assert.match(html.stdout, /Oś czasu/);
   assert.match(html.stdout, /gateway\.sender\.test/);
+  const csv = await run(process.execPath, [CLI, 'message', file, '--csv']).catch((e: { stdout: string }) => e);
+  const lines = csv.stdout.trim().split('\r\n');
+  assert.equal(lines.length, 4, 'a header row and one row per hop');
+  assert.match(lines[2]!, /^2,relay\.sender\.test \[198\.51\.100\.7\],gateway\.sender\.test,ESMTPS,yes \(TLSv1\.3\),/);
 });

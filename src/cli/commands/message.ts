@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { analyzeMessage, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
+import { analyzeMessage, hopTable, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
+import { renderCsv } from '../../report/csv.js';
 import { render } from '../../report/index.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
 import { emit, readStdin } from '../output.js';
@@ -26,7 +27,8 @@ Reads a delivered message (the whole source, or the headers alone) and explains:
   --ip ADDRESS         the connecting IP for SPF, when the Received headers do not show it
   --dnsbl ZONE         also ask this DNS block list about the sending IP (repeat, or comma-separated)
   --timeout SECONDS    limit for --verify (default 20)
-  --quoted             analyse the original message quoted inside a bounce`,
+  --quoted             analyse the original message quoted inside a bounce
+  --csv                one row per hop (the path table)`,
     pl: `mailmedic message <plik.eml | -> [--verify [--resolver ip[:port]] [--ip ADRES] [--dnsbl STREFA]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia:
@@ -41,7 +43,8 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
   --ip ADRES           łączący się adres IP dla SPF, gdy nagłówki Received go nie pokazują
   --dnsbl STREFA       pyta też tę listę blokad DNS o adres IP nadawcy (można powtórzyć lub podać po przecinku)
   --timeout SEKUNDY    limit czasu dla --verify (domyślnie 20)
-  --quoted             analizuje oryginalną wiadomość zacytowaną w zwrocie (bounce)`,
+  --quoted             analizuje oryginalną wiadomość zacytowaną w zwrocie (bounce)
+  --csv                jeden wiersz na etap (tabela trasy)`,
   },
   async run(argv) {
     const { values, positionals, common } = parseCommand(argv, {
@@ -64,6 +67,11 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
       ...(values.verify ? { verify: { resolver: makeMessageResolver({ ...(server ? { server } : {}), timeoutMs: Math.min(5000, timeoutMs) }), timeoutMs, dnsbl, ...(typeof values.ip === 'string' ? { ip: values.ip } : {}) } } : {}),
     });
     const report = messageReport(analysis, { lang: common.lang });
+    if (common.format === 'csv') {
+      // One row per hop: the path is the table people put in a spreadsheet.
+      const t = hopTable(analysis.received, common.lang);
+      return emit(report, common, renderCsv(t.columns.map((c) => c[common.lang]), t.rows));
+    }
     if (common.format === 'html') {
       const html = render(report, 'html', { lang: common.lang });
       const end = html.lastIndexOf('</body>');
