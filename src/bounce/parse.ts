@@ -157,7 +157,7 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     const decided = r.reason && r.reason !== 'feedback' && r.reason !== 'vacation' ? classify({ text: diag ?? '', action: r.action ?? 'failed' }) : undefined;
     const c = r.reason
       ? { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: decided?.permanence ?? ('unknown' as const), hard: false, status: r.status, replyCode: r.replyCode }
-      : classify({ text: diag ?? '', ...(r.status ? { status: r.status } : {}), ...(r.replyCode ? { replyCode: r.replyCode } : {}),
+      : classify({ text: diag ?? '', inBounce: true, ...(r.status ? { status: r.status } : {}), ...(r.replyCode ? { replyCode: r.replyCode } : {}),
         ...(r.action ? { action: r.action } : {}), ...(r.diagnosticType ? { diagnosticType: r.diagnosticType } : {}), ...(r.mailboxServer ? { mailboxServer: true } : {}), ...(r.command ? { command: r.command } : {}) });
     const info = describeReason(c.reason);
     const out: BounceRecipient = {

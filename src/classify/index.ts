@@ -36,6 +36,12 @@ export interface ClassifyInput {
    * filter relaying a remote answer: its wording about an unknown user is taken at its word.
    */
   mailboxServer?: boolean;
+  /**
+   * The text is one recipient's diagnostic inside a bounce (set by the bounce reader). Enables the reading
+   * "an unknown-user answer given anywhere but at RCPT TO comes from a filter" (Sisimai's rule), which a bare
+   * pasted message (explain) does not support.
+   */
+  inBounce?: boolean;
 }
 
 export interface Classification {
@@ -219,7 +225,7 @@ export function classify(input: ClassifyInput): Classification {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
     // "User unknown" said after DATA (or with a status that is not X.1.x) comes from a recipient-side filter,
     // not from the address check at RCPT: the address may well exist (Sisimai reads it the same way).
-    if (tm.strong.reason === 'userunknown' && !input.mailboxServer && !DIRECTORY_WORDS.has(tm.strong.phrase) &&
+    if (tm.strong.reason === 'userunknown' && input.inBounce && !input.mailboxServer && !DIRECTORY_WORDS.has(tm.strong.phrase) &&
       isFilterContext(status, input.command)) return done('filtered', `${rule}+not-at-rcpt`);
     return done(tm.strong.reason, rule);
   }

@@ -12,6 +12,7 @@ export type PhraseTable = Partial<Record<Reason, readonly string[]>>;
 
 export const PHRASES: PhraseTable = {
   mailboxfull: [
+    "skrzynka pełna", "skrzynka pelna", "skrzynka odbiorcy jest pelna", "skrzynka jest pełna", "przekroczono limit miejsca", "brak wolnego miejsca", "mailbox for user is full", "blocks limit exceeded", "quota exceeded (mailbox",
     'account disabled temporarly for exceeding receiving limits', 'account is exceeding their quota',
     'account is over quota', 'account is temporarily over quota', 'boite du destinataire pleine',
     'delivery failed: over quota', 'disc quota exceeded', 'disk quota exceeded', 'does not have enough space',
@@ -31,6 +32,7 @@ export const PHRASES: PhraseTable = {
     'recipient mailbox full', 'has exceeded mailbox quota', 'exceeds storage quota',
   ],
   mesgtoobig: [
+    "zbyt duża wiadomość", "zbyt duza wiadomosc", "wiadomość jest zbyt duża", "wiadomosc jest zbyt duza", "message size exceeds limit",
     'exceeded maximum inbound message size', 'line limit exceeded', 'max message size exceeded',
     'message file too big', 'message length exceeds administrative limit', 'message size exceeds fixed limit',
     'message size exceeds fixed maximum message size', 'message size exceeds maximum value', 'message too big',
@@ -63,6 +65,7 @@ export const PHRASES: PhraseTable = {
     'brak rekordu ptr', 'nieprawidłowy rekord ptr', 'nie znaleziono nazwy hosta',
   ],
   authfailure: [
+    "sprawdz poprawnosc autoryzacji", "failed spf check", "spf failure", "dkim signature verification failed",
     'does not have authentication information', 'unauthenticated email from', 'is not accepted due to domain\'s dmarc policy',
     'dmarc policy', 'dmarc verification failed', 'failed dmarc', 'spf check failed', 'spf check: fail',
     'spf (sender policy framework) domain authentication fail', 'sender policy framework', 'spf validation failed',
@@ -85,6 +88,7 @@ export const PHRASES: PhraseTable = {
   ],
   hasmoved: [' has been replaced by ', 'address has moved', 'user has moved', 'mailbox has moved', 'has been moved to'],
   suspend: [
+    "konto zostało zablokowane", "konto zostalo zablokowane", "konto nieaktywne", "konto wyłączone", "konto wylaczone",
     "account that you tried to reach is inactive",
     ' is currently suspended', ' temporary locked', 'boite du destinataire archivee',
     'email account that you tried to reach is disabled', 'has been suspended', 'invalid/inactive user',
@@ -98,6 +102,7 @@ export const PHRASES: PhraseTable = {
     'has been disabled', 'mailbox is disabled', 'account has been locked', 'account is locked',
   ],
   norelaying: [
+    "relaying denied", "przekazywanie odrzucone",
     'as a relay', 'insecure mail relay', 'is not permitted to relay through this server without authentication',
     'mail server requires authentication when attempting to send to a non-local e-mail address', 'not a gateway',
     'not allowed to relay through this machine', 'not an open relay, so get lost', 'not local host',
@@ -114,6 +119,7 @@ export const PHRASES: PhraseTable = {
     'malware detected', 'wykryto wirusa', 'message contains malware', 'virus was found',
   ],
   spamdetected: [
+    "odrzucono jako spam", "wiadomosc uznana za spam", "rozpoznana jako spam", "uznana jako spam",
     "ofr_506", "mail rejete. mail rejected",
     'the mail server detected your message as spam', 'appears to be unsolicited', 'blacklisted url in message',
     'block for spam', 'blocked by policy: no spam please', 'blocked by spamassassin', 'bulk email',
@@ -148,6 +154,7 @@ export const PHRASES: PhraseTable = {
     'unusual rate of unsolicited mail', 'reputacja',
   ],
   policyviolation: [
+    "does not allow external forwarding", "external forwarding", "message rejected by policy",
     'host network not allowed',
     "header error",
     'an illegal attachment on your message', 'because the recipient is not accepting mail with ',
@@ -164,6 +171,7 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked',
   ],
   userunknown: [
+    "resolver.adr.recipnotfound", "recipnotfound", "resolver.adr.exrecipnotfound", "recipient not found by smtp address lookup", "użytkownik nie istnieje", "uzytkownik nie istnieje", "nie ma takiej skrzynki", "skrzynka nie istnieje", "nieznany adresat", "adresat nie istnieje", "no such user here", "mailbox unavailable", "address not found",
     'not listed in public name & address book',
     'recipient name is not recognized',
     'no valid recipients for this mm',
@@ -205,6 +213,7 @@ export const PHRASES: PhraseTable = {
     'unknown or illegal alias', 'address is not valid', 'mailbox name not allowed', 'user doesn\'t have a',
   ],
   hostunknown: [
+    "domena nie istnieje", "nieznana domena", "nie można znaleźć domeny",
     "host * not found", "domain * not found",
     "unrouteable address", "553 * does not exist", "not listed in public name",
     'domain does not exist', 'domain is not reachable', 'domain must exist', 'host or domain name not found',
@@ -263,6 +272,7 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele polaczen', 'too many recipients',
   ],
   speeding: [
+    "submission quota exceeded", "sending quota exceeded", "too many messages in this session",
     "receiving mail at a rate", "rate that prevents additional messages",
     'rate limit', 'rate limited', 'sending rate', 'too many messages', 'throttl', 'exceeded the max emails per hour',
     'daily message quota exceeded', 'maximum sending rate exceeded', 'sending too fast', 'too fast',
@@ -270,6 +280,7 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele wiadomości', 'limit wysyłki',
   ],
   blocked: [
+    "traffic not accepted from this ip", "will be permanently deferred", "access denied, banned sending ip", "ip address is blocked", "odrzucono połączenie", "odrzucono polaczenie",
     "invalid ip for sending mail of domain",
     "but my name was rejected", "ip address blacklisted",
     ' said: 550 blocked', 'access from ip address * blocked', 'banned sending ip', 'blacklisted by',
@@ -300,6 +311,7 @@ export const PHRASES: PhraseTable = {
     'denied by sender ip', 'ip blocked', 'host blocked', 'local policy',
   ],
   failedstarttls: [
+    "must issue a starttls command first", "tls negotiation", "starttls required", "requires encryption",
     'starttls', 'tls required', 'tls is required', 'must issue a starttls command first', 'encryption required',
     'tls negotiation failed', 'tls handshake', 'ssl handshake', 'certificate verification failed',
     'wymaga szyfrowania', 'requires tls',

@@ -68,3 +68,23 @@ test('PhraseMatcher: wildcards match one non-space run, bounded', () => {
   assert.deepEqual(m.scan('the user a b does not exist').map((h) => h.index), []);
   assert.deepEqual(m.scan('xxabcx mailbox full').map((h) => h.index).sort(), [1, 2]);
 });
+
+test('classify: provider wording (Microsoft, Gmail, Yahoo, Polish hosting) and no filter guess outside a bounce', () => {
+  const cases: [string, string][] = [
+    ['550 5.1.1 RESOLVER.ADR.RecipNotFound; not found', 'userunknown'],
+    ['550 5.7.520 Access denied, Your organization does not allow external forwarding', 'policyviolation'],
+    ['530 5.7.0 Must issue a STARTTLS command first', 'failedstarttls'],
+    ['556 5.1.10 Recipient address has null MX', 'notaccept'],
+    ['452 4.2.2 The email account that you tried to reach is over quota', 'mailboxfull'],
+    ['554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org', 'blocked'],
+    ['421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints', 'badreputation'],
+    ["550 5.7.1 Unauthenticated email from example.com is not accepted due to domain's DMARC policy", 'authfailure'],
+    ['550 Użytkownik nie istnieje', 'userunknown'],
+    ['552 Skrzynka odbiorcy jest pełna', 'mailboxfull'],
+  ];
+  for (const [text, reason] of cases) assert.equal(classify({ text }).reason, reason, text);
+  // Inside a bounce, "user unknown" said after DATA is a recipient-side filter; the same words pasted alone are not.
+  assert.equal(classify({ text: '550 User unknown', command: 'DATA', inBounce: true }).reason, 'filtered');
+  assert.equal(classify({ text: '550 User unknown', command: 'RCPT', inBounce: true }).reason, 'userunknown');
+  assert.equal(classify({ text: '550 User unknown' }).reason, 'userunknown');
+});
