@@ -20,7 +20,7 @@ export function renderHopTimelineHtml(r: ReceivedAnalysis, lang: Lang): string {
     const d = h.delaySeconds ?? 0;
     const cls = skew ? 'mm-bar skew' : d >= 3600 ? 'mm-bar warn' : 'mm-bar';
     const label = skew ? SKEW[lang] : h.delaySeconds !== undefined ? formatDuration(d) : '';
-    o.push(`<li><span>#${esc(String(h.number))}</span><span title="${esc(h.raw)}">${esc(h.by ?? '?')}${h.tls ? ' 🔒' : ''}</span><span><span class="${cls}" style="display:inline-block;width:${skew ? 100 : width(d)}%"></span> ${esc(label)}</span></li>`);
+    o.push(`<li><span>#${esc(String(h.number))}</span><span title="${esc(h.raw)}">${esc(h.by ?? '?')}${h.tls ? ' · TLS' : ''}</span><span><span class="${cls}" style="display:inline-block;width:${skew ? 100 : width(d)}%"></span> ${esc(label)}</span></li>`);
   }
   o.push('</ol></section>');
   return o.join('');
