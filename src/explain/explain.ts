@@ -532,6 +532,17 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
     }
   }
 
+  // A bare code (a DSN's "Status: 5.1.1") that a fuller reply in the same text already explains is folded into it.
+  for (let i = diagnoses.length - 1; i >= 0; i--) {
+    const bare = diagnoses[i]!;
+    if (!bare.codes.length || bare.knowledge.some((k) => k.startsWith('message:'))) continue;
+    const fuller = diagnoses.find((o) => o !== bare && o.reason === bare.reason && o.codes.length > bare.codes.length && bare.codes.every((c) => o.codes.includes(c)));
+    if (!fuller) continue;
+    fuller.count += bare.count;
+    for (const l of bare.lines) if (fuller.lines.length < 10 && !fuller.lines.includes(l)) fuller.lines.push(l);
+    fuller.lines.sort((a, b) => a - b);
+    diagnoses.splice(i, 1);
+  }
   // A program's generic "could not send" line adds nothing beside the server's reply found with it.
   const generic = (d: ExplainDiagnosis) => !d.codes.length && d.knowledge.length === 1 && GENERIC_IDS.has(d.knowledge[0]!);
   if (diagnoses.some((d) => !generic(d))) {

@@ -16,7 +16,7 @@ const FOLLOW_LINK = tx('If the bounce contains a link, open it: it often gives t
 export const BOUNCE_PHRASES: MessagePattern[] = [
   {
     id: 'bounce.over-quota',
-    phrases: ['maildir over quota', 'maildir oever qouta', 'over quota', 'overquota', 'quota exceeded', 'exceeded storage allocation', 'mailbox is full', 'mailbox full', 'mailbox size limit exceeded', 'user is over quota', 'disk quota exceeded', 'mail quota exceeded', 'insufficient quota', 'not enough storage space', 'out of storage space', 'skrzynka odbiorcy jest pelna', 'skrzynka jest pelna', 'przekroczony limit skrzynki', 'brak miejsca w skrzynce'],
+    phrases: ['maildir over quota', 'maildir oever qouta', 'over quota', 'overquota', 'quota exceeded', 'exceeded storage allocation', 'mailbox is full', 'mailbox full', 'mailbox size limit exceeded', 'user is over quota', 'disk quota exceeded', 'mail quota exceeded', 'insufficient quota', 'not enough storage space', 'out of storage space', 'skrzynka odbiorcy jest pelna', 'skrzynka jest pelna', 'skrzynka odbiorcy jest przepelniona', 'przepelniona skrzynka', 'brak miejsca na koncie', 'przekroczono limit miejsca', 'przekroczony limit skrzynki', 'brak miejsca w skrzynce'],
     reason: 'mailboxfull', actor: 'recipient', permanence: 'temporary', priority: 10, source: 'seed:003',
     title: tx('Recipient mailbox is full', 'Skrzynka adresata jest pełna'),
     meaning: tx('The e-mail account you wrote to is full and cannot take more messages.', 'Konto e-mail, na które wysłałeś wiadomość, jest pełne i nie przyjmie kolejnych wiadomości.'),
@@ -28,7 +28,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.no-such-user',
-    phrases: ['no such user', 'user unknown', 'unknown user', 'user not found', 'unknown recipient', 'recipient unknown', 'no such recipient', 'invalid recipient', 'recipient not found', 'mailbox not found', 'mailbox unavailable', 'no mailbox here by that name', 'mailbox does not exist', 'user does not exist', 'address does not exist', 'no such mailbox', 'unknown local part', 'unrouteable address', 'user doesn\'t exist', 'nie ma takiego uzytkownika', 'uzytkownik nie istnieje', 'adres nie istnieje', 'skrzynka nie istnieje', 'odbiorca nie istnieje', 'konto nie istnieje'],
+    phrases: ['no such user', 'user unknown', 'unknown user', 'user not found', 'unknown recipient', 'recipient unknown', 'no such recipient', 'invalid recipient', 'recipient not found', 'mailbox not found', 'mailbox unavailable', 'no mailbox here by that name', 'mailbox does not exist', 'user does not exist', 'address does not exist', 'no such mailbox', 'unknown local part', 'unrouteable address', 'user doesn\'t exist', 'nie ma takiego uzytkownika', 'uzytkownik nie istnieje', 'adres nie istnieje', 'skrzynka nie istnieje', 'odbiorca nie istnieje', 'konto nie istnieje', 'adres odbiorcy nie istnieje', 'konto odbiorcy nie istnieje', 'nie ma takiego adresu', 'nieznany odbiorca', 'nieznany uzytkownik'],
     reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 8, source: 'seed:003 seed:004',
     title: tx('Recipient account does not exist', 'Nieistniejące konto pocztowe'),
     meaning: tx('The target account does not exist, or has been blocked and cannot be used.', 'Docelowe konto nie istnieje lub zostało zablokowane i nie można z niego korzystać.'),
@@ -58,7 +58,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.spam',
-    phrases: ['likely unsolicited mail', 'unsolicited mail', 'reports it as spam', 'spam detected', 'detected as spam', 'identified as spam', 'classified as spam', 'looks like spam', 'considered spam', 'spam message', 'message is spam', 'high spam score', 'spam score', 'rejected as spam', 'content rejected', 'uznana za spam', 'podejrzenie spamu', 'wykryto spam'],
+    phrases: ['likely unsolicited mail', 'unsolicited mail', 'reports it as spam', 'spam detected', 'detected as spam', 'identified as spam', 'classified as spam', 'looks like spam', 'considered spam', 'spam message', 'message is spam', 'high spam score', 'spam score', 'rejected as spam', 'content rejected', 'uznana za spam', 'podejrzenie spamu', 'wykryto spam', 'uznano za spam', 'zakwalifikowana jako spam'],
     reason: 'spamdetected', actor: 'you', permanence: 'permanent', priority: 7, source: 'seed:003',
     title: tx('Message judged to be spam', 'Wiadomość uznana za spam'),
     meaning: tx('The receiving side\'s spam filter judged this message to be unsolicited mail.', 'Filtr antyspamowy odbiorcy uznał tę wiadomość za niechcianą pocztę.'),
@@ -154,7 +154,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.auth-failed',
-    phrases: ['authentication failed', 'authentication credentials invalid', 'invalid credentials', 'auth failed', 'incorrect authentication data', 'bad username or password', 'login failed', 'invalid login', 'authentication unsuccessful', 'nieprawidlowy login lub haslo', 'bledne haslo'],
+    phrases: ['authentication failed', 'authentication credentials invalid', 'invalid credentials', 'auth failed', 'incorrect authentication data', 'bad username or password', 'login failed', 'invalid login', 'authentication unsuccessful', 'nieprawidlowy login lub haslo', 'bledne haslo', 'blad uwierzytelniania', 'uwierzytelnianie nie powiodlo sie', 'nieprawidlowe haslo'],
     reason: 'securityerror', actor: 'you', permanence: 'permanent', priority: 10, see: ['probe-smtp'],
     title: tx('Login failed: wrong user name or password', 'Logowanie nieudane: zły login lub hasło'),
     meaning: tx('The server did not accept the login and password, or login is blocked for this account.', 'Serwer nie przyjął loginu i hasła albo logowanie na to konto jest zablokowane.'),
@@ -184,7 +184,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.host-down',
-    phrases: ['connection died', 'polaczenie zostalo przerwane', 'connection refused', 'connection timed out', 'connection reset', 'no route to host', 'network is unreachable', 'host is unreachable', 'lost connection', 'timed out while', 'timeout', 'przekroczono czas', 'przekroczenie limitu czasu'],
+    phrases: ['connection died', 'polaczenie zostalo przerwane', 'connection refused', 'connection timed out', 'connection reset', 'no route to host', 'network is unreachable', 'host is unreachable', 'lost connection', 'timed out while', 'timeout', 'przekroczono czas', 'przekroczenie limitu czasu', 'serwer odbiorcy nie odpowiada', 'serwer nie odpowiada'],
     reason: 'networkerror', actor: 'recipient-provider', permanence: 'temporary', priority: 6, see: ['recipient-domain'], source: 'seed:003 seed:004',
     title: tx('Recipient\'s server unreachable or connection broke off', 'Serwer adresata niedostępny lub połączenie przerwane'),
     meaning: tx('The receiving server did not answer or the connection broke off; it may have been switched off or working incorrectly.', 'Serwer docelowy nie odpowiadał albo połączenie zostało przerwane; mógł być wyłączony lub działać niepoprawnie.'),
@@ -236,7 +236,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.too-many-connections',
-    phrases: ['too many connections', 'too many concurrent', 'too many simultaneous', 'connection limit', 'too many sessions', 'zbyt wiele polaczen'],
+    phrases: ['too many connections', 'too many concurrent', 'too many simultaneous', 'connection limit', 'too many sessions', 'zbyt wiele polaczen', 'za duzo polaczen'],
     reason: 'toomanyconn', actor: 'your-provider', permanence: 'temporary', priority: 10, source: 'seed:004',
     title: tx('Too many connections', 'Zbyt wiele połączeń'),
     meaning: tx('The server has reached its connection limit and cannot take more for now.', 'Serwer osiągnął limit połączeń i na razie nie przyjmie kolejnych.'),
@@ -244,7 +244,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.rate-limit',
-    phrases: ['rate limit', 'ratelimit', 'rate limited', 'too many messages', 'too many emails', 'sending rate', 'sending limit', 'throttled', 'throttling', 'message rate exceeded', 'exceeded the rate', 'limit wysylki', 'przekroczono limit wysylki'],
+    phrases: ['rate limit', 'ratelimit', 'rate limited', 'too many messages', 'too many emails', 'sending rate', 'sending limit', 'throttled', 'throttling', 'message rate exceeded', 'exceeded the rate', 'limit wysylki', 'przekroczono limit wysylki', 'zbyt wiele wiadomosci', 'przekroczono limit wysylanych wiadomosci', 'limit wiadomosci'],
     reason: 'speeding', actor: 'you', permanence: 'temporary', priority: 9,
     title: tx('Sending too fast (rate limit)', 'Zbyt szybka wysyłka (limit)'),
     meaning: tx('More messages were sent in a period than the server allows (e.g. a hosting limit of 500 mails a day, or 200 an hour per account).', 'Wysłano w danym czasie więcej wiadomości, niż pozwala serwer (np. limit hostingu 500 e-maili na dobę lub 200 na godzinę na konto).'),
@@ -255,7 +255,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.message-too-big',
-    phrases: ['message size exceeds', 'message too large', 'message is too large', 'message too big', 'message is too big', 'exceeds size limit', 'size limit exceeded', 'exceeds the maximum size', 'maximum message size', 'message length exceeds', 'wiadomosc jest za duza'],
+    phrases: ['message size exceeds', 'message too large', 'message is too large', 'message too big', 'message is too big', 'exceeds size limit', 'size limit exceeded', 'exceeds the maximum size', 'maximum message size', 'message length exceeds', 'wiadomosc jest za duza', 'wiadomosc jest zbyt duza', 'za duzy rozmiar wiadomosci', 'przekroczono maksymalny rozmiar'],
     reason: 'mesgtoobig', actor: 'you', permanence: 'permanent', priority: 10,
     title: tx('Message too large', 'Wiadomość za duża'),
     meaning: tx('The message with its attachments is larger than the server accepts.', 'Wiadomość z załącznikami jest większa, niż przyjmuje serwer.'),

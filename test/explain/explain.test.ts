@@ -249,7 +249,7 @@ test('an Outlook-style dialog and a whole bounce: headers of the returned messag
     'Subject: Relay access denied maildir over quota',
   ].join('\n');
   const ds = diagnoses(explain(bounce));
-  assert.ok(ds.length >= 1 && ds.length <= 3, ds.map((d) => d.excerpt).join(' | '));
+  assert.ok(ds.length >= 1 && ds.length <= 2, ds.map((d) => d.excerpt).join(' | '));
   assert.ok(ds.every((d) => d.reason === 'userunknown'), ds.map((d) => d.reason).join(','));
   assert.equal(ds[0]!.hard, true);
 });
