@@ -4,6 +4,8 @@
  */
 import type { BounceFormat } from '../types.js';
 import { amazonsesJson } from './amazonses.js';
+import { courier } from './courier.js';
+import { domino } from './domino.js';
 import { exchange } from './exchange.js';
 import { exim } from './exim.js';
 import { fml } from './fml.js';
@@ -13,7 +15,9 @@ import { googlegroups } from './googlegroups.js';
 import { imailserver } from './imailserver.js';
 import { kddi } from './kddi.js';
 import { mms } from './mms.js';
+import { messagingserver } from './messagingserver.js';
 import { notes } from './notes.js';
+import { opensmtpd } from './opensmtpd.js';
 import { postfix } from './postfix.js';
 import { qmail } from './qmail.js';
 import { sendmail } from './sendmail.js';
@@ -21,7 +25,7 @@ import { vtext } from './vtext.js';
 import { yahoo } from './yahoo.js';
 
 export const BOUNCE_FORMATS: readonly BounceFormat[] = [
-  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, fml, gmail, yahoo, exchange, qmail, exim, postfix, sendmail,
+  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, fml, domino, gmail, yahoo, exchange, opensmtpd, courier, messagingserver, qmail, exim, postfix, sendmail,
 ];
 
 /** Tried last, only for messages that look like bounces. */
