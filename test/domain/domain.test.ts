@@ -129,7 +129,7 @@ test('CLI: mailmedic domain --json against the test zones, --trace on stderr, ex
 
 test('CLI: mailmedic spf --ip evaluates, in Polish too', async () => {
   const r = await run(process.execPath, [CLI, 'spf', 'mm-good.test', '--ip', '45.10.20.30', '--resolver', nsdServer(), '--lang', 'pl']);
-  assert.match(r.stdout, /45\.10\.20\.30 może wysyłać pocztę w imieniu domeny \(pass\)/);
+  assert.match(r.stdout, /SPF dla adresu 45\.10\.20\.30: wolno mu wysyłać pocztę w imieniu domeny \(pass\)/);
   assert.match(r.stdout, /include:_spf\.mm-good\.test/);
   const f = await run(process.execPath, [CLI, 'spf', 'syntax.mm-broken.test', '--ip', '45.10.20.30', '--resolver', nsdServer(), '--json']).catch((e: { code: number; stdout: string }) => e);
   assert.equal((f as { code?: number }).code, 2);

@@ -51,13 +51,13 @@ const RESULT_STATUS: Record<SpfResult, Status> = {
 };
 
 const RESULT_TEXT: Record<SpfResult, { en: string; pl: string }> = {
-  pass: tx('is allowed to send for the domain (pass)', 'może wysyłać pocztę w imieniu domeny (pass)'),
-  fail: tx('is NOT allowed to send for the domain (fail): receivers will reject or junk its mail', 'NIE może wysyłać poczty w imieniu domeny (fail): odbiorcy odrzucą jego pocztę lub wrzucą ją do spamu'),
-  softfail: tx('is probably not allowed to send for the domain (softfail): its mail is likely to land in spam', 'prawdopodobnie nie może wysyłać w imieniu domeny (softfail): jego poczta może trafiać do spamu'),
-  neutral: tx('is neither allowed nor forbidden by SPF (neutral)', 'nie jest przez SPF ani dopuszczony, ani zabroniony (neutral)'),
-  none: tx('cannot be checked: the domain publishes no SPF record (none)', 'nie da się sprawdzić: domena nie publikuje rekordu SPF (none)'),
-  temperror: tx('could not be checked because of a temporary DNS error (temperror)', 'nie dało się sprawdzić z powodu chwilowego błędu DNS (temperror)'),
-  permerror: tx('cannot be checked because the SPF record is broken (permerror): many receivers treat this as fail', 'nie da się sprawdzić, bo rekord SPF jest błędny (permerror): wielu odbiorców traktuje to jak fail'),
+  pass: tx('is allowed to send for the domain (pass)', 'wolno mu wysyłać pocztę w imieniu domeny (pass)'),
+  fail: tx('is NOT allowed to send for the domain (fail): receivers will reject or junk its mail', 'NIE wolno mu wysyłać poczty w imieniu domeny (fail): odbiorcy odrzucą tę pocztę lub wrzucą ją do spamu'),
+  softfail: tx('is probably not allowed to send for the domain (softfail): its mail is likely to land in spam', 'prawdopodobnie nie wolno mu wysyłać poczty w imieniu domeny (softfail): ta poczta może trafiać do spamu'),
+  neutral: tx('is neither allowed nor forbidden by SPF (neutral)', 'SPF ani go nie dopuszcza, ani mu nie zabrania (neutral)'),
+  none: tx('cannot be checked: the domain publishes no SPF record (none)', 'nie da się go sprawdzić: domena nie publikuje rekordu SPF (none)'),
+  temperror: tx('could not be checked because of a temporary DNS error (temperror)', 'nie dało się go sprawdzić z powodu chwilowego błędu DNS (temperror)'),
+  permerror: tx('cannot be checked because the SPF record is broken (permerror): many receivers treat this as fail', 'nie da się go sprawdzić, bo rekord SPF jest błędny (permerror): wielu odbiorców traktuje to jak fail'),
 };
 
 /** Findings for an SPF evaluation of one client IP. */
@@ -73,7 +73,7 @@ export function spfEvaluationFinding(domain: string, ev: SpfEvaluation & { ip: s
       'Jeśli {ip} to Twój serwer pocztowy, dodaj go do rekordu SPF, np. „ip4:{ip}” (dla IPv6 „ip6:”), albo dołącz SPF dostawcy (include:).'), { ip: ev.ip }, { ip: ev.ip }),
   ];
   return finding('dns.spf.result', status, `${domain} ← ${ev.ip}`,
-    fill2(tx('SPF: {ip} {what}.', 'SPF: {ip} {what}.'), { ip: ev.ip, what: what.en }, { ip: ev.ip, what: what.pl }),
+    fill2(tx('SPF: {ip} {what}.', 'SPF dla adresu {ip}: {what}.'), { ip: ev.ip, what: what.en }, { ip: ev.ip, what: what.pl }),
     {
       detail: tx(
         `Result ${ev.result}${ev.mechanism ? `, decided by "${ev.mechanism}" in the record of ${ev.mechanismDomain}` : `: ${ev.reasonText.en}`}. DNS lookups used: ${ev.lookups}/${SPF_LIMITS.lookups}, void lookups: ${ev.voidLookups}/${SPF_LIMITS.voidLookups}.${ev.explanation ? ` Explanation (exp=): "${ev.explanation}".` : ''}`,
@@ -214,7 +214,10 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     }
   }
 
-  if (tree.lookupCount > SPF_LIMITS.lookups) {
+  const hasLoop = tree.nodes.some((n) => n.status === 'loop');
+  if (hasLoop && tree.lookupCount <= SPF_LIMITS.lookups) {
+    // The loop finding says it: evaluation goes round until it hits the limit. No "lookups OK" beside it.
+  } else if (tree.lookupCount > SPF_LIMITS.lookups) {
     out.push(finding(`${C}.lookup-limit`, 'error', domain,
       tx(`The SPF tree needs ${tree.lookupCount} DNS lookups; the limit is ${SPF_LIMITS.lookups}, so receivers stop with permerror.`, `Drzewo SPF wymaga ${tree.lookupCount} zapytań DNS; limit to ${SPF_LIMITS.lookups}, więc odbiorcy kończą sprawdzanie błędem permerror.`),
       {
@@ -252,7 +255,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     out.push(finding(`${C}.all`, 'warn', domain,
       tx('The SPF record has no "all" at the end, so mail from unlisted servers gets "neutral".', 'Rekord SPF nie ma na końcu „all”, więc poczta z niewymienionych serwerów dostaje wynik „neutral”.'),
       { advice: [tx('End the record with "~all" or "-all".', 'Zakończ rekord na „~all” albo „-all”.')], evidence: [recordEvidence(`TXT ${domain}`, rec)] }));
-  } else if (all.qualifier === '~' || all.qualifier === '-') {
+  } else if ((all.qualifier === '~' || all.qualifier === '-') && root.status !== 'syntax') {
     out.push(finding(`${C}.all`, 'ok', domain,
       tx(`The SPF record ends with "${all.qualifier}all": mail from other servers is ${all.qualifier === '-' ? 'rejected (fail)' : 'marked suspicious (softfail)'}.`,
         `Rekord SPF kończy się na „${all.qualifier}all”: poczta z innych serwerów jest ${all.qualifier === '-' ? 'odrzucana (fail)' : 'oznaczana jako podejrzana (softfail)'}.`),
