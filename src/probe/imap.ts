@@ -150,6 +150,7 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
           findings.push(finding('probe.imap.starttls', 'error', subject, 'starttlsRefused', { reply: shortReply(s1.text) }));
         } else {
           phase = 'tls';
+          if (conn.pending()) findings.push(finding('probe.imap.starttls.leftover', 'warn', subject, 'starttlsLeftover', { data: shortReply(conn.pending()).slice(0, 80) }));
           const s = await conn.startTls({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, deps);
           tlsInfo = inspectTls(s, o.host, date());
           transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);

@@ -92,6 +92,7 @@ export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<Pr
         if (!s1.ok) findings.push(finding('probe.pop3.starttls', 'error', subject, 'starttlsRefused', { reply: shortReply(s1.text) }));
         else {
           phase = 'tls';
+          if (conn.pending()) findings.push(finding('probe.pop3.starttls.leftover', 'warn', subject, 'starttlsLeftover', { data: shortReply(conn.pending()).slice(0, 80) }));
           const s = await conn.startTls({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, deps);
           tlsInfo = inspectTls(s, o.host, date());
           transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);

@@ -170,6 +170,7 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
           findings.push(finding('probe.smtp.starttls', 'error', subject, 'starttlsRefused', { reply: shortReply(r.lines) }, { evidence: replyEvidence(r) }));
         } else {
           phase = 'tls';
+          if (conn.pending()) findings.push(finding('probe.smtp.starttls.leftover', 'warn', subject, 'starttlsLeftover', { data: shortReply(conn.pending()).slice(0, 80) }));
           const s = await conn.startTls({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, deps);
           tlsInfo = inspectTls(s, o.host, date());
           transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);

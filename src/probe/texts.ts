@@ -182,6 +182,13 @@ export const PROBE_TEXTS = {
     advice: [tx('In the mail program choose STARTTLS for port {port}, or use port 465 with SSL/TLS.',
       'W programie pocztowym wybierz STARTTLS dla portu {port} albo użyj portu 465 z SSL/TLS.')],
   },
+  starttlsLeftover: {
+    summary: tx('The server (or something in between) sent data right after agreeing to STARTTLS: "{data}"; that data is discarded.',
+      'Serwer (albo coś po drodze) wysłał dane zaraz po zgodzie na STARTTLS: „{data}”; te dane zostały odrzucone.'),
+    detail: tx('Nothing may follow the STARTTLS reply before encryption starts. Extra data there is a sign of a broken server or of an attempt to inject commands into the encrypted session.',
+      'Po odpowiedzi na STARTTLS nic nie może nastąpić przed rozpoczęciem szyfrowania. Dodatkowe dane w tym miejscu świadczą o wadliwym serwerze albo o próbie wstrzyknięcia poleceń do szyfrowanej sesji.'),
+    advice: [tx('Tell the server\'s administrator; check for a proxy or antivirus that intercepts mail traffic.', 'Powiadom administratora serwera; sprawdź, czy ruchu pocztowego nie przechwytuje proxy albo antywirus.')],
+  },
   tlsOk: {
     summary: tx('Encrypted with {protocol} ({cipher}).', 'Połączenie szyfrowane: {protocol} ({cipher}).'),
   },

@@ -223,3 +223,25 @@ async function pair(): Promise<[net.Socket, net.Socket]> {
   await new Promise((r) => a.once('connect', r));
   return [a, b];
 }
+
+test('a TLS handshake that never completes → "stopped answering during the TLS handshake"', async () => {
+  const port = await fake(() => undefined); // accepts, reads the ClientHello, answers nothing
+  const r = await timed(probeSmtp({ host: '127.0.0.1', port, tls: 'implicit', timeouts: fast }), 3000);
+  assert.equal(last(r).check, 'probe.smtp.tls');
+  assert.match(last(r).summary.en, /TLS handshake/);
+  assert.match(last(r).summary.pl, /negocjacja TLS/);
+});
+
+test('data injected after the STARTTLS reply is reported and not read as a reply', async () => {
+  const port = await fake((s, on) => {
+    s.write('220 fake ESMTP\r\n');
+    on((l) => {
+      if (l.startsWith('EHLO')) s.write('250-fake\r\n250 STARTTLS\r\n');
+      else if (l === 'STARTTLS') { s.write('220 go ahead\r\n250-INJECTED\r\n'); setTimeout(() => s.destroy(), 50); }
+    });
+  });
+  const r = await timed(probeSmtp({ host: '127.0.0.1', port, timeouts: fast }), 3000);
+  const f = r.findings.find((x) => x.check === 'probe.smtp.starttls.leftover');
+  assert.ok(f, r.findings.map((x) => x.check).join());
+  assert.match(f.summary.en, /250-INJECTED/);
+});
