@@ -244,7 +244,20 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
       for (const r of rcpts) {
         // The DSN alone suffices when it has the server's words and either names the SMTP command or says
         // nothing about an unknown user (the one verdict that depends on the command).
-        if (r.diagnosticCode && r.diagnosticCode.length >= 12 && commandIn(r.diagnosticCode)) continue;
+        if (r.diagnosticCode && r.diagnosticCode.length >= 12) {
+          if (commandIn(r.diagnosticCode)) continue;
+          // Only the command is missing: look for it in the human-readable text next to this recipient
+          // (a bounded window up to the next blank line) instead of decoding the whole text.
+          const at = ctx.lowError.indexOf(r.recipient.toLowerCase());
+          if (at >= 0) {
+            let end = ctx.lowError.indexOf('\n\n', at + r.recipient.length + 2);
+            const nextBlank = ctx.lowError.indexOf('\n\r\n', at + r.recipient.length + 2);
+            if (nextBlank >= 0 && (end < 0 || nextBlank < end)) end = nextBlank;
+            const cmd = commandIn(ctx.lowError.slice(at, Math.min(end < 0 ? Infinity : end, at + 1200)).replace(/\s+/g, ' '));
+            if (cmd) r.command = cmd;
+          }
+          continue;
+        }
         const t = textDiagnosticFor(ctx, formats, r.recipient);
         if (!t) continue;
         // The server's own words from the text part are often richer than the DSN's Diagnostic-Code.
