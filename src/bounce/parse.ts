@@ -150,10 +150,10 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     r.command ??= diag ? commandIn(diag) : undefined;
     // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
     // guess such as 5.1.1 for any RCPT failure).
-    if (diag) {
-      const inText = codesInText(diag).status;
-      if (inText && (!r.status || inText[0] === r.status[0]) && !/^\d\.0\.0$/.test(inText)) r.status = inText;
-    }
+    const codes = diag ? codesInText(diag) : {};
+    const inText = codes.status;
+    if (inText && (!r.status || inText[0] === r.status[0]) && !/^\d\.0\.0$/.test(inText)) r.status = inText;
+    r.replyCode ??= codes.replyCode;
     const decided = r.reason && r.reason !== 'feedback' && r.reason !== 'vacation' ? classify({ text: diag ?? '', action: r.action ?? 'failed' }) : undefined;
     const c = r.reason
       ? { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: decided?.permanence ?? ('unknown' as const), hard: false, status: r.status, replyCode: r.replyCode }
@@ -245,7 +245,8 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
         // The DSN alone suffices when it has the server's words and either names the SMTP command or says
         // nothing about an unknown user (the one verdict that depends on the command).
         if (r.diagnosticCode && r.diagnosticCode.length >= 12) {
-          if (commandIn(r.diagnosticCode)) continue;
+          const named = commandIn(r.diagnosticCode);
+          if (named) { r.command = named; continue; }
           // Only the command is missing: look for it in the human-readable text next to this recipient
           // (a bounded window up to the next blank line) instead of decoding the whole text.
           const at = ctx.lowError.indexOf(r.recipient.toLowerCase());
