@@ -54,6 +54,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 const T = {
   notMessage: tx('This does not look like an e-mail message: no header fields were found.', 'To nie wygląda na wiadomość e-mail: nie znaleziono żadnych pól nagłówka.'),
+  truncated: tx('The input is larger than {mb} MiB; only its beginning was read (the headers are all that matter here).', 'Dane są większe niż {mb} MiB; odczytano tylko początek (tu liczą się nagłówki).'),
   outlookMsg: tx('This is an Outlook .msg file, not the message source: mailmedic reads .eml files or the headers as text.', 'To plik Outlooka .msg, a nie źródło wiadomości: mailmedic czyta pliki .eml albo nagłówki jako tekst.'),
   outlookMsgAdvice: tx('In Outlook open the message, then File → Properties and copy "Internet headers"; or save it as .eml (Outlook on the web: "Download").', 'W Outlooku otwórz wiadomość, wybierz Plik → Właściwości i skopiuj „Nagłówki internetowe”; albo zapisz ją jako .eml (Outlook w przeglądarce: „Pobierz”).'),
   notMessageAdvice: tx('Give the whole message source: in the mail program use "Show original" / "View source" / "Message source" and save or copy all of it.', 'Podaj całe źródło wiadomości: w programie pocztowym użyj „Pokaż oryginał” / „Pokaż źródło” / „Źródło wiadomości” i zapisz lub skopiuj całość.'),
@@ -146,6 +147,7 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   const receivedAt = lastTimed?.time ? new Date(lastTimed.time) : now;
 
   const findings: Finding[] = [...pre];
+  if (raw.length > MAX_MESSAGE_BYTES) findings.push({ check: 'message.input.truncated', status: 'info', subject: 'input', summary: fill(T.truncated, { mb: MAX_MESSAGE_BYTES / 1024 / 1024 }) });
   if (inputKind(raw) === 'outlook-msg') findings.push({ check: 'message.outlook-msg', status: 'error', subject: 'input', summary: T.outlookMsg, advice: [T.outlookMsgAdvice] });
   else if (!fields.length) findings.push({ check: 'message.not-a-message', status: 'error', subject: 'input', summary: T.notMessage, advice: [T.notMessageAdvice] });
   findings.push(...headerProblemFindings(parsed.problems, parsed.problemsDropped));

@@ -13,21 +13,26 @@ import { CLI, testEnv } from '../helpers/env.js';
 
 const run = promisify(execFile);
 const env = testEnv();
-const maildir = join(env.root, 'vmail', 'example.test', 'alice', 'new');
+// new/ and cur/: a neighbour's IMAP test opening alice's INBOX makes Dovecot move new mail to cur/.
+const maildirs = ['new', 'cur'].map((d) => join(env.root, 'vmail', 'example.test', 'alice', d));
 
 /** Wait for the message with this unique token in its Subject to land in alice's Maildir (others deliver there too). */
 async function delivered(token: string, timeoutMs = 15_000): Promise<string> {
   const end = Date.now() + timeoutMs;
   const seen = new Set<string>();
   while (Date.now() < end) {
-    for (const n of readdirSync(maildir)) {
-      if (seen.has(n)) continue;
-      const p = join(maildir, n);
+    for (const p of maildirs.flatMap((d) => { try { return readdirSync(d).map((n) => join(d, n)); } catch { return []; } })) {
+      if (seen.has(p)) continue;
       let text: string;
       try { text = readFileSync(p, 'utf8'); } catch { continue; }
       const head = text.slice(0, text.indexOf('\n\n') >= 0 ? text.indexOf('\n\n') : text.length);
-      if (head.includes(token)) return p;
-      seen.add(n);
+      if (head.includes(token)) {
+        // A private copy: the original may move to cur/ or be expunged by a neighbour's test any moment.
+        const copy = join(mkdtempSync(join(tmpdir(), 'mm-msg-')), 'delivered.eml');
+        writeFileSync(copy, text);
+        return copy;
+      }
+      seen.add(p);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

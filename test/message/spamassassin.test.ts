@@ -25,12 +25,13 @@ async function deliverAndRead(data: string, token: string): Promise<string> {
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
-  const maildir = join(env.root, 'vmail', 'example.test', 'alice', 'new');
+  // new/ and cur/: a neighbour's IMAP test opening alice's INBOX makes Dovecot move new mail to cur/.
+  const dirs = ['new', 'cur'].map((d) => join(env.root, 'vmail', 'example.test', 'alice', d));
   const end = Date.now() + 15_000;
   while (Date.now() < end) {
-    for (const n of readdirSync(maildir)) {
+    for (const p of dirs.flatMap((d) => { try { return readdirSync(d).map((n) => join(d, n)); } catch { return []; } })) {
       let text: string;
-      try { text = readFileSync(join(maildir, n), 'utf8'); } catch { continue; }
+      try { text = readFileSync(p, 'utf8'); } catch { continue; }
       if (text.slice(0, 4000).includes(token)) return text;
     }
     await new Promise((r) => setTimeout(r, 100));

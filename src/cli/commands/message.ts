@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { analyzeMessage, hopTable, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
 import { renderCsv } from '../../report/csv.js';
@@ -6,6 +6,34 @@ import { render } from '../../report/index.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
 import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
+
+/** The first MAX_MESSAGE_BYTES + 1 bytes of a file (one more, so the analysis can say it was cut). */
+async function readFileBounded(file: string): Promise<Buffer> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+    const st = await fh.stat();
+    if (st.isDirectory()) throw Object.assign(new Error(`${file} is a directory; give one message file`), { exitCode: 66 });
+    if (st.isFile() && st.size === 0) return Buffer.alloc(0);
+    // Pipes and devices report size 0: read up to the limit.
+    const buf = Buffer.alloc(Math.min(st.isFile() ? st.size : MAX_MESSAGE_BYTES + 1, MAX_MESSAGE_BYTES + 1));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'EISDIR') throw Object.assign(new Error(`${file} is a directory; give one message file`), { exitCode: 66 });
+    throw e;
+  } finally {
+    await fh?.close();
+  }
+}
+
+async function readStdinBounded(): Promise<Buffer> {
+  try {
+    return await readStdin(MAX_MESSAGE_BYTES + 1);
+  } catch (e) {
+    throw Object.assign(new Error(`${(e as Error).message}: give at most ${MAX_MESSAGE_BYTES} bytes (the headers are enough)`), { exitCode: 65 });
+  }
+}
 
 export const command: Command = {
   describe: {
@@ -61,7 +89,7 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
     }
     if (typeof values.ip === 'string' && !isIP(values.ip)) throw new UsageError(`--ip "${values.ip}" is not an IP address`);
     const timeoutMs = numberOption('timeout', values.timeout, 20, 1, 600) * 1000;
-    const raw = file === '-' ? await readStdin(MAX_MESSAGE_BYTES) : await readFile(file);
+    const raw = file === '-' ? await readStdinBounded() : await readFileBounded(file);
     const analysis = await analyzeMessage(raw, {
       quoted: Boolean(values.quoted),
       ...(values.verify ? { verify: { resolver: makeMessageResolver({ ...(server ? { server } : {}), timeoutMs: Math.min(5000, timeoutMs) }), timeoutMs, dnsbl, ...(typeof values.ip === 'string' ? { ip: values.ip } : {}) } } : {}),
