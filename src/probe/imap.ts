@@ -92,6 +92,16 @@ function capsOf(lines: string[], text: string): Record<string, string> {
   return caps;
 }
 
+/** RFC 5530 response codes of a failed LOGIN → the sentence to say. */
+const IMAP_LOGIN_CODES: Record<string, 'imapPrivacyRequired' | 'imapUnavailable' | 'imapContactAdmin' | 'loginFailed'> = {
+  PRIVACYREQUIRED: 'imapPrivacyRequired',
+  UNAVAILABLE: 'imapUnavailable',
+  CONTACTADMIN: 'imapContactAdmin',
+  EXPIRED: 'imapContactAdmin',
+  AUTHENTICATIONFAILED: 'loginFailed',
+  AUTHORIZATIONFAILED: 'loginFailed',
+};
+
 const quote = (s: string) => `"${s.replace(/[\\"]/g, (c) => '\\' + c)}"`;
 
 /** Probe one IMAP server port. Never throws for network trouble: every failure becomes a finding. */
@@ -185,8 +195,15 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
           await folders();
         } else {
           result.authenticated = false;
-          findings.push(finding('probe.imap.login', 'error', subject, 'loginFailed', { user: o.user, reply: shortReply(lr.text) }, {
-            diagnosis: { reason: 'authfailure', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: `probe:imap:login:${lr.status}` },
+          // RFC 5530 response codes say why; the rest is "wrong user name or password".
+          const code = /^\[([A-Z-]{1,30})\]/i.exec(lr.text)?.[1]?.toUpperCase() ?? '';
+          const key = IMAP_LOGIN_CODES[code] ?? 'loginFailed';
+          findings.push(finding('probe.imap.login', key === 'imapUnavailable' ? 'warn' : 'error', subject, key, { user: o.user, reply: shortReply(lr.text) }, {
+            diagnosis: {
+              reason: key === 'imapPrivacyRequired' ? 'securityerror' : key === 'imapUnavailable' ? 'systemerror' : 'authfailure',
+              permanence: key === 'imapUnavailable' ? 'temporary' : 'permanent', actor: key === 'loginFailed' || key === 'imapPrivacyRequired' ? 'you' : 'your-provider',
+              retry: key === 'imapUnavailable' ? 'later' : 'after-fix', rule: `probe:imap:login:${code || lr.status}`,
+            },
           }));
         }
       }

@@ -193,6 +193,10 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
     findings.push(finding('probe.smtp.ehlo', 'ok', subject, 'ehloOk', { count: keys.length, list: keys.map((k) => (caps[k] ? `${k} ${caps[k]}` : k)).join(', ') }, {
       evidence: replyEvidence(ehlo), data: { capabilities: caps, before: tlsInfo ? plainCaps : undefined },
     }));
+    // Capabilities whose absence a user can feel (data: keyword → sentence).
+    for (const [cap, key] of [['SMTPUTF8', 'noSmtputf8'], ['8BITMIME', 'no8bitmime'], ['ENHANCEDSTATUSCODES', 'noEnhancedCodes']] as const) {
+      if (!(cap in caps)) findings.push(finding(`probe.smtp.capability.${cap.toLowerCase()}`, 'info', subject, key));
+    }
     if ('SIZE' in caps) findings.push(finding('probe.smtp.size', 'info', subject, 'sizeLimit', { size: humanSize(Number(caps.SIZE) || 0) }, { data: { bytes: Number(caps.SIZE) || 0 } }));
     const mechs = (caps.AUTH ?? '').toUpperCase().split(/\s+/).filter(Boolean);
     const plainMechs = (plainCaps.AUTH ?? '').toUpperCase().split(/\s+/).filter(Boolean);

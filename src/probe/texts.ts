@@ -147,6 +147,31 @@ export const PROBE_TEXTS = {
     summary: tx('The server rejected EHLO ({reply}); only the old HELO works, so no encryption or login is possible.',
       'Serwer odrzucił EHLO ({reply}); działa tylko stare HELO, więc szyfrowanie ani logowanie nie są możliwe.'),
   },
+  noSmtputf8: {
+    summary: tx('The server does not support SMTPUTF8: addresses with non-ASCII characters (e.g. "łukasz@żółw.pl") cannot be sent through it.',
+      'Serwer nie obsługuje SMTPUTF8: przez ten serwer nie da się wysłać na adresy ze znakami spoza ASCII (np. „łukasz@żółw.pl”).'),
+  },
+  no8bitmime: {
+    summary: tx('The server does not announce 8BITMIME: messages must be sent 7-bit encoded (mail programs do that by themselves).',
+      'Serwer nie ogłasza 8BITMIME: wiadomości muszą być kodowane 7-bitowo (programy pocztowe robią to same).'),
+  },
+  noEnhancedCodes: {
+    summary: tx('The server gives no enhanced status codes (like 5.1.1), so its error messages are less precise.',
+      'Serwer nie podaje rozszerzonych kodów statusu (jak 5.1.1), więc jego komunikaty o błędach są mniej precyzyjne.'),
+  },
+  imapPrivacyRequired: {
+    summary: tx('The server refuses the login on an unencrypted connection ({reply}).', 'Serwer odmawia logowania przez nieszyfrowane połączenie ({reply}).'),
+    advice: [tx('Choose SSL/TLS (port 993) or STARTTLS (port 143).', 'Wybierz SSL/TLS (port 993) albo STARTTLS (port 143).')],
+  },
+  imapUnavailable: {
+    summary: tx('The login service is temporarily unavailable ({reply}).', 'Usługa logowania jest chwilowo niedostępna ({reply}).'),
+    advice: [tx('Try again in a few minutes; if it persists, tell the provider.', 'Spróbuj za kilka minut; jeśli to trwa, powiadom dostawcę.')],
+  },
+  imapContactAdmin: {
+    summary: tx('The server refuses this account and asks you to contact the administrator ({reply}): the mailbox may be blocked or the password expired.',
+      'Serwer odmawia dostępu do tego konta i prosi o kontakt z administratorem ({reply}): skrzynka może być zablokowana albo hasło wygasło.'),
+    advice: [tx('Contact the provider\'s help desk.', 'Skontaktuj się z pomocą techniczną dostawcy.')],
+  },
   sizeLimit: {
     summary: tx('The server accepts messages up to {size}.', 'Serwer przyjmuje wiadomości do {size}.'),
   },

@@ -245,3 +245,28 @@ test('data injected after the STARTTLS reply is reported and not read as a reply
   assert.ok(f, r.findings.map((x) => x.check).join());
   assert.match(f.summary.en, /250-INJECTED/);
 });
+
+test('IMAP RFC 5530 codes on a failed LOGIN are told apart', async () => {
+  for (const [code, expect] of [['UNAVAILABLE', /temporarily unavailable/], ['PRIVACYREQUIRED', /unencrypted connection/], ['CONTACTADMIN', /contact the administrator/], ['AUTHENTICATIONFAILED', /rejected the login/]] as const) {
+    const port = await fake((s, on) => {
+      s.write('* OK fake ready\r\n');
+      on((l) => {
+        const [tag, cmd] = l.split(' ');
+        if (cmd === 'CAPABILITY') s.write(`* CAPABILITY IMAP4rev1\r\n${tag} OK done\r\n`);
+        else if (cmd === 'LOGIN') s.write(`${tag} NO [${code}] nope\r\n`);
+        else if (cmd === 'LOGOUT') s.end(`* BYE\r\n${tag} OK bye\r\n`);
+      });
+    });
+    const r = await probeImap({ host: '127.0.0.1', port, tls: 'none', user: 'u@d.test', password: 'pw-secret', timeouts: fast });
+    assert.match(r.findings.find((f) => f.check === 'probe.imap.login')!.summary.en, expect, code);
+  }
+});
+
+test('missing SMTPUTF8 / 8BITMIME / ENHANCEDSTATUSCODES are said', async () => {
+  const port = await fake((s, on) => {
+    s.write('220 old ESMTP\r\n');
+    on((l) => { if (l.startsWith('EHLO')) s.write('250-old\r\n250 SIZE 1000\r\n'); else if (l === 'QUIT') s.end('221 bye\r\n'); });
+  });
+  const r = await probeSmtp({ host: '127.0.0.1', port, tls: 'none', timeouts: fast });
+  for (const c of ['smtputf8', '8bitmime', 'enhancedstatuscodes']) assert.ok(r.findings.some((f) => f.check === `probe.smtp.capability.${c}`), c);
+});
