@@ -46,21 +46,23 @@ if (existsSync(pf)) {
   const p = timed(pf, [file]);
   console.log(`pflogsumm:              wall ${fmt(p.wall)} s = ${fmt(MB / p.wall)} MB/s; CPU ${fmt(p.cpu)} s = ${fmt(MB / p.cpu)} MB/s per core`);
   console.log(`ratio (mailmedic / pflogsumm): wall ${fmt(p.wall / mm.wall)}×, CPU ${fmt(p.cpu / mm.cpu)}×`);
-  // pflogsumm prints "3715m" for millions (its adj_int_units): compare in its units
-  const num = (what) => {
-    const m = new RegExp(`^\\s*(\\d+)([km]?)\\s+${what}`, 'm').exec(p.stdout);
-    return m ? Number(m[1]) * (m[2] === 'k' ? 1024 : m[2] === 'm' ? 1048576 : 1) : NaN;
-  };
+  // pflogsumm prints big numbers in its own units (adj_int_units: "750k" = 750 × 1024, "175m" = 175 × 1048576,
+  // truncated): compare in those units, exactly
+  const token = (what) => new RegExp(`^\\s*(\\d+[km]?)\\s+${what}`, 'm').exec(p.stdout)?.[1] ?? '?';
+  const units = (v) => (v > 536870912 ? `${Math.floor(v / 1048576)}m` : v > 524288 ? `${Math.floor(v / 1024)}k` : String(v));
   const rows = [
-    ['received', c.received, num('received')], ['delivered', c.delivered, num('delivered')], ['forwarded', c.forwarded, num('forwarded')],
-    ['deferred', c.deferred, num('deferred')], ['bounced', c.bounced, num('bounced')], ['rejected', c.rejected, num('rejected')],
-    ['held', c.held, num('held')], ['discarded', c.discarded, num('discarded')],
-    ['senders', c.senders, num('senders')], ['recipients', c.recipients, num('recipients')],
+    ['received', c.received], ['delivered', c.delivered], ['forwarded', c.forwarded], ['deferred', c.deferred],
+    ['bounced', c.bounced], ['rejected', c.rejected], ['held', c.held], ['discarded', c.discarded],
+    ['bytes received', c.bytesReceived], ['bytes delivered', c.bytesDelivered], ['senders', c.senders], ['recipients', c.recipients],
   ];
-  console.log('figure        mailmedic   pflogsumm');
-  for (const [k, a, b] of rows) console.log(`${k.padEnd(12)} ${String(a).padStart(10)}  ${String(b).padStart(10)}${a === b ? '' : '   ← differs'}`);
-  const big = [['bytes received', c.bytesReceived, num('bytes received')], ['bytes delivered', c.bytesDelivered, num('bytes delivered')]];
-  for (const [k, a, b] of big) console.log(`${k.padEnd(16)} ${String(a).padStart(14)}  ~${String(b).padStart(12)} (pflogsumm rounds)`);
+  console.log('figure            mailmedic (exact)   in pflogsumm units   pflogsumm');
+  let same = 0;
+  for (const [k, a] of rows) {
+    const b = token(k);
+    if (units(a) === b) same++;
+    console.log(`${k.padEnd(16)} ${String(a).padStart(18)}   ${units(a).padStart(18)}   ${b.padStart(9)}${units(a) === b ? '' : '   ← differs'}`);
+  }
+  console.log(`${same} of ${rows.length} figures agree`);
 } else console.log('pflogsumm not installed (apt-get install pflogsumm): no side-by-side figure');
 
 if (process.env.LOGS_BENCH_PROFILE) {

@@ -176,9 +176,10 @@ function outbound(t, fromLocal = false) {
         at += int(300, 3600) * 1000;
       }
       if (rnd() < 0.9) L(at, 'smtp', pid(), `${q}: to=<${addr}>, relay=${r.mx}[${r.ip}]:25, ${dl(at)}, dsn=2.0.0, status=sent (250 2.0.0 OK ${q.toLowerCase()} - gsmtp)`);
-      else { L(at, 'smtp', pid(), `${q}: to=<${addr}>, relay=${r.mx}[${r.ip}]:25, ${dl(at)}, dsn=5.0.0, status=bounced (${pick(BOUNCE)(r, addr)})`); bounced = true; }
+      else { const text = pick(BOUNCE)(r, addr); L(at, 'smtp', pid(), `${q}: to=<${addr}>, relay=${r.mx}[${r.ip}]:25, ${dl(at)}, dsn=${/ (5\.\d\.\d) /.exec(text)?.[1] ?? '5.0.0'}, status=bounced (${text})`); bounced = true; }
     } else if (x < 0.11) {
-      L(at, 'smtp', sp, `${q}: to=<${addr}>, relay=${r.mx}[${r.ip}]:25, ${dl(at)}, dsn=5.1.1, status=bounced (${pick(BOUNCE)(r, addr)})`);
+      const text = pick(BOUNCE)(r, addr);
+      L(at, 'smtp', sp, `${q}: to=<${addr}>, relay=${r.mx}[${r.ip}]:25, ${dl(at)}, dsn=${/ (5\.\d\.\d) /.exec(text)?.[1] ?? '5.0.0'}, status=bounced (${text})`);
       bounced = true;
     } else {
       if (rnd() < 0.7) L(at - int(50, 150), 'smtp', sp, `Trusted TLS connection established to ${r.mx}[${r.ip}]:25: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature ECDSA (P-256) server-digest SHA256`);

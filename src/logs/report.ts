@@ -211,6 +211,9 @@ function storyData(s: MessageStory): Record<string, unknown> {
   };
 }
 
+/** Table cells stay short (the whole reply is in the finding and in data.story). */
+const cut = (t: string) => (t.length > 60 ? t.slice(0, 59) + '…' : t);
+
 /** `logs trace` as a Report. */
 export function traceReport(r: TraceResult, filter: TraceFilter, subject: string, now?: () => Date): Report {
   const findings = r.stories.map(storyFinding);
@@ -234,10 +237,10 @@ export function traceReport(r: TraceResult, filter: TraceFilter, subject: string
   const when = (ts: number) => (days.size > 1 ? fmtTime(ts).slice(5) : fmtTime(ts).slice(11));
   for (const s of r.stories) {
     const lead = (ts: number) => (multi ? `${when(ts)} ${s.qid}` : when(ts));
-    for (const j of s.rejects) rows.push([lead(j.ts), j.to ?? '', `${j.action} ${j.stage}`, '', '', [j.replyCode, j.dsn, j.text].filter(Boolean).join(' ')]);
+    for (const j of s.rejects) rows.push([lead(j.ts), j.to ?? '', `${j.action} ${j.stage}`, '', '', cut([j.replyCode, j.dsn, j.text].filter(Boolean).join(' '))]);
     for (const rc of s.recipients) {
       for (const a of rc.attempts) {
-        rows.push([lead(a.ts), rc.to, a.status, a.relay, a.delays ? `${a.delay} (${a.delays.join('/')})` : String(a.delay), `${a.dsn} ${a.text}`.trim()]);
+        rows.push([lead(a.ts), rc.to, a.status, a.relay, a.delays ? `${a.delay} (${a.delays.join('/')})` : String(a.delay), cut(`${a.dsn} ${a.text}`.trim())]);
       }
     }
   }

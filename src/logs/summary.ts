@@ -77,6 +77,7 @@ class DelayHistogram {
 
 /** Distinct keys kept per top list; beyond it new keys are counted under "(other)" so memory stays bounded. */
 export const MAX_DISTINCT = 200_000;
+const OTHER = '(other)';
 
 class Counter {
   readonly m = new Map<string, CountRow>();
@@ -85,7 +86,13 @@ class Counter {
   add(key: string, bytes: number): void {
     const r = this.m.get(key);
     if (r) { r.messages++; r.bytes += bytes; } else if (this.m.size < MAX_DISTINCT) { key = own(key); this.m.set(key, { key, messages: 1, bytes }); }
-    else { this.overflow++; this.add('(other)', bytes); }
+    else {
+      this.overflow++;
+      let o = this.m.get(OTHER);
+      if (!o) { o = { key: OTHER, messages: 0, bytes: 0 }; this.m.set(OTHER, o); } // one row over the cap, on purpose
+      o.messages++;
+      o.bytes += bytes;
+    }
   }
   /** Merge keys that map to the same value (e.g. address → domain), done once at the end, not per line. */
   mapKeys(f: (k: string) => string): Counter {

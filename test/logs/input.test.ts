@@ -79,3 +79,14 @@ test('CLI: logs summary reads stdin and a .gz file; bad usage exits 64', async (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('top lists stay bounded: past the cap new keys count as "(other)"', async () => {
+  const { MAX_DISTINCT } = await import('../../src/logs/summary.js');
+  const lines: string[] = [];
+  const n = MAX_DISTINCT + 50;
+  for (let i = 0; i < n; i++) lines.push(`Nov 23 10:00:00 mx postfix/smtpd[1]: ${(0x100000 + i).toString(16).toUpperCase()}AB: client=h[10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}]`);
+  const d = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([Buffer.from(lines.join('\n') + '\n')]) }, 3);
+  assert.equal(d.counts.received, n);
+  assert.equal(d.top.clientIps[0]!.key, '(other)');
+  assert.equal(d.top.clientIps[0]!.messages, 50);
+});
