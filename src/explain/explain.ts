@@ -141,7 +141,7 @@ function permanenceFromCode(cls: string | undefined): Permanence | undefined {
 function replyCodeText(code: number): Text {
   const s = String(code);
   const entry = REPLY_CODES[s];
-  if (entry) return fill(tx('{code}: {title}.', '{code}: {title_pl}.'), { code: s, title: entry.title.en, title_pl: entry.title.pl });
+  if (entry) return { en: `${s}: ${entry.title.en}.`, pl: `${s}: ${entry.title.pl}.` };
   const cls = REPLY_CODE_CLASSES[s[0] as '2' | '3' | '4' | '5'];
   const cat = REPLY_CODE_CATEGORIES[s[1] as '0' | '1' | '2' | '3' | '4' | '5'];
   return {
@@ -360,6 +360,7 @@ const COMMAND_WORDS: [RegExp, string][] = [
 /** The SMTP command a reply answered, when the text says (bounded: looks at 3000 characters at most). */
 function smtpCommandIn(text: string): string | undefined {
   const s = text.slice(0, 3000).toLowerCase().replace(/[_\s]+/g, ' ');
+  if (!s.includes('reply to') && !s.includes('recipient') && !s.includes('sender') && !s.includes('greeting') && !s.includes('sent the message')) return undefined;
   for (const [re, cmd] of COMMAND_WORDS) if (re.test(s)) return cmd;
   return undefined;
 }
