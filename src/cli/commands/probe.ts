@@ -159,11 +159,12 @@ export const command: Command = {
     const targets: AnyProbeOptions[] = [];
     for (const h of hosts) {
       // host, host:port or host:port:tls (tls = ssl|implicit|starttls|none|auto), like settings' --smtp host:port:tls
-      const parts = h.split(':');
+      const v6 = /^\[([0-9A-Fa-f:.]{2,45})\](?::(\d{1,5}))?(?::([a-z]{1,10}))?$/i.exec(h);
+      const parts = v6 ? [v6[1]!, ...(v6[2] ? [v6[2]] : []), ...(v6[3] ? [v6[3]] : [])] : h.split(':');
       const hostTls = parts.length === 3 ? TLS_ALIASES[parts[2]!.toLowerCase()] : undefined;
       if (parts.length > 3 || (parts.length === 3 && !hostTls)) throw new UsageError(`use host, host:port or host:port:tls (got "${h}")`);
       const [name, portText] = parts;
-      if (!name || name.length > 253 || !/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`not a host name: ${h}`);
+      if (!name || name.length > 253 || !(v6 ? /^[0-9A-Fa-f:.]+$/ : /^[A-Za-z0-9._-]+$/).test(name)) throw new UsageError(`not a host name: ${h}`);
       const hostPorts = portText ? [numberOption('port', portText, 0, 1, 65535)] : ports.length ? ports : DEFAULT_PORTS[protocol];
       for (const port of hostPorts) {
         targets.push({

@@ -1,0 +1,39 @@
+// The probe command line: default ports, host:port:tls targets, concurrency, usage errors, exit codes.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { CLI, testEnv } from '../helpers/env.js';
+
+const run = promisify(execFile);
+const env = testEnv();
+type Out = { stdout: string; stderr: string; code?: number };
+const cli = (args: string[]): Promise<Out> => run(process.execPath, [CLI, ...args], { timeout: 30_000 }).then((r) => ({ ...r, code: 0 }), (e: Out) => e);
+
+test('without a port, SMTP tries 587, 465 and 25 and reports each (refused on this machine)', async () => {
+  const r = await cli(['probe', 'smtp', '127.0.0.1', '--json', '--timeout-connect', '2']);
+  const report = JSON.parse(r.stdout) as { tables: { rows: string[][] }[]; data: { results: { port: number; reached: boolean }[] } };
+  assert.deepEqual(report.data.results.map((x) => x.port), [587, 465, 25]);
+  assert.equal(report.tables[0]!.rows.length, 3);
+  assert.equal(r.code, 2);
+});
+
+test('host:port:tls targets, several at once with a concurrency bound, in the order given', async () => {
+  const r = await cli(['probe', 'smtp', `127.0.0.1:${env.smtps}:ssl`, `127.0.0.1:${env.submission}:starttls`, `127.0.0.1:${env.smtp}`, '--concurrency', '2', '--json']);
+  const report = JSON.parse(r.stdout) as { data: { results: { port: number; tlsMode: string; reached: boolean }[] } };
+  assert.deepEqual(report.data.results.map((x) => [x.port, x.tlsMode, x.reached]), [[env.smtps, 'implicit', true], [env.submission, 'starttls', true], [env.smtp, 'starttls', true]]);
+});
+
+test('usage errors exit 64', async () => {
+  for (const args of [['probe'], ['probe', 'ftp', 'x'], ['probe', 'smtp'], ['probe', 'smtp', 'h', '--tls', 'maybe'], ['probe', 'smtp', 'h', '--auth', 'NTLM'],
+    ['probe', 'smtp', 'h', '--concurrency', '0'], ['probe', 'smtp', 'h:99999'], ['probe', 'smtp', 'h', '--send'], ['probe', 'smtp', 'bad host']]) {
+    const r = await cli(args);
+    assert.equal(r.code, 64, args.join(' '));
+  }
+});
+
+test('Polish output', async () => {
+  const r = await cli(['probe', 'imap', `127.0.0.1:${env.imaps}:ssl`, '--lang', 'pl']);
+  assert.match(r.stdout, /Połączono z 127\.0\.0\.1/);
+  assert.match(r.stdout, /Sprawdzone porty IMAP/);
+});
