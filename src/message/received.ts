@@ -8,7 +8,7 @@ import type { Finding, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { parseMailDate, type DateProblem } from './dates.js';
 import { headerAll, tokenize, type HeaderField } from './headers.js';
-import { cut, fillT, formatDuration, isLoopbackIp, isNonPublicIp } from './util.js';
+import { cut, fillT, formatDuration, isLoopbackIp, isNonPublicIp, orgDomain } from './util.js';
 
 export type HopFlag = 'no-date' | 'unparseable-date' | 'clock-skew' | 'future' | 'no-ptr' | 'ptr-mismatch' | 'no-from';
 
@@ -214,6 +214,12 @@ const T = {
   delay: tx('{t} between hop {a} and hop {b}: {where}.', '{t} między etapem {a} a {b}: {where}.'),
   whereSender: tx('the message waited in the queue of the sender\'s server {host} before the next server accepted it',
     'wiadomość czekała w kolejce serwera nadawcy {host}, zanim przyjął ją następny serwer'),
+  whereFilter: tx('the message spent it in a content filter (spam/virus scanning) on {host}',
+    'wiadomość spędziła ten czas w filtrze treści (skanowanie antyspamowe/antywirusowe) na {host}'),
+  whereDelivery: tx('the message waited on the receiving server {host} before it was put into the mailbox',
+    'wiadomość czekała na serwerze odbiorcy {host}, zanim trafiła do skrzynki'),
+  whereInside: tx('the message waited inside {org}, between its own servers {host} and {next}',
+    'wiadomość czekała wewnątrz {org}, między jej własnymi serwerami {host} i {next}'),
   whereMiddle: tx('the message waited at {host} (queue, content filter or retries) before {next} accepted it',
     'wiadomość czekała na {host} (kolejka, filtr treści albo ponawianie prób), zanim przyjął ją {next}'),
   delayDetail: tx('The time between two hops is time the message spent on the server of the earlier hop: in its queue, in a content filter, or waiting to retry because the next server did not answer or deferred it (4xx). Clocks of different servers may also be off by a few minutes.',
@@ -261,6 +267,21 @@ function hopsWord(n: number): Text {
   return { en: n === 1 ? 'hop' : 'hops', pl };
 }
 
+/** Where a delay between hop p and the later hop h happened, in plain words (data decides, not guesses). */
+function whereDelayed(p: ReceivedHop, h: ReceivedHop): Text {
+  const by = host(p.by);
+  const next = host(h.by);
+  // A hand-over on one machine (loopback) into a filter such as amavis or a milter.
+  if (h.local && !PROTOCOLS[h.protocol ?? '']?.local && isLoopbackIp(h.fromIp)) return fill(T.whereFilter, { host: by });
+  if (PROTOCOLS[h.protocol ?? '']?.local) return fill(T.whereDelivery, { host: by });
+  if (p.number === 1 && (p.authenticated || p.local || !p.fromIp || isNonPublicIp(p.fromIp))) return fill(T.whereSender, { host: by });
+  const o1 = p.by && /\./.test(p.by) ? orgDomain(p.by) : undefined;
+  const o2 = h.by && /\./.test(h.by) ? orgDomain(h.by) : undefined;
+  if (o1 && o1 === o2) return fill(T.whereInside, { org: o1, host: by, next });
+  if (p.number === 1) return fill(T.whereSender, { host: by });
+  return fill(T.whereMiddle, { host: by, next });
+}
+
 /** Findings about the path: loop, missing trace, delays in plain words, skew, TLS, PTR. */
 export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefined): Finding[] {
   const out: Finding[] = [];
@@ -306,9 +327,7 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
     let j = i - 1;
     while (j >= 0 && !(hops[j]!.time && !hops[j]!.flags.some((f) => f === 'future' || f === 'clock-skew'))) j--;
     const p = hops[Math.max(j, 0)]!;
-    const where = p.number === 1
-      ? fill(T.whereSender, { host: host(p.by) })
-      : fill(T.whereMiddle, { host: host(p.by), next: host(h.by) });
+    const where = whereDelayed(p, h);
     const t = formatDuration(h.delaySeconds!);
     out.push({
       check: 'message.received.delay', status: h.delaySeconds! >= 3600 ? 'warn' : 'info', subject: `${host(p.by)} → ${host(h.by)}`,

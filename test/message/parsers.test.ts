@@ -271,3 +271,20 @@ test('Microsoft: DMARC failed under action=quarantine and compauth=fail reason=0
   assert.match(comp.detail!.pl, /Powód 000/);
   assert.equal(a.findings.find((f) => f.check === 'message.auth.dkim')!.subject, 'dkim');
 });
+
+test('where a delay happened, in plain words: a content filter, inside one organization, before the mailbox', () => {
+  const msg = [
+    'Received: from store.recv.example by store.recv.example with LMTP id 9; Mon, 23 Nov 2026 12:50:00 +0000',
+    'Received: from mx1.recv.example (mx1.recv.example [198.51.100.10]) by store.recv.example (Postfix) with ESMTPS id 8; Mon, 23 Nov 2026 10:50:00 +0000',
+    'Received: from localhost (localhost [127.0.0.1]) by mx1.recv.example (Postfix) with ESMTP id 7; Mon, 23 Nov 2026 10:10:00 +0000',
+    'Received: from out.sender.example (out.sender.example [203.0.113.5]) by mx1.recv.example (Postfix) with ESMTPS id 6; Mon, 23 Nov 2026 10:00:00 +0000',
+    'From: a@sender.example', 'Date: Mon, 23 Nov 2026 10:00:00 +0000', 'Message-ID: <1@sender.example>', '', 'x', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2026-11-23T13:00:00Z') });
+  const delays = a.findings.filter((f) => f.check === 'message.received.delay').map((f) => f.summary.en);
+  assert.ok(delays.some((d) => /^2 h between hop 3 and hop 4: the message waited on the receiving server store\.recv\.example before it was put into the mailbox/.test(d)), delays.join('\n'));
+  assert.ok(delays.some((d) => /^40 min between hop 2 and hop 3: the message waited inside recv\.example, between its own servers mx1\.recv\.example and store\.recv\.example/.test(d)));
+  assert.ok(delays.some((d) => /^10 min between hop 1 and hop 2: the message spent it in a content filter/.test(d)));
+  const pl = a.findings.find((f) => f.check === 'message.received.delay' && f.status === 'warn')!;
+  assert.match(pl.summary.pl, /zanim trafiła do skrzynki/);
+});
