@@ -256,6 +256,9 @@ export function decodeCharset(bytes: string, charset: string | undefined): strin
   // Pure ASCII needs no decoding.
   // eslint-disable-next-line no-control-regex
   if (!/[^\u0000-\u007f]/.test(bytes) && !(charset && /2022|utf-7|utf-16/i.test(charset))) return bytes;
+  // Already text (characters beyond one byte): decoded before, leave it alone.
+  // eslint-disable-next-line no-control-regex
+  if (/[^\u0000-\u00ff]/.test(bytes)) return bytes;
   const label = (charset ?? 'utf-8').trim().toLowerCase() || 'utf-8';
   let dec = decoders.get(label);
   if (!dec) {
@@ -284,18 +287,18 @@ const ENCODED_WORD = /=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,2000})\?=/g;
 
 /** Decode RFC 2047 encoded words in a header value (a byte string). */
 export function decodeHeaderValue(value: string): string {
-  let v = value.includes('=?') ? value.replace(/\?=\s+=\?/g, '?==?') : value;
+  // Raw 8-bit bytes first (UTF-8, or raw ISO-2022-JP as Japanese mail often has); encoded words are ASCII
+  // and pass through unchanged, then are decoded each in its own charset.
+  let v = value.includes('\x1b$') ? decodeCharset(value, 'iso-2022-jp') : decodeCharset(value, 'utf-8');
   if (v.includes('=?')) {
-    v = v.replace(ENCODED_WORD, (_m, cs: string, enc: string, data: string) => {
+    v = v.replace(/\?=\s+=\?/g, '?==?').replace(ENCODED_WORD, (_m, cs: string, enc: string, data: string) => {
       const bytes = enc.toLowerCase() === 'b'
         ? Buffer.from(data, 'base64').toString('latin1')
         : decodeQP(data.replace(/_/g, ' '));
       return decodeCharset(bytes, cs.split('*')[0]);
     });
   }
-  // Raw ISO-2022-JP (escape sequences, no encoded words) is common in Japanese mail.
-  if (v.includes('\x1b$')) return decodeCharset(v, 'iso-2022-jp');
-  return decodeCharset(v, 'utf-8');
+  return v;
 }
 
 /** Every part, depth first, in order. */

@@ -12,7 +12,7 @@ import { decodeArf } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
 import { decodeDsn } from './dsn.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
-import { decodeHeaderValue, header, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
+import { decodeHeaderValue, decodeTransfer, header, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
 import { allAddresses, commandIn, firstAddress, firstMarker, rhostIn } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
@@ -66,7 +66,8 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
       if (p.parts[0] && !original) original = p.parts[0].headers;
       for (const c of p.parts) insideOriginal.add(c);
     } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
-      original ??= parseHeaderBlock(partText(p, 1024 * 1024));
+      // Header bytes as they are (not charset-decoded): each header is decoded on its own when used.
+      original ??= parseHeaderBlock(decodeTransfer(p.rawBody.slice(0, 1024 * 1024), (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase()));
     } else if (p.parts.length === 0 && p !== root && (t === 'text/plain' || t === 'message/disposition-notification') && text === undefined) {
       text = textOf(p);
     } else if (p.parts.length === 0 && p !== root && t === 'text/html' && html === undefined) {

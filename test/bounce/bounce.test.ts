@@ -145,3 +145,10 @@ test('CLI: mailmedic bounce --json and --csv', async () => {
   const usage = await run(process.execPath, [CLI, 'bounce']).catch((e: { code: number }) => e);
   assert.equal((usage as { code: number }).code, 64);
 });
+
+test('headers: encoded words, raw UTF-8 and raw ISO-2022-JP subjects decode to text', () => {
+  const not = parseBounce(readFileSync(join(CORPUS, 'not', 'is-not-bounce-01.eml')));
+  assert.equal(not.subject, 'にゃんこ');
+  const ep = parseBounce(eml('lhost-sendmail-02.eml'));
+  assert.ok(ep.recipients[0]!.subject && !ep.recipients[0]!.subject.includes('=?'));
+});
