@@ -53,11 +53,25 @@ function blocks(xml: string, name: string): { attrs: string; body: string }[] {
   return out;
 }
 
+/** Remove <!-- … --> with indexOf (linear even for many unterminated comment starts; a lazy regex is not). */
+function stripComments(xml: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf('<!--', at);
+    if (start < 0) return out + xml.slice(at);
+    out += xml.slice(at, start);
+    const end = xml.indexOf('-->', start + 4);
+    if (end < 0) return out;
+    at = end + 3;
+  }
+}
+
 const SOCKETS: Record<string, SocketType> = { SSL: 'SSL', STARTTLS: 'STARTTLS', PLAIN: 'plain' };
 
 /** Parse one clientConfig document; undefined when it is not one. */
 export function parseClientConfig(xmlIn: string): ProviderConfig | undefined {
-  const xml = xmlIn.slice(0, MAX_XML).replace(/<!--[\s\S]*?-->/g, '');
+  const xml = stripComments(xmlIn.slice(0, MAX_XML));
   const prov = blocks(xml, 'emailProvider')[0];
   if (!prov) return undefined;
   const id = /id="([^"]{1,200})"/.exec(prov.attrs)?.[1] ?? '';
