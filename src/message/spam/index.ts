@@ -3,6 +3,7 @@ import type { Finding, Text } from '../../core/finding.js';
 import { fill, tx } from '../../i18n/text.js';
 import type { HeaderField } from '../headers.js';
 import { fillT } from '../util.js';
+import { readGmail } from './gmail.js';
 import { readMicrosoft } from './microsoft.js';
 import { readOtherFilters } from './others.js';
 import { readRspamd } from './rspamd.js';
@@ -22,6 +23,8 @@ export function readSpamVerdicts(fields: readonly HeaderField[]): SpamVerdict[] 
   if (rs) out.push(rs);
   const ms = readMicrosoft(fields);
   if (ms) out.push(ms);
+  const gm = readGmail(fields);
+  if (gm) out.push(gm);
   out.push(...readOtherFilters(fields, Boolean(sa || rs)));
   return out;
 }

@@ -1,6 +1,6 @@
 /**
- * Other filters and providers that leave a verdict in the headers: Gmail (X-Gm-Spam, X-Gm-Phishy,
- * X-Gmail-Labels in exports), Yahoo (X-YahooFilteredBulk), Apple (X-Apple-Action), Barracuda, Proofpoint,
+ * Other filters and providers that leave a verdict in the headers: Yahoo (X-YahooFilteredBulk), Apple
+ * (X-Apple-Action), Barracuda, Proofpoint,
  * Mimecast, generic X-Spam / X-Spam-Flag, and "[SPAM]" subject tags. A table, one row per header.
  */
 import { tx } from '../../i18n/text.js';
@@ -20,9 +20,6 @@ interface Marker {
 const num = (v: string) => { const m = /-?\d{1,5}(?:\.\d{1,3})?/.exec(v); return m ? Number(m[0]) : undefined; };
 
 export const SPAM_MARKERS: Marker[] = [
-  { header: 'x-gm-spam', product: 'Gmail', filter: 'gmail', spam: (v) => v.trim() === '1' ? true : v.trim() === '0' ? false : undefined },
-  { header: 'x-gm-phishy', product: 'Gmail (phishing)', filter: 'gmail', spam: (v) => v.trim() === '1' ? true : undefined },
-  { header: 'x-gmail-labels', product: 'Gmail (labels)', filter: 'gmail', spam: (v) => /(^|,)\s*spam\s*(,|$)/i.test(v) ? true : undefined },
   { header: 'x-yahoofilteredbulk', product: 'Yahoo (bulk folder)', filter: 'other', spam: () => true },
   { header: 'x-apple-action', product: 'Apple iCloud', filter: 'other', spam: (v) => /junk/i.test(v) ? true : undefined },
   { header: 'x-barracuda-spam-status', product: 'Barracuda', filter: 'other', spam: (v) => /^\s*yes/i.test(v), score: (v) => num(/score=(-?[\d.]+)/i.exec(v)?.[1] ?? '') },
