@@ -112,6 +112,11 @@ export async function checkDnsbl(dns: DnsClient, input: DnsblCheckInput): Promis
   const [health, results] = await Promise.all([Promise.all(healthJobs), Promise.all(jobs)]);
   const healthy = new Map(health.map((h) => [h.list.id, h]));
   const done = results.filter((r): r is DnsblEntryResult => Boolean(r));
+  // A list whose test entry does not answer tells nothing: its "not listed" (or "listed") becomes unknown.
+  for (const r of done) {
+    const h = healthy.get(r.list.id);
+    if (h && !h.ok) r.verdict = { state: 'unknown', why: h.why! };
+  }
   const findings: Finding[] = [];
   const C = 'dns.dnsbl';
   // Lists that cannot be used, grouped by why (a resolver that refuses them all gives one finding, not nine).

@@ -4,6 +4,7 @@ import { isDefinite, type DnsClient } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
 import { parseIp, ipInCidr } from './ip.js';
 import { dnsEvidence, dnsUnknown, finding } from './util.js';
+import { dnsClientOf } from './adapters.js';
 
 export interface PtrTarget {
   ip: string;
@@ -29,7 +30,14 @@ export function looksGeneric(name: string, ip: string): boolean {
   return hasIp || /(^|[.-])(dyn|dynamic|dhcp|pool|dsl|adsl|cable|ppp|dialup|client|customer|broadband|host\d|ip\d|static-ip|unassigned|cpe)([.-]|\d|$)/.test(n);
 }
 
-export async function checkPtr(dns: DnsClient, target: PtrTarget): Promise<{ findings: Finding[]; result: PtrResult }> {
+/**
+ * Reverse DNS of one address. Call as `checkPtr(dns, { ip, role })`; `checkPtr(ip, { dns })` (subject first, as
+ * `mailmedic doctor` calls it) checks a sending IP.
+ */
+export async function checkPtr(dnsOrIp: DnsClient | string, targetOrOptions: PtrTarget | { dns?: DnsClient; resolver?: DnsClient }): Promise<{ findings: Finding[]; result: PtrResult }> {
+  const subjectFirst = typeof dnsOrIp === 'string';
+  const dns = subjectFirst ? dnsClientOf(targetOrOptions as { dns?: DnsClient }) : dnsOrIp;
+  const target: PtrTarget = subjectFirst ? { ip: dnsOrIp, role: 'sender' } : (targetOrOptions as PtrTarget);
   const C = 'dns.ptr';
   const { ip } = target;
   const findings: Finding[] = [];

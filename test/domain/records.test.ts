@@ -113,3 +113,8 @@ test('TLS-RPT record', async () => {
   assert.equal(f[0]!.status, 'ok');
   assert.equal((await checkTlsRpt(nsd(), 'mm-nodmarc.test'))[0]!.check, 'dns.tlsrpt.missing');
 });
+
+test('PTR: subject-first call form (as doctor calls it)', async () => {
+  const r = await checkPtr('45.10.20.30', { dns: nsd() });
+  assert.equal(r.result.status, 'ok');
+});
