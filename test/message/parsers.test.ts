@@ -288,3 +288,14 @@ test('where a delay happened, in plain words: a content filter, inside one organ
   const pl = a.findings.find((f) => f.check === 'message.received.delay' && f.status === 'warn')!;
   assert.match(pl.summary.pl, /zanim trafiła do skrzynki/);
 });
+
+test('every finding of a busy message is written in both languages (Polish not a copy of English)', () => {
+  const a = analyzeMessageOffline(SPAM_MESSAGE, { now: () => new Date('2026-11-23T10:05:00Z') });
+  for (const f of a.findings) {
+    for (const t of [f.summary, f.detail, ...(f.advice ?? [])]) {
+      if (!t) continue;
+      assert.ok(t.en.trim() && t.pl.trim(), `${f.check}: both languages`);
+      if (t.en.length > 40) assert.notEqual(t.pl, t.en, `${f.check}: "${t.en.slice(0, 60)}" is translated`);
+    }
+  }
+});
