@@ -98,6 +98,8 @@ function replyDiagnosis(r: SmtpReply, command: string): Diagnosis {
   };
 }
 
+/** "mailmedic explain '…'" for a reply, quoted for a POSIX shell. */
+const explainCmd = (r: SmtpReply) => `mailmedic explain '${shortReply(r.lines[0] ?? '').replace(/'/g, "'\\''").slice(0, 160)}'`;
 const replyEvidence = (r: SmtpReply) => r.lines.map((l) => ({ kind: 'code' as const, label: 'S', value: l }));
 
 /** Probe one SMTP server port. Never throws for network trouble: every failure becomes a finding. */
@@ -311,7 +313,7 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
     const m = await cmd(`MAIL FROM:<${from}>`);
     if (m.code !== 250) {
       const key = m.code === 530 ? 'auth530' : 'mailFromRejected';
-      findings.push(finding('probe.smtp.mail-from', 'error', subject, key, { addr: from, reply: shortReply(m.lines), what: /tls/i.test(m.text) ? 'STARTTLS' : 'authentication' }, { evidence: replyEvidence(m), diagnosis: replyDiagnosis(m, 'MAIL') }));
+      findings.push(finding('probe.smtp.mail-from', 'error', subject, key, { addr: from, reply: shortReply(m.lines), what: /tls/i.test(m.text) ? 'STARTTLS' : 'authentication' }, { evidence: replyEvidence(m), diagnosis: replyDiagnosis(m, 'MAIL'), seeAlso: [explainCmd(m)] }));
       await cmd('RSET').catch(() => undefined);
       return;
     }
@@ -325,7 +327,7 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
       } else if (/relay access denied/i.test(r.text)) {
         findings.push(finding('probe.smtp.rcpt', 'error', subject, 'relayDenied', { addr: to }, { evidence: replyEvidence(r), diagnosis: { ...replyDiagnosis(r, 'RCPT'), reason: 'norelaying' } }));
       } else {
-        findings.push(finding('probe.smtp.rcpt', r.code >= 500 ? 'error' : 'warn', subject, 'rcptRejected', { addr: to, reply: shortReply(r.lines) }, { evidence: replyEvidence(r), diagnosis: replyDiagnosis(r, 'RCPT') }));
+        findings.push(finding('probe.smtp.rcpt', r.code >= 500 ? 'error' : 'warn', subject, 'rcptRejected', { addr: to, reply: shortReply(r.lines) }, { evidence: replyEvidence(r), diagnosis: replyDiagnosis(r, 'RCPT'), seeAlso: [explainCmd(r)] }));
       }
     }
     if (o.send && accepted) {

@@ -37,3 +37,20 @@ test('Polish output', async () => {
   assert.match(r.stdout, /Połączono z 127\.0\.0\.1/);
   assert.match(r.stdout, /Sprawdzone porty IMAP/);
 });
+
+test('with --user and no password source, a terminal prompt asks without echo (through a pseudo-terminal)', async (t) => {
+  const hasScript = await run('sh', ['-c', 'command -v script']).then(() => true, () => false);
+  if (!hasScript) { t.skip('util-linux script(1) is not installed'); return; }
+  const pw = env.users['alice@example.test']!;
+  const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} probe smtp 127.0.0.1:${env.submission} -u alice@example.test --no-color`;
+  const child = execFile('script', ['-qec', cmd, '/dev/null'], { timeout: 30_000 });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    out += String(d);
+    if (out.includes('Password for') && !out.includes('\u0000sent')) { out += '\u0000sent'; child.stdin!.write(pw + '\r'); }
+  });
+  await new Promise((r) => child.on('close', r));
+  assert.match(out, /Password for alice@example\.test:/);
+  assert.match(out, /Logged in as alice@example\.test/);
+  assert.ok(!out.includes(pw), 'the typed password is not echoed');
+});
