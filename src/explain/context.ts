@@ -54,7 +54,7 @@ export function textContext(text: string): TextContext {
     const line = text.slice(start, Math.min(end, start + 1000));
     start = end + 1;
     if (!ctx.senderDomain && SENDER_HEADER.test(line)) ctx.senderDomain = domainOf(findAddresses(line, 1)[0]);
-    else if (!ctx.recipientDomain && (RECIPIENT_HEADER.test(line) || /^\s*<[^<>\s]+@[^<>\s]+>:\s*/.test(line))) {
+    else if (!ctx.recipientDomain && (RECIPIENT_HEADER.test(line) || /^\s{0,8}<[^<>\s@]{1,64}@[^<>\s@]{1,253}>:/.test(line))) {
       ctx.recipientDomain = domainOf(findAddresses(line, 1)[0]);
     }
     if (ctx.senderDomain && ctx.recipientDomain) break;
@@ -66,7 +66,7 @@ export function textContext(text: string): TextContext {
 const SENDER_IN_LINE: RegExp[] = [
   /\bid=([^&\s]{1,64}@[A-Za-z0-9.-]{1,253})/i, // openspf.org/Why?id=user%40domain
   /(?:smtp\.mailfrom|envelope-from|header\.from)=<?([^\s<>;]{1,300})/i,
-  /(?:sender address|verification failed for|domain of|sender)\s*:?\s*<([^\s<>]{1,300})>/i,
+  /(?:sender address|verification failed for|domain of|sender)\s{0,3}:?\s{0,3}<([^\s<>]{1,300})>/i,
   /domain mismatch\s*-\s*([A-Za-z0-9.-]{1,253})/i,
   /unauthenticated email from\s+([A-Za-z0-9.-]{1,253})/i,
 ];

@@ -435,7 +435,7 @@ function looseDigits(text: string): Text | undefined {
 }
 
 function defaultSubject(text: string): string {
-  const firstLine = text.trim().split('\n', 1)[0] ?? '';
+  const firstLine = text.slice(0, 4096).trim().split('\n', 1)[0] ?? '';
   return clipText(firstLine.replace(/\s+/g, ' '), 80) || '(empty)';
 }
 
@@ -469,7 +469,7 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
   const input: ExplainData['input'] = { chars: text.length, lines: 0, longLines: 0, omitted: 0 };
   if (extra.encoding) input.encoding = extra.encoding;
 
-  if (!text.trim()) {
+  if (!/\S/.test(text)) {
     findings.push({ check: 'explain.empty', status: 'unknown', subject: '(empty)', summary: T.emptySummary, detail: T.emptyDetail });
     return makeReport('explain', subject, findings, { data: { diagnoses, input } satisfies ExplainData, ...now });
   }
@@ -513,7 +513,7 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
           ...(options.senderDomain ?? ctx.whole.senderDomain ? { sender: options.senderDomain ?? ctx.whole.senderDomain } : {}),
           ...(options.recipientDomain ?? ctx.whole.recipientDomain ? { recipient: options.recipientDomain ?? ctx.whole.recipientDomain } : {}),
         }),
-        line: 1, excerpt: clipText(text.trim(), 500), count: 1, lines: [1],
+        line: 1, excerpt: clipText(text.slice(0, 4096).trim(), 500), count: 1, lines: [1],
       };
       diagnoses.push(d);
     } else {
@@ -521,7 +521,7 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
       const d: ExplainDiagnosis = {
         reason: c.reason, permanence: 'unknown', actor: 'unknown', retry: 'after-fix', hard: false, codes: [], rule: c.rule,
         knowledge: [], recognised: false, title: T.unknownSummary, meaning: digits ? joinTexts([T.unknownDetail, digits]) : T.unknownDetail,
-        advice: T.unknownAdvice, seeAlso: [], line: 1, excerpt: clipText(text.trim(), 500), count: 1, lines: [1],
+        advice: T.unknownAdvice, seeAlso: [], line: 1, excerpt: clipText(text.slice(0, 4096).trim(), 500), count: 1, lines: [1],
       };
       diagnoses.push(d);
       findings.push({

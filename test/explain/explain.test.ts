@@ -342,6 +342,11 @@ test('hostile shapes and 10 MB of text finish in a few seconds (sanity bound, no
     ['10 MB of digits and dots', '5.5.5.'.repeat(1.7 * MB)],
     ['10 MB of continuation lines', ('550-5.7.1 x\n ' + 'y'.repeat(60) + '\n').repeat(130_000)],
   ];
+  // Shapes aimed at the helpers that pull names out of the text (sender/recipient domain, IP, SMTP stage).
+  inputs.push(['2000 lines of "<@@@…"', ('<' + '@'.repeat(999) + '\n').repeat(2000)]);
+  inputs.push(['"sender" and long space runs', ('550 sender' + ' '.repeat(4000) + 'x\n').repeat(2000)]);
+  inputs.push(['host named and long names', ('550 5.1.2 host named ' + 'a'.repeat(3000) + '\n').repeat(2000)]);
+  inputs.push(['ip= and brackets', ('550 5.7.1 [' + '1.'.repeat(1500) + ' ip=' + '9'.repeat(500) + '\n').repeat(1000)]);
   for (const [name, text] of inputs) {
     const t0 = performance.now();
     const r = explain(text);
