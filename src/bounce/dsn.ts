@@ -94,7 +94,8 @@ export function decodeDsn(text: string): RawRecipient[] {
       if (rc) r.replyCode = Number(rc[1]);
     }
     const rhost = typedValue(field(h, 'remote-mta'))?.value;
-    if (rhost) r.rhost = rhost.replace(/^\[|\]$/g, '');
+    // "mx.example.com. (192.0.2.1, the server for …)" → "mx.example.com"
+    if (rhost) r.rhost = (rhost.trim().split(/[\s(]/)[0] ?? '').replace(/^\[|\]$/g, '').replace(/\.$/, '');
     if (lhost) r.lhost = lhost;
     const date = field(h, 'last-attempt-date') ?? arrival;
     if (date) r.date = date;

@@ -134,9 +134,13 @@ export function commandIn(text: string): string | undefined {
 
 const RHOST = /\b(?:host|from|by|server|remote host)\s+\[?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})\]?(?:\s*\[(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]{2,40})\])?\s*(?:said|:|\[)/i;
 
+/** qmail: "192.0.2.1 does not like recipient." / "Connected to 192.0.2.1 but …". */
+const QMAIL_RHOST = /(?:^|\s)(?:connected to )?([0-9a-z][0-9a-z.:-]{2,252}) (?:does not like recipient|failed after i sent the message|failed on data command|but (?:greeting failed|sender was rejected|my name was rejected|connection died))/i;
+
 /** The remote host named in a diagnostic ("host mx.example.com[192.0.2.1] said: …"). */
 export function rhostIn(text: string): string | undefined {
-  const m = RHOST.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  const t = text.length > 4096 ? text.slice(0, 4096) : text;
+  const m = RHOST.exec(t) ?? QMAIL_RHOST.exec(t);
   return m ? m[1] : undefined;
 }
 

@@ -152,3 +152,31 @@ test('headers: encoded words, raw UTF-8 and raw ISO-2022-JP subjects decode to t
   const ep = parseBounce(eml('lhost-sendmail-02.eml'));
   assert.ok(ep.recipients[0]!.subject && !ep.recipients[0]!.subject.includes('=?'));
 });
+
+test('qmail bounce with the Polish bilingual texts of seed 003: three recipients, three causes', () => {
+  const r = parseBounce(readFileSync(join(PROJECT_ROOT, 'test', 'bounce', 'fixtures', 'qmail-pl-bilingual.eml')));
+  assert.equal(r.decoder, 'qmail');
+  assert.deepEqual(r.recipients.map((x) => [x.recipient, x.reason, x.hardBounce]), [
+    ['jan.kowalski@example.com', 'userunknown', true],
+    ['biuro@firma.example', 'hostunknown', true],
+    ['anna@example.net', 'authfailure', false],
+  ]);
+  const [a, , c] = r.recipients;
+  assert.equal(a!.command, 'RCPT');
+  assert.equal(a!.rhost, '192.168.41.48');
+  assert.equal(a!.status, '5.1.1');
+  assert.equal(c!.command, 'MAIL');
+  assert.equal(a!.sender, 'bok@example.pl');
+  assert.equal(a!.messageId, '<abc123@example.pl>');
+  assert.ok(a!.explanation.pl && a!.explanation.pl !== a!.explanation.en);
+});
+
+test('Office 365 NDR with text/rfc822-headers: original headers and the 5.1.10 lookup failure', () => {
+  const r = parseBounce(readFileSync(join(PROJECT_ROOT, 'test', 'bounce', 'fixtures', 'office365-rfc822-headers.eml')));
+  const x = r.recipients[0]!;
+  assert.equal(x.recipient, 'bob@contoso.com');
+  assert.equal(x.reason, 'userunknown');
+  assert.equal(x.status, '5.1.10');
+  assert.equal(x.subject, 'Quarterly report');
+  assert.equal(x.messageId, '<q1@example.org>');
+});
