@@ -60,6 +60,7 @@ for (let i = 0; i < 300; i++) {
   const ip = `${int(11, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`;
   clientHosts.push({ name: rnd() < 0.3 ? 'unknown' : `mail${i}.${pick(['hosting.pl', 'example.net', 'serwer.eu', 'mx.pl'])}`, ip });
 }
+const SUBMIT_IPS = Array.from({ length: 3000 }, () => `${int(31, 200)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`);
 const badIps = Array.from({ length: 40 }, () => `${int(45, 200)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`);
 let qn = int(0x100000, 0x200000);
 const qid = () => ((qn += int(1, 50)) * 16 + int(0, 15)).toString(16).toUpperCase().padStart(10, '0').slice(-10);
@@ -148,7 +149,7 @@ function outbound(t, fromLocal = false) {
   const rcpts = Array.from({ length: rc }, () => remoteAddr());
   const size = int(1200, rnd() < 0.9 ? 80000 : 8000000);
   let u = t;
-  const clientIp = `${int(31, 200)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`;
+  const clientIp = SUBMIT_IPS[zipf(SUBMIT_IPS.length)]; // people send from home, office and phone: a few IPs each
   if (fromLocal) {
     L(u, 'pickup', pid(), `${q}: uid=${int(1000, 1100)} from=<${user}>`);
   } else {

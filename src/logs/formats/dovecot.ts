@@ -43,15 +43,14 @@ export function parseDovecot(s: string, h: LineHead): LogEvent | null {
   } else prog = 'dovecot/' + prog;
   let level: 'warning' | 'error' | 'fatal' | 'panic' | undefined;
   for (const [tag, lv] of LEVELS) if (s.startsWith(tag, p)) { p += tag.length; level = lv; break; }
-  const base = { ts: h.ts, line: s, fmt: 'dovecot' as const, prog };
   if (p >= s.length) return null;
   if (s.startsWith('Login: ', p)) {
     const user = kv(s, 'user=', p) ?? '';
     const ip = kv(s, 'rip=', p) ?? '';
-    return { ...base, k: 'login', user, ip };
+    return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'login', user, ip };
   }
   if (s.indexOf('(auth failed', p) >= 0) {
-    const ev: LogEvent = { ...base, k: 'auth-fail', ip: kv(s, 'rip=', p) ?? '', method: 'login-process' };
+    const ev: LogEvent = { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'auth-fail', ip: kv(s, 'rip=', p) ?? '', method: 'login-process' };
     const u = kv(s, 'user=', p);
     if (u !== undefined) ev.user = u;
     return ev;
@@ -60,7 +59,7 @@ export function parseDovecot(s: string, h: LineHead): LogEvent | null {
   const po = h.prog.indexOf('(');
   if (po > 0 && FAIL_WORDS.test(s.slice(p, p + 200))) {
     const inner = h.prog.slice(po + 1, h.prog.indexOf(')', po) > 0 ? h.prog.indexOf(')', po) : undefined).split(',');
-    if (inner.length >= 2) return { ...base, k: 'auth-fail', ip: inner[1] ?? '', user: inner[0] ?? '', method: 'auth-db' };
+    if (inner.length >= 2) return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'auth-fail', ip: inner[1] ?? '', user: inner[0] ?? '', method: 'auth-db' };
   }
   // auth process: "passwd-file(user,ip): Password mismatch", "pam(user,ip): pam_authenticate() failed", "unknown user"
   const paren = s.indexOf('(', p);
@@ -71,18 +70,18 @@ export function parseDovecot(s: string, h: LineHead): LogEvent | null {
       const parts = s.slice(paren + 1, close).split(',');
       const user = parts[0] ?? '';
       const ip = parts[1] ?? '';
-      return { ...base, k: 'auth-fail', ip, user, method: 'auth-db' };
+      return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'auth-fail', ip, user, method: 'auth-db' };
     }
   }
   if (s.indexOf('authentication failure;', p) >= 0) { // pam_unix(dovecot:auth)
-    const ev: LogEvent = { ...base, k: 'auth-fail', ip: kv(s, 'rhost=', p) ?? '', method: 'auth-db' };
+    const ev: LogEvent = { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'auth-fail', ip: kv(s, 'rhost=', p) ?? '', method: 'auth-db' };
     const u = kv(s, ' user=', p);
     if (u) ev.user = u;
     return ev;
   }
   if (s.indexOf('SSL_accept() failed', p) >= 0 || s.indexOf('TLS handshaking', p) >= 0 || s.indexOf('SSL routines', p) >= 0) {
-    return { ...base, k: 'tls', ok: false, peer: kv(s, 'rip=', p) ?? '', ip: kv(s, 'rip=', p) ?? '', text: s.slice(p) };
+    return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'tls', ok: false, peer: kv(s, 'rip=', p) ?? '', ip: kv(s, 'rip=', p) ?? '', text: s.slice(p) };
   }
-  if (level) return { ...base, k: 'daemon', level, text: s.slice(p) };
-  return { ...base, k: 'other' };
+  if (level) return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'daemon', level, text: s.slice(p) };
+  return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'other' };
 }

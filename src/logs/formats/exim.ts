@@ -46,7 +46,8 @@ function hostField(s: string, p: number): [string, string] | undefined {
 }
 
 export function parseExim(s: string, h: LineHead): LogEvent | null {
-  const base = { ts: h.ts, line: s, fmt: 'exim' as const, prog: h.prog || 'exim' };
+  const prog = h.prog || 'exim';
+  const base = { ts: h.ts, line: s, fmt: 'exim' as const, prog };
   let p = h.body;
   if (s.charCodeAt(p) === 91) { // [pid]
     const e = s.indexOf('] ', p);
@@ -62,7 +63,7 @@ export function parseExim(s: string, h: LineHead): LogEvent | null {
       let from = s.slice(q + 3, fe < 0 ? s.length : fe);
       if (from === '<>') from = '';
       const hf = hostField(s, q);
-      const ev: LogEvent = { ...base, k: 'received', qid, origin: hf ? 'smtp' : 'local', from, size: Number(fieldVal(s, 'S=', q)) || 0 };
+      const ev: LogEvent = { ts: h.ts, line: s, fmt: 'exim', prog, k: 'received', qid, origin: hf ? 'smtp' : 'local', from, size: Number(fieldVal(s, 'S=', q)) || 0 };
       if (hf) { ev.client = hf[0]; ev.ip = hf[1]; }
       const a = fieldVal(s, 'A=', q);
       if (a) ev.saslUser = a.slice(a.indexOf(':') + 1);
@@ -94,35 +95,35 @@ export function parseExim(s: string, h: LineHead): LogEvent | null {
       const m = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(text.slice(0, 300));
       const code = /(?:^|: )([245])\d\d[ -]/.exec(text.slice(0, 300));
       const dsn = m ? m[1]! : status === 'sent' ? '2.0.0' : status === 'deferred' ? '4.0.0' : code ? `${code[1]}.0.0` : '5.0.0';
-      const ev: LogEvent = { ...base, k: 'delivery', qid, to, relay, delay: 0, dsn, status, text };
+      const ev: LogEvent = { ts: h.ts, line: s, fmt: 'exim', prog, k: 'delivery', qid, to, relay, delay: 0, dsn, status, text };
       const dt = fieldVal(s, 'DT=', q);
       if (dt) ev.delay = eximDuration(dt);
       return ev;
     }
-    if (s.startsWith('Completed', q)) return { ...base, k: 'removed', qid };
+    if (s.startsWith('Completed', q)) return { ts: h.ts, line: s, fmt: 'exim', prog, k: 'removed', qid };
     if (s.indexOf(' rejected ', q - 1) >= 0) return eximReject(s, q, base, qid);
-    return { ...base, k: 'other' };
+    return { ts: h.ts, line: s, fmt: 'exim', prog, k: 'other' };
   }
   if (s.indexOf(' authenticator failed for ', p - 1) >= 0) {
     const lb = s.lastIndexOf('[', s.indexOf(']:', p) > 0 ? s.indexOf(']:', p) : s.length);
     const rb = s.indexOf(']', lb);
-    const ev: LogEvent = { ...base, k: 'auth-fail', ip: lb >= 0 && rb > lb ? s.slice(lb + 1, rb) : '', method: s.slice(p, s.indexOf(' ', p)) };
+    const ev: LogEvent = { ts: h.ts, line: s, fmt: 'exim', prog, k: 'auth-fail', ip: lb >= 0 && rb > lb ? s.slice(lb + 1, rb) : '', method: s.slice(p, s.indexOf(' ', p)) };
     const si = s.indexOf('(set_id=', p);
     if (si > 0) ev.user = s.slice(si + 8, s.indexOf(')', si) > 0 ? s.indexOf(')', si) : s.length);
     return ev;
   }
   if (s.startsWith('TLS error on connection', p)) {
     const hf = /\[([0-9a-fA-F:.]+)\]/.exec(s.slice(p, p + 300));
-    return { ...base, k: 'tls', ok: false, peer: hf?.[1] ?? '', ip: hf?.[1] ?? '', text: s.slice(p) };
+    return { ts: h.ts, line: s, fmt: 'exim', prog, k: 'tls', ok: false, peer: hf?.[1] ?? '', ip: hf?.[1] ?? '', text: s.slice(p) };
   }
   if (s.indexOf(' rejected ', p) >= 0 || s.startsWith('rejected ', p)) return eximReject(s, p, base);
   if (s.startsWith('SMTP connection from ', p)) {
     const lb = s.indexOf('[', p), rb = s.indexOf(']', lb);
-    return { ...base, k: 'connect', session: headPid(s, h), client: s.slice(p + 21, lb > 0 ? lb : s.length).trim(), ip: lb > 0 && rb > lb ? s.slice(lb + 1, rb) : '' };
+    return { ts: h.ts, line: s, fmt: 'exim', prog, k: 'connect', session: headPid(s, h), client: s.slice(p + 21, lb > 0 ? lb : s.length).trim(), ip: lb > 0 && rb > lb ? s.slice(lb + 1, rb) : '' };
   }
-  if (s.startsWith('panic', p) || s.startsWith('PANIC', p)) return { ...base, k: 'daemon', level: 'panic', text: s.slice(p) };
+  if (s.startsWith('panic', p) || s.startsWith('PANIC', p)) return { ts: h.ts, line: s, fmt: 'exim', prog, k: 'daemon', level: 'panic', text: s.slice(p) };
   if (p >= s.length) return null;
-  return { ...base, k: 'other' };
+  return { ts: h.ts, line: s, fmt: 'exim', prog, k: 'other' };
 }
 
 /** Exim DT=1h2m3s / 12s / 1d2h → seconds. */

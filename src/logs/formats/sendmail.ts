@@ -41,7 +41,6 @@ function smDelay(v: string | undefined): number {
 const STAGES: Record<string, string> = { check_rcpt: 'RCPT', check_mail: 'MAIL', check_relay: 'CONNECT', check_data: 'DATA', check_eoh: 'DATA', check_compat: 'RCPT' };
 
 export function parseSendmail(s: string, h: LineHead): LogEvent | null {
-  const base = { ts: h.ts, line: s, fmt: 'sendmail' as const, prog: h.prog };
   let p = h.body;
   let qid: string | undefined;
   const c = s.indexOf(': ', p);
@@ -50,7 +49,7 @@ export function parseSendmail(s: string, h: LineHead): LogEvent | null {
     let from = kv(s, 'from=', p) ?? '';
     if (from.startsWith('<')) from = from.slice(1, from.endsWith('>') ? -1 : undefined);
     const relay = kv(s, 'relay=', p);
-    const ev: LogEvent = { ...base, k: 'received', qid, origin: relay && relay.includes('[') && !relay.startsWith('localhost') ? 'smtp' : 'local', from, size: Number(kv(s, 'size=', p) ?? 0) || 0, nrcpt: Number(kv(s, 'nrcpts=', p) ?? 0) || 0 };
+    const ev: LogEvent = { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'received', qid, origin: relay && relay.includes('[') && !relay.startsWith('localhost') ? 'smtp' : 'local', from, size: Number(kv(s, 'size=', p) ?? 0) || 0, nrcpt: Number(kv(s, 'nrcpts=', p) ?? 0) || 0 };
     const mid = kv(s, 'msgid=', p);
     if (mid) ev.messageId = mid.replace(/^<|>$/g, '');
     if (relay) { const [cl, ip] = relayParts(relay); ev.client = cl; ev.ip = ip; }
@@ -72,12 +71,12 @@ export function parseSendmail(s: string, h: LineHead): LogEvent | null {
     if (word === 'Sent') status = 'sent';
     else if (word === 'Deferred' || dsn.startsWith('4')) status = 'deferred';
     else { status = 'bounced'; text = stat; }
-    return { ...base, k: 'delivery', qid, to, relay, delay: smDelay(kv(s, 'delay=', p)), dsn, status, text };
+    return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'delivery', qid, to, relay, delay: smDelay(kv(s, 'delay=', p)), dsn, status, text };
   }
   if (s.startsWith('ruleset=', p)) {
     const rs = kv(s, 'ruleset=', p) ?? '';
     const rej = kv(s, 'reject=', p) ?? s.slice(s.indexOf('reject=', p) + 7);
-    const ev: LogEvent = { ...base, k: 'reject', action: 'reject', stage: STAGES[rs] ?? rs, text: rej };
+    const ev: LogEvent = { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'reject', action: 'reject', stage: STAGES[rs] ?? rs, text: rej };
     if (qid) ev.qid = qid;
     const m = /^([245]\d\d) ([245]\.\d{1,3}\.\d{1,3}) ?(.*)$/s.exec(rej.slice(0, 2000));
     if (m) { ev.replyCode = Number(m[1]); ev.dsn = m[2]!; ev.text = m[3]!; }
@@ -90,22 +89,22 @@ export function parseSendmail(s: string, h: LineHead): LogEvent | null {
   }
   if (qid && s.charCodeAt(p) === 60) { // "<user@x>... User unknown": a refused recipient
     const e = s.indexOf('>... ', p);
-    if (e > 0) return { ...base, k: 'reject', action: 'reject', stage: 'RCPT', qid, to: s.slice(p + 1, e), text: s.slice(e + 5) };
+    if (e > 0) return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'reject', action: 'reject', stage: 'RCPT', qid, to: s.slice(p + 1, e), text: s.slice(e + 5) };
   }
   if (s.startsWith('AUTH failure', p) || s.indexOf('possible SMTP attack: command=AUTH', p) >= 0) {
     const relay = kv(s, 'relay=', p) ?? s.slice(p, s.indexOf(': possible', p) > 0 ? s.indexOf(': possible', p) : p);
     const [client, ip] = relayParts(relay);
-    return { ...base, k: 'auth-fail', ip, client, method: 'smtp-auth' };
+    return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'auth-fail', ip, client, method: 'smtp-auth' };
   }
   if (s.startsWith('STARTTLS=', p)) {
     const relay = kv(s, 'relay=', p) ?? '';
     const [peer, ip] = relayParts(relay);
     const bad = s.indexOf('error', p) >= 0 || s.indexOf('verify=FAIL', p) >= 0;
-    return { ...base, k: 'tls', ok: !bad, peer, ip, text: s.slice(p) };
+    return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'tls', ok: !bad, peer, ip, text: s.slice(p) };
   }
   if (qid && s.indexOf(': DSN: ', p) >= 0) {
-    return { ...base, k: 'notice', qid, kind: 'non-delivery', newQid: s.slice(p, s.indexOf(':', p)) };
+    return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'notice', qid, kind: 'non-delivery', newQid: s.slice(p, s.indexOf(':', p)) };
   }
   if (p >= s.length) return null;
-  return { ...base, k: 'other' };
+  return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'other' };
 }
