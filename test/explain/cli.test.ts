@@ -107,3 +107,15 @@ test('--domain and --ip fill the suggested commands; nonsense is a usage error',
   assert.equal(run(['--domain', 'not a domain', 'x']).code, 64);
   assert.equal(run(['--ip', 'nope', 'x']).code, 64);
 });
+
+test('10 MB on standard input: an answer in seconds, not a hang', () => {
+  const line = '550 5.1.1 <u@example.com>: Recipient address rejected: User unknown\n';
+  const big = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
+  const t0 = performance.now();
+  const r = run(['--json'], big);
+  assert.equal(r.code, 2, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.data.diagnoses.length, 1);
+  assert.ok(j.data.diagnoses[0].count > 100000);
+  assert.ok(performance.now() - t0 < 30000);
+});
