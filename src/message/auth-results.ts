@@ -179,7 +179,8 @@ const METHOD: Record<string, Text> = {
   iprev: tx('iprev checks that the sending IP has a reverse DNS name that points back to it.', 'iprev sprawdza, czy adres IP nadawcy ma nazwę w odwrotnym DNS, która wskazuje z powrotem na ten adres.'),
 };
 
-const RESULT: Record<string, Text> = {
+/** Each result word explained (shared with the own check in verify.ts). */
+export const AUTH_RESULT_TEXT: Record<string, Text> = {
   pass: tx('passed', 'zaliczone (pass)'),
   bestguesspass: tx('would pass by a guessed policy', 'przeszłoby według zgadniętej polityki'),
   none: tx('not done: nothing published or nothing to check', 'nie wykonane: brak opublikowanego rekordu lub nic do sprawdzenia'),
@@ -291,7 +292,7 @@ export function authFindings(a: AuthAnalysis): Finding[] {
     }
     const f: Finding = {
       check: `message.auth.${r.method}`, status: st, subject: d ?? r.method,
-      summary: fillT(T.result, { method: r.method.toUpperCase(), result: RESULT[r.result] ?? tx(r.result, r.result), domain: d ? fill(T.domainFor, { d }) : '' }),
+      summary: fillT(T.result, { method: r.method.toUpperCase(), result: AUTH_RESULT_TEXT[r.result] ?? tx(r.result, r.result), domain: d ? fill(T.domainFor, { d }) : '' }),
       detail: { en: detailParts.map((t) => t.en).join(' ') + (r.comment ? ` (${r.comment})` : ''), pl: detailParts.map((t) => t.pl).join(' ') + (r.comment ? ` (${r.comment})` : '') },
       evidence: [{ kind: 'header', label: `Authentication-Results ${rv.authservId ?? ''}`.trim(), value: `${r.method}=${r.result}${r.reason ? ` reason=${r.reason}` : ''} ${Object.entries(r.props).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim() }],
       data: { method: r.method, result: r.result, domain: d, props: r.props, aligned: d && from ? alignment(d, from) : undefined, spamWeight: st === 'error' ? weightIfBad : st === 'warn' ? Math.ceil(weightIfBad / 2) : 0 },

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Finding, Status, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import type { ReceiverVerdict } from './auth-results.js';
-import { resultDomain } from './auth-results.js';
+import { AUTH_RESULT_TEXT, resultDomain } from './auth-results.js';
 import type { MailauthResolver } from './resolver.js';
 import { FIX } from './spam/fixes.js';
 import { cut, fillT } from './util.js';
@@ -174,9 +174,9 @@ const T = {
   aligned: tx(' and aligned with From', ' i zgodny z From'),
   notAligned: tx(', but not aligned with From', ', ale niezgodny z From'),
   dkimFail: tx('Own check: DKIM signature of {d} (selector {s}) fails — {why}.', 'Własne sprawdzenie: podpis DKIM domeny {d} (selektor {s}) nie przechodzi — {why}.'),
-  spf: tx('Own check: SPF {result} for {d} from {ip} (hop {hop}).', 'Własne sprawdzenie: SPF {result} dla {d} z adresu {ip} (etap {hop}).'),
+  spf: tx('Own check: SPF {result} for {d} from {ip} (hop {hop}).', 'Własne sprawdzenie: SPF — {result} dla {d} z adresu {ip} (etap {hop}).'),
   noIp: tx('Own check: SPF was not checked: no connecting IP found in the Received headers (give one with --ip).', 'Własne sprawdzenie: SPF nie zostało sprawdzone: w nagłówkach Received nie ma łączącego się adresu IP (podaj go przez --ip).'),
-  dmarc: tx('Own check: DMARC {result} for {d}{policy}.', 'Własne sprawdzenie: DMARC {result} dla {d}{policy}.'),
+  dmarc: tx('Own check: DMARC {result} for {d}{policy}.', 'Własne sprawdzenie: DMARC — {result} dla {d}{policy}.'),
   policy: tx(' (policy p={p})', ' (polityka p={p})'),
   differs: tx('{method}: the receiver wrote {theirs}, mailmedic finds {ours}.', '{method}: odbiorca zapisał {theirs}, mailmedic stwierdza {ours}.'),
   differsDetail: tx('A difference is normal when the message was changed after the receiver checked it (a forward, a list, an archive, a copy saved by a mail program), when DNS changed since delivery (a rotated DKIM key, an edited SPF record), or when the IP mailmedic used is not the one the receiver saw. If the receiver failed what passes now, the sender probably fixed DNS since.',
@@ -207,13 +207,13 @@ export function verifyFindings(own: OwnVerdict, receiver: ReceiverVerdict): Find
   }
   if (own.spf) {
     const st: Status = own.spf.result === 'pass' ? 'ok' : own.spf.result === 'fail' || own.spf.result === 'permerror' ? 'error' : own.spf.result === 'none' ? 'info' : 'warn';
-    out.push({ check: 'message.verify.spf', status: st, subject: own.spf.domain, summary: fill(T.spf, { result: own.spf.result, d: own.spf.domain, ip: own.spf.ip, hop: own.input.hop ?? '?' }), evidence: own.spf.comment ? [{ kind: 'text', label: 'mailauth', value: own.spf.comment }] : [], data: { ...own.spf, spamWeight: st === 'error' ? 2 : st === 'warn' ? 1 : 0 } });
+    out.push({ check: 'message.verify.spf', status: st, subject: own.spf.domain, summary: fillT(T.spf, { result: AUTH_RESULT_TEXT[own.spf.result] ?? own.spf.result, d: own.spf.domain, ip: own.spf.ip, hop: own.input.hop ?? '?' }), ...(st !== 'ok' && st !== 'info' ? { advice: [FIX.spf] } : {}), evidence: own.spf.comment ? [{ kind: 'text', label: 'mailauth', value: own.spf.comment }] : [], data: { ...own.spf, spamWeight: st === 'error' ? 2 : st === 'warn' ? 1 : 0 } });
   } else if (!own.input.ip) {
     out.push({ check: 'message.verify.spf', status: 'unknown', subject: 'SPF', summary: T.noIp });
   }
   if (own.dmarc) {
     const st: Status = own.dmarc.result === 'pass' ? 'ok' : own.dmarc.result === 'fail' ? 'error' : own.dmarc.result === 'none' ? 'warn' : 'warn';
-    out.push({ check: 'message.verify.dmarc', status: st, subject: own.dmarc.domain, summary: fillT(T.dmarc, { result: own.dmarc.result, d: own.dmarc.domain, policy: own.dmarc.policy ? fill(T.policy, { p: own.dmarc.policy }) : '' }), evidence: own.dmarc.comment ? [{ kind: 'text', label: 'mailauth', value: own.dmarc.comment }] : [], data: { ...own.dmarc, spamWeight: st === 'error' ? 3 : 0 } });
+    out.push({ check: 'message.verify.dmarc', status: st, subject: own.dmarc.domain, summary: fillT(T.dmarc, { result: AUTH_RESULT_TEXT[own.dmarc.result] ?? own.dmarc.result, d: own.dmarc.domain, policy: own.dmarc.policy ? fill(T.policy, { p: own.dmarc.policy }) : '' }), ...(st !== 'ok' ? { advice: [FIX.dmarc] } : {}), evidence: own.dmarc.comment ? [{ kind: 'text', label: 'mailauth', value: own.dmarc.comment }] : [], data: { ...own.dmarc, spamWeight: st === 'error' ? (/^(quarantine|reject)$/i.test(own.dmarc.policy ?? '') ? 6 : 3) : 0 } });
   }
   if (own.arc) {
     const st: Status = own.arc.result === 'pass' ? 'ok' : own.arc.result === 'fail' ? 'warn' : 'info';
