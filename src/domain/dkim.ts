@@ -7,7 +7,7 @@ import { createPublicKey } from 'node:crypto';
 import type { Finding, Text } from '../core/finding.js';
 import { isDefinite, type DnsClient, type DnsResult } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
-import { dnsEvidence, dnsUnknown, finding, recordEvidence } from './util.js';
+import { dnsEvidence, dnsUnknown, finding, plPlural, recordEvidence } from './util.js';
 
 /** Selectors probed when none is given (common defaults of hosting panels and providers). */
 export const COMMON_DKIM_SELECTORS: readonly string[] = [
@@ -102,7 +102,7 @@ export async function checkDkim(dns: DnsClient, domain: string, selectors?: stri
     }
     if (recs.length > 1) {
       findings.push(finding(`${C}.multiple`, 'error', subject,
-        tx(`${recs.length} DKIM records at ${subject}; verifiers may pick either and fail.`, `Pod ${subject} są ${recs.length} rekordy DKIM; weryfikator może wybrać dowolny i zawieść.`),
+        tx(`${recs.length} DKIM records at ${subject}; verifiers may pick either and fail.`, `Pod ${subject} ${plPlural(recs.length, 'jest', 'są', 'jest')} ${recs.length} ${plPlural(recs.length, 'rekord', 'rekordy', 'rekordów')} DKIM; weryfikator może wybrać dowolny i zawieść.`),
         { advice: [tx('Keep exactly one key record per selector.', 'Zostaw dokładnie jeden rekord klucza na selektor.')], evidence: [dnsEvidence(a)] }));
     }
     const info = analyzeDkimRecord(s, recs[0]!);

@@ -7,7 +7,7 @@ import { getDomain } from 'tldts';
 import type { Finding, Text } from '../core/finding.js';
 import { isDefinite, type DnsClient } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
-import { dnsEvidence, dnsUnknown, finding, recordEvidence } from './util.js';
+import { dnsEvidence, dnsUnknown, finding, plPlural, recordEvidence } from './util.js';
 
 export interface DmarcRecord {
   raw: string;
@@ -97,7 +97,7 @@ export async function checkDmarc(dns: DnsClient, domain: string): Promise<{ find
   }
   if (recs.length > 1) {
     findings.push(finding(`${C}.multiple`, 'error', at,
-      tx(`There are ${recs.length} DMARC records at ${at}; receivers then ignore DMARC altogether.`, `Pod ${at} są ${recs.length} rekordy DMARC; odbiorcy ignorują wtedy DMARC całkowicie.`),
+      tx(`There are ${recs.length} DMARC records at ${at}; receivers then ignore DMARC altogether.`, `Pod ${at} ${plPlural(recs.length, 'jest', 'są', 'jest')} ${recs.length} ${plPlural(recs.length, 'rekord', 'rekordy', 'rekordów')} DMARC; odbiorcy ignorują wtedy DMARC całkowicie.`),
       { advice: [tx('Keep exactly one.', 'Zostaw dokładnie jeden.')], evidence: ev }));
     return { findings, at };
   }

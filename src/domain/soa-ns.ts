@@ -2,7 +2,7 @@
 import type { Finding } from '../core/finding.js';
 import { isDefinite, recordsOf, type DnsClient, type SoaData } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
-import { dnsEvidence, dnsUnknown, finding } from './util.js';
+import { dnsEvidence, dnsUnknown, finding, plPlural } from './util.js';
 
 export async function checkSoaNs(dns: DnsClient, domain: string): Promise<Finding[]> {
   const C = 'dns.zone';
@@ -39,7 +39,7 @@ export async function checkSoaNs(dns: DnsClient, domain: string): Promise<Findin
   }
   findings.push(finding(`${C}.ns`, hosts.length < 2 ? 'warn' : 'ok', domain,
     hosts.length < 2
-      ? tx(`The zone has only ${hosts.length} name server(s); at least two, on different networks, are required.`, `Strefa ma tylko ${hosts.length} serwer(y) nazw; wymagane są co najmniej dwa, w różnych sieciach.`)
+      ? tx(`The zone has only ${hosts.length} name server${hosts.length === 1 ? '' : 's'}; at least two, on different networks, are required.`, `Strefa ma tylko ${hosts.length} ${plPlural(hosts.length, 'serwer', 'serwery', 'serwerów')} nazw; wymagane są co najmniej dwa, w różnych sieciach.`)
       : tx(`Name servers: ${hosts.join(', ')}.`, `Serwery nazw: ${hosts.join(', ')}.`),
     { evidence: [dnsEvidence(ns)], data: { ns: hosts } }));
   return findings;

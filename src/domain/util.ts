@@ -65,3 +65,10 @@ export function fill2(text: Text, en: Record<string, string | number>, pl: Recor
 }
 
 export { isDefinite };
+
+/** Polish plural form: 1 rekord, 2–4 rekordy (but 12–14 rekordów), 5+ rekordów. */
+export function plPlural(n: number, one: string, few: string, many: string): string {
+  if (n === 1) return one;
+  const d = n % 10, h = n % 100;
+  return d >= 2 && d <= 4 && !(h >= 12 && h <= 14) ? few : many;
+}

@@ -136,3 +136,18 @@ test('CLI: mailmedic spf --ip evaluates, in Polish too', async () => {
   const rep = JSON.parse(f.stdout) as { data: { evaluations: { result: string }[] } };
   assert.equal(rep.data.evaluations[0]!.result, 'permerror');
 });
+
+test('MTA-STS default fetch: resolves mta-sts.<domain> through the given resolver and checks the certificate', async (t) => {
+  const certs = testEnv().certs;
+  const srv = createServer({ key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) }, (_q, res) => { res.end('version: STSv1\n'); });
+  const ok = await new Promise<boolean>((r) => { srv.once('error', () => r(false)); srv.listen(443, '127.0.0.1', () => r(true)); });
+  if (!ok) { t.skip('127.0.0.1:443 is not available here'); return; }
+  try {
+    const dns = nsd();
+    const r = await checkDomain('mm-good.test', { dns, dnsblLists: [], httpsTimeoutMs: 2000 });
+    const f = one(r.findings, 'dns.mta-sts.fetch');
+    // the test certificate is for mail.example.test, not mta-sts.mm-good.test: refused, as a sender would
+    assert.match(f.summary.en, /could not be fetched: .*(altnames|does not match|self[- ]signed|certificate)/i);
+    assert.ok(dns.trace.some((e) => e.name === 'mta-sts.mm-good.test' && e.type === 'A'));
+  } finally { await new Promise((r) => srv.close(r)); }
+});

@@ -4,7 +4,7 @@
 import type { Evidence, Finding, Status } from '../../core/finding.js';
 import type { DnsQuery } from '../../dns/index.js';
 import { tx } from '../../i18n/text.js';
-import { finding, fill2, recordEvidence } from '../util.js';
+import { finding, fill2, plPlural, recordEvidence } from '../util.js';
 import { evaluateSpf, SPF_LIMITS, type SpfEvaluation, type SpfResult } from './evaluator.js';
 import { buildSpfTree, spfTreeLines, type SpfTree, type SpfTreeNode } from './tree.js';
 
@@ -128,7 +128,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
   }
   if (root.status === 'multiple') {
     out.push(finding(`${C}.multiple`, 'error', domain,
-      tx(`The domain has ${root.records.length} SPF records; exactly one is allowed, so SPF fails for all mail (permerror).`, `Domena ma ${root.records.length} rekordy SPF; dozwolony jest dokładnie jeden, więc SPF zawodzi dla całej poczty (permerror).`),
+      tx(`The domain has ${root.records.length} SPF records; exactly one is allowed, so SPF fails for all mail (permerror).`, `Domena ma ${root.records.length} ${plPlural(root.records.length, 'rekord', 'rekordy', 'rekordów')} SPF; dozwolony jest dokładnie jeden, więc SPF zawodzi dla całej poczty (permerror).`),
       {
         detail: tx('Receivers that find more than one "v=spf1" TXT record stop with a permanent error. This often happens when a second provider\'s record is added instead of merged.',
           'Serwer odbiorcy, który znajdzie więcej niż jeden rekord TXT „v=spf1”, kończy sprawdzanie błędem trwałym. Zwykle dzieje się tak, gdy rekord drugiego dostawcy zostaje dodany obok zamiast scalony z pierwszym.'),
@@ -166,7 +166,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     }
     if (n.depth > 0 && n.status === 'multiple') {
       out.push(finding(`${C}.include-multiple`, 'error', n.domain,
-        tx(`"${n.via}" leads to ${n.domain}, which has ${n.records.length} SPF records: permerror.`, `„${n.via}” prowadzi do ${n.domain}, gdzie są ${n.records.length} rekordy SPF: permerror.`),
+        tx(`"${n.via}" leads to ${n.domain}, which has ${n.records.length} SPF records: permerror.`, `„${n.via}” prowadzi do ${n.domain}, gdzie ${plPlural(n.records.length, 'jest', 'są', 'jest')} ${n.records.length} ${plPlural(n.records.length, 'rekord', 'rekordy', 'rekordów')} SPF: permerror.`),
         { evidence: n.records.map((r) => recordEvidence(`TXT ${n.domain}`, r)) }));
     }
     if (n.status === 'dns-error') {
@@ -219,7 +219,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     // The loop finding says it: evaluation goes round until it hits the limit. No "lookups OK" beside it.
   } else if (tree.lookupCount > SPF_LIMITS.lookups) {
     out.push(finding(`${C}.lookup-limit`, 'error', domain,
-      tx(`The SPF tree needs ${tree.lookupCount} DNS lookups; the limit is ${SPF_LIMITS.lookups}, so receivers stop with permerror.`, `Drzewo SPF wymaga ${tree.lookupCount} zapytań DNS; limit to ${SPF_LIMITS.lookups}, więc odbiorcy kończą sprawdzanie błędem permerror.`),
+      tx(`The SPF tree needs ${tree.lookupCount} DNS lookups; the limit is ${SPF_LIMITS.lookups}, so receivers stop with permerror.`, `Drzewo SPF wymaga ${tree.lookupCount} ${plPlural(tree.lookupCount, 'zapytania', 'zapytań', 'zapytań')} DNS; limit to ${SPF_LIMITS.lookups}, więc odbiorcy kończą sprawdzanie błędem permerror.`),
       {
         detail: tx('Every include, a, mx, ptr, exists and redirect counts, in the included records too (RFC 7208 §4.6.4). ip4:, ip6: and all do not.',
           'Liczy się każde include, a, mx, ptr, exists i redirect, także w dołączanych rekordach (RFC 7208 §4.6.4). ip4:, ip6: i all się nie liczą.'),
@@ -237,7 +237,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
   }
   if (tree.voidCount > SPF_LIMITS.voidLookups) {
     out.push(finding(`${C}.void-limit`, 'error', domain,
-      tx(`${tree.voidCount} lookups in the SPF tree find nothing; more than ${SPF_LIMITS.voidLookups} make receivers stop with permerror.`, `${tree.voidCount} zapytań w drzewie SPF nic nie znajduje; powyżej ${SPF_LIMITS.voidLookups} odbiorcy kończą sprawdzanie błędem permerror.`),
+      tx(`${tree.voidCount} lookups in the SPF tree find nothing; more than ${SPF_LIMITS.voidLookups} make receivers stop with permerror.`, `Puste odpowiedzi DNS w drzewie SPF: ${tree.voidCount}; przy więcej niż ${SPF_LIMITS.voidLookups} odbiorcy kończą sprawdzanie błędem permerror.`),
       { advice: [tx('Remove terms that point at names without records.', 'Usuń elementy wskazujące na nazwy bez rekordów.')], evidence: ev }));
   }
 

@@ -238,7 +238,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
     if (!isDefinite(txt.status)) throw new SpfAbort('temperror', dnsFail(txt.status, d, 'TXT', txt.error));
     const { records } = selectSpfRecord(txt);
     if (records.length === 0) return { result: 'none', reason: tx(`${d} has no SPF record`, `${d} nie ma rekordu SPF`) };
-    if (records.length > 1) throw new SpfAbort('permerror', tx(`${d} has ${records.length} SPF records (exactly one is allowed)`, `${d} ma ${records.length} rekordy SPF (dozwolony jest dokładnie jeden)`));
+    if (records.length > 1) throw new SpfAbort('permerror', tx(`${d} has ${records.length} SPF records (exactly one is allowed)`, `${d} ma ${records.length} ${records.length >= 5 ? 'rekordów' : 'rekordy'} SPF (dozwolony jest dokładnie jeden)`));
     const record = records[0]!;
     if (depth === 0) ev.record = record;
     const parsed = parseSpf(record);
