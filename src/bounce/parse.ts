@@ -3,14 +3,17 @@
  * which classifier rule), and what to do.
  *
  * Order: ARF feedback report → Amazon SES JSON → RFC 3464 DSN part(s) (enriched from the MTA's text when the
- * DSN lacks the server's words) → the MTA text formats (formats/index.ts) → RFC 3834 auto-reply → the generic
- * address-block reader for clear bounces → "not a bounce".
+ * DSN lacks the server's words or the SMTP command) → the MTA text formats (formats/index.ts; for messages that
+ * look like bounces, or formats recognisable from their text alone) → RFC 3834 auto-reply → for clear bounces:
+ * the generic address-block reader, X-Failed-Recipients, a bounce forwarded as an attachment, the returned
+ * message's own To → "not a bounce" (no recipient is invented).
  */
 import { classify, codesInText } from '../classify/index.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
 import { decodeDsn } from './dsn.js';
+import { amazonsesJson } from './formats/amazonses.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
 import { decodeHeaderValue, decodeTransfer, header, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
 import { allAddresses, commandIn, firstAddress, firstMarker, rhostIn } from './text.js';
@@ -228,14 +231,14 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     if (arf.length) return { ...base, isBounce: true, kind: 'feedback', decoder: 'arf', recipients: finish(arf, 'arf', ctx) };
   }
   // 2. JSON notifications (Amazon SES).
-  if (BOUNCE_FORMATS[0]!.detect(ctx)) {
-    const ses = BOUNCE_FORMATS[0]!.decode(ctx);
+  if (amazonsesJson.detect(ctx)) {
+    const ses = amazonsesJson.decode(ctx);
     if (ses.length) {
       const kind = ses[0]!.reason === 'feedback' ? 'feedback' : 'dsn';
       return { ...base, isBounce: true, kind, decoder: 'amazonses', recipients: finish(ses, 'amazonses', ctx) };
     }
   }
-  const formats = BOUNCE_FORMATS.slice(1);
+  const formats = BOUNCE_FORMATS.filter((f) => f !== amazonsesJson);
   // 3. RFC 3464 delivery-status.
   if (ctx.dsnParts.length) {
     let rcpts: RawRecipient[] = [];

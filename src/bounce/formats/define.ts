@@ -75,24 +75,26 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
       return fresh.map((r) => ({ ...r }));
     },
   };
+
   function detectUncached(ctx: BounceContext): boolean {
-      const hdr = any(ctx.lowFrom, spec.from) || any(ctx.lowSubject, spec.subject) ||
-        (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) || any(ctx.lowTrace, spec.headerValue);
-      const txt = spec.text ? formatsSeenInText(ctx).has(spec.name) : false;
-      return spec.needTextAndHeader ? hdr && txt : hdr || txt;
+    const hdr = any(ctx.lowFrom, spec.from) || any(ctx.lowSubject, spec.subject) ||
+      (spec.header?.some((h) => ctx.headers.some(([n]) => n === h)) ?? false) || any(ctx.lowTrace, spec.headerValue);
+    const txt = spec.text ? formatsSeenInText(ctx).has(spec.name) : false;
+    return spec.needTextAndHeader ? hdr && txt : hdr || txt;
   }
+
   function decodeUncached(ctx: BounceContext): RawRecipient[] {
-      if (spec.decode) return spec.decode(ctx);
-      const { text } = startAt(ctx.errorText, spec.start ?? [], ctx.lowError);
-      const opts: BlockOptions = {};
-      if (spec.stop) opts.stop = spec.stop;
-      let out = addressBlocks(text, opts);
-      // No address-led lines: the address sits inside a sentence ("error delivering your mail to <a@b>").
-      if (!out.length && (!spec.inlineNeedsCode || hasCode(text))) out = inlineAddresses(text, ctx);
-      for (const r of out) {
-        r.rule = `${spec.name}/text-block`;
-        spec.fix?.(r, ctx);
-      }
-      return out;
+    if (spec.decode) return spec.decode(ctx);
+    const { text } = startAt(ctx.errorText, spec.start ?? [], ctx.lowError);
+    const opts: BlockOptions = {};
+    if (spec.stop) opts.stop = spec.stop;
+    let out = addressBlocks(text, opts);
+    // No address-led lines: the address sits inside a sentence ("error delivering your mail to <a@b>").
+    if (!out.length && (!spec.inlineNeedsCode || hasCode(text))) out = inlineAddresses(text, ctx);
+    for (const r of out) {
+      r.rule = `${spec.name}/${r.rule ?? 'text-block'}`;
+      spec.fix?.(r, ctx);
+    }
+    return out;
   }
 }
