@@ -93,7 +93,7 @@ export function reputationFindings(r: IpReputation): Finding[] {
   else out.push({ check: 'message.verify.ptr', status: 'ok', subject: ip, summary: fill(T.ptrOk, { ip, name: r.ptr[0]! }), data: { ip, ptr: r.ptr } });
   for (const l of r.dnsbl) {
     if (l.error) out.push({ check: 'message.verify.dnsbl', status: 'unknown', subject: l.zone, summary: fill(T.dnsblError, { zone: l.zone, ip, e: l.error }) });
-    else if (l.listed) out.push({ check: 'message.verify.dnsbl', status: 'error', subject: l.zone, summary: fill(T.listed, { ip, zone: l.zone, codes: l.codes.join(', ') }), detail: T.listedDetail, advice: [FIX.listed], ...(l.text ? { evidence: [{ kind: 'record' as const, label: `TXT ${dnsblName(ip, l.zone)}`, value: l.text }] } : {}), data: { ...l, ip, spamWeight: 5 } });
+    else if (l.listed) out.push({ check: 'message.verify.dnsbl', status: 'error', subject: l.zone, summary: fill(T.listed, { ip, zone: l.zone, codes: l.codes.join(', ') }), detail: T.listedDetail, advice: [FIX.listed], ...(l.text ? { evidence: [{ kind: 'record' as const, label: `TXT ${dnsblName(ip, l.zone)}`, value: l.text }] } : {}), data: { ...l, ip, spamWeight: 7 } });
     else out.push({ check: 'message.verify.dnsbl', status: 'ok', subject: l.zone, summary: fill(T.notListed, { ip, zone: l.zone }), data: { ...l, ip } });
   }
   return out;
