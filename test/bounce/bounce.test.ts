@@ -180,3 +180,25 @@ test('Office 365 NDR with text/rfc822-headers: original headers and the 5.1.10 l
   assert.equal(x.subject, 'Quarterly report');
   assert.equal(x.messageId, '<q1@example.org>');
 });
+
+test('readBounces: a maildir (cur/ and new/, tmp/ skipped) and --recursive trees', async () => {
+  const { mkdirSync } = await import('node:fs');
+  const root = mkdtempSync(join(tmpdir(), 'mm-maildir-'));
+  const md = join(root, 'Maildir');
+  for (const d of ['cur', 'new', 'tmp']) mkdirSync(join(md, d), { recursive: true });
+  writeFileSync(join(md, 'cur', '1.host:2,S'), eml('lhost-postfix-01.eml'));
+  writeFileSync(join(md, 'new', '2.host'), eml('lhost-qmail-01.eml'));
+  writeFileSync(join(md, 'tmp', '3.host'), 'partial');
+  const got = [];
+  for await (const it of readBounces(md)) got.push(it);
+  assert.equal(got.length, 2);
+  assert.ok(got.every((g) => g.result.isBounce));
+  mkdirSync(join(root, 'a', 'b'), { recursive: true });
+  writeFileSync(join(root, 'a', 'b', 'x.eml'), eml('lhost-exim-01.eml'));
+  let flat = 0;
+  for await (const _ of readBounces(join(root, 'a'))) flat++;
+  let deep = 0;
+  for await (const _ of readBounces(join(root, 'a'), { recursive: true })) deep++;
+  assert.equal(flat, 0);
+  assert.equal(deep, 1);
+});
