@@ -221,15 +221,20 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
 
     let attempts = 0;
     let last: WireResult = {};
+    let useEdns = edns;
     for (let i = 0; i <= retries; i++) {
       attempts++;
       const id = randomInt(0, 65536);
       const msg = packet.encode({
         type: 'query', id, flags: packet.RECURSION_DESIRED | packet.AUTHENTIC_DATA,
         questions: [{ type: type as 'A', name, class: 'IN' }],
-        ...(edns ? { additionals: [{ type: 'OPT', name: '.', udpPayloadSize: edns, flags: 0 } as Answer] } : {}),
+        ...(useEdns ? { additionals: [{ type: 'OPT', name: '.', udpPayloadSize: useEdns, flags: 0 } as Answer] } : {}),
       });
       last = await udpExchange(server, msg, id, name, type, timeoutMs);
+      if (last.packet && useEdns && (last.packet as { rcode?: string }).rcode === 'FORMERR') {
+        // An old server that does not speak EDNS0 (RFC 6891 §7): ask again without it, once.
+        useEdns = false; i--; continue;
+      }
       if (last.packet) {
         if (last.packet.flag_tc && options.tcpFallback !== false) {
           const tcp = await tcpExchange(server, msg, id, name, type, timeoutMs);

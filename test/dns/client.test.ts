@@ -142,3 +142,27 @@ test('static client: NXDOMAIN, NODATA, CNAME chain, simulated faults', async () 
   assert.equal((await dns.mx('slow.test')).status, 'timeout');
   assert.equal((await dns.mx('broken.test')).status, 'servfail');
 });
+
+test('a server that answers FORMERR to EDNS0 is asked again without it', async () => {
+  let withOpt = 0;
+  // A hand-made server: FORMERR (rcode 1) to any query that carries an OPT record.
+  const { createSocket } = await import('node:dgram');
+  const packet = await import('dns-packet');
+  const sock = createSocket('udp4');
+  await new Promise<void>((r) => sock.bind(0, '127.0.0.1', r));
+  sock.on('message', (m, rinfo) => {
+    const q = packet.decode(m);
+    const hasOpt = (q.additionals ?? []).some((a) => a.type === 'OPT');
+    if (hasOpt) withOpt++;
+    const res = packet.encode({ type: 'response', id: q.id, flags: hasOpt ? 1 : 0, questions: q.questions,
+      answers: hasOpt ? [] : [{ name: q.questions![0]!.name, type: 'A', ttl: 60, data: '192.0.2.9' }] });
+    sock.send(res, rinfo.port, rinfo.address);
+  });
+  try {
+    const dns = createDnsClient({ server: `127.0.0.1:${sock.address().port}`, timeoutMs: 500, retries: 0 });
+    const a = await dns.a('old.test');
+    assert.deepEqual(a.values, ['192.0.2.9']);
+    assert.equal(withOpt, 1);
+    assert.equal(a.attempts, 2);
+  } finally { sock.close(); }
+});
