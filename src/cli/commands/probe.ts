@@ -102,9 +102,10 @@ const TLS_ALIASES: Record<string, TlsMode> = { ssl: 'implicit', tls: 'implicit',
 async function promptPassword(prompt: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) throw new UsageError('no terminal to ask for the password: use --password-env VAR or --password-stdin');
-  process.stderr.write(prompt);
+  // Raw mode (no echo) first, then the prompt: typing right after the prompt appears must not echo.
   stdin.setRawMode(true);
   stdin.resume();
+  process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let pw = '';
     const onData = (buf: Buffer) => {
