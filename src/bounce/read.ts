@@ -157,7 +157,8 @@ export async function* readBounces(sources: string | readonly string[], opts: Re
         } else yield { file, result: parseBounce(data, opts) };
         continue;
       }
-      if (await isMbox(file)) {
+      // A .eml file is one message by definition, even when saved with an mbox "From " line in front.
+      if (!/\.eml$/i.test(file) && await isMbox(file)) {
         let i = 0;
         for await (const m of splitMbox(createReadStream(file, { highWaterMark: 1024 * 1024 }), max)) {
           yield { file, index: ++i, result: parseBounce(m, opts) };
