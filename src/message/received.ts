@@ -180,18 +180,34 @@ export function analyzeReceived(fields: readonly HeaderField[], now: Date): Rece
   const kept = all.slice(-MAX_HOPS).reverse();
   const hops = kept.map((f, i) => ({ ...parseReceived(f.value, f.index), number: i + 1 }));
   const future = now.getTime() + 5 * 60_000;
-  let prev: ReceivedHop | undefined;
+  const timedHops: { h: ReceivedHop; t: number }[] = [];
   for (const h of hops) {
     if (!h.time) continue;
     const t = Date.parse(h.time);
-    if (t > future) { h.flags.push('future'); continue; }
-    if (prev) {
-      const d = (t - Date.parse(prev.time!)) / 1000;
-      // Servers round to the second and clocks drift a little: only a minute backwards is a skew.
-      if (d < -60) { h.flags.push('clock-skew'); continue; }
-      h.delaySeconds = Math.max(0, d);
+    if (t > future) h.flags.push('future');
+    else timedHops.push({ h, t });
+  }
+  // Which clocks to trust: the largest set of hops whose times run forward in header order (a minute of
+  // drift allowed). One server with a wrong clock then stands out alone instead of putting every later hop
+  // in doubt. Quadratic over at most MAX_HOPS hops; ties prefer the later hops (the receiver's own clocks).
+  const n = timedHops.length;
+  const best = new Array<number>(n).fill(1);
+  const from = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = i - 1; j >= 0; j--) {
+      if (timedHops[j]!.t <= timedHops[i]!.t + 60_000 && best[j]! + 1 > best[i]!) { best[i] = best[j]! + 1; from[i] = j; }
     }
-    prev = h;
+  }
+  let end = -1;
+  for (let i = 0; i < n; i++) if (end < 0 || best[i]! >= best[end]!) end = i;
+  const trusted = new Set<number>();
+  for (let i = end; i >= 0; i = from[i]!) trusted.add(i);
+  let prev: { h: ReceivedHop; t: number } | undefined;
+  for (let i = 0; i < n; i++) {
+    const cur = timedHops[i]!;
+    if (!trusted.has(i)) { cur.h.flags.push('clock-skew'); continue; }
+    if (prev) cur.h.delaySeconds = Math.max(0, (cur.t - prev.t) / 1000);
+    prev = cur;
   }
   const timed = hops.filter((h) => h.time && !h.flags.includes('future') && !h.flags.includes('clock-skew'));
   const out: ReceivedAnalysis = { hops, total: all.length };
@@ -230,7 +246,8 @@ const T = {
     tx('Deferrals by the receiving server (greylisting, rate limits) show as delays at the hop before it; they clear by themselves.',
       'Odroczenia przez serwer odbiorcy (greylisting, limity) widać jako opóźnienie na etapie przed nim; mijają same.'),
   ],
-  skew: tx('Hop {n} ({host}) has a time earlier than the hop before it, by {t}: a server clock is wrong.', 'Etap {n} ({host}) ma czas wcześniejszy niż poprzedni etap, o {t}: zegar któregoś serwera jest źle ustawiony.'),
+  skew: tx('Hop {n} ({host}) is dated {t} earlier than the hop before it: its server\'s clock is behind (or the other\'s is ahead).', 'Etap {n} ({host}) ma czas o {t} wcześniejszy niż poprzedni etap: zegar jego serwera się spóźnia (albo tamten się spieszy).'),
+  skewAhead: tx('Hop {n} ({host}) is dated {t} later than the hops after it: its server\'s clock is ahead.', 'Etap {n} ({host}) ma czas o {t} późniejszy niż kolejne etapy: zegar jego serwera się spieszy.'),
   future: tx('Hop {n} ({host}) is dated in the future ({time}): that server\'s clock is wrong.', 'Etap {n} ({host}) ma datę z przyszłości ({time}): zegar tego serwera jest źle ustawiony.'),
   skewDetail: tx('Delays involving this hop are not computed: a wrong clock would give invented numbers. The order of the headers, not their times, tells the real order.',
     'Opóźnień z udziałem tego etapu nie liczymy: zły zegar dałby zmyślone liczby. O prawdziwej kolejności mówi kolejność nagłówków, a nie ich czasy.'),
@@ -340,12 +357,16 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
   let skewShown = 0;
   let badShown = 0;
   for (const h of hops) {
-    const prev = hops[h.number - 2];
     if (h.flags.includes('future') && skewShown++ < 3) {
       out.push({ check: 'message.received.clock-skew', status: 'warn', subject: host(h.by), summary: fill(T.future, { n: h.number, host: host(h.by), time: h.time! }), detail: T.skewDetail, advice: [T.skewAdvice], evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
     } else if (h.flags.includes('clock-skew') && skewShown++ < 3) {
-      const back = prev?.time && h.time ? (Date.parse(prev.time) - Date.parse(h.time)) / 1000 : 0;
-      out.push({ check: 'message.received.clock-skew', status: 'warn', subject: host(h.by), summary: fill(T.skew, { n: h.number, host: host(h.by), t: formatDuration(back) }), detail: T.skewDetail, advice: [T.skewAdvice], evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
+      const t = Date.parse(h.time!);
+      const ok = (x: ReceivedHop) => x.time && !x.flags.includes('future') && !x.flags.includes('clock-skew');
+      const before = hops.slice(0, h.number - 1).reverse().find(ok);
+      const after = hops.slice(h.number).find(ok);
+      const behind = before && t < Date.parse(before.time!);
+      const off = behind ? (Date.parse(before.time!) - t) / 1000 : after ? (t - Date.parse(after.time!)) / 1000 : 0;
+      out.push({ check: 'message.received.clock-skew', status: 'warn', subject: host(h.by), summary: fill(behind || !after ? T.skew : T.skewAhead, { n: h.number, host: host(h.by), t: formatDuration(off) }), detail: T.skewDetail, advice: [T.skewAdvice], evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
     }
     if ((h.flags.includes('unparseable-date') || h.flags.includes('no-date')) && badShown++ < 3) {
       out.push({ check: 'message.received.bad-date', status: 'warn', subject: host(h.by), summary: fill(T.badDate, { n: h.number, host: host(h.by), raw: h.timeRaw ?? '' }), detail: T.badDateDetail, evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });

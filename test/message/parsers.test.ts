@@ -299,3 +299,15 @@ test('every finding of a busy message is written in both languages (Polish not a
     }
   }
 });
+
+test('one server with a wrong clock is singled out; the delays around it still come from the others', () => {
+  const hop = (n: number, time: string) => `Received: from h${n - 1}.example (h${n - 1}.example [203.0.113.${n}]) by h${n}.example with ESMTPS id ${n}; Mon, 23 Nov 2026 ${time} +0000`;
+  const msg = [hop(4, '10:03:00'), hop(3, '10:02:00'), hop(2, '11:00:00'), hop(1, '10:00:00'), 'From: a@h0.example', '', 'x', ''].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2026-11-23T12:00:00Z') });
+  assert.deepEqual(a.received.hops.map((h) => h.flags.includes('clock-skew')), [false, true, false, false]);
+  assert.deepEqual(a.received.hops.map((h) => h.delaySeconds), [undefined, undefined, 120, 60]);
+  const skew = a.findings.filter((f) => f.check === 'message.received.clock-skew');
+  assert.equal(skew.length, 1);
+  assert.match(skew[0]!.summary.en, /^Hop 2 \(h2\.example\) is dated 58 min later than the hops after it: its server's clock is ahead/);
+  assert.equal(a.received.transitSeconds, 180);
+});
