@@ -17,7 +17,7 @@ import { checkPtr, type PtrResult } from './ptr.js';
 import { checkSoaNs } from './soa-ns.js';
 import { checkSpf } from './spf/check.js';
 import { spfTreeLines } from './spf/tree.js';
-import { parseIp } from './ip.js';
+import { parseIp, specialRange } from './ip.js';
 import { finding } from './util.js';
 import { dnsClientOf } from './adapters.js';
 
@@ -98,9 +98,11 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const zoneP = checkSoaNs(dns, domain);
   const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]));
   const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
-  const mxPtrP = mxP.then((m) => Promise.all(m.hosts.flatMap((h) => h.addresses.map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
+  // Private, loopback and reserved MX addresses already have their finding; PTR and blocklists mean nothing there.
+  const publicAddrs = (h: MxHost) => h.addresses.filter((a) => !specialRange(a));
+  const mxPtrP = mxP.then((m) => Promise.all(m.hosts.flatMap((h) => publicAddrs(h).map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
   const dnsblP = mxP.then((m) => checkDnsbl(dns, {
-    ips: [...ips.map((ip) => ({ ip, label: 'sender' })), ...m.hosts.flatMap((h) => h.addresses.map((ip) => ({ ip, label: `MX ${h.host}` })))],
+    ips: [...ips.map((ip) => ({ ip, label: 'sender' })), ...m.hosts.flatMap((h) => publicAddrs(h).map((ip) => ({ ip, label: `MX ${h.host}` })))],
     domains: m.nxdomain ? [] : [domain],
     ...(options.dnsblLists ? { lists: options.dnsblLists } : {}),
   }));
