@@ -299,26 +299,34 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   const replyEntry = reply !== undefined ? REPLY_CODES[String(reply)] : undefined;
   const speaker: KnowledgeEntry | undefined = specific?.entry;
   // Without a specific entry, a reason the classifier read from the words names the problem best; a reason
-  // guessed from the codes alone does not, and the code's own title is kept.
+  // guessed from the codes alone does not, and the codes' own table entries speak (enhanced code first).
   const wordsDecided = settled && (rule.startsWith('text:') || rule.startsWith('knowledge:message:'));
+  const codeEntry: KnowledgeEntry | undefined = (enhanced ? enhancedCodeEntry(enhanced) : undefined) ?? replyEntry;
   const title: Text = speaker?.title
-    ?? (wordsDecided || (settled && !replyEntry) ? info.title : undefined)
-    ?? replyEntry?.title
-    ?? (enhanced ? enhancedCodeEntry(enhanced)?.title : undefined)
+    ?? (wordsDecided ? info.title : undefined)
+    ?? codeEntry?.title
+    ?? (settled ? info.title : undefined)
     ?? (reply !== undefined ? REPLY_CODE_CLASSES[String(reply)[0] as '2' | '3' | '4' | '5'].title : info.title);
-  const meaning: Text = speaker?.meaning ?? (settled ? info.meaning : undefined) ?? replyEntry?.meaning ?? info.meaning;
+  const meaning: Text = speaker?.meaning
+    ?? (wordsDecided ? info.meaning : undefined)
+    ?? codeEntry?.meaning
+    ?? info.meaning;
   const advice = dedupeAdvice([
     speaker?.advice,
     // Without a specific entry, what the codes' tables advise (e.g. OVHcloud's actions per reply code).
     !speaker && enhanced ? enhancedCodeEntry(enhanced)?.advice : undefined,
     !speaker ? replyEntry?.advice : undefined,
     // The reason's general advice, unless the specific entry already advises for a reason of its own.
-    settled && speaker?.reason !== reason && (!speaker?.reason || !speaker.advice.length) ? info.advice : undefined,
+    settled && speaker?.reason !== reason && (!speaker?.reason || !speaker.advice.length)
+      && (speaker || wordsDecided || !codeEntry?.advice.length) ? info.advice : undefined,
   ]);
 
+  // Commands to check further: from the entries that spoke; a reason guessed from the codes alone yields to
+  // what the codes' entries suggest.
   const kinds = new Set<SeeAlsoKind>();
   for (const s of sources) if (s === specific || s === decidedBy) for (const k of s.entry.see ?? []) kinds.add(k);
-  if (!NOT_FAILURES.has(reason)) for (const k of SEE_FOR_REASON[reason] ?? []) kinds.add(k);
+  if (!speaker && !wordsDecided) for (const s of sources) for (const k of s.entry.see ?? []) kinds.add(k);
+  if (!NOT_FAILURES.has(reason) && (speaker || wordsDecided || !kinds.size)) for (const k of SEE_FOR_REASON[reason] ?? []) kinds.add(k);
   const names: Names = {};
   const sender = ctx.options.senderDomain ?? senderDomainInLine(g.text.replace(/_/g, ' ')) ?? ctx.whole.senderDomain;
   const recipient = ctx.options.recipientDomain ?? recipientDomainInLine(g.text) ?? ctx.whole.recipientDomain;
@@ -385,7 +393,11 @@ function findingFor(d: ExplainDiagnosis): Finding {
   const byWords = speakerId?.startsWith('message:') ?? false;
   const codeTexts: Text[] = [];
   for (const code of d.codes) {
-    if (!code.includes('.')) { codeTexts.push(replyCodeText(Number(code))); continue; }
+    if (!code.includes('.')) {
+      if (REPLY_CODES[code]?.title.en !== d.title.en) codeTexts.push(replyCodeText(Number(code)));
+      continue;
+    }
+    if (enhancedCodeEntry(code)?.title.en === d.title.en) continue;
     if (speakerId === `enhanced:X${code.slice(1)}` || speakerId === `provider-code:${code}`) continue;
     const entry = enhancedCodeEntry(code);
     codeTexts.push(byWords && entry
