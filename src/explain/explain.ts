@@ -112,7 +112,15 @@ function patternRank(p: MessagePattern, phrase: string): number {
 /** Knowledge entries for one group, most specific first. */
 function sourcesFor(g: ScannedGroup, reply: number | undefined, enhanced: string | undefined): Source[] {
   const out: Source[] = [];
-  const best = [...g.hits].sort((a, b) => patternRank(b.pattern, b.phrase) - patternRank(a.pattern, a.phrase))[0];
+  let best = [...g.hits].sort((a, b) => patternRank(b.pattern, b.phrase) - patternRank(a.pattern, a.phrase))[0];
+  // A longer phrase that contains the winner's words is the more precise reading ("sender domain not found"
+  // over "domain not found").
+  for (let again = true; best && again;) {
+    again = false;
+    for (const h of g.hits) {
+      if (h.phrase.length > best.phrase.length && h.phrase.includes(best.phrase)) { best = h; again = true; break; }
+    }
+  }
   const provider = enhanced ? PROVIDER_CODES[enhanced] : undefined;
   const registered = enhanced ? enhancedCodeEntry(enhanced) : undefined;
   const registryKey = enhanced ? 'X' + enhanced.slice(1) : '';

@@ -94,3 +94,15 @@ test('seed 003 keywords and the seeds\' messages are in the tables', () => {
     assert.ok(all.has(k), `phrase "${k}" missing`);
   }
 });
+
+test('every phrase of every pattern, given alone, is explained by that pattern', async () => {
+  const { explain } = await import('../../src/explain/index.js');
+  const wrong: string[] = [];
+  for (const p of MESSAGE_PATTERNS) {
+    for (const ph of p.phrases) {
+      const d = (explain(ph).data as { diagnoses: { knowledge: string[] }[] }).diagnoses[0];
+      if (!d?.knowledge.includes(`message:${p.id}`)) wrong.push(`"${ph}" (${p.id}) → ${d?.knowledge.join(',')}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
