@@ -153,17 +153,23 @@ export class PhraseMatcher {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const FOLD_NEEDED = /[\t\n\r\f\v\u0000\u00a0\u2028\u2029]| {2}/;
+
 /** Lowercase, fold whitespace, and undo qmail's "spaces as underscores" log style. Bounded length. */
 export function normalizeDiagnostic(text: string, limit = 32 * 1024): string {
   let t = text.length > limit ? text.slice(0, limit) : text;
   t = t.toLowerCase();
-  let spaces = 0;
-  let unders = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 32) spaces++;
-    else if (c === 95) unders++;
+  if (t.includes('_')) {
+    let spaces = 0;
+    let unders = 0;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 32) spaces++;
+      else if (c === 95) unders++;
+    }
+    if (unders > spaces) t = t.replace(/_/g, ' ');
   }
-  if (unders > spaces) t = t.replace(/_/g, ' ');
-  return t.replace(/[\s\u0000]+/g, ' ');
+  // Most diagnostics are already single-spaced: test before rebuilding the string.
+  return FOLD_NEEDED.test(t) ? t.replace(/[\s\u0000]+/g, ' ') : t;
 }
