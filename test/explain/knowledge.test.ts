@@ -106,3 +106,26 @@ test('every phrase of every pattern, given alone, is explained by that pattern',
   }
   assert.deepEqual(wrong, []);
 });
+
+test('every reply code, registered enhanced code and provider code, given alone, is found and explained', async () => {
+  const { explain } = await import('../../src/explain/index.js');
+  type D = { knowledge: string[]; codes: string[]; title: { en: string; pl: string } };
+  const first = (t: string) => (explain(t).data as { diagnoses: D[] }).diagnoses[0]!;
+  for (const code of Object.keys(REPLY_CODES)) {
+    const d = first(code);
+    assert.deepEqual(d.codes, [code]);
+    assert.ok(d.knowledge.includes(`reply:${code}`), code);
+  }
+  for (const key of Object.keys(ENHANCED_CODES)) {
+    for (const cls of ['4', '5']) {
+      const code = cls + key.slice(1);
+      const d = first(`${cls === '4' ? 451 : 550} ${code}`);
+      assert.ok(d.codes.includes(code), code);
+      assert.ok(d.knowledge.includes(`enhanced:${key}`), `${code}: ${d.knowledge}`);
+      assert.ok(d.title.pl && d.title.en);
+    }
+  }
+  for (const code of Object.keys(PROVIDER_CODES)) {
+    assert.ok(first(`${code[0] === '4' ? 451 : 550} ${code} x`).knowledge.includes(`provider-code:${code}`), code);
+  }
+});
