@@ -12,7 +12,9 @@ import { promisify } from 'node:util';
 import { analyzeMessage, mailauthResolverFrom, makeMessageResolver } from '../../src/message/index.js';
 import { createDnsClient, createStaticDnsClient, type DnsTraceEntry } from '../../src/dns/index.js';
 import type { Report } from '../../src/core/finding.js';
-import { CLI } from '../helpers/env.js';
+import { CLI, testEnv } from '../helpers/env.js';
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -204,4 +206,34 @@ test('the key lookup times out: DKIM is "not checked" (DNS named), never a verdi
   assert.equal(f.status, 'unknown');
   assert.match(f.summary.en, /DNS error/);
   assert.equal(a.verify!.spf?.result, 'pass', 'SPF from the in-memory zone');
+});
+
+test('a signed message delivered through the real Postfix still verifies, with SPF for the real hop\'s IP', async () => {
+  const env = testEnv();
+  const token = `mm-dkim-${randomUUID()}`;
+  const full = await signed({ body: `Delivered for real.\r\n${token}` });
+  const msg = full.slice(full.indexOf('DKIM-Signature:')); // drop the simulated Return-Path/Received
+  assert.match(msg, /^DKIM-Signature:/);
+  const file = join(dir, `${token}.eml`);
+  writeFileSync(file, msg);
+  for (let attempt = 1; ; attempt++) {
+    try { await run('swaks', ['--server', `127.0.0.1:${env.smtp}`, '--from', `sender@${DOMAIN}`, '--to', 'alice@example.test', '--data', `@${file}`, '--silent', '2'], { timeout: 20_000 }); break; } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  const dirs = ['new', 'cur'].map((d) => join(env.root, 'vmail', 'example.test', 'alice', d));
+  let delivered: string | undefined;
+  for (const end = Date.now() + 15_000; !delivered && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    for (const p of dirs.flatMap((d) => { try { return readdirSync(d).map((n) => join(d, n)); } catch { return []; } })) {
+      try { const t = readFileSync(p, 'utf8'); if (t.includes(token)) { delivered = t; break; } } catch { /* moved meanwhile */ }
+    }
+  }
+  assert.ok(delivered, 'delivered');
+  const a = await analyzeMessage(delivered, { verify: { resolver: resolver() } });
+  assert.equal(a.received.hops[a.received.hops.length - 1]!.by, 'mail.example.test');
+  assert.equal(a.verify!.dkim[0]!.result, 'pass', a.verify!.dkim[0]!.comment);
+  assert.equal(a.verify!.spf?.ip, '127.0.0.1');
+  assert.equal(a.verify!.spf?.result, 'pass');
+  assert.equal(a.verify!.dmarc?.result, 'pass');
 });
