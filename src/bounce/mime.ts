@@ -25,6 +25,8 @@ export interface MimePart {
   /** The body as a latin1 string (raw bytes, still transfer-encoded). */
   rawBody: string;
   depth: number;
+  /** "message" for the headers-only entity embedded in a message/rfc822 part (the returned original). */
+  parent?: 'message';
 }
 
 /** Raw bytes (or a string) → a latin1 "byte string". */
@@ -184,7 +186,7 @@ function parseEntity(s: string, from: number, to: number, depth: number, budget:
     budget.parts++;
     const ih = parseHeaderBlock(body.slice(0, Math.min(inner.headEnd, MAX_HEADER_BYTES)));
     const ict = parseContentType(header(ih, 'content-type'));
-    part.parts.push({ headers: ih, contentType: ict.type, params: ict.params, parts: [], rawBody: body.slice(inner.bodyStart), depth: depth + 1 });
+    part.parts.push({ headers: ih, contentType: ict.type, params: ict.params, parts: [], rawBody: body.slice(inner.bodyStart), depth: depth + 1, parent: 'message' });
     return part;
   }
   part.rawBody = s.slice(bodyStart, to);

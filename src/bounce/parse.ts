@@ -57,65 +57,69 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
   const dsnParts: string[] = [];
   let feedback: string | undefined;
   let original: HeaderList | undefined;
-  let text: string | undefined;
-  let html: string | undefined;
-  const insideOriginal = new Set<MimePart>();
+  let textPart: MimePart | undefined;
+  let htmlPart: MimePart | undefined;
   for (const p of walkParts(root)) {
-    if (insideOriginal.has(p)) { for (const c of p.parts) insideOriginal.add(c); continue; }
     const t = p.contentType;
     if (t === 'message/delivery-status' || t === 'message/global-delivery-status') dsnParts.push(partText(p, 1024 * 1024));
     else if (t === 'message/feedback-report') feedback = partText(p, 1024 * 1024);
     else if (t === 'message/rfc822' || t === 'message/global' || t === 'message/partial') {
       if (p.parts[0] && !original) original = p.parts[0].headers;
-      for (const c of p.parts) insideOriginal.add(c);
     } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
       // Header bytes as they are (not charset-decoded): each header is decoded on its own when used.
       original ??= parseHeaderBlock(decodeTransfer(p.rawBody.slice(0, 1024 * 1024), (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase()));
-    } else if (p.parts.length === 0 && p !== root && (t === 'text/plain' || t === 'message/disposition-notification') && text === undefined) {
-      text = textOf(p);
-    } else if (p.parts.length === 0 && p !== root && t === 'text/html' && html === undefined) {
-      html = textOf(p);
-    } else if (p === root && p.parts.length === 0) {
-      text = textOf(p);
-    }
+    } else if (p.depth > 0 && p.parts.length === 0 && p.parent !== 'message') {
+      if ((t === 'text/plain' || t === 'message/disposition-notification') && !textPart) textPart = p;
+      else if (t === 'text/html' && !htmlPart) htmlPart = p;
+    } else if (p === root && p.parts.length === 0) textPart = p;
   }
   // Some DSNs arrive as text/plain parts that are really delivery-status (lying content types).
   if (!dsnParts.length && root.parts.length) {
     for (const p of walkParts(root)) {
-      if (insideOriginal.has(p) || p.parts.length || p === root) continue;
-      if (p.contentType === 'text/plain') {
-        const t = partText(p, 1024 * 1024);
-        if (/^(?:final|original)-recipient:/im.test(t) && /^status:/im.test(t)) dsnParts.push(t);
-      }
+      if (p.parts.length || p === root || p.parent === 'message' || p.contentType !== 'text/plain') continue;
+      const t = partText(p, 1024 * 1024);
+      if (/^(?:final|original)-recipient:/im.test(t) && /^status:/im.test(t)) dsnParts.push(t);
     }
   }
-  const body = text ?? html ?? '';
-  // Markers of the returned copy are searched in the first 64 KiB only (bounces put their words first);
-  // the text is lowercased once and the markers found in one automaton pass.
-  const head = body.length > 65536 ? body.slice(0, 65536) : body;
-  let lowHeadAll = head.toLowerCase();
-  const sameLength = lowHeadAll.length === head.length;
-  if (!sameLength) lowHeadAll = head.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const copy = firstMarker(lowHeadAll, COPY_MARKERS);
-  const errorText = copy ? head.slice(0, copy.at) : head;
-  if (!original && copy) {
-    // Text bounces quote the original headers after the marker line.
-    const nl = body.indexOf('\n', copy.at);
-    const rest = nl < 0 ? '' : body.slice(nl + 1, nl + 1 + 65536).replace(/^\s*\n/, '');
-    const oh = parseHeaderBlock(rest.split(/\n[ \t]*\n/)[0] ?? '');
-    if (oh.length) original = oh;
-  }
-  const lowError = copy ? lowHeadAll.slice(0, copy.at) : lowHeadAll;
+  // The human-readable text, its part before the returned copy, and their lowercase forms are computed only
+  // when a decoder asks (a DSN that says everything never needs them).
+  let body: string | undefined;
+  let split: { errorText: string; lowError: string; quoted?: HeaderList } | undefined;
+  const getBody = (): string => (body ??= textPart ? textOf(textPart) : htmlPart ? textOf(htmlPart) : '');
+  const getSplit = () => {
+    if (split) return split;
+    const all = getBody();
+    // Markers of the returned copy are searched in the first 64 KiB only (bounces put their words first);
+    // the text is lowercased once and the markers found in one automaton pass.
+    const head = all.length > 65536 ? all.slice(0, 65536) : all;
+    let low = head.toLowerCase();
+    if (low.length !== head.length) low = head.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const copy = firstMarker(low, COPY_MARKERS);
+    split = { errorText: copy ? head.slice(0, copy.at) : head, lowError: copy ? low.slice(0, copy.at) : low };
+    if (copy) {
+      // Text bounces quote the original headers after the marker line.
+      const nl = all.indexOf('\n', copy.at);
+      const rest = nl < 0 ? '' : all.slice(nl + 1, nl + 1 + 65536).replace(/^\s*\n/, '');
+      const oh = parseHeaderBlock(rest.split(/\n[ \t]*\n/)[0] ?? '');
+      if (oh.length) split.quoted = oh;
+    }
+    return split;
+  };
   let lowTrace: string | undefined;
+  let lowHead: string | undefined;
   const ctx: BounceContext = {
-    root, headers: h, from, subject, text: body, errorText, dsnParts, lowError, lowHead: lowError.slice(0, 8192),
-    detected: new Map(), cache: new Map(), lowFrom: from.toLowerCase(), lowSubject: subject.toLowerCase(),
+    root, headers: h, from, subject, dsnParts, detected: new Map(), cache: new Map(),
+    lowFrom: from.toLowerCase(), lowSubject: subject.toLowerCase(),
+    get text() { return getBody(); },
+    get errorText() { return getSplit().errorText; },
+    get lowError() { return getSplit().lowError; },
+    get lowHead() { return (lowHead ??= getSplit().lowError.slice(0, 8192)); },
+    get original() { return original ?? getSplit().quoted; },
     get lowTrace() {
       lowTrace ??= h.filter(([n]) => n === 'received' || n.startsWith('x-')).map(([, v]) => v).join('\n').slice(0, 65536).toLowerCase();
       return lowTrace;
     },
   };
-  if (original) ctx.original = original;
   return feedback === undefined ? { ctx } : { ctx, feedback };
 }
 
