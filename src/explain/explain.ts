@@ -500,6 +500,8 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
     });
   }
 
+  // Old Mac line ends (a lone CR) count as line ends too.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const max = options.maxDiagnoses ?? 200;
   const ctx: Context = { whole: textContext(text), options };
   const byKey = new Map<string, ExplainDiagnosis>();

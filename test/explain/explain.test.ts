@@ -230,6 +230,9 @@ test('several lines: each thing found once, in order; multi-line replies are one
   assert.deepEqual(g.codes, ['550', '5.7.26']);
   assert.equal(g.reason, 'authfailure');
 
+  // CRLF and lone CR line ends.
+  assert.equal(diagnoses(explain('550 5.1.1 user unknown\r\nmaildir over quota\r\n')).length, 2);
+  assert.equal(diagnoses(explain('550 5.1.1 user unknown\rmaildir over quota\r')).length, 2);
   // The same reply repeated is counted, not repeated.
   const twice = diagnoses(explain('550 5.1.1 user unknown\n550 5.1.1 user unknown\n550 5.1.1 user unknown'));
   assert.equal(twice.length, 1);
