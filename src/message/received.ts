@@ -225,6 +225,7 @@ const T = {
       'Każdy serwer poczty, który obsługuje wiadomość, dopisuje na górze nagłówek Received. Ich brak oznacza, że nagłówki skopiowano tylko częściowo (skopiuj wszystkie, „pokaż oryginał”), albo wiadomość nie przeszła przez żaden serwer.'),
   },
   path: tx('Path: {n} {hops} from {first} to {last}{transit}.', 'Trasa: {n} {hops} od {first} do {last}{transit}.'),
+  pathDetailRecv: tx('{base} Hop {n} is where {by} took the message from {from} [{ip}]: the IP that SPF and block lists judge.', '{base} Etap {n} to miejsce, w którym {by} przyjął wiadomość od {from} [{ip}]: ten adres IP oceniają SPF i czarne listy.'),
   pathDetail: tx('Read from the bottom Received header (the first server) to the top one (the last). The table shows each hop: who handed the message over, who took it, the protocol, TLS and the time.',
     'Czytane od dolnego nagłówka Received (pierwszy serwer) do górnego (ostatni). Tabela pokazuje każdy etap: kto przekazał wiadomość, kto ją przyjął, protokół, TLS i czas.'),
   transit: tx(' in {t}', ' w czasie {t}'),
@@ -310,13 +311,14 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
   }
   const first = hops[0]!;
   const last = hops[hops.length - 1]!;
+  const recvHop = r.receivingHop ? hops[r.receivingHop - 1] : undefined;
   out.push({
     check: 'message.received.path', status: 'info', subject: 'Received',
     summary: fillT(T.path, {
       n: r.total, hops: hopsWord(r.total), first: host(first.from ?? first.by), last: host(last.by),
       transit: r.transitSeconds !== undefined ? fill(T.transit, { t: formatDuration(r.transitSeconds) }) : '',
     }),
-    detail: T.pathDetail,
+    detail: recvHop?.fromIp ? fillT(T.pathDetailRecv, { base: T.pathDetail, n: recvHop.number, by: host(recvHop.by), ip: recvHop.fromIp, from: host(recvHop.fromRdns ?? recvHop.from) }) : T.pathDetail,
     data: { hops: hops.length, total: r.total, transitSeconds: r.transitSeconds, receivingHop: r.receivingHop },
   });
   if (r.total > 50) {
