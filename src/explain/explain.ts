@@ -12,7 +12,7 @@ import {
 import { fill, tx } from '../i18n/text.js';
 import { ENHANCED_CLASSES, ENHANCED_SUBJECTS, enhancedCodeEntry } from '../knowledge/enhanced-codes.js';
 import { MESSAGE_PATTERNS } from '../knowledge/index.js';
-import { PROVIDER_CODES } from '../knowledge/provider-rejections.js';
+import { PROVIDER_CODES } from '../knowledge/provider-codes.js';
 import { REASON_INFO } from '../knowledge/reasons.js';
 import { REPLY_CODE_CATEGORIES, REPLY_CODE_CLASSES, REPLY_CODES } from '../knowledge/reply-codes.js';
 import type { KnowledgeEntry, MessagePattern, SeeAlsoKind } from '../knowledge/types.js';

@@ -15,7 +15,9 @@ export { ENHANCED_CODES, ENHANCED_CLASSES, ENHANCED_SUBJECTS, enhancedCodeEntry 
 export type { EnhancedCodeEntry } from './enhanced-codes.js';
 export { BOUNCE_PHRASES } from './bounce-phrases.js';
 export { CLIENT_MESSAGES } from './client-messages.js';
-export { PROVIDER_REJECTIONS, PROVIDER_CODES } from './provider-rejections.js';
+export { PROVIDER_REJECTIONS } from './provider-rejections.js';
+export { PROVIDER_CODES } from './provider-codes.js';
+export type { ProviderCodeEntry } from './provider-codes.js';
 
 /** Every keyword pattern (provider rejections, mail-program messages, bounce phrases), in one list. */
 export const MESSAGE_PATTERNS: readonly MessagePattern[] = [...PROVIDER_REJECTIONS, ...CLIENT_MESSAGES, ...BOUNCE_PHRASES];
