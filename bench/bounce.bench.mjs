@@ -32,7 +32,7 @@ for (1..$rounds) { for my $p (@f) { $n++; my $v = Sisimai->make($p); $r += scala
 my @c1 = times; my $cpu = ($c1[0] - $c0[0]) + ($c1[1] - $c0[1]);
 printf "%d %d %.6f %.6f %s\\n", $n, $r, time - $t, $cpu, $Sisimai::VERSION;`);
 writeFileSync(join(tmp, 'list'), files.join('\n') + '\n');
-for (const f of files) parseBounce(readFileSync(f)); // mailmedic warm-up pass (JIT), not timed
+for (let w = 0; w < 3; w++) for (const f of files) parseBounce(readFileSync(f)); // warm-up passes (JIT to steady state), not timed
 const side = { sis: { n: 0, r: 0, wall: 0, cpu: 0, ver: '' }, mm: { n: 0, r: 0, wall: 0, cpu: 0 } };
 let sisOk = true;
 const alternations = Math.max(1, Math.round(rounds / 1));
