@@ -37,7 +37,16 @@ export function whySpam(findings: readonly Finding[], verdicts: readonly SpamVer
   }
   // Heaviest first; ties keep the order of the findings (auth before spam rules before content).
   causes.sort((a, b) => b.weight - a.weight);
-  return { ...(markedSpam !== undefined ? { markedSpam } : {}), by: spamBy, causes: causes.slice(0, 8) };
+  // One cause per fix: the receiver's "no PTR" and the own PTR check, or SPF fail and a filter's SPF rule,
+  // are the same thing to repair.
+  const fixes = new Set<string>();
+  const distinct = causes.filter((c) => {
+    if (!c.advice) return true;
+    if (fixes.has(c.advice.en)) return false;
+    fixes.add(c.advice.en);
+    return true;
+  });
+  return { ...(markedSpam !== undefined ? { markedSpam } : {}), by: spamBy, causes: distinct.slice(0, 8) };
 }
 
 const T = {
