@@ -301,7 +301,8 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
     ?? (c.actor !== 'unknown' ? c.actor : undefined)
     ?? (settled ? info.actor : undefined)
     ?? 'unknown';
-  const hard = (c.hard && classifierSettled(c)) || (HARD_REASONS.has(reason) && permanence === 'permanent' && (reason !== 'notaccept' || cls === '5'));
+  // Hard bounce as the corpus README defines it, from the reason finally given.
+  const hard = HARD_REASONS.has(reason) && permanence === 'permanent' && (reason !== 'notaccept' || cls === '5');
 
   // The texts: the most specific entry speaks; without one, the reason; without a reason, the codes.
   const replyEntry = reply !== undefined ? REPLY_CODES[String(reply)] : undefined;
