@@ -70,5 +70,7 @@ export function whySpamFinding(w: WhySpam): Finding {
     return { ...base, status: 'warn', summary: fill(T.spam, { by: w.by.join(', '), n }), ...(detail ? { detail } : {}), advice };
   }
   if (!n) return { ...base, status: 'ok', summary: T.clean };
-  return { ...base, status: 'info', summary: fill(w.markedSpam === false ? T.risk : T.unknown, { n }), ...(detail ? { detail } : {}), advice };
+  // Not marked here, but a heavy cause (a listing, a failed DMARC) sends mail to spam at most receivers.
+  const heavy = w.causes.some((c) => c.weight >= 4);
+  return { ...base, status: heavy ? 'warn' : 'info', summary: fill(w.markedSpam === false ? T.risk : T.unknown, { n }), ...(detail ? { detail } : {}), advice };
 }
