@@ -49,6 +49,7 @@ export const PHRASES: PhraseTable = {
     'no space left on device', 'disk is full', 'system full',
   ],
   requireptr: [
+    "revdns", "rev dns", "reverse dns",
     "mismatches client ip",
     "unverifyable sending ips",
     'no ptr record found', 'cannot find your hostname', 'cannot resolve your address', 'reverse dns failed',
@@ -65,6 +66,7 @@ export const PHRASES: PhraseTable = {
     'brak rekordu ptr', 'nieprawidłowy rekord ptr', 'nie znaleziono nazwy hosta',
   ],
   authfailure: [
+    "dkim domain mismatch", "no dkim-signature found", "dkim-signature not found", "bad spf", "dkim mismatch",
     "sprawdz poprawnosc autoryzacji", "failed spf check", "spf failure", "dkim signature verification failed",
     'does not have authentication information', 'unauthenticated email from', 'is not accepted due to domain\'s dmarc policy',
     'dmarc policy', 'dmarc verification failed', 'failed dmarc', 'spf check failed', 'spf check: fail',
@@ -421,5 +423,5 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'unable to connect', 'connection lost', 'network error', 'spf: ', 'spf record', 'exit 1', 'mail program',
   'host not found', 'could not be resolved', 'not accepting mail', 'does not receive mail', 'rate limit',
   'policy reasons', 'size limit', 'connection limit', 'too many recipients', 'starttls', 'uwierzytelnianie',
-  'over quota', 'invalid address', 'user not found', 'spam score ', 'administrative prohibition', 'policy violation', 'delivery not authorized',
+  'over quota', 'invalid address', 'user not found', 'spam score ', 'administrative prohibition', 'reverse dns', 'rev dns', 'policy violation', 'delivery not authorized',
 ]);

@@ -88,3 +88,16 @@ test('classify: provider wording (Microsoft, Gmail, Yahoo, Polish hosting) and n
   assert.equal(classify({ text: '550 User unknown', command: 'RCPT', inBounce: true }).reason, 'userunknown');
   assert.equal(classify({ text: '550 User unknown' }).reason, 'userunknown');
 });
+
+test('classify: the remaining seed 003 families and its keyword hints', () => {
+  const cases: [string, string][] = [
+    ['failure: 192.168.211.25_failed_after_I_sent_the_message./Remote_host_said:_/_Zdalny_host_odpowiedzial:_550_5.7.1_DKIM_domain_mismatch_-_example.pl_found_in_DKIMCache,_but_no_DKIM-Signature_found_in_mail_header/', 'authfailure'],
+    ['10.0.17.216 does not like recipient. Remote host said: / Zdalny host odpowiedzial: 550-Verification failed for <admin@domena> 550 Sender verify failed', 'rejected'],
+    ['Remote host said: / Zdalny host odpowiedzial: 554 5.7.1 This message has been blocked because ASE reports it as spam.', 'spamdetected'],
+    ['554 Connections from this sending hostname x.pl, IP address of: 10.0.4.194 are being rejected due to low SenderBase Reputation score (below -1).', 'badreputation'],
+    ['bad spf', 'authfailure'],
+    ['revDNS', 'requireptr'],
+    ['maildir over quota', 'mailboxfull'],
+  ];
+  for (const [text, reason] of cases) assert.equal(classify({ text }).reason, reason, text);
+});
