@@ -66,6 +66,8 @@ export function analyzeDkimRecord(selector: string, record: string): DkimKeyInfo
   if (tags.v !== undefined && !/^\s*v\s*=/.test(record)) errors.push(tx('v= must be the first tag', 'v= musi być pierwszym znacznikiem'));
   if (!['rsa', 'ed25519'].includes(info.keyType)) errors.push(tx(`unknown key type k=${info.keyType}`, `nieznany typ klucza k=${info.keyType}`));
   info.testing = (tags.t ?? '').split(':').includes('y');
+  // h= limits the hash algorithms; SHA-1 alone is refused by verifiers since RFC 8301.
+  if (tags.h !== undefined && !tags.h.toLowerCase().split(':').includes('sha256')) errors.push(tx(`h=${tags.h} allows no sha256 (SHA-1 signatures are rejected since RFC 8301)`, `h=${tags.h} nie dopuszcza sha256 (podpisy SHA-1 są odrzucane od RFC 8301)`));
   if (tags.p === undefined) errors.push(tx('no p= tag (public key)', 'brak znacznika p= (klucza publicznego)'));
   else if (tags.p === '') info.revoked = true;
   else {

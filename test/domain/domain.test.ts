@@ -151,3 +151,14 @@ test('MTA-STS default fetch: resolves mta-sts.<domain> through the given resolve
     assert.ok(dns.trace.some((e) => e.name === 'mta-sts.mm-good.test' && e.type === 'A'));
   } finally { await new Promise((r) => srv.close(r)); }
 });
+
+test('DNSSEC: DNSKEY published but no AD bit → not validated (info)', async () => {
+  const fake = await startFakeDns((q) => (q.type === 'DNSKEY'
+    ? { answers: [{ name: q.name, type: 'DNSKEY', ttl: 60, data: { flags: 257, algorithm: 13, key: Buffer.alloc(64, 1) } }] }
+    : { rcode: 'NOERROR' }));
+  try {
+    const dns = createDnsClient({ server: `127.0.0.1:${fake.port}`, timeoutMs: 500 });
+    const r = await checkDomain('unvalidated.test', { dns, fetch: false, dnsblLists: [] });
+    assert.equal(one(r.findings, 'dns.dnssec.not-validated').status, 'info');
+  } finally { await fake.close(); }
+});

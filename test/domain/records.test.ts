@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDkim, checkDmarc, checkPtr, checkDnsbl, checkTlsRpt, parseDmarc, organizationalDomain, analyzeDkimRecord, COMMON_DKIM_SELECTORS } from '../../src/domain/index.js';
+import { checkSoaNs, checkDkim, checkDmarc, checkPtr, checkDnsbl, checkTlsRpt, parseDmarc, organizationalDomain, analyzeDkimRecord, COMMON_DKIM_SELECTORS } from '../../src/domain/index.js';
 import { nsd, one, byCheck, testLists } from './helpers.js';
 
 test('DKIM: probed selectors find the key; size and type reported', async () => {
@@ -117,4 +117,17 @@ test('TLS-RPT record', async () => {
 test('PTR: subject-first call form (as doctor calls it)', async () => {
   const r = await checkPtr('45.10.20.30', { dns: nsd() });
   assert.equal(r.result.status, 'ok');
+});
+
+test('DKIM: h=sha1 only is an error', () => {
+  assert.match(analyzeDkimRecord('x', 'v=DKIM1; h=sha1; p=').errors.map((e) => e.en).join(), /RFC 8301/);
+});
+
+test('SOA/NS: one name server is a warning, short expire is noted; a sub-name is not an apex', async () => {
+  const dns = nsd();
+  const f = await checkSoaNs(dns, 'example.test');
+  assert.equal(one(f, 'dns.zone.ns').status, 'warn');
+  assert.match(one(f, 'dns.zone.soa').summary.en, /expire 86400/);
+  assert.deepEqual((await checkSoaNs(dns, 'mm-good.test')).map((x) => x.status), ['ok', 'ok']);
+  assert.equal(one(await checkSoaNs(dns, 'nomx.mm-broken.test'), 'dns.zone.apex').status, 'info');
 });
