@@ -7,7 +7,7 @@ import { createReadStream, type Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parseBounce, type ParseBounceOptions } from './parse.js';
 import type { BounceResult } from './types.js';
 
@@ -149,12 +149,17 @@ export async function* readBounces(sources: string | readonly string[], opts: Re
   for await (const file of expandBounceSources(list, opts.recursive)) {
     try {
       if (file === '-') {
-        const data = await readAll(opts.stdin ?? process.stdin, 1024 * 1024 * 1024);
-        if (data.subarray(0, 5).toString('latin1') === 'From ') {
-          const { Readable: R } = await import('node:stream');
+        // Standard input is streamed too: peek at the first bytes, then split as an mbox or read one message.
+        const input = opts.stdin ?? process.stdin;
+        const it = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+        const first = await it.next();
+        if (first.done) { yield { file, result: parseBounce(Buffer.alloc(0), opts) }; continue; }
+        const head = typeof first.value === 'string' ? Buffer.from(first.value, 'latin1') : first.value;
+        const rest = Readable.from((async function* () { yield head; for (let n = await it.next(); !n.done; n = await it.next()) yield n.value; })());
+        if (head.subarray(0, 5).toString('latin1') === 'From ') {
           let i = 0;
-          for await (const m of splitMbox(R.from([data]), max)) yield { file, index: ++i, result: parseBounce(m, opts) };
-        } else yield { file, result: parseBounce(data, opts) };
+          for await (const m of splitMbox(rest, max)) yield { file, index: ++i, result: parseBounce(m, opts) };
+        } else yield { file, result: parseBounce(await readAll(rest, max), opts) };
         continue;
       }
       // A .eml file is one message by definition, even when saved with an mbox "From " line in front.
