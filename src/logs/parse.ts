@@ -58,6 +58,8 @@ export class LogLineParser {
     return p;
   }
 
+  private lastParser: FormatParser = parsePostfix;
+
   /** Parse one line (without its newline). null: not understood. */
   parse(line: string): LogEvent | null {
     if (line.length > MAX_LINE || line.length < 10) return null;
@@ -66,18 +68,17 @@ export class LogLineParser {
     if (parseHead(line, this.clock, h)) {
       const pr = h.prog;
       const parser = pr.charCodeAt(0) === 112 && pr.startsWith('postfix') ? parsePostfix : this.parserFor(pr);
-      if (parser) ev = parser(line, h);
-      else if (h.stamp === 'iso-space') { h.body = line.indexOf(' ', 17) + 1; ev = parseExim(line, h); } // "id SA: …"
+      if (parser) { this.lastParser = parser; ev = parser(line, h); }
+      else if (h.stamp === 'iso-space') { h.body = line.indexOf(' ', 17) + 1; this.lastParser = parseExim; ev = parseExim(line, h); } // "id SA: …"
       else return null;
     } else if (h.stamp === 'iso-space') {
+      this.lastParser = parseExim;
       ev = parseExim(line, h);
     } else return null;
     if (ev) {
-      const f = ev.fmt;
-      if (f === 'postfix') this.formatCounts[0]!++;
-      else if (f === 'dovecot') this.formatCounts[1]!++;
-      else if (f === 'sendmail') this.formatCounts[2]!++;
-      else this.formatCounts[3]!++;
+      // count by the parser that answered (reading ev.fmt would touch every event shape)
+      const p = this.lastParser;
+      this.formatCounts[p === parsePostfix ? 0 : p === parseDovecot ? 1 : p === parseSendmail ? 2 : 3]!++;
       const st = h.stamp;
       this.stampCounts[st === 'classic' ? 0 : st === 'rfc3339' ? 1 : STAMP_INDEX[st]]!++;
     }

@@ -90,3 +90,23 @@ test('top lists stay bounded: past the cap new keys count as "(other)"', async (
   assert.equal(d.top.clientIps[0]!.key, '(other)');
   assert.equal(d.top.clientIps[0]!.messages, 50);
 });
+
+test('trace --since/--until pick messages by time; summary --html is one self-contained page with charts', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-logs-'));
+  try {
+    const f = join(dir, 'maillog');
+    writeFileSync(f, msg('Nov 23 09:00:00', 'DDDD000001', 'a@example.net') + msg('Nov 23 12:00:00', 'DDDD000002', '<script>x@example.net', 'bounced') + msg('Nov 23 15:00:00', 'DDDD000003', 'a@example.net'));
+    utimesSync(f, new Date(2026, 10, 23, 16).getTime() / 1000, new Date(2026, 10, 23, 16).getTime() / 1000);
+    const r = await traceLogs({ inputs: [f] }, { since: new Date(2026, 10, 23, 11).getTime(), until: new Date(2026, 10, 23, 13).getTime() });
+    assert.deepEqual(r.stories.map((s) => s.qid), ['DDDD000002']);
+    const r2 = await traceLogs({ inputs: [f] }, { to: 'A@EXAMPLE.NET', since: new Date(2026, 10, 23, 10).getTime() });
+    assert.deepEqual(r2.stories.map((s) => s.qid), ['DDDD000003']);
+    const { stdout } = await run(process.execPath, [CLI, 'logs', 'summary', f, '--html'], { maxBuffer: 1 << 24 }).catch((e) => e);
+    assert.match(stdout, /^<!doctype html>/);
+    assert.ok((stdout.match(/<svg /g) ?? []).length >= 2);
+    assert.ok(!/<script/i.test(stdout), 'hostile text is escaped');
+    assert.ok(!/(src|href)="https?:/.test(stdout), 'no external resources');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
