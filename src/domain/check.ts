@@ -99,10 +99,10 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]));
   const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
   // Private, loopback and reserved MX addresses already have their finding; PTR and blocklists mean nothing there.
-  const publicAddrs = (h: MxHost) => h.addresses.filter((a) => !specialRange(a));
-  const mxPtrP = mxP.then((m) => Promise.all(m.hosts.flatMap((h) => publicAddrs(h).map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
+  const publicAddrs = (h: MxHost) => h.addresses.filter((a) => !specialRange(a)).slice(0, 8);
+  const mxPtrP = mxP.then((m) => Promise.all(m.hosts.slice(0, 10).flatMap((h) => publicAddrs(h).map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
   const dnsblP = mxP.then((m) => checkDnsbl(dns, {
-    ips: [...ips.map((ip) => ({ ip, label: 'sender' })), ...m.hosts.flatMap((h) => publicAddrs(h).map((ip) => ({ ip, label: `MX ${h.host}` })))],
+    ips: [...ips.map((ip) => ({ ip, label: 'sender' })), ...m.hosts.slice(0, 10).flatMap((h) => publicAddrs(h).map((ip) => ({ ip, label: `MX ${h.host}` })))],
     domains: m.nxdomain ? [] : [domain],
     ...(options.dnsblLists ? { lists: options.dnsblLists } : {}),
   }));

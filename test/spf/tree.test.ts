@@ -91,3 +91,19 @@ test('SPF: a name whose TXT is a CNAME to another domain follows it', async () =
   const r = await checkSpf(nsd(), 'cnametxt.mm-broken.test');
   assert.equal(r.tree.root.record, 'v=spf1 mx include:_spf.mm-good.test ~all');
 });
+
+test('SPF tree (in-memory): redirect followed for "all", over-long character-string, exp= noted', async () => {
+  const { createStaticDnsClient } = await import('../../src/dns/index.js');
+  const dns = createStaticDnsClient({
+    'r.test': [{ type: 'TXT', data: 'v=spf1 ip4:192.0.2.0/24 redirect=_spf.r.test' }],
+    '_spf.r.test': [{ type: 'TXT', data: 'v=spf1 a -all exp=why.r.test' }, { type: 'A', data: '192.0.2.99' }],
+    'long.test': [{ type: 'TXT', data: ['v=spf1 ' + 'ip4:192.0.2.1 '.repeat(25) + '-all'] }],
+  });
+  const r = await checkSpf(dns, 'r.test', { ips: ['198.51.100.1'] });
+  assert.equal(one(r.findings, 'dns.spf.all').status, 'ok');
+  assert.equal(r.tree.lookupCount, 2);
+  assert.equal(r.evaluations[0]!.result, 'fail');
+  assert.equal(r.evaluations[0]!.mechanismDomain, '_spf.r.test');
+  const long = await checkSpf(dns, 'long.test');
+  assert.equal(one(long.findings, 'dns.spf.string-length').status, 'error');
+});
