@@ -8,7 +8,8 @@
  * the generic address-block reader, X-Failed-Recipients, a bounce forwarded as an attachment, the returned
  * message's own To → "not a bounce" (no recipient is invented).
  */
-import { classify, codesInText } from '../classify/index.js';
+import { classify, codesInText, type ClassifyInput } from '../classify/index.js';
+import type { Permanence, Reason } from '../core/finding.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
@@ -123,6 +124,9 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
   return feedback === undefined ? { ctx } : { ctx, feedback };
 }
 
+/** The formats tried on the text (the JSON one is tried before the DSN). */
+const TEXT_FORMATS = BOUNCE_FORMATS.filter((f) => f !== amazonsesJson);
+
 function looksLikeBounce(ctx: BounceContext): boolean {
   const f = ctx.from.toLowerCase();
   const s = ctx.subject.toLowerCase();
@@ -162,11 +166,20 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     const inText = codes.status;
     if (inText && (!r.status || inText[0] === r.status[0]) && !/^\d\.0\.0$/.test(inText)) r.status = inText;
     r.replyCode ??= codes.replyCode;
-    const decided = r.reason && r.reason !== 'feedback' && r.reason !== 'vacation' ? classify({ text: diag ?? '', action: r.action ?? 'failed' }) : undefined;
-    const c = r.reason
-      ? { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: decided?.permanence ?? ('unknown' as const), hard: false, status: r.status, replyCode: r.replyCode }
-      : classify({ text: diag ?? '', inBounce: true, ...(r.status ? { status: r.status } : {}), ...(r.replyCode ? { replyCode: r.replyCode } : {}),
-        ...(r.action ? { action: r.action } : {}), ...(r.diagnosticType ? { diagnosticType: r.diagnosticType } : {}), ...(r.mailboxServer ? { mailboxServer: true } : {}), ...(r.command ? { command: r.command } : {}) });
+    let c: { reason: Reason; rule: string; permanence: Permanence; hard: boolean; status?: string | undefined; replyCode?: number | undefined };
+    if (r.reason) {
+      const perm = r.reason !== 'feedback' && r.reason !== 'vacation' ? classify({ text: diag ?? '', action: r.action ?? 'failed' }).permanence : 'unknown';
+      c = { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: perm, hard: false, status: r.status, replyCode: r.replyCode };
+    } else {
+      const input: ClassifyInput = { text: diag ?? '', inBounce: true };
+      if (r.status) input.status = r.status;
+      if (r.replyCode) input.replyCode = r.replyCode;
+      if (r.action) input.action = r.action;
+      if (r.diagnosticType) input.diagnosticType = r.diagnosticType;
+      if (r.mailboxServer) input.mailboxServer = true;
+      if (r.command) input.command = r.command;
+      c = classify(input);
+    }
     const info = describeReason(c.reason);
     const out: BounceRecipient = {
       recipient: r.recipient,
@@ -242,7 +255,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
       return { ...base, isBounce: true, kind, decoder: 'amazonses', recipients: finish(ses, 'amazonses', ctx) };
     }
   }
-  const formats = BOUNCE_FORMATS.filter((f) => f !== amazonsesJson);
+  const formats = TEXT_FORMATS;
   // 3. RFC 3464 delivery-status.
   if (ctx.dsnParts.length) {
     let rcpts: RawRecipient[] = [];
