@@ -25,7 +25,7 @@ line('reason agreement', s.pct.reason, s.reasonAgree, s.expectedRecipients, 'rea
 line('hard/soft agreement', s.pct.hard, s.hardAgree, s.expectedRecipients, 'hard');
 line('status agreement', s.pct.status, s.statusAgree, s.statusCompared, 'status');
 line('non-bounces recognised', s.pct.nonBounces, s.nonBouncesRecognised, s.nonBounces, 'nonBounces');
-console.log(`speed: ${s.messagesPerSecond} messages/second (parse + classify, in process)`);
+console.log(`speed: ${s.messagesPerSecond} messages/second (one cold pass, parse + classify in process; steady state: npm run bench)`);
 const conf = Object.entries(s.confusion).sort((a, b) => b[1].count - a[1].count);
 if (conf.length) {
   console.log('\nconfusion of misses (expected → got):');
