@@ -59,6 +59,15 @@ export function dkimKeyBits(keyType: string, p: string): { bits?: number; error?
   return { error: tx('p= does not hold a readable RSA public key', 'p= nie zawiera czytelnego klucza publicznego RSA') };
 }
 
+/** The record with a long p= shortened for display ("p=MIIBIjAN…QIDAQAB (392 characters)"). */
+export function shortenKey(record: string): string {
+  const r = record.length > 4000 ? record.slice(0, 4000) + '…' : record;
+  return r.replace(/(p=)([A-Za-z0-9+/=\s]{60,})/, (_m, pre: string, key: string) => {
+    const k = key.replace(/\s+/g, '');
+    return `${pre}${k.slice(0, 24)}…${k.slice(-8)} (${k.length} characters)`;
+  });
+}
+
 export function analyzeDkimRecord(selector: string, record: string): DkimKeyInfo {
   const { tags, errors } = parseDkimTags(record);
   const info: DkimKeyInfo = { selector, record, tags, keyType: (tags.k ?? 'rsa').toLowerCase(), revoked: false, testing: false, errors };
@@ -109,7 +118,7 @@ export async function checkDkim(dns: DnsClient, domain: string, selectors?: stri
     }
     const info = analyzeDkimRecord(s, recs[0]!);
     keys.push(info);
-    const ev = [recordEvidence(`TXT ${subject}`, recs[0]!.length > 400 ? recs[0]!.slice(0, 400) + '…' : recs[0]!)];
+    const ev = [recordEvidence(`TXT ${subject}`, shortenKey(recs[0]!))];
     if (info.errors.length) {
       findings.push(finding(`${C}.syntax`, 'error', subject,
         tx(`The DKIM key record of selector "${s}" is broken: ${info.errors.map((e) => e.en).join('; ')}.`, `Rekord klucza DKIM selektora „${s}” jest błędny: ${info.errors.map((e) => e.pl).join('; ')}.`),

@@ -162,3 +162,21 @@ test('DNSSEC: DNSKEY published but no AD bit → not validated (info)', async ()
     assert.equal(one(r.findings, 'dns.dnssec.not-validated').status, 'info');
   } finally { await fake.close(); }
 });
+
+test('hostile zone: 300 MX hosts and junk TXT — bounded work, clear findings', async () => {
+  const fake = await startFakeDns((q) => {
+    if (q.type === 'MX') return { truncateUdp: true, answers: Array.from({ length: 300 }, (_, i) => ({ name: q.name, type: 'MX' as const, ttl: 60, data: { preference: i, exchange: `mx${i}.hostile.test` } })) };
+    if (q.type === 'A' && q.name.startsWith('mx')) return { answers: [{ name: q.name, type: 'A', ttl: 60, data: '45.10.99.1' }] };
+    if (q.type === 'TXT' && q.name === 'hostile.test') return { answers: [{ name: q.name, type: 'TXT', ttl: 60, data: [Buffer.from([0, 1, 2, 0xff, 0xfe]), Buffer.from('v=spf1 \u0000 +all')] }] };
+    return { rcode: 'NXDOMAIN' };
+  });
+  try {
+    const dns = createDnsClient({ server: `127.0.0.1:${fake.port}`, timeoutMs: 1000 });
+    const t0 = Date.now();
+    const r = await checkDomain('hostile.test', { dns, fetch: false, dnsblLists: testLists() });
+    assert.ok(Date.now() - t0 < 10000);
+    assert.equal(one(r.findings, 'dns.mx.too-many').status, 'warn');
+    assert.ok(dns.stats().queries < 250, `${dns.stats().queries} queries`);
+    assert.equal(r.data.mx.length, 50);
+  } finally { await fake.close(); }
+});
