@@ -14,49 +14,52 @@ const root = resolve(import.meta.dirname, '..');
 const { parseBounce, readBounces } = await import(join(root, 'dist', 'src', 'bounce', 'index.js'));
 const { classify } = await import(join(root, 'dist', 'src', 'classify', 'index.js'));
 const corpus = resolve(root, '..', 'shared', 'corpus', 'bounces', 'sisimai', 'eml');
-const rounds = Number(process.env.BOUNCE_BENCH_ROUNDS ?? 5);
+const rounds = Number(process.env.BOUNCE_BENCH_ROUNDS ?? 7);
 const files = readdirSync(corpus).filter((f) => f.endsWith('.eml')).sort().map((f) => join(corpus, f));
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
-console.log(`corpus: ${files.length} messages, ${rounds} alternating rounds per side`);
+console.log(`corpus: ${files.length} messages, ${rounds} timed rounds per side`);
 
-// 1. Sisimai vs mailmedic. The machine is shared, so both sides are measured in CPU time of their own process
-//    (user + system; wall time is printed too) and the rounds alternate, Sisimai then mailmedic, so that load
-//    changes hit both alike. Each side does one untimed warm-up pass first (module loading / JIT).
+// 1. Sisimai vs mailmedic on the same files, each read from disk per parse. The machine is shared, so each side
+//    is timed in the CPU time of its own process (user + system) per round over the whole corpus, and the BEST
+//    round (least disturbed) and the median round are reported. Each side first does untimed warm-up passes
+//    (module loading; V8 reaching steady state).
 const tmp = mkdtempSync(join(tmpdir(), 'mm-bounce-bench-'));
 const pl = join(tmp, 'sisimai.pl');
 writeFileSync(pl, `use strict; use Sisimai; use Time::HiRes qw(time);
 my ($list, $rounds) = @ARGV; open(my $fh, '<', $list) or die; my @f = map { chomp; $_ } <$fh>;
 for my $p (@f) { Sisimai->make($p) }
-my ($n, $r) = (0, 0); my @c0 = times; my $t = time;
-for (1..$rounds) { for my $p (@f) { $n++; my $v = Sisimai->make($p); $r += scalar(@{$v // []}); } }
-my @c1 = times; my $cpu = ($c1[0] - $c0[0]) + ($c1[1] - $c0[1]);
-printf "%d %d %.6f %.6f %s\\n", $n, $r, time - $t, $cpu, $Sisimai::VERSION;`);
+my @cpu; my ($n, $r) = (0, 0); my $t = time;
+for (1..$rounds) { my @c0 = times; for my $p (@f) { $n++; my $v = Sisimai->make($p); $r += scalar(@{$v // []}); }
+  my @c1 = times; push @cpu, ($c1[0] - $c0[0]) + ($c1[1] - $c0[1]); }
+printf "%d %d %.6f %s %s\\n", $n, $r, time - $t, join(',', @cpu), $Sisimai::VERSION;`);
 writeFileSync(join(tmp, 'list'), files.join('\n') + '\n');
-for (let w = 0; w < 3; w++) for (const f of files) parseBounce(readFileSync(f)); // warm-up passes (JIT to steady state), not timed
-const side = { sis: { n: 0, r: 0, wall: 0, cpu: 0, ver: '' }, mm: { n: 0, r: 0, wall: 0, cpu: 0 } };
-let sisOk = true;
-const alternations = Math.max(1, Math.round(rounds / 1));
-for (let a = 0; a < alternations && sisOk; a++) {
-  const sis = spawnSync('perl', [pl, join(tmp, 'list'), '1'], { encoding: 'utf8' });
-  if (sis.status !== 0) { sisOk = false; console.log(`Sisimai not available (Debian package libsisimai-perl): ${sis.stderr.split('\n')[0]}`); break; }
-  const [n, r, wall, cpu, ver] = sis.stdout.trim().split(' ');
-  side.sis.n += Number(n); side.sis.r += Number(r); side.sis.wall += Number(wall); side.sis.cpu += Number(cpu); side.sis.ver = ver;
+const median = (a) => { const b = [...a].sort((x, y) => x - y); return b[Math.floor(b.length / 2)]; };
+const perMsg = (secs) => (secs * 1e6 / files.length).toFixed(0);
+let sis;
+const sp = spawnSync('perl', [pl, join(tmp, 'list'), String(rounds)], { encoding: 'utf8' });
+if (sp.status === 0) {
+  const [n, r, wall, cpus, ver] = sp.stdout.trim().split(' ');
+  sis = { n: Number(n), r: Number(r), wall: Number(wall), cpu: cpus.split(',').map(Number), ver };
+  console.log(`Sisimai ${ver}: ${n} messages, ${r} records in ${rounds} rounds; CPU per message: best round ${perMsg(Math.min(...sis.cpu))} µs, ` +
+    `median ${perMsg(median(sis.cpu))} µs (wall ${(Number(n) / Number(wall)).toFixed(0)} messages/s)`);
+} else {
+  console.log(`Sisimai not available (Debian package libsisimai-perl): ${sp.stderr.split('\n')[0]}`);
+}
+for (let w = 0; w < 3; w++) for (const f of files) parseBounce(readFileSync(f)); // warm-up passes, not timed
+const mm = { n: 0, r: 0, cpu: [], wall: 0 };
+for (let k = 0; k < rounds; k++) {
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  for (const f of files) { side.mm.n++; side.mm.r += parseBounce(readFileSync(f)).recipients.length; }
-  side.mm.wall += Number(process.hrtime.bigint() - t0) / 1e9;
-  const c1 = process.cpuUsage(c0);
-  side.mm.cpu += (c1.user + c1.system) / 1e6;
+  for (const f of files) { mm.n++; mm.r += parseBounce(readFileSync(f)).recipients.length; }
+  mm.wall += Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  mm.cpu.push((c.user + c.system) / 1e6);
 }
-if (sisOk) {
-  const s = side.sis;
-  console.log(`Sisimai ${s.ver}: ${s.n} messages, ${s.r} records; CPU ${s.cpu.toFixed(2)} s = ${(s.n / s.cpu).toFixed(0)} messages/CPU-s (wall ${s.wall.toFixed(2)} s = ${(s.n / s.wall).toFixed(0)}/s)`);
-}
-const m = side.mm;
-console.log(`mailmedic: ${m.n} messages, ${m.r} records; CPU ${m.cpu.toFixed(2)} s = ${(m.n / m.cpu).toFixed(0)} messages/CPU-s (wall ${m.wall.toFixed(2)} s = ${(m.n / m.wall).toFixed(0)}/s)`);
-if (sisOk) {
-  console.log(`ratio mailmedic / Sisimai: ${((m.n / m.cpu) / (side.sis.n / side.sis.cpu)).toFixed(1)}× by CPU time, ` +
-    `${((m.n / m.wall) / (side.sis.n / side.sis.wall)).toFixed(1)}× by wall time`);
+console.log(`mailmedic: ${mm.n} messages, ${mm.r} records in ${rounds} rounds; CPU per message: best round ${perMsg(Math.min(...mm.cpu))} µs, ` +
+  `median ${perMsg(median(mm.cpu))} µs (wall ${(mm.n / mm.wall).toFixed(0)} messages/s)`);
+if (sis) {
+  console.log(`ratio mailmedic / Sisimai (messages per CPU second): ${(Math.min(...sis.cpu) / Math.min(...mm.cpu)).toFixed(1)}× best round, ` +
+    `${(median(sis.cpu) / median(mm.cpu)).toFixed(1)}× median round`);
 }
 
 // 2. Classifier over the diagnostic texts.
