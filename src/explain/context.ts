@@ -69,6 +69,7 @@ const SENDER_IN_LINE: RegExp[] = [
   /(?:sender address|verification failed for|domain of|sender)\s{0,3}:?\s{0,3}<([^\s<>]{1,300})>/i,
   /domain mismatch\s*-\s*([A-Za-z0-9.-]{1,253})/i,
   /unauthenticated email from\s+([A-Za-z0-9.-]{1,253})/i,
+  /allowed to send mail from(?: domain)?\s{1,3}([A-Za-z0-9.-]{1,253})/i, // "[SPF] host … is not allowed to send mail from example.com"
 ];
 
 /** The sender's domain as a single reply line names it, if it does. */

@@ -100,7 +100,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.spf',
-    phrases: ['bad spf', 'blad spf', 'spf error', 'spf fail', 'spf check failed', 'spf validation', 'failed spf', 'spf softfail', 'openspf', 'not designated', 'sender policy framework', 'spf record'],
+    phrases: ['bad spf', 'blad spf', 'spf error', 'spf fail', 'spf check failed', 'spf validation', 'failed spf', 'spf softfail', 'openspf', 'not designated', 'sender policy framework', 'spf record', 'blocked by spf', 'is not allowed to send mail from', 'not allowed to send mail from domain'],
     reason: 'authfailure', actor: 'you', permanence: 'permanent', priority: 9, see: ['domain'], source: 'seed:003',
     title: tx('SPF authorisation failed', 'Błąd autoryzacji SPF'),
     meaning: tx('The sending server is not allowed by your domain\'s SPF record (TXT), or the record is missing.', 'Serwer wysyłający nie jest dozwolony w rekordzie SPF (TXT) Twojej domeny albo brakuje tego rekordu.'),

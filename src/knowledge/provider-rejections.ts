@@ -307,6 +307,32 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     meaning: tx('The provider (e.g. Mail.ru) reports the mailbox as invalid: it does not exist.', 'Dostawca (np. Mail.ru) zgłasza skrzynkę jako nieprawidłową: nie istnieje.'),
     advice: [tx('Check the address; remove it from your lists.', 'Sprawdź adres; usuń go ze swoich list.')],
   },
+  {
+    id: 'interia.account-not-found', provider: 'interia',
+    phrases: ['account not found'],
+    reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 19, source: 'provider:interia',
+    title: tx('Recipient account not found', 'Nie znaleziono konta odbiorcy'),
+    meaning: tx('The account you wrote to does not exist or has been blocked (e.g. Interia: 550 5.1.1 Account not found).', 'Konto, na które piszesz, nie istnieje lub zostało zablokowane (np. Interia: 550 5.1.1 Account not found).'),
+    advice: [tx('Check the recipient address letter by letter.', 'Sprawdź adres odbiorcy litera po literze.')],
+  },
+  {
+    id: 'interia.mailbox-not-available', provider: 'interia',
+    phrases: ['mailbox not available'],
+    actor: 'recipient', permanence: 'permanent', priority: 15, source: 'provider:interia',
+    title: tx('Recipient mailbox not available', 'Skrzynka odbiorcy niedostępna'),
+    meaning: tx('The mailbox cannot take mail; several causes are possible: a mistyped address, a full mailbox, or a suspended account (e.g. Interia: 550 5.2.1).', 'Skrzynka nie może przyjąć poczty; przyczyn może być kilka: błędnie wpisany adres, przepełniona skrzynka albo zawieszone konto (np. Interia: 550 5.2.1).'),
+    advice: [
+      tx('Check the address; if it is right, contact the recipient another way.', 'Sprawdź adres; jeśli jest poprawny, skontaktuj się z odbiorcą w inny sposób.'),
+    ],
+  },
+  {
+    id: 'recipient.blocked-you', provider: 'interia',
+    phrases: ['recipient doesn\'t want your mail', 'recipient does not want your mail', 'sender is blacklisted', 'sender is blocked by recipient', 'nadawca jest na czarnej liscie odbiorcy'],
+    reason: 'filtered', actor: 'recipient', permanence: 'permanent', priority: 20, source: 'provider:interia provider:forpsi',
+    title: tx('The recipient has blocked you', 'Odbiorca zablokował Twój adres'),
+    meaning: tx('The recipient put your address (or domain) on their own block list, so their mailbox refuses your mail.', 'Odbiorca dodał Twój adres (lub domenę) do własnej listy zablokowanych, więc jego skrzynka odrzuca Twoją pocztę.'),
+    advice: [tx('Contact the recipient another way and ask them to remove you from their block list.', 'Skontaktuj się z odbiorcą w inny sposób i poproś o usunięcie Cię z listy zablokowanych.')],
+  },
   // ── Polish providers ───────────────────────────────────────────────────────────────────────────────────
   {
     id: 'wp.spf', provider: 'wp',

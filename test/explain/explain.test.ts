@@ -381,3 +381,12 @@ test('mail-program dialogs (Outlook, Thunderbird) in English and Polish', () => 
   assert.deepEqual(dialog.map((d) => d.reason), ['norelaying']);
   assert.ok(one('Wysyłanie wiadomości nie powiodło się.').recognised);
 });
+
+test('Polish providers\' rejections (Interia, Forpsi)', () => {
+  assert.ok(one('550 5.1.1 Account not found').knowledge.includes('message:interia.account-not-found'));
+  assert.ok(one('550 5.7.1 Recipient doesn\'t want your mail').knowledge.includes('message:recipient.blocked-you'));
+  const spf = one('550 5.7.0 [SPF] 192.0.2.1 is not allowed to send mail from example.com');
+  assert.equal(spf.reason, 'authfailure');
+  assert.ok(spf.seeAlso.includes('mailmedic domain example.com'), spf.seeAlso.join('; '));
+  assert.equal(one('552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)').reason, 'mailboxfull');
+});
