@@ -140,7 +140,10 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   const received = analyzeReceived(fields, now);
   const sigs = analyzeAuth(fields, undefined).signatures;
   const identity = analyzeIdentity(fields, sigs);
-  const auth = analyzeAuth(fields, identity.fromDomain);
+  // Results below the last Received header the sender's side wrote were there before the receiver looked.
+  const recvNo = received.receivingHop;
+  const senderSide = recvNo && recvNo > 1 ? received.hops[recvNo - 2] : undefined;
+  const auth = analyzeAuth(fields, identity.fromDomain, senderSide ? senderSide.headerIndex : Infinity);
   const spam = readSpamVerdicts(fields);
   const content = analyzeContent(fields, parsed.body);
   const lastTimed = [...received.hops].reverse().find((h) => h.time && !h.flags.includes('future') && !h.flags.includes('clock-skew'));
@@ -243,7 +246,7 @@ export function messageData(a: MessageAnalysis): Record<string, unknown> {
     source: a.source, headersOnly: a.headersOnly, headerCount: a.headerCount,
     headerProblems: a.headerProblems, hasQuotedOriginal: a.hasQuotedOriginal,
     path: { total: a.received.total, transitSeconds: a.received.transitSeconds, receivingHop: a.received.receivingHop, hops: a.received.hops.slice(0, 200).map(({ raw: _raw, ...h }) => h) },
-    auth: { receiver: a.auth.receiver, signatures: a.auth.signatures, arcSeals: a.auth.arcSeals },
+    auth: { receiver: a.auth.receiver, signatures: a.auth.signatures, arcSeals: a.auth.arcSeals, trustBefore: Number.isFinite(a.auth.trustBefore) ? a.auth.trustBefore : undefined },
     identity: { ...a.identity, dateParsed: undefined, dateProblems: a.identity.dateParsed.problems },
     spam: a.spam.map((v) => ({ filter: v.filter, product: v.product, spam: v.spam, score: v.score, threshold: v.threshold, action: v.action, fields: v.fields, rules: v.rules.map((r) => ({ name: r.name, score: r.score, options: r.options, meaning: r.meaning, fix: r.fix })) })),
     content: a.content,

@@ -130,9 +130,16 @@ export interface AuthAnalysis {
   signatures: DkimSignatureInfo[];
   receiver: ReceiverVerdict;
   fromDomain?: string;
+  /** Header index below which Authentication-Results are not the receiver's (Infinity: no limit known). */
+  trustBefore: number;
 }
 
-export function analyzeAuth(fields: readonly HeaderField[], fromDomain: string | undefined): AuthAnalysis {
+/**
+ * `trustBefore`: header index of the Received field the sender's side wrote last (the hop before the receiving
+ * hop). Authentication-Results below it existed before the receiver saw the message — the sender's, or forged —
+ * and never count as the receiver's verdict.
+ */
+export function analyzeAuth(fields: readonly HeaderField[], fromDomain: string | undefined, trustBefore = Infinity): AuthAnalysis {
   const headers = headerAll(fields, 'authentication-results').slice(0, 50).map((f) => parseAuthResults(f.value, f.index));
   const arcResults = headerAll(fields, 'arc-authentication-results').slice(0, 50).map((f) => parseAuthResults(f.value, f.index, true));
   const arcSeals = headerAll(fields, 'arc-seal').slice(0, 50).map((f) => {
@@ -141,11 +148,11 @@ export function analyzeAuth(fields: readonly HeaderField[], fromDomain: string |
   });
   const signatures = headerAll(fields, 'dkim-signature').slice(0, 50).map((f) => parseDkimSignature(f.value, f.index));
   const receiver: ReceiverVerdict = { dkim: [] };
-  const top = headers.find((h) => h.results.length);
+  const top = headers.find((h) => h.results.length && h.headerIndex < trustBefore);
   if (top) {
     receiver.authservId = top.authservId;
     // The receiver's own headers: the topmost one and those right below it with the same authserv-id.
-    for (const h of headers.filter((x) => x.authservId === top.authservId)) {
+    for (const h of headers.filter((x) => x.authservId === top.authservId && x.headerIndex < trustBefore)) {
       for (const r of h.results) {
         if (r.method === 'dkim') receiver.dkim.push(r);
         else if (r.method === 'spf' || r.method === 'dmarc' || r.method === 'arc' || r.method === 'compauth' || r.method === 'iprev') {
@@ -161,7 +168,7 @@ export function analyzeAuth(fields: readonly HeaderField[], fromDomain: string |
     for (const m of rs.value.slice(0, 4000).matchAll(/\b(client-ip|envelope-from|helo|receiver|identity)=([^;\s]{1,300})/gi)) props[m[1]!.toLowerCase()] = m[2]!.replace(/^"|"$/g, '');
     if (word) receiver.receivedSpf = { result: word, props, comment: cut(rs.value, 300) };
   }
-  return { headers, arcResults, arcSeals, signatures, receiver, ...(fromDomain ? { fromDomain } : {}) };
+  return { headers, arcResults, arcSeals, signatures, receiver, trustBefore, ...(fromDomain ? { fromDomain } : {}) };
 }
 
 /** What each result means, per method. Unknown pairs fall back to the generic result text. */
@@ -341,7 +348,7 @@ export function authFindings(a: AuthAnalysis): Finding[] {
     if (s.bodyLength !== undefined) out.push({ check: 'message.auth.dkim-l', status: 'warn', subject: s.domain ?? '?', summary: fill(T.l, { d: s.domain ?? '?', n: s.bodyLength }), detail: T.lDetail, data: { spamWeight: 0 } });
     if (s.algorithm === 'rsa-sha1') out.push({ check: 'message.auth.dkim-sha1', status: 'warn', subject: s.domain ?? '?', summary: fill(T.sha1, { d: s.domain ?? '?' }), advice: [T.sha1Advice], data: { spamWeight: 1 } });
   }
-  const others = a.headers.filter((h) => h.authservId !== rv.authservId && h.results.length);
+  const others = a.headers.filter((h) => h.results.length && (h.authservId !== rv.authservId || h.headerIndex >= a.trustBefore));
   if (others.length) {
     out.push({ check: 'message.auth.foreign', status: 'info', subject: 'Authentication-Results', summary: fill(T.foreign, { n: others.length, ids: [...new Set(others.map((o) => o.authservId ?? '?'))].slice(0, 5).join(', ') }), detail: T.foreignDetail });
   }

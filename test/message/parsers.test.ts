@@ -311,3 +311,16 @@ test('one server with a wrong clock is singled out; the delays around it still c
   assert.match(skew[0]!.summary.en, /^Hop 2 \(h2\.example\) is dated 58 min later than the hops after it: its server's clock is ahead/);
   assert.equal(a.received.transitSeconds, 180);
 });
+
+test('Authentication-Results the sender wrote before the receiver saw the message are not taken as the receiver\'s', () => {
+  const msg = [
+    'Received: from out.sender.example (out.sender.example [203.0.113.5]) by mx.recv.example with ESMTPS id 2; Mon, 23 Nov 2026 10:00:05 +0000',
+    'Received: from pc ([192.0.2.7]) by out.sender.example with ESMTPSA id 1; Mon, 23 Nov 2026 10:00:00 +0000',
+    'Authentication-Results: mx.recv.example; spf=pass smtp.mailfrom=bank.example; dkim=pass header.d=bank.example; dmarc=pass header.from=bank.example',
+    'From: a@bank.example', 'Date: Mon, 23 Nov 2026 10:00:00 +0000', 'Message-ID: <1@bank.example>', '', 'x', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2026-11-23T10:05:00Z') });
+  assert.equal(a.auth.receiver.dmarc, undefined, 'the forged pass is not the receiver\'s verdict');
+  assert.ok(a.findings.some((f) => f.check === 'message.auth.foreign'));
+  assert.ok(!a.findings.some((f) => f.check === 'message.auth.dmarc'));
+});

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,46 +10,16 @@ import { promisify } from 'node:util';
 import { analyzeMessageOffline } from '../../src/message/index.js';
 import type { Report } from '../../src/core/finding.js';
 import { CLI, testEnv } from '../helpers/env.js';
+import { deliveredText, swaks } from './mail.js';
 
 const run = promisify(execFile);
 const env = testEnv();
-// new/ and cur/: a neighbour's IMAP test opening alice's INBOX makes Dovecot move new mail to cur/.
-const maildirs = ['new', 'cur'].map((d) => join(env.root, 'vmail', 'example.test', 'alice', d));
-
-/** Wait for the message with this unique token in its Subject to land in alice's Maildir (others deliver there too). */
-async function delivered(token: string, timeoutMs = 15_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  const seen = new Set<string>();
-  while (Date.now() < end) {
-    for (const p of maildirs.flatMap((d) => { try { return readdirSync(d).map((n) => join(d, n)); } catch { return []; } })) {
-      if (seen.has(p)) continue;
-      let text: string;
-      try { text = readFileSync(p, 'utf8'); } catch { continue; }
-      const head = text.slice(0, text.indexOf('\n\n') >= 0 ? text.indexOf('\n\n') : text.length);
-      if (head.includes(token)) {
-        // A private copy: the original may move to cur/ or be expunged by a neighbour's test any moment.
-        const copy = join(mkdtempSync(join(tmpdir(), 'mm-msg-')), 'delivered.eml');
-        writeFileSync(copy, text);
-        return copy;
-      }
-      seen.add(p);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`message ${token} not delivered within ${timeoutMs} ms (see ${env.maillog})`);
-}
-
-/** swaks, retried twice: the shared test servers may be restarted by a neighbour for a moment. */
-async function swaks(args: string[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await run('swaks', args, { timeout: 20_000 });
-      return;
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
+/** A private copy of the delivered message (the original may move to cur/ or be expunged any moment). */
+async function delivered(token: string): Promise<string> {
+  const text = await deliveredText(env, token);
+  const copy = join(mkdtempSync(join(tmpdir(), 'mm-msg-')), 'delivered.eml');
+  writeFileSync(copy, text);
+  return copy;
 }
 
 function rfcDate(d: Date): string {

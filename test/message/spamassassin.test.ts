@@ -1,42 +1,24 @@
 // Real parts: a message delivered by the real Postfix, then scored by the real SpamAssassin (Debian package
 // spamassassin, local tests only: -L, no network), then explained rule by rule by mailmedic.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { analyzeMessageOffline } from '../../src/message/index.js';
 import { testEnv } from '../helpers/env.js';
+import { deliveredText, swaks } from './mail.js';
 
-const run = promisify(execFile);
 const env = testEnv();
 const hasSa = spawnSync('spamassassin', ['--version'], { encoding: 'utf8' }).status === 0;
 
 async function deliverAndRead(data: string, token: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-sa-'));
-  const df = join(dir, 'msg.eml');
+  const df = join(mkdtempSync(join(tmpdir(), 'mm-sa-')), 'msg.eml');
   writeFileSync(df, data);
-  for (let attempt = 1; ; attempt++) {
-    try { await run('swaks', ['--server', `127.0.0.1:${env.smtp}`, '--from', 'offers@shop.example', '--to', 'alice@example.test', '--data', `@${df}`, '--silent', '2'], { timeout: 20_000 }); break; } catch (e) {
-      if (attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  // new/ and cur/: a neighbour's IMAP test opening alice's INBOX makes Dovecot move new mail to cur/.
-  const dirs = ['new', 'cur'].map((d) => join(env.root, 'vmail', 'example.test', 'alice', d));
-  const end = Date.now() + 15_000;
-  while (Date.now() < end) {
-    for (const p of dirs.flatMap((d) => { try { return readdirSync(d).map((n) => join(d, n)); } catch { return []; } })) {
-      let text: string;
-      try { text = readFileSync(p, 'utf8'); } catch { continue; }
-      if (text.slice(0, 4000).includes(token)) return text;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`not delivered: ${token}`);
+  await swaks(['--server', `127.0.0.1:${env.smtp}`, '--from', 'offers@shop.example', '--to', 'alice@example.test', '--data', `@${df}`, '--silent', '2']);
+  return deliveredText(env, token);
 }
 
 test('SpamAssassin\'s own verdict on a spammy message, read back: score, threshold, every rule with its points, explained', { skip: !hasSa && 'spamassassin is not installed (Debian package spamassassin)' }, async () => {
