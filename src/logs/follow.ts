@@ -35,7 +35,7 @@ const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((res) => {
 export async function followLog(opt: FollowLogOptions): Promise<number> {
   const now = opt.now ?? Date.now;
   const clock = new StampClock(now());
-  const parser = new LogLineParser(clock);
+  const parser = new LogLineParser(clock, { light: true });
   const tracker = new MessageTracker({ light: true });
   const det = new ProblemDetector(opt.limits ?? DEFAULT_LOG_LIMITS, opt.onFinding);
   const buf = Buffer.alloc(1 << 20);

@@ -25,7 +25,7 @@ export { redactLogLine } from './redact.js';
 export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, topN = 10): Promise<LogSummaryData> {
   const tracker = new MessageTracker({ light: true });
   const collector = new SummaryCollector(tracker);
-  const stats = await scanLogs({ ...opt, story: false, tracker }, (e, m) => collector.add(e, m));
+  const stats = await scanLogs({ ...opt, story: false, light: true, tracker }, (e, m) => collector.add(e, m));
   return collector.result({
     inputs: stats.sources.map((s) => s.name), format: stats.parser.detectedFormat(), formats: { ...stats.parser.formats },
     stamps: { ...stats.parser.stamps }, lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples,
@@ -35,6 +35,6 @@ export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker
 /** Read the inputs once and list the problems found. */
 export async function findLogProblems(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, limits: LogProblemLimits = DEFAULT_LOG_LIMITS): Promise<{ findings: Finding[]; lines: number; parsed: number; unparsed: number; unparsedSamples: string[]; format: string | undefined }> {
   const det = new ProblemDetector(limits);
-  const stats = await scanLogs({ ...opt, story: false, tracker: new MessageTracker({ light: true }) }, (e, m) => det.add(e, m));
+  const stats = await scanLogs({ ...opt, story: false, light: true, tracker: new MessageTracker({ light: true }) }, (e, m) => det.add(e, m));
   return { findings: det.findings(stats.tracker.remaining()), lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples, format: stats.parser.detectedFormat() };
 }

@@ -45,8 +45,10 @@ export class LogLineParser {
     return o;
   }
 
-  constructor(clock: StampClock) {
+  /** light: see {@link LineHead.light} — for consumers that only count connections and TLS. */
+  constructor(clock: StampClock, opt: { light?: boolean } = {}) {
     this.clock = clock;
+    this.head.light = Boolean(opt.light);
   }
 
   private parserFor(prog: string): FormatParser | null {

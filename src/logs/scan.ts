@@ -24,6 +24,8 @@ export interface ScanLogOptions {
   keepUnparsed?: number;
   /** Called when a message leaves the queue (or at the end, for those still open, with closed = 'open'). */
   onClose?: (m: TrackedMessage) => void;
+  /** Light parsing: connection/TLS/message-id lines carry no details (summary, problems). */
+  light?: boolean;
   /** Use this tracker (so collectors can hold it before the scan starts). */
   tracker?: MessageTracker;
 }
@@ -42,7 +44,7 @@ export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: Tr
   const now = opt.now ?? Date.now;
   const sources = resolveLogSources(opt.inputs, opt.fs, now());
   const clock = new StampClock(now());
-  const parser = new LogLineParser(clock);
+  const parser = new LogLineParser(clock, { light: Boolean(opt.light) && !opt.story });
   const trackerOpts: ConstructorParameters<typeof MessageTracker>[0] = { story: Boolean(opt.story) };
   if (opt.onClose) trackerOpts.onClose = opt.onClose;
   const tracker = opt.tracker ?? new MessageTracker(trackerOpts);

@@ -69,10 +69,15 @@ export interface LineHead {
   body: number;
   /** How the stamp was written (for format detection and statistics). */
   stamp: 'classic' | 'rfc3339' | 'iso-space' | 'tai64n' | 'none';
+  /**
+   * Light parsing (summary, problems, follow): lines whose details nobody reads then (connect, disconnect,
+   * TLS established, message-id) are answered with a shared event carrying only kind and time.
+   */
+  light: boolean;
 }
 
 export function newHead(): LineHead {
-  return { ts: NaN, hostStart: 0, hostEnd: 0, prog: '', pidStart: 0, pidEnd: 0, body: 0, stamp: 'none' };
+  return { ts: NaN, hostStart: 0, hostEnd: 0, prog: '', pidStart: 0, pidEnd: 0, body: 0, stamp: 'none', light: false };
 }
 
 /** The pid of the parsed line ("" when none). */

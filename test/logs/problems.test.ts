@@ -68,7 +68,7 @@ test('follow: problems as they happen, through rotation and truncation', async (
   const ac = new AbortController();
   const fail = (ip: string, i: number) => `Nov 23 10:0${i}:00 mx postfix/smtpd[7]: warning: unknown[${ip}]: SASL LOGIN authentication failed: authentication failure`;
   const done = followLog({ path: file, onFinding: (f) => found.push(f), pollMs: 30, signal: ac.signal, limits: { ...DEFAULT_LOG_LIMITS, authFailuresPerHour: 3 } });
-  const until = async (n: number) => { for (let i = 0; i < 200 && found.length < n; i++) await new Promise((r) => setTimeout(r, 20)); };
+  const until = async (n: number) => { for (let i = 0; i < 500 && found.length < n; i++) await new Promise((r) => setTimeout(r, 20)); };
   try {
     await new Promise((r) => setTimeout(r, 100));
     appendFileSync(file, [fail('198.51.100.1', 1), fail('198.51.100.1', 2)].join('\n') + '\n');
@@ -107,13 +107,13 @@ test('follow --webhook posts each problem as JSON to a local HTTP server', { tim
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  const child = spawn(process.execPath, [CLI, 'logs', 'follow', file, '--webhook', `http://127.0.0.1:${port}/hook`, '--json', '--poll-ms', '50', '--auth-failures', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'logs', 'follow', file, '--webhook', `http://127.0.0.1:${port}/hook`, '--json', '--poll-ms', '50', '--auth-failures', '2', '--from-start'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   try {
     await new Promise((r) => setTimeout(r, 700));
     appendFileSync(file, [1, 2].map((i) => `Nov 23 10:0${i}:00 mx postfix/smtpd[7]: warning: unknown[192.0.2.99]: SASL PLAIN authentication failed: x`).join('\n') + '\n');
-    for (let i = 0; i < 150 && !got.length; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && !got.length; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(got.length, 1);
     const body = got[0] as { tool: string; finding: Finding };
     assert.equal(body.tool, 'mailmedic');

@@ -8,6 +8,18 @@
 import { headPid, type LineHead } from '../stamp.js';
 import type { DeliveryStatus, LogEvent, RejectAction } from '../types.js';
 
+/** Shared events for light parsing (see LineHead.light): only k, ts, line and prog are set; never kept. */
+const LIGHT_CONNECT: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'connect', session: '', client: '', ip: '' };
+const LIGHT_DISCONNECT: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'disconnect', session: '', client: '', ip: '' };
+const LIGHT_TLS_OK: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'tls', ok: true, peer: '', ip: '', text: '' };
+const LIGHT_OTHER: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'other' };
+function lightEvent(e: LogEvent, ts: number, line: string, prog: string): LogEvent {
+  e.ts = ts;
+  e.line = line;
+  e.prog = prog;
+  return e;
+}
+
 /** Postfix daemons whose last program segment we accept even under a custom syslog_name. */
 const DAEMONS = new Set([
   'smtpd', 'postscreen', 'cleanup', 'qmgr', 'nqmgr', 'smtp', 'lmtp', 'local', 'virtual', 'pipe', 'bounce', 'pickup',
@@ -127,6 +139,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       return ev;
     }
     if (c0 === 109 && s.startsWith('message-id=', p)) {
+      if (h.light) return lightEvent(LIGHT_OTHER, ts, s, prog);
       let id = s.slice(p + 11).trim();
       if (id.charCodeAt(0) === 60) id = id.slice(1, id.indexOf('>') > 0 ? id.indexOf('>') : id.length);
       return { ts, line: s, fmt: 'postfix', prog, k: 'message-id', qid, messageId: id };
@@ -154,10 +167,12 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
   // --- lines without a queue id ---
   const c0 = s.charCodeAt(b);
   if (c0 === 99 && s.startsWith('connect from ', b)) {
+    if (h.light) return lightEvent(LIGHT_CONNECT, ts, s, prog);
     const [client, ip] = splitClient(s.slice(b + 13));
     return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: headPid(s, h), client, ip };
   }
   if (c0 === 100 && s.startsWith('disconnect from ', b)) {
+    if (h.light) return lightEvent(LIGHT_DISCONNECT, ts, s, prog);
     const sp = s.indexOf(' ', b + 16);
     const [client, ip] = splitClient(s.slice(b + 16, sp < 0 ? s.length : sp));
     const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'disconnect', session: headPid(s, h), client, ip };
@@ -175,6 +190,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     if (lv) return daemonLine(s, lv, b + lv.length + 2, ts, prog);
   }
   if (s.indexOf(' TLS connection established ', b) >= 0) {
+    if (h.light) return lightEvent(LIGHT_TLS_OK, ts, s, prog);
     const fr = s.indexOf(' from ', b);
     const to = s.indexOf(' to ', b);
     const at = fr >= 0 ? fr + 6 : to >= 0 ? to + 4 : -1;
