@@ -280,24 +280,35 @@ async function checkGiven(g: GivenSetting, r: SettingsResult, o: SettingsOptions
   return out;
 }
 
-/** The copy-into-your-mail-program table. Cells are data (names, ports, protocol terms); titles are bilingual. */
-export function settingsTable(r: SettingsResult): Table {
-  const rows: string[][] = [];
-  for (const p of PROTOCOLS) {
-    const c = r.chosen[p];
-    if (!c) continue;
-    rows.push([p === 'smtp' ? 'SMTP' : LABEL[p], c.host, String(c.port), c.socket === 'SSL' ? 'SSL/TLS' : c.socket === 'STARTTLS' ? 'STARTTLS' : '—', c.username,
-      c.source === 'srv' ? 'DNS SRV' : c.source === 'mx-provider' ? 'MX → ISPDB' : c.source === 'guess' ? 'guess ✔' : c.source === 'ispdb' ? 'ISPDB' : c.source]);
-  }
-  return {
+const SOURCE_CELL: Record<SettingsSource, string> = {
+  autoconfig: 'autoconfig', ispdb: 'ISPDB', srv: 'DNS SRV', 'mx-provider': 'MX → ISPDB', guess: 'guess ✔', given: 'given',
+};
+
+/**
+ * The copy-into-your-mail-program table: only what a person types (it must fit 80 columns unclipped), cells are
+ * data (names, ports, protocol terms), titles are bilingual. Where each row came from is a second, small table.
+ */
+export function settingsTables(r: SettingsResult): Table[] {
+  const chosen = PROTOCOLS.map((p) => [p, r.chosen[p]] as const).filter((x): x is readonly [SettingsProtocol, SettingsCandidate] => Boolean(x[1]));
+  return [{
     id: 'settings.table',
     title: tx(`Settings for ${r.address} (incoming: IMAP or POP3; outgoing: SMTP with login)`, `Ustawienia dla ${r.address} (przychodząca: IMAP lub POP3; wychodząca: SMTP z logowaniem)`),
-    columns: [tx('Protocol', 'Protokół'), tx('Server', 'Serwer'), tx('Port', 'Port'), tx('Security', 'Zabezpieczenie'), tx('User name', 'Nazwa użytkownika'), tx('Source', 'Źródło')],
-    rows,
-  };
+    columns: [tx('Protocol', 'Protokół'), tx('Server', 'Serwer'), tx('Port', 'Port'), tx('Security', 'Szyfrowanie'), tx('User name', 'Użytkownik')],
+    rows: chosen.map(([p, c]) => [LABEL[p], c.host, String(c.port), c.socket === 'SSL' ? 'SSL/TLS' : c.socket === 'STARTTLS' ? 'STARTTLS' : '—', c.username]),
+  }, {
+    id: 'settings.sources',
+    title: tx('Where each answer came from', 'Skąd pochodzi każda odpowiedź'),
+    columns: [tx('Protocol', 'Protokół'), tx('Source', 'Źródło'), tx('Provider', 'Dostawca')],
+    rows: chosen.map(([p, c]) => [LABEL[p], SOURCE_CELL[c.source], c.provider ?? '—']),
+  }];
+}
+
+/** The main table alone (see settingsTables). */
+export function settingsTable(r: SettingsResult): Table {
+  return settingsTables(r)[0]!;
 }
 
 /** The whole `mailmedic settings` report. */
 export function settingsReport(r: SettingsResult): Report {
-  return makeReport('settings', r.address, r.findings, { tables: [settingsTable(r)], data: { address: r.address, domain: r.domain, chosen: r.chosen, candidates: r.candidates } });
+  return makeReport('settings', r.address, r.findings, { tables: settingsTables(r), data: { address: r.address, domain: r.domain, chosen: r.chosen, candidates: r.candidates } });
 }

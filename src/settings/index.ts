@@ -1,5 +1,5 @@
 // Public exports of the settings capability.
-export { findMailSettings, findProvider, ispdbProviders, autoconfigUrls, settingsTable, settingsReport, SRV_SERVICES } from './discover.js';
+export { findMailSettings, findProvider, ispdbProviders, autoconfigUrls, settingsTable, settingsTables, settingsReport, SRV_SERVICES } from './discover.js';
 export type { SettingsCandidate, GivenSetting, SettingsDeps, SettingsOptions, SettingsResult, SettingsSource, SettingsProbeFn } from './discover.js';
 export { parseClientConfig, fillPlaceholders } from './clientconfig.js';
 export type { ProviderConfig, ServerEntry, SettingsProtocol, SocketType } from './clientconfig.js';

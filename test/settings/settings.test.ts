@@ -38,9 +38,10 @@ test('SRV records (RFC 6186/8314): implicit TLS preferred, every answer says whe
   assert.deepEqual([r.chosen.imap?.host, r.chosen.imap?.port, r.chosen.imap?.socket], ['mail.mm-settings.test', 9930, 'SSL']);
   assert.equal(r.chosen.pop3?.port, 9950);
   assert.ok(r.candidates.some((c) => c.source === 'srv' && c.port === 5870 && c.socket === 'STARTTLS'));
-  const table = settingsReport(r).tables![0]!;
-  assert.equal(table.rows.length, 3);
-  assert.ok(table.rows.every((row) => row[5] === 'DNS SRV'));
+  const [table, sources] = settingsReport(r).tables!;
+  assert.equal(table!.rows.length, 3);
+  assert.deepEqual(table!.rows[0], ['IMAP', 'mail.mm-settings.test', '9930', 'SSL/TLS', 'alice@mm-settings.test']);
+  assert.ok(sources!.rows.every((row) => row[1] === 'DNS SRV'));
 });
 
 test('SRV target "." means "not offered"', async () => {
@@ -168,7 +169,9 @@ test('bad addresses are a finding, not a crash', async () => {
 test('CLI: table in both languages, JSON, usage errors', async () => {
   const args = [CLI, 'settings', 'alice@mm-settings.test', '--dns-server', `127.0.0.1:${env.dnsPort}`, '--no-guess', '--smtp', 'mail.mm-settings.test:465:starttls'];
   const pl = await run(process.execPath, [...args, '--lang', 'pl']).catch((e: { stdout: string }) => e);
-  assert.match(pl.stdout, /Nazwa użytkownika/);
+  assert.match(pl.stdout, /Użytkownik/);
+  assert.match(pl.stdout, /Skąd pochodzi każda odpowiedź/);
+  assert.ok(pl.stdout.includes('mail.mm-settings.test  '), 'server names are not clipped');
   assert.match(pl.stdout, /Port 465 ustawiono ze STARTTLS/);
   const en = await run(process.execPath, [...args, '--lang', 'en']).catch((e: { stdout: string }) => e);
   assert.match(en.stdout, /User name/);
