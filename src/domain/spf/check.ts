@@ -99,7 +99,13 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     return out;
   }
   if (root.status === 'invalid') return out; // the domain-name finding says it
-  if (root.status === 'none' || root.status === 'nxdomain') {
+  if (root.status === 'nxdomain') {
+    out.push(finding('dns.domain.exists', 'error', domain,
+      tx('The domain does not exist in DNS (NXDOMAIN), so it has no SPF record either.', 'Domena nie istnieje w DNS (NXDOMAIN), więc nie ma też rekordu SPF.'),
+      { advice: [tx('Check the spelling, and that the domain is registered and delegated.', 'Sprawdź pisownię oraz to, czy domena jest zarejestrowana i delegowana.')], evidence: ev }));
+    return out;
+  }
+  if (root.status === 'none') {
     if (root.typos.length) {
       out.push(finding(`${C}.typo`, 'error', domain,
         tx('There is a TXT record that looks like SPF but does not start exactly with "v=spf1 ", so it is ignored.', 'Jest rekord TXT podobny do SPF, ale nie zaczyna się dokładnie od „v=spf1 ”, więc jest pomijany.'),
