@@ -8,7 +8,7 @@ import { CLI } from '../helpers/env.js';
 
 function run(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, 'explain', ...args], {
-    input: input ?? '', encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', ...env }, timeout: 60000,
+    input: input ?? '', encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env }, timeout: 60000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
