@@ -39,9 +39,9 @@ export function firstMarker(low: string, markers: readonly string[]): { at: numb
   if (!markers.length) return undefined;
   let m = matchers.get(markers);
   if (!m) { m = new PhraseMatcher(markers.map((x) => x.replace(/\*/g, ' '))); matchers.set(markers, m); }
-  let best: { at: number; marker: string } | undefined;
-  for (const h of m.scan(low)) if (!best || h.at < best.at) best = { at: h.at, marker: markers[h.index]! };
-  return best;
+  // The marker that ends first (markers rarely overlap): reading stops there, not at the end of a long text.
+  const h = m.scanFirst(low);
+  return h ? { at: h.at, marker: markers[h.index]! } : undefined;
 }
 
 /** Cut `text` at the first of `markers` (lowercase) found; returns the part before it. */

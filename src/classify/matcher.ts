@@ -108,6 +108,15 @@ export class PhraseMatcher {
 
   /** Every pattern that occurs in `text` (already normalized), first occurrence of each. */
   scan(text: string): PatternHit[] {
+    return this.run(text, false);
+  }
+
+  /** The first match that ends earliest, or undefined; stops reading there (markers of a long text). */
+  scanFirst(text: string): PatternHit | undefined {
+    return this.run(text, true)[0];
+  }
+
+  private run(text: string, firstOnly: boolean): PatternHit[] {
     const hits: PatternHit[] = [];
     let seen: Set<number> | undefined;
     const { delta, classOf, classes: C, out, hasOut } = this;
@@ -127,6 +136,7 @@ export class PhraseMatcher {
         if (ps.length === 1 || this.verify(text, i + 1 + tail.length, ps)) {
           (seen ??= new Set()).add(p);
           hits.push({ index: p, at: i + 1 - this.heads[p]! });
+          if (firstOnly) return hits;
         }
       }
     }
