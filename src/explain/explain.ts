@@ -291,8 +291,9 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   // Expired: the sending server has given up, whatever the (4xx) code of the last attempt said.
   const permanence: Permanence = (reason === 'expired' ? 'permanent' : undefined)
     ?? permanenceFromCode(cls)
-    ?? (c.permanence !== 'unknown' ? c.permanence : undefined)
+    // Without a code, the entry that recognised the words knows the situation better than a reason's default.
     ?? specific?.entry.permanence
+    ?? (c.permanence !== 'unknown' ? c.permanence : undefined)
     ?? info.permanence;
   // Who acts: the table entry that knows the situation (a mail-program message is the user's to fix even when
   // the classifier files it under a server-side reason), else the classifier, else the reason's usual actor.
