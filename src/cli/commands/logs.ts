@@ -3,8 +3,8 @@ import { request as httpsRequest } from 'node:https';
 import { EXIT, makeReport, type Finding } from '../../core/finding.js';
 import { pick } from '../../i18n/text.js';
 import {
-  DEFAULT_LOG_LIMITS, findLogProblems, followLog, parseTimeArg, renderLogSummaryHtml, summarizeLogs, summaryReport, traceLogs, traceReport,
-  type LogProblemLimits, type TraceFilter,
+  DEFAULT_LOG_LIMITS, findLogProblems, followLog, parseLogTime, renderLogSummaryHtml, summarizeLogs, logSummaryReport, traceLogs, logTraceReport,
+  type LogProblemLimits, type LogTraceFilter,
 } from '../../logs/index.js';
 import { describeSources, resolveLogSources } from '../../logs/input.js';
 import { makeLogProgress } from '../../logs/progress.js';
@@ -101,24 +101,24 @@ export const command: Command = {
     const subject = describeSources(resolveLogSources(inputs));
     switch (sub) {
       case 'trace': {
-        const filter: TraceFilter = {};
+        const filter: LogTraceFilter = {};
         if (typeof v.to === 'string') filter.to = v.to;
         if (typeof v.from === 'string') filter.from = v.from;
         if (typeof v.id === 'string') filter.id = v.id;
         try {
-          if (typeof v.since === 'string') filter.since = parseTimeArg(v.since, now());
-          if (typeof v.until === 'string') filter.until = parseTimeArg(v.until, now());
+          if (typeof v.since === 'string') filter.since = parseLogTime(v.since, now());
+          if (typeof v.until === 'string') filter.until = parseLogTime(v.until, now());
         } catch (e) { throw new UsageError((e as Error).message); }
         if (!filter.to && !filter.from && !filter.id && filter.since === undefined && filter.until === undefined) throw new UsageError('trace needs --to, --from, --id, --since or --until');
         const limit = numberOption('limit', v.limit, 50, 1, 100000);
         const r = await traceLogs(base, filter, limit);
         progress.done();
-        return emit(traceReport(r, filter, `${subject}: ${describeFilter(filter)}`), common);
+        return emit(logTraceReport(r, filter, `${subject}: ${describeFilter(filter)}`), common);
       }
       case 'summary': {
         const d = await summarizeLogs(base, numberOption('top', v.top, 10, 1, 1000));
         progress.done();
-        const report = summaryReport(d, subject);
+        const report = logSummaryReport(d, subject);
         if (common.format === 'html') return emit(report, common, renderLogSummaryHtml(report, d, common.lang));
         return emit(report, common);
       }
