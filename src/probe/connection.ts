@@ -201,6 +201,8 @@ export class LineConnection {
     this.buf = '';
     const plain = this.socket;
     this.detach(plain);
+    // The TLS socket reports errors from now on; a late error on the raw socket must not crash the process.
+    plain.on('error', () => undefined);
     const s = (deps.tlsConnect ?? tls.connect)({ ...tlsConnectOptions(opts), socket: plain });
     await handshake(s, this.timeouts.tls);
     this.socket = s;
@@ -310,6 +312,7 @@ export async function openConnection(o: OpenOptions, transcript: Transcript, dep
   const connectMs = Math.round(now() - t0);
   transcript.add('*', `connected in ${connectMs} ms`);
   if (!o.implicitTls) return { conn: new LineConnection(plain, transcript, o.timeouts), address, connectMs };
+  plain.on('error', () => undefined);
   const s = (deps.tlsConnect ?? tls.connect)({ ...tlsConnectOptions(o.tls), socket: plain });
   try {
     await handshake(s, o.timeouts.tls);
