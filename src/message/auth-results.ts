@@ -6,6 +6,7 @@
 import type { Finding, Status, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { headerAll, splitOutside, tokenize, type HeaderField } from './headers.js';
+import { FIX } from './spam/fixes.js';
 import { alignment, cut, domainOf, fillT } from './util.js';
 
 export interface AuthMethodResult {
@@ -201,14 +202,14 @@ export const AUTH_RESULT_TEXT: Record<string, Text> = {
 };
 
 const ADVICE: Record<string, Text[]> = {
-  'spf:fail': [tx('Add the sending server\'s IP (or your provider\'s include:) to the SPF record of the Return-Path domain.', 'Dodaj adres IP serwera wysyłającego (albo include: swojego dostawcy) do rekordu SPF domeny z Return-Path.')],
-  'spf:softfail': [tx('Add the sending server\'s IP (or your provider\'s include:) to the SPF record of the Return-Path domain.', 'Dodaj adres IP serwera wysyłającego (albo include: swojego dostawcy) do rekordu SPF domeny z Return-Path.')],
+  'spf:fail': [FIX.spf],
+  'spf:softfail': [FIX.spf],
   'spf:none': [tx('Publish an SPF record (TXT "v=spf1 … -all") for the Return-Path domain.', 'Opublikuj rekord SPF (TXT „v=spf1 … -all”) dla domeny z Return-Path.')],
   'spf:permerror': [tx('Fix the SPF record: one record only, valid syntax, at most 10 DNS lookups.', 'Popraw rekord SPF: tylko jeden rekord, poprawna składnia, najwyżej 10 zapytań DNS.')],
-  'dkim:fail': [tx('Check that the DKIM key in DNS matches the one the server signs with, and that nothing (a footer, a forwarder) changes the message after signing.', 'Sprawdź, czy klucz DKIM w DNS odpowiada temu, którym podpisuje serwer, i czy nic (stopka, przekierowanie) nie zmienia wiadomości po podpisaniu.')],
-  'dkim:none': [tx('Turn on DKIM signing for your domain at your mail provider and publish its key in DNS.', 'Włącz podpisywanie DKIM dla swojej domeny u dostawcy poczty i opublikuj klucz w DNS.')],
-  'dkim:neutral': [tx('Check that the DKIM key in DNS matches the one the server signs with, and that nothing (a footer, a forwarder) changes the message after signing.', 'Sprawdź, czy klucz DKIM w DNS odpowiada temu, którym podpisuje serwer, i czy nic (stopka, przekierowanie) nie zmienia wiadomości po podpisaniu.')],
-  'dmarc:fail': [tx('Make SPF or DKIM pass for the From domain itself: sign with DKIM d= equal to (or a subdomain of) the From domain, or send with a Return-Path in that domain.', 'Spraw, by SPF lub DKIM przechodziło dla samej domeny z From: podpisuj DKIM z d= równym domenie From (lub jej subdomenie) albo wysyłaj z Return-Path w tej domenie.')],
+  'dkim:fail': [FIX.dkimBroken],
+  'dkim:none': [FIX.dkim],
+  'dkim:neutral': [FIX.dkimBroken],
+  'dmarc:fail': [FIX.dmarc],
   'dmarc:none': [tx('Publish a DMARC record (TXT _dmarc.<domain> "v=DMARC1; p=none; rua=mailto:…"), then tighten it to quarantine/reject once reports are clean.', 'Opublikuj rekord DMARC (TXT _dmarc.<domena> „v=DMARC1; p=none; rua=mailto:…”), a gdy raporty będą czyste, zaostrz go do quarantine/reject.')],
 };
 

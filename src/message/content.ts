@@ -150,7 +150,7 @@ export function analyzeContent(fields: readonly HeaderField[], body: string): Co
 
 const T = {
   headersOnly: tx('Only headers were given: content checks (images, links) were skipped.', 'Podano same nagłówki: sprawdzenie treści (obrazki, linki) pominięto.'),
-  imageOnly: tx('The message is mostly images ({images}) with only {chars} characters of text.', 'Wiadomość to głównie obrazki ({images}) i tylko {chars} znaków tekstu.'),
+  imageOnly: tx('The message is mostly images ({images}) with only {chars} character(s) of text.', 'Wiadomość to głównie obrazki ({images}) i tylko {chars} znaków tekstu.'),
   imageOnlyDetail: tx('Spammers put their text in pictures so that filters cannot read it; filters therefore score image-heavy messages with little text (HTML_IMAGE_ONLY, HTML_IMAGE_RATIO).', 'Spamerzy umieszczają tekst w obrazkach, by filtry go nie odczytały; dlatego filtry punktują wiadomości z wieloma obrazkami i małą ilością tekstu (HTML_IMAGE_ONLY, HTML_IMAGE_RATIO).'),
   shortener: tx('Links go through URL shorteners: {list}.', 'Linki prowadzą przez skracacze adresów: {list}.'),
   shortenerDetail: tx('A shortener hides where a link leads, so spammers use them and filters distrust them; shortener domains are often on URI block lists.', 'Skracacz ukrywa, dokąd prowadzi link, dlatego używają ich spamerzy, a filtry im nie ufają; domeny skracaczy często są na listach blokad URI.'),

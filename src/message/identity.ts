@@ -8,6 +8,7 @@ import type { DkimSignatureInfo } from './auth-results.js';
 import { parseMailDate, type ParsedDate } from './dates.js';
 import { decodeEncodedWords, type EncodedWordProblem } from './encoded-words.js';
 import { headerAll, headerFirst, type HeaderField } from './headers.js';
+import { FIX } from './spam/fixes.js';
 import { addressOf, alignment, cut, displayNameOf, domainOf, formatDuration } from './util.js';
 
 export interface IdentityAnalysis {
@@ -141,7 +142,7 @@ export function identityFindings(a: IdentityAnalysis, receivedAt: Date, received
   const rtd = domainOf(a.replyTo);
   if (from && rtd && alignment(rtd, from) === 'none') {
     const risky = FREEMAIL.has(rtd) && !FREEMAIL.has(from);
-    out.push({ check: 'message.identity.reply-to', status: risky ? 'warn' : 'info', subject: a.replyTo!, summary: fill(T.replyTo, { rt: a.replyTo!, from }), detail: T.replyToDetail, data: { spamWeight: risky ? 2 : 0 } });
+    out.push({ check: 'message.identity.reply-to', status: risky ? 'warn' : 'info', subject: a.replyTo!, summary: fill(T.replyTo, { rt: a.replyTo!, from }), detail: T.replyToDetail, ...(risky ? { advice: [FIX.replyTo] } : {}), data: { spamWeight: risky ? 2 : 0 } });
   }
   if (a.sender && a.from && a.sender.toLowerCase() !== a.from.toLowerCase()) {
     out.push({ check: 'message.identity.sender', status: 'info', subject: a.sender, summary: fill(T.sender, { from: a.from, sender: a.sender }), detail: fill(T.senderDetail, { from: a.from, sender: a.sender }) });

@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import type { Finding, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { parseMailDate, type DateProblem } from './dates.js';
+import { FIX } from './spam/fixes.js';
 import { headerAll, tokenize, type HeaderField } from './headers.js';
 import { cut, fillT, formatDuration, isLoopbackIp, isNonPublicIp, orgDomain } from './util.js';
 
@@ -264,8 +265,6 @@ const T = {
   noPtr: tx('The sending IP {ip} has no reverse DNS (PTR) name, according to the receiving server.', 'Adres IP nadawcy {ip} nie ma nazwy w odwrotnym DNS (PTR) — tak zapisał serwer odbiorcy.'),
   noPtrDetail: tx('Postfix writes "unknown" when the connecting address has no PTR record or its name does not point back to the address. Many receivers score such mail as spam or refuse it.',
     'Postfix wpisuje „unknown”, gdy łączący się adres nie ma rekordu PTR albo nazwa z PTR nie wskazuje z powrotem na ten adres. Wielu odbiorców ocenia taką pocztę jako spam albo ją odrzuca.'),
-  noPtrAdvice: tx('Ask whoever owns the IP address (the hosting or network provider) to set a PTR record with the server\'s name, and make that name resolve back to the same IP.',
-    'Poproś właściciela adresu IP (dostawcę hostingu lub sieci) o ustawienie rekordu PTR z nazwą serwera i upewnij się, że ta nazwa wskazuje z powrotem na ten sam adres IP.'),
   forged: tx('The receiving server marked the sender\'s name as "may be forged" (hop {n}).', 'Serwer odbiorcy oznaczył nazwę nadawcy jako „may be forged” (etap {n}).'),
   forgedDetail: tx('The PTR name of the sending IP does not resolve back to that IP. Receivers distrust such servers.', 'Nazwa z PTR adresu IP nadawcy nie wskazuje z powrotem na ten adres. Odbiorcy nie ufają takim serwerom.'),
   loop: tx('{n} Received headers: the message went round in a mail loop.', 'Liczba nagłówków Received: {n} — wiadomość krążyła w pętli pocztowej.'),
@@ -388,10 +387,10 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
   }
   const recv = r.receivingHop ? hops[r.receivingHop - 1] : undefined;
   if (recv?.flags.includes('no-ptr') && recv.fromIp) {
-    out.push({ check: 'message.received.no-ptr', status: 'warn', subject: recv.fromIp, summary: fill(T.noPtr, { ip: recv.fromIp }), detail: T.noPtrDetail, advice: [T.noPtrAdvice], evidence: [{ kind: 'header', label: `Received #${recv.number}`, value: recv.raw }], seeAlso: [`mailmedic domain ${recv.from ?? ''}`.trim()], data: { hop: recv.number, spamWeight: 3 } });
+    out.push({ check: 'message.received.no-ptr', status: 'warn', subject: recv.fromIp, summary: fill(T.noPtr, { ip: recv.fromIp }), detail: T.noPtrDetail, advice: [FIX.ptr], evidence: [{ kind: 'header', label: `Received #${recv.number}`, value: recv.raw }], seeAlso: [`mailmedic domain ${recv.from ?? ''}`.trim()], data: { hop: recv.number, spamWeight: 3 } });
   }
   if (recv?.flags.includes('ptr-mismatch')) {
-    out.push({ check: 'message.received.ptr-mismatch', status: 'warn', subject: recv.fromIp ?? host(recv.from), summary: fill(T.forged, { n: recv.number }), detail: T.forgedDetail, advice: [T.noPtrAdvice], data: { hop: recv.number, spamWeight: 2 } });
+    out.push({ check: 'message.received.ptr-mismatch', status: 'warn', subject: recv.fromIp ?? host(recv.from), summary: fill(T.forged, { n: recv.number }), detail: T.forgedDetail, advice: [FIX.ptr], data: { hop: recv.number, spamWeight: 2 } });
   }
   return out;
 }
