@@ -472,7 +472,7 @@ const T = {
   ],
   binarySummary: tx('The input looks like binary data', 'Wejście wygląda na dane binarne'),
   binaryDetail: tx('{pct}% of the bytes are control characters; only readable parts were searched.', '{pct}% bajtów to znaki sterujące; przeszukano tylko czytelne fragmenty.'),
-  moreSummary: tx('{n} more things found are not shown', 'Nie pokazano {n} kolejnych znalezionych elementów'),
+  moreSummary: tx('{n} more lines with codes or messages are not shown', 'Nie pokazano {n} kolejnych linii z kodami lub komunikatami'),
   moreDetail: tx('The text holds more distinct codes and messages than one report shows; explain a smaller part for the rest.', 'Tekst zawiera więcej różnych kodów i komunikatów, niż mieści jeden raport; pozostałe wyjaśnij, podając mniejszy fragment.'),
 };
 

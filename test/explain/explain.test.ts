@@ -390,3 +390,14 @@ test('Polish providers\' rejections (Interia, Forpsi)', () => {
   assert.ok(spf.seeAlso.includes('mailmedic domain example.com'), spf.seeAlso.join('; '));
   assert.equal(one('552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)').reason, 'mailboxfull');
 });
+
+test('more distinct things than the limit: the rest are counted in an info finding', () => {
+  const text = Array.from({ length: 30 }, (_, i) => `550 5.7.${100 + i} custom refusal ${i}`).join('\n');
+  const r = explain(text, { maxDiagnoses: 10 });
+  const ds = diagnoses(r);
+  assert.equal(ds.length, 10);
+  assert.equal((r.data as ExplainData).input.omitted, 20);
+  const more = r.findings.find((f) => f.check === 'explain.more');
+  assert.ok(more);
+  assert.match(more.summary.pl, /20/);
+});
