@@ -270,3 +270,12 @@ test('missing SMTPUTF8 / 8BITMIME / ENHANCEDSTATUSCODES are said', async () => {
   const r = await probeSmtp({ host: '127.0.0.1', port, tls: 'none', timeouts: fast });
   for (const c of ['smtputf8', '8bitmime', 'enhancedstatuscodes']) assert.ok(r.findings.some((f) => f.check === `probe.smtp.capability.${c}`), c);
 });
+
+test('a connection reset during the TLS handshake → "TLS handshake failed", and IMAP/POP3 behave the same', async () => {
+  const port = await fake((s) => { s.once('data', () => s.resetAndDestroy()); });
+  for (const probe of [probeSmtp, probeImap, probePop3]) {
+    const r = await timed(probe({ host: '127.0.0.1', port, tls: 'implicit', timeouts: fast }), 3000);
+    assert.ok(/TLS/.test(last(r).summary.en), last(r).summary.en);
+    assert.equal(last(r).status, 'error');
+  }
+});
