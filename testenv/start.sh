@@ -3,6 +3,8 @@
 # Usage: testenv/start.sh ROOT   — ROOT is a scratch folder (created). Writes ROOT/env.json with the ports.
 # Everything binds 127.0.0.1 only and delivers nothing outward. Needs root and .ci/install-system.sh's packages.
 set -euo pipefail
+# Daemons must not inherit our open descriptors (e.g. a caller's flock lock file would stay locked forever).
+for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && [ "$fd" -lt 255 ] && eval "exec $fd>&-" 2>/dev/null; done || true
 HERE=$(cd "$(dirname "$0")" && pwd)
 F=${1:?usage: testenv/start.sh ROOT}
 mkdir -p "$F"; chmod 755 "$F"; F=$(cd "$F" && pwd)
