@@ -126,6 +126,11 @@ export const DOCTOR_QUESTIONS: Question[] = [
     defaultValue: (a) => domainOf(a.address ?? a.from),
   },
   {
+    id: 'messageFile', path: 'messageFile', kind: 'file', optional: true,
+    prompt: tx('If the message did arrive (late, or in Spam): path of a copy saved with its headers (.eml), or empty',
+      'Jeśli wiadomość jednak dotarła (późno lub do folderu Spam): ścieżka do kopii zapisanej z nagłówkami (.eml) albo puste'),
+  },
+  {
     id: 'logFile', path: 'logFile', kind: 'file', optional: true,
     prompt: tx('Path of the mail log, if the server is yours (e.g. /var/log/maillog), or empty',
       'Ścieżka logu poczty, jeśli serwer jest Twój (np. /var/log/maillog), albo puste'),

@@ -43,6 +43,10 @@ export interface DoctorAnswers {
   domain?: string;
   /** The public IP of the sending server (VPS). */
   ip?: string;
+  /** Path of a copy of the message as it arrived (.eml with headers), e.g. found in the Spam folder. */
+  messageFile?: string;
+  /** The received message's raw text, when given directly (web app). */
+  message?: string;
   /** A mail log file the user owns (e.g. /var/log/maillog). */
   logFile?: string;
   /** Raw log text, when given directly (web app). */

@@ -9,7 +9,7 @@ import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
 import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../doctor/checks/load.js';
 import { probeDeps, probeOptions } from '../doctor/checks/probe.js';
 import { bounceReportFor } from '../doctor/checks/bounce.js';
-import { logSummaryReport } from '../doctor/checks/logs.js';
+import { logSummaryReportFor } from '../doctor/checks/logs.js';
 import { settingsReportFor } from '../doctor/checks/settings.js';
 import { dnsClientFor } from '../doctor/checks/resolver.js';
 import type { DoctorDeps } from '../doctor/types.js';
@@ -182,7 +182,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     async run(body) {
       const t = text(body, 'text', 20 * MB);
       try {
-        return await logSummaryReport({ text: t }, 'log');
+        return await logSummaryReportFor({ text: t }, 'log');
       } catch (e) {
         if (e instanceof CapabilityMissing) return makeReport('logs', 'log', [missingFinding('logs', 'log', e)]);
         throw e;
@@ -218,7 +218,7 @@ export const API_OPERATIONS: ApiOperation[] = [
 export function webAnswers(v: unknown): ReturnType<typeof parseDoctorAnswers> {
   try {
     const a = parseDoctorAnswers(v ?? {});
-    if (a.bounceFile || a.logFile) throw new HttpError(400, 'file paths are not accepted over the web; send the text as "bounce" or "log"', 'bad-field');
+    if (a.bounceFile || a.logFile || a.messageFile) throw new HttpError(400, 'file paths are not accepted over the web; send the text as "bounce", "log" or "message"', 'bad-field');
     return a;
   } catch (e) {
     if (e instanceof AnswersError) throw new HttpError(400, e.message, 'bad-field');

@@ -149,7 +149,7 @@ test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC 
     incoming: { host: env.host, port: env.imaps, security: 'tls', user: 'bob@example.test', password: env.users['bob@example.test'] },
   }, { deps });
   const d = data(r);
-  assert.deepEqual(d.checks.map((c) => c.id), ['bounce', 'explain', 'imap.spam', 'domain.recipient-mx', 'domain.auth', 'logs']);
+  assert.deepEqual(d.checks.map((c) => c.id), ['bounce', 'explain', 'imap.spam', 'message', 'domain.recipient-mx', 'domain.auth', 'logs']);
   if (await hasCapability('bounce', ['parseBounce'])) assert.ok(d.causes.some((c) => c.adapter === 'bounce'));
   if (await ranOrHonest(r, 'domain.recipient-mx', 'domain', ['checkMx'], /mx/)) {
     assert.ok(d.ruledOut.some((x) => x.check.startsWith('dns.mx')), 'example.test has a working MX: ruled out');
@@ -159,6 +159,25 @@ test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC 
   const facts = Object.fromEntries(d.facts.map((f) => [f.key, f.value]));
   for (const k of ['method', 'sentAt', 'from', 'to']) assert.ok(facts[k], `support fact ${k}`);
   assert.ok(!JSON.stringify(r).includes(env.users['bob@example.test']!));
+});
+
+test('case 7 lost-message: a copy that landed in Spam explains itself through its headers', async () => {
+  // A copy as the recipient would save it from the Spam folder: the receiver's verdicts are in its headers.
+  const copy = [
+    'Return-Path: <alice@example.test>',
+    'Received: from mail.example.test (localhost [127.0.0.1])\r\n\tby mail.example.test (Postfix) with ESMTPS id 4ABCD123\r\n\tfor <bob@example.test>; Mon, 23 Nov 2026 10:05:00 +0000 (UTC)',
+    'X-Spam-Flag: YES',
+    'X-Spam-Status: Yes, score=8.1 required=5.0 tests=BAYES_99,RDNS_NONE autolearn=no',
+    'Authentication-Results: mail.example.test; spf=pass smtp.mailfrom=alice@example.test; dkim=none; dmarc=fail header.from=example.test',
+    'From: Alice <alice@example.test>', 'To: bob@example.test', 'Subject: Invoice 2026/11', 'Date: Mon, 23 Nov 2026 10:04:58 +0000',
+    'Message-ID: <123@example.test>', '', 'Please see the invoice.', '',
+  ].join('\r\n');
+  const r = await runDoctor('lost-message', { from: 'alice@example.test', to: 'bob@example.test', message: copy }, { deps });
+  if (await ranOrHonest(r, 'message', 'message', ['analyzeMessageOffline'], /^message\./)) {
+    const causes = data(r).causes.map((c) => c.check);
+    assert.ok(causes.includes('message.auth.dmarc'), causes.join(', '));
+    assert.ok(causes.some((c) => /spam/.test(c)), causes.join(', '));
+  }
 });
 
 test('every case can be walked with no answers at all: nothing crashes, skipped checks say why', async () => {

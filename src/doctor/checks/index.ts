@@ -7,11 +7,12 @@ import { limitsAdapter } from './limits.js';
 import { logsAdapter } from './logs.js';
 import { probeLoginAdapter, probeMxAdapter, probeReceiveAdapter, probeSendAdapter, spamFolderAdapter } from './probe.js';
 import { settingsAdapter } from './settings.js';
+import { messageAdapter } from './message.js';
 
 export const CHECK_ADAPTERS: readonly CheckAdapter[] = [
   explainAdapter, bounceAdapter, probeSendAdapter, probeReceiveAdapter, probeLoginAdapter, probeMxAdapter, spamFolderAdapter,
   settingsAdapter, domainMxAdapter, recipientMxAdapter, domainAuthAdapter, ptrAdapter, blacklistAdapter, spfIpAdapter,
-  logsAdapter, limitsAdapter,
+  logsAdapter, limitsAdapter, messageAdapter,
 ];
 
 export function adapterById(id: string, list: readonly CheckAdapter[] = CHECK_ADAPTERS): CheckAdapter | undefined {

@@ -25,9 +25,9 @@ function scanOptions(src: LogSource): ScanOpt {
 }
 
 /** The log summary with its tables (the web app's log page): summary findings, then the problems found. */
-export async function logSummaryReport(src: LogSource, subject: string): Promise<Report> {
+export async function logSummaryReportFor(src: LogSource, subject: string): Promise<Report> {
   const [summarize, summaryReport, problems] = await Promise.all([
-    capabilityFn<SummarizeFn>('logs', ['summarizeLogs']), capabilityFn<SummaryReportFn>('logs', ['summaryReport']), capabilityFn<ProblemsFn>('logs', ['findLogProblems']),
+    capabilityFn<SummarizeFn>('logs', ['summarizeLogs']), capabilityFn<SummaryReportFn>('logs', ['logSummaryReport', 'summaryReport']), capabilityFn<ProblemsFn>('logs', ['findLogProblems']),
   ]);
   const summary = summaryReport(await summarize(scanOptions(src)), subject);
   const found = await problems(scanOptions(src));
@@ -49,7 +49,7 @@ export const logsAdapter: CheckAdapter = {
     const filter = { ...(answers.to ? { to: answers.to } : {}), ...(answers.from ? { from: answers.from } : {}) };
     if (filter.to || filter.from) {
       // The messages of this case first: their fate in the log is the strongest evidence.
-      const [trace, traceReport] = await Promise.all([capabilityFn<TraceFn>('logs', ['traceLogs']), capabilityFn<TraceReportFn>('logs', ['traceReport'])]);
+      const [trace, traceReport] = await Promise.all([capabilityFn<TraceFn>('logs', ['traceLogs']), capabilityFn<TraceReportFn>('logs', ['logTraceReport', 'traceReport'])]);
       const stories = traceReport(await trace(scanOptions(src), filter, 20), filter, answers.logFile ?? 'log');
       findings.push(...stories.findings);
     }
