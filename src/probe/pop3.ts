@@ -117,8 +117,16 @@ export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<Pr
         findings.push(finding('probe.pop3.login', 'unknown', subject, 'authSkippedNoTls'));
       } else {
         if (/[\r\n]/.test(o.password) || /[\r\n]/.test(o.user)) throw new ProbeError('other', 'command', 'user name or password contains a line break');
-        let r = await cmd(`USER ${o.user}`);
-        if (r.ok) r = await cmd(`PASS ${o.password}`, false, `PASS ${REDACTED}`);
+        let r: Pop3Reply;
+        const sasl = (caps.SASL ?? '').toUpperCase().split(/\s+/);
+        if (!('USER' in caps) && sasl.includes('PLAIN')) {
+          // No USER/PASS offered: SASL PLAIN with the initial response (RFC 5034).
+          const payload = Buffer.from(`\0${o.user}\0${o.password}`, 'utf8').toString('base64');
+          r = await cmd(`AUTH PLAIN ${payload}`, false, `AUTH PLAIN ${REDACTED}`);
+        } else {
+          r = await cmd(`USER ${o.user}`);
+          if (r.ok) r = await cmd(`PASS ${o.password}`, false, `PASS ${REDACTED}`);
+        }
         if (r.ok) {
           result.authenticated = true;
           findings.push(finding('probe.pop3.login', 'ok', subject, 'loginOk', { user: o.user }));

@@ -279,3 +279,20 @@ test('a connection reset during the TLS handshake → "TLS handshake failed", an
     assert.equal(last(r).status, 'error');
   }
 });
+
+test('POP3 without USER but with SASL PLAIN logs in with AUTH PLAIN (redacted)', async () => {
+  const port = await fake((s, on) => {
+    s.write('+OK fake\r\n');
+    on((l) => {
+      if (l === 'CAPA') s.write('+OK\r\nSASL PLAIN\r\n.\r\n');
+      else if (l.startsWith('AUTH PLAIN ')) s.write(Buffer.from(l.slice(11), 'base64').toString() === '\0u@d.test\0pw-secret' ? '+OK in\r\n' : '-ERR no\r\n');
+      else if (l === 'STAT') s.write('+OK 2 300\r\n');
+      else if (l === 'QUIT') s.end('+OK bye\r\n');
+    });
+  });
+  const r = await probePop3({ host: '127.0.0.1', port, tls: 'none', user: 'u@d.test', password: 'pw-secret', timeouts: fast });
+  assert.equal(r.authenticated, true);
+  assert.equal(r.data.messages, 2);
+  assert.ok(r.transcript.some((l) => l.text === 'AUTH PLAIN ********'));
+  assert.ok(!JSON.stringify(r).includes(Buffer.from('\0u@d.test\0pw-secret').toString('base64')));
+});
