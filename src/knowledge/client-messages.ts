@@ -237,6 +237,27 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     meaning: tx('A local file of the message does not exist, cannot be read or is locked. This is not a server error.', 'Lokalny plik wiadomości nie istnieje, nie daje się odczytać albo jest zablokowany. To nie jest błąd serwera.'),
     advice: [tx('Restart the program and check that no other application locks the file.', 'Zrestartuj program i sprawdź, czy inne aplikacje nie blokują tego pliku.')],
   },
+  {
+    id: 'client.outlook-ndr-address-not-found',
+    phrases: ['the email address you entered couldn\'t be found', 'the e-mail address you entered couldn\'t be found', 'adres e-mail, ktory wprowadzono, nie zostal odnaleziony', 'nie znaleziono adresu e-mail', 'wprowadzony adres e-mail nie zostal znaleziony'],
+    reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 12,
+    title: tx('Outlook: the address you entered could not be found', 'Outlook: nie odnaleziono wprowadzonego adresu'),
+    meaning: tx('Outlook\'s delivery report says the recipient\'s server has no mailbox with this address.', 'Raport doręczenia Outlooka mówi, że serwer odbiorcy nie ma skrzynki o tym adresie.'),
+    advice: [
+      tx('Check the address (Outlook may have offered an old one from its autocomplete list: delete that entry).', 'Sprawdź adres (Outlook mógł podpowiedzieć stary adres z listy autouzupełniania: usuń ten wpis).'),
+      tx('Ask the recipient for the right address.', 'Poproś odbiorcę o właściwy adres.'),
+    ],
+  },
+  {
+    id: 'client.outlook-ndr-generic',
+    phrases: ['your message couldn\'t be delivered', 'your message wasn\'t delivered', 'delivery has failed to these recipients or groups', 'nie mozna dostarczyc wiadomosci', 'wiadomosc nie zostala dostarczona', 'dostarczenie do tych adresatow lub grup nie powiodlo sie', 'undelivered mail returned to sender', 'mail delivery failed', 'delivery status notification (failure)'],
+    actor: 'you', permanence: 'unknown', priority: 1,
+    title: tx('Delivery report: the message was not delivered', 'Raport doręczenia: wiadomości nie doręczono'),
+    meaning: tx('A delivery report (bounce) says the message did not reach someone; the reason is in the server\'s reply further on.', 'Raport doręczenia (zwrot) mówi, że wiadomość do kogoś nie dotarła; przyczyna jest w odpowiedzi serwera w dalszej części.'),
+    advice: [
+      tx('Look for the server\'s reply (a code like 550 5.1.1) in the report and explain that part, or give the whole bounce to `mailmedic bounce`.', 'Znajdź w raporcie odpowiedź serwera (kod w rodzaju 550 5.1.1) i wyjaśnij tę część albo przekaż cały zwrot do `mailmedic bounce`.'),
+    ],
+  },
   // ── Outlook error numbers and Thunderbird / Apple Mail messages (English and Polish versions) ──────────────
   {
     id: 'client.outlook-connection-interrupted',

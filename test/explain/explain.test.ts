@@ -401,3 +401,19 @@ test('more distinct things than the limit: the rest are counted in an info findi
   assert.ok(more);
   assert.match(more.summary.pl, /20/);
 });
+
+test('a Polish Outlook delivery report: every thing found, in order, with its line', () => {
+  const ndr = [
+    'Nie można dostarczyć wiadomości do tych adresatów lub grup:', '', 'kowalski@example.com',
+    'Adres e-mail, który wprowadzono, nie został odnaleziony. Sprawdź adres e-mail adresata i spróbuj ponownie wysłać wiadomość.',
+    '', 'Informacje diagnostyczne dla administratorów:', 'Serwer generujący: AM0PR01MB1234.eurprd01.prod.exchangelabs.com',
+    'kowalski@example.com', "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+  ].join('\n');
+  const r = explain(ndr);
+  const ds = diagnoses(r);
+  assert.deepEqual(ds.map((d) => d.line), [4, 9]);
+  assert.ok(ds.every((d) => d.reason === 'userunknown'));
+  assert.ok(ds[0]!.knowledge.includes('message:client.outlook-ndr-address-not-found'));
+  assert.deepEqual(ds[1]!.codes, ['550', '5.1.10']);
+  assertBilingual(r);
+});
