@@ -10,6 +10,7 @@ export const FIX = {
   dynamic: tx('Do not send directly from a home or dynamic IP: send through your provider\'s mail server (port 587 with login).', 'Nie wysyłaj bezpośrednio z domowego lub dynamicznego adresu IP: wysyłaj przez serwer poczty dostawcy (port 587 z logowaniem).'),
   listed: tx('The sending IP is on a block list: find out why (infected machine, open relay, compromised account), fix it, then request delisting from that list.', 'Adres IP nadawcy jest na czarnej liście: ustal dlaczego (zainfekowany komputer, otwarty przekaźnik, przejęte konto), usuń przyczynę, a potem poproś o usunięcie z listy.'),
   uri: tx('A link in the message points to a domain on a block list: remove it or replace it with a link to your own domain.', 'Link w wiadomości prowadzi do domeny z czarnej listy: usuń go albo zastąp linkiem do własnej domeny.'),
+  ipLink: tx('Link to your own domain name, never to a bare IP address.', 'Linkuj do nazwy własnej domeny, nigdy do samego adresu IP.'),
   shortener: tx('Do not use URL shorteners (bit.ly and the like) in mail: link to your own domain.', 'Nie używaj skracaczy linków (bit.ly itp.) w poczcie: linkuj do własnej domeny.'),
   imageOnly: tx('Add real text to the message: a message that is one big image with little text looks like spam.', 'Dodaj do wiadomości prawdziwy tekst: wiadomość będąca jednym dużym obrazkiem z odrobiną tekstu wygląda jak spam.'),
   htmlOnly: tx('Send a plain-text part alongside the HTML (multipart/alternative).', 'Wysyłaj obok HTML także część tekstową (multipart/alternative).'),
