@@ -121,7 +121,7 @@ export function matchText(text: string): { strong?: TextMatch; weak?: TextMatch 
   return out;
 }
 
-const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/g;
+const STATUS_IN_TEXT = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)/g;
 const REPLY_IN_TEXT = /(?<![\d.])([245][0-5]\d)(?=[ \-]|$)/gm;
 
 /**

@@ -119,6 +119,11 @@ test('fuzz: hostile MIME gives an answer, never a crash or a hang', () => {
   cases.push('From: MAILER-DAEMON@x\n' + nest);
   // A 50 MB attachment.
   cases.push('From: MAILER-DAEMON@x\nSubject: Undelivered Mail\nContent-Type: multipart/mixed; boundary="q"\n\n--q\nContent-Type: text/plain\n\n<a@b.example>: 550 user unknown\n--q\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n' + 'QUFB\n'.repeat(10 * 1024 * 1024) + '--q--\n');
+  // Whitespace floods and repeated codes aimed at the text decoders' line patterns.
+  const flood = '\n'.repeat(60000) + ' \t'.repeat(30000);
+  cases.push(`From: post_master@x.example\nSubject: Undeliverable\n\nError message below:\n${flood}RCPT TO: a@b.example\nMessage details:\n`);
+  cases.push(`From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n<a@b.example>:\n${'5.1.1'.repeat(20000)}${flood}host ${' '.repeat(5000)}x\n`);
+  cases.push(`From: MAILER-DAEMON@x.example\nX-Mailer: <SMTP32 v1>\nSubject: Undeliverable\n\n${'Unknown user:'.repeat(5000)}${flood}`);
   for (const c of cases) {
     const r = parseBounce(c);
     assert.ok(['dsn', 'mta-text', 'feedback', 'auto-reply', 'not-bounce', 'error'].includes(r.kind));

@@ -15,7 +15,7 @@ export const vtext: BounceFormat = {
     const b = low.indexOf('message details:', a);
     const diag = ctx.errorText.slice(a + 'error message below:'.length, b > a ? b : a + 2000).replace(/\s+/g, ' ').trim();
     const out: RawRecipient[] = [];
-    for (const m of ctx.errorText.matchAll(/^\s*RCPT TO:\s*<?([^\s<>]{1,254}@[^\s<>]{1,254})>?\s*$/gim)) {
+    for (const m of ctx.errorText.matchAll(/^[ \t]*RCPT TO:[ \t]*<?([^\s<>]{1,254}@[^\s<>]{1,254})>?[ \t]*\r?$/gim)) {
       out.push({ recipient: cleanAddress(m[1]!), diagnosticCode: diag, command: 'RCPT', rule: 'vtext/error-message' });
     }
     return out;
