@@ -96,6 +96,7 @@ export const SPAMASSASSIN_RULES: Record<string, RuleInfo> = {
   'T_*': { meaning: tx('A test rule (T_ prefix): being evaluated, scored near zero.', 'Reguła testowa (prefiks T_): w fazie oceny, punktowana blisko zera.') },
   'TVD_*': { meaning: tx('A content heuristic (spacing, layout) typical of spam.', 'Heurystyka treści (odstępy, układ) typowa dla spamu.'), fix: FIX.content },
   'PDS_*': { meaning: tx('A heuristic from the PDS rule set (sender/content patterns).', 'Heurystyka z zestawu reguł PDS (wzorce nadawcy/treści).'), fix: FIX.content },
+  'FSL_HELO_*': { meaning: tx('The sending host introduced itself (HELO) with a name that is not a full domain name.', 'Serwer wysyłający przedstawił się (HELO) nazwą, która nie jest pełną nazwą domeny.'), fix: FIX.ptr },
   'FSL_*': { meaning: tx('A heuristic typical of bulk mail.', 'Heurystyka typowa dla poczty masowej.'), fix: FIX.bulk },
   URI_HEX: { meaning: tx('A link hides its host name in hexadecimal escapes.', 'Link ukrywa nazwę hosta w kodowaniu szesnastkowym.'), fix: FIX.uri },
   URI_PHISH: { meaning: tx('A link looks like a phishing address.', 'Link wygląda na adres phishingowy.'), fix: FIX.uri },
