@@ -6,7 +6,6 @@
 import { createReadStream, type Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parseBounce, type ParseBounceOptions } from './parse.js';
 import type { BounceResult } from './types.js';
@@ -103,30 +102,64 @@ async function isMbox(file: string): Promise<boolean> {
   }
 }
 
+const MAX_LINE = 1024 * 1024;
+
+/**
+ * Lines of a byte stream (latin1, "\n" or "\r\n" endings). A line longer than MAX_LINE keeps its first
+ * MAX_LINE characters and the rest is dropped as it streams, so even a file without newlines cannot make memory
+ * grow with its size.
+ */
+async function* streamLines(stream: Readable): AsyncGenerator<string[]> {
+  let pending = '';
+  let overflow = false;
+  for await (const chunk of stream) {
+    const s = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('latin1');
+    const out: string[] = [];
+    let start = 0;
+    let nl = s.indexOf('\n', start);
+    while (nl >= 0) {
+      let line = pending ? (overflow ? pending : pending + s.slice(start, Math.min(nl, start + MAX_LINE))) : s.slice(start, nl);
+      if (line.length > MAX_LINE) line = line.slice(0, MAX_LINE);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      out.push(line);
+      pending = '';
+      overflow = false;
+      start = nl + 1;
+      nl = s.indexOf('\n', start);
+    }
+    if (!overflow && start < s.length) {
+      pending += s.slice(start, start + MAX_LINE - pending.length);
+      if (pending.length >= MAX_LINE) overflow = true;
+    }
+    if (out.length) yield out;
+  }
+  if (pending) yield [pending];
+}
+
 /** Split a stream of mbox data into messages ("From " separator lines; ">From " unescaped). */
 export async function* splitMbox(stream: Readable, maxBytes = 64 * 1024 * 1024): AsyncGenerator<Buffer> {
-  stream.setEncoding('latin1');
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let lines: string[] = [];
   let size = 0;
   let started = false;
   let prevBlank = true;
-  for await (const line of rl) {
-    const blank = prevBlank;
-    prevBlank = line === '' || line === '\r';
-    // A separator is a "From " line at the start or after a blank line (a "From " inside a paragraph is text).
-    if (line.startsWith('From ') && blank) {
-      if (started && lines.length) yield Buffer.from(lines.join('\n'), 'latin1');
+  for await (const batch of streamLines(stream)) {
+    for (const line of batch) {
+      const blank = prevBlank;
+      prevBlank = line === '';
+      // A separator is a "From " line at the start or after a blank line (a "From " inside a paragraph is text).
+      if (blank && line.startsWith('From ')) {
+        if (started && lines.length) yield Buffer.from(lines.join('\n'), 'latin1');
+        started = true;
+        lines = [];
+        size = 0;
+        continue;
+      }
       started = true;
-      lines = [];
-      size = 0;
-      continue;
+      if (size > maxBytes) continue; // oversized message: keep its head, skip the rest
+      const l = line.charCodeAt(0) === 62 && /^>+From /.test(line) ? line.slice(1) : line;
+      lines.push(l);
+      size += l.length + 1;
     }
-    started = true;
-    if (size > maxBytes) continue; // oversized message: keep its head, skip the rest
-    const l = line.startsWith('>From ') || /^>+From /.test(line) ? line.slice(1) : line;
-    lines.push(l);
-    size += l.length + 1;
   }
   if (lines.length) yield Buffer.from(lines.join('\n'), 'latin1');
 }

@@ -89,6 +89,14 @@ test('readBounces: mbox streamed, a broken message in the middle does not stop t
   assert.equal(items[1]!.result.isBounce, false);
   assert.equal(items[2]!.result.isBounce, true);
   assert.equal(items[2]!.index, 3);
+  // A message holding one 3 MB line without a newline: cut at 1 MiB while streaming, the next message still read.
+  const long = ['From a@b Mon Jan  1 00:00:00 2024', 'Subject: x', '', 'y'.repeat(3 * 1024 * 1024), '',
+    'From e@f Mon Jan  1 00:00:00 2024', good, ''].join('\n');
+  writeFileSync(join(dir, 'long.mbox'), Buffer.from(long, 'latin1'));
+  const longItems = [];
+  for await (const it of readBounces([join(dir, 'long.mbox')])) longItems.push(it);
+  assert.equal(longItems.length, 2);
+  assert.equal(longItems[1]!.result.isBounce, true);
   const fromStdin = [];
   for await (const it of readBounces('-', { stdin: Readable.from([Buffer.from(mbox, 'latin1')]) })) fromStdin.push(it);
   assert.equal(fromStdin.length, 3);
