@@ -85,6 +85,22 @@ async function bounceOrMissing(raw: string): Promise<Report> {
   }
 }
 
+type PartFn = (dns: unknown, domain: string) => Promise<{ findings: Finding[] }>;
+
+/**
+ * Live results for the domain page: the main parts run one by one in parallel and their findings are sent as
+ * each finishes; the full check that follows reuses the same DNS client's answers, so it adds little.
+ */
+async function streamDomainParts(domain: string, dns: unknown, onFinding: (f: Finding) => void): Promise<void> {
+  const parts = await Promise.all(['checkMx', 'checkSpf', 'checkDmarc', 'checkDkim'].map((n) => capabilityFn<PartFn>('domain', [n]).catch(() => undefined)));
+  await Promise.all(parts.map(async (fn) => {
+    if (!fn) return;
+    try {
+      for (const f of (await fn(dns, domain)).findings) onFinding(f);
+    } catch { /* the full check below reports it */ }
+  }));
+}
+
 /** Does the text look like a whole message (headers, then a body) rather than a pasted error line? */
 export function looksLikeMessage(s: string): boolean {
   const head = s.slice(0, 8 * KB);
@@ -126,6 +142,7 @@ export const API_OPERATIONS: ApiOperation[] = [
       if (!domainRe.test(d)) throw new HttpError(400, 'not a domain name', 'bad-field');
       const dns = await dnsClientFor(ctx.deps).catch(() => undefined);
       const selectors = Array.isArray(body.selectors) ? body.selectors.filter((s): s is string => typeof s === 'string' && /^[\w.-]{1,63}$/.test(s)).slice(0, 10) : undefined;
+      if (ctx.onFinding) await streamDomainParts(d, dns, ctx.onFinding);
       return call('domain', d, 'domain', ['checkDomain'], (fn) => fn(d, {
         dns, ...(selectors?.length ? { dkimSelectors: selectors } : {}),
         ...(ctx.deps.dnsblLists ? { dnsblLists: ctx.deps.dnsblLists } : {}),

@@ -104,14 +104,14 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
   const exposed = !isLoopbackBind(host) || Boolean(opts.restrictProbes);
   const restrict = exposed && !opts.allowPrivate;
   const limiter = new RateLimiter(opts.probesPerMinute ?? (exposed ? 10 : 120), opts.probesPerMinute ?? (exposed ? 5 : 60));
-  const deps: DoctorDeps = {
+  const baseDeps: DoctorDeps = {
     ...(opts.dnsServer ? { dnsServer: opts.dnsServer } : {}),
     ...(opts.caFile ? { caFile: opts.caFile } : {}),
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.dnsblLists ? { dnsblLists: opts.dnsblLists } : {}),
   };
   const lookup = async (name: string): Promise<string[]> => {
-    const dns = (await dnsClientFor(deps)) as { query: (n: string, t: string) => Promise<{ answers: { type: string; data: unknown }[] }> };
+    const dns = (await dnsClientFor({ ...baseDeps })) as { query: (n: string, t: string) => Promise<{ answers: { type: string; data: unknown }[] }> };
     const [a, aaaa] = await Promise.all([dns.query(name, 'A'), dns.query(name, 'AAAA')]);
     return [...a.answers, ...aaaa.answers].filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => String(r.data));
   };
@@ -121,6 +121,8 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
   async function runOperation(op: ApiOperation, req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang): Promise<void> {
     if (op.probes && !limiter.take(clientOf(req))) throw new HttpError(429, 'too many tests from this address; wait a minute', 'rate-limited');
     const body = await readJson(req, op.bodyLimit);
+    // A fresh DNS client per request (the client caches answers for its lifetime; a server lives long).
+    const deps: DoctorDeps = { ...baseDeps };
     const stream = url.searchParams.get('stream') === '1' || /text\/event-stream/.test(String(req.headers.accept ?? ''));
     if (!stream) {
       const report = await op.run(body, { lang, deps, guardTarget, restricted: restrict });

@@ -74,6 +74,18 @@ test('settings: an address gets its settings report (or an honest "not available
   assert.ok(r.json.findings.every((f: { check: string }) => f.check.startsWith('settings.') || f.check.endsWith('.unavailable')));
 });
 
+test('domain over SSE: findings of the parts arrive live, then the whole report', async () => {
+  const r = await postJson(`${app.url}/api/domain?stream=1`, { domain: 'example.test' });
+  assert.equal(r.status, 200);
+  const events = parseSse(r.text);
+  const last = events[events.length - 1]!;
+  assert.equal(last[0], 'report');
+  assert.equal(last[1].command, 'domain');
+  if (!last[1].findings.some((f: { check: string }) => f.check.endsWith('.unavailable'))) {
+    assert.ok(events.filter((e) => e[0] === 'finding').length > 0, 'live findings before the report');
+  }
+});
+
 test('doctor steps: the next question follows the answers; file paths are refused over the web', async () => {
   let r = await postJson(`${app.url}/api/doctor/next`, { case: 'vps-send', answers: {} });
   assert.equal(r.json.step.id, 'from');

@@ -123,7 +123,7 @@ test('test a server: a wrong password is shown as a login failure, and the passw
   const text = await p.locator('#results').innerText();
   assert.match(text, /535/);
   assert.ok(!(await p.content()).includes('Browser-Wrong-Pass'));
-  await shot(p, 'probe');
+  await shot(p, 'probe', '.f.s-error');
 });
 
 test('settings and logs pages answer (with a finding or an honest "not available")', { skip }, async () => {

@@ -10,7 +10,8 @@ main{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 3rem}h1{font-size:1.45rem
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem}
 .card{display:block;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;color:inherit;text-decoration:none}
 .card:hover{border-color:var(--accent)}.card h2{font-size:1.05rem;margin:.2rem 0;color:var(--accent)}.card p{margin:.2rem 0;color:var(--muted)}
-form,.question{display:grid;gap:.6rem;max-width:48rem;margin:1rem 0}.field{display:grid;gap:.2rem}label{font-weight:600}
+form,.question{display:grid;gap:.6rem;max-width:48rem;margin:1rem 0}
+form[data-api="/api/probe"]{grid-template-columns:1fr 1fr}form[data-api="/api/probe"] button{grid-column:1/-1}.field{display:grid;gap:.2rem}label{font-weight:600}
 input,select,textarea{font:inherit;padding:.45rem .55rem;border:1px solid var(--line);border-radius:6px;background:#fff;width:100%}
 textarea{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
 button{font:inherit;font-weight:600;padding:.5rem 1.1rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;justify-self:start}
