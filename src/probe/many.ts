@@ -4,7 +4,7 @@
 import { makeReport, type Finding, type Report, type Table } from '../core/finding.js';
 import { tx } from '../i18n/text.js';
 import type { NetDeps } from './connection.js';
-import { transcriptFinding, type ProbeOptions, type ProbeResult, type Protocol } from './common.js';
+import { finding, transcriptFinding, type ProbeOptions, type ProbeResult, type Protocol } from './common.js';
 import { probeImap } from './imap.js';
 import { probePop3 } from './pop3.js';
 import { probeSmtp, type SmtpProbeOptions } from './smtp.js';
@@ -57,6 +57,7 @@ export async function probeMany(opts: ProbeManyOptions, deps: NetDeps = {}): Pro
     findings.push(...r.findings);
     if (opts.transcript) findings.push(transcriptFinding(opts.protocol, opts.targets[i]!, r.transcript));
   }
+  findings.push(...recommendations(results));
   const subject = [...new Set(opts.targets.map((t) => t.host))].join(', ');
   const report = makeReport('probe', `${opts.protocol} ${subject}`, findings, {
     tables: [summaryTable(opts.protocol, results)],
@@ -65,6 +66,27 @@ export async function probeMany(opts: ProbeManyOptions, deps: NetDeps = {}): Pro
   // Safety net: no password, in any form, leaves through the report.
   const secrets = opts.targets.flatMap((t) => secretForms(t.user, t.password));
   return { report: secrets.length ? scrubReport(report, secrets) : report, results };
+}
+
+/** When several ports of one host were tried: which one to put in the mail program (the first that works, in order). */
+function recommendations(results: ProbeResult[]): Finding[] {
+  const out: Finding[] = [];
+  const hosts = [...new Set(results.map((r) => r.host))];
+  for (const host of hosts) {
+    const mine = results.filter((r) => r.host === host);
+    if (mine.length < 2) continue;
+    const working = mine.filter((r) => r.reached && !r.findings.some((f) => f.status === 'error'));
+    // For sending from a mail program, a port that offers login (submission) beats one that does not (port 25).
+    const good = working.find((r) => r.protocol !== 'smtp' || (r.authMechanisms ?? []).length > 0) ?? working[0];
+    const check = `probe.${mine[0]!.protocol}.recommendation`;
+    if (good) {
+      const security = good.tlsMode === 'implicit' ? 'SSL/TLS' : good.tls ? 'STARTTLS' : 'none';
+      out.push(finding(check, good.findings.some((f) => f.status === 'warn') ? 'warn' : 'ok', `${host}:${good.port}`, 'recommendPort', { host, port: good.port, security }, { data: { port: good.port, security } }));
+    } else {
+      out.push(finding(check, 'error', host, 'recommendNone', { host, ports: mine.map((r) => r.port).join(', ') }));
+    }
+  }
+  return out;
 }
 
 function stripForReport(r: ProbeResult): Omit<ProbeResult, 'findings'> {

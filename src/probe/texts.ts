@@ -429,6 +429,13 @@ export const PROBE_TEXTS = {
     detail: tx('If mail seems to be missing, look in the Spam folder over IMAP or in webmail.', 'Jeśli brakuje wiadomości, zajrzyj do folderu Spam przez IMAP albo w poczcie przez przeglądarkę.'),
     advice: [tx('Consider IMAP (port 993) instead of POP3: it shows every folder.', 'Rozważ IMAP (port 993) zamiast POP3: pokazuje wszystkie foldery.')],
   },
+  recommendPort: {
+    summary: tx('Of the ports tried on {host}, use {port} with {security}: it works there.', 'Z portów sprawdzonych na {host} użyj portu {port} z zabezpieczeniem {security}: tam wszystko działa.'),
+  },
+  recommendNone: {
+    summary: tx('None of the ports tried on {host} ({ports}) works without errors; see the findings above for each.',
+      'Żaden ze sprawdzonych portów serwera {host} ({ports}) nie działa bez błędów; szczegóły przy każdym porcie powyżej.'),
+  },
   transcript: {
     summary: tx('Conversation with {host}:{port} ({lines} lines, passwords hidden).', 'Zapis rozmowy z {host}:{port} (linii: {lines}, hasła ukryte).'),
   },

@@ -54,3 +54,10 @@ test('with --user and no password source, a terminal prompt asks without echo (t
   assert.match(out, /Logged in as alice@example\.test/);
   assert.ok(!out.includes(pw), 'the typed password is not echoed');
 });
+
+test('several ports of one host: the first that works and offers login is recommended', async () => {
+  const r = await cli(['probe', 'smtp', '127.0.0.1', '-p', String(env.smtp), '-p', String(env.submission), '--json']);
+  const report = JSON.parse(r.stdout) as { findings: { check: string; data?: { port?: number; security?: string } }[] };
+  const rec = report.findings.find((f) => f.check === 'probe.smtp.recommendation')!;
+  assert.deepEqual([rec.data?.port, rec.data?.security], [env.submission, 'STARTTLS']);
+});
