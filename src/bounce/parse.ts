@@ -263,8 +263,8 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     rcpts = dedupe(rcpts.filter((r) => r.recipient.includes('@')));
     if (rcpts.length) {
       for (const r of rcpts) {
-        // The DSN alone suffices when it has the server's words and either names the SMTP command or says
-        // nothing about an unknown user (the one verdict that depends on the command).
+        // With the server's words in the DSN, only the SMTP command may be missing (several verdicts depend on
+        // it: an unknown user after DATA, a refusal at MAIL FROM or at the greeting).
         if (r.diagnosticCode && r.diagnosticCode.length >= 12) {
           const named = commandIn(r.diagnosticCode);
           if (named) { r.command = named; continue; }
@@ -290,13 +290,11 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     }
   }
   const bouncy = looksLikeBounce(ctx);
-  // 4. MTA text formats.
-  {
-    for (const f of formats) {
-      if (!(bouncy || ctx.dsnParts.length || f.standalone) || !f.detect(ctx)) continue;
-      const rcpts = dedupe(f.decode(ctx).filter((r) => r.recipient.includes('@')));
-      if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: f.name, recipients: finish(rcpts, f.name, ctx) };
-    }
+  // 4. MTA text formats (only for messages that look like bounces, or formats recognisable from text alone).
+  for (const f of formats) {
+    if (!(bouncy || ctx.dsnParts.length || f.standalone) || !f.detect(ctx)) continue;
+    const rcpts = dedupe(f.decode(ctx).filter((r) => r.recipient.includes('@')));
+    if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: f.name, recipients: finish(rcpts, f.name, ctx) };
   }
   // 5. Automatic replies.
   const ar = !bouncy ? autoReplyRule(ctx.headers, ctx.subject) : undefined;
@@ -309,7 +307,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
       return { ...base, isBounce: true, kind: 'auto-reply', decoder: 'rfc3834', recipients: finish([r], 'rfc3834', ctx) };
     }
   }
-  // 6. Generic reader for clear bounces, then X-Failed-Recipients.
+  // 6. For clear bounces: the generic reader, X-Failed-Recipients, a forwarded bounce, the original's To.
   if (bouncy) {
     const rcpts = dedupe(FALLBACK_FORMAT.decode(ctx).filter((r) => r.recipient.includes('@') && !ctx.from.toLowerCase().includes(r.recipient.toLowerCase())));
     if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(rcpts, 'generic', ctx) };
