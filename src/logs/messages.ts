@@ -52,6 +52,8 @@ export interface TrackedMessage {
   expired?: boolean;
   /** Summary bookkeeping: its size was added to "bytes received". */
   counted: boolean;
+  /** Recipients with a final status (Sendmail, which logs no "removed"). */
+  finals: number;
 }
 
 /** Story lines kept per message at most (a message deferred for days can have hundreds). */
@@ -89,7 +91,7 @@ export class MessageTracker {
         helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
         size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, notices: undefined,
         closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
-        counted: false,
+        counted: false, finals: 0,
       };
       this.open.set(qid, m);
       if (this.open.size > this.peakOpen) this.peakOpen = this.open.size;
@@ -145,6 +147,8 @@ export class MessageTracker {
           }
         }
         if (this.story) m.attempts!.push(attempt(e));
+        // Sendmail logs no "removed": a message is done when every recipient has a final status
+        if (e.fmt === 'sendmail' && e.status !== 'deferred' && (m.finals += e.rcptCount ?? 1) >= (m.nrcpt || 1)) this.close(m, e);
         return m;
       }
       case 'expired': {
@@ -168,9 +172,7 @@ export class MessageTracker {
         if (!m) return undefined;
         if (e.ts > m.lastTs) m.lastTs = e.ts;
         if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
-        this.open.delete(e.qid);
-        m.closed = 'removed';
-        this.onClose(m);
+        this.close(m, e);
         return m;
       }
       case 'connect': {
@@ -196,6 +198,13 @@ export class MessageTracker {
       default:
         return undefined;
     }
+  }
+
+  private close(m: TrackedMessage, e: LogEvent): void {
+    void e;
+    this.open.delete(m.qid);
+    m.closed = 'removed';
+    this.onClose(m);
   }
 
   /** Messages still open at the end of the input (in the queue, or the log ends before they leave it). */

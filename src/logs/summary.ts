@@ -227,9 +227,10 @@ export class SummaryCollector {
         const size = m?.size ?? 0;
         const b = this.bucket(ts);
         if (e.status === 'sent') {
-          this.c.delivered++;
-          b.delivered++;
-          this.perHour[this.hourOf]!.delivered++;
+          const n = e.rcptCount ?? 1; // Sendmail: one line for several recipients
+          this.c.delivered += n;
+          b.delivered += n;
+          this.perHour[this.hourOf]!.delivered += n;
           this.recipients.add(e.to, size);
           this.c.bytesDelivered += size;
           this.delays.add(e.delay);

@@ -61,6 +61,8 @@ export interface DeliveryEvent extends Base {
   status: DeliveryStatus;
   /** The text in parentheses: the remote server's words or the local reason. */
   text: string;
+  /** Recipients this one line stands for (Sendmail logs "to=<a>,<b>" on one line); 1 when absent. */
+  rcptCount?: number;
 }
 /** The message gave up waiting (Postfix qmgr status=expired). */
 export interface ExpiredEvent extends Base { k: 'expired'; qid: string; from: string }

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { orderRotations, resolveLogSources } from '../../src/logs/input.js';
 import { summarizeLogs } from '../../src/logs/index.js';
 import { traceLogs } from '../../src/logs/trace.js';
-import { CLI } from '../helpers/env.js';
+import { CLI, SHARED } from '../helpers/env.js';
 
 const run = promisify(execFile);
 
@@ -109,4 +109,21 @@ test('trace --since/--until pick messages by time; summary --html is one self-co
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('Sendmail and Exim messages close when done (memory stays with open messages); Exim test logs summarise', async () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 500; i++) {
+    const q = `s1P8${String(i).padStart(6, '0')}mk`;
+    lines.push(`Nov 23 10:00:00 mx sendmail[5]: ${q}: from=<a${i}@example.org>, size=${100 + i}, class=0, nrcpts=2, msgid=<${i}@x>, proto=ESMTP, daemon=MTA, relay=h.example [192.0.2.5]`);
+    lines.push(`Nov 23 10:00:01 mx sendmail[6]: ${q}: to=<b@example.net>,<c@example.net>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=1, relay=mx.example.net. [198.51.100.1], dsn=2.0.0, stat=Sent (ok)`);
+  }
+  const d = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([Buffer.from(lines.join('\n') + '\n')]) });
+  assert.equal(d.format, 'sendmail');
+  assert.equal(d.counts.received, 500);
+  assert.equal(d.counts.delivered, 1000);
+  assert.ok(d.counts.peakOpen <= 2, String(d.counts.peakOpen));
+  const ex = await summarizeLogs({ inputs: [join(SHARED, 'corpus', 'logs', 'exim-testsuite', 'exim-test-mainlogs.txt')] });
+  assert.equal(ex.format, 'exim');
+  assert.ok(ex.counts.received > 1000 && ex.counts.delivered > 1000 && ex.counts.bounced > 50 && ex.counts.deferrals > 50, JSON.stringify(ex.counts));
 });

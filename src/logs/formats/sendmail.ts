@@ -58,8 +58,11 @@ export function parseSendmail(s: string, h: LineHead): LogEvent | null {
     return ev;
   }
   if (s.startsWith('to=', p) && qid) {
-    let to = kv(s, 'to=', p) ?? '';
+    const toField = kv(s, 'to=', p) ?? '';
+    let to = toField;
     if (to.startsWith('<')) to = to.slice(1, to.indexOf('>') > 0 ? to.indexOf('>') : undefined);
+    else if (to.includes(',')) to = to.slice(0, to.indexOf(','));
+    const rcptCount = toField.split(',').length;
     const stat = kv(s, 'stat=', p) ?? '';
     const dsn = kv(s, 'dsn=', p) ?? '';
     const relay = kv(s, 'relay=', p) ?? kv(s, 'mailer=', p) ?? '';
@@ -71,7 +74,7 @@ export function parseSendmail(s: string, h: LineHead): LogEvent | null {
     if (word === 'Sent') status = 'sent';
     else if (word === 'Deferred' || dsn.startsWith('4')) status = 'deferred';
     else { status = 'bounced'; text = stat; }
-    return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'delivery', qid, to, relay, delay: smDelay(kv(s, 'delay=', p)), dsn, status, text };
+    return { ts: h.ts, line: s, fmt: 'sendmail', prog: h.prog, k: 'delivery', qid, to, relay, delay: smDelay(kv(s, 'delay=', p)), dsn, status, text, rcptCount };
   }
   if (s.startsWith('ruleset=', p)) {
     const rs = kv(s, 'ruleset=', p) ?? '';
