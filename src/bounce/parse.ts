@@ -151,6 +151,8 @@ function textDiagnosticFor(ctx: BounceContext, formats: readonly BounceFormat[],
   return found?.diagnosticCode ? found : undefined;
 }
 
+const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
+
 function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): BounceRecipient[] {
   const orig = ctx.original;
   const sender = orig ? firstAddress(decodeHeaderValue(header(orig, 'from') ?? header(orig, 'return-path') ?? '')) : undefined;
@@ -158,7 +160,8 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
   const subject = orig ? decodeHeaderValue(header(orig, 'subject') ?? '') : undefined;
   const bounceDate = header(ctx.headers, 'date');
   return raw.map((r) => {
-    const diag = r.diagnosticCode?.replace(/\s+/g, ' ').trim();
+    const d0 = r.diagnosticCode;
+    const diag = d0 === undefined ? undefined : (MULTI_SPACE.test(d0) ? d0.replace(/\s+/g, ' ') : d0).trim();
     r.command ??= diag ? commandIn(diag) : undefined;
     // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
     // guess such as 5.1.1 for any RCPT failure).
