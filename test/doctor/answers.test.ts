@@ -1,0 +1,75 @@
+// Answers from files and the web are hostile input: wrong types, unknown keys, huge strings, prototype keys,
+// random bytes — always a clear AnswersError or valid answers, never a crash or a polluted object.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AnswersError, parseDoctorAnswers, parseDoctorAnswersJson } from '../../src/doctor/answers.js';
+import { rankCauses } from '../../src/doctor/engine.js';
+import { publicAnswers, redactDeep, secretsOf } from '../../src/doctor/redact.js';
+import { nextDoctorStep } from '../../src/doctor/steps.js';
+
+test('valid answers pass through; numbers and ports given as strings are converted', () => {
+  const a = parseDoctorAnswers({ case: 'client-send', address: 'a@b.test', sentToday: '12', server: { host: ' mail.b.test ', port: '587', security: 'starttls', protocol: 'smtp' } });
+  assert.deepEqual(a, { case: 'client-send', address: 'a@b.test', sentToday: 12, server: { host: 'mail.b.test', port: 587, security: 'starttls', protocol: 'smtp' } });
+});
+
+test('wrong shapes are clear errors', () => {
+  for (const bad of [null, [], 'x', 1, { address: 5 }, { hack: 1 }, { server: 'x' }, { server: { port: 0 } }, { server: { port: 70000 } }, { server: { security: 'ssl3' } },
+    { server: { protocol: 'http' } }, { server: { evil: 1 } }, { sentToday: -1 }, { sentToday: 'many' }, { error: 'x'.repeat(70_000) }, { log: 'x'.repeat(17 * 1024 * 1024) }]) {
+    assert.throws(() => parseDoctorAnswers(bad), AnswersError, JSON.stringify(bad)?.slice(0, 80));
+  }
+  assert.throws(() => parseDoctorAnswersJson('{"__proto__": {"polluted": true}}'), AnswersError);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.throws(() => parseDoctorAnswersJson('{'), AnswersError);
+});
+
+test('random bytes and random JSON never crash the parser', () => {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const keys = ['case', 'address', 'server', 'incoming', 'sentToday', 'port', 'host', '__proto__', 'constructor', 'x'];
+  const value = (d: number): unknown => {
+    const r = rnd();
+    if (d > 3 || r < 0.3) return ['', 'a', 1, -1, 1e308, null, true, 'mail.test'][Math.floor(rnd() * 8)];
+    if (r < 0.5) return Array.from({ length: Math.floor(rnd() * 3) }, () => value(d + 1));
+    return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, () => [keys[Math.floor(rnd() * keys.length)]!, value(d + 1)]));
+  };
+  for (let i = 0; i < 2000; i++) {
+    try { parseDoctorAnswers(value(0)); } catch (e) { assert.ok(e instanceof AnswersError, String(e)); }
+    const bytes = Buffer.from(Array.from({ length: Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 256))).toString('latin1');
+    try { parseDoctorAnswersJson(bytes); } catch (e) { assert.ok(e instanceof AnswersError, String(e)); }
+  }
+});
+
+test('secrets: every base64 form is scrubbed, password keys dropped, short ones kept out of the scrub list', () => {
+  const a = { address: 'u@x.test', server: { user: 'u@x.test', password: 'Pa55-word!' } };
+  const secrets = secretsOf(a);
+  const forms = ['Pa55-word!', Buffer.from('Pa55-word!').toString('base64'), Buffer.from('\0u@x.test\0Pa55-word!').toString('base64')];
+  const scrubbed = JSON.stringify(redactDeep({ note: forms.join(' | '), nested: [{ password: 'Pa55-word!' }] }, secrets));
+  for (const f of forms) assert.ok(!scrubbed.includes(f), f);
+  assert.ok(!JSON.stringify(publicAnswers(a)).includes('Pa55'));
+  // A two-letter password is not scrubbed as plain text (it would mangle words); its wire forms still are.
+  assert.ok(!secretsOf({ server: { password: 'ab' } }).includes('ab'));
+  assert.ok(secretsOf({ server: { password: 'ab' } }).includes(Buffer.from('\0\0ab').toString('base64')));
+});
+
+test('steps: unknown case is a RangeError; skipped and answered questions are not asked again', () => {
+  assert.throws(() => nextDoctorStep('nope', {}), RangeError);
+  assert.equal(nextDoctorStep('webmail', {})?.id, 'address');
+  assert.equal(nextDoctorStep('webmail', { address: 'a@b.test' })?.id, 'webmailProblem');
+  assert.equal(nextDoctorStep('webmail', { address: 'a@b.test' }, ['webmailProblem'])?.id, 'error');
+  // Server questions only once a server is named.
+  assert.equal(nextDoctorStep('webmail', { address: 'a@b.test', webmailProblem: 'login' }, ['error', 'server.host'])?.id, 'sentToday');
+});
+
+test('ranking: errors before warnings, the case\'s first checks before later ones, duplicates once', () => {
+  const f = (check: string, status: 'error' | 'warn' | 'ok', diag = false) => ({
+    check, status, subject: 's', summary: { en: check, pl: check },
+    ...(diag ? { diagnosis: { reason: 'blocked' as const, permanence: 'permanent' as const, actor: 'you' as const, retry: 'after-fix' as const, rule: 'r' } } : {}),
+  });
+  const causes = rankCauses([
+    { adapter: 'a', index: 0, findings: [f('a.warn', 'warn'), f('a.ok', 'ok')] },
+    { adapter: 'b', index: 1, findings: [f('b.err', 'error'), f('b.err', 'error')] },
+    { adapter: 'c', index: 2, findings: [f('c.err', 'error', true)] },
+  ], 3);
+  assert.deepEqual(causes.map((c) => c.check), ['c.err', 'b.err', 'a.warn']);
+  assert.deepEqual(causes.map((c) => c.rank), [1, 2, 3]);
+});

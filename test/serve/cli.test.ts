@@ -1,0 +1,36 @@
+// `mailmedic serve` as a user starts it: one command, prints its URL, answers, stops cleanly on SIGTERM.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { test } from 'node:test';
+import { CLI } from '../helpers/env.js';
+
+test('serve starts on a free port, prints the URL, serves the app and stops on SIGTERM', async () => {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+        if (m) { clearTimeout(t); resolve(m[1]!); }
+      });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    const home = await fetch(url + '/', { headers: { 'Accept-Language': 'pl' } });
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /Krok po kroku/);
+    const health = await (await fetch(url + '/api/health')).json();
+    assert.equal(health.ok, true);
+    assert.equal(health.exposed, false);
+  } finally {
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  }
+});
+
+test('serve --port with nonsense is a usage error', async () => {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', 'http'], { stdio: 'ignore' });
+  assert.equal(await new Promise((r) => child.on('exit', (code) => r(code))), 64);
+});
