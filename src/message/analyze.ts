@@ -7,6 +7,7 @@ import type { Finding, Lang, Report, Table } from '../core/finding.js';
 import { makeReport } from '../core/finding.js';
 import { fill, pick, tx } from '../i18n/text.js';
 import { analyzeAuth, authFindings, type AuthAnalysis } from './auth-results.js';
+import { analyzeBulk, bulkFindings, type BulkAnalysis } from './bulk.js';
 import { analyzeContent, contentFindings, type ContentAnalysis } from './content.js';
 import { parseHeaderBlock, type HeaderProblem } from './headers.js';
 import { analyzeIdentity, identityFindings, type IdentityAnalysis } from './identity.js';
@@ -42,6 +43,7 @@ export interface MessageAnalysis {
   identity: IdentityAnalysis;
   spam: SpamVerdict[];
   content: ContentAnalysis;
+  bulk: BulkAnalysis;
   verify?: OwnVerdict;
   /** The sending IP's PTR and block-list listings (with --verify). */
   reputation?: IpReputation;
@@ -146,6 +148,7 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   const auth = analyzeAuth(fields, identity.fromDomain, senderSide ? senderSide.headerIndex : Infinity);
   const spam = readSpamVerdicts(fields);
   const content = analyzeContent(fields, parsed.body);
+  const bulk = analyzeBulk(fields);
   const lastTimed = [...received.hops].reverse().find((h) => h.time && !h.flags.includes('future') && !h.flags.includes('clock-skew'));
   const receivedAt = lastTimed?.time ? new Date(lastTimed.time) : now;
 
@@ -160,11 +163,12 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
     findings.push(...identityFindings(identity, receivedAt, Boolean(lastTimed)));
     findings.push(...spamFindings(spam));
     findings.push(...contentFindings(content, parsed.headersOnly));
+    findings.push(...bulkFindings(bulk));
   }
   const ws = whySpam(findings, spam);
   const analysis: MessageAnalysis = {
     source, headersOnly: parsed.headersOnly, headerCount: fields.length, headerProblems: parsed.problems,
-    headerProblemsDropped: parsed.problemsDropped, hasQuotedOriginal: Boolean(quoted), received, auth, identity, spam, content, whySpam: ws, findings,
+    headerProblemsDropped: parsed.problemsDropped, hasQuotedOriginal: Boolean(quoted), received, auth, identity, spam, content, bulk, whySpam: ws, findings,
   };
   if (fields.length) analysis.findings = [...pre, whySpamFinding(ws), ...findings.slice(pre.length)];
   return analysis;
@@ -250,6 +254,7 @@ export function messageData(a: MessageAnalysis): Record<string, unknown> {
     identity: { ...a.identity, dateParsed: undefined, dateProblems: a.identity.dateParsed.problems },
     spam: a.spam.map((v) => ({ filter: v.filter, product: v.product, spam: v.spam, score: v.score, threshold: v.threshold, action: v.action, fields: v.fields, rules: v.rules.map((r) => ({ name: r.name, score: r.score, options: r.options, meaning: r.meaning, fix: r.fix })) })),
     content: a.content,
+    bulk: a.bulk,
     ...(a.verify ? { verify: a.verify } : {}),
     ...(a.reputation ? { reputation: a.reputation } : {}),
     whySpam: a.whySpam,

@@ -23,3 +23,5 @@ export { whySpam } from './why-spam.js';
 export { renderHopTimelineHtml } from './html.js';
 export { checkSendingIp, dnsblName } from './reputation.js';
 export type { IpReputation, DnsblListing } from './reputation.js';
+export { analyzeBulk, BULK_HEADERS } from './bulk.js';
+export type { BulkAnalysis } from './bulk.js';
