@@ -38,7 +38,7 @@ export interface DsnBlocks {
 }
 
 export function splitDsn(text: string): DsnBlocks {
-  const blocks = text.replace(/\r\n/g, '\n').split(/\n[ \t]*\n/);
+  const blocks = (text.includes('\r') ? text.replace(/\r\n/g, '\n') : text).split(/\n[ \t]*\n/);
   const parsed: HeaderList[] = [];
   for (const b of blocks) {
     const h = parseHeaderBlock(b);

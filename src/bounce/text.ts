@@ -73,7 +73,7 @@ export interface BlockOptions {
 
 /** Address-led blocks: each recipient with the lines that follow it up to the next recipient. */
 export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipient[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   const out: RawRecipient[] = [];
   const byAddr = new Map<string, { r: RawRecipient; lines: string[] }>();
   let cur: { r: RawRecipient; lines: string[] } | undefined;
