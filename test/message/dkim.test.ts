@@ -25,6 +25,7 @@ const SELECTOR = 'mm2026';
 let dir: string;
 let port = 0;
 let privateKey: string;
+let weakKey: string;
 
 /** Start NSD for one zone on a free loopback port (5399 and up), the way testenv/start.sh writes nsd.conf. */
 function startNsd(zone: string): number {
@@ -85,6 +86,9 @@ before(() => {
   const kp = generateKeyPairSync('rsa', { modulusLength: 2048 });
   privateKey = kp.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const pub = kp.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const weak = generateKeyPairSync('rsa', { modulusLength: 768 });
+  weakKey = weak.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const weakPub = weak.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   const zone = `$ORIGIN ${DOMAIN}.
 $TTL 300
 @ IN SOA ns.${DOMAIN}. hostmaster.${DOMAIN}. 1 3600 600 86400 300
@@ -93,18 +97,19 @@ ns IN A 127.0.0.1
 @ IN TXT "v=spf1 ip4:127.0.0.1 -all"
 _dmarc IN TXT "v=DMARC1; p=reject"
 ${SELECTOR}._domainkey IN TXT ${txt(`v=DKIM1; k=rsa; p=${pub}`)}
+weak._domainkey IN TXT ${txt(`v=DKIM1; k=rsa; p=${weakPub}`)}
 `;
   port = startNsd(zone);
 });
 after(() => stopNsd());
 
-async function signed(opts: { subject?: string; body?: string } = {}): Promise<string> {
+async function signed(opts: { subject?: string; body?: string; selector?: string; key?: string } = {}): Promise<string> {
   const msg = [
     `From: Sender <sender@${DOMAIN}>`, 'To: alice@example.test', `Subject: ${opts.subject ?? 'DKIM test'}`,
     'Date: Mon, 23 Nov 2026 10:00:00 +0000', `Message-ID: <dkim-1@${DOMAIN}>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '',
     opts.body ?? 'The body that is signed.\r\nSecond line.', '',
   ].join('\r\n');
-  const res = await dkimSign(msg, { signatureData: [{ signingDomain: DOMAIN, selector: SELECTOR, privateKey, algorithm: 'rsa-sha256', canonicalization: 'relaxed/relaxed' }] });
+  const res = await dkimSign(msg, { signatureData: [{ signingDomain: DOMAIN, selector: opts.selector ?? SELECTOR, privateKey: opts.key ?? privateKey, algorithm: 'rsa-sha256', canonicalization: 'relaxed/relaxed' }] });
   assert.deepEqual(res.errors, []);
   // As delivered: the receiving server's Received and Return-Path on top of the signed message.
   return `Return-Path: <sender@${DOMAIN}>\r\nReceived: from mail.${DOMAIN} (mail.${DOMAIN} [127.0.0.1])\r\n\tby mx.example.test (Postfix) with ESMTPS id 1A2B3C\r\n\tfor <alice@example.test>; Mon, 23 Nov 2026 10:00:02 +0000\r\n${res.signatures}${msg}`;
@@ -225,4 +230,13 @@ test('a signed message delivered through the real Postfix still verifies, with S
   assert.equal(a.verify!.spf?.ip, '127.0.0.1');
   assert.equal(a.verify!.spf?.result, 'pass');
   assert.equal(a.verify!.dmarc?.result, 'pass');
+});
+
+test('a key under 1024 bits: DKIM is refused by policy and the short key is named', async () => {
+  const a = await analyzeMessage(await signed({ selector: 'weak', key: weakKey }), { verify: { resolver: resolver() } });
+  const d = a.verify!.dkim[0]!;
+  assert.equal(d.failure, 'weak-key', d.comment);
+  const f = a.findings.find((x) => x.check === 'message.verify.dkim')!;
+  assert.match(f.summary.en, /too short/);
+  assert.match(f.advice![0]!.pl, /2048-bitowy/);
 });
