@@ -111,7 +111,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     const p = b + n + 2; // after "QID: "
     const c0 = s.charCodeAt(p);
     // --- the hot lines first ---
-    if (c0 === 116 && s.startsWith('to=<', p)) return delivery(s, qid, p, ts, prog);
+    if (c0 === 116 && s.startsWith('to=<', p)) return delivery(s, qid, p, ts, prog, h.light);
     if (c0 === 102 && s.startsWith('from=<', p)) {
       const fe = s.indexOf('>', p + 6);
       if (fe < 0) return null;
@@ -128,8 +128,15 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     if (c0 === 114 && s.startsWith('removed', p)) return { ts, line: s, fmt: 'postfix', prog, k: 'removed', qid };
     if (c0 === 99 && s.startsWith('client=', p)) {
       const e = s.indexOf(',', p);
-      const [client, ip] = splitClient(s.slice(p + 7, e < 0 ? s.length : e));
-      const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'smtp', session: headPid(s, h), client, ip };
+      const end = e < 0 ? s.length : e;
+      let client = '', ip = '';
+      const lb = s.indexOf('[', p + 7);
+      if (lb > 0 && lb < end) {
+        const rb = s.indexOf(']', lb);
+        ip = s.slice(lb + 1, rb > lb && rb < end ? rb : end);
+        if (!h.light) client = lb === p + 7 ? 'unknown' : s.slice(p + 7, lb); // light: nobody reads the name
+      } else client = s.slice(p + 7, end);
+      const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'smtp', session: h.light ? '' : headPid(s, h), client, ip, saslUser: undefined, saslMethod: undefined };
       if (e > 0) {
         const u = field(s, 'sasl_username=', e);
         if (u !== undefined) ev.saslUser = u;
@@ -229,7 +236,7 @@ function decimal(s: string, a: number): number {
   return v;
 }
 
-function delivery(s: string, qid: string, p: number, ts: number, prog: string): LogEvent | null {
+function delivery(s: string, qid: string, p: number, ts: number, prog: string, light: boolean): LogEvent | null {
   const te = s.indexOf('>, ', p + 4);
   if (te < 0) return null;
   const to = s.slice(p + 4, te);
@@ -244,7 +251,7 @@ function delivery(s: string, qid: string, p: number, ts: number, prog: string): 
   if (!s.startsWith('relay=', q)) return null;
   const re = s.indexOf(', ', q);
   if (re < 0) return null;
-  const relay = s.slice(q + 6, re);
+  const relayStart = q + 6;
   const di = s.indexOf('delay=', re);
   if (di < 0) return null;
   let delay = decimal(s, di + 6);
@@ -269,12 +276,15 @@ function delivery(s: string, qid: string, p: number, ts: number, prog: string): 
   } else si = s.indexOf('status=', r);
   if (si < 0) return null;
   const sc = s.charCodeAt(si + 7);
-  let text = '';
   const po = s.indexOf(' (', si);
-  if (po >= 0) {
+  // light parsing (summary/problems): a plain "sent" needs neither the relay nor the reply text
+  const plainSent = light && sc === 115 && po >= 0 && s.charCodeAt(po + 2) !== 102 && s.indexOf('queued as', po) < 0;
+  let text = '';
+  if (po >= 0 && !plainSent) {
     const pc = s.lastIndexOf(')');
     text = s.slice(po + 2, pc > po ? pc : s.length);
   }
+  const relay = plainSent ? '' : s.slice(relayStart, re);
   let status: DeliveryStatus;
   if (sc === 115 && s.startsWith('sent', si + 7)) {
     status = 'sent';
