@@ -343,7 +343,7 @@ export function authFindings(a: AuthAnalysis): Finding[] {
   if (a.arcSeals.length) {
     const newest = [...a.arcSeals].sort((x, y) => (y.instance ?? 0) - (x.instance ?? 0))[0]!;
     const cv = newest.cv ?? '?';
-    out.push({ check: 'message.auth.arc-chain', status: cv === 'fail' ? 'warn' : 'info', subject: newest.domain ?? 'ARC', summary: fill(T.arc, { n: a.arcSeals.length, cv, d: newest.domain ?? '?' }), detail: T.arcDetail, data: { seals: a.arcSeals, results: a.arcResults.map((r) => ({ instance: r.instance, authservId: r.authservId, results: r.results.map((x) => `${x.method}=${x.result}`) })) } });
+    out.push({ check: 'message.auth.arc-chain', status: cv === 'fail' ? 'warn' : 'info', subject: newest.domain ?? 'ARC', summary: fill(T.arc, { n: a.arcSeals.length, cv, d: newest.domain ?? '?' }), detail: T.arcDetail, evidence: a.arcResults.slice(0, 10).map((r) => ({ kind: 'header' as const, label: `ARC-Authentication-Results i=${r.instance ?? '?'} ${r.authservId ?? ''}`.trim(), value: r.results.map((x) => `${x.method}=${x.result}${resultDomain(x) ? ` (${resultDomain(x)})` : ''}`).join('; ') || '—' })), data: { seals: a.arcSeals, results: a.arcResults.map((r) => ({ instance: r.instance, authservId: r.authservId, results: r.results.map((x) => `${x.method}=${x.result}`) })) } });
   }
   for (const s of a.signatures.slice(0, 10)) {
     if (s.bodyLength !== undefined) out.push({ check: 'message.auth.dkim-l', status: 'warn', subject: s.domain ?? '?', summary: fill(T.l, { d: s.domain ?? '?', n: s.bodyLength }), detail: T.lDetail, data: { spamWeight: 0 } });
