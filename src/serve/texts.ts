@@ -69,6 +69,6 @@ export const SERVE_TEXT = {
     byStatus: tx('Findings by status', 'Wyniki według stanu'),
     download: tx('Download the report for support', 'Pobierz raport dla pomocy technicznej'),
   },
-  footer: tx('mailmedic runs on this computer; nothing you enter is sent anywhere else than to the servers you name.',
-    'mailmedic działa na tym komputerze; nic, co wpiszesz, nie trafia nigdzie poza serwery, które podasz.'),
+  footer: tx('mailmedic keeps nothing you enter: it is used only for the checks you ask for and goes only to the servers those checks talk to.',
+    'mailmedic niczego, co wpiszesz, nie przechowuje: dane służą tylko do testów, o które prosisz, i trafiają wyłącznie do serwerów, z którymi te testy się łączą.'),
 };

@@ -70,6 +70,7 @@ test('home page lists every tool; the language switch turns the app Polish', { s
   await p.click('.lang a[hreflang=pl]');
   await p.waitForSelector('html[lang=pl]');
   assert.ok(await p.getByRole('link', { name: 'Wyjaśnij błąd' }).first().isVisible());
+  await p.screenshot({ path: join(SHOTS, 'home-pl.png') });
   await p.goto(app.url + '/?lang=en');
 });
 
@@ -157,7 +158,10 @@ test('doctor step by step: VPS sending with a listed IP ends with ranked causes 
     await p.getByRole('button', { name: 'Skip' }).click();
   };
   await answer('from', 'alice@example.test');
-  await answer('ip', '127.0.0.2');
+  await p.waitForSelector('form[data-question="ip"]');
+  await p.fill('#answer', '127.0.0.2');
+  await p.screenshot({ path: join(SHOTS, 'doctor-question.png') });
+  await p.click('button[type=submit]');
   await p.waitForSelector('form[data-question="domain"]');
   assert.equal(await p.inputValue('#answer'), 'example.test', 'the domain is suggested from the address');
   await p.click('button[type=submit]');
