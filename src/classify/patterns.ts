@@ -12,6 +12,7 @@ export type PhraseTable = Partial<Record<Reason, readonly string[]>>;
 
 export const PHRASES: PhraseTable = {
   mailboxfull: [
+    "przepełniona", "przepelniona", "skrzynka jest przepełniona", "brak miejsca na koncie",
     "skrzynka pełna", "skrzynka pelna", "skrzynka odbiorcy jest pelna", "skrzynka jest pełna", "przekroczono limit miejsca", "brak wolnego miejsca", "mailbox for user is full", "blocks limit exceeded", "quota exceeded (mailbox",
     'account disabled temporarly for exceeding receiving limits', 'account is exceeding their quota',
     'account is over quota', 'account is temporarily over quota', 'boite du destinataire pleine',
@@ -121,6 +122,7 @@ export const PHRASES: PhraseTable = {
     'malware detected', 'wykryto wirusa', 'message contains malware', 'virus was found',
   ],
   spamdetected: [
+    "system antyspamowy", "filtr antyspamowy", "odrzucona jako spam", "podejrzenie spamu",
     "odrzucono jako spam", "wiadomosc uznana za spam", "rozpoznana jako spam", "uznana jako spam",
     "ofr_506", "mail rejete. mail rejected",
     'the mail server detected your message as spam', 'appears to be unsolicited', 'blacklisted url in message',
@@ -173,6 +175,7 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked',
   ],
   userunknown: [
+    "odbiorca nie istnieje", "adres e-mail nie istnieje", "nie ma takiego adresu", "konto nie zostało znalezione",
     "resolver.adr.recipnotfound", "recipnotfound", "resolver.adr.exrecipnotfound", "recipient not found by smtp address lookup", "użytkownik nie istnieje", "uzytkownik nie istnieje", "nie ma takiej skrzynki", "skrzynka nie istnieje", "nieznany adresat", "adresat nie istnieje", "no such user here", "mailbox unavailable", "address not found",
     'not listed in public name & address book',
     'recipient name is not recognized',
@@ -274,6 +277,7 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele polaczen', 'too many recipients',
   ],
   speeding: [
+    "limit wysyłania", "limit wysylania", "przekroczono limit wysyłki", "przekroczono limit wysylki", "zbyt wiele wiadomości",
     "submission quota exceeded", "sending quota exceeded", "too many messages in this session",
     "receiving mail at a rate", "rate that prevents additional messages",
     'rate limit', 'rate limited', 'sending rate', 'too many messages', 'throttl', 'exceeded the max emails per hour',
@@ -282,6 +286,7 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele wiadomości', 'limit wysyłki',
   ],
   blocked: [
+    "adres ip jest na czarnej liście", "adres ip znajduje się na czarnej liście",
     "traffic not accepted from this ip", "will be permanently deferred", "access denied, banned sending ip", "ip address is blocked", "odrzucono połączenie", "odrzucono polaczenie",
     "invalid ip for sending mail of domain",
     "but my name was rejected", "ip address blacklisted",
