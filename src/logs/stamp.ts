@@ -26,7 +26,7 @@ export class StampClock {
   }
   /** Change the reference (follow mode moves it forward as time passes). */
   setReference(ms: number): void {
-    if (Math.abs(ms - this.refMs) > 3600_000) { this.cache.clear(); this.lastKey = -1; }
+    if (Math.abs(ms - this.refMs) > 3600_000) { this.cache.clear(); this.lastKey = -1; this.generation++; }
     this.refMs = ms;
   }
   get reference(): number {
@@ -35,6 +35,8 @@ export class StampClock {
   /** Local midnight (ms) of month/day in the right year. */
   private lastKey = -1;
   private lastVal = 0;
+  /** Changes whenever resolved years may change (stamp caches compare it). */
+  generation = 0;
   dayStart(month: number, day: number): number {
     const key = month * 32 + day;
     if (key === this.lastKey) return this.lastVal;
@@ -99,7 +101,30 @@ const isoCache = new HourCache();
 /** Parse a classic `Mmm dd hh:mm:ss` stamp at 0; returns the index after it, or -1. */
 let lastMonKey = -1;
 let lastMon = -1;
+/** The last classic stamp seen: most lines share their second with the line before. */
+let lastStamp = '';
+let lastStampTs = NaN;
+let lastStampClock: StampClock | undefined;
+let lastStampGen = -1;
+
 function classicStamp(s: string, clock: StampClock, out: LineHead): number {
+  const n = lastStamp.length;
+  if (n && clock === lastStampClock && clock.generation === lastStampGen && s.charCodeAt(n) === 32 && s.startsWith(lastStamp)) {
+    out.ts = lastStampTs;
+    out.stamp = 'classic';
+    return n;
+  }
+  const p = classicStampSlow(s, clock, out);
+  if (p > 0 && p <= 16 && s.charCodeAt(p) === 32) {
+    lastStamp = s.slice(0, p);
+    lastStampTs = out.ts;
+    lastStampClock = clock;
+    lastStampGen = clock.generation;
+  }
+  return p;
+}
+
+function classicStampSlow(s: string, clock: StampClock, out: LineHead): number {
   const key = (s.charCodeAt(0) << 16) | (s.charCodeAt(1) << 8) | s.charCodeAt(2);
   let month: number | undefined;
   if (key === lastMonKey) month = lastMon;
