@@ -7,9 +7,21 @@
 const LOCAL = /[A-Za-z0-9._%+'-]/;
 const DOMAIN = /[A-Za-z0-9.-]/;
 
+const isDotOrDash = (c: string | undefined) => c === '.' || c === '-';
+
+/**
+ * A plausible domain name, trimmed of leading/trailing dots and dashes, or undefined. Trimmed by loops, not by
+ * /[.-]+$/ (that regex rescans a long run of dashes from every position: quadratic), and the length is checked
+ * before the shape regex runs.
+ */
 function cleanDomain(d: string): string | undefined {
-  const s = d.replace(/^[.-]+|[.-]+$/g, '').toLowerCase();
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,24}$/.test(s) && s.length <= 253 ? s : undefined;
+  let a = 0;
+  let b = d.length;
+  while (a < b && isDotOrDash(d[a])) a++;
+  while (b > a && isDotOrDash(d[b - 1])) b--;
+  if (b - a > 253) return undefined;
+  const s = d.slice(a, b).toLowerCase();
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,24}$/.test(s) ? s : undefined;
 }
 
 /** E-mail addresses in a text, in order (at most `max`). Handles "%40" as "@" (URL-encoded addresses). */
