@@ -219,6 +219,9 @@ const LOCAL = tx('local', 'lokalnie');
 const SKEW = tx('clock wrong', 'zły zegar');
 const NOTIME = tx('no time', 'brak czasu');
 const MAX_TABLE_HOPS = 60;
+const LEFT_OUT = tx('hops left out: {n}', 'pominięte etapy: {n}');
+const NO_PTR = tx('no PTR', 'brak PTR');
+const AUTHED = tx('logged in', 'z logowaniem');
 
 /** The hop table, in the report's language (tables hold plain strings). */
 export function hopTable(r: ReceivedAnalysis, lang: Lang): Table {
@@ -226,13 +229,13 @@ export function hopTable(r: ReceivedAnalysis, lang: Lang): Table {
   const hops = r.hops.length > MAX_TABLE_HOPS ? [...r.hops.slice(0, MAX_TABLE_HOPS / 2), ...r.hops.slice(-MAX_TABLE_HOPS / 2)] : r.hops;
   let prevNumber = 0;
   for (const h of hops) {
-    if (h.number !== prevNumber + 1 && prevNumber) rows.push(['…', `(${h.number - prevNumber - 1} ${lang === 'pl' ? 'etapów pominięto' : 'hops left out'})`, '', '', '', '', '']);
+    if (h.number !== prevNumber + 1 && prevNumber) rows.push(['…', `(${pick(fill(LEFT_OUT, { n: h.number - prevNumber - 1 }), lang)})`, '', '', '', '', '']);
     prevNumber = h.number;
-    const from = [h.from, h.fromRdns && h.fromRdns !== h.from ? `(${h.fromRdns})` : '', h.fromIp ? `[${h.fromIp}]` : '', h.flags.includes('no-ptr') ? '(no PTR)' : ''].filter(Boolean).join(' ');
+    const from = [h.from, h.fromRdns && h.fromRdns !== h.from ? `(${h.fromRdns})` : '', h.fromIp ? `[${h.fromIp}]` : '', h.flags.includes('no-ptr') ? `(${pick(NO_PTR, lang)})` : ''].filter(Boolean).join(' ');
     const tls = h.tls === true ? `${pick(YES, lang)}${h.tlsDetail ? ` (${h.tlsDetail})` : ''}` : h.tls === false ? pick(NO, lang) : h.local ? pick(LOCAL, lang) : '?';
     const time = h.time ? h.time.replace('T', ' ').replace(/\.\d+Z$/, '') : pick(NOTIME, lang);
     const delay = h.flags.includes('clock-skew') || h.flags.includes('future') ? pick(SKEW, lang) : h.delaySeconds !== undefined ? formatDuration(h.delaySeconds) : '';
-    rows.push([String(h.number), cut(from || '?', 100), cut(h.by ?? '?', 80), cut(h.with ?? '', 60) + (h.authenticated && !/A$/.test(h.protocol ?? '') ? ' (auth)' : ''), tls, time, delay]);
+    rows.push([String(h.number), cut(from || '?', 100), cut(h.by ?? '?', 80), cut(h.with ?? '', 60) + (h.authenticated && !/A$/.test(h.protocol ?? '') ? ` (${pick(AUTHED, lang)})` : ''), tls, time, delay]);
   }
   return { id: 'message-hops', title: tx('Path of the message (first server first)', 'Droga wiadomości (od pierwszego serwera)'), columns: [COLUMNS.hop, COLUMNS.from, COLUMNS.by, COLUMNS.with, COLUMNS.tls, COLUMNS.time, COLUMNS.delay], rows };
 }
