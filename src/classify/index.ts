@@ -107,13 +107,19 @@ export interface TextMatch {
 export function matchText(text: string): { strong?: TextMatch; weak?: TextMatch } {
   const { matcher, entries } = table();
   const norm = normalizeDiagnostic(text);
+  const hits = matcher.scan(norm);
+  // A phrase found (mostly) inside a longer phrase that also matched is its part, not a finding of its own:
+  // "does not exist." within "domain does not exist." says hostunknown, not userunknown.
+  const spans = hits.map((h) => ({ h, e: entries[h.index]!, end: h.at + entries[h.index]!.phrase.length }));
   let strong: Entry | undefined;
   let weak: Entry | undefined;
-  for (const h of matcher.scan(norm)) {
-    const e = entries[h.index]!;
-    if (e.weak) {
-      if (!weak || e.rank < weak.rank) weak = e;
-    } else if (!strong || e.rank < strong.rank) strong = e;
+  for (const x of spans) {
+    const len = x.end - x.h.at;
+    const inner = spans.some((y) => y !== x && y.end - y.h.at > len && y.h.at <= x.h.at && y.end >= x.h.at + len * 0.75);
+    if (inner) continue;
+    if (x.e.weak) {
+      if (!weak || x.e.rank < weak.rank) weak = x.e;
+    } else if (!strong || x.e.rank < strong.rank) strong = x.e;
   }
   const out: { strong?: TextMatch; weak?: TextMatch } = {};
   if (strong) out.strong = { reason: strong.reason, phrase: strong.phrase, weak: false };

@@ -101,3 +101,8 @@ test('classify: the remaining seed 003 families and its keyword hints', () => {
   ];
   for (const [text, reason] of cases) assert.equal(classify({ text }).reason, reason, text);
 });
+
+test('classify: a phrase inside a longer matching phrase yields to it', () => {
+  assert.equal(classify({ text: 'Domain does not exist.' }).reason, 'hostunknown');
+  assert.equal(classify({ text: '550 5.1.1 <a@b.example>... User does not exist.' }).reason, 'userunknown');
+});
