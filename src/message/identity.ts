@@ -2,14 +2,14 @@
  * Who the message says it is from, and whether the pieces agree: From vs Return-Path vs Sender vs Reply-To vs
  * the DKIM d= domains; display names that impersonate another address; Message-ID and Date sanity.
  */
-import type { Finding } from '../core/finding.js';
+import type { Finding, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import type { DkimSignatureInfo } from './auth-results.js';
 import { parseMailDate, type ParsedDate } from './dates.js';
 import { decodeEncodedWords, type EncodedWordProblem } from './encoded-words.js';
 import { headerAll, headerFirst, type HeaderField } from './headers.js';
 import { FIX } from './spam/fixes.js';
-import { addressOf, alignment, cut, displayNameOf, domainOf, formatDuration } from './util.js';
+import { addressOf, alignment, cut, displayNameOf, domainOf, fillT, formatDuration, looksAlike } from './util.js';
 
 export interface IdentityAnalysis {
   from?: string;
@@ -81,6 +81,8 @@ const T = {
   displaySpoof: tx('The display name shows the address {shown}, but the message is really from {from}.', 'Nazwa wyświetlana pokazuje adres {shown}, ale wiadomość naprawdę pochodzi z {from}.'),
   displaySpoofDetail: tx('Putting another address in the display name is a common impersonation trick; filters score it and readers are fooled by it.', 'Wpisanie innego adresu w nazwie wyświetlanej to częsta sztuczka podszywania się; filtry ją punktują, a czytelnicy dają się na nią nabrać.'),
   displaySpoofAdvice: tx('If you are the sender: put a plain name in the display name, not an address. If you are the recipient: treat the message as suspicious.', 'Jeśli jesteś nadawcą: w nazwie wyświetlanej wpisz zwykłą nazwę, nie adres. Jeśli jesteś odbiorcą: traktuj wiadomość jako podejrzaną.'),
+  alike: tx('The {what} domain {d} looks like the From domain {from}, but is a different domain.', 'Domena z {what} ({d}) wygląda jak domena From {from}, ale to inna domena.'),
+  alikeDetail: tx('Lookalike domains (paypa1 for paypal, rn for m, one letter changed) are how impersonators pass a quick look; filters and readers should treat them as different senders.', 'Domeny podobne z wyglądu (paypa1 zamiast paypal, rn zamiast m, jedna zmieniona litera) to sposób oszustów na przejście pobieżnej kontroli; filtry i czytelnicy powinni traktować je jak różnych nadawców.'),
   puny: tx('The From domain {d} is an internationalized (punycode) name: check that it is not a lookalike of a known domain.', 'Domena From {d} to nazwa międzynarodowa (punycode): sprawdź, czy nie udaje znanej domeny.'),
   punyDetail: tx('Letters from other alphabets can look identical to Latin ones (Cyrillic "а" vs Latin "a").', 'Litery z innych alfabetów mogą wyglądać identycznie jak łacińskie (cyrylickie „а” i łacińskie „a”).'),
   mixed: tx('The display name mixes Latin with Cyrillic or Greek letters: "{name}".', 'Nazwa wyświetlana miesza litery łacińskie z cyrylicą lub greką: „{name}”.'),
@@ -155,6 +157,16 @@ export function identityFindings(a: IdentityAnalysis, receivedAt: Date, received
     }
     if (/\p{Script=Latin}/u.test(a.fromDisplay) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(a.fromDisplay)) {
       out.push({ check: 'message.identity.lookalike', status: 'warn', subject: a.fromDisplay, summary: fill(T.mixed, { name: a.fromDisplay }), detail: T.punyDetail, data: { spamWeight: 2 } });
+    }
+  }
+  if (from) {
+    const shownDomain = domainOf(/[^\s<>"'(),;:]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,63}/i.exec(a.fromDisplay ?? '')?.[0]);
+    const others: [Text, string | undefined][] = [[tx('Reply-To', 'Reply-To'), domainOf(a.replyTo)], [tx('Return-Path', 'Return-Path'), domainOf(a.returnPath)], [tx('display name', 'nazwy wyświetlanej'), shownDomain], ...a.dkimDomains.map((d): [Text, string] => [tx('DKIM d=', 'DKIM d='), d])];
+    const seen = new Set<string>();
+    for (const [what, d] of others) {
+      if (!d || seen.has(d) || !looksAlike(d, from)) continue;
+      seen.add(d);
+      out.push({ check: 'message.identity.lookalike', status: 'warn', subject: `${d} ~ ${from}`, summary: fillT(T.alike, { what, d, from }), detail: T.alikeDetail, advice: [T.displaySpoofAdvice], data: { spamWeight: 2, domain: d, from } });
     }
   }
   if (from && from.split('.').some((l) => l.startsWith('xn--'))) {

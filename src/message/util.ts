@@ -92,3 +92,35 @@ export function fillT(text: Text, params: Record<string, string | number | Text>
   });
   return { en: sub(text.en, 'en'), pl: sub(text.pl, 'pl') };
 }
+
+/** Letters and pairs that look alike in most fonts, folded to one form ("paypa1" → "paypal", "rn" → "m"). */
+function foldConfusables(s: string): string {
+  return s.toLowerCase().replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/[0]/g, 'o').replace(/[1|]/g, 'l').replace(/5/g, 's');
+}
+
+/** Edit distance, bounded: names are cut to 64 characters (DNS labels are at most 63). */
+function editDistance(a: string, b: string): number {
+  const x = a.slice(0, 64);
+  const y = b.slice(0, 64);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/**
+ * Two different organizational domains that a reader could take for one another: equal after folding
+ * lookalike characters, or one edit apart (for names of 6+ characters).
+ */
+export function looksAlike(a: string, b: string): boolean {
+  const x = orgDomain(a);
+  const y = orgDomain(b);
+  if (x === y) return false;
+  if (foldConfusables(x) === foldConfusables(y)) return true;
+  const lx = x.split('.')[0]!;
+  const ly = y.split('.')[0]!;
+  return Math.min(lx.length, ly.length) >= 6 && editDistance(x, y) <= 1;
+}

@@ -337,3 +337,11 @@ test('bulk mail: recognised from its headers; no List-Unsubscribe is a cause, on
   assert.ok(!good.findings.some((f) => f.check.startsWith('message.bulk.no-')));
   assert.deepEqual(analyzeMessageOffline('From: a@b.example\r\n\r\nx').bulk.signals, []);
 });
+
+test('lookalike domains: Reply-To paypa1, Return-Path one letter off; a real subdomain is no lookalike', () => {
+  const a = analyzeMessageOffline(['From: PayPal <service@paypal.example>', 'Reply-To: help@paypa1.example', 'Return-Path: <b@paypall.example>', 'Sender: x@mail.paypal.example', '', 'x', ''].join('\r\n'));
+  const alike = a.findings.filter((f) => f.check === 'message.identity.lookalike').map((f) => f.subject);
+  assert.deepEqual(alike.sort(), ['paypa1.example ~ paypal.example', 'paypall.example ~ paypal.example']);
+  const ok = analyzeMessageOffline(['From: a@shop.example', 'Reply-To: b@mail.shop.example', 'Return-Path: <c@esp.example>', '', 'x', ''].join('\r\n'));
+  assert.ok(!ok.findings.some((f) => f.check === 'message.identity.lookalike'));
+});
