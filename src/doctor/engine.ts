@@ -10,6 +10,7 @@ import { fill, pick, tx } from '../i18n/text.js';
 import { caseById, DOCTOR_CASES } from './cases/index.js';
 import { CHECK_ADAPTERS, adapterById } from './checks/index.js';
 import { CapabilityMissing, missingFinding } from './checks/load.js';
+import { causeGroupOf } from './cause-groups.js';
 import { getAnswer } from './questions.js';
 import { redactDeep, secretsOf } from './redact.js';
 import { DOCTOR_TEXT as T } from './texts.js';
@@ -39,6 +40,10 @@ export interface RankedCause {
   evidence: string[];
   advice: Text[];
   score: number;
+  /** Other checks whose findings give the same diagnosis (the same reason): independent evidence for this cause. */
+  corroboratedBy: string[];
+  /** Internal: the cause group (src/doctor/cause-groups.ts). */
+  group?: string;
 }
 
 /** The `data` of a doctor report (documented in docs/json-schema.md). */
@@ -74,12 +79,27 @@ export function rankCauses(outcomes: { adapter: string; index: number; findings:
       all.push({
         check: f.check, adapter: o.adapter, status: f.status, subject: f.subject, summary: f.summary,
         evidence: (f.evidence ?? []).slice(0, 3).map((e) => (e.label ? `${e.label}: ` : '') + e.value.slice(0, 300)),
-        advice: f.advice ?? [], score: scoreFinding(f, o.index, checkCount),
+        advice: f.advice ?? [], score: scoreFinding(f, o.index, checkCount), corroboratedBy: [],
+        ...(causeGroupOf(f) ? { group: causeGroupOf(f)! } : {}),
       });
     }
   }
   all.sort((a, b) => b.score - a.score);
-  return all.slice(0, MAX_CAUSES).map((c, i) => ({ rank: i + 1, ...c }));
+  // Two checks of different kinds reaching the same diagnosis are one cause with more evidence, ranked higher.
+  const merged: Omit<RankedCause, 'rank'>[] = [];
+  for (const c of all) {
+    const same = c.group ? merged.find((m) => m.group === c.group && m.adapter !== c.adapter) : undefined;
+    if (!same) { merged.push({ ...c }); continue; }
+    same.corroboratedBy.push(c.check);
+    same.evidence = [...same.evidence, ...c.evidence.slice(0, 1).map((e) => `${c.check}: ${e}`)].slice(0, 5);
+    for (const a of c.advice) if (!same.advice.some((x) => x.en === a.en)) same.advice.push(a);
+    same.score += 15;
+  }
+  merged.sort((a, b) => b.score - a.score);
+  return merged.slice(0, MAX_CAUSES).map((c, i) => {
+    const { group: _g, ...rest } = c;
+    return { rank: i + 1, ...rest };
+  });
 }
 
 function formatFact(key: string, a: DoctorAnswers, lang: Lang, c: DoctorCase): string | null {

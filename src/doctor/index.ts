@@ -18,3 +18,4 @@ export { DOCTOR_TEXT } from './texts.js';
 export { NEEDS as DOCTOR_NEEDS } from './checks/needs.js';
 export { nextDoctorStep, type DoctorStep } from './steps.js';
 export { renderDoctorTerminal } from './terminal.js';
+export { CAUSE_GROUPS, causeGroupOf, type CauseGroup } from './cause-groups.js';

@@ -16,6 +16,7 @@ const VIEW = {
   more: tx('Every finding with its evidence: --verbose; the report for support: --output report.md (or .html, .json).',
     'Wszystkie wyniki z dowodami: --verbose; raport dla pomocy technicznej: --output raport.md (lub .html, .json).'),
   evidence: tx('evidence', 'dowód'),
+  corroborated: tx('confirmed also by', 'potwierdza też'),
   case: tx('Case {n}: {title}', 'Przypadek {n}: {title}'),
 };
 
@@ -37,6 +38,7 @@ export function renderDoctorTerminal(report: Report, opt: { lang: Lang; color?: 
     const head = `${cause.rank}. ${STATUS_ICON[cause.status]} ${pick(cause.summary, lang)}`;
     o.push(...wrap(head, width, '      ').map((l, i) => (i === 0 ? '   ' + c(cause.status, l.trimStart()) : l)));
     o.push(`      ${clip(`${cause.check}${cause.subject ? ' — ' + cause.subject : ''}`, width - 5)}`);
+    if (cause.corroboratedBy.length) o.push(`      ${pick(VIEW.corroborated, lang)}: ${clip(cause.corroboratedBy.join(', '), width - 20)}`);
     for (const e of cause.evidence.slice(0, 2)) o.push(`      ${pick(VIEW.evidence, lang)}: ${clip(e.replace(/\s+/g, ' '), width - 16)}`);
   }
   if (d.fixSteps.length) {

@@ -72,4 +72,12 @@ test('ranking: errors before warnings, the case\'s first checks before later one
   ], 3);
   assert.deepEqual(causes.map((c) => c.check), ['c.err', 'b.err', 'a.warn']);
   assert.deepEqual(causes.map((c) => c.rank), [1, 2, 3]);
+  // A login failure seen by the server test and a 535 in the pasted error are one cause, corroborated.
+  const login = rankCauses([
+    { adapter: 'probe.send', index: 0, findings: [f('probe.smtp.auth', 'error', true)] },
+    { adapter: 'explain', index: 1, findings: [{ ...f('explain.message', 'error'), diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: 'x', replyCode: 535 } }] },
+    { adapter: 'limits', index: 2, findings: [f('doctor.limits.hosting-day', 'error')] },
+  ], 3);
+  assert.deepEqual(login.map((c) => c.check), ['probe.smtp.auth', 'doctor.limits.hosting-day']);
+  assert.deepEqual(login[0]!.corroboratedBy, ['explain.message']);
 });

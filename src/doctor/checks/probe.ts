@@ -145,6 +145,19 @@ export const spamFolderAdapter: CheckAdapter = {
   },
 };
 
+/** The host other servers deliver to: the best MX, else the domain itself (implicit MX, RFC 5321 §5.1). */
+async function incomingHost(domain: string, deps: DoctorDeps): Promise<string> {
+  try {
+    const dns = (await dnsClientFor(deps)) as { query: (n: string, t: string) => Promise<{ answers: { type: string; data: unknown }[] }> };
+    const mx = (await dns.query(domain, 'MX')).answers
+      .filter((r) => r.type === 'MX').map((r) => r.data as { preference: number; exchange: string })
+      .filter((d) => d.exchange && d.exchange !== '.').sort((a, b) => a.preference - b.preference);
+    return mx[0]?.exchange ?? domain;
+  } catch {
+    return domain;
+  }
+}
+
 /** Receiving on a VPS: does the MX host answer SMTP? */
 export const probeMxAdapter: CheckAdapter = errorsRank({
   id: 'probe.mx',
@@ -153,7 +166,7 @@ export const probeMxAdapter: CheckAdapter = errorsRank({
   needs: (a) => (a.server?.host || a.domain || a.address ? undefined : NEEDS.domain),
   async run({ answers, deps }) {
     const probe = await capabilityFn<ProbeFn>('probe', ['probeSmtp']);
-    const host = answers.server?.host ?? `mail.${answers.domain ?? answers.address!.split('@').pop()}`;
+    const host = answers.server?.host ?? (await incomingHost(answers.domain ?? answers.address!.split('@').pop()!, deps));
     const port = answers.server?.port ?? 25;
     if (deps.guardTarget) await deps.guardTarget(host, port);
     const result = await probe(await probeOptions({ host, port, ...(answers.server?.security ? { security: answers.server.security } : {}) }, deps), await probeDeps(deps));
