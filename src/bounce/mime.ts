@@ -182,11 +182,8 @@ function parseEntity(s: string, from: number, to: number, depth: number, budget:
     // A base64/QP wrapper is undone first (rare but seen).
     const body = enc === 'base64' || enc === 'quoted-printable' ? decodeTransfer(s.slice(bodyStart, to), enc) : s.slice(bodyStart, to);
     part.rawBody = body;
-    const inner = splitHeaderBody(body, 0, body.length);
     budget.parts++;
-    const ih = parseHeaderBlock(body.slice(0, Math.min(inner.headEnd, MAX_HEADER_BYTES)));
-    const ict = parseContentType(header(ih, 'content-type'));
-    part.parts.push({ headers: ih, contentType: ict.type, params: ict.params, parts: [], rawBody: body.slice(inner.bodyStart), depth: depth + 1, parent: 'message' });
+    part.parts.push(new EmbeddedMessage(body, depth + 1));
     return part;
   }
   part.rawBody = s.slice(bodyStart, to);
@@ -204,6 +201,33 @@ function guessBoundary(s: string, from: number, firstBy: number, to: number): st
   if (!/[0-9A-Za-z]/.test(b)) return undefined; // a line of dashes is a separator, not a boundary
   const again = s.indexOf('\n--' + b, from + m.index + b.length + 2);
   return again >= 0 && again < to ? b : undefined;
+}
+
+/**
+ * The returned original inside a message/rfc822 part: its headers are parsed only when first read (most
+ * bounces never need more than Message-ID, Subject and From, and many never look at it at all).
+ */
+class EmbeddedMessage implements MimePart {
+  readonly parts: MimePart[] = [];
+  readonly parent = 'message' as const;
+  private parsed?: { headers: HeaderList; type: string; params: Record<string, string>; bodyStart: number };
+
+  constructor(private readonly raw: string, readonly depth: number) {}
+
+  private get p(): { headers: HeaderList; type: string; params: Record<string, string>; bodyStart: number } {
+    if (!this.parsed) {
+      const inner = splitHeaderBody(this.raw, 0, this.raw.length);
+      const headers = parseHeaderBlock(this.raw.slice(0, Math.min(inner.headEnd, MAX_HEADER_BYTES)));
+      const ct = parseContentType(header(headers, 'content-type'));
+      this.parsed = { headers, type: ct.type, params: ct.params, bodyStart: inner.bodyStart };
+    }
+    return this.parsed;
+  }
+
+  get headers(): HeaderList { return this.p.headers; }
+  get contentType(): string { return this.p.type; }
+  get params(): Record<string, string> { return this.p.params; }
+  get rawBody(): string { return this.raw.slice(this.p.bodyStart); }
 }
 
 /** Body ranges between `--boundary` delimiter lines; undefined when no delimiter occurs at all. */

@@ -58,6 +58,7 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
   const dsnParts: string[] = [];
   let feedback: string | undefined;
   let original: HeaderList | undefined;
+  let originalPart: MimePart | undefined;
   let textPart: MimePart | undefined;
   let htmlPart: MimePart | undefined;
   for (const p of walkParts(root)) {
@@ -65,11 +66,13 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
     if (t === 'message/delivery-status' || t === 'message/global-delivery-status') dsnParts.push(partText(p, 1024 * 1024));
     else if (t === 'message/feedback-report') feedback = partText(p, 1024 * 1024);
     else if (t === 'message/rfc822' || t === 'message/global' || t === 'message/partial') {
-      if (p.parts[0] && !original) original = p.parts[0].headers;
+      if (p.parts[0] && !originalPart) originalPart = p.parts[0];
     } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
       // Header bytes as they are (not charset-decoded): each header is decoded on its own when used.
       original ??= parseHeaderBlock(decodeTransfer(p.rawBody.slice(0, 1024 * 1024), (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase()));
-    } else if (p.depth > 0 && p.parts.length === 0 && p.parent !== 'message') {
+    } else if (p.parent === 'message') {
+      continue; // the returned original: read lazily through ctx.original
+    } else if (p.depth > 0 && p.parts.length === 0) {
       if ((t === 'text/plain' || t === 'message/disposition-notification') && !textPart) textPart = p;
       else if (t === 'text/html' && !htmlPart) htmlPart = p;
     } else if (p === root && p.parts.length === 0) textPart = p;
@@ -77,7 +80,7 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
   // Some DSNs arrive as text/plain parts that are really delivery-status (lying content types).
   if (!dsnParts.length && root.parts.length) {
     for (const p of walkParts(root)) {
-      if (p.parts.length || p === root || p.parent === 'message' || p.contentType !== 'text/plain') continue;
+      if (p.parent === 'message' || p.parts.length || p === root || p.contentType !== 'text/plain') continue;
       const t = partText(p, 1024 * 1024);
       if (/^(?:final|original)-recipient:/im.test(t) && /^status:/im.test(t)) dsnParts.push(t);
     }
@@ -115,7 +118,7 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
     get errorText() { return getSplit().errorText; },
     get lowError() { return getSplit().lowError; },
     get lowHead() { return (lowHead ??= getSplit().lowError.slice(0, 8192)); },
-    get original() { return original ?? getSplit().quoted; },
+    get original() { return originalPart?.headers ?? original ?? getSplit().quoted; },
     get lowTrace() {
       lowTrace ??= h.filter(([n]) => n === 'received' || n.startsWith('x-')).map(([, v]) => v).join('\n').slice(0, 65536).toLowerCase();
       return lowTrace;
