@@ -14,23 +14,26 @@ export interface BulkAnalysis {
   oneClick: boolean;
 }
 
-/** Headers that sending services and list software add (name prefix → service). */
+/**
+ * Headers that mark list or campaign mail (name prefix → shown name). Sending services' own headers (SES,
+ * SendGrid, Mailgun, Postmark) are not here: they carry transactional mail too, which needs no unsubscribe.
+ */
 export const BULK_HEADERS: readonly [string, string][] = [
-  ['list-id', 'List-Id'], ['feedback-id', 'Feedback-ID'], ['x-campaign', 'X-Campaign'], ['x-mailgun-', 'Mailgun'],
-  ['x-sg-', 'SendGrid'], ['x-ses-outgoing', 'Amazon SES'], ['x-mc-user', 'Mailchimp'], ['x-mandrill-user', 'Mandrill'],
-  ['x-campaignid', 'X-CampaignID'], ['x-pm-message-id', 'Postmark'], ['x-sib-id', 'Brevo'], ['x-mailjet-', 'Mailjet'],
-  ['x-freshmail-', 'FreshMail'], ['x-getresponse-', 'GetResponse'], ['x-emlabs-', 'EmailLabs'], ['x-csa-complaints', 'CSA'],
+  ['list-id', 'List-Id'], ['x-campaign', 'X-Campaign'], ['x-mc-user', 'Mailchimp'], ['x-mailchimp-', 'Mailchimp'],
+  ['x-freshmail-', 'FreshMail'], ['x-getresponse-', 'GetResponse'], ['x-csa-complaints', 'CSA'], ['x-newsletter', 'X-Newsletter'],
 ];
 
 export function analyzeBulk(fields: readonly HeaderField[]): BulkAnalysis {
   const signals = new Set<string>();
+  // A delivery status notification is not bulk mail, whatever headers it quotes or carries.
+  if (/multipart\/report/i.test(headerFirst(fields, 'content-type')?.value.slice(0, 200) ?? '')) return { signals: [], oneClick: false };
   for (const f of fields.slice(0, 2000)) {
     for (const [prefix, name] of BULK_HEADERS) if (f.key.startsWith(prefix)) signals.add(name);
   }
   const precedence = headerFirst(fields, 'precedence')?.value.trim().toLowerCase();
   if (precedence === 'bulk' || precedence === 'list') signals.add(`Precedence: ${precedence}`);
   const xm = headerFirst(fields, 'x-mailer')?.value ?? '';
-  if (/mailchimp|sendgrid|mailgun|sendinblue|brevo|mailjet|getresponse|freshmail|phplist|mailpoet|acumbamail|campaign monitor/i.test(xm.slice(0, 200))) signals.add(`X-Mailer: ${xm.slice(0, 40)}`);
+  if (/mailchimp|sendinblue|brevo|mailjet|getresponse|freshmail|phplist|mailpoet|acumbamail|campaign monitor|mailerlite/i.test(xm.slice(0, 200))) signals.add(`X-Mailer: ${xm.slice(0, 40)}`);
   const lu = headerFirst(fields, 'list-unsubscribe')?.value;
   const post = headerFirst(fields, 'list-unsubscribe-post')?.value ?? '';
   return { signals: [...signals], ...(lu ? { listUnsubscribe: lu.slice(0, 300) } : {}), oneClick: /list-unsubscribe\s*=\s*one-click/i.test(post) && Boolean(lu && /<https:/i.test(lu)) };

@@ -326,16 +326,16 @@ test('Authentication-Results the sender wrote before the receiver saw the messag
 });
 
 test('bulk mail: recognised from its headers; no List-Unsubscribe is a cause, one-click missing a hint', () => {
-  const base = ['From: news@shop.example', 'Date: Mon, 23 Nov 2026 10:00:00 +0000', 'Message-ID: <n1@shop.example>', 'Feedback-ID: 1:2:3:esp', 'X-Mailgun-Sid: abc'];
+  const base = ['From: news@shop.example', 'Date: Mon, 23 Nov 2026 10:00:00 +0000', 'Message-ID: <n1@shop.example>', 'List-Id: <news.shop.example>', 'Precedence: bulk', 'X-Mailgun-Sid: abc'];
   const none = analyzeMessageOffline([...base, '', 'x', ''].join('\r\n'));
-  assert.deepEqual(none.bulk.signals.sort(), ['Feedback-ID', 'Mailgun']);
+  assert.deepEqual(none.bulk.signals.sort(), ['List-Id', 'Precedence: bulk']);
   assert.ok(none.whySpam.causes.some((c) => c.check === 'message.bulk.no-unsubscribe'));
   const noClick = analyzeMessageOffline([...base, 'List-Unsubscribe: <mailto:u@shop.example>', '', 'x', ''].join('\r\n'));
   assert.ok(noClick.findings.some((f) => f.check === 'message.bulk.no-one-click'));
   const good = analyzeMessageOffline([...base, 'List-Unsubscribe: <https://shop.example/u/1>, <mailto:u@shop.example>', 'List-Unsubscribe-Post: List-Unsubscribe=One-Click', '', 'x', ''].join('\r\n'));
   assert.equal(good.bulk.oneClick, true);
   assert.ok(!good.findings.some((f) => f.check.startsWith('message.bulk.no-')));
-  assert.deepEqual(analyzeMessageOffline('From: a@b.example\r\n\r\nx').bulk.signals, []);
+  assert.deepEqual(analyzeMessageOffline('From: a@b.example\r\nX-SES-Outgoing: 2026.11.23\r\nFeedback-ID: 1:2\r\n\r\nx').bulk.signals, [], 'a sending service alone is not bulk');
 });
 
 test('lookalike domains: Reply-To paypa1, Return-Path one letter off; a real subdomain is no lookalike', () => {
