@@ -26,7 +26,9 @@ console.log(`corpus: ${files.length} messages, ${rounds} timed rounds per side`)
 const tmp = mkdtempSync(join(tmpdir(), 'mm-bounce-bench-'));
 const pl = join(tmp, 'sisimai.pl');
 writeFileSync(pl, `use strict; use Sisimai; use Time::HiRes qw(time);
-my ($list, $rounds) = @ARGV; open(my $fh, '<', $list) or die; my @f = map { chomp; $_ } <$fh>;
+my ($list, $rounds, $mode) = @ARGV; open(my $fh, '<', $list) or die; my @f = map { chomp; $_ } <$fh>;
+# mode "mem": the messages are read into memory first and parsed from there (Sisimai->make(\\$text)).
+if (($mode // '') eq 'mem') { @f = map { my $p = $_; open(my $m, '<', $p) or die; local $/; my $t = <$m>; \\$t } @f; }
 for my $p (@f) { Sisimai->make($p) }
 my @cpu; my ($n, $r) = (0, 0); my $t = time;
 for (1..$rounds) { my @c0 = times; for my $p (@f) { $n++; my $v = Sisimai->make($p); $r += scalar(@{$v // []}); }
@@ -35,31 +37,38 @@ printf "%d %d %.6f %s %s\\n", $n, $r, time - $t, join(',', @cpu), $Sisimai::VERS
 writeFileSync(join(tmp, 'list'), files.join('\n') + '\n');
 const median = (a) => { const b = [...a].sort((x, y) => x - y); return b[Math.floor(b.length / 2)]; };
 const perMsg = (secs) => (secs * 1e6 / files.length).toFixed(0);
-let sis;
-const sp = spawnSync('perl', [pl, join(tmp, 'list'), String(rounds)], { encoding: 'utf8' });
-if (sp.status === 0) {
+function sisimai(mode) {
+  const sp = spawnSync('perl', [pl, join(tmp, 'list'), String(rounds), mode], { encoding: 'utf8' });
+  if (sp.status !== 0) return { error: sp.stderr.split('\n')[0] };
   const [n, r, wall, cpus, ver] = sp.stdout.trim().split(' ');
-  sis = { n: Number(n), r: Number(r), wall: Number(wall), cpu: cpus.split(',').map(Number), ver };
-  console.log(`Sisimai ${ver}: ${n} messages, ${r} records in ${rounds} rounds; CPU per message: best round ${perMsg(Math.min(...sis.cpu))} µs, ` +
-    `median ${perMsg(median(sis.cpu))} µs (wall ${(Number(n) / Number(wall)).toFixed(0)} messages/s)`);
-} else {
-  console.log(`Sisimai not available (Debian package libsisimai-perl): ${sp.stderr.split('\n')[0]}`);
+  return { n: Number(n), r: Number(r), wall: Number(wall), cpu: cpus.split(',').map(Number), ver };
 }
-for (let w = 0; w < 3; w++) for (const f of files) parseBounce(readFileSync(f)); // warm-up passes, not timed
-const mm = { n: 0, r: 0, cpu: [], wall: 0 };
-for (let k = 0; k < rounds; k++) {
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  for (const f of files) { mm.n++; mm.r += parseBounce(readFileSync(f)).recipients.length; }
-  mm.wall += Number(process.hrtime.bigint() - t0) / 1e9;
-  const c = process.cpuUsage(c0);
-  mm.cpu.push((c.user + c.system) / 1e6);
+function mailmedic(read) {
+  for (let w = 0; w < 3; w++) for (const f of files) parseBounce(read(f)); // warm-up passes, not timed
+  const mm = { n: 0, r: 0, cpu: [], wall: 0 };
+  for (let k = 0; k < rounds; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    for (const f of files) { mm.n++; mm.r += parseBounce(read(f)).recipients.length; }
+    mm.wall += Number(process.hrtime.bigint() - t0) / 1e9;
+    const c = process.cpuUsage(c0);
+    mm.cpu.push((c.user + c.system) / 1e6);
+  }
+  return mm;
 }
-console.log(`mailmedic: ${mm.n} messages, ${mm.r} records in ${rounds} rounds; CPU per message: best round ${perMsg(Math.min(...mm.cpu))} µs, ` +
-  `median ${perMsg(median(mm.cpu))} µs (wall ${(mm.n / mm.wall).toFixed(0)} messages/s)`);
-if (sis) {
-  console.log(`ratio mailmedic / Sisimai (messages per CPU second): ${(Math.min(...sis.cpu) / Math.min(...mm.cpu)).toFixed(1)}× best round, ` +
-    `${(median(sis.cpu) / median(mm.cpu)).toFixed(1)}× median round`);
+const inMemory = new Map(files.map((f) => [f, readFileSync(f)]));
+for (const [label, mode, read] of [['from disk', 'disk', (f) => readFileSync(f)], ['in memory', 'mem', (f) => inMemory.get(f)]]) {
+  const sis = sisimai(mode);
+  if (sis.error) console.log(`Sisimai not available (Debian package libsisimai-perl): ${sis.error}`);
+  else console.log(`[${label}] Sisimai ${sis.ver}: ${sis.n} messages, ${sis.r} records in ${rounds} rounds; CPU per message: best round ` +
+    `${perMsg(Math.min(...sis.cpu))} µs, median ${perMsg(median(sis.cpu))} µs (wall ${(sis.n / sis.wall).toFixed(0)} messages/s)`);
+  const mm = mailmedic(read);
+  console.log(`[${label}] mailmedic: ${mm.n} messages, ${mm.r} records in ${rounds} rounds; CPU per message: best round ` +
+    `${perMsg(Math.min(...mm.cpu))} µs, median ${perMsg(median(mm.cpu))} µs (wall ${(mm.n / mm.wall).toFixed(0)} messages/s)`);
+  if (!sis.error) {
+    console.log(`[${label}] ratio mailmedic / Sisimai (messages per CPU second): ${(Math.min(...sis.cpu) / Math.min(...mm.cpu)).toFixed(1)}× best round, ` +
+      `${(median(sis.cpu) / median(mm.cpu)).toFixed(1)}× median round`);
+  }
 }
 
 // 2. Classifier over the diagnostic texts.
