@@ -112,6 +112,7 @@ function clientTexts(lang: Lang): string {
     statusLabel: flat(UI.status), actor: flat(UI.actor), permanence: flat(UI.permanence), retry: flat(UI.retry),
     cases: DOCTOR_CASES.map((c) => ({ id: c.id, n: c.seedNumber, title: p(c.title), description: p(c.description) })),
     tables: flat(DOCTOR_TEXT.tables),
+    errors: flat(T.errors),
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');

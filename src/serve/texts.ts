@@ -69,6 +69,16 @@ export const SERVE_TEXT = {
     byStatus: tx('Findings by status', 'Wyniki według stanu'),
     download: tx('Download the report for support', 'Pobierz raport dla pomocy technicznej'),
   },
+  /** What the page says for the API's error codes (the API's own message adds the details, in English). */
+  errors: {
+    'too-large': tx('That is too much text or too big a file for this page.', 'To za dużo tekstu albo za duży plik dla tej strony.'),
+    'rate-limited': tx('Too many server tests from your address; wait a minute and try again.', 'Za dużo testów serwerów z Twojego adresu; odczekaj minutę i spróbuj ponownie.'),
+    'target-refused': tx('This server may not be tested from here: it is a private or local address.', 'Tego serwera nie można testować stąd: to adres prywatny lub lokalny.'),
+    'port-refused': tx('Only mail ports can be tested from here (25, 465, 587, 2525, 110, 995, 143, 993).', 'Stąd można testować tylko porty pocztowe (25, 465, 587, 2525, 110, 995, 143, 993).'),
+    'bad-field': tx('Please check what you entered.', 'Sprawdź, co zostało wpisane.'),
+    'missing-field': tx('Please fill in the field.', 'Uzupełnij pole.'),
+    internal: tx('Something went wrong on the server; please try again.', 'Coś poszło nie tak po stronie serwera; spróbuj ponownie.'),
+  },
   footer: tx('mailmedic keeps nothing you enter: it is used only for the checks you ask for and goes only to the servers those checks talk to.',
     'mailmedic niczego, co wpiszesz, nie przechowuje: dane służą tylko do testów, o które prosisz, i trafiają wyłącznie do serwerów, z którymi te testy się łączą.'),
 };

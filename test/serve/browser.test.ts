@@ -183,3 +183,19 @@ test('doctor step by step: VPS sending with a listed IP ends with ranked causes 
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
 });
+
+test('an exposed server refuses a private target, and the page says so in Polish', { skip }, async () => {
+  const exposed = await startTestServer({ restrictProbes: true });
+  try {
+    const p = ctx.pages()[0]!;
+    await p.goto(exposed.url + '/probe?lang=pl');
+    await p.fill('#f-host', env.host);
+    await p.fill('#f-port', '587');
+    await p.click('button[type=submit]');
+    await p.waitForSelector('#status.error');
+    assert.match(await p.locator('#status').innerText(), /adres prywatny lub lokalny/);
+    await p.goto(app.url + '/?lang=en');
+  } finally {
+    await exposed.close();
+  }
+});

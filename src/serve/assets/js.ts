@@ -147,13 +147,19 @@ export const APP_JS = String.raw`'use strict';
     return wrap;
   }
 
+  // An API error as the user should read it: the page's own words for the code, the server's details after.
+  function apiError(j, status) {
+    var own = j && j.error && T.errors[j.error];
+    return new Error(own ? own + (j.message ? ' (' + j.message + ')' : '') : (j && j.message) || String(status));
+  }
+
   // POST JSON, read server-sent events from the response body (EventSource cannot POST).
   function postStream(url, body, on) {
     return fetch(url + '?stream=1', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify(body) })
       .then(function (res) {
         var type = res.headers.get('content-type') || '';
         if (!res.ok || type.indexOf('text/event-stream') < 0) {
-          return res.json().catch(function () { return { message: String(res.status) }; }).then(function (j) { throw new Error(j.message || String(res.status)); });
+          return res.json().catch(function () { return { message: String(res.status) }; }).then(function (j) { throw apiError(j, res.status); });
         }
         var reader = res.body.getReader(), dec = new TextDecoder(), buf = '';
         function pump() {
@@ -169,7 +175,7 @@ export const APP_JS = String.raw`'use strict';
                 else if (line.indexOf('data: ') === 0) data += line.slice(6);
               });
               var obj = data ? JSON.parse(data) : null;
-              if (ev === 'error') throw new Error(obj && obj.message ? obj.message : 'error');
+              if (ev === 'error') throw apiError(obj || {}, 500);
               if (on[ev]) on[ev](obj);
             }
             return pump();
@@ -246,7 +252,7 @@ export const APP_JS = String.raw`'use strict';
     }
     function next() {
       fetch('/api/doctor/next', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ case: st.kase, answers: st.answers, skipped: st.skipped }) })
-        .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.message || String(r.status)); return j; }); })
+        .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw apiError(j, r.status); return j; }); })
         .then(function (j) { if (j.done) run(); else ask(j.step); })
         .catch(function (e) { setStatus(T.status.failed + ': ' + e.message, true); });
     }
