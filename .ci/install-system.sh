@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and benchmarks need (real Postfix, Dovecot, NSD, swaks, pflogsumm,
-# Sisimai for the bounce benchmark, Chromium for the browser tests). Idempotent; needs root.
+# Sisimai for the bounce benchmark, Chromium for the browser tests, SpamAssassin for the header tests). Idempotent; needs root.
 set -euo pipefail
 need=(postfix dovecot-imapd dovecot-pop3d nsd swaks libnet-ssleay-perl libio-socket-ssl-perl libauthen-sasl-perl
-      pflogsumm openssl bind9-dnsutils libsisimai-perl chromium iproute2)
+      pflogsumm openssl bind9-dnsutils libsisimai-perl chromium iproute2 spamassassin util-linux)
 missing=()
 for p in "${need[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }
