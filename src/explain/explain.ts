@@ -462,7 +462,7 @@ function defaultSubject(text: string): string {
 }
 
 const T = {
-  emptySummary: tx('Nothing to explain: the input is empty', 'Nie ma czego wyjaśniać: wejście jest puste'),
+  emptySummary: tx('Nothing to explain: the input is empty', 'Nie ma czego wyjaśniać: nie podano żadnego tekstu'),
   emptyDetail: tx('Give the error message, the server\'s reply or the whole bounce (as arguments, --file or on standard input).', 'Podaj komunikat o błędzie, odpowiedź serwera lub cały zwrot (jako argumenty, przez --file lub na standardowym wejściu).'),
   unknownSummary: tx('Not recognised: no SMTP code or known message found', 'Nie rozpoznano: brak kodu SMTP lub znanego komunikatu'),
   unknownDetail: tx('mailmedic found no SMTP reply code (like 550), no enhanced status code (like 5.1.1) and no message it knows in this text.', 'mailmedic nie znalazł w tym tekście kodu odpowiedzi SMTP (np. 550), rozszerzonego kodu statusu (np. 5.1.1) ani znanego komunikatu.'),
@@ -470,7 +470,7 @@ const T = {
     tx('Paste the full error text, including the server\'s reply line with its code (it usually starts with 4xx or 5xx).', 'Wklej pełną treść błędu, razem z linią odpowiedzi serwera i jej kodem (zwykle zaczyna się od 4xx lub 5xx).'),
     tx('For a returned message, give the whole bounce: `mailmedic bounce <file.eml>` reads it.', 'W przypadku wiadomości zwrotnej podaj cały zwrot: `mailmedic bounce <plik.eml>` go odczyta.'),
   ],
-  binarySummary: tx('The input looks like binary data', 'Wejście wygląda na dane binarne'),
+  binarySummary: tx('The input looks like binary data', 'Podane dane wyglądają na binarne'),
   binaryDetail: tx('{pct}% of the bytes are control characters; only readable parts were searched.', '{pct}% bajtów to znaki sterujące; przeszukano tylko czytelne fragmenty.'),
   moreSummary: tx('{n} more lines with codes or messages are not shown', 'Nie pokazano {n} kolejnych linii z kodami lub komunikatami'),
   moreDetail: tx('The text holds more distinct codes and messages than one report shows; explain a smaller part for the rest.', 'Tekst zawiera więcej różnych kodów i komunikatów, niż mieści jeden raport; pozostałe wyjaśnij, podając mniejszy fragment.'),

@@ -7,8 +7,8 @@
 import { tx } from '../i18n/text.js';
 import type { MessagePattern } from './types.js';
 
-const BL_CHECK = tx('Check whether the sending IP is on a blocklist (e.g. MXToolbox blacklists, check.spamhaus.org) and request removal after fixing the cause.', 'Sprawdź, czy wysyłający adres IP jest na czarnej liście (np. MXToolbox blacklists, check.spamhaus.org), i po usunięciu przyczyny złóż wniosek o usunięcie z listy.');
-const BL_CAUSE = tx('Find what sent spam from your IP (infected computer, hacked account, form or script) and stop it.', 'Znajdź, co wysyłało spam z Twojego IP (zainfekowany komputer, przejęte konto, formularz lub skrypt), i zatrzymaj to.');
+const BL_CHECK = tx('Check whether the sending IP is on a blocklist (e.g. MXToolbox blacklists, check.spamhaus.org) and request removal after fixing the cause.', 'Sprawdź, czy wysyłający adres IP jest na czarnej liście (np. w MXToolbox lub na check.spamhaus.org), i po usunięciu przyczyny złóż wniosek o usunięcie z listy.');
+const BL_CAUSE = tx('Find what sent spam from your IP (infected computer, hacked account, form or script) and stop it.', 'Znajdź, co wysyłało spam z Twojego adresu IP (zainfekowany komputer, przejęte konto, formularz lub skrypt), i zatrzymaj to.');
 const SMTP_AUTH = tx('In your mail program turn on "outgoing server (SMTP) requires authentication", with your full address and password, on port 587 (STARTTLS) or 465 (SSL/TLS).', 'W programie pocztowym włącz „serwer poczty wychodzącej (SMTP) wymaga uwierzytelniania”, z pełnym adresem i hasłem, na porcie 587 (STARTTLS) lub 465 (SSL/TLS).');
 const ASK_ADMIN = tx('Contact the administrator of the receiving server and send them the whole bounce.', 'Skontaktuj się z administratorem serwera docelowego i prześlij mu cały zwrot.');
 const FOLLOW_LINK = tx('If the bounce contains a link, open it: it often gives the exact cause or solution.', 'Jeśli zwrot zawiera link, otwórz go: często podaje dokładną przyczynę lub rozwiązanie.');
@@ -18,11 +18,11 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.over-quota',
     phrases: ['maildir over quota', 'maildir oever qouta', 'over quota', 'overquota', 'quota exceeded', 'exceeded storage allocation', 'mailbox is full', 'mailbox full', 'mailbox size limit exceeded', 'user is over quota', 'disk quota exceeded', 'mail quota exceeded', 'insufficient quota', 'not enough storage space', 'out of storage space', 'skrzynka odbiorcy jest pelna', 'skrzynka jest pelna', 'skrzynka odbiorcy jest przepelniona', 'przepelniona skrzynka', 'brak miejsca na koncie', 'przekroczono limit miejsca', 'przekroczony limit skrzynki', 'brak miejsca w skrzynce'],
     reason: 'mailboxfull', actor: 'recipient', permanence: 'temporary', priority: 10, source: 'seed:003',
-    title: tx('Recipient mailbox is full', 'Skrzynka adresata jest pełna'),
-    meaning: tx('The e-mail account you wrote to is full and cannot take more messages.', 'Konto e-mail, na które wysłałeś wiadomość, jest pełne i nie przyjmie kolejnych wiadomości.'),
-    cause: tx('The recipient has used up the space of their mailbox.', 'Adresat wykorzystał całe miejsce w swojej skrzynce.'),
+    title: tx('Recipient mailbox is full', 'Skrzynka odbiorcy jest pełna'),
+    meaning: tx('The e-mail account you wrote to is full and cannot take more messages.', 'Konto e-mail, na które wysłano wiadomość, jest pełne i nie przyjmie kolejnych wiadomości.'),
+    cause: tx('The recipient has used up the space of their mailbox.', 'Odbiorca wykorzystał całe miejsce w swojej skrzynce.'),
     advice: [
-      tx('The fix lies only with the recipient: they must delete messages or enlarge the mailbox. Tell them by another channel.', 'Rozwiązanie leży wyłącznie po stronie adresata: musi usunąć wiadomości lub powiększyć skrzynkę. Powiadom go innym kanałem.'),
+      tx('The fix lies only with the recipient: they must delete messages or enlarge the mailbox. Tell them by another channel.', 'Rozwiązanie leży wyłącznie po stronie odbiorcy: musi usunąć wiadomości lub powiększyć skrzynkę. Powiadom go innym kanałem.'),
       tx('Send the message again once they have made room.', 'Wyślij wiadomość ponownie, gdy zwolni miejsce.'),
     ],
   },
@@ -30,7 +30,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.no-such-user',
     phrases: ['no such user', 'user unknown', 'unknown user', 'user not found', 'unknown recipient', 'recipient unknown', 'no such recipient', 'invalid recipient', 'recipient not found', 'mailbox not found', 'mailbox unavailable', 'no mailbox here by that name', 'mailbox does not exist', 'user does not exist', 'address does not exist', 'no such mailbox', 'unknown local part', 'unrouteable address', 'user doesn\'t exist', 'nie ma takiego uzytkownika', 'uzytkownik nie istnieje', 'adres nie istnieje', 'skrzynka nie istnieje', 'odbiorca nie istnieje', 'konto nie istnieje', 'adres odbiorcy nie istnieje', 'konto odbiorcy nie istnieje', 'nie ma takiego adresu', 'nieznany odbiorca', 'nieznany uzytkownik'],
     reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 8, source: 'seed:003 seed:004',
-    title: tx('Recipient account does not exist', 'Nieistniejące konto pocztowe'),
+    title: tx('Recipient account does not exist', 'Konto odbiorcy nie istnieje'),
     meaning: tx('The target account does not exist, or has been blocked and cannot be used.', 'Docelowe konto nie istnieje lub zostało zablokowane i nie można z niego korzystać.'),
     cause: tx('A typo in the address, an account that was deleted, or an old address.', 'Literówka w adresie, usunięte konto albo nieaktualny adres.'),
     advice: [
@@ -45,7 +45,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     title: tx('Sending server is on a blocklist (RBL)', 'Adres serwera nadawcy znajduje się na czarnej liście (RBL)'),
     meaning: tx('Your server, precisely its IP address, is on a blocklist, and the receiving server refuses mail from it.', 'Twój serwer, a konkretnie jego adres IP, znajduje się na czarnej liście, więc serwer odbiorcy odrzuca z niego pocztę.'),
     cause: tx('Spam was sent from that IP (or from its neighbourhood), or it is a dynamic/home IP.', 'Z tego adresu IP (lub z sąsiednich) wysyłano spam albo jest to dynamiczny/domowy adres IP.'),
-    advice: [BL_CHECK, BL_CAUSE, tx('On a hosting with its own IP, take care of its reputation; on a shared server, send the bounce to your provider.', 'Na hostingu z własnym IP dbaj o jego reputację; na serwerze współdzielonym przekaż zwrot dostawcy.')],
+    advice: [BL_CHECK, BL_CAUSE, tx('On a hosting with its own IP, take care of its reputation; on a shared server, send the bounce to your provider.', 'Na hostingu z własnym adresem IP dbaj o jego reputację; na serwerze współdzielonym przekaż zwrot dostawcy.')],
   },
   {
     id: 'bounce.reputation',
@@ -64,7 +64,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     meaning: tx('The receiving side\'s spam filter judged this message to be unsolicited mail.', 'Filtr antyspamowy odbiorcy uznał tę wiadomość za niechcianą pocztę.'),
     advice: [
       tx('Check the content (spam-like words, links, attachments) with a tool such as mail-tester.com.', 'Sprawdź treść (słowa kojarzone ze spamem, linki, załączniki) narzędziem takim jak mail-tester.com.'),
-      tx('Make sure SPF, DKIM and DMARC pass and your IP is on no blocklist.', 'Upewnij się, że SPF, DKIM i DMARC przechodzą, a Twój IP nie jest na czarnej liście.'),
+      tx('Make sure SPF, DKIM and DMARC pass and your IP is on no blocklist.', 'Upewnij się, że SPF, DKIM i DMARC przechodzą, a Twój adres IP nie jest na czarnej liście.'),
     ],
     see: ['domain'],
   },
@@ -91,7 +91,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.reverse-dns',
     phrases: ['cannot find your hostname', 'cannot find your reverse hostname', 'reverse dns', 'revdns', 'rev dns', 'reverse hostname', 'reverse lookup', 'ptr record', 'no ptr', 'does not have a ptr', 'client host rejected: cannot find', 'odwrotny dns'],
     reason: 'requireptr', actor: 'your-provider', permanence: 'permanent', priority: 9, see: ['domain-ip'], source: 'seed:003',
-    title: tx('Wrong or missing reverse DNS (RevDNS / PTR)', 'Nieprawidłowy adres w RevDNS (PTR)'),
+    title: tx('Wrong or missing reverse DNS (RevDNS / PTR)', 'Nieprawidłowy lub brakujący odwrotny DNS (PTR)'),
     meaning: tx('The receiving server could not find a host name for your sending IP (reverse DNS, PTR record).', 'Serwer odbiorcy nie znalazł nazwy hosta dla Twojego wysyłającego adresu IP (odwrotny DNS, rekord PTR).'),
     advice: [
       tx('Set the Rev DNS (PTR) of your service\'s IP to a domain that points to that IP (in your hosting panel, e.g. Configuration → IP addresses).', 'Ustaw Rev DNS (PTR) adresu IP usługi na domenę, która wskazuje na ten adres (w panelu hostingu, np. Konfiguracja → Adresy IP).'),
@@ -102,7 +102,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.spf',
     phrases: ['bad spf', 'blad spf', 'spf error', 'spf fail', 'spf check failed', 'spf validation', 'failed spf', 'spf softfail', 'openspf', 'not designated', 'sender policy framework', 'spf record', 'blocked by spf', 'is not allowed to send mail from', 'not allowed to send mail from domain'],
     reason: 'authfailure', actor: 'you', permanence: 'permanent', priority: 9, see: ['domain'], source: 'seed:003',
-    title: tx('SPF authorisation failed', 'Błąd autoryzacji SPF'),
+    title: tx('SPF check failed', 'Błąd weryfikacji SPF'),
     meaning: tx('The sending server is not allowed by your domain\'s SPF record (TXT), or the record is missing.', 'Serwer wysyłający nie jest dozwolony w rekordzie SPF (TXT) Twojej domeny albo brakuje tego rekordu.'),
     advice: [
       tx('Add or fix the SPF record in your domain\'s DNS; a link in the bounce often shows the value to use.', 'Dodaj lub popraw rekord SPF w DNS domeny; link w zwrocie często podpowiada właściwą wartość.'),
@@ -129,7 +129,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     meaning: tx('Neither SPF nor DKIM passed in line with the domain in From:, and the domain\'s DMARC policy tells receivers to reject such mail.', 'Ani SPF, ani DKIM nie przeszły zgodnie z domeną z pola From:, a zasady DMARC domeny każą odbiorcom odrzucać taką pocztę.'),
     advice: [
       tx('Make SPF and DKIM pass for the domain in From: (send through your domain\'s own servers).', 'Zadbaj, by SPF i DKIM przechodziły dla domeny z From: (wysyłaj przez serwery własnej domeny).'),
-      tx('Do not send with a From: address of a domain you do not control (e.g. a Gmail address from your website).', 'Nie wysyłaj z adresem From: w domenie, którą nie zarządzasz (np. adresem Gmail ze swojej strony).'),
+      tx('Do not send with a From: address of a domain you do not control (e.g. a Gmail address from your website).', 'W polu From: nie używaj adresu z domeny, którą nie zarządzasz (np. adresu z Gmaila w wiadomościach wysyłanych ze swojej strony WWW).'),
     ],
   },
   {
@@ -137,7 +137,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     phrases: ['relay access denied', 'relaying denied', 'relay denied', 'relay not permitted', 'not permitted to relay', 'unable to relay', 'relaying not allowed', 'relay not allowed', 'we do not relay', 'relaying is not allowed', 'not allowed to relay', 'rcpthosts', 'list of allowed rcpthosts', 'nie znajduje sie na liscie obslugiwanych', 'odmowa przekazania'],
     reason: 'norelaying', actor: 'you', permanence: 'permanent', priority: 10, see: ['probe-smtp', 'recipient-domain'], source: 'seed:000 seed:003 seed:004',
     title: tx('Relay access denied', 'Odmowa przekazania poczty (relay)'),
-    meaning: tx('The server will not pass your message on. Either it does not know the recipient\'s domain (wrong MX records send mail to the wrong server, or the mailbox does not exist there), or you sent through it without logging in (SMTP authentication).', 'Serwer nie przekaże Twojej wiadomości. Albo nie zna domeny adresata (błędne rekordy MX kierują pocztę na niewłaściwy serwer lub skrzynka tam nie istnieje), albo wysyłasz przez niego bez zalogowania (uwierzytelniania SMTP).'),
+    meaning: tx('The server will not pass your message on. Either it does not know the recipient\'s domain (wrong MX records send mail to the wrong server, or the mailbox does not exist there), or you sent through it without logging in (SMTP authentication).', 'Serwer nie przekaże Twojej wiadomości. Albo nie zna domeny odbiorcy (błędne rekordy MX kierują pocztę na niewłaściwy serwer lub skrzynka tam nie istnieje), albo wysyłasz przez niego bez zalogowania (uwierzytelniania SMTP).'),
     advice: [
       SMTP_AUTH,
       tx('If this happens for mail to your own domain, check its MX records: mail may be delivered to the wrong mail server.', 'Jeśli dzieje się tak z pocztą do Twojej domeny, sprawdź jej rekordy MX: poczta może trafiać na niewłaściwy serwer.'),
@@ -186,7 +186,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.host-down',
     phrases: ['connection died', 'polaczenie zostalo przerwane', 'connection refused', 'connection timed out', 'connection reset', 'no route to host', 'network is unreachable', 'host is unreachable', 'lost connection', 'timed out while', 'timeout', 'przekroczono czas', 'przekroczenie limitu czasu', 'serwer odbiorcy nie odpowiada', 'serwer nie odpowiada'],
     reason: 'networkerror', actor: 'recipient-provider', permanence: 'temporary', priority: 6, see: ['recipient-domain'], source: 'seed:003 seed:004',
-    title: tx('Recipient\'s server unreachable or connection broke off', 'Serwer adresata niedostępny lub połączenie przerwane'),
+    title: tx('Recipient\'s server unreachable or connection broke off', 'Serwer odbiorcy niedostępny lub połączenie przerwane'),
     meaning: tx('The receiving server did not answer or the connection broke off; it may have been switched off or working incorrectly.', 'Serwer docelowy nie odpowiadał albo połączenie zostało przerwane; mógł być wyłączony lub działać niepoprawnie.'),
     advice: [
       tx('Wait: your server retries by itself for several days.', 'Poczekaj: Twój serwer ponawia próby sam przez kilka dni.'),
@@ -197,7 +197,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.expired',
     phrases: ['in the queue too long', 'been in the queue too long', 'message expired', 'delivery time expired', 'retry timeout exceeded', 'retry time not reached for any host', 'could not be delivered within', 'too long in queue', 'zbyt dlugo w kolejce'],
     reason: 'expired', actor: 'recipient-provider', permanence: 'permanent', priority: 10, see: ['recipient-domain'], source: 'seed:003',
-    title: tx('Delivery expired in the queue', 'Wygasło doręczanie z kolejki'),
+    title: tx('Delivery expired in the queue', 'Upłynął czas doręczania (wiadomość za długo w kolejce)'),
     meaning: tx('The receiving server was unavailable for a long time; after retrying, the sending server gave up ("this message has been in the queue too long").', 'Serwer docelowy był niedostępny przez dłuższy czas; po ponowieniach serwer wysyłający zrezygnował („this message has been in the queue too long”).'),
     advice: [
       tx('Check whether the recipient\'s mail server works (MX records, port 25), then send the message again.', 'Sprawdź, czy serwer poczty odbiorcy działa (rekordy MX, port 25), i wyślij wiadomość ponownie.'),
@@ -208,8 +208,8 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.administrative-prohibition',
     phrases: ['administrative prohibition'],
     actor: 'recipient-provider', permanence: 'permanent', priority: 10, source: 'seed:003',
-    title: tx('Refused by the receiving server without a stated reason', 'Serwer docelowy odrzucił wiadomość z nieznanej przyczyny'),
-    meaning: tx('"Administrative prohibition": the receiving server refused by its own rule and does not say which; it may be a security policy or a simplified configuration.', '„Administrative prohibition”: serwer docelowy odmówił na podstawie własnej reguły i nie mówi której; może to wynikać z polityki bezpieczeństwa lub uproszczonej konfiguracji.'),
+    title: tx('Refused by the receiving server without a stated reason', 'Serwer docelowy odrzucił wiadomość bez podania przyczyny'),
+    meaning: tx('"Administrative prohibition": the receiving server refused by its own rule and does not say which; it may be a security policy or a simplified configuration.', '„Administrative prohibition”: serwer docelowy odmówił na podstawie własnej reguły i nie podaje, której; może to wynikać z polityki bezpieczeństwa lub uproszczonej konfiguracji.'),
     advice: [ASK_ADMIN, FOLLOW_LINK],
   },
   {
@@ -246,7 +246,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     id: 'bounce.rate-limit',
     phrases: ['rate limit', 'ratelimit', 'rate limited', 'too many messages', 'too many emails', 'sending rate', 'sending limit', 'throttled', 'throttling', 'message rate exceeded', 'exceeded the rate', 'limit wysylki', 'przekroczono limit wysylki', 'zbyt wiele wiadomosci', 'przekroczono limit wysylanych wiadomosci', 'limit wiadomosci'],
     reason: 'speeding', actor: 'you', permanence: 'temporary', priority: 9,
-    title: tx('Sending too fast (rate limit)', 'Zbyt szybka wysyłka (limit)'),
+    title: tx('Sending too fast (rate limit)', 'Zbyt szybka wysyłka (limit tempa)'),
     meaning: tx('More messages were sent in a period than the server allows (e.g. a hosting limit of 500 mails a day, or 200 an hour per account).', 'Wysłano w danym czasie więcej wiadomości, niż pozwala serwer (np. limit hostingu 500 e-maili na dobę lub 200 na godzinę na konto).'),
     advice: [
       tx('Spread the sending over time and check your provider\'s limits (usually shown in its panel).', 'Rozłóż wysyłkę w czasie i sprawdź limity dostawcy (zwykle widoczne w panelu).'),
@@ -267,7 +267,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     actor: 'your-provider', permanence: 'temporary', priority: 5,
     title: tx('Temporarily deferred (greylisting)', 'Chwilowo odroczone (greylisting)'),
     meaning: tx('The receiving server asks the sender to come back later; real mail servers do, and then the message is accepted.', 'Serwer odbiorcy prosi nadawcę, aby wrócił później; prawdziwe serwery poczty to robią i wtedy wiadomość jest przyjmowana.'),
-    advice: [tx('Nothing to do: wait for your server\'s retry. If it never gets through, check your server\'s queue and retry settings.', 'Nic nie rób: poczekaj na ponowienie przez serwer. Jeśli wiadomość nigdy nie przechodzi, sprawdź kolejkę i ustawienia ponowień serwera.')],
+    advice: [tx('Nothing to do: wait for your server\'s retry. If it never gets through, check your server\'s queue and retry settings.', 'Nie musisz nic robić: poczekaj, aż serwer ponowi próbę. Jeśli wiadomość nigdy nie przechodzi, sprawdź kolejkę i ustawienia ponowień serwera.')],
   },
   {
     id: 'bounce.account-disabled',
@@ -290,7 +290,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     phrases: ['syntax error', 'command unrecognized', 'command not recognized', 'unrecognized command', 'line too long', 'bad recipient address syntax', 'invalid address format', 'blad skladni'],
     reason: 'syntaxerror', actor: 'you', permanence: 'permanent', priority: 5, source: 'seed:004',
     title: tx('SMTP syntax error', 'Błąd składni SMTP'),
-    meaning: tx('The server did not understand a command or its parameters, e.g. a badly formatted address, header or a program speaking SMTP wrongly.', 'Serwer nie zrozumiał polecenia lub jego parametrów, np. źle zapisanego adresu, nagłówka albo programu, który niepoprawnie mówi po SMTP.'),
+    meaning: tx('The server did not understand a command or its parameters, e.g. a badly formatted address, header or a program speaking SMTP wrongly.', 'Serwer nie zrozumiał polecenia lub jego parametrów, np. źle zapisanego adresu, nagłówka albo programu, który nie przestrzega protokołu SMTP.'),
     advice: [
       tx('Check that all addresses and headers are correctly formatted, then send again.', 'Sprawdź, czy wszystkie adresy i nagłówki są poprawnie sformatowane, i wyślij ponownie.'),
       tx('Antivirus or firewall mail scanning may alter SMTP: turn it off to test.', 'Skanowanie poczty przez antywirus lub zaporę może zmieniać SMTP: na próbę je wyłącz.'),
@@ -304,7 +304,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     meaning: tx('The server refuses to take your message. Possible causes: wrong authentication, your IP on a blocklist, or a server configuration problem.', 'Serwer odmawia przyjęcia wiadomości. Możliwe przyczyny: nieprawidłowe uwierzytelnianie, Twój adres IP na czarnej liście albo problem z konfiguracją serwera.'),
     advice: [
       tx('Check your login details (user name and password) for the SMTP server.', 'Sprawdź dane uwierzytelniające (nazwę użytkownika i hasło) do serwera SMTP.'),
-      tx('If your IP is on a blocklist, contact your internet or hosting provider to have it removed.', 'Jeśli Twój IP jest na czarnej liście, skontaktuj się z dostawcą internetu lub hostingu w celu usunięcia blokady.'),
+      tx('If your IP is on a blocklist, contact your internet or hosting provider to have it removed.', 'Jeśli Twój adres IP jest na czarnej liście, skontaktuj się z dostawcą internetu lub hostingu w celu usunięcia blokady.'),
       tx('Check the SMTP server settings.', 'Sprawdź ustawienia serwera SMTP.'),
     ],
   },

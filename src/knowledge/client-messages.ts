@@ -35,7 +35,7 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     title: tx('Wrong login details', 'Niewłaściwe dane logowania'),
     meaning: tx('The login or the password is wrong.', 'Login lub hasło są nieprawidłowe.'),
     advice: [
-      tx('Check what you typed in the e-mail settings: the login is usually the full address including the domain (e.g. karel@example.com).', 'Sprawdź, co wpisałeś w ustawieniach e-mail: login to zwykle pełna nazwa skrzynki z domeną (np. karel@example.com).'),
+      tx('Check what you typed in the account settings: the login is usually the full address including the domain (e.g. jan@example.com).', 'Sprawdź, co wpisałeś w ustawieniach konta: login to zwykle pełna nazwa skrzynki z domeną (np. jan@example.com).'),
       tx('Type the password again; if unsure, change it in webmail or your provider\'s panel.', 'Wpisz hasło ponownie; w razie wątpliwości zmień je w webmailu lub panelu dostawcy.'),
     ],
   },
@@ -72,7 +72,7 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     reason: 'securityerror', actor: 'you', permanence: 'permanent', priority: 12, see: ['probe-smtp'], source: 'seed:001',
     title: tx('The chosen login method is too weak', 'Wybrana metoda logowania jest zbyt słaba'),
     meaning: tx('The server refuses this authentication method as too weak (RFC 4954 code 534 / X.7.9), typically a plain-text password over an unencrypted connection.', 'Serwer odrzuca tę metodę uwierzytelniania jako zbyt słabą (RFC 4954, kod 534 / X.7.9), zwykle hasło jawnym tekstem przez nieszyfrowane połączenie.'),
-    advice: [TLS, tx('Choose a stronger authentication method in the account settings (or an app password for Gmail/Microsoft).', 'Wybierz w ustawieniach konta silniejszą metodę uwierzytelniania (lub hasło aplikacji dla Gmaila/Microsoft).')],
+    advice: [TLS, tx('Choose a stronger authentication method in the account settings (or an app password for Gmail/Microsoft).', 'Wybierz w ustawieniach konta silniejszą metodę uwierzytelniania (lub hasło aplikacji w Gmailu albo Microsoft 365).')],
   },
   {
     id: 'client.encryption-required-for-login',
@@ -103,8 +103,8 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     phrases: ['protokol smtp nie jest dostepny', 'no smtp service here', 'smtp service not available'],
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 12, see: ['probe-smtp', 'domain-ip'], source: 'seed:001 seed:002',
     title: tx('SMTP is not available', 'Protokół SMTP nie jest dostępny'),
-    meaning: tx('The server refuses SMTP service to you (code 554 "no SMTP service here"), often because your IP is blocked.', 'Serwer odmawia Ci usługi SMTP (kod 554 „no SMTP service here”), często z powodu blokady Twojego IP.'),
-    advice: [ASK_ADMIN, tx('Check whether your IP is on a blocklist (check.spamhaus.org).', 'Sprawdź, czy Twój IP nie jest na czarnej liście (check.spamhaus.org).')],
+    meaning: tx('The server refuses SMTP service to you (code 554 "no SMTP service here"), often because your IP is blocked.', 'Serwer odmawia Ci usługi SMTP (kod 554 „no SMTP service here”), często z powodu blokady Twojego adresu IP.'),
+    advice: [ASK_ADMIN, tx('Check whether your IP is on a blocklist (check.spamhaus.org).', 'Sprawdź, czy Twój adres IP nie jest na czarnej liście (check.spamhaus.org).')],
   },
   {
     id: 'client.mailbox-unavailable-busy',
@@ -309,7 +309,7 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     reason: 'securityerror', actor: 'you', permanence: 'permanent', priority: 13, see: ['probe-smtp'],
     title: tx('The server does not support the chosen authentication method', 'Serwer nie obsługuje wybranej metody uwierzytelniania'),
     meaning: tx('The program asks for a login method (e.g. "encrypted password", CRAM-MD5) that the server does not offer.', 'Program żąda metody logowania (np. „hasło szyfrowane”, CRAM-MD5), której serwer nie oferuje.'),
-    advice: [tx('Set the authentication method to "Normal password" and use SSL/TLS or STARTTLS, so the password travels encrypted anyway.', 'Ustaw metodę uwierzytelniania na „Normalne hasło” i użyj SSL/TLS lub STARTTLS, aby hasło i tak było przesyłane szyfrowanie.')],
+    advice: [tx('Set the authentication method to "Normal password" and use SSL/TLS or STARTTLS, so the password travels encrypted anyway.', 'Ustaw metodę uwierzytelniania na „Normalne hasło” i użyj SSL/TLS lub STARTTLS, aby hasło i tak było przesyłane w zaszyfrowanym połączeniu.')],
   },
   {
     id: 'client.ssl-mismatch',
@@ -326,10 +326,10 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     id: 'client.outlook-recipient-rejected',
     phrases: ['0x800ccc79', '0x800ccc78', 'the server rejected one or more recipient addresses', 'serwer odrzucil co najmniej jeden adres adresata', 'unable to send the message. please verify the e-mail address in your account properties'],
     actor: 'you', permanence: 'permanent', priority: 13, see: ['probe-smtp', 'settings'],
-    title: tx('The outgoing server rejected the sender or a recipient', 'Serwer wychodzący odrzucił nadawcę lub adresata'),
-    meaning: tx('Outlook 0x800CCC78/79: the outgoing server refused the sender address or a recipient, most often because you are not logged in to it (relaying denied); the server\'s reply that follows says which.', 'Outlook 0x800CCC78/79: serwer wychodzący odrzucił adres nadawcy lub adresata, najczęściej dlatego, że nie jesteś do niego zalogowany (odmowa przekazania); odpowiedź serwera, która następuje, mówi, o co chodzi.'),
+    title: tx('The outgoing server rejected the sender or a recipient', 'Serwer wychodzący odrzucił nadawcę lub odbiorcę'),
+    meaning: tx('Outlook 0x800CCC78/79: the outgoing server refused the sender address or a recipient, most often because you are not logged in to it (relaying denied); the server\'s reply that follows says which.', 'Outlook 0x800CCC78/79: serwer wychodzący odrzucił adres nadawcy lub odbiorcy, najczęściej dlatego, że nie jesteś do niego zalogowany (odmowa przekazania); dalsza odpowiedź serwera mówi, o który z nich chodzi.'),
     advice: [
-      tx('Turn on "My outgoing server (SMTP) requires authentication" and check the sender address in the account settings.', 'Włącz „Serwer wychodzący (SMTP) wymaga uwierzytelniania” i sprawdź adres nadawcy w ustawieniach konta.'),
+      tx('Turn on "My outgoing server (SMTP) requires authentication" and check the sender address in the account settings.', 'Włącz opcję „Serwer wychodzący (SMTP) wymaga uwierzytelniania” i sprawdź adres nadawcy w ustawieniach konta.'),
       tx('Check the recipient addresses for typos.', 'Sprawdź, czy adresy odbiorców nie mają literówek.'),
     ],
   },

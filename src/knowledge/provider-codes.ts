@@ -28,7 +28,7 @@ export const PROVIDER_CODES: Record<string, ProviderCodeEntry> = Object.fromEntr
     provider: 'microsoft', reason: 'blocked', actor: 'your-provider', see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Microsoft: traffic not accepted from this IP', 'Microsoft: ruch z tego adresu IP nie jest przyjmowany'),
     meaning: tx('Microsoft 365 refuses mail from this IP, typically a new or low-reputation IP of a new tenant (5.7.708).', 'Microsoft 365 odrzuca pocztę z tego adresu IP, zwykle nowego lub o niskiej reputacji, należącego do nowej organizacji (5.7.708).'),
-    advice: [DELIST_MS, tx('Send through a relay with a good reputation until the IP builds one.', 'Wysyłaj przez przekaźnik z dobrą reputacją, dopóki adres IP jej nie zbuduje.')],
+    advice: [DELIST_MS, tx('Send through a relay with a good reputation until the IP builds one.', 'Wysyłaj przez serwer pośredniczący (relay) z dobrą reputacją, dopóki adres IP nie zbuduje własnej.')],
   }],
   ...['5.7.501', '5.7.502', '5.7.503'].map((code): [string, ProviderCodeEntry] => [code, {
     provider: 'microsoft', reason: 'blocked', actor: 'you', source: 'provider:microsoft',
@@ -57,7 +57,7 @@ export const PROVIDER_CODES: Record<string, ProviderCodeEntry> = Object.fromEntr
   ['5.7.509', {
     provider: 'microsoft', reason: 'authfailure', actor: 'you', see: ['domain'], source: 'provider:microsoft',
     title: tx('Microsoft: sending domain fails DMARC', 'Microsoft: domena nadawcy nie przechodzi DMARC'),
-    meaning: tx('Access denied because the sending domain does not pass DMARC verification and its policy is reject (5.7.509).', 'Odmowa dostępu, bo domena nadawcy nie przechodzi weryfikacji DMARC, a jej zasady to reject (5.7.509).'),
+    meaning: tx('Access denied because the sending domain does not pass DMARC verification and its policy is reject (5.7.509).', 'Odmowa dostępu, bo domena nadawcy nie przechodzi weryfikacji DMARC, a jej zasada DMARC to p=reject (5.7.509).'),
     advice: [SPF_DKIM],
   }],
   ['5.7.520', {
@@ -69,7 +69,7 @@ export const PROVIDER_CODES: Record<string, ProviderCodeEntry> = Object.fromEntr
   ['5.7.57', {
     provider: 'microsoft', reason: 'securityerror', actor: 'you', see: ['probe-smtp', 'settings'], source: 'provider:microsoft',
     title: tx('Microsoft 365: not authenticated', 'Microsoft 365: brak uwierzytelnienia'),
-    meaning: tx('The client was not authenticated to send mail through smtp.office365.com (5.7.57).', 'Klient nie był uwierzytelniony do wysyłki przez smtp.office365.com (5.7.57).'),
+    meaning: tx('The client was not authenticated to send mail through smtp.office365.com (5.7.57).', 'Program pocztowy nie uwierzytelnił się przed wysyłką przez smtp.office365.com (5.7.57).'),
     advice: [tx('Turn on SMTP authentication (port 587, STARTTLS) with the full address.', 'Włącz uwierzytelnianie SMTP (port 587, STARTTLS) z pełnym adresem.')],
   }],
   ['5.7.139', {
@@ -81,7 +81,7 @@ export const PROVIDER_CODES: Record<string, ProviderCodeEntry> = Object.fromEntr
   ['4.7.650', {
     provider: 'microsoft', reason: 'badreputation', actor: 'your-provider', see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Microsoft: rate limited due to IP reputation', 'Microsoft: ograniczenie tempa z powodu reputacji IP'),
-    meaning: tx('Microsoft temporarily rate-limits the sending IP because of its reputation (451 4.7.650).', 'Microsoft chwilowo ogranicza tempo przyjmowania poczty z tego IP z powodu jego reputacji (451 4.7.650).'),
+    meaning: tx('Microsoft temporarily rate-limits the sending IP because of its reputation (451 4.7.650).', 'Microsoft chwilowo ogranicza tempo przyjmowania poczty z tego adresu IP z powodu jego reputacji (451 4.7.650).'),
     advice: [SLOW, DELIST_MS],
   }],
 ]);

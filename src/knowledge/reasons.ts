@@ -148,7 +148,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
       'Serwer odbiorcy odrzucił połączenie z adresu IP lub nazwy (HELO) Twojego serwera, często z powodu czarnej listy (RBL).',
     ),
     advice: [
-      tx('Check whether the sending IP is on a blocklist (e.g. Spamhaus, MXToolbox blacklists) and request removal.', 'Sprawdź, czy wysyłający adres IP jest na czarnej liście (np. Spamhaus, MXToolbox blacklists), i złóż wniosek o usunięcie.'),
+      tx('Check whether the sending IP is on a blocklist (e.g. Spamhaus, MXToolbox blacklists) and request removal.', 'Sprawdź, czy wysyłający adres IP jest na czarnej liście (np. Spamhaus, MXToolbox), i złóż wniosek o usunięcie z niej.'),
       tx('Find and stop the cause (infected computer, hacked account or script sending spam).', 'Znajdź i usuń przyczynę (zainfekowany komputer, przejęte konto lub skrypt wysyłający spam).'),
       tx('If you use a hosting or provider\'s server, send the bounce to their support.', 'Jeśli korzystasz z serwera hostingu lub dostawcy, przekaż zwrot do ich pomocy technicznej.'),
     ],
@@ -221,7 +221,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
       'Filtr antyspamowy strony odbiorcy uznał wiadomość za spam i ją odrzucił.',
     ),
     advice: [
-      tx('Check the content: no spam-like phrases, shortened links or image-only mail; test it with a tool such as mail-tester.', 'Sprawdź treść: bez zwrotów typowych dla spamu, skróconych linków i samych obrazków; przetestuj ją np. w mail-tester.'),
+      tx('Check the content: no spam-like phrases, shortened links or image-only mail; test it with a tool such as mail-tester.com.', 'Sprawdź treść: bez zwrotów typowych dla spamu, skróconych linków i samych obrazków; przetestuj ją np. w serwisie mail-tester.com.'),
       tx('Make sure SPF, DKIM and DMARC pass and the sending IP is on no blocklist.', 'Upewnij się, że SPF, DKIM i DMARC przechodzą, a wysyłający adres IP nie jest na czarnej liście.'),
     ],
     actor: 'you',
@@ -299,8 +299,8 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
   norelaying: {
     title: tx('Relaying denied', 'Odmowa przekazania poczty (relay)'),
     meaning: tx(
-      'The server does not pass mail on for this domain: either you are not logged in to your outgoing server, or the recipient domain\'s MX points to a server that does not handle it.',
-      'Serwer nie przekazuje poczty dla tej domeny: albo nie jesteś zalogowany do serwera poczty wychodzącej, albo rekord MX domeny odbiorcy wskazuje serwer, który jej nie obsługuje.',
+      'The server does not pass mail on for this domain: either your mail program does not log in to your outgoing server, or the recipient domain\'s MX points to a server that does not handle it.',
+      'Serwer nie przekazuje poczty dla tej domeny: albo program pocztowy nie loguje się do serwera poczty wychodzącej, albo rekord MX domeny odbiorcy wskazuje serwer, który jej nie obsługuje.',
     ),
     advice: [
       tx('In your mail program turn on "My outgoing server (SMTP) requires authentication" and use your full address and password.', 'W programie pocztowym włącz opcję „Serwer poczty wychodzącej (SMTP) wymaga uwierzytelniania” i podaj pełny adres oraz hasło.'),
@@ -329,7 +329,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('Encryption (STARTTLS/TLS) failed', 'Szyfrowanie (STARTTLS/TLS) nie powiodło się'),
     meaning: tx(
       'The encrypted connection could not be set up: STARTTLS is missing or broken, the certificate is invalid, or the TLS versions do not match.',
-      'Nie udało się zestawić szyfrowanego połączenia: brak STARTTLS lub nie działa, certyfikat jest nieprawidłowy albo wersje TLS do siebie nie pasują.',
+      'Nie udało się zestawić szyfrowanego połączenia: STARTTLS jest niedostępne lub nie działa, certyfikat jest nieprawidłowy albo wersje TLS do siebie nie pasują.',
     ),
     advice: [
       tx('Check the server certificate (expiry date, host name, full chain).', 'Sprawdź certyfikat serwera (data ważności, nazwa hosta, pełny łańcuch).'),
@@ -356,7 +356,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('Sending too fast (rate limit)', 'Zbyt szybka wysyłka (limit tempa)'),
     meaning: tx(
       'You (or your server) sent more messages in a period than the receiving side or your provider allows.',
-      'Ty (lub Twój serwer) wysłałeś w danym czasie więcej wiadomości, niż pozwala strona odbiorcy lub Twój dostawca.',
+      'Z Twojego konta (lub serwera) wysłano w danym czasie więcej wiadomości, niż pozwala strona odbiorcy lub Twój dostawca.',
     ),
     advice: [
       tx('Slow down: spread the sending over time and stay within your provider\'s limits (e.g. per hour or per day).', 'Zwolnij: rozłóż wysyłkę w czasie i trzymaj się limitów dostawcy (np. na godzinę lub na dobę).'),
@@ -370,7 +370,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('SMTP command syntax error', 'Błąd składni polecenia SMTP'),
     meaning: tx(
       'The server did not understand a command or its arguments (5xx/50x), often a malformed address or a program speaking SMTP wrongly.',
-      'Serwer nie zrozumiał polecenia lub jego argumentów (5xx/50x), często z powodu błędnie zapisanego adresu albo programu, który źle mówi po SMTP.',
+      'Serwer nie zrozumiał polecenia lub jego argumentów (5xx/50x), często z powodu błędnie zapisanego adresu albo programu, który nie przestrzega protokołu SMTP.',
     ),
     advice: [
       tx('Check the addresses for spaces, quotes or other stray characters.', 'Sprawdź, czy w adresach nie ma spacji, cudzysłowów ani innych zbędnych znaków.'),
@@ -397,7 +397,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('Remote system\'s storage is full', 'Brak miejsca na serwerze docelowym'),
     meaning: tx(
       'The receiving server has no disk space (or system storage) left to accept the message.',
-      'Serwer odbiorcy nie ma wolnego miejsca na dysku (lub w pamięci systemu), aby przyjąć wiadomość.',
+      'Serwer odbiorcy nie ma wolnego miejsca na dysku (ani innego miejsca w systemie), aby przyjąć wiadomość.',
     ),
     advice: [
       tx('Wait and retry: your server retries by itself. If it lasts, tell the recipient\'s administrator.', 'Poczekaj i ponów: Twój serwer ponawia sam. Jeśli to trwa, powiadom administratora odbiorcy.'),
@@ -421,7 +421,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     hard: false,
   },
   expired: {
-    title: tx('Delivery gave up after retrying too long', 'Doręczanie przerwano po zbyt długich próbach'),
+    title: tx('Delivery gave up after retrying too long', 'Przerwano doręczanie po zbyt długim ponawianiu'),
     meaning: tx(
       'The message waited in the queue while the server kept retrying (the receiving server was down or refused temporarily), until the queue lifetime ran out.',
       'Wiadomość czekała w kolejce, a serwer ponawiał próby (serwer odbiorcy był niedostępny lub odmawiał tymczasowo), aż skończył się czas życia w kolejce.',
@@ -435,7 +435,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     hard: false,
   },
   mailererror: {
-    title: tx('A local mail program failed', 'Błąd lokalnego programu pocztowego'),
+    title: tx('A local delivery program failed', 'Błąd lokalnego programu doręczającego'),
     meaning: tx(
       'A program that delivers mail on the server (a local mailer, filter or pipe) ended with an error.',
       'Program, który doręcza pocztę na serwerze (lokalny program doręczający, filtr lub potok), zakończył się błędem.',
@@ -468,7 +468,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
       'Nic w tekście nie mówi, dlaczego doręczenie się nie udało.',
     ),
     advice: [
-      tx('Get the full error message or the whole bounce (with the server\'s reply) and explain that.', 'Zdobądź pełny komunikat o błędzie lub cały zwrot (z odpowiedzią serwera) i wyjaśnij go.'),
+      tx('Get the full error message or the whole bounce (with the server\'s reply) and explain that again.', 'Zdobądź pełny komunikat o błędzie lub cały zwrot (z odpowiedzią serwera) i przeanalizuj go ponownie.'),
     ],
     actor: 'unknown',
     permanence: 'unknown',

@@ -11,10 +11,10 @@ import type { KnowledgeEntry } from './types.js';
 export const REPLY_CODE_CLASSES: Record<'2' | '3' | '4' | '5', { title: Text; meaning: Text }> = {
   '2': {
     title: tx('2xx: positive completion', '2xx: odpowiedź pozytywna'),
-    meaning: tx('The requested action was completed; a new request may start.', 'Wymagane działanie zostało wykonane; można wysłać kolejne polecenie.'),
+    meaning: tx('The requested action was completed; a new request may start.', 'Żądane działanie zostało wykonane; można wysłać kolejne polecenie.'),
   },
   '3': {
-    title: tx('3xx: positive intermediate', '3xx: tymczasowa odpowiedź pozytywna'),
+    title: tx('3xx: positive intermediate', '3xx: pośrednia odpowiedź pozytywna'),
     meaning: tx('The command was accepted, but the server waits for more information (e.g. the message text after DATA).', 'Polecenie zostało przyjęte, ale serwer czeka na dalsze informacje (np. treść wiadomości po DATA).'),
   },
   '4': {
@@ -57,16 +57,16 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
   '250': { title: tx('Requested action completed', 'Żądane działanie wykonane'), meaning: tx('The command succeeded; after the message text it means the server accepted the message.', 'Polecenie się powiodło; po treści wiadomości oznacza, że serwer przyjął wiadomość.'), advice: [], reason: 'delivered', source: 'rfc5321' },
   '251': { title: tx('User not local; will forward', 'Użytkownik nielokalny; wiadomość zostanie przekazana'), meaning: tx('The server accepts the message and forwards it to another address.', 'Serwer przyjmuje wiadomość i przekazuje ją na inny adres.'), advice: [], reason: 'delivered', source: 'rfc5321' },
   '252': { title: tx('Cannot verify user, will attempt delivery', 'Nie można zweryfikować użytkownika, serwer spróbuje doręczyć'), meaning: tx('Reply to VRFY: the server does not confirm the address but will try to deliver.', 'Odpowiedź na VRFY: serwer nie potwierdza adresu, ale spróbuje doręczyć.'), advice: [], reason: 'delivered', source: 'rfc5321' },
-  '334': { title: tx('Authentication challenge', 'Wezwanie uwierzytelniania'), meaning: tx('The server waits for the next step of the login (RFC 4954).', 'Serwer czeka na kolejny krok logowania (RFC 4954).'), advice: [], source: 'rfc4954' },
+  '334': { title: tx('Authentication challenge', 'Wezwanie do uwierzytelnienia'), meaning: tx('The server waits for the next step of the login (RFC 4954).', 'Serwer czeka na kolejny krok logowania (RFC 4954).'), advice: [], source: 'rfc4954' },
   '354': { title: tx('Start mail input', 'Rozpocznij wprowadzanie wiadomości'), meaning: tx('The server waits for the message text, ended by a line with a single dot.', 'Serwer czeka na treść wiadomości zakończoną linią z samą kropką.'), advice: [], source: 'rfc5321' },
   '420': {
-    title: tx('Timeout or connection problem (GroupWise)', 'Przekroczony czas, problem z połączeniem (GroupWise)'),
+    title: tx('Timeout or connection problem (GroupWise)', 'Przekroczony czas lub problem z połączeniem (GroupWise)'),
     meaning: tx('A non-standard code returned only by GroupWise mail servers: a timeout or a login/connection problem.', 'Niestandardowy kod zwracany tylko przez serwery GroupWise: przekroczony czas lub problem z logowaniem/połączeniem.'),
     advice: [tx('Contact the administrator of the receiving mail server.', 'Skontaktuj się z administratorem docelowego serwera poczty.')],
     reason: 'networkerror', actor: 'recipient-provider', nonStandard: true, source: 'seed:002',
   },
   '421': {
-    title: tx('Service not available, closing the connection', 'Usługa niedostępna, kanał transmisji jest zamykany'),
+    title: tx('Service not available, closing the connection', 'Usługa niedostępna, serwer zamyka połączenie'),
     meaning: tx('The server cannot serve you now and closes the connection: overloaded, restarting, too many connections, or temporarily refusing you.', 'Serwer nie może Cię teraz obsłużyć i zamyka połączenie: jest przeciążony, restartuje się, ma zbyt wiele połączeń albo chwilowo Ci odmawia.'),
     advice: [
       tx('Check whether sending to another domain works; if it does, the problem is on the receiving side.', 'Sprawdź, czy wysyłka do innej domeny działa; jeśli tak, problem leży po stronie odbiorcy.'),
@@ -105,7 +105,7 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
     reason: 'systemerror', actor: 'recipient-provider', see: ['domain'], source: 'rfc5321 seed:002',
   },
   '452': {
-    title: tx('Insufficient system storage', 'Niewystarczająca pamięć systemu'),
+    title: tx('Insufficient system storage', 'Za mało miejsca na serwerze'),
     meaning: tx('The server is out of storage for now, or too many messages/recipients are being sent at once.', 'Serwerowi chwilowo brakuje miejsca albo naraz wysyłanych jest zbyt wiele wiadomości lub odbiorców.'),
     advice: [
       tx('Send to fewer recipients at once and try again later.', 'Wysyłaj do mniejszej liczby odbiorców naraz i spróbuj ponownie później.'),
@@ -166,7 +166,7 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
   },
   '521': {
     title: tx('Host does not accept mail', 'Serwer nie przyjmuje poczty'),
-    meaning: tx('The server never accepts mail (RFC 7504), e.g. a host that is not a mail server.', 'Serwer nigdy nie przyjmuje poczty (RFC 7504), np. host, który nie jest serwerem pocztowym.'),
+    meaning: tx('The server never accepts mail (RFC 7504), e.g. a host that is not a mail server.', 'Serwer nigdy nie przyjmuje poczty (RFC 7504), np. host, który nie jest serwerem poczty.'),
     advice: [tx('Check the address and the recipient domain\'s MX records.', 'Sprawdź adres i rekordy MX domeny odbiorcy.')],
     reason: 'notaccept', actor: 'recipient', see: ['recipient-domain'], source: 'rfc7504',
   },
@@ -185,7 +185,7 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
   '534': {
     title: tx('Authentication mechanism too weak', 'Metoda uwierzytelniania jest zbyt słaba'),
     meaning: tx('The login method chosen is too weak for this server (RFC 4954); some providers also use it when app passwords are required.', 'Wybrana metoda logowania jest zbyt słaba dla tego serwera (RFC 4954); niektórzy dostawcy używają tego kodu także, gdy wymagane są hasła aplikacji.'),
-    advice: [tx('Use an encrypted connection and a stronger method; with Gmail/Microsoft use an app password or OAuth sign-in.', 'Użyj szyfrowanego połączenia i silniejszej metody; w Gmailu/Microsoft użyj hasła aplikacji lub logowania OAuth.')],
+    advice: [tx('Use an encrypted connection and a stronger method; with Gmail/Microsoft use an app password or OAuth sign-in.', 'Użyj szyfrowanego połączenia i silniejszej metody; w Gmailu lub Microsoft 365 użyj hasła aplikacji lub logowania OAuth.')],
     reason: 'securityerror', actor: 'you', see: ['probe-smtp'], source: 'rfc4954',
   },
   '535': {
@@ -219,7 +219,7 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
     reason: 'hasmoved', actor: 'you', source: 'rfc5321 seed:002',
   },
   '552': {
-    title: tx('Exceeded storage allocation', 'Przekroczona przestrzeń dyskowa'),
+    title: tx('Exceeded storage allocation', 'Przekroczono przydział miejsca'),
     meaning: tx('The recipient has no space left for messages, or the message is larger than allowed.', 'Odbiorca nie ma już miejsca na wiadomości albo wiadomość jest większa, niż pozwala serwer.'),
     advice: [tx('Contact the recipient another way so that they free up space; if the message is big, send smaller attachments.', 'Skontaktuj się z odbiorcą w inny sposób, aby zwolnił miejsce; jeśli wiadomość jest duża, wyślij mniejsze załączniki.')],
     reason: 'mailboxfull', actor: 'recipient', source: 'rfc5321 seed:002',
@@ -244,7 +244,7 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
     meaning: tx('The server did not accept the sender or recipient parameters; some hosting providers also answer this when a sending limit is reached.', 'Serwer nie przyjął parametrów nadawcy lub odbiorcy; niektórzy dostawcy hostingu odpowiadają tak również po przekroczeniu limitu wysyłki.'),
     advice: [
       tx('Check the From and To addresses.', 'Sprawdź adresy w polach Od i Do.'),
-      tx('Check you did not exceed your provider\'s sending limit (e.g. OVHcloud: 200 mails/hour/account and 300 mails/hour/IP).', 'Sprawdź, czy nie przekroczono limitu dostawcy (np. OVHcloud: 200 e-maili/godzinę/konto i 300 e-maili/godzinę/IP).'),
+      tx('Check you did not exceed your provider\'s sending limit (e.g. OVHcloud: 200 mails/hour/account and 300 mails/hour/IP).', 'Sprawdź, czy nie przekroczono limitu dostawcy (np. OVHcloud: 200 e-maili na godzinę z jednego konta i 300 na godzinę z jednego adresu IP).'),
     ],
     reason: 'syntaxerror', actor: 'you', source: 'rfc5321 seed:002',
   },

@@ -28,7 +28,7 @@ test('terminal output in English and Polish, exit code from the worst finding', 
   assert.equal(run(['250 2.0.0 Ok: queued']).code, 0);
   assert.equal(run(['the printer is on fire']).code, 1);
   // Language from the environment.
-  assert.match(run(['maildir over quota'], undefined, { LANG: 'pl_PL.UTF-8' }).out, /Skrzynka adresata jest pełna/);
+  assert.match(run(['maildir over quota'], undefined, { LANG: 'pl_PL.UTF-8' }).out, /Skrzynka odbiorcy jest pełna/);
 });
 
 test('--json gives data.diagnoses in order with reason, permanence, actor, codes, rule and both texts', () => {
