@@ -57,20 +57,33 @@ const dayKey = (ts: number) => { const d = new Date(ts); return d.getFullYear() 
 
 /** Counts in fixed windows per key; remembers the worst window and its evidence. */
 class WindowCounter {
-  readonly m = new Map<string, Window>();
+  readonly m = new Map<string, Window & { cur: Evidence[]; curFirst: number }>();
   constructor(private limit: number, private windowOf: (ts: number) => number, private onCross: (key: string, w: Window) => void) {}
   add(key: string, ts: number, n: number, line: string, extra?: string): void {
     const wk = this.windowOf(ts);
     let w = this.m.get(key);
-    if (!w) { w = { key: wk, count: 0, max: 0, maxKey: wk, evidence: [], extra: new Set(), raised: false, first: ts, last: ts }; this.m.set(own(key), w); }
-    if (w.key !== wk) { // new window
-      if (w.count >= this.limit) { w.key = wk; w.count = 0; } else { w.key = wk; w.count = 0; if (w.max < this.limit) { w.evidence = []; w.first = ts; } }
+    if (!w) {
+      w = { key: wk, count: 0, max: 0, maxKey: wk, evidence: [], extra: new Set(), raised: false, first: ts, last: ts, cur: [], curFirst: ts };
+      this.m.set(own(key), w);
+    }
+    if (w.key !== wk) { // a new window: count afresh; the worst window so far keeps its evidence
+      w.key = wk;
+      w.count = 0;
+      w.cur = [];
+      w.curFirst = ts;
+      w.raised = false;
     }
     w.count += n;
     w.last = ts;
     if (extra && w.extra.size < 20 && !w.extra.has(extra)) w.extra.add(own(extra));
-    if (w.count > w.max) { w.max = w.count; w.maxKey = wk; }
-    if (w.evidence.length < MAX_EVIDENCE && (w.max < this.limit || w.key === w.maxKey)) w.evidence.push(ev(line));
+    if (w.cur.length < MAX_EVIDENCE) w.cur.push(ev(line));
+    if (w.count > w.max) { // this window is now the worst: its lines are the evidence
+      w.max = w.count;
+      w.maxKey = wk;
+      w.evidence = w.cur;
+      w.first = w.curFirst;
+    }
+    // once per key and window (follow mode tells again when the next hour or day is over the limit too)
     if (w.count >= this.limit && !w.raised) { w.raised = true; this.onCross(key, w); }
   }
   over(): [string, Window][] {

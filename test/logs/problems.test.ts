@@ -127,3 +127,22 @@ test('follow --webhook posts each problem as JSON to a local HTTP server', { tim
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('live detection tells once per window: again when the next hour is over the limit too', async () => {
+  const { LogProblemDetector } = await import('../../src/logs/index.js');
+  const { LogLineParser } = await import('../../src/logs/parse.js');
+  const { StampClock } = await import('../../src/logs/stamp.js');
+  const seen: Finding[] = [];
+  const det = new LogProblemDetector({ ...DEFAULT_LOG_LIMITS, authFailuresPerHour: 3 }, (f) => seen.push(f));
+  const p = new LogLineParser(new StampClock(now()));
+  for (const [h, m] of [[10, 1], [10, 2], [10, 3], [10, 4], [11, 1], [11, 2], [11, 3]] as const) {
+    const e = p.parse(`Nov 23 ${h}:0${m}:00 mx postfix/smtpd[7]: warning: unknown[192.0.2.50]: SASL LOGIN authentication failed: x`);
+    assert.ok(e);
+    det.add(e, undefined);
+  }
+  assert.equal(seen.length, 2);
+  const end = det.findings([]);
+  assert.equal(end.length, 1);
+  assert.equal(end[0]!.data!.count, 4); // the worst hour
+  assert.equal(end[0]!.evidence!.length, 4);
+});
