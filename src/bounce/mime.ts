@@ -66,28 +66,37 @@ export function parseHeaderBlock(block: string): HeaderList {
   const text = block.length > MAX_HEADER_BYTES ? block.slice(0, MAX_HEADER_BYTES) : block;
   let cur: [string, string] | undefined;
   let start = 0;
-  while (start <= text.length && out.length < MAX_HEADERS) {
+  const n = text.length;
+  // Index arithmetic instead of per-line strings: only names and values are cut out.
+  while (start <= n && out.length < MAX_HEADERS) {
     let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    let line = text.slice(start, nl);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (nl < 0) nl = n;
+    let end = nl;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const from = start;
     start = nl + 1;
-    if (!line) continue;
-    const c = line.charCodeAt(0);
+    if (end === from) continue;
+    const c = text.charCodeAt(from);
     if ((c === 32 || c === 9) && cur) {
-      if (cur[1].length < 65536) cur[1] += ' ' + line.trim();
+      if (cur[1].length < 65536) cur[1] += ' ' + text.slice(from, end).trim();
       continue;
     }
-    const colon = line.indexOf(':');
-    if (colon <= 0 || colon > 76) {
+    const colon = text.indexOf(':', from);
+    if (colon < 0 || colon >= end || colon === from || colon - from > 76) {
       // A parameter folded without indentation ("boundary=..." at the start of a line): broken but common.
-      if (cur && /^[A-Za-z-]{1,40}\*?=/.test(line)) { cur[1] += ' ' + line.trim(); continue; }
+      if (cur) {
+        const line = text.slice(from, end);
+        if (/^[A-Za-z-]{1,40}\*?=/.test(line)) { cur[1] += ' ' + line.trim(); continue; }
+      }
       cur = undefined;
       continue;
     }
-    const name = line.slice(0, colon).trim().toLowerCase();
+    let nameEnd = colon;
+    while (nameEnd > from && (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
+    let name = text.slice(from, nameEnd);
     if (!name || name.includes(' ')) { cur = undefined; continue; }
-    cur = [name, line.slice(colon + 1).trim()];
+    if (/[A-Z]/.test(name)) name = name.toLowerCase();
+    cur = [name, text.slice(colon + 1, end).trim()];
     out.push(cur);
   }
   return out;
@@ -175,8 +184,8 @@ function parseEntity(s: string, from: number, to: number, depth: number, budget:
     // Lying boundary: no delimiter found. Read the body as plain text.
     part.contentType = 'text/plain';
   } else if (ct.type.startsWith('multipart/')) part.contentType = 'text/plain';
-  const enc = (header(hs, 'content-transfer-encoding') ?? '').trim().toLowerCase();
   if ((ct.type === 'message/rfc822' || ct.type === 'message/global') && canNest) {
+    const enc = (header(hs, 'content-transfer-encoding') ?? '').trim().toLowerCase();
     // The embedded (original) message: only its headers are read now (Message-ID, Subject, From …); its
     // body stays raw in rawBody, to be parsed with parseMime() only if ever needed (a forwarded bounce).
     // A base64/QP wrapper is undone first (rare but seen).
