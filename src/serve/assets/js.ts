@@ -107,7 +107,7 @@ export const APP_JS = String.raw`'use strict';
     box.appendChild(list);
     // Tables become charts on the log summary (per day, per hour, top lists); elsewhere they stay tables.
     var charts = report.command === 'logs' ? (report.tables || []).filter(function (t) { return chartColumn(t) > 0; }) : [];
-    if (report.findings.length > 1 || charts.length) {
+    if (charts.length || (report.command === 'doctor' && report.findings.length > 1)) {
       var ch = el('section', 'charts');
       ch.appendChild(el('h2', '', T.status.charts));
       ch.appendChild(barChart(T.status.byStatus, ORDER.filter(function (s) { return counts[s]; }).map(function (s) { return [T.statusLabel[s] || s, counts[s], s]; })));
