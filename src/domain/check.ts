@@ -62,7 +62,7 @@ export function normalizeDomainInput(input: string): { ok: true; domain: string;
   const notes: Finding[] = [];
   if (raw.includes('@')) {
     const d = raw.slice(raw.lastIndexOf('@') + 1);
-    notes.push(finding('dns.name.address', 'info', raw, tx(`"${raw}" is an e-mail address; checking its domain ${d}.`, `„${raw}” to adres e-mail; sprawdzam jego domenę ${d}.`)));
+    notes.push(finding('dns.name.address', 'info', raw, tx(`"${raw}" is an e-mail address; checking its domain ${d}.`, `„${raw}” to adres e-mail; sprawdzana jest jego domena ${d}.`)));
     raw = d;
   }
   const bad = (why: { en: string; pl: string }) => ({ ok: false as const, findings: [finding('dns.name.invalid', 'error', raw.slice(0, 100) || '(empty)', why)] });
@@ -126,7 +126,7 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const tables: Table[] = [];
   if (mx.hosts.length) {
     tables.push({
-      id: 'mx', title: tx('Mail servers (MX)', 'Serwery pocztowe (MX)'),
+      id: 'mx', title: tx('Mail servers (MX)', 'Serwery poczty (MX)'),
       columns: [tx('Priority', 'Priorytet'), tx('Host', 'Host'), tx('Addresses', 'Adresy'), tx('Reverse DNS (PTR)', 'Odwrotny DNS (PTR)')],
       rows: mx.hosts.map((h) => [String(h.preference), h.host, h.addresses.join(', ') || '—',
         h.addresses.map((a) => { const p = ptrByIp.get(a); return p ? (p.confirmed.join(', ') || (p.names.length ? `${p.names.join(', ')} (!)` : '—')) : '?'; }).join('; ') || '—']),

@@ -113,7 +113,7 @@ export async function checkDkim(dns: DnsClient, domain: string, selectors?: stri
     }
     if (recs.length > 1) {
       findings.push(finding(`${C}.multiple`, 'error', subject,
-        tx(`${recs.length} DKIM records at ${subject}; verifiers may pick either and fail.`, `Pod ${subject} ${plPlural(recs.length, 'jest', 'są', 'jest')} ${recs.length} ${plPlural(recs.length, 'rekord', 'rekordy', 'rekordów')} DKIM; weryfikator może wybrać dowolny i zawieść.`),
+        tx(`${recs.length} DKIM records at ${subject}; verifiers may pick either and fail.`, `Pod ${subject} ${plPlural(recs.length, 'jest', 'są', 'jest')} ${recs.length} ${plPlural(recs.length, 'rekord', 'rekordy', 'rekordów')} DKIM; weryfikator może wybrać dowolny z nich i weryfikacja się nie powiedzie.`),
         { advice: [tx('Keep exactly one key record per selector.', 'Zostaw dokładnie jeden rekord klucza na selektor.')], evidence: [dnsEvidence(a)] }));
     }
     const info = analyzeDkimRecord(s, recs[0]!);
@@ -122,7 +122,7 @@ export async function checkDkim(dns: DnsClient, domain: string, selectors?: stri
     if (info.errors.length) {
       findings.push(finding(`${C}.syntax`, 'error', subject,
         tx(`The DKIM key record of selector "${s}" is broken: ${info.errors.map((e) => e.en).join('; ')}.`, `Rekord klucza DKIM selektora „${s}” jest błędny: ${info.errors.map((e) => e.pl).join('; ')}.`),
-        { advice: [tx('Copy the record again exactly as generated (a missing quote or a line break inside p= is the usual cause).', 'Skopiuj rekord ponownie dokładnie tak, jak go wygenerowano (zwykle winny jest brakujący cudzysłów lub złamanie wiersza w p=).')], evidence: ev }));
+        { advice: [tx('Copy the record again exactly as generated (a missing quote or a line break inside p= is the usual cause).', 'Skopiuj rekord ponownie dokładnie tak, jak go wygenerowano (zwykle winny jest brakujący cudzysłów lub podział wiersza w p=).')], evidence: ev }));
       continue;
     }
     if (info.revoked) {

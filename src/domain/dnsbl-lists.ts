@@ -62,7 +62,7 @@ export const DEFAULT_DNSBL_LISTS: readonly DnsblList[] = [
   },
   {
     id: 'spamcop', name: 'SpamCop', zone: 'bl.spamcop.net', kind: 'ip', lookupUrl: 'https://www.spamcop.net/bl.shtml', testEntry: '127.0.0.2',
-    codes: [{ code: '127.0.0.2', sublist: 'SCBL', meaning: tx('SpamCop: reported by spam recipients recently', 'SpamCop: niedawno zgłaszany przez odbiorców spamu'), severity: 'block' }],
+    codes: [{ code: '127.0.0.2', sublist: 'SCBL', meaning: tx('SpamCop: reported by spam recipients recently', 'SpamCop: adres niedawno zgłaszany przez odbiorców spamu'), severity: 'block' }],
     errorCodes: [],
   },
   {
@@ -83,7 +83,7 @@ export const DEFAULT_DNSBL_LISTS: readonly DnsblList[] = [
   },
   {
     id: 'psbl', name: 'PSBL', zone: 'psbl.surriel.com', kind: 'ip', lookupUrl: 'https://psbl.org/', testEntry: '127.0.0.2',
-    codes: [{ code: '127.0.0.2', sublist: 'PSBL', meaning: tx('PSBL: sent mail to spam traps', 'PSBL: wysyłał pocztę do pułapek antyspamowych'), severity: 'block' }],
+    codes: [{ code: '127.0.0.2', sublist: 'PSBL', meaning: tx('PSBL: sent mail to spam traps', 'PSBL: adres wysyłał pocztę do pułapek antyspamowych'), severity: 'block' }],
     errorCodes: [],
   },
   {
@@ -96,12 +96,12 @@ export const DEFAULT_DNSBL_LISTS: readonly DnsblList[] = [
     codes: [
       { code: '127.0.1.2', sublist: 'DBL spam', meaning: tx('Spamhaus DBL: spam domain', 'Spamhaus DBL: domena spamowa'), severity: 'block' },
       { code: '127.0.1.4', sublist: 'DBL phish', meaning: tx('Spamhaus DBL: phishing domain', 'Spamhaus DBL: domena phishingowa'), severity: 'block' },
-      { code: '127.0.1.5', sublist: 'DBL malware', meaning: tx('Spamhaus DBL: malware domain', 'Spamhaus DBL: domena z malware'), severity: 'block' },
+      { code: '127.0.1.5', sublist: 'DBL malware', meaning: tx('Spamhaus DBL: malware domain', 'Spamhaus DBL: domena rozsyłająca złośliwe oprogramowanie'), severity: 'block' },
       { code: '127.0.1.6', sublist: 'DBL botnet', meaning: tx('Spamhaus DBL: botnet command-and-control domain', 'Spamhaus DBL: domena sterująca botnetem'), severity: 'block' },
       { code: '127.0.1.102', sublist: 'DBL abused', meaning: tx('Spamhaus DBL: legitimate domain abused by spammers', 'Spamhaus DBL: legalna domena wykorzystywana przez spamerów'), severity: 'block' },
-      { code: '127.0.1.103', sublist: 'DBL abused redirector', meaning: tx('Spamhaus DBL: abused redirector or URL shortener', 'Spamhaus DBL: nadużywany przekierowywacz lub skracacz linków'), severity: 'block' },
+      { code: '127.0.1.103', sublist: 'DBL abused redirector', meaning: tx('Spamhaus DBL: abused redirector or URL shortener', 'Spamhaus DBL: nadużywana usługa przekierowań lub skracania linków'), severity: 'block' },
       { code: '127.0.1.104', sublist: 'DBL abused phish', meaning: tx('Spamhaus DBL: legitimate domain abused for phishing', 'Spamhaus DBL: legalna domena wykorzystana do phishingu'), severity: 'block' },
-      { code: '127.0.1.105', sublist: 'DBL abused malware', meaning: tx('Spamhaus DBL: legitimate domain abused for malware', 'Spamhaus DBL: legalna domena wykorzystana do malware'), severity: 'block' },
+      { code: '127.0.1.105', sublist: 'DBL abused malware', meaning: tx('Spamhaus DBL: legitimate domain abused for malware', 'Spamhaus DBL: legalna domena wykorzystana do rozsyłania złośliwego oprogramowania'), severity: 'block' },
     ],
     errorCodes: SPAMHAUS_ERRORS,
   },
@@ -118,9 +118,9 @@ export const DEFAULT_DNSBL_LISTS: readonly DnsblList[] = [
   {
     id: 'uribl', name: 'URIBL multi', zone: 'multi.uribl.com', kind: 'domain', lookupUrl: 'https://admin.uribl.com/', testEntry: 'test.uribl.com', bitmask: true,
     codes: [
-      { code: '2', sublist: 'black', meaning: tx('URIBL black: domain seen in spam', 'URIBL black: domena widziana w spamie'), severity: 'block' },
+      { code: '2', sublist: 'black', meaning: tx('URIBL black: domain seen in spam', 'URIBL black: domena występująca w spamie'), severity: 'block' },
       { code: '4', sublist: 'grey', meaning: tx('URIBL grey: domain in bulk mail of mixed reputation', 'URIBL grey: domena w masowej poczcie o mieszanej reputacji'), severity: 'policy' },
-      { code: '8', sublist: 'red', meaning: tx('URIBL red: new domain seen in spam', 'URIBL red: nowa domena widziana w spamie'), severity: 'block' },
+      { code: '8', sublist: 'red', meaning: tx('URIBL red: new domain seen in spam', 'URIBL red: nowa domena występująca w spamie'), severity: 'block' },
     ],
     errorCodes: [{ code: '127.0.0.1', meaning: tx('URIBL: query refused (public resolver or over quota)', 'URIBL: zapytanie odrzucone (publiczny resolwer lub przekroczony limit)') }],
   },

@@ -76,7 +76,7 @@ export async function dnsblHealth(dns: DnsClient, list: DnsblList): Promise<Dnsb
     return { list, ok: true, answer: a };
   }
   if (v.state === 'unknown') return { list, ok: false, why: v.why, answer: a };
-  return { list, ok: false, answer: a, why: tx('its test entry is not listed: the list is not answering this resolver (blocked, retired or misconfigured)', 'jej wpis testowy nie jest na liście: lista nie odpowiada temu resolwerowi (zablokowana, wycofana lub źle ustawiona)') };
+  return { list, ok: false, answer: a, why: tx('its test entry is not listed: the list is not answering this resolver (blocked, retired or misconfigured)', 'jej wpis testowy nie jest na liście: lista nie odpowiada temu resolwerowi (zablokowała go, została wycofana lub jest źle skonfigurowana)') };
 }
 
 export interface DnsblCheckInput {
@@ -129,7 +129,7 @@ export async function checkDnsbl(dns: DnsClient, input: DnsblCheckInput): Promis
       tx(`Could not use ${names}: ${why.en}.`, `Nie udało się użyć list: ${names} — ${why.pl}.`),
       {
         detail: tx('Their answers for your addresses are ignored: they would not mean "clean". Large lists refuse queries that come through public resolvers (8.8.8.8, 1.1.1.1); run mailmedic with your own resolver (--resolver).',
-          'Ich odpowiedzi dla Twoich adresów są pomijane: nie znaczyłyby „czysto”. Duże listy odrzucają zapytania przychodzące przez publiczne resolwery (8.8.8.8, 1.1.1.1); uruchom mailmedic z własnym resolwerem (--resolver).'),
+          'Ich odpowiedzi dla Twoich adresów są pomijane: nie oznaczałyby, że adres jest czysty. Duże listy odrzucają zapytania przychodzące przez publiczne resolwery (8.8.8.8, 1.1.1.1); uruchom mailmedic z własnym resolwerem (--resolver).'),
         evidence: hs.filter((h) => h.answer).map((h) => dnsEvidence(h.answer!)),
         data: { lists: hs.map((h) => h.list.id) },
       }));
@@ -152,10 +152,10 @@ export async function checkDnsbl(dns: DnsClient, input: DnsblCheckInput): Promis
           tx(`${item} is listed on ${r.list.name} (${subs}): ${v.codes.map((c) => c.meaning.en).join('; ')}.`, `${item} jest na liście ${r.list.name} (${subs}): ${v.codes.map((c) => c.meaning.pl).join('; ')}.`),
           {
             detail: block
-              ? tx('Receivers that use this list refuse or junk mail from it (a typical bounce says "blocked using ' + r.list.zone + '").', 'Serwery korzystające z tej listy odrzucają lub oznaczają jako spam pocztę stąd (typowy zwrot: „blocked using ' + r.list.zone + '”).')
-              : tx('This is a policy listing, not a spam listing: the address should send through its provider\'s mail server (with authentication) rather than directly.', 'To wpis informacyjny, a nie za spam: z tego adresu pocztę należy wysyłać przez serwer dostawcy (z uwierzytelnieniem), a nie bezpośrednio.'),
+              ? tx('Receivers that use this list refuse or junk mail from it (a typical bounce says "blocked using ' + r.list.zone + '").', 'Serwery korzystające z tej listy odrzucają pocztę z tego adresu lub oznaczają ją jako spam (typowy zwrot: „blocked using ' + r.list.zone + '”).')
+              : tx('This is a policy listing, not a spam listing: the address should send through its provider\'s mail server (with authentication) rather than directly.', 'To wpis wynikający z zasad listy, a nie za spam: z tego adresu pocztę należy wysyłać przez serwer dostawcy (z uwierzytelnieniem), a nie bezpośrednio.'),
             advice: [
-              tx('Find and stop the cause first (infected computer, hacked web form or mailbox, open relay); otherwise the listing comes back.', 'Najpierw znajdź i usuń przyczynę (zainfekowany komputer, przejęty formularz lub skrzynka, otwarty przekaźnik); inaczej wpis wróci.'),
+              tx('Find and stop the cause first (infected computer, hacked web form or mailbox, open relay); otherwise the listing comes back.', 'Najpierw znajdź i usuń przyczynę (zainfekowany komputer, przejęty formularz lub skrzynka, otwarty przekaźnik poczty – open relay); inaczej wpis wróci.'),
               tx(`Then request removal at ${r.list.lookupUrl}.`, `Następnie złóż wniosek o usunięcie na ${r.list.lookupUrl}.`),
             ],
             evidence: r.evidence.map(dnsEvidence),
@@ -170,7 +170,7 @@ export async function checkDnsbl(dns: DnsClient, input: DnsblCheckInput): Promis
       }
       if (!listed.length && clean.length) {
         findings.push(finding(`${C}.clean`, 'ok', subject,
-          tx(`${item} is not listed on the ${clean.length} blocklist(s) checked (${clean.map((r) => r.list.name).join(', ')}).`, `${item} nie figuruje na sprawdzonych listach blokujących (${clean.length}: ${clean.map((r) => r.list.name).join(', ')}).`),
+          tx(`${item} is not listed on the ${clean.length} blocklist(s) checked (${clean.map((r) => r.list.name).join(', ')}).`, `${item} nie jest na żadnej ze sprawdzonych czarnych list (${clean.length}: ${clean.map((r) => r.list.name).join(', ')}).`),
           { data: { lists: clean.map((r) => r.list.id) } }));
       }
     }

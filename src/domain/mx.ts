@@ -90,8 +90,8 @@ export async function checkMx(dnsOrDomain: DnsClient | string, domainOrOptions: 
         tx('The domain has no MX record; senders fall back to its A/AAAA address (implicit MX).', 'Domena nie ma rekordu MX; nadawcy używają zamiast niego jej adresu A/AAAA (niejawny MX).'),
         {
           detail: tx('This works with most servers, but it is fragile: the web server address then receives mail, and some senders refuse domains without MX.',
-            'Z większością serwerów to działa, ale jest kruche: pocztę odbiera wtedy adres serwera WWW, a część nadawców odrzuca domeny bez MX.'),
-          advice: [tx('Add an MX record pointing at your mail server (e.g. "10 mail.<domain>."), as your mail provider instructs.', 'Dodaj rekord MX wskazujący na serwer pocztowy (np. „10 mail.<domena>.”), zgodnie z instrukcją dostawcy poczty.')],
+            'Z większością serwerów to działa, ale jest zawodne: pocztę odbiera wtedy adres serwera WWW, a część nadawców odrzuca domeny bez MX.'),
+          advice: [tx('Add an MX record pointing at your mail server (e.g. "10 mail.<domain>."), as your mail provider instructs.', 'Dodaj rekord MX wskazujący na serwer poczty (np. „10 mail.<domena>.”), zgodnie z instrukcją dostawcy poczty.')],
           evidence: [dnsEvidence(mx), ...own.answers.map(dnsEvidence)],
         }));
     } else if (own.dnsError) {
@@ -180,7 +180,7 @@ export async function checkMx(dnsOrDomain: DnsClient | string, domainOrOptions: 
         findings.push(finding(`${C}.host-address`, 'error', `${r.exchange} ${addr}`,
           tx(`MX host ${r.exchange} resolves to ${addr}, ${t.en} (${sr.cidr}): other servers on the Internet cannot reach it.`, `Serwer MX ${r.exchange} ma adres ${addr} — ${t.pl} (${sr.cidr}): inne serwery w Internecie nie mogą się z nim połączyć.`),
           {
-            advice: [tx(`Set the public address of the mail server in the A/AAAA record of ${r.exchange}.`, `Ustaw publiczny adres serwera pocztowego w rekordzie A/AAAA ${r.exchange}.`)],
+            advice: [tx(`Set the public address of the mail server in the A/AAAA record of ${r.exchange}.`, `Ustaw publiczny adres serwera poczty w rekordzie A/AAAA ${r.exchange}.`)],
             evidence: info.answers.map(dnsEvidence),
             data: { address: addr, range: sr.cidr, kind: sr.kind },
           }));

@@ -58,10 +58,10 @@ export async function checkPtr(dnsOrIp: DnsClient | string, targetOrOptions: Ptr
       tx(`${ip} has no reverse DNS (PTR) record.`, `Adres ${ip} nie ma rekordu odwrotnego DNS (PTR).`),
       {
         detail: tx('Many receivers (Gmail, Microsoft, Onet, WP, Interia) reject or junk mail from an address without a PTR ("cannot find your hostname"). A VPS or home line sending mail needs one.',
-          'Wielu odbiorców (Gmail, Microsoft, Onet, WP, Interia) odrzuca lub oznacza jako spam pocztę z adresu bez PTR („cannot find your hostname”). Serwer VPS czy łącze domowe wysyłające pocztę musi go mieć.'),
+          'Wielu dostawców poczty (Gmail, Microsoft, Onet, WP, Interia) odrzuca lub oznacza jako spam pocztę z adresu bez PTR („cannot find your hostname”). Serwer VPS czy łącze domowe wysyłające pocztę musi go mieć.'),
         advice: [
           tx('Ask the owner of the address (your hosting or ISP; on a VPS usually in the provider\'s panel) to set the PTR to your mail server\'s name, e.g. mail.<domain>.',
-            'Poproś właściciela adresu (hosting lub dostawcę Internetu; przy VPS zwykle w panelu dostawcy), by ustawił PTR na nazwę serwera pocztowego, np. mail.<domena>.'),
+            'Poproś właściciela adresu (hosting lub dostawcę Internetu; przy VPS zwykle w panelu dostawcy), by ustawił PTR na nazwę serwera poczty, np. mail.<domena>.'),
           tx('Make that name resolve back to the same address (A/AAAA) and use it as the server\'s HELO name.', 'Zadbaj, by ta nazwa wskazywała z powrotem na ten sam adres (A/AAAA), i używaj jej jako nazwy HELO serwera.'),
         ],
         evidence: [dnsEvidence(rev)],
@@ -98,7 +98,7 @@ export async function checkPtr(dnsOrIp: DnsClient | string, targetOrOptions: Ptr
       tx(`The PTR of ${ip} (${confirmed[0]}) looks like a generic name of an ISP's address pool.`, `PTR adresu ${ip} (${confirmed[0]}) wygląda na ogólną nazwę z puli adresów dostawcy.`),
       {
         detail: tx('Spam filters score names like these as home or dynamic connections.', 'Filtry antyspamowe traktują takie nazwy jak łącza domowe lub dynamiczne.'),
-        advice: [tx('Ask for a PTR with your own mail server name (mail.<domain>).', 'Poproś o PTR z nazwą własnego serwera pocztowego (mail.<domena>).')],
+        advice: [tx('Ask for a PTR with your own mail server name (mail.<domain>).', 'Poproś o PTR z nazwą własnego serwera poczty (mail.<domena>).')],
         evidence: ev,
       }));
   }

@@ -25,7 +25,7 @@ export async function checkSoaNs(dns: DnsClient, domain: string): Promise<Findin
   if (s.minimum > 86400) problems.push(tx(`negative-caching TTL ${s.minimum} s (over a day delays new records)`, `TTL buforowania negatywnego ${s.minimum} s (ponad dobę opóźnia nowe rekordy)`));
   findings.push(finding(`${C}.soa`, problems.length ? 'info' : 'ok', domain,
     problems.length
-      ? tx(`SOA timers are unusual: ${problems.map((p) => p.en).join('; ')}.`, `Liczniki SOA są nietypowe: ${problems.map((p) => p.pl).join('; ')}.`)
+      ? tx(`SOA timers are unusual: ${problems.map((p) => p.en).join('; ')}.`, `Parametry czasowe SOA są nietypowe: ${problems.map((p) => p.pl).join('; ')}.`)
       : tx(`SOA: primary ${s.mname}, serial ${s.serial}.`, `SOA: serwer główny ${s.mname}, numer seryjny ${s.serial}.`),
     { evidence: [dnsEvidence(soa)], data: { soa: s } }));
   if (!isDefinite(ns.status)) { findings.push(dnsUnknown(`${C}.ns`, domain, tx('the NS records', 'rekordy NS'), ns)); return findings; }

@@ -70,7 +70,7 @@ export function spfEvaluationFinding(domain: string, ev: SpfEvaluation & { ip: s
     tx('Fix the SPF record errors listed above; then check again with mailmedic spf.', 'Popraw błędy rekordu SPF wymienione wyżej, a potem sprawdź ponownie poleceniem mailmedic spf.'),
   ] : [
     fill2(tx('If {ip} is your mail server, add it to the SPF record, e.g. "ip4:{ip}" (or "ip6:" for IPv6), or include your provider\'s SPF.',
-      'Jeśli {ip} to Twój serwer pocztowy, dodaj go do rekordu SPF, np. „ip4:{ip}” (dla IPv6 „ip6:”), albo dołącz SPF dostawcy (include:).'), { ip: ev.ip }, { ip: ev.ip }),
+      'Jeśli {ip} to Twój serwer poczty, dodaj go do rekordu SPF, np. „ip4:{ip}” (dla IPv6 „ip6:”), albo dołącz SPF dostawcy (include:).'), { ip: ev.ip }, { ip: ev.ip }),
   ];
   return finding('dns.spf.result', status, `${domain} ← ${ev.ip}`,
     fill2(tx('SPF: {ip} {what}.', 'SPF dla adresu {ip}: {what}.'), { ip: ev.ip, what: what.en }, { ip: ev.ip, what: what.pl }),
@@ -120,7 +120,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
         tx('The domain has no SPF record: receivers cannot tell which servers may send its mail.', 'Domena nie ma rekordu SPF: odbiorcy nie wiedzą, które serwery mogą wysyłać jej pocztę.'),
         {
           detail: tx('Without SPF, mail from this domain is more often marked as spam, and Gmail, Microsoft and others require SPF or DKIM from bulk senders. A domain that sends no mail should publish "v=spf1 -all".',
-            'Bez SPF poczta z tej domeny częściej trafia do spamu, a Gmail, Microsoft i inni wymagają od nadawców SPF lub DKIM. Domena, która w ogóle nie wysyła poczty, powinna opublikować „v=spf1 -all”.'),
+            'Bez SPF poczta z tej domeny częściej trafia do spamu, a Gmail, Microsoft i inni wymagają od nadawców masowych SPF lub DKIM. Domena, która w ogóle nie wysyła poczty, powinna opublikować „v=spf1 -all”.'),
           advice: [
             tx('Add a TXT record at the domain: "v=spf1 mx ~all" if the MX servers send the mail, or the record your mail provider gives (e.g. "v=spf1 include:_spf.provider.example ~all").',
               'Dodaj rekord TXT w domenie: „v=spf1 mx ~all”, jeśli pocztę wysyłają serwery MX, albo rekord podany przez dostawcę poczty (np. „v=spf1 include:_spf.dostawca.example ~all”).'),
@@ -134,7 +134,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
   }
   if (root.status === 'multiple') {
     out.push(finding(`${C}.multiple`, 'error', domain,
-      tx(`The domain has ${root.records.length} SPF records; exactly one is allowed, so SPF fails for all mail (permerror).`, `Domena ma ${root.records.length} ${plPlural(root.records.length, 'rekord', 'rekordy', 'rekordów')} SPF; dozwolony jest dokładnie jeden, więc SPF zawodzi dla całej poczty (permerror).`),
+      tx(`The domain has ${root.records.length} SPF records; exactly one is allowed, so SPF fails for all mail (permerror).`, `Domena ma ${root.records.length} ${plPlural(root.records.length, 'rekord', 'rekordy', 'rekordów')} SPF; dozwolony jest dokładnie jeden, więc sprawdzenie SPF kończy się błędem dla całej poczty (permerror).`),
       {
         detail: tx('Receivers that find more than one "v=spf1" TXT record stop with a permanent error. This often happens when a second provider\'s record is added instead of merged.',
           'Serwer odbiorcy, który znajdzie więcej niż jeden rekord TXT „v=spf1”, kończy sprawdzanie błędem trwałym. Zwykle dzieje się tak, gdy rekord drugiego dostawcy zostaje dodany obok zamiast scalony z pierwszym.'),
@@ -199,7 +199,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
       }
       if (l.dnsStatus && l.kind !== 'include') {
         out.push(finding(`${C}.target-dns`, 'unknown', l.target,
-          tx(`Could not resolve ${l.target} for "${l.term}": ${l.dnsStatus}.`, `Nie udało się rozwiązać ${l.target} dla „${l.term}”: ${l.dnsStatus}.`)));
+          tx(`Could not resolve ${l.target} for "${l.term}": ${l.dnsStatus}.`, `Nie udało się sprawdzić nazwy ${l.target} dla „${l.term}” w DNS: ${l.dnsStatus}.`)));
       }
     }
     if (n.parsed?.mechanisms.some((m) => m.name === 'ptr')) {

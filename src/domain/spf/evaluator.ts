@@ -6,6 +6,7 @@ import type { Text } from '../../core/finding.js';
 import { tx } from '../../i18n/text.js';
 import { isDefinite, recordsOf, type DnsAnswer, type DnsQuery, type DnsRecordType } from '../../dns/index.js';
 import { ipInCidr, parseIp, type IpBytes } from '../ip.js';
+import { plPlural } from '../util.js';
 import { expandMacroParts, parseMacroString, trimDomain, type MacroContext, type MacroPart } from './macro.js';
 import { isSpfRecord, parseSpf, type ParsedSpf, type SpfMechanism, type SpfQualifier } from './parser.js';
 
@@ -238,7 +239,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
     if (!isDefinite(txt.status)) throw new SpfAbort('temperror', dnsFail(txt.status, d, 'TXT', txt.error));
     const { records } = selectSpfRecord(txt);
     if (records.length === 0) return { result: 'none', reason: tx(`${d} has no SPF record`, `${d} nie ma rekordu SPF`) };
-    if (records.length > 1) throw new SpfAbort('permerror', tx(`${d} has ${records.length} SPF records (exactly one is allowed)`, `${d} ma ${records.length} ${records.length >= 5 ? 'rekordów' : 'rekordy'} SPF (dozwolony jest dokładnie jeden)`));
+    if (records.length > 1) throw new SpfAbort('permerror', tx(`${d} has ${records.length} SPF records (exactly one is allowed)`, `${d} ma ${records.length} ${plPlural(records.length, 'rekord', 'rekordy', 'rekordów')} SPF (dozwolony jest dokładnie jeden)`));
     const record = records[0]!;
     if (depth === 0) ev.record = record;
     const parsed = parseSpf(record);
@@ -257,7 +258,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
       steps.push({ domain: d, term: m.raw, outcome: matched ? 'match' : 'no-match', depth });
       if (matched) {
         const result = QUALIFIER_RESULT[m.qualifier];
-        const out: Outcome = { result, mechanism: m.raw, mechanismDomain: d, reason: tx(`"${m.raw}" matched in the SPF record of ${d}`, `pasuje „${m.raw}” w rekordzie SPF ${d}`) };
+        const out: Outcome = { result, mechanism: m.raw, mechanismDomain: d, reason: tx(`"${m.raw}" matched in the SPF record of ${d}`, `w rekordzie SPF ${d} pasuje „${m.raw}”`) };
         if (result === 'fail') { const x = await explain(parsed, d); if (x !== undefined) out.explanation = x; }
         return out;
       }
