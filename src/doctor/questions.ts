@@ -2,6 +2,12 @@
 import { tx } from '../i18n/text.js';
 import type { DoctorAnswers, Question } from './types.js';
 
+/** Which protocol the server questions are about: asked, or implied by the case (webmail logs in over IMAP). */
+function protocolOf(a: DoctorAnswers): 'smtp' | 'imap' | 'pop3' {
+  return a.server?.protocol ?? (a.case === 'webmail' || a.case === 'client-receive' ? 'imap' : 'smtp');
+}
+const DEFAULT_PORT = { smtp: 587, imap: 993, pop3: 995 } as const;
+
 const domainOf = (addr?: string) => (addr && addr.includes('@') ? addr.slice(addr.lastIndexOf('@') + 1).toLowerCase() : undefined);
 
 export const DOCTOR_QUESTIONS: Question[] = [
@@ -40,11 +46,14 @@ export const DOCTOR_QUESTIONS: Question[] = [
     id: 'server.port', path: 'server.port', kind: 'number', optional: true,
     prompt: tx('Port set in the program (e.g. 587, 465, 993)', 'Port wpisany w programie (np. 587, 465, 993)'),
     when: (a) => Boolean(a.server?.host),
+    defaultValue: (a) => String(DEFAULT_PORT[protocolOf(a)]),
   },
   {
     id: 'server.security', path: 'server.security', kind: 'choice', optional: true,
     prompt: tx('Encryption set in the program', 'Szyfrowanie ustawione w programie'),
     when: (a) => Boolean(a.server?.host),
+    // Ports 465, 993 and 995 speak TLS from the first byte; the others start plain and upgrade.
+    defaultValue: (a) => ([465, 993, 995].includes(a.server?.port ?? 0) ? 'tls' : 'starttls'),
     choices: [
       { value: 'starttls', label: tx('STARTTLS', 'STARTTLS') },
       { value: 'tls', label: tx('SSL/TLS (from the start)', 'SSL/TLS (od początku połączenia)') },
