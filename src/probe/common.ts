@@ -1,8 +1,8 @@
 /** Shared pieces of the SMTP, IMAP and POP3 probes: options, results, findings from failures and TLS. */
-import type { Actor, Evidence, Finding, Status } from '../core/finding.js';
+import type { Actor, Evidence, Finding, Status, Text } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
 import { DEFAULT_TIMEOUTS, ProbeError, type NetDeps, type Timeouts } from './connection.js';
-import { PHASE_NAMES, PROBE_TEXTS, type ProbeTextKey } from './texts.js';
+import { PHASE_NAMES, PROBE_TEXTS, type ProbeTextKey, type Say } from './texts.js';
 import type { TlsInfo } from './tls.js';
 import { formatLine, type TranscriptLine } from './transcript.js';
 
@@ -55,16 +55,34 @@ export function resolveTlsMode(mode: TlsMode | undefined, port: number): Exclude
   return IMPLICIT_TLS_PORTS.has(port) ? 'implicit' : 'auto';
 }
 
+/** Placeholder values: data (same in both languages) or a Text (a word to say in the reader's language). */
+export type TextParams = Record<string, string | number | Text>;
+
+/** Fill {placeholders} in both languages; a Text value gives each language its own word. */
+export function fillText(t: Text, params: TextParams): Text {
+  const per = (lang: 'en' | 'pl') => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
+  return { en: fill(t, per('en')).en, pl: fill(t, per('pl')).pl };
+}
+
 /** A finding from a text entry. */
 export function finding(
-  check: string, status: Status, subject: string, key: ProbeTextKey, params: Record<string, string | number> = {},
+  check: string, status: Status, subject: string, key: ProbeTextKey, params: TextParams = {},
   extra: Partial<Finding> = {},
 ): Finding {
-  const t = PROBE_TEXTS[key] as { summary: { en: string; pl: string }; detail?: { en: string; pl: string }; advice?: readonly { en: string; pl: string }[] };
-  const f: Finding = { check, status, subject, summary: fill(t.summary, params) };
-  if (t.detail) f.detail = fill(t.detail, params);
-  if (t.advice?.length) f.advice = t.advice.map((a) => fill(a, params));
+  const t = PROBE_TEXTS[key] as Say;
+  const f: Finding = { check, status, subject, summary: fillText(t.summary, params) };
+  if (t.detail) f.detail = fillText(t.detail, params);
+  if (t.advice?.length) f.advice = t.advice.map((a) => fillText(a, params));
   return { ...f, ...extra };
+}
+
+/**
+ * OpenSSL errors read like "80BC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…/ssl3_record.c:350:";
+ * the reason words are what a person can use. Bounded input and quantifiers: no backtracking blow-up.
+ */
+export function tlsErrorText(message: string): string {
+  const m = /SSL routines:[^:\n]{0,100}:([^:\n]{1,160})/.exec(message.slice(0, 2000));
+  return (m ? m[1]! : message.slice(0, 300)).replace(/\s+/g, ' ').trim();
 }
 
 /** Short printable form of a reply: first line, clipped, control characters removed. */
@@ -78,7 +96,7 @@ export function failureFinding(e: unknown, protocol: Protocol, o: ProbeOptions, 
   const subject = `${o.host}:${o.port}`;
   const check = `probe.${protocol}.${e instanceof ProbeError ? e.phase : 'connect'}`;
   const err = e instanceof ProbeError ? e : new ProbeError('other', 'connect', (e as Error)?.message ?? String(e));
-  const p = { host: o.host, port: o.port, error: err.message, code: err.code ?? err.kind, protocol: protocol.toUpperCase(), phase: '' };
+  const p = { host: o.host, port: o.port, error: err.phase === 'tls' ? tlsErrorText(err.message) : err.message, code: err.code ?? err.kind, protocol: protocol.toUpperCase(), phase: '' };
   const ev: Evidence[] = [{ kind: 'text', label: `${err.phase}/${err.kind}`, value: err.message }];
   const diag = (reason: 'networkerror' | 'hostunknown' | 'blocked' | 'securityerror' | 'systemerror', actor: Actor) => ({
     reason, permanence: 'unknown' as const, actor, retry: 'after-fix' as const, rule: `probe:${err.phase}:${err.kind}`,
@@ -100,7 +118,7 @@ export function failureFinding(e: unknown, protocol: Protocol, o: ProbeOptions, 
     if (mode === 'implicit' && /wrong version number|packet length too long|unknown protocol|record layer/i.test(err.message)) {
       return finding(check, 'error', subject, 'tlsPlainPort', p, { evidence: ev, diagnosis: diag('securityerror', 'you') });
     }
-    if (err.kind === 'timeout') return finding(check, 'error', subject, 'stalled', { ...p, phase: PHASE_NAMES.tls.en, ms: timeouts.tls }, { evidence: ev, summary: phaseFill('stalled', 'tls', { ...p, ms: timeouts.tls }) });
+    if (err.kind === 'timeout') return finding(check, 'error', subject, 'stalled', { ...p, phase: PHASE_NAMES.tls, ms: timeouts.tls }, { evidence: ev });
     return finding(check, 'error', subject, 'tlsFailed', p, { evidence: ev, diagnosis: diag('securityerror', 'your-provider') });
   }
   if (err.kind === 'timeout') {
@@ -108,24 +126,17 @@ export function failureFinding(e: unknown, protocol: Protocol, o: ProbeOptions, 
       return finding(check, 'error', subject, 'bannerTimeoutImplicitPort', p, { evidence: ev, diagnosis: diag('securityerror', 'you') });
     }
     const ms = err.phase === 'banner' ? timeouts.banner : timeouts.command;
-    const f = finding(check, 'error', subject, 'stalled', { ...p, ms }, { evidence: ev, summary: phaseFill('stalled', err.phase, { ...p, ms }) });
+    const f = finding(check, 'error', subject, 'stalled', { ...p, phase: PHASE_NAMES[err.phase], ms }, { evidence: ev });
     // A silent greeting is also what an implicit-TLS port does to a plain client: say so.
     if (err.phase === 'banner' && mode !== 'implicit') f.advice = [...(f.advice ?? []), PROBE_TEXTS.maybeImplicitTls.summary];
     return f;
   }
   if (err.kind === 'closed' || err.kind === 'reset') {
-    return finding(check, 'error', subject, 'closed', p, { evidence: ev, summary: phaseFill('closed', err.phase, p) });
+    return finding(check, 'error', subject, 'closed', { ...p, phase: PHASE_NAMES[err.phase] }, { evidence: ev });
   }
   if (err.kind === 'too-long') return finding(check, 'error', subject, 'tooLong', p, { evidence: ev });
   if (err.kind === 'garbage') return finding(check, 'error', subject, 'garbage', { ...p, line: err.message.slice(0, 80) }, { evidence: ev });
   return finding(check, 'error', subject, 'connectOther', p, { evidence: ev });
-}
-
-/** A summary with the phase name filled in each language. */
-function phaseFill(key: 'stalled' | 'closed', phase: keyof typeof PHASE_NAMES, p: Record<string, string | number>) {
-  const t = PROBE_TEXTS[key].summary;
-  const name = PHASE_NAMES[phase];
-  return { en: fill(t, { ...p, phase: name.en }).en, pl: fill(t, { ...p, phase: name.pl }).pl };
 }
 
 /** Findings about an established TLS session: version, certificate validity, name, trust. */

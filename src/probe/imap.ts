@@ -200,7 +200,7 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
           const key = IMAP_LOGIN_CODES[code] ?? 'loginFailed';
           findings.push(finding('probe.imap.login', key === 'imapUnavailable' ? 'warn' : 'error', subject, key, { user: o.user, reply: shortReply(lr.text) }, {
             diagnosis: {
-              reason: key === 'imapPrivacyRequired' ? 'securityerror' : key === 'imapUnavailable' ? 'systemerror' : 'authfailure',
+              reason: key === 'imapPrivacyRequired' ? 'securityerror' : key === 'imapUnavailable' ? 'systemerror' : 'securityerror',
               permanence: key === 'imapUnavailable' ? 'temporary' : 'permanent', actor: key === 'loginFailed' || key === 'imapPrivacyRequired' ? 'you' : 'your-provider',
               retry: key === 'imapUnavailable' ? 'later' : 'after-fix', rule: `probe:imap:login:${code || lr.status}`,
             },

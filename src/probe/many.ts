@@ -1,13 +1,14 @@
 /**
  * Several hosts and ports at once, with a bound on how many run concurrently, and the report that gathers them.
  */
-import { makeReport, type Finding, type Report, type Table } from '../core/finding.js';
+import { makeReport, type Finding, type Report, type Status, type Table } from '../core/finding.js';
 import { tx } from '../i18n/text.js';
 import type { NetDeps } from './connection.js';
 import { finding, transcriptFinding, type ProbeOptions, type ProbeResult, type Protocol } from './common.js';
 import { probeImap } from './imap.js';
 import { probePop3 } from './pop3.js';
 import { probeSmtp, type SmtpProbeOptions } from './smtp.js';
+import { SECURITY_NAMES } from './texts.js';
 import { secretForms, scrub } from './transcript.js';
 
 /** Ports tried when the user gives none, in the order mail programs prefer them. */
@@ -68,25 +69,49 @@ export async function probeMany(opts: ProbeManyOptions, deps: NetDeps = {}): Pro
   return { report: secrets.length ? scrubReport(report, secrets) : report, results };
 }
 
-/** When several ports of one host were tried: which one to put in the mail program (the first that works, in order). */
+/**
+ * The closing sentence per host. Several ports: which one to put in the mail program (the first that works, in
+ * order). One port: does it work as set, and if not, its first error in one sentence.
+ */
 function recommendations(results: ProbeResult[]): Finding[] {
   const out: Finding[] = [];
   const hosts = [...new Set(results.map((r) => r.host))];
   for (const host of hosts) {
     const mine = results.filter((r) => r.host === host);
-    if (mine.length < 2) continue;
-    const working = mine.filter((r) => r.reached && !r.findings.some((f) => f.status === 'error'));
+    const check = `probe.${mine[0]!.protocol}.recommendation`;
+    if (mine.length === 1) {
+      out.push(verdict(mine[0]!, check));
+      continue;
+    }
+    const working = mine.filter(works);
     // For sending from a mail program, a port that offers login (submission) beats one that does not (port 25).
     const good = working.find((r) => r.protocol !== 'smtp' || (r.authMechanisms ?? []).length > 0) ?? working[0];
-    const check = `probe.${mine[0]!.protocol}.recommendation`;
     if (good) {
-      const security = good.tlsMode === 'implicit' ? 'SSL/TLS' : good.tls ? 'STARTTLS' : 'none';
-      out.push(finding(check, good.findings.some((f) => f.status === 'warn') ? 'warn' : 'ok', `${host}:${good.port}`, 'recommendPort', { host, port: good.port, security }, { data: { port: good.port, security } }));
+      const security = securityOf(good);
+      out.push(finding(check, hasStatus(good, 'warn') ? 'warn' : 'ok', `${host}:${good.port}`, 'recommendPort', { host, port: good.port, security: SECURITY_NAMES[security] }, { data: { port: good.port, security: SECURITY_DATA[security] } }));
     } else {
       out.push(finding(check, 'error', host, 'recommendNone', { host, ports: mine.map((r) => r.port).join(', ') }));
     }
   }
   return out;
+}
+
+const hasStatus = (r: ProbeResult, s: Status) => r.findings.some((f) => f.status === s);
+const works = (r: ProbeResult) => r.reached && !hasStatus(r, 'error');
+/** The security as data (JSON), as the mail programs' settings name it. */
+const SECURITY_DATA = { implicit: 'SSL/TLS', starttls: 'STARTTLS', none: 'none' } as const;
+const securityOf = (r: ProbeResult): keyof typeof SECURITY_NAMES => (r.tlsMode === 'implicit' ? 'implicit' : r.tls ? 'starttls' : 'none');
+
+function verdict(r: ProbeResult, check: string): Finding {
+  const subject = `${r.host}:${r.port}`;
+  const security = securityOf(r);
+  const p = { host: r.host, port: r.port, security: SECURITY_NAMES[security] };
+  const firstError = r.findings.find((f) => f.status === 'error');
+  if (firstError || !r.reached) {
+    return finding(check, 'error', subject, 'verdictFails', { ...p, problem: firstError?.summary ?? tx('no answer.', 'brak odpowiedzi.') }, { data: { port: r.port, works: false } });
+  }
+  const warn = hasStatus(r, 'warn');
+  return finding(check, warn ? 'warn' : 'ok', subject, warn ? 'verdictWorksWarn' : 'verdictWorks', p, { data: { port: r.port, security: SECURITY_DATA[security], works: true } });
 }
 
 function stripForReport(r: ProbeResult): Omit<ProbeResult, 'findings'> {
@@ -106,13 +131,12 @@ function summaryTable(protocol: Protocol, results: ProbeResult[]): Table {
     id: 'probe.summary',
     title: tx(`${protocol.toUpperCase()} ports probed`, `Sprawdzone porty ${protocol.toUpperCase()}`),
     columns: [tx('Host:port', 'Serwer:port'), tx('Result', 'Wynik'), tx('TLS', 'TLS'),
-      tx('Certificate', 'Certyfikat'), tx('Login methods', 'Metody logowania'), tx('Login', 'Logowanie')],
+      tx('Certificate', 'Certyfikat'), tx('Login', 'Logowanie')],
     rows: results.map((r) => [
       `${r.host}:${r.port}`,
       worst(r),
       r.tls ? `${r.tlsMode === 'implicit' ? 'SSL' : 'STARTTLS'} ${r.tls.protocol.replace('TLSv', '')}` : r.reached ? 'none' : '-',
-      r.tls ? `${r.tls.daysLeft}d${r.tls.nameMatches ? '' : ' name✖'}${r.tls.selfSigned ? ' self-signed' : !r.tls.trusted ? ' untrusted' : ''}` : '-',
-      (r.authMechanisms ?? []).join(' ') || '-',
+      r.tls ? `${r.tls.daysLeft} d${r.tls.nameMatches ? '' : ', name ✖'}${r.tls.selfSigned ? ', self-signed' : !r.tls.trusted ? ', untrusted' : ''}` : '-',
       r.authenticated === undefined ? '-' : r.authenticated ? 'OK' : '✖',
     ]),
   };

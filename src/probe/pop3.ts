@@ -144,7 +144,7 @@ export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<Pr
           findings.push(disabled
             ? finding('probe.pop3.login', 'error', subject, 'loginDisabled', { port: o.port, tlsport: 995 }, { evidence: [{ kind: 'code', value: `-ERR ${r.text}` }] })
             : finding('probe.pop3.login', 'error', subject, 'loginFailed', { user: o.user, reply: shortReply(r.text) }, {
-              diagnosis: { reason: 'authfailure', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: 'probe:pop3:login' },
+              diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: 'probe:pop3:login' },
             }));
         }
       }

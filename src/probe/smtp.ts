@@ -90,6 +90,9 @@ function humanSize(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
+/** 530 asks for encryption or for a login first; the reply text says which. */
+const auth530Key = (r: SmtpReply) => (/tls|encrypt/i.test(r.text) ? 'auth530' : 'auth530Login') as 'auth530' | 'auth530Login';
+
 function replyDiagnosis(r: SmtpReply, command: string): Diagnosis {
   const c = classify({ text: r.text, replyCode: r.code, ...(r.enhanced ? { status: r.enhanced } : {}), command });
   return {
@@ -268,7 +271,7 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
         r = await cmd(answer, `${REDACTED}   [user name: ${user}, HMAC-MD5 response]`);
       }
     }
-    const p = { user, mech, reply: shortReply(r.lines), what: /tls|encrypt/i.test(r.text) ? 'STARTTLS' : 'authentication' };
+    const p = { user, mech, reply: shortReply(r.lines) };
     const ev = replyEvidence(r);
     const dg = replyDiagnosis(r, 'AUTH');
     if (r.code === 235) {
@@ -277,10 +280,11 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
       return;
     }
     result.authenticated = false;
-    const authDiag: Diagnosis = { ...dg, reason: 'authfailure', actor: 'you', rule: `probe:auth:${r.code}` };
+    // The bounce vocabulary's 'authfailure' is SPF/DKIM/DMARC; a refused login is 'securityerror' (as the classifier says for 535).
+    const authDiag: Diagnosis = { ...dg, reason: 'securityerror', actor: 'you', rule: `probe:auth:${r.code}` };
     if (r.code === 535) findings.push(finding('probe.smtp.auth', 'error', subject, 'auth535', p, { evidence: ev, diagnosis: authDiag }));
-    else if (r.code === 530) findings.push(finding('probe.smtp.auth', 'error', subject, 'auth530', p, { evidence: ev, diagnosis: { ...authDiag, reason: 'securityerror' } }));
-    else if (r.code === 538) findings.push(finding('probe.smtp.auth', 'error', subject, 'auth538', p, { evidence: ev, diagnosis: { ...authDiag, reason: 'securityerror' } }));
+    else if (r.code === 530) findings.push(finding('probe.smtp.auth', 'error', subject, auth530Key(r), p, { evidence: ev, diagnosis: authDiag }));
+    else if (r.code === 538) findings.push(finding('probe.smtp.auth', 'error', subject, 'auth538', p, { evidence: ev, diagnosis: authDiag }));
     else if (r.code === 534 || r.enhanced === '5.7.9') findings.push(finding('probe.smtp.auth', 'error', subject, 'auth534', p, { evidence: ev, diagnosis: authDiag }));
     else if (r.code === 504) findings.push(finding('probe.smtp.auth', 'error', subject, 'auth504', p, { evidence: ev, diagnosis: authDiag }));
     else if (r.code === 454 || r.code === 421) findings.push(finding('probe.smtp.auth', 'warn', subject, 'auth454', p, { evidence: ev, diagnosis: { ...authDiag, permanence: 'temporary', actor: 'your-provider', retry: 'later' } }));
@@ -312,8 +316,8 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
     const from = o.mailFrom ?? '';
     const m = await cmd(`MAIL FROM:<${from}>`);
     if (m.code !== 250) {
-      const key = m.code === 530 ? 'auth530' : 'mailFromRejected';
-      findings.push(finding('probe.smtp.mail-from', 'error', subject, key, { addr: from, reply: shortReply(m.lines), what: /tls/i.test(m.text) ? 'STARTTLS' : 'authentication' }, { evidence: replyEvidence(m), diagnosis: replyDiagnosis(m, 'MAIL'), seeAlso: [explainCmd(m)] }));
+      const key = m.code === 530 ? auth530Key(m) : 'mailFromRejected';
+      findings.push(finding('probe.smtp.mail-from', 'error', subject, key, { addr: from, reply: shortReply(m.lines) }, { evidence: replyEvidence(m), diagnosis: replyDiagnosis(m, 'MAIL'), seeAlso: [explainCmd(m)] }));
       await cmd('RSET').catch(() => undefined);
       return;
     }

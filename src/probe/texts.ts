@@ -47,14 +47,14 @@ export const PROBE_TEXTS = {
       'Dostawcy internetu blokują wychodzące połączenia na port 25, żeby zainfekowane komputery nie rozsyłały spamu. Port 25 służy do wymiany poczty między serwerami; program pocztowy powinien wysyłać przez port 587 (STARTTLS) lub 465 (SSL/TLS) z logowaniem.'),
     advice: [
       tx('In the mail program set the outgoing (SMTP) port to 587 with STARTTLS, or 465 with SSL/TLS, and turn on "server requires authentication".',
-        'W programie pocztowym ustaw port serwera wychodzącego (SMTP) na 587 ze STARTTLS albo 465 z SSL/TLS i włącz opcję „serwer wymaga uwierzytelnienia”.'),
+        'W programie pocztowym ustaw port serwera poczty wychodzącej (SMTP) na 587 ze STARTTLS albo 465 z SSL/TLS i włącz opcję „serwer wymaga uwierzytelniania”.'),
       tx('Run mailmedic probe smtp without --port to see which submission ports work.',
         'Uruchom mailmedic probe smtp bez --port, żeby zobaczyć, które porty do wysyłania działają.'),
     ],
   },
   connectUnreachable: {
     summary: tx('There is no network route to {host}: the address cannot be reached from here.',
-      'Nie ma trasy sieciowej do {host}: z tego miejsca adres jest nieosiągalny.'),
+      'Brak trasy sieciowej do {host}: z tego komputera serwer jest nieosiągalny.'),
     detail: tx('The network itself reported that the host cannot be reached: no internet connection, a VPN or a router problem, or a wrong address.',
       'Sama sieć zgłosiła, że serwer jest nieosiągalny: brak połączenia z internetem, problem z VPN lub routerem albo błędny adres.'),
     advice: [
@@ -99,11 +99,11 @@ export const PROBE_TEXTS = {
     detail: tx('Ports 465, 993 and 995 use implicit TLS: the server waits for the client to start encryption and says nothing first. A mail program set to STARTTLS or "none" on such a port hangs until it times out.',
       'Porty 465, 993 i 995 używają szyfrowania od razu (SSL/TLS): serwer czeka, aż klient rozpocznie szyfrowanie, i sam nic nie mówi. Program pocztowy ustawiony na STARTTLS albo „brak” na takim porcie zawiesza się aż do upływu limitu czasu.'),
     advice: [tx('Set the connection security to SSL/TLS for port {port} (or use port 587 with STARTTLS).',
-      'Ustaw zabezpieczenie połączenia na SSL/TLS dla portu {port} (albo użyj portu 587 ze STARTTLS).')],
+      'Ustaw szyfrowanie połączenia na SSL/TLS dla portu {port} (albo użyj portu 587 ze STARTTLS).')],
   },
   maybeImplicitTls: {
     summary: tx('If this port expects SSL/TLS from the first byte, set the security to SSL/TLS and try again (mailmedic probe … host:port:ssl).',
-      'Jeśli ten port wymaga SSL/TLS od pierwszego bajtu, ustaw zabezpieczenie na SSL/TLS i spróbuj ponownie (mailmedic probe … serwer:port:ssl).'),
+      'Jeśli ten port wymaga SSL/TLS od pierwszego bajtu, ustaw szyfrowanie na SSL/TLS i spróbuj ponownie (mailmedic probe … serwer:port:ssl).'),
   },
   garbage: {
     summary: tx('The server answered with something that is not {protocol}: "{line}".',
@@ -133,7 +133,7 @@ export const PROBE_TEXTS = {
       'Jeśli wysyłanie kończy się przekroczeniem czasu, wydłuż limit czasu serwera w programie pocztowym albo zapytaj dostawcę.')],
   },
   bannerRejected: {
-    summary: tx('The server refused the session at once: {reply}', 'Serwer od razu odmówił obsługi: {reply}'),
+    summary: tx('The server refused the session at once: {reply}', 'Serwer od razu odmówił połączenia: {reply}'),
     detail: tx('Code {code} in the greeting means the server will not talk to this address: it may be busy (421), or your address may be blocked or on a blocklist (554).',
       'Kod {code} w powitaniu oznacza, że serwer nie chce rozmawiać z tym adresem: może być zajęty (421) albo Twój adres jest zablokowany lub wpisany na czarną listę (554).'),
     advice: [tx('Read the text of the reply; if it names a blocklist, check your address there, otherwise ask the provider.',
@@ -141,7 +141,7 @@ export const PROBE_TEXTS = {
   },
   // ── EHLO ────────────────────────────────────────────────────────────────────────────────────────────────
   ehloOk: {
-    summary: tx('The server supports ESMTP with {count} extensions: {list}.', 'Serwer obsługuje ESMTP z {count} rozszerzeniami: {list}.'),
+    summary: tx('The server supports ESMTP with {count} extensions: {list}.', 'Serwer obsługuje ESMTP; rozszerzenia ({count}): {list}.'),
   },
   ehloRefused: {
     summary: tx('The server rejected EHLO ({reply}); only the old HELO works, so no encryption or login is possible.',
@@ -165,7 +165,7 @@ export const PROBE_TEXTS = {
   },
   imapUnavailable: {
     summary: tx('The login service is temporarily unavailable ({reply}).', 'Usługa logowania jest chwilowo niedostępna ({reply}).'),
-    advice: [tx('Try again in a few minutes; if it persists, tell the provider.', 'Spróbuj za kilka minut; jeśli to trwa, powiadom dostawcę.')],
+    advice: [tx('Try again in a few minutes; if it persists, tell the provider.', 'Spróbuj ponownie za kilka minut; jeśli problem się utrzymuje, powiadom dostawcę.')],
   },
   imapContactAdmin: {
     summary: tx('The server refuses this account and asks you to contact the administrator ({reply}): the mailbox may be blocked or the password expired.',
@@ -201,7 +201,7 @@ export const PROBE_TEXTS = {
   },
   tlsPlainPort: {
     summary: tx('Port {port} does not speak SSL/TLS from the start: set the security to STARTTLS (or none), not SSL/TLS.',
-      'Port {port} nie używa SSL/TLS od początku: ustaw zabezpieczenie na STARTTLS (albo brak), a nie SSL/TLS.'),
+      'Port {port} nie używa SSL/TLS od początku: ustaw szyfrowanie na STARTTLS (albo brak), a nie SSL/TLS.'),
     detail: tx('The server answered the TLS greeting with plain text ({error}). Ports 25 and 587 (and 143, 110) start unencrypted and switch with STARTTLS; implicit SSL/TLS is for 465, 993 and 995.',
       'Serwer odpowiedział na powitanie TLS zwykłym tekstem ({error}). Porty 25 i 587 (oraz 143 i 110) zaczynają bez szyfrowania i przełączają się poleceniem STARTTLS; SSL/TLS od razu jest dla portów 465, 993 i 995.'),
     advice: [tx('In the mail program choose STARTTLS for port {port}, or use port 465 with SSL/TLS.',
@@ -219,12 +219,12 @@ export const PROBE_TEXTS = {
   },
   tlsOld: {
     summary: tx('The server uses the outdated {protocol}; current mail programs refuse it.',
-      'Serwer używa przestarzałego {protocol}; obecne programy pocztowe go odrzucają.'),
+      'Serwer używa przestarzałego protokołu {protocol}; obecne programy pocztowe go odrzucają.'),
     advice: [tx('The server must enable TLS 1.2 or 1.3: tell its administrator.', 'Serwer musi włączyć TLS 1.2 lub 1.3: powiadom jego administratora.')],
   },
   certOk: {
     summary: tx('The certificate is valid for {host}, trusted, and has {days} days left.',
-      'Certyfikat jest ważny dla {host}, zaufany i zostało mu {days} dni ważności.'),
+      'Certyfikat jest wystawiony na {host}, zaufany i ważny jeszcze przez {days} dni.'),
   },
   certExpired: {
     summary: tx('The server\'s certificate expired {days} days ago ({date}); mail programs will show a security warning or refuse to connect.',
@@ -277,7 +277,7 @@ export const PROBE_TEXTS = {
   // ── AUTH ────────────────────────────────────────────────────────────────────────────────────────────────
   authBeforeTls: {
     summary: tx('The server offers login (AUTH {mechs}) before encryption: a mail program set to "none" would send the password in plain text.',
-      'Serwer oferuje logowanie (AUTH {mechs}) przed szyfrowaniem: program ustawiony na „brak” wysłałby hasło otwartym tekstem.'),
+      'Serwer oferuje logowanie (AUTH {mechs}) przed włączeniem szyfrowania: program pocztowy z szyfrowaniem ustawionym na „brak” wysłałby hasło otwartym tekstem.'),
     advice: [
       tx('Always use STARTTLS or SSL/TLS in the mail program.', 'Zawsze używaj STARTTLS albo SSL/TLS w programie pocztowym.'),
       tx('If you run the server, offer AUTH only after TLS (Postfix: smtpd_tls_auth_only = yes).', 'Jeśli to Twój serwer, oferuj AUTH dopiero po TLS (Postfix: smtpd_tls_auth_only = yes).'),
@@ -303,7 +303,7 @@ export const PROBE_TEXTS = {
   authMechNotOffered: {
     summary: tx('The login method {mech} is not offered here (offered: {mechs}).', 'Metoda logowania {mech} nie jest tu dostępna (dostępne: {mechs}).'),
     advice: [tx('In the mail program choose "normal password" (PLAIN/LOGIN over TLS) or the method the server offers.',
-      'W programie pocztowym wybierz „zwykłe hasło” (PLAIN/LOGIN przez TLS) albo metodę, którą oferuje serwer.')],
+      'W programie pocztowym wybierz „normalne hasło” (PLAIN/LOGIN przez TLS) albo metodę, którą oferuje serwer.')],
   },
   auth535: {
     summary: tx('The server rejected the user name or password ({reply}).', 'Serwer odrzucił nazwę użytkownika lub hasło ({reply}).'),
@@ -320,10 +320,17 @@ export const PROBE_TEXTS = {
     advice: [tx('Use the full address, e.g. {user}@your-domain, as the user name.', 'Jako nazwy użytkownika użyj pełnego adresu, np. {user}@twoja-domena.')],
   },
   auth530: {
-    summary: tx('The server requires {what} first ({reply}).', 'Serwer najpierw wymaga: {what} ({reply}).'),
+    summary: tx('The server requires STARTTLS first ({reply}).', 'Serwer wymaga najpierw włączenia szyfrowania STARTTLS ({reply}).'),
     detail: tx('Code 530 means the step before was missing: encryption (STARTTLS) before login, or login before sending.',
       'Kod 530 oznacza, że zabrakło wcześniejszego kroku: szyfrowania (STARTTLS) przed logowaniem albo logowania przed wysyłaniem.'),
-    advice: [tx('Turn on STARTTLS or SSL/TLS and "server requires authentication" in the mail program.', 'Włącz w programie pocztowym STARTTLS albo SSL/TLS oraz „serwer wymaga uwierzytelnienia”.')],
+    advice: [tx('Turn on STARTTLS or SSL/TLS and "server requires authentication" in the mail program.', 'Włącz w programie pocztowym STARTTLS albo SSL/TLS oraz opcję „serwer wymaga uwierzytelniania”.')],
+  },
+  auth530Login: {
+    summary: tx('The server requires authentication first ({reply}).', 'Serwer wymaga najpierw uwierzytelniania (zalogowania się) ({reply}).'),
+    detail: tx('Code 530 means the step before was missing: here the login before sending.',
+      'Kod 530 oznacza, że zabrakło wcześniejszego kroku: tutaj zalogowania się przed wysyłaniem.'),
+    advice: [tx('Turn on "server requires authentication" for the outgoing (SMTP) server and use the same user name and password as for receiving.',
+      'Włącz opcję „serwer wymaga uwierzytelniania” dla serwera poczty wychodzącej (SMTP) i podaj te same dane logowania co do odbierania.')],
   },
   auth538: {
     summary: tx('The server requires encryption for this login method ({reply}).', 'Serwer wymaga szyfrowania dla tej metody logowania ({reply}).'),
@@ -338,18 +345,18 @@ export const PROBE_TEXTS = {
   },
   auth504: {
     summary: tx('The server does not know the login method {mech} ({reply}).', 'Serwer nie zna metody logowania {mech} ({reply}).'),
-    advice: [tx('Choose another login method in the mail program, e.g. "normal password".', 'Wybierz w programie pocztowym inną metodę logowania, np. „zwykłe hasło”.')],
+    advice: [tx('Choose another authentication method in the mail program, e.g. "normal password".', 'Wybierz w programie pocztowym inną metodę uwierzytelniania, np. „normalne hasło”.')],
   },
   auth454: {
     summary: tx('Login failed for a temporary reason on the server ({reply}).', 'Logowanie nie powiodło się z powodu chwilowego problemu serwera ({reply}).'),
-    advice: [tx('Try again in a few minutes; if it persists, the provider\'s login service is down.', 'Spróbuj za kilka minut; jeśli to trwa, usługa logowania u dostawcy nie działa.')],
+    advice: [tx('Try again in a few minutes; if it persists, the provider\'s login service is down.', 'Spróbuj ponownie za kilka minut; jeśli problem się utrzymuje, usługa logowania u dostawcy nie działa.')],
   },
   authOther: {
     summary: tx('Login failed: {reply}', 'Logowanie nie powiodło się: {reply}'),
   },
   authSkippedNoTls: {
     summary: tx('Login was not tried because the connection is not encrypted (the password would travel in plain text).',
-      'Logowania nie próbowano, bo połączenie nie jest szyfrowane (hasło poszłoby otwartym tekstem).'),
+      'Nie próbowano logowania, bo połączenie nie jest szyfrowane (hasło zostałoby wysłane otwartym tekstem).'),
     advice: [tx('Use STARTTLS or SSL/TLS; to test a plain-text login anyway, pass --tls none.', 'Użyj STARTTLS albo SSL/TLS; żeby mimo to sprawdzić logowanie bez szyfrowania, podaj --tls none.')],
   },
   authUnavailableNoTls: {
@@ -371,8 +378,8 @@ export const PROBE_TEXTS = {
     detail: tx('From a mail program this means it did not log in (or the login failed) before sending to an outside address. For incoming mail it means the domain\'s MX points to a server that does not know the domain.',
       'W programie pocztowym oznacza to, że nie zalogował się (albo logowanie się nie udało) przed wysłaniem na zewnętrzny adres. Przy poczcie przychodzącej oznacza, że rekord MX domeny wskazuje serwer, który tej domeny nie obsługuje.'),
     advice: [
-      tx('Turn on "server requires authentication" for the outgoing server and use the same user name and password as for receiving.',
-        'Włącz „serwer wymaga uwierzytelnienia” dla serwera wychodzącego i podaj te same dane logowania co do odbierania.'),
+      tx('Turn on "server requires authentication" for the outgoing (SMTP) server and use the same user name and password as for receiving.',
+        'Włącz opcję „serwer wymaga uwierzytelniania” dla serwera poczty wychodzącej (SMTP) i podaj te same dane logowania co do odbierania.'),
       tx('If mail TO your domain gets this, check the domain\'s MX records (mailmedic domain <domain>).', 'Jeśli taki błąd dostaje poczta DO Twojej domeny, sprawdź rekordy MX (mailmedic domain <domena>).'),
     ],
   },
@@ -393,12 +400,12 @@ export const PROBE_TEXTS = {
   capabilities: { summary: tx('Server capabilities: {list}.', 'Możliwości serwera: {list}.') },
   loginDisabled: {
     summary: tx('The server does not allow password login without encryption (LOGINDISABLED): a mail program set to "none" cannot log in.',
-      'Serwer nie pozwala logować się hasłem bez szyfrowania (LOGINDISABLED): program ustawiony na „brak” się nie zaloguje.'),
-    advice: [tx('Choose STARTTLS for port {port} or SSL/TLS on port {tlsport}.', 'Wybierz STARTTLS dla portu {port} albo SSL/TLS na porcie {tlsport}.')],
+      'Serwer nie pozwala logować się hasłem bez szyfrowania (LOGINDISABLED): program pocztowy z szyfrowaniem ustawionym na „brak” się nie zaloguje.'),
+    advice: [tx('Choose STARTTLS for port {port} or SSL/TLS on port {tlsport}.', 'Wybierz STARTTLS dla portu {port} albo szyfrowanie SSL/TLS na porcie {tlsport}.')],
   },
   loginPlainAllowed: {
     summary: tx('The server accepts a password without encryption on port {port}: a mail program set to "none" sends it in plain text.',
-      'Serwer przyjmuje hasło bez szyfrowania na porcie {port}: program ustawiony na „brak” wyśle je otwartym tekstem.'),
+      'Serwer przyjmuje hasło bez szyfrowania na porcie {port}: program pocztowy z szyfrowaniem ustawionym na „brak” wyśle je otwartym tekstem.'),
     advice: [tx('Always choose STARTTLS or SSL/TLS in the mail program.', 'Zawsze wybieraj STARTTLS albo SSL/TLS w programie pocztowym.')],
   },
   loginOk: { summary: tx('Logged in as {user}.', 'Zalogowano jako {user}.') },
@@ -409,11 +416,11 @@ export const PROBE_TEXTS = {
     advice: [tx('Type the password again and use the full address as the user name; check it in webmail.', 'Wpisz hasło ponownie i użyj pełnego adresu jako nazwy użytkownika; sprawdź je w poczcie przez przeglądarkę.')],
   },
   folders: {
-    summary: tx('{count} folders; INBOX has {inbox} messages.', 'Folderów: {count}; w INBOX jest wiadomości: {inbox}.'),
+    summary: tx('{count} folders; INBOX has {inbox} messages.', 'Liczba folderów: {count}; wiadomości w skrzynce odbiorczej (INBOX): {inbox}.'),
   },
   spamFolder: {
     summary: tx('Spam goes to the folder "{folder}" ({messages} messages): look there for missing mail.',
-      'Spam trafia do folderu „{folder}” (wiadomości: {messages}): tam szukaj brakującej poczty.'),
+      'Spam trafia do folderu „{folder}” (liczba wiadomości: {messages}): tam szukaj brakującej poczty.'),
     detail: tx('This folder is visible over IMAP and in webmail, but not over POP3, which only sees the inbox.',
       'Ten folder jest widoczny przez IMAP i w poczcie przez przeglądarkę, ale nie przez POP3, który widzi tylko skrzynkę odbiorczą.'),
   },
@@ -421,7 +428,7 @@ export const PROBE_TEXTS = {
     summary: tx('No Spam/Junk folder found over IMAP.', 'Nie znaleziono folderu Spam/Junk przez IMAP.'),
   },
   pop3Mailbox: {
-    summary: tx('The POP3 mailbox holds {count} messages ({size}).', 'Skrzynka POP3 zawiera wiadomości: {count} ({size}).'),
+    summary: tx('The POP3 mailbox holds {count} messages ({size}).', 'Liczba wiadomości w skrzynce POP3: {count} ({size}).'),
   },
   pop3NoSpam: {
     summary: tx('POP3 shows only the inbox: mail the server put in the Spam folder cannot be seen this way.',
@@ -430,14 +437,26 @@ export const PROBE_TEXTS = {
     advice: [tx('Consider IMAP (port 993) instead of POP3: it shows every folder.', 'Rozważ IMAP (port 993) zamiast POP3: pokazuje wszystkie foldery.')],
   },
   recommendPort: {
-    summary: tx('Of the ports tried on {host}, use {port} with {security}: it works there.', 'Z portów sprawdzonych na {host} użyj portu {port} z zabezpieczeniem {security}: tam wszystko działa.'),
+    summary: tx('Of the ports tried on {host}, use port {port} with {security}: it works.', 'Ze sprawdzonych portów serwera {host} użyj portu {port} (szyfrowanie: {security}): na nim wszystko działa.'),
   },
   recommendNone: {
     summary: tx('None of the ports tried on {host} ({ports}) works without errors; see the findings above for each.',
       'Żaden ze sprawdzonych portów serwera {host} ({ports}) nie działa bez błędów; szczegóły przy każdym porcie powyżej.'),
   },
+  verdictWorks: {
+    summary: tx('In short: {host} port {port} works with {security}; you can use it in the mail program.',
+      'Podsumowanie: port {port} serwera {host} działa (szyfrowanie: {security}); możesz go użyć w programie pocztowym.'),
+  },
+  verdictWorksWarn: {
+    summary: tx('In short: {host} port {port} works with {security}, but read the warnings above.',
+      'Podsumowanie: port {port} serwera {host} działa (szyfrowanie: {security}), ale przeczytaj ostrzeżenia powyżej.'),
+  },
+  verdictFails: {
+    summary: tx('In short: {host} port {port} does not work as set. Main problem: {problem}',
+      'Podsumowanie: port {port} serwera {host} nie działa przy tych ustawieniach. Główny problem: {problem}'),
+  },
   transcript: {
-    summary: tx('Conversation with {host}:{port} ({lines} lines, passwords hidden).', 'Zapis rozmowy z {host}:{port} (linii: {lines}, hasła ukryte).'),
+    summary: tx('Conversation with {host}:{port} ({lines} lines, passwords hidden).', 'Zapis rozmowy z {host}:{port} (liczba linii: {lines}; hasła ukryte).'),
   },
 } as const satisfies Record<string, Say>;
 
@@ -450,4 +469,11 @@ export const PHASE_NAMES = {
   banner: tx('the greeting', 'powitanie'),
   command: tx('a command', 'polecenie'),
   tls: tx('the TLS handshake', 'negocjacja TLS'),
+} as const;
+
+/** The connection security a mail program offers, in the words of its settings dialog. */
+export const SECURITY_NAMES = {
+  implicit: tx('SSL/TLS', 'SSL/TLS'),
+  starttls: tx('STARTTLS', 'STARTTLS'),
+  none: tx('no encryption', 'brak'),
 } as const;

@@ -61,3 +61,28 @@ test('several ports of one host: the first that works and offers login is recomm
   const rec = report.findings.find((f) => f.check === 'probe.smtp.recommendation')!;
   assert.deepEqual([rec.data?.port, rec.data?.security], [env.submission, 'STARTTLS']);
 });
+
+test('one port: a closing verdict in one sentence, with the main problem in the reader\'s language', async () => {
+  const user = 'alice@example.test';
+  const runWith = (password: string, lang: string) => run(process.execPath, [CLI, 'probe', 'smtp', `127.0.0.1:${env.submission}`, '-u', user, '--password-env', 'MM_PW', '--json', '--lang', lang],
+    { env: { ...process.env, MM_PW: password }, timeout: 30_000 }).then((r) => r.stdout, (e: Out) => e.stdout);
+  type F = { check: string; status: string; summary: { en: string; pl: string }; data?: { works?: boolean } };
+  const verdictOf = (out: string) => (JSON.parse(out) as { findings: F[] }).findings.find((f) => f.check === 'probe.smtp.recommendation')!;
+  const good = verdictOf(await runWith(env.users[user]!, 'en'));
+  assert.equal(good.data?.works, true);
+  // The test server's certificate is self-signed: works, but with a warning to read.
+  assert.match(good.summary.en, /^In short: 127\.0\.0\.1 port \d+ works with STARTTLS, but read the warnings above\.$/);
+  assert.match(good.summary.pl, /działa \(szyfrowanie: STARTTLS\)/);
+  const bad = verdictOf(await runWith('not-the-password', 'pl'));
+  assert.equal(bad.status, 'error');
+  assert.equal(bad.data?.works, false);
+  assert.match(bad.summary.en, /does not work as set\. Main problem: The server rejected the user name or password/);
+  assert.match(bad.summary.pl, /nie działa przy tych ustawieniach\. Główny problem: Serwer odrzucił nazwę użytkownika lub hasło/);
+});
+
+test('the terminal table fits 80 columns without clipping host:port', async () => {
+  const r = await cli(['probe', 'smtp', `127.0.0.1:${env.submission}`, '--lang', 'pl', '--no-color']);
+  const lines = r.stdout.split('\n');
+  assert.ok(lines.every((l) => [...l].length <= 80), 'a line is wider than 80 columns');
+  assert.ok(lines.some((l) => l.startsWith(`127.0.0.1:${env.submission} `)), 'host:port shown whole in the table');
+});

@@ -135,6 +135,23 @@ for (const [code, text, expect] of [
   });
 }
 
+test('530 asking for a login (not for TLS) says so, in Polish too, with no English word left in the Polish text', async () => {
+  const port = await fake((s, on) => {
+    s.write('220 fake ESMTP\r\n');
+    on((l) => {
+      if (l.startsWith('EHLO')) s.write('250-fake\r\n250 AUTH PLAIN LOGIN\r\n');
+      else if (l.startsWith('AUTH')) s.write('530 5.7.0 Authentication required\r\n');
+      else if (l === 'QUIT') s.end('221 bye\r\n');
+    });
+  });
+  const r = await probeSmtp({ host: '127.0.0.1', port, tls: 'none', user: 'u@d.test', password: 'secret-pw', timeouts: fast });
+  const f = r.findings.find((x) => x.check === 'probe.smtp.auth')!;
+  assert.match(f.summary.en, /requires authentication first/);
+  assert.match(f.summary.pl, /wymaga najpierw uwierzytelniania/);
+  assert.doesNotMatch(f.summary.pl.replace(/\(530[^)]*\)/, ''), /authentication/i);
+  assert.equal(f.diagnosis?.reason, 'securityerror');
+});
+
 test('open relay is reported when an outside recipient is accepted without login', async () => {
   const port = await fake((s, on) => {
     s.write('220 fake ESMTP\r\n');

@@ -21,13 +21,13 @@ test('IMAP STARTTLS: capabilities, login, folder list with counts, Junk found vi
   assert.ok(r.transcript.some((l) => l.dir === 'C' && /LOGIN "alice@example.test" \*{8}$/.test(l.text)));
 });
 
-test('IMAPS (implicit TLS) login; wrong password is an authfailure', async () => {
+test('IMAPS (implicit TLS) login; wrong password is a securityerror (refused login)', async () => {
   const ok = await probeImap({ host: '127.0.0.1', port: env.imaps, tls: 'implicit', user, password: pass });
   assert.equal(ok.authenticated, true);
   assert.equal(ok.tlsMode, 'implicit');
   const bad = await probeImap({ host: '127.0.0.1', port: env.imaps, tls: 'implicit', user, password: 'wrong-pass' });
   assert.equal(bad.authenticated, false);
-  assert.equal(find(bad, 'probe.imap.login')!.diagnosis?.reason, 'authfailure');
+  assert.equal(find(bad, 'probe.imap.login')!.diagnosis?.reason, 'securityerror');
 });
 
 test('IMAP from 127.0.0.2 without TLS: LOGINDISABLED is seen and login is refused', async () => {

@@ -53,7 +53,7 @@ test('wrong password: 535 explained as bad credentials; login without domain fla
   const f = r.findings.find((x) => x.check === 'probe.smtp.auth')!;
   assert.equal(f.status, 'error');
   assert.equal(f.diagnosis?.replyCode, 535);
-  assert.equal(f.diagnosis?.reason, 'authfailure');
+  assert.equal(f.diagnosis?.reason, 'securityerror');
   assert.match(f.summary.en, /user name or password/);
   has(r, 'warn', 'probe.smtp.auth.user');
   assert.equal(r.tlsMode, 'implicit');
@@ -131,6 +131,9 @@ test('SSL/TLS on a STARTTLS port: "use STARTTLS"; STARTTLS on the implicit-TLS p
   const a = await probeSmtp({ host: '127.0.0.1', port: env.submission, tls: 'implicit' });
   assert.equal(a.findings.at(-1)!.check, 'probe.smtp.tls');
   assert.match(a.findings.at(-1)!.summary.en, /does not speak SSL\/TLS from the start/);
+  // The OpenSSL error is cut down to its reason words for people; the full text stays in the evidence.
+  assert.match(a.findings.at(-1)!.detail!.en, /plain text \(wrong version number\)/);
+  assert.doesNotMatch(a.findings.at(-1)!.detail!.pl, /SSL routines|ssl3_record|\n/);
   // Port 465 is mapped to the real smtps listener by the injected connect function.
   const connect = (o: { host: string; port: number }) => net.connect({ host: o.host, port: o.port === 465 ? env.smtps : o.port });
   const t0 = Date.now();
