@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { CLI, testEnv } from '../helpers/env.js';
+import { CLI, SHARED, testEnv } from '../helpers/env.js';
 
 const run = promisify(execFile);
+const SHARED_BOUNCES = join(SHARED, 'corpus', 'bounces', 'sisimai', 'eml');
 const env = testEnv();
 const dir = mkdtempSync(join(tmpdir(), 'mm-doctor-'));
 const PASSWORD = 'Hunter2-very-secret';
@@ -80,4 +81,32 @@ test('usage errors: unknown case, bad answers file, no case without a terminal; 
   assert.equal(list.code, 0);
   assert.equal(list.stdout.trim().split('\n').length, 7);
   assert.match(list.stdout, /lost-message\s+7\. Wiadomość wysłana, ale nie dotarła/);
+});
+
+test('each of the seven cases walked with --answers through the CLI, against the real servers', async () => {
+  const bounce = join(SHARED_BOUNCES, 'lhost-postfix-04.eml');
+  const cases: Record<string, Record<string, unknown>> = {
+    'client-send': { address: 'alice@example.test', client: 'Thunderbird 128', server: { host: env.host, port: env.submission, security: 'starttls', user: 'alice@example.test', password: 'Cli-Wrong-1' } },
+    'client-receive': { address: 'bob@example.test', client: 'Outlook', server: { protocol: 'pop3', host: env.host, port: env.pop3s, security: 'tls', user: 'bob@example.test', password: 'Cli-Wrong-2' } },
+    webmail: { address: 'alice@example.test', webmailProblem: 'login', server: { host: env.host, port: env.imaps, security: 'tls', password: 'Cli-Wrong-3' } },
+    'php-mail': { from: 'www@example.test', to: 'nobody@example.test', sentToday: 700, bounceFile: bounce },
+    'vps-send': { from: 'alice@example.test', ip: '127.0.0.2', to: 'bob@example.test', logFile: env.maillog },
+    'vps-receive': { domain: 'example.test', server: { host: env.host, port: env.smtp, security: 'none' }, logFile: env.maillog },
+    'lost-message': { method: 'php', from: 'alice@example.test', to: 'bob@example.test', sentAt: '2026-11-23 08:00', bounceFile: bounce },
+  };
+  const expectTop: Record<string, RegExp> = {
+    'client-send': /^probe\.smtp\.auth$/, 'client-receive': /^probe\.pop3\./, webmail: /^probe\.imap\./, 'php-mail': /^(doctor\.limits\.hosting-day|bounce\.)/,
+  };
+  await Promise.all(Object.entries(cases).map(async ([id, answers]) => {
+    const file = join(dir, `${id}.json`);
+    writeFileSync(file, JSON.stringify({ case: id, ...answers }));
+    const r = await cli(['doctor', '--answers', file, '--json', '--dnsbl', 'zen.example.test', ...common]);
+    assert.ok([0, 1, 2].includes(r.code), `${id}: exit ${r.code} ${r.stderr}`);
+    const rep = JSON.parse(r.stdout);
+    assert.equal(rep.data.case, id);
+    assert.equal(rep.findings[0].check, 'doctor.diagnosis');
+    assert.ok(rep.data.facts.length >= 3);
+    if (expectTop[id]) assert.match(rep.data.causes[0]?.check ?? '', expectTop[id]!, `${id}: ${JSON.stringify(rep.data.causes.map((c: { check: string }) => c.check))}`);
+    assert.ok(!/Cli-Wrong-\d/.test(r.stdout));
+  }));
 });

@@ -66,7 +66,8 @@ function serverAdapter(id: string, fallback: 'smtp' | 'imap'): CheckAdapter {
     async run({ answers, deps }) {
       const proto = protocolOf(answers, fallback);
       const probe = await capabilityFn<ProbeFn>('probe', PROBE_FN[proto]!);
-      const s = answers.server!;
+      // The login is the full address unless the user named another (seed 000: "login = mailbox with domain").
+      const s = { ...(answers.server!.password && answers.address ? { user: answers.address } : {}), ...answers.server! };
       if (deps.guardTarget) await deps.guardTarget(s.host!, s.port ?? 0);
       const result = await probe(await probeOptions(s, deps, proto), await probeDeps(deps));
       return { findings: findingsOf(result), transcript: transcriptOf(result) };
