@@ -82,6 +82,8 @@ const SENDER_IN_LINE: RegExp[] = [
   /domain mismatch\s*-\s*([A-Za-z0-9.-]{1,253})/i,
   /unauthenticated email from\s+([A-Za-z0-9.-]{1,253})/i,
   /allowed to send mail from(?: domain)?\s{1,3}([A-Za-z0-9.-]{1,253})/i, // "[SPF] host … is not allowed to send mail from example.com"
+  /spf check for \[([A-Za-z0-9.-]{1,253})\]/i, // Gmail 5.7.26: "SPF check for [example.com] did not pass"
+  /<([^\s<>]{1,300})>:?\s{0,3}sender address rejected/i, // Postfix: "<user@example.com>: Sender address rejected: …"
 ];
 
 /** The sender's domain as a single reply line names it, if it does. */
@@ -106,14 +108,21 @@ export function recipientDomainInLine(text: string): string | undefined {
   return domainOf(findAddresses(text, 1)[0]);
 }
 
-// One regex for the forms that name the sending IP: "[192.0.2.1]", "ip=192.0.2.1", "IP address of: …",
-// "client host [ … ]". Octets are checked in code (keeps the regex small and quick to compile).
-const OWN_IP = /\[(\d{1,3}(?:\.\d{1,3}){3})\]|\bip=(\d{1,3}(?:\.\d{1,3}){3})\b|ip address(?: of)?:?\s{0,3}(\d{1,3}(?:\.\d{1,3}){3})\b|client host\s{0,3}\[?(\d{1,3}(?:\.\d{1,3}){3})/gi;
+// One regex for the forms that name the sending IP: "[192.0.2.1]" (Gmail adds a score: "[192.0.2.1      12]"),
+// "ip=192.0.2.1", "IP address of: …", "client host [ … ]", "messages from 192.0.2.1". Octets are checked in code
+// (keeps the regex small and quick to compile).
+const OWN_IP = /\[(\d{1,3}(?:\.\d{1,3}){3})(?:[ \t]{1,20}\d{1,4})?\]|\bip=(\d{1,3}(?:\.\d{1,3}){3})\b|ip address(?: of)?:?\s{0,3}(\d{1,3}(?:\.\d{1,3}){3})\b|client host\s{0,3}\[?(\d{1,3}(?:\.\d{1,3}){3})|messages? from\s{1,3}\[?(\d{1,3}(?:\.\d{1,3}){3})\b/gi;
+const HOST_CHAR = /[A-Za-z0-9.-]/;
 
-/** The sending IP as a reply line names it ("[192.0.2.1]", "ip=…", "IP address of: …"). */
+/**
+ * The sending IP as a reply line names it ("[192.0.2.1]", "ip=…", "IP address of: …"). A bracketed address glued
+ * to a host name ("mx.example.com[192.0.2.1]") is the receiving server in Postfix's "host … said:" and
+ * "connect to …" wording, not the sender, so it is passed over.
+ */
 export function sendingIpInLine(text: string): string | undefined {
   for (const m of text.slice(0, 8192).matchAll(OWN_IP)) {
-    const ip = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (m[1] !== undefined && m.index > 0 && HOST_CHAR.test(m.input[m.index - 1]!)) continue;
+    const ip = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
     if (ip && ip.split('.').every((o) => Number(o) <= 255)) return ip;
   }
   return undefined;

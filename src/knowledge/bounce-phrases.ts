@@ -172,6 +172,20 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     advice: [tx('Turn on SSL/TLS (port 465) or STARTTLS (port 587) in your mail program.', 'Włącz SSL/TLS (port 465) lub STARTTLS (port 587) w programie pocztowym.')],
   },
   {
+    // Postfix's own words when its TLS policy for a destination says "encrypt" (smtp_tls_security_level, a TLS
+    // policy map or DANE) and the receiving server offers no STARTTLS: the sending side insists, the other lacks it.
+    id: 'bounce.tls-not-offered',
+    reason: 'failedstarttls', actor: 'recipient-provider', permanence: 'temporary', priority: 12, see: ['recipient-domain'],
+    title: tx('The receiving server does not offer the required encryption', 'Serwer odbiorcy nie oferuje wymaganego szyfrowania'),
+    meaning: tx('The sending server may deliver to this destination only over TLS, but the receiving server did not offer STARTTLS, so the message waits in the queue.', 'Serwer wysyłający może doręczać pocztę do tego celu tylko przez TLS, ale serwer odbiorcy nie zaoferował STARTTLS, więc wiadomość czeka w kolejce.'),
+    cause: tx('A TLS policy on the sending server (e.g. Postfix smtp_tls_security_level = encrypt, a TLS policy map or DANE) meets a receiving server without STARTTLS or with STARTTLS turned off.', 'Zasady TLS serwera wysyłającego (np. w Postfiksie smtp_tls_security_level = encrypt, mapa zasad TLS lub DANE) trafiają na serwer odbiorcy bez STARTTLS albo z wyłączonym STARTTLS.'),
+    advice: [
+      tx('Tell the recipient\'s mail administrator that their server does not offer STARTTLS (check its MX hosts).', 'Powiadom administratora poczty odbiorcy, że jego serwer nie oferuje STARTTLS (sprawdź serwery MX domeny).'),
+      tx('If you run the sending server and mandatory TLS to this domain is not needed, relax the TLS policy for it to "may" (opportunistic TLS).', 'Jeśli zarządzasz serwerem wysyłającym, a obowiązkowe TLS do tej domeny nie jest konieczne, złagodź dla niej zasady TLS do „may” (TLS oportunistyczne).'),
+    ],
+    phrases: ['tls is required, but was not offered by host', 'tls is required, but host'],
+  },
+  {
     id: 'bounce.tls-failed',
     phrases: ['certificate verify failed', 'certificate has expired', 'self signed certificate', 'self-signed certificate', 'unable to get local issuer certificate', 'certificate not trusted', 'untrusted certificate', 'invalid certificate', 'tls handshake failed', 'ssl handshake failed', 'handshake failure', 'starttls failed', 'tls negotiation failed', 'cannot start tls', 'wrong version number', 'no shared cipher', 'nieprawidlowy certyfikat', 'niezaufany certyfikat'],
     reason: 'failedstarttls', actor: 'your-provider', permanence: 'temporary', priority: 10, see: ['probe-smtp'], source: 'seed:004',
@@ -206,7 +220,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   },
   {
     id: 'bounce.administrative-prohibition',
-    phrases: ['administrative prohibition'],
+    phrases: ['administrative prohibition', 'rejected due to local policy', 'local policy violation'],
     actor: 'recipient-provider', permanence: 'permanent', priority: 10, source: 'seed:003',
     title: tx('Refused by the receiving server without a stated reason', 'Serwer docelowy odrzucił wiadomość bez podania przyczyny'),
     meaning: tx('"Administrative prohibition": the receiving server refused by its own rule and does not say which; it may be a security policy or a simplified configuration.', '„Administrative prohibition”: serwer docelowy odmówił na podstawie własnej reguły i nie podaje, której; może to wynikać z polityki bezpieczeństwa lub uproszczonej konfiguracji.'),

@@ -325,7 +325,7 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
   {
     id: 'client.outlook-recipient-rejected',
     phrases: ['0x800ccc79', '0x800ccc78', 'the server rejected one or more recipient addresses', 'serwer odrzucil co najmniej jeden adres adresata', 'unable to send the message. please verify the e-mail address in your account properties'],
-    actor: 'you', permanence: 'permanent', priority: 13, see: ['probe-smtp', 'settings'],
+    actor: 'you', permanence: 'permanent', priority: 2, see: ['probe-smtp', 'settings'],
     title: tx('The outgoing server rejected the sender or a recipient', 'Serwer wychodzący odrzucił nadawcę lub odbiorcę'),
     meaning: tx('Outlook 0x800CCC78/79: the outgoing server refused the sender address or a recipient, most often because you are not logged in to it (relaying denied); the server\'s reply that follows says which.', 'Outlook 0x800CCC78/79: serwer wychodzący odrzucił adres nadawcy lub odbiorcy, najczęściej dlatego, że nie jesteś do niego zalogowany (odmowa przekazania); dalsza odpowiedź serwera mówi, o który z nich chodzi.'),
     advice: [

@@ -151,7 +151,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
   },
   {
     id: 'microsoft.recipient-not-found', provider: 'microsoft',
-    phrases: ['resolver.adr.recipnotfound', 'resolver.adr.recipientnotfound', 'recipient not found by smtp address lookup', 'recipient address rejected: access denied', 'resolver.adr.exrecipnotfound'],
+    phrases: ['resolver.adr.recipnotfound', 'resolver.adr.recipientnotfound', 'recipient not found by smtp address lookup', 'access denied. as(201806281)', 'resolver.adr.exrecipnotfound'],
     reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 21, source: 'provider:microsoft',
     title: tx('Microsoft: recipient not found', 'Microsoft: nie znaleziono odbiorcy'),
     meaning: tx('The Microsoft 365/Exchange organisation has no mailbox with this address (550 5.1.10 / 5.4.1). Note: Microsoft uses 5.1.10 for this, not for null MX.', 'Organizacja Microsoft 365/Exchange nie ma skrzynki o tym adresie (550 5.1.10 / 5.4.1). Uwaga: Microsoft używa kodu 5.1.10 właśnie w tym znaczeniu, a nie dla pustego MX.'),
@@ -284,7 +284,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
   // ── Apple iCloud ───────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'icloud.local-policy', provider: 'icloud',
-    phrases: ['cs01', 'hm07', 'hm08', 'message rejected due to local policy'],
+    phrases: ['cs01', 'hm07', 'hm08'],
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 20, see: ['domain-ip'], source: 'provider:icloud',
     title: tx('iCloud: rejected due to local policy', 'iCloud: odrzucone ze względu na lokalne zasady'),
     meaning: tx('Apple iCloud Mail refused the message by its policy: the sending IP\'s reputation (CS01) or the content (HM07/HM08).', 'Apple iCloud Mail odrzucił wiadomość ze względu na swoje zasady: reputację wysyłającego adresu IP (CS01) lub treść (HM07/HM08).'),

@@ -417,3 +417,56 @@ test('a Polish Outlook delivery report: every thing found, in order, with its li
   assert.deepEqual(ds[1]!.codes, ['550', '5.1.10']);
   assertBilingual(r);
 });
+
+// ── Review pass: wording that belongs to one provider, and who is who in Postfix's lines ────────────────────
+test('the sending IP is the one the reply names, not the receiving host Postfix quotes', () => {
+  const ms = one('host outlook-com.olc.protection.outlook.com[52.101.0.1] said: 550 5.7.1 Unfortunately, messages from [203.0.113.5] weren\'t sent. Please contact your Internet service provider since part of their network is on our block list (S3150).');
+  assert.ok(ms.knowledge.includes('message:microsoft.blocklist-s3150'), ms.knowledge.join(','));
+  assert.ok(ms.seeAlso.some((c) => c.endsWith('--ip 203.0.113.5')), ms.seeAlso.join('; '));
+  assert.ok(!ms.seeAlso.some((c) => c.includes('52.101.0.1')), ms.seeAlso.join('; '));
+  const yahoo = one('421 4.7.0 [TSS04] Messages from 203.0.113.5 temporarily deferred due to unexpected volume or user complaints');
+  assert.ok(yahoo.seeAlso.some((c) => c.endsWith('--ip 203.0.113.5')), yahoo.seeAlso.join('; '));
+  const gmail = one('550-5.7.1 [203.0.113.5      12] Our system has detected that this message is\n550 5.7.1 likely unsolicited mail. x1si123.1 - gsmtp');
+  assert.equal(gmail.reason, 'spamdetected');
+});
+
+test('the sender domain from Gmail\'s multi-line 5.7.26 and from Postfix\'s "Sender address rejected"', () => {
+  const gmail = one([
+    '550-5.7.26 This mail is unauthenticated, which poses a security risk to the',
+    '550-5.7.26 sender and Gmail users, and has been blocked. The sender must',
+    '550-5.7.26 authenticate with at least one of SPF or DKIM. For this message,',
+    '550-5.7.26 DKIM checks did not pass and SPF check for [firma.example] did not',
+    '550-5.7.26 pass with ip: [203.0.113.5]. The sender should visit',
+    '550 5.7.26 instructions on setting up authentication. a1-20020a.1 - gsmtp',
+  ].join('\n'));
+  assert.equal(gmail.reason, 'authfailure');
+  assert.ok(gmail.seeAlso.includes('mailmedic domain firma.example'), gmail.seeAlso.join('; '));
+  const postfix = one('450 4.1.8 <biuro@nowhere.example>: Sender address rejected: Domain not found');
+  assert.equal(postfix.reason, 'rejected');
+  assert.equal(postfix.permanence, 'temporary');
+  assert.ok(postfix.seeAlso.includes('mailmedic domain nowhere.example'), postfix.seeAlso.join('; '));
+});
+
+test('generic wording is not taken for one provider\'s', () => {
+  const access = one('554 5.7.1 <jan@firma.example>: Recipient address rejected: Access denied');
+  assert.ok(!access.knowledge.includes('message:microsoft.recipient-not-found'), access.knowledge.join(','));
+  assert.ok(one('550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DB5EUR03FT011.eop-EUR03.prod.protection.outlook.com]').knowledge.includes('message:microsoft.recipient-not-found'));
+  const policy = one('550 5.7.1 Message rejected due to local policy');
+  assert.ok(!policy.knowledge.includes('message:icloud.local-policy'), policy.knowledge.join(','));
+  assert.ok(!/iCloud/.test(policy.title.en), policy.title.en);
+});
+
+test('"TLS is required, but was not offered by host": the receiving side lacks STARTTLS, the message waits', () => {
+  const d = one('TLS is required, but was not offered by host mx.przyklad.example[198.51.100.7]');
+  assert.ok(d.knowledge.includes('message:bounce.tls-not-offered'), d.knowledge.join(','));
+  assert.equal(d.actor, 'recipient-provider');
+  assert.equal(d.permanence, 'temporary');
+  assert.equal(d.retry, 'later');
+  assert.ok(!/mail program|programie pocztowym/.test(d.advice.map((a) => a.en + a.pl).join(' ')));
+});
+
+test('an Outlook dialog that quotes the server\'s reply is explained by the reply', () => {
+  const d = one('Zadanie „jan@firma.example — Wysyłanie” zgłosiło błąd (0x800CCC78): „Nie można wysłać wiadomości. Odpowiedź serwera: 530 5.7.0 Must issue a STARTTLS command first”');
+  assert.equal(d.title.en, 'Encryption (TLS) required');
+  assert.ok(d.seeAlso.some((c) => c.startsWith('mailmedic probe smtp')), d.seeAlso.join('; '));
+});
