@@ -6,11 +6,12 @@
  */
 import { makeReport, type Finding, type Report, type Status, type Table } from '../core/finding.js';
 import type { DnsClient } from '../dns/index.js';
-import { fill, tx } from '../i18n/text.js';
-import type { ProbeResult } from '../probe/common.js';
+import { tx } from '../i18n/text.js';
+import { fillText, type ProbeResult, type TextParams } from '../probe/common.js';
+import type { Say } from '../probe/texts.js';
 import { mapConcurrent } from '../probe/many.js';
 import { fillPlaceholders, parseClientConfig, type ProviderConfig, type ServerEntry, type SettingsProtocol, type SocketType } from './clientconfig.js';
-import { SETTINGS_TEXTS, SOURCE_NAMES, type SettingsTextKey } from './texts.js';
+import { SETTINGS_TEXTS, SOCKET_NAMES, SOURCE_NAMES, type SettingsTextKey } from './texts.js';
 import ISPDB from './ispdb.json' with { type: 'json' };
 
 export type SettingsSource = 'autoconfig' | 'ispdb' | 'srv' | 'mx-provider' | 'guess' | 'given';
@@ -116,11 +117,11 @@ export function autoconfigUrls(address: string): string[] {
   ];
 }
 
-function say(check: string, status: Status, subject: string, key: SettingsTextKey, params: Record<string, string | number> = {}, extra: Partial<Finding> = {}): Finding {
-  const t = SETTINGS_TEXTS[key] as { summary: { en: string; pl: string }; detail?: { en: string; pl: string }; advice?: readonly { en: string; pl: string }[] };
-  const f: Finding = { check, status, subject, summary: fill(t.summary, params) };
-  if (t.detail) f.detail = fill(t.detail, params);
-  if (t.advice?.length) f.advice = t.advice.map((a) => fill(a, params));
+function say(check: string, status: Status, subject: string, key: SettingsTextKey, params: TextParams = {}, extra: Partial<Finding> = {}): Finding {
+  const t = SETTINGS_TEXTS[key] as Say;
+  const f: Finding = { check, status, subject, summary: fillText(t.summary, params) };
+  if (t.detail) f.detail = fillText(t.detail, params);
+  if (t.advice?.length) f.advice = t.advice.map((a) => fillText(a, params));
   return { ...f, ...extra };
 }
 
@@ -217,8 +218,8 @@ export async function findMailSettings(o: SettingsOptions, deps: SettingsDeps): 
       });
       const good = probed.filter((x) => x.ok).map((x) => ({ ...x.c, confirmed: true }));
       candidates.push(...good);
-      if (good[0]) findings.push(say(`settings.guess.${protocol}`, 'ok', domain, 'guessConfirmed', { host: good[0].host, port: good[0].port, socket: good[0].socket === 'SSL' ? 'SSL/TLS' : good[0].socket, protocol: LABEL[protocol] }));
-      else findings.push(say(`settings.guess.${protocol}`, 'info', domain, 'guessNothing', { protocol: LABEL[protocol], domain }));
+      if (good[0]) findings.push(say(`settings.guess.${protocol}`, 'ok', domain, 'guessConfirmed', { host: good[0].host, port: good[0].port, socket: SOCKET_NAMES[good[0].socket], protocol: LABEL[protocol] }));
+      else findings.push(say(`settings.guess.${protocol}`, 'info', domain, 'guessNothing', { protocol: LABEL[protocol], names: GUESS_HOSTS[protocol].map((h) => `${h}.${domain}`).join(', ') }));
     }
   }
 
@@ -228,8 +229,8 @@ export async function findMailSettings(o: SettingsOptions, deps: SettingsDeps): 
     if (best) {
       result.chosen[protocol] = best;
       findings.push(say(`settings.${protocol}`, 'ok', domain, 'found', {
-        protocol: LABEL[protocol], host: best.host, port: best.port, socket: best.socket === 'SSL' ? 'SSL/TLS' : best.socket, user: best.username, source: SOURCE_NAMES[best.source].en,
-      }, { summary: bilingualFound(best, protocol), data: { ...best } }));
+        protocol: LABEL[protocol], host: best.host, port: best.port, socket: SOCKET_NAMES[best.socket], user: best.username, source: SOURCE_NAMES[best.source],
+      }, { data: { ...best } }));
     } else if (protocol !== 'pop3') {
       findings.push(say(`settings.${protocol}`, 'warn', domain, 'notFound', { protocol: LABEL[protocol], domain }));
     }
@@ -242,13 +243,6 @@ export async function findMailSettings(o: SettingsOptions, deps: SettingsDeps): 
     if (wantsFull || !Object.keys(result.chosen).length) findings.push(say('settings.given.user', 'warn', o.user, 'givenUserNoDomain', { user: o.user, address }));
   }
   return result;
-}
-
-function bilingualFound(c: SettingsCandidate, protocol: SettingsProtocol) {
-  const t = SETTINGS_TEXTS.found.summary;
-  const p = { protocol: LABEL[protocol], host: c.host, port: c.port, user: c.username };
-  const sock = c.socket === 'SSL' ? 'SSL/TLS' : c.socket === 'STARTTLS' ? 'STARTTLS' : 'none';
-  return { en: fill(t, { ...p, socket: sock, source: SOURCE_NAMES[c.source].en }).en, pl: fill(t, { ...p, socket: c.socket === 'plain' ? 'brak' : sock, source: SOURCE_NAMES[c.source].pl }).pl };
 }
 
 /** The classic mistakes, as data: which port/security pairs are wrong, and the sentence for each. */
@@ -275,7 +269,9 @@ async function checkGiven(g: GivenSetting, r: SettingsResult, o: SettingsOptions
     out.push(...pr.findings.filter((f) => f.status === 'error' || f.status === 'warn'));
   }
   if (!out.some((f) => f.status === 'error' || f.status === 'warn')) {
-    out.push(say(check, 'ok', subject, 'givenOk', { protocol: label, host: g.host, port: g.port, socket: g.socket === 'SSL' ? 'SSL/TLS' : g.socket }));
+    // Without a connection only the classic mistakes can be ruled out: say so rather than "right".
+    const probed = Boolean(o.probeGiven && deps.probe);
+    out.push(say(check, 'ok', subject, probed ? 'givenOk' : 'givenNoMistake', { protocol: label, host: g.host, port: g.port, socket: SOCKET_NAMES[g.socket] }));
   }
   return out;
 }
@@ -292,7 +288,8 @@ export function settingsTables(r: SettingsResult): Table[] {
   const chosen = PROTOCOLS.map((p) => [p, r.chosen[p]] as const).filter((x): x is readonly [SettingsProtocol, SettingsCandidate] => Boolean(x[1]));
   return [{
     id: 'settings.table',
-    title: tx(`Settings for ${r.address} (incoming: IMAP or POP3; outgoing: SMTP with login)`, `Ustawienia dla ${r.address} (przychodząca: IMAP lub POP3; wychodząca: SMTP z logowaniem)`),
+    // Short enough for 80 columns with a usual address.
+    title: tx(`Settings for ${r.address} (receiving: IMAP/POP3, sending: SMTP)`, `Ustawienia dla ${r.address} (odbieranie: IMAP/POP3, wysyłanie: SMTP)`),
     columns: [tx('Protocol', 'Protokół'), tx('Server', 'Serwer'), tx('Port', 'Port'), tx('Security', 'Szyfrowanie'), tx('User name', 'Użytkownik')],
     rows: chosen.map(([p, c]) => [LABEL[p], c.host, String(c.port), c.socket === 'SSL' ? 'SSL/TLS' : c.socket === 'STARTTLS' ? 'STARTTLS' : '—', c.username]),
   }, {
@@ -310,5 +307,7 @@ export function settingsTable(r: SettingsResult): Table {
 
 /** The whole `mailmedic settings` report. */
 export function settingsReport(r: SettingsResult): Report {
-  return makeReport('settings', r.address, r.findings, { tables: settingsTables(r), data: { address: r.address, domain: r.domain, chosen: r.chosen, candidates: r.candidates } });
+  // No settings found: no empty tables (the findings say so).
+  const tables = settingsTables(r).filter((t) => t.rows.length > 0);
+  return makeReport('settings', r.address, r.findings, { tables, data: { address: r.address, domain: r.domain, chosen: r.chosen, candidates: r.candidates } });
 }

@@ -36,18 +36,18 @@ export const SETTINGS_TEXTS = {
     summary: tx('No automatic configuration file was found for {domain}.', 'Nie znaleziono pliku automatycznej konfiguracji dla {domain}.'),
   },
   autoconfigSkipped: {
-    summary: tx('Autoconfig web addresses were not fetched (add --fetch-autoconfig to ask the domain\'s web server).',
-      'Nie pobierano adresów autokonfiguracji (dodaj --fetch-autoconfig, żeby zapytać serwer WWW domeny).'),
+    summary: tx('The domain\'s automatic configuration (autoconfig) was not fetched; add --fetch-autoconfig to ask the domain\'s web server.',
+      'Nie pobrano automatycznej konfiguracji domeny (autoconfig); dodaj --fetch-autoconfig, żeby zapytać serwer WWW domeny.'),
   },
   guessConfirmed: {
-    summary: tx('Guessed {host} port {port} ({socket}) for {protocol} and a server answered there.', 'Odgadnięto {host} port {port} ({socket}) dla {protocol} i serwer tam odpowiada.'),
+    summary: tx('Guessed {host} port {port} ({socket}) for {protocol} and a server answered there.', 'Odgadnięto serwer {protocol}: {host}, port {port} ({socket}); serwer pod tym adresem odpowiada.'),
   },
   guessNothing: {
-    summary: tx('No {protocol} server answered at the usual names (imap./pop./smtp./mail.{domain}).', 'Pod typowymi nazwami (imap./pop./smtp./mail.{domain}) nie odpowiedział żaden serwer {protocol}.'),
+    summary: tx('No {protocol} server answered at the usual names ({names}).', 'Pod typowymi nazwami ({names}) nie odpowiedział żaden serwer {protocol}.'),
   },
   found: {
-    summary: tx('Use {protocol} server {host}, port {port}, {socket}, user name {user} (source: {source}).',
-      'Użyj serwera {protocol} {host}, port {port}, {socket}, nazwa użytkownika {user} (źródło: {source}).'),
+    summary: tx('Use {protocol} server {host}, port {port}, security {socket}, user name {user} (source: {source}).',
+      'Użyj serwera {protocol} {host}, port {port}, szyfrowanie {socket}, nazwa użytkownika {user} (źródło: {source}).'),
   },
   notFound: {
     summary: tx('No {protocol} settings could be found for {domain}.', 'Nie znaleziono ustawień {protocol} dla {domain}.'),
@@ -56,27 +56,27 @@ export const SETTINGS_TEXTS = {
   // ── checks of the user's own settings ──
   given465Starttls: {
     summary: tx('Port 465 is set with STARTTLS: port 465 needs SSL/TLS from the start, so the program hangs or fails.',
-      'Port 465 ustawiono ze STARTTLS: port 465 wymaga SSL/TLS od początku, więc program się zawiesza albo zgłasza błąd.'),
-    advice: [tx('Change the security to SSL/TLS for port 465, or use port 587 with STARTTLS.', 'Zmień zabezpieczenie na SSL/TLS dla portu 465 albo użyj portu 587 ze STARTTLS.')],
+      'Port 465 ustawiono ze STARTTLS: port 465 wymaga szyfrowania SSL/TLS od początku, więc program pocztowy się zawiesza albo zgłasza błąd.'),
+    advice: [tx('Change the security to SSL/TLS for port 465, or use port 587 with STARTTLS.', 'Zmień szyfrowanie na SSL/TLS dla portu 465 albo użyj portu 587 ze STARTTLS.')],
   },
   given587Ssl: {
     summary: tx('Port 587 is set with SSL/TLS: port 587 starts unencrypted and switches with STARTTLS, so the connection fails.',
       'Port 587 ustawiono z SSL/TLS: port 587 zaczyna bez szyfrowania i przełącza się przez STARTTLS, więc połączenie się nie uda.'),
-    advice: [tx('Change the security to STARTTLS for port 587, or use port 465 with SSL/TLS.', 'Zmień zabezpieczenie na STARTTLS dla portu 587 albo użyj portu 465 z SSL/TLS.')],
+    advice: [tx('Change the security to STARTTLS for port 587, or use port 465 with SSL/TLS.', 'Zmień szyfrowanie na STARTTLS dla portu 587 albo użyj portu 465 z SSL/TLS.')],
   },
   givenImplicitWithStarttls: {
-    summary: tx('Port {port} is set with STARTTLS, but it expects SSL/TLS from the start.', 'Port {port} ustawiono ze STARTTLS, a wymaga on SSL/TLS od początku.'),
-    advice: [tx('Change the security to SSL/TLS for port {port}.', 'Zmień zabezpieczenie na SSL/TLS dla portu {port}.')],
+    summary: tx('Port {port} is set with STARTTLS, but it expects SSL/TLS from the start.', 'Port {port} ustawiono ze STARTTLS, a wymaga on szyfrowania SSL/TLS od początku.'),
+    advice: [tx('Change the security to SSL/TLS for port {port}.', 'Zmień szyfrowanie na SSL/TLS dla portu {port}.')],
   },
   givenPlainPortWithSsl: {
     summary: tx('Port {port} is set with SSL/TLS, but it starts unencrypted (use STARTTLS).', 'Port {port} ustawiono z SSL/TLS, a zaczyna on bez szyfrowania (użyj STARTTLS).'),
-    advice: [tx('Change the security to STARTTLS for port {port}, or use port {tlsport} with SSL/TLS.', 'Zmień zabezpieczenie na STARTTLS dla portu {port} albo użyj portu {tlsport} z SSL/TLS.')],
+    advice: [tx('Change the security to STARTTLS for port {port}, or use port {tlsport} with SSL/TLS.', 'Zmień szyfrowanie na STARTTLS dla portu {port} albo użyj portu {tlsport} z SSL/TLS.')],
   },
   given25: {
     summary: tx('Port 25 is set for sending: it is for servers, is often blocked by internet providers, and usually offers no login.',
       'Do wysyłania ustawiono port 25: służy on serwerom, dostawcy internetu często go blokują i zwykle nie oferuje logowania.'),
     advice: [tx('Use port 587 with STARTTLS (or 465 with SSL/TLS) and turn on "server requires authentication".',
-      'Użyj portu 587 ze STARTTLS (albo 465 z SSL/TLS) i włącz „serwer wymaga uwierzytelnienia”.')],
+      'Użyj portu 587 ze STARTTLS (albo 465 z SSL/TLS) i włącz opcję „serwer wymaga uwierzytelniania”.')],
   },
   givenNoTls: {
     summary: tx('{protocol} is set without encryption: the password travels in plain text and many servers refuse it.',
@@ -92,8 +92,12 @@ export const SETTINGS_TEXTS = {
     detail: tx('That can be right (e.g. a hosting company\'s own server name) but is a common cause of certificate warnings and failed logins.',
       'To może być poprawne (np. własna nazwa serwera firmy hostingowej), ale często powoduje ostrzeżenia o certyfikacie i nieudane logowanie.'),
   },
+  givenNoMistake: {
+    summary: tx('Your {protocol} settings ({host}:{port}, {socket}) have none of the classic mistakes; add --probe to test them against the server.',
+      'Twoje ustawienia {protocol} ({host}:{port}, {socket}) nie zawierają typowych błędów; dodaj --probe, żeby sprawdzić je na serwerze.'),
+  },
   givenOk: {
-    summary: tx('Your {protocol} settings ({host}:{port}, {socket}) look right.', 'Twoje ustawienia {protocol} ({host}:{port}, {socket}) wyglądają poprawnie.'),
+    summary: tx('Your {protocol} settings ({host}:{port}, {socket}) are right: the server answers as it should.', 'Twoje ustawienia {protocol} ({host}:{port}, {socket}) są poprawne: serwer odpowiada tak, jak powinien.'),
   },
 } as const satisfies Record<string, Say>;
 
@@ -101,11 +105,11 @@ export type SettingsTextKey = keyof typeof SETTINGS_TEXTS;
 
 /** Where an answer came from, for the "source" column and sentences. */
 export const SOURCE_NAMES = {
-  autoconfig: tx('provider autoconfig', 'autokonfiguracja dostawcy'),
+  autoconfig: tx('provider\'s automatic configuration', 'automatyczna konfiguracja dostawcy'),
   ispdb: tx('Thunderbird ISPDB', 'baza ISPDB Thunderbirda'),
   srv: tx('DNS SRV records', 'rekordy SRV w DNS'),
   'mx-provider': tx('MX provider (ISPDB)', 'dostawca MX (ISPDB)'),
-  guess: tx('guess confirmed by probing', 'odgadnięte i potwierdzone połączeniem'),
+  guess: tx('guess confirmed by connecting', 'odgadnięte i potwierdzone połączeniem'),
   given: tx('your settings', 'Twoje ustawienia'),
 } as const;
 

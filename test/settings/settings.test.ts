@@ -100,7 +100,22 @@ test('the classic mistakes in the user\'s own settings are flagged', async () =>
   assert.match(all, /without encryption/);
   assert.match(all, /differs from the one found/);
   const ok = await findMailSettings({ address: 'bob@hosted.mm-settings.test', guess: false, given: [{ protocol: 'smtp', host: 'smtp.1und1.de', port: 587, socket: 'STARTTLS' }] }, deps);
-  assert.equal(ok.findings.find((f) => f.check === 'settings.given.smtp')?.status, 'ok');
+  const okSmtp = ok.findings.find((f) => f.check === 'settings.given.smtp')!;
+  assert.equal(okSmtp.status, 'ok');
+  // Not connected: only the classic mistakes are ruled out, and it says so (not "right").
+  assert.match(okSmtp.summary.en, /none of the classic mistakes; add --probe/);
+  assert.match(okSmtp.summary.pl, /nie zawierają typowych błędów/);
+  // "none" as a setting is said in the reader's language.
+  const plain = more.findings.find((f) => f.check === 'settings.given.smtp' && /without encryption/.test(f.summary.en))!;
+  assert.ok(plain);
+});
+
+test('nothing found: no empty tables, and the guesses name the host names they tried', async () => {
+  const r = await findMailSettings({ address: 'alice@nothing-here.mm-settings.test', guessPorts: { imap: [], pop3: [], smtp: [] } },
+    { ...deps, probe: async () => { throw new Error('no probe expected'); } });
+  assert.equal(settingsReport(r).tables, undefined);
+  const guess = r.findings.find((f) => f.check === 'settings.guess.imap')!;
+  assert.match(guess.summary.en, /imap\.nothing-here\.mm-settings\.test, mail\.nothing-here\.mm-settings\.test/);
 });
 
 test('--probe on given settings reports what fails (SSL on the STARTTLS submission port)', async () => {
@@ -167,7 +182,8 @@ test('bad addresses are a finding, not a crash', async () => {
 });
 
 test('CLI: table in both languages, JSON, usage errors', async () => {
-  const args = [CLI, 'settings', 'alice@mm-settings.test', '--dns-server', `127.0.0.1:${env.dnsPort}`, '--no-guess', '--smtp', 'mail.mm-settings.test:465:starttls'];
+  // --resolver is the name `domain` uses for the same option.
+  const args = [CLI, 'settings', 'alice@mm-settings.test', '--resolver', `127.0.0.1:${env.dnsPort}`, '--no-guess', '--smtp', 'mail.mm-settings.test:465:starttls'];
   const pl = await run(process.execPath, [...args, '--lang', 'pl']).catch((e: { stdout: string }) => e);
   assert.match(pl.stdout, /Użytkownik/);
   assert.match(pl.stdout, /Skąd pochodzi każda odpowiedź/);

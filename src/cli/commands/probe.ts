@@ -32,6 +32,8 @@ const OPTIONS = {
   ca: { type: 'string' },
   'local-address': { type: 'string' },
   'dns-server': { type: 'string' },
+  // The name `domain` and `spf` use for the same thing.
+  resolver: { type: 'string' },
 } as const;
 
 const USAGE_EN = `Usage: mailmedic probe smtp|imap|pop3 <host>[:port[:tls]] [<host>[:port[:tls]] …] [options]
@@ -57,7 +59,7 @@ Without --port, SMTP tries 587, 465 and 25; IMAP 993 and 143; POP3 995 and 110 (
                           seconds for each phase (defaults 10, 30, 30, 15)
       --ca FILE           also trust the CA certificate(s) in FILE (PEM)
       --local-address IP  connect from this local address
-      --dns-server IP[:PORT]  resolve host names with this DNS server instead of the system's
+      --dns-server IP[:PORT]  resolve host names with this DNS server instead of the system's (or --resolver)
 
 Examples:
   mailmedic probe smtp mail.example.com
@@ -87,7 +89,7 @@ Bez --port SMTP próbuje portów 587, 465 i 25; IMAP 993 i 143; POP3 995 i 110 (
                           sekundy na każdy etap (domyślnie 10, 30, 30, 15)
       --ca PLIK           ufaj także certyfikatom CA z PLIKU (PEM)
       --local-address IP  łącz się z tego adresu lokalnego
-      --dns-server IP[:PORT]  tłumacz nazwy tym serwerem DNS zamiast systemowego
+      --dns-server IP[:PORT]  tłumacz nazwy tym serwerem DNS zamiast systemowego (albo --resolver)
 
 Przykłady:
   mailmedic probe smtp mail.example.com
@@ -185,7 +187,8 @@ export const command: Command = {
     if (targets.length > 1000) throw new UsageError('at most 1000 host/port pairs at once');
     if (v.send && (v.from === undefined || !v.to)) throw new UsageError('--send needs --from and --to');
     const deps: NetDeps = {};
-    if (v['dns-server']) deps.lookup = lookupViaDns(createDnsClient({ server: v['dns-server'] as string }));
+    const dnsServer = (v['dns-server'] ?? v.resolver) as string | undefined;
+    if (dnsServer) deps.lookup = lookupViaDns(createDnsClient({ server: dnsServer }));
     const concurrency = numberOption('concurrency', v.concurrency, 4, 1, 256);
     const { report, results } = await probeMany({ protocol, targets, concurrency, transcript: Boolean(v.transcript) }, deps);
     if (v.transcript && common.format === 'terminal') {

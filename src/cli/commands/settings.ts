@@ -16,6 +16,8 @@ const OPTIONS = {
   'no-guess': { type: 'boolean' },
   'fetch-autoconfig': { type: 'boolean' },
   'dns-server': { type: 'string' },
+  // The name `domain` and `spf` use for the same thing.
+  resolver: { type: 'string' },
 } as const;
 
 const USAGE_EN = `Usage: mailmedic settings <address> [--imap host:port:tls] [--pop3 host:port:tls] [--smtp host:port:tls] [options]
@@ -30,7 +32,7 @@ provider, and guesses (imap./smtp./mail.<domain>) confirmed by connecting.
       --probe              also connect to your given servers and report what fails
       --no-guess           do not guess and probe imap./smtp./mail. names
       --fetch-autoconfig   also fetch the domain's own autoconfig URLs (autoconfig.<domain>, off by default)
-      --dns-server IP[:PORT]  DNS server to ask (default: the system's)
+      --dns-server IP[:PORT]  DNS server to ask (default: the system's; --resolver is the same)
 
 Example:
   mailmedic settings jan@example.com --smtp mail.example.com:465:starttls --user jan`;
@@ -38,16 +40,16 @@ Example:
 const USAGE_PL = `Użycie: mailmedic settings <adres> [--imap serwer:port:tls] [--pop3 serwer:port:tls] [--smtp serwer:port:tls] [opcje]
 
 Znajduje właściwe ustawienia programu pocztowego dla adresu tak, jak robią to programy pocztowe, podaje źródło
-każdej odpowiedzi, sprawdza Twoje obecne ustawienia i drukuje tabelę do przepisania do Outlooka, Thunderbirda
+każdej odpowiedzi, sprawdza Twoje obecne ustawienia i wypisuje tabelę do przepisania do Outlooka, Thunderbirda
 lub telefonu. Źródła: baza dostawców Thunderbirda (ISPDB, dołączona), rekordy SRV w DNS (RFC 6186/8314), dostawca
 serwera MX oraz odgadnięte nazwy (imap./smtp./mail.<domena>) potwierdzone połączeniem.
 
-  --imap/--pop3/--smtp serwer:port:tls  Twoje obecne ustawienia; tls to ssl, starttls albo none
-  -u, --user NAZWA         nazwa użytkownika w programie (wykrywa login bez domeny)
+  --imap/--pop3/--smtp serwer:port:tls  Twoje obecne ustawienia; tls to ssl, starttls albo none (brak szyfrowania)
+  -u, --user NAZWA         nazwa użytkownika w programie pocztowym (wykrywa login bez domeny)
       --probe              połącz się też z podanymi serwerami i pokaż, co zawodzi
       --no-guess           nie zgaduj i nie sprawdzaj nazw imap./smtp./mail.
-      --fetch-autoconfig   pobierz też adresy autokonfiguracji domeny (autoconfig.<domena>; domyślnie wyłączone)
-      --dns-server IP[:PORT]  serwer DNS, którego pytać (domyślnie systemowy)
+      --fetch-autoconfig   pobierz też plik automatycznej konfiguracji domeny (autoconfig.<domena>; domyślnie wyłączone)
+      --dns-server IP[:PORT]  serwer DNS do odpytania (domyślnie systemowy; --resolver działa tak samo)
 
 Przykład:
   mailmedic settings jan@example.com --smtp mail.example.com:465:starttls --user jan`;
@@ -87,7 +89,8 @@ export const command: Command = {
     if (!address || positionals.length > 1) throw new UsageError('give one e-mail address');
     const given: GivenSetting[] = [];
     for (const p of ['imap', 'pop3', 'smtp'] as const) if (typeof v[p] === 'string') given.push(parseGivenSetting(p, v[p] as string));
-    const dns = createDnsClient(v['dns-server'] ? { server: v['dns-server'] as string } : {});
+    const server = (v['dns-server'] ?? v.resolver) as string | undefined;
+    const dns = createDnsClient(server ? { server } : {});
     const lookup = lookupViaDns(dns);
     const deps: SettingsDeps = {
       dns,
