@@ -113,6 +113,26 @@ test('case 4 php-mail: over the daily limit, and the bounce says the user is unk
   assert.equal(d.facts.find((f) => f.key === 'method')?.value, 'php');
 });
 
+test('case 4 php-mail: with no counts given, the sender\'s busiest day is counted from the mail log', async () => {
+  // A day of a web form sending through Postfix's pickup (the lines mail() produces), 520 messages in 10 hours.
+  const lines: string[] = [];
+  for (let i = 0; i < 520; i++) {
+    const t = `Nov 23 ${String(8 + Math.floor(i / 52)).padStart(2, '0')}:${String(i % 52).padStart(2, '0')}:10`;
+    const q = `A${(0x100000 + i).toString(16).toUpperCase()}`;
+    lines.push(`${t} web1 postfix/pickup[99]: ${q}: uid=33 from=<www-data>`,
+      `${t} web1 postfix/qmgr[100]: ${q}: from=<www@example.test>, size=900, nrcpt=1 (queue active)`,
+      `${t} web1 postfix/smtp[101]: ${q}: to=<c${i}@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 ok)`,
+      `${t} web1 postfix/qmgr[100]: ${q}: removed`);
+  }
+  const r = await runDoctor('php-mail', { from: 'www@example.test', log: lines.join('\n') + '\n' }, { deps: { ...deps, now: () => new Date('2026-11-23T20:00:00Z') } });
+  if (await hasCapability('logs', ['traceLogs'])) {
+    const day = r.findings.find((f) => f.check === 'doctor.limits.hosting-day');
+    assert.equal(day?.status, 'error', JSON.stringify(day));
+    assert.match(day!.evidence![0]!.value, /at most 520 messages in 24 h, 52 in one hour/);
+    assert.ok(data(r).causes.some((c) => c.check === 'doctor.limits.hosting-day'));
+  }
+});
+
 test('case 5 vps-send: PTR, blacklist and SPF of the IP, and the real maillog', async () => {
   const r = await runDoctor('vps-send', { from: 'alice@example.test', ip: '127.0.0.2', domain: 'example.test', to: 'bob@example.test', logFile: env.maillog }, { deps });
   await ranOrHonest(r, 'ip.ptr', 'domain', ['checkPtr', 'checkReverseDns', 'checkFcrdns'], /ptr|reverse|fcrdns/i);

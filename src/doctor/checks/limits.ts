@@ -4,7 +4,9 @@
  */
 import type { Finding } from '../../core/finding.js';
 import { fill, tx } from '../../i18n/text.js';
+import { Readable } from 'node:stream';
 import type { CheckAdapter, DoctorAnswers } from '../types.js';
+import { capabilityFn } from './load.js';
 
 export interface SendingLimit {
   id: string;
@@ -63,10 +65,47 @@ export function checkSendingLimits(a: DoctorAnswers): Finding[] {
   return out;
 }
 
+/** Most events inside any window of `windowMs` (times in ms, any order). */
+export function maxInWindow(times: number[], windowMs: number): number {
+  const t = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; j < t.length; j++) {
+    while (t[j]! - t[i]! >= windowMs) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
+
+type TraceFn = (opt: Record<string, unknown>, filter: { from?: string }, limit?: number) => Promise<{ stories: { first: number }[] }>;
+
+/**
+ * Counts from the mail log when the user gave none: the busiest 24 hours and the busiest hour of the sender
+ * in the log (its own evidence, not a guess). Without the logs capability the counts stay unknown.
+ */
+async function countsFromLog(a: DoctorAnswers): Promise<{ day: number; hour: number; from: string } | undefined> {
+  const from = a.from ?? a.address;
+  if (!from || !(a.logFile || a.log)) return undefined;
+  const trace = await capabilityFn<TraceFn>('logs', ['traceLogs']).catch(() => undefined);
+  if (!trace) return undefined;
+  const scan = a.log !== undefined ? { inputs: ['-'], stdin: Readable.from([Buffer.from(a.log, 'utf8')]) } : { inputs: [a.logFile!] };
+  const r = await trace(scan, { from }, 100_000);
+  const times = r.stories.map((s) => s.first).filter((x) => Number.isFinite(x));
+  return { day: maxInWindow(times, 24 * 3600_000), hour: maxInWindow(times, 3600_000), from };
+}
+
 export const limitsAdapter: CheckAdapter = {
   id: 'limits',
   capability: 'doctor',
   title: T.title,
   needs: () => undefined,
-  run: async ({ answers }) => ({ findings: checkSendingLimits(answers) }),
+  async run({ answers }) {
+    if (answers.sentToday !== undefined || answers.sentLastHour !== undefined) return { findings: checkSendingLimits(answers) };
+    const counted = await countsFromLog(answers);
+    if (!counted) return { findings: checkSendingLimits(answers) };
+    const findings = checkSendingLimits({ ...answers, sentToday: counted.day, sentLastHour: counted.hour });
+    for (const f of findings) {
+      f.evidence = [{ kind: 'log', label: 'log', value: `${counted.from}: at most ${counted.day} messages in 24 h, ${counted.hour} in one hour` }, ...(f.evidence ?? [])];
+    }
+    return { findings };
+  },
 };
