@@ -169,13 +169,14 @@ test('doctor step by step: VPS sending with a listed IP ends with ranked causes 
   await p.click('button[type=submit]');
   await answer('to', 'bob@example.test');
   await skipQ('sentAt');
-  await answer('error', '554 5.7.1 Service unavailable; Client host [127.0.0.2] blocked using zen.example.test');
+  await answer('error', `554 5.7.1 Service unavailable; Client host [127.0.0.2] blocked using zen.example.test ${XSS_PAYLOAD}`);
   await skipQ('bounceFile');
   await skipQ('logFile');
   await p.waitForSelector('.summary', { timeout: 60_000 });
   const text = await p.locator('#results').innerText();
   assert.match(text, /Most likely cause/);
   assert.match(text, /listed/);
+  assert.equal(await p.locator('#results img, #results script').count(), 0, 'the typed payload stays text');
   assert.ok(await p.locator('.progress li').count() >= 8);
   await shot(p, 'doctor', '.summary');
   const [download] = await Promise.all([p.waitForEvent('download'), p.click('button[data-format=markdown]')]);
