@@ -59,3 +59,23 @@ test('evaluator: self-include loop and a deep include chain stop at the limit', 
   const tree = await buildSpfTree(dns, 'd0.test');
   assert.ok(tree.nodes.some((n) => n.status === 'depth'));
 });
+
+test('evaluator: a DNS failure on the wire is temperror, only a name that cannot be asked matches nothing', async () => {
+  const zone = {
+    'net.test': [{ type: 'TXT' as const, data: 'v=spf1 a:down.test ip4:192.0.2.1 -all' }],
+    'mxnet.test': [{ type: 'TXT' as const, data: 'v=spf1 mx:down.test ip4:192.0.2.1 -all' }],
+    'exnet.test': [{ type: 'TXT' as const, data: 'v=spf1 exists:down.test ip4:192.0.2.1 -all' }],
+    'bad.test': [{ type: 'TXT' as const, data: 'v=spf1 a:%{l}.bad.test -all' }],
+  };
+  const base = createStaticDnsClient(zone);
+  // What the real client answers when the socket fails: status "error", no rcode, but it was sent.
+  const dns = { ...base, query: async (name: string, type: Parameters<typeof base.query>[1]) => (name === 'down.test'
+    ? { name, type, status: 'error' as const, rcode: '', answers: [], authority: [], ad: false, truncated: false, viaTcp: false, timeMs: 1, server: '127.0.0.1', error: 'read ECONNRESET', attempts: 2 }
+    : base.query(name, type)) };
+  for (const domain of ['net.test', 'mxnet.test', 'exnet.test']) {
+    assert.equal((await evaluateSpf(dns, { ip: '192.0.2.1', domain })).result, 'temperror', domain);
+  }
+  // "a:%{l}.bad.test" with a local part that makes no valid name: matches nothing (fail by -all), not temperror.
+  const ev = await evaluateSpf(dns, { ip: '192.0.2.1', domain: 'bad.test', sender: 'a..b@bad.test' });
+  assert.equal(ev.result, 'fail');
+});

@@ -101,19 +101,22 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
   const query = async (name: string, type: DnsRecordType): Promise<DnsAnswer> => dns.query(name, type);
   const addrType = (v: 4 | 6): DnsRecordType => (v === 4 ? 'A' : 'AAAA');
 
-  /** Addresses of a name; DNS errors abort with temperror. */
-  const addresses = async (name: string, countVoid: boolean): Promise<IpBytes[]> => {
-    const a = await query(name, addrType(ip.version));
-    if (a.status === 'error' && a.error && !a.rcode) {
-      // an invalid name (after macro expansion) matches nothing
-      if (countVoid) void_();
-      return [];
-    }
-    if (!isDefinite(a.status)) throw new SpfAbort('temperror', dnsFail(a.status, name, addrType(ip.version)));
-    const list = recordsOf(a, addrType(ip.version)).map((r) => parseIp(String(r.data))).filter((x): x is IpBytes => Boolean(x));
-    if (!list.length && countVoid) void_();
-    return list;
+  /**
+   * The records of one name and type for a term; finding none counts as a void lookup when `countVoid`. A name
+   * that could not be asked at all (invalid after macro expansion: status "error" and nothing sent) matches
+   * nothing; any other failure (timeout, SERVFAIL, a socket error) aborts with temperror.
+   */
+  const lookup = async (name: string, type: DnsRecordType, countVoid: boolean) => {
+    const a = await query(name, type);
+    const notAsked = a.status === 'error' && !a.rcode && a.attempts === 0;
+    if (!notAsked && !isDefinite(a.status)) throw new SpfAbort('temperror', dnsFail(a.status, name, type));
+    const records = notAsked ? [] : recordsOf(a, type);
+    if (!records.length && countVoid) void_();
+    return records;
   };
+  /** Addresses of a name (A or AAAA, as the client IP). */
+  const addresses = async (name: string, countVoid: boolean): Promise<IpBytes[]> =>
+    (await lookup(name, addrType(ip.version), countVoid)).map((r) => parseIp(String(r.data))).filter((x): x is IpBytes => Boolean(x));
   const void_ = () => {
     state.voids++;
     if (state.voids > SPF_LIMITS.voidLookups) throw new SpfAbort('permerror', tx(`more than ${SPF_LIMITS.voidLookups} void DNS lookups`, `ponad ${SPF_LIMITS.voidLookups} puste odpowiedzi DNS`));
@@ -174,11 +177,9 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
       case 'mx': {
         countLookup(m.raw);
         const t = await target(m.domainParts, d);
-        const mx = await query(t, 'MX');
-        if (mx.status === 'error' && !mx.rcode) { void_(); return false; }
-        if (!isDefinite(mx.status)) throw new SpfAbort('temperror', dnsFail(mx.status, t, 'MX'));
-        const hosts = recordsOf(mx, 'MX').map((r) => (r.data as { exchange: string }).exchange).filter(Boolean);
-        if (!recordsOf(mx, 'MX').length) { void_(); return false; }
+        const records = await lookup(t, 'MX', true);
+        if (!records.length) return false;
+        const hosts = records.map((r) => (r.data as { exchange: string }).exchange).filter(Boolean);
         if (hosts.length > SPF_LIMITS.mxNames) throw new SpfAbort('permerror', tx(`${t} has more than ${SPF_LIMITS.mxNames} MX hosts`, `${t} ma ponad ${SPF_LIMITS.mxNames} serwerów MX`));
         const all = await Promise.allSettled(hosts.map((h) => addresses(h, false)));
         for (const r of all) if (r.status === 'fulfilled' && cidrMatch(r.value, m)) return true;
@@ -195,11 +196,7 @@ export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<S
       case 'exists': {
         countLookup(m.raw);
         const t = await target(m.domainParts, d);
-        const a = await query(t, 'A');
-        if (a.status === 'error' && !a.rcode) { void_(); return false; }
-        if (!isDefinite(a.status)) throw new SpfAbort('temperror', dnsFail(a.status, t, 'A'));
-        if (!recordsOf(a, 'A').length) { void_(); return false; }
-        return true;
+        return (await lookup(t, 'A', true)).length > 0;
       }
       case 'include': {
         countLookup(m.raw);
