@@ -1,10 +1,10 @@
 /** Shared pieces of the SMTP, IMAP and POP3 probes: options, results, findings from failures and TLS. */
 import type { Actor, Evidence, Finding, Status, Text } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
-import { DEFAULT_TIMEOUTS, ProbeError, type NetDeps, type Timeouts } from './connection.js';
+import { DEFAULT_TIMEOUTS, LineConnection, ProbeError, openConnection, type NetDeps, type Timeouts, type TlsOptions } from './connection.js';
 import { PHASE_NAMES, PROBE_TEXTS, type ProbeTextKey, type Say } from './texts.js';
-import type { TlsInfo } from './tls.js';
-import { formatLine, type TranscriptLine } from './transcript.js';
+import { inspectTls, type TlsInfo } from './tls.js';
+import { formatLine, Transcript, type TranscriptLine } from './transcript.js';
 
 export type Protocol = 'smtp' | 'imap' | 'pop3';
 /** implicit: TLS from the first byte; starttls: upgrade (required); none: stay plain; auto: by port, STARTTLS if offered. */
@@ -197,4 +197,77 @@ export function formatTranscript(lines: TranscriptLine[]): string {
 
 export function depsClock(deps: NetDeps): { now: () => number; date: () => Date } {
   return { now: deps.now ?? (() => performance.now()), date: deps.date ?? (() => new Date()) };
+}
+
+/** A size for people: KiB below one MiB, else MiB with one decimal. */
+export function humanBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+/**
+ * What every protocol probe keeps while it runs — clock, transcript (secrets registered), timeouts, the TLS mode
+ * asked for, the findings and the result being built — so that SMTP, IMAP and POP3 start, upgrade and finish alike.
+ */
+export interface ProbeSession {
+  protocol: Protocol;
+  now: () => number;
+  date: () => Date;
+  started: number;
+  transcript: Transcript;
+  timeouts: Timeouts;
+  subject: string;
+  requested: Exclude<TlsMode, 'auto'> | 'auto';
+  findings: Finding[];
+  result: ProbeResult;
+  tls?: TlsInfo;
+}
+
+export function beginProbe(protocol: Protocol, o: ProbeOptions, deps: NetDeps): ProbeSession {
+  const { now, date } = depsClock(deps);
+  const started = now();
+  const transcript = new Transcript(now);
+  transcript.addSecret(o.user, o.password);
+  const requested = resolveTlsMode(o.tls, o.port);
+  const findings: Finding[] = [];
+  const result: ProbeResult = {
+    protocol, host: o.host, port: o.port, tlsMode: requested === 'auto' ? 'starttls' : requested, reached: false,
+    findings, transcript: transcript.lines, durationMs: 0, data: {},
+  };
+  return { protocol, now, date, started, transcript, timeouts: timeoutsOf(o), subject: `${o.host}:${o.port}`, requested, findings, result };
+}
+
+const tlsTarget = (o: ProbeOptions): TlsOptions => ({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) });
+
+/** Connect (implicit TLS included) and record the connect finding; TLS findings wait for the greeting. */
+export async function openProbe(s: ProbeSession, o: ProbeOptions, deps: NetDeps): Promise<LineConnection> {
+  const opened = await openConnection({
+    host: o.host, port: o.port, implicitTls: s.requested === 'implicit', timeouts: s.timeouts, tls: tlsTarget(o),
+    ...(o.localAddress ? { localAddress: o.localAddress } : {}),
+  }, s.transcript, deps);
+  s.findings.push(finding(`probe.${s.protocol}.connect`, 'ok', s.subject, 'connectOk', { host: o.host, port: o.port, ms: opened.connectMs }, { data: { address: opened.address, connectMs: opened.connectMs } }));
+  if (opened.tlsSocket) noteTls(s, inspectTls(opened.tlsSocket, o.host, s.date()));
+  return opened.conn;
+}
+
+/** After the server agreed to STARTTLS/STLS: warn about injected bytes, shake hands, check the certificate. */
+export async function upgradeProbe(s: ProbeSession, conn: LineConnection, o: ProbeOptions, deps: NetDeps): Promise<void> {
+  if (conn.pending()) s.findings.push(finding(`probe.${s.protocol}.starttls.leftover`, 'warn', s.subject, 'starttlsLeftover', { data: shortReply(conn.pending()).slice(0, 80) }));
+  noteTls(s, inspectTls(await conn.startTls(tlsTarget(o), deps), o.host, s.date()));
+  s.findings.push(...tlsFindings(s.protocol, o, s.tls!, s.date()));
+}
+
+function noteTls(s: ProbeSession, info: TlsInfo): void {
+  s.tls = info;
+  s.transcript.add('*', `TLS ${info.protocol} ${info.cipher}`);
+}
+
+/** A user name or password with a line break would smuggle a second command into a line protocol. */
+export function assertNoLineBreaks(o: ProbeOptions): void {
+  if (/[\r\n]/.test(o.password ?? '') || /[\r\n]/.test(o.user ?? '')) throw new ProbeError('other', 'command', 'user name or password contains a line break');
+}
+
+export function finishProbe(s: ProbeSession): ProbeResult {
+  if (s.tls) s.result.tls = s.tls;
+  s.result.durationMs = Math.round(s.now() - s.started);
+  return s.result;
 }

@@ -3,13 +3,12 @@
  * LOGIN, and the folder list with message counts, saying where the Spam/Junk folder is.
  */
 import type { Finding } from '../core/finding.js';
-import { LineConnection, ProbeError, REPLY_LINES_LIMIT, openConnection, type NetDeps, type Phase } from './connection.js';
+import { LineConnection, ProbeError, REPLY_LINES_LIMIT, type NetDeps, type Phase } from './connection.js';
 import {
-  depsClock, failureFinding, finding, resolveTlsMode, shortReply, timeoutsOf, tlsFindings,
+  assertNoLineBreaks, beginProbe, failureFinding, finding, finishProbe, openProbe, shortReply, tlsFindings, upgradeProbe,
   type ProbeOptions, type ProbeResult,
 } from './common.js';
-import { inspectTls, type TlsInfo } from './tls.js';
-import { REDACTED, Transcript } from './transcript.js';
+import { REDACTED } from './transcript.js';
 
 export interface ImapProbeOptions extends ProbeOptions {
   /** Most folders to ask STATUS for (default 50). */
@@ -106,21 +105,9 @@ const quote = (s: string) => `"${s.replace(/[\\"]/g, (c) => '\\' + c)}"`;
 
 /** Probe one IMAP server port. Never throws for network trouble: every failure becomes a finding. */
 export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promise<ProbeResult> {
-  const { now, date } = depsClock(deps);
-  const started = now();
-  const transcript = new Transcript(now);
-  transcript.addSecret(o.user, o.password);
-  const timeouts = timeoutsOf(o);
-  const subject = `${o.host}:${o.port}`;
-  const requested = resolveTlsMode(o.tls, o.port);
-  const findings: Finding[] = [];
-  const result: ProbeResult = {
-    protocol: 'imap', host: o.host, port: o.port, tlsMode: requested === 'auto' ? 'starttls' : requested, reached: false,
-    findings, transcript: transcript.lines, durationMs: 0, data: {},
-  };
+  const session = beginProbe('imap', o, deps);
+  const { now, date, timeouts, subject, requested, findings, result } = session;
   let conn: LineConnection | undefined;
-  let tlsInfo: TlsInfo | undefined;
-  let phase: Phase = 'connect';
   let n = 0;
   const cmd = async (line: string, shown?: string): Promise<ImapResponse> => {
     const tag = `a${++n}`;
@@ -128,14 +115,7 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
     return readImapResponse(conn!, tag, timeouts.command, 'command', now);
   };
   try {
-    const opened = await openConnection({
-      host: o.host, port: o.port, implicitTls: requested === 'implicit', timeouts,
-      tls: { servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, ...(o.localAddress ? { localAddress: o.localAddress } : {}),
-    }, transcript, deps);
-    conn = opened.conn;
-    findings.push(finding('probe.imap.connect', 'ok', subject, 'connectOk', { host: o.host, port: o.port, ms: opened.connectMs }));
-    if (opened.tlsSocket) tlsInfo = inspectTls(opened.tlsSocket, o.host, date());
-    phase = 'banner';
+    conn = await openProbe(session, o, deps);
     const tb = now();
     const greet = await conn.readLine(timeouts.banner, 'banner');
     const bannerMs = Math.round(now() - tb);
@@ -143,29 +123,22 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
       if (/^\* BYE/i.test(greet)) {
         findings.push(finding('probe.imap.banner', 'error', subject, 'bannerRejected', { reply: shortReply(greet), code: 'BYE' }));
         result.reached = true;
-        return finish();
+        return finishProbe(session);
       }
       throw new ProbeError('garbage', 'banner', greet.slice(0, 200));
     }
     findings.push(finding('probe.imap.banner', 'ok', subject, 'bannerOk', { ms: bannerMs, banner: shortReply(greet.slice(2)) }));
     result.data.banner = greet;
-    if (tlsInfo) findings.push(...tlsFindings('imap', o, tlsInfo, date()));
-    phase = 'command';
+    if (session.tls) findings.push(...tlsFindings('imap', o, session.tls, date()));
     let r = await cmd('CAPABILITY');
     let caps = capsOf(r.untagged, r.text);
-    if (!tlsInfo && requested !== 'none') {
+    if (!session.tls && requested !== 'none') {
       if ('STARTTLS' in caps) {
         const s1 = await cmd('STARTTLS');
         if (s1.status !== 'OK') {
           findings.push(finding('probe.imap.starttls', 'error', subject, 'starttlsRefused', { reply: shortReply(s1.text) }));
         } else {
-          phase = 'tls';
-          if (conn.pending()) findings.push(finding('probe.imap.starttls.leftover', 'warn', subject, 'starttlsLeftover', { data: shortReply(conn.pending()).slice(0, 80) }));
-          const s = await conn.startTls({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, deps);
-          tlsInfo = inspectTls(s, o.host, date());
-          transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);
-          findings.push(...tlsFindings('imap', o, tlsInfo, date()));
-          phase = 'command';
+          await upgradeProbe(session, conn, o, deps);
           r = await cmd('CAPABILITY');
           caps = capsOf(r.untagged, r.text);
         }
@@ -176,18 +149,18 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
     result.capabilities = caps;
     findings.push(finding('probe.imap.capabilities', 'info', subject, 'capabilities', { list: Object.keys(caps).join(' ') }, { data: { capabilities: Object.keys(caps) } }));
     result.authMechanisms = Object.keys(caps).filter((k) => k.startsWith('AUTH=')).map((k) => k.slice(5));
-    if (!tlsInfo) {
+    if (!session.tls) {
       if ('LOGINDISABLED' in caps) findings.push(finding('probe.imap.plaintext', 'info', subject, 'loginDisabled', { port: o.port, tlsport: 993 }));
       else findings.push(finding('probe.imap.plaintext', 'warn', subject, 'loginPlainAllowed', { port: o.port }));
     }
     if (o.user && o.password) {
       // Never send a password in clear text unless the user explicitly chose --tls none.
-      if (!tlsInfo && requested !== 'none') {
+      if (!session.tls && requested !== 'none') {
         findings.push(finding('probe.imap.login', 'unknown', subject, 'authSkippedNoTls'));
       } else if ('LOGINDISABLED' in caps) {
         findings.push(finding('probe.imap.login', 'error', subject, 'loginDisabled', { port: o.port, tlsport: 993 }));
       } else {
-        if (/[\r\n]/.test(o.password) || /[\r\n]/.test(o.user)) throw new ProbeError('other', 'command', 'user name or password contains a line break');
+        assertNoLineBreaks(o);
         const lr = await cmd(`LOGIN ${quote(o.user)} ${quote(o.password)}`, `LOGIN ${quote(o.user)} ${REDACTED}`);
         if (lr.status === 'OK') {
           result.authenticated = true;
@@ -218,13 +191,7 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
   } finally {
     conn?.close();
   }
-  return finish();
-
-  function finish(): ProbeResult {
-    if (tlsInfo) result.tls = tlsInfo;
-    result.durationMs = Math.round(now() - started);
-    return result;
-  }
+  return finishProbe(session);
 
   async function folders(): Promise<void> {
     const l = await cmd('LIST "" "*"');

@@ -3,13 +3,12 @@
  * reminder that POP3 sees only the inbox (the Spam folder is not visible this way).
  */
 import type { Finding } from '../core/finding.js';
-import { LineConnection, ProbeError, REPLY_LINES_LIMIT, openConnection, type NetDeps, type Phase } from './connection.js';
+import { LineConnection, ProbeError, REPLY_LINES_LIMIT, type NetDeps, type Phase } from './connection.js';
 import {
-  depsClock, failureFinding, finding, resolveTlsMode, shortReply, timeoutsOf, tlsFindings,
+  assertNoLineBreaks, beginProbe, failureFinding, finding, finishProbe, humanBytes, openProbe, shortReply, tlsFindings, upgradeProbe,
   type ProbeOptions, type ProbeResult,
 } from './common.js';
-import { inspectTls, type TlsInfo } from './tls.js';
-import { REDACTED, Transcript } from './transcript.js';
+import { REDACTED } from './transcript.js';
 
 export interface Pop3Reply {
   ok: boolean;
@@ -38,39 +37,18 @@ export async function readPop3Reply(conn: LineConnection, timeoutMs: number, mul
   return { ok, text: m[2] ?? '', lines };
 }
 
-function humanBytes(n: number): string {
-  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
-}
-
 /** Probe one POP3 server port. Never throws for network trouble: every failure becomes a finding. */
 export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<ProbeResult> {
-  const { now, date } = depsClock(deps);
-  const started = now();
-  const transcript = new Transcript(now);
-  transcript.addSecret(o.user, o.password);
-  const timeouts = timeoutsOf(o);
-  const subject = `${o.host}:${o.port}`;
-  const requested = resolveTlsMode(o.tls, o.port);
-  const findings: Finding[] = [];
-  const result: ProbeResult = {
-    protocol: 'pop3', host: o.host, port: o.port, tlsMode: requested === 'auto' ? 'starttls' : requested, reached: false,
-    findings, transcript: transcript.lines, durationMs: 0, data: {},
-  };
+  const session = beginProbe('pop3', o, deps);
+  const { now, date, timeouts, subject, requested, findings, result } = session;
   let conn: LineConnection | undefined;
-  let tlsInfo: TlsInfo | undefined;
   let phase: Phase = 'connect';
   const cmd = async (line: string, multi = false, shown?: string): Promise<Pop3Reply> => {
     conn!.write(line, shown);
     return readPop3Reply(conn!, timeouts.command, multi, 'command', now);
   };
   try {
-    const opened = await openConnection({
-      host: o.host, port: o.port, implicitTls: requested === 'implicit', timeouts,
-      tls: { servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, ...(o.localAddress ? { localAddress: o.localAddress } : {}),
-    }, transcript, deps);
-    conn = opened.conn;
-    findings.push(finding('probe.pop3.connect', 'ok', subject, 'connectOk', { host: o.host, port: o.port, ms: opened.connectMs }));
-    if (opened.tlsSocket) tlsInfo = inspectTls(opened.tlsSocket, o.host, date());
+    conn = await openProbe(session, o, deps);
     phase = 'banner';
     const tb = now();
     const greet = await readPop3Reply(conn, timeouts.banner, false, 'banner', now);
@@ -78,25 +56,21 @@ export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<Pr
     if (!greet.ok) {
       findings.push(finding('probe.pop3.banner', 'error', subject, 'bannerRejected', { reply: shortReply(greet.text), code: '-ERR' }));
       result.reached = true;
-      return finish();
+      return finishProbe(session);
     }
     findings.push(finding('probe.pop3.banner', 'ok', subject, 'bannerOk', { ms: bannerMs, banner: shortReply(greet.text) }));
-    if (tlsInfo) findings.push(...tlsFindings('pop3', o, tlsInfo, date()));
+    if (session.tls) findings.push(...tlsFindings('pop3', o, session.tls, date()));
     phase = 'command';
     let capa = await cmd('CAPA', true);
     const capsOf = (r: Pop3Reply) => Object.fromEntries(r.lines.map((l) => { const [k, ...rest] = l.split(' '); return [k!.toUpperCase(), rest.join(' ')]; }));
     let caps: Record<string, string> = capa.ok ? capsOf(capa) : {};
-    if (!tlsInfo && requested !== 'none') {
+    if (!session.tls && requested !== 'none') {
       if ('STLS' in caps) {
         const s1 = await cmd('STLS');
         if (!s1.ok) findings.push(finding('probe.pop3.starttls', 'error', subject, 'starttlsRefused', { reply: shortReply(s1.text) }));
         else {
           phase = 'tls';
-          if (conn.pending()) findings.push(finding('probe.pop3.starttls.leftover', 'warn', subject, 'starttlsLeftover', { data: shortReply(conn.pending()).slice(0, 80) }));
-          const s = await conn.startTls({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, deps);
-          tlsInfo = inspectTls(s, o.host, date());
-          transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);
-          findings.push(...tlsFindings('pop3', o, tlsInfo, date()));
+          await upgradeProbe(session, conn, o, deps);
           phase = 'command';
           capa = await cmd('CAPA', true);
           caps = capa.ok ? capsOf(capa) : {};
@@ -108,15 +82,15 @@ export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<Pr
     result.capabilities = caps;
     result.authMechanisms = (caps.SASL ?? '').split(/\s+/).filter(Boolean);
     findings.push(finding('probe.pop3.capabilities', 'info', subject, 'capabilities', { list: Object.keys(caps).join(' ') || '-' }, { data: { capabilities: caps } }));
-    if (!tlsInfo) {
+    if (!session.tls) {
       if (!('USER' in caps)) findings.push(finding('probe.pop3.plaintext', 'info', subject, 'loginDisabled', { port: o.port, tlsport: 995 }));
       else findings.push(finding('probe.pop3.plaintext', 'warn', subject, 'loginPlainAllowed', { port: o.port }));
     }
     if (o.user && o.password) {
-      if (!tlsInfo && requested !== 'none') {
+      if (!session.tls && requested !== 'none') {
         findings.push(finding('probe.pop3.login', 'unknown', subject, 'authSkippedNoTls'));
       } else {
-        if (/[\r\n]/.test(o.password) || /[\r\n]/.test(o.user)) throw new ProbeError('other', 'command', 'user name or password contains a line break');
+        assertNoLineBreaks(o);
         let r: Pop3Reply;
         const sasl = (caps.SASL ?? '').toUpperCase().split(/\s+/);
         if (!('USER' in caps) && sasl.includes('PLAIN')) {
@@ -159,11 +133,5 @@ export async function probePop3(o: ProbeOptions, deps: NetDeps = {}): Promise<Pr
   } finally {
     conn?.close();
   }
-  return finish();
-
-  function finish(): ProbeResult {
-    if (tlsInfo) result.tls = tlsInfo;
-    result.durationMs = Math.round(now() - started);
-    return result;
-  }
+  return finishProbe(session);
 }

@@ -5,13 +5,12 @@
 import { createHmac } from 'node:crypto';
 import type { Diagnosis, Finding } from '../core/finding.js';
 import { classify } from '../classify/index.js';
-import { LineConnection, ProbeError, REPLY_LINES_LIMIT, openConnection, type NetDeps, type Phase } from './connection.js';
+import { LineConnection, ProbeError, REPLY_LINES_LIMIT, type NetDeps, type Phase } from './connection.js';
 import {
-  depsClock, failureFinding, finding, resolveTlsMode, shortReply, timeoutsOf, tlsFindings, transcriptFinding,
+  beginProbe, failureFinding, finding, finishProbe, humanBytes, openProbe, shortReply, tlsFindings, transcriptFinding, upgradeProbe,
   type ProbeOptions, type ProbeResult,
 } from './common.js';
-import { inspectTls, type TlsInfo } from './tls.js';
-import { REDACTED, Transcript } from './transcript.js';
+import { REDACTED } from './transcript.js';
 
 export type SmtpAuthMechanism = 'PLAIN' | 'LOGIN' | 'CRAM-MD5';
 /** Strongest first: CRAM-MD5 never sends the password itself; PLAIN and LOGIN do (safe only inside TLS). */
@@ -86,8 +85,7 @@ export function chooseAuthMechanism(offered: string[], wanted?: SmtpAuthMechanis
 }
 
 function humanSize(bytes: number): string {
-  if (!bytes) return 'no stated limit';
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+  return bytes ? humanBytes(bytes) : 'no stated limit';
 }
 
 /** 530 asks for encryption or for a login first; the reply text says which. */
@@ -107,36 +105,16 @@ const replyEvidence = (r: SmtpReply) => r.lines.map((l) => ({ kind: 'code' as co
 
 /** Probe one SMTP server port. Never throws for network trouble: every failure becomes a finding. */
 export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promise<ProbeResult> {
-  const { now, date } = depsClock(deps);
-  const started = now();
-  const transcript = new Transcript(now);
-  transcript.addSecret(o.user, o.password);
-  const timeouts = timeoutsOf(o);
-  const subject = `${o.host}:${o.port}`;
-  const requested = resolveTlsMode(o.tls, o.port);
-  const findings: Finding[] = [];
-  const result: ProbeResult = {
-    protocol: 'smtp', host: o.host, port: o.port, tlsMode: requested === 'auto' ? 'starttls' : requested, reached: false,
-    findings, transcript: transcript.lines, durationMs: 0, data: {},
-  };
+  const session = beginProbe('smtp', o, deps);
+  const { now, date, timeouts, subject, requested, findings, result } = session;
   let conn: LineConnection | undefined;
-  let tlsInfo: TlsInfo | undefined;
   let phase: Phase = 'connect';
   const cmd = async (line: string, shown?: string): Promise<SmtpReply> => {
     conn!.write(line, shown);
     return readSmtpReply(conn!, timeouts.command, 'command', now);
   };
   try {
-    const opened = await openConnection({
-      host: o.host, port: o.port, implicitTls: requested === 'implicit', timeouts,
-      tls: { servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, ...(o.localAddress ? { localAddress: o.localAddress } : {}),
-    }, transcript, deps);
-    conn = opened.conn;
-    findings.push(finding('probe.smtp.connect', 'ok', subject, 'connectOk', { host: o.host, port: o.port, ms: opened.connectMs }, { data: { address: opened.address, connectMs: opened.connectMs } }));
-    if (opened.tlsSocket) {
-      tlsInfo = inspectTls(opened.tlsSocket, o.host, date());
-      transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);
-    }
+    conn = await openProbe(session, o, deps);
     // Greeting.
     phase = 'banner';
     const tBanner = now();
@@ -148,11 +126,11 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
       findings.push(finding('probe.smtp.banner', 'error', subject, 'bannerRejected', { reply: shortReply(banner.lines), code: banner.code }, { evidence: replyEvidence(banner), diagnosis: replyDiagnosis(banner, 'CONN') }));
       await quit(conn, timeouts.command, now);
       result.reached = true;
-      return finish();
+      return finishProbe(session);
     }
     const slow = bannerMs >= (o.slowBannerMs ?? 5000);
     findings.push(finding('probe.smtp.banner', slow ? 'warn' : 'ok', subject, slow ? 'bannerSlow' : 'bannerOk', { ms: bannerMs, banner: shortReply(banner.lines[0]!.slice(4)) }, { data: { banner: banner.lines, ms: bannerMs } }));
-    if (tlsInfo) findings.push(...tlsFindings('smtp', o, tlsInfo, date()));
+    if (session.tls) findings.push(...tlsFindings('smtp', o, session.tls, date()));
     // EHLO.
     phase = 'command';
     const helo = o.helo ?? 'mailmedic.invalid';
@@ -163,23 +141,19 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
       if (h.code !== 250) throw new ProbeError('garbage', 'command', `HELO refused: ${shortReply(h.lines)}`);
       await quit(conn, timeouts.command, now);
       result.reached = true;
-      return finish();
+      return finishProbe(session);
     }
     let caps = parseEhlo(ehlo);
     const plainCaps = caps;
     // STARTTLS.
-    if (!tlsInfo && requested !== 'none') {
+    if (!session.tls && requested !== 'none') {
       if ('STARTTLS' in caps) {
         const r = await cmd('STARTTLS');
         if (r.code !== 220) {
           findings.push(finding('probe.smtp.starttls', 'error', subject, 'starttlsRefused', { reply: shortReply(r.lines) }, { evidence: replyEvidence(r) }));
         } else {
           phase = 'tls';
-          if (conn.pending()) findings.push(finding('probe.smtp.starttls.leftover', 'warn', subject, 'starttlsLeftover', { data: shortReply(conn.pending()).slice(0, 80) }));
-          const s = await conn.startTls({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) }, deps);
-          tlsInfo = inspectTls(s, o.host, date());
-          transcript.add('*', `TLS ${tlsInfo.protocol} ${tlsInfo.cipher}`);
-          findings.push(...tlsFindings('smtp', o, tlsInfo, date()));
+          await upgradeProbe(session, conn, o, deps);
           phase = 'command';
           ehlo = await cmd(`EHLO ${helo}`);
           if (ehlo.code !== 250) throw new ProbeError('garbage', 'command', `EHLO after STARTTLS refused: ${shortReply(ehlo.lines)}`);
@@ -196,7 +170,7 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
     result.capabilities = caps;
     const keys = Object.keys(caps);
     findings.push(finding('probe.smtp.ehlo', 'ok', subject, 'ehloOk', { count: keys.length, list: keys.map((k) => (caps[k] ? `${k} ${caps[k]}` : k)).join(', ') }, {
-      evidence: replyEvidence(ehlo), data: { capabilities: caps, before: tlsInfo ? plainCaps : undefined },
+      evidence: replyEvidence(ehlo), data: { capabilities: caps, before: session.tls ? plainCaps : undefined },
     }));
     // Capabilities whose absence a user can feel (data: keyword → sentence).
     for (const [cap, key] of [['SMTPUTF8', 'noSmtputf8'], ['8BITMIME', 'no8bitmime'], ['ENHANCEDSTATUSCODES', 'noEnhancedCodes']] as const) {
@@ -206,9 +180,9 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
     const mechs = (caps.AUTH ?? '').toUpperCase().split(/\s+/).filter(Boolean);
     const plainMechs = (plainCaps.AUTH ?? '').toUpperCase().split(/\s+/).filter(Boolean);
     result.authMechanisms = mechs;
-    if (tlsInfo && plainCaps !== caps && plainMechs.length && requested !== 'implicit') {
+    if (session.tls && plainCaps !== caps && plainMechs.length && requested !== 'implicit') {
       findings.push(finding('probe.smtp.auth.before-tls', 'warn', subject, 'authBeforeTls', { mechs: plainMechs.join(' ') }));
-    } else if (!tlsInfo && mechs.length) {
+    } else if (!session.tls && mechs.length) {
       findings.push(finding('probe.smtp.auth.before-tls', 'warn', subject, 'authBeforeTls', { mechs: mechs.join(' ') }));
     }
     if (mechs.length) findings.push(finding('probe.smtp.auth.mechanisms', 'info', subject, 'authMechs', { mechs: mechs.join(', ') }, { data: { mechanisms: mechs } }));
@@ -216,12 +190,12 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
     if (o.relayTest) await relayTest();
     // AUTH.
     if (o.user && o.password) {
-      if (!tlsInfo && requested !== 'none' && mechs.length) {
+      if (!session.tls && requested !== 'none' && mechs.length) {
         findings.push(finding('probe.smtp.auth', 'unknown', subject, 'authSkippedNoTls'));
-      } else if (!mechs.length && !tlsInfo && 'STARTTLS' in caps) {
+      } else if (!mechs.length && !session.tls && 'STARTTLS' in caps) {
         findings.push(finding('probe.smtp.auth', 'error', subject, 'authUnavailableNoTls', {}, { diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'you', retry: 'after-fix', rule: 'probe:auth-after-starttls' } }));
       } else if (!mechs.length) {
-        findings.push(finding('probe.smtp.auth', 'error', subject, 'authNone', {}, { data: { tls: Boolean(tlsInfo) } }));
+        findings.push(finding('probe.smtp.auth', 'error', subject, 'authNone', {}, { data: { tls: Boolean(session.tls) } }));
       } else {
         await auth(mechs);
       }
@@ -238,13 +212,7 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
   } finally {
     conn?.close();
   }
-  return finish();
-
-  function finish(): ProbeResult {
-    if (tlsInfo) result.tls = tlsInfo;
-    result.durationMs = Math.round(now() - started);
-    return result;
-  }
+  return finishProbe(session);
 
   async function auth(mechs: string[]): Promise<void> {
     const mech = chooseAuthMechanism(mechs, o.authMechanism);
