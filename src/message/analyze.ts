@@ -209,7 +209,7 @@ function extractQuoted(raw: Buffer | string): string | undefined {
 }
 
 const COLUMNS = {
-  hop: tx('#', '#'), from: tx('From (sender side)', 'Od (strona wysyłająca)'), by: tx('By (receiving server)', 'Przez (serwer przyjmujący)'),
+  hop: tx('#', '#'), from: tx('From', 'Od'), by: tx('By', 'Przez'),
   with: tx('Protocol', 'Protokół'), tls: tx('TLS', 'TLS'), time: tx('Time (UTC)', 'Czas (UTC)'), delay: tx('Delay', 'Opóźnienie'),
   filter: tx('Filter', 'Filtr'), rule: tx('Rule', 'Reguła'), score: tx('Points', 'Punkty'), meaning: tx('Meaning', 'Znaczenie'),
 };
@@ -223,21 +223,30 @@ const LEFT_OUT = tx('hops left out: {n}', 'pominięte etapy: {n}');
 const NO_PTR = tx('no PTR', 'brak PTR');
 const AUTHED = tx('logged in', 'z logowaniem');
 
-/** The hop table, in the report's language (tables hold plain strings). */
-export function hopTable(r: ReceivedAnalysis, lang: Lang): Table {
+const TABLE_TITLE = tx('Path of the message (first server first)', 'Droga wiadomości (od pierwszego serwera)');
+const TABLE_TITLE_DAY = tx('Path of the message (first server first), {day} UTC', 'Droga wiadomości (od pierwszego serwera), {day} UTC');
+
+/**
+ * The hop table, in the report's language (tables hold plain strings). `compact`: when every hop is on the
+ * same UTC day, the day goes into the title and the time column holds the time alone (fits 80 columns).
+ */
+export function hopTable(r: ReceivedAnalysis, lang: Lang, opts: { compact?: boolean } = {}): Table {
   const rows: string[][] = [];
+  const days = new Set(r.hops.filter((h) => h.time).map((h) => h.time!.slice(0, 10)));
+  const oneDay = opts.compact && days.size === 1 ? [...days][0]! : undefined;
   const hops = r.hops.length > MAX_TABLE_HOPS ? [...r.hops.slice(0, MAX_TABLE_HOPS / 2), ...r.hops.slice(-MAX_TABLE_HOPS / 2)] : r.hops;
   let prevNumber = 0;
   for (const h of hops) {
     if (h.number !== prevNumber + 1 && prevNumber) rows.push(['…', `(${pick(fill(LEFT_OUT, { n: h.number - prevNumber - 1 }), lang)})`, '', '', '', '', '']);
     prevNumber = h.number;
     const from = [h.from, h.fromRdns && h.fromRdns !== h.from ? `(${h.fromRdns})` : '', h.fromIp ? `[${h.fromIp}]` : '', h.flags.includes('no-ptr') ? `(${pick(NO_PTR, lang)})` : ''].filter(Boolean).join(' ');
-    const tls = h.tls === true ? `${pick(YES, lang)}${h.tlsDetail ? ` (${h.tlsDetail})` : ''}` : h.tls === false ? pick(NO, lang) : h.local ? pick(LOCAL, lang) : '?';
-    const time = h.time ? h.time.replace('T', ' ').replace(/\.\d+Z$/, '') : pick(NOTIME, lang);
+    // Compact: the version alone says "yes" ("TLSv1.3" rather than "yes (TLSv1.3)").
+    const tls = h.tls === true ? (opts.compact && h.tlsDetail && /^(TLS|SSL)/i.test(h.tlsDetail) ? h.tlsDetail : `${pick(YES, lang)}${h.tlsDetail ? ` (${h.tlsDetail})` : ''}`) : h.tls === false ? pick(NO, lang) : h.local ? pick(LOCAL, lang) : '?';
+    const time = h.time ? (oneDay ? h.time.slice(11, 19) : h.time.slice(0, 19).replace('T', ' ')) : pick(NOTIME, lang);
     const delay = h.flags.includes('clock-skew') || h.flags.includes('future') ? pick(SKEW, lang) : h.delaySeconds !== undefined ? formatDuration(h.delaySeconds) : '';
     rows.push([String(h.number), cut(from || '?', 100), cut(h.by ?? '?', 80), cut(h.with ?? '', 60) + (h.authenticated && !/A$/.test(h.protocol ?? '') ? ` (${pick(AUTHED, lang)})` : ''), tls, time, delay]);
   }
-  return { id: 'message-hops', title: tx('Path of the message (first server first)', 'Droga wiadomości (od pierwszego serwera)'), columns: [COLUMNS.hop, COLUMNS.from, COLUMNS.by, COLUMNS.with, COLUMNS.tls, COLUMNS.time, COLUMNS.delay], rows };
+  return { id: 'message-hops', title: oneDay ? fill(TABLE_TITLE_DAY, { day: oneDay }) : TABLE_TITLE, columns: [COLUMNS.hop, COLUMNS.from, COLUMNS.by, COLUMNS.with, COLUMNS.tls, COLUMNS.time, COLUMNS.delay], rows };
 }
 
 export function spamRuleTable(verdicts: readonly SpamVerdict[], lang: Lang): Table | undefined {
@@ -268,7 +277,7 @@ export function messageData(a: MessageAnalysis): Record<string, unknown> {
 export function messageReport(a: MessageAnalysis, opts: { lang?: Lang; subject?: string; now?: () => Date } = {}): Report {
   const lang = opts.lang ?? 'en';
   const tables: Table[] = [];
-  if (a.received.hops.length) tables.push(hopTable(a.received, lang));
+  if (a.received.hops.length) tables.push(hopTable(a.received, lang, { compact: true }));
   const st = spamRuleTable(a.spam, lang);
   if (st) tables.push(st);
   const subject = opts.subject ?? (a.identity.subject !== undefined ? `${a.identity.from ?? '?'}: ${cut(a.identity.subject, 80)}` : (a.identity.from ?? 'message'));

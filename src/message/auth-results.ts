@@ -179,9 +179,9 @@ const RESULT_STATUS: Record<string, Status> = {
 };
 
 const METHOD: Record<string, Text> = {
-  spf: tx('SPF checks that the connecting server\'s IP is allowed to send for the envelope sender\'s domain (Return-Path).', 'SPF sprawdza, czy adres IP łączącego się serwera może wysyłać pocztę w imieniu domeny nadawcy z koperty (Return-Path).'),
+  spf: tx('SPF checks that the connecting server\'s IP is allowed to send for the envelope sender\'s domain (Return-Path).', 'SPF sprawdza, czy adres IP łączącego się serwera może wysyłać pocztę w imieniu domeny adresu zwrotnego (Return-Path).'),
   dkim: tx('DKIM checks a cryptographic signature of the message made with a key published in the signing domain\'s DNS.', 'DKIM sprawdza podpis kryptograficzny wiadomości, złożony kluczem opublikowanym w DNS domeny podpisującej.'),
-  dmarc: tx('DMARC passes when SPF or DKIM passes for a domain aligned with the From domain; the From domain\'s policy says what to do otherwise.', 'DMARC przechodzi, gdy SPF lub DKIM przechodzi dla domeny zgodnej z domeną z pola From; polityka domeny From mówi, co zrobić w przeciwnym razie.'),
+  dmarc: tx('DMARC passes when SPF or DKIM passes for a domain aligned with the From domain; the From domain\'s policy says what to do otherwise.', 'DMARC przechodzi, gdy SPF lub DKIM przechodzi dla domeny wyrównanej (alignment) z domeną z pola From; polityka domeny From mówi, co zrobić w przeciwnym razie.'),
   arc: tx('ARC carries authentication results across forwarders and mailing lists, sealed by each intermediary.', 'ARC przenosi wyniki uwierzytelnienia przez przekierowania i listy dyskusyjne; każdy pośrednik je pieczętuje.'),
   compauth: tx('Composite authentication is Microsoft\'s overall verdict from SPF, DKIM, DMARC and its own signals.', 'Composite authentication to łączna ocena Microsoftu z SPF, DKIM, DMARC i jego własnych sygnałów.'),
   iprev: tx('iprev checks that the sending IP has a reverse DNS name that points back to it.', 'iprev sprawdza, czy adres IP nadawcy ma nazwę w odwrotnym DNS, która wskazuje z powrotem na ten adres.'),
@@ -190,15 +190,15 @@ const METHOD: Record<string, Text> = {
 /** Each result word explained (shared with the own check in verify.ts). */
 export const AUTH_RESULT_TEXT: Record<string, Text> = {
   pass: tx('passed', 'zaliczone (pass)'),
-  bestguesspass: tx('would pass by a guessed policy', 'przeszłoby według zgadniętej polityki'),
-  none: tx('not done: nothing published or nothing to check', 'nie wykonane: brak opublikowanego rekordu lub nic do sprawdzenia'),
-  neutral: tx('neutral: the domain does not say either way', 'neutralne: domena nie rozstrzyga'),
-  softfail: tx('soft fail: the IP is probably not allowed (~all)', 'miękka porażka: IP prawdopodobnie nie jest dozwolony (~all)'),
+  bestguesspass: tx('would pass by a guessed policy', 'przeszłoby według polityki przyjętej domyślnie (best guess)'),
+  none: tx('not done (nothing published or nothing to check)', 'niewykonane (brak opublikowanego rekordu lub nic do sprawdzenia)'),
+  neutral: tx('neutral, the domain does not say either way', 'neutralne, domena nie rozstrzyga'),
+  softfail: tx('soft fail, the IP is probably not allowed (~all)', 'softfail, adres IP prawdopodobnie nie jest dozwolony (~all)'),
   fail: tx('failed', 'niezaliczone (fail)'),
   hardfail: tx('failed', 'niezaliczone (fail)'),
   temperror: tx('temporary error (DNS did not answer)', 'błąd tymczasowy (DNS nie odpowiedział)'),
-  permerror: tx('permanent error: the published record is broken', 'błąd trwały: opublikowany rekord jest błędny'),
-  policy: tx('not accepted by the receiver\'s local policy', 'nie zaakceptowane przez lokalną politykę odbiorcy'),
+  permerror: tx('permanent error, the published record is broken', 'błąd trwały, opublikowany rekord jest błędny'),
+  policy: tx('not accepted by the receiver\'s local policy', 'niezaakceptowane przez lokalne zasady odbiorcy'),
 };
 
 const ADVICE: Record<string, Text[]> = {
@@ -222,7 +222,7 @@ export function dmarcPolicy(r: AuthMethodResult): string | undefined {
 }
 
 const DMARC_POLICY: Record<string, Text> = {
-  none: tx('The From domain\'s policy is p=none: failing mail is only reported, not filtered.', 'Polityka domeny From to p=none: niezgodna poczta jest tylko raportowana, nie filtrowana.'),
+  none: tx('The From domain\'s policy is p=none: failing mail is only reported, not filtered.', 'Polityka domeny From to p=none: poczta, która nie przechodzi DMARC, jest tylko raportowana, a nie filtrowana.'),
   quarantine: tx('The From domain\'s policy is p=quarantine: receivers put mail that fails DMARC in spam.', 'Polityka domeny From to p=quarantine: odbiorcy kierują pocztę, która nie przechodzi DMARC, do spamu.'),
   reject: tx('The From domain\'s policy is p=reject: receivers refuse mail that fails DMARC.', 'Polityka domeny From to p=reject: odbiorcy odrzucają pocztę, która nie przechodzi DMARC.'),
 };
@@ -235,7 +235,7 @@ export function compauthReason(code: string): Text | undefined {
   if (c === '002') return tx('Reason 002: the organization blocks this sender/domain pair from spoofing.', 'Powód 002: organizacja blokuje tę parę nadawca/domena jako podszywanie.');
   if (c === '010') return tx('Reason 010: DMARC failed with p=reject or p=quarantine and the sending domain is one of the organization\'s own.', 'Powód 010: DMARC nie przeszło przy p=reject lub p=quarantine, a domena nadawcy należy do organizacji.');
   if (/^[17]\d\d$/.test(c)) return tx(`Reason ${c}: authentication passed (1xx/7xx).`, `Powód ${c}: uwierzytelnienie przeszło (1xx/7xx).`);
-  if (/^2\d\d$/.test(c)) return tx(`Reason ${c}: soft pass (2xx): implicit authentication found the sender plausible.`, `Powód ${c}: miękkie zaliczenie (2xx): uwierzytelnienie domniemane uznało nadawcę za wiarygodnego.`);
+  if (/^2\d\d$/.test(c)) return tx(`Reason ${c}: soft pass (2xx): implicit authentication found the sender plausible.`, `Powód ${c}: softpass (2xx): uwierzytelnienie domniemane uznało nadawcę za wiarygodnego.`);
   if (/^3\d\d$/.test(c)) return tx(`Reason ${c}: composite authentication was not checked (3xx).`, `Powód ${c}: nie sprawdzano łącznego uwierzytelnienia (3xx).`);
   if (/^[49]\d\d$/.test(c)) return tx(`Reason ${c}: composite authentication was bypassed (4xx/9xx), e.g. by an allow rule.`, `Powód ${c}: łączne uwierzytelnienie pominięto (4xx/9xx), np. przez regułę zezwalającą.`);
   if (/^6\d\d$/.test(c)) return tx(`Reason ${c}: implicit authentication failed (6xx) and the From domain is one of the organization\'s own.`, `Powód ${c}: nie przeszło uwierzytelnienie domniemane (6xx), a domena From należy do organizacji.`);
@@ -243,16 +243,16 @@ export function compauthReason(code: string): Text | undefined {
 }
 
 const T = {
-  result: tx('{method} {result}{domain}.', '{method}: {result}{domain}.'),
+  result: tx('{method}{domain}: {result}.', '{method}{domain}: {result}.'),
   domainFor: tx(' for {d}', ' dla {d}'),
   noAr: tx('No Authentication-Results header: the receiving server did not record SPF/DKIM/DMARC results.', 'Brak nagłówka Authentication-Results: serwer odbiorcy nie zapisał wyników SPF/DKIM/DMARC.'),
   noArDetail: tx('Not every server writes them (the local test Postfix does not). Run with --verify to check SPF, DKIM and DMARC yourself.', 'Nie każdy serwer je zapisuje (lokalny testowy Postfix nie). Uruchom z --verify, aby samodzielnie sprawdzić SPF, DKIM i DMARC.'),
-  spfAlign: tx('SPF passed for {spf}, which is not aligned with the From domain {from}: it does not count for DMARC.', 'SPF przeszło dla domeny {spf}, która nie jest zgodna z domeną From {from}: nie liczy się dla DMARC.'),
-  dkimAlign: tx('DKIM passed for d={d}, which is not aligned with the From domain {from}: it does not count for DMARC.', 'DKIM przeszło dla domeny d={d}, która nie jest zgodna z domeną From {from}: nie liczy się dla DMARC.'),
+  spfAlign: tx('SPF passed for {spf}, which is not aligned with the From domain {from}: it does not count for DMARC.', 'SPF przeszło dla domeny {spf}, która nie jest wyrównana (alignment DMARC) z domeną From {from}: nie liczy się dla DMARC.'),
+  dkimAlign: tx('DKIM passed for d={d}, which is not aligned with the From domain {from}: it does not count for DMARC.', 'DKIM przeszło dla domeny d={d}, która nie jest wyrównana (alignment DMARC) z domeną From {from}: nie liczy się dla DMARC.'),
   alignDetail: tx('DMARC asks that SPF\'s domain (Return-Path) or DKIM\'s d= is the From domain or shares its organizational domain (e.g. mail.example.com and example.com). A newsletter service that signs with its own domain passes DKIM but not DMARC.',
     'DMARC wymaga, by domena SPF (Return-Path) lub d= z DKIM była domeną z From albo miała tę samą domenę organizacyjną (np. mail.example.com i example.com). Serwis newsletterowy podpisujący własną domeną zalicza DKIM, ale nie DMARC.'),
   alignAdvice: tx('Set up DKIM with your own domain at the sending service (a CNAME or TXT under <selector>._domainkey.<your domain>) and/or a custom Return-Path (bounce) domain under your domain.', 'Skonfiguruj w serwisie wysyłającym DKIM z własną domeną (CNAME lub TXT pod <selektor>._domainkey.<twoja domena>) i/lub własną domenę Return-Path (zwrotów) w swojej domenie.'),
-  noneAligned: tx('Neither SPF nor DKIM passed for a domain aligned with From ({from}): DMARC fails.', 'Ani SPF, ani DKIM nie przeszło dla domeny zgodnej z From ({from}): DMARC nie przechodzi.'),
+  noneAligned: tx('Neither SPF nor DKIM passed for a domain aligned with From ({from}): DMARC fails.', 'Ani SPF, ani DKIM nie przeszło dla domeny wyrównanej (alignment) z From ({from}): DMARC nie przechodzi.'),
   arc: tx('ARC chain of {n} set(s); the newest seal says cv={cv} (by {d}).', 'Łańcuch ARC (liczba zestawów: {n}); najnowsza pieczęć mówi cv={cv} (od {d}).'),
   arcDetail: tx('Each server that supports ARC sealed what it saw: Gmail and Microsoft add a set on receipt, forwarders and mailing lists add theirs. cv=fail means the chain is broken; receivers then ignore it. A valid chain from a trusted intermediary can save a forwarded message whose DKIM broke on the way.',
     'Każdy serwer obsługujący ARC zapieczętował to, co zobaczył: Gmail i Microsoft dodają zestaw przy odbiorze, przekierowania i listy dyskusyjne — swoje. cv=fail oznacza przerwany łańcuch; odbiorcy go wtedy ignorują. Poprawny łańcuch od zaufanego pośrednika może uratować przekazaną wiadomość, której DKIM zepsuł się po drodze.'),

@@ -150,12 +150,12 @@ export function analyzeContent(fields: readonly HeaderField[], body: string): Co
 
 const T = {
   headersOnly: tx('Only headers were given: content checks (images, links) were skipped.', 'Podano same nagłówki: sprawdzenie treści (obrazki, linki) pominięto.'),
-  imageOnly: tx('The message is mostly images ({images}) with only {chars} character(s) of text.', 'Wiadomość to głównie obrazki ({images}) i tylko {chars} znaków tekstu.'),
+  imageOnly: tx('The message is mostly images ({images}) with very little text ({chars} characters).', 'Wiadomość składa się głównie z obrazków (liczba: {images}), a tekstu jest bardzo mało (znaków: {chars}).'),
   imageOnlyDetail: tx('Spammers put their text in pictures so that filters cannot read it; filters therefore score image-heavy messages with little text (HTML_IMAGE_ONLY, HTML_IMAGE_RATIO).', 'Spamerzy umieszczają tekst w obrazkach, by filtry go nie odczytały; dlatego filtry punktują wiadomości z wieloma obrazkami i małą ilością tekstu (HTML_IMAGE_ONLY, HTML_IMAGE_RATIO).'),
-  shortener: tx('Links go through URL shorteners: {list}.', 'Linki prowadzą przez skracacze adresów: {list}.'),
+  shortener: tx('Links go through URL shorteners: {list}.', 'Linki prowadzą przez skracacze linków: {list}.'),
   shortenerDetail: tx('A shortener hides where a link leads, so spammers use them and filters distrust them; shortener domains are often on URI block lists.', 'Skracacz ukrywa, dokąd prowadzi link, dlatego używają ich spamerzy, a filtry im nie ufają; domeny skracaczy często są na listach blokad URI.'),
   ipLink: tx('Links point to bare IP addresses: {list}.', 'Linki prowadzą do samych adresów IP: {list}.'),
-  ipLinkDetail: tx('Legitimate senders link to names; links to numbers are typical of phishing (NORMAL_HTTP_TO_IP).', 'Uczciwi nadawcy linkują do nazw; linki do numerów są typowe dla phishingu (NORMAL_HTTP_TO_IP).'),
+  ipLinkDetail: tx('Legitimate senders link to names; links to numbers are typical of phishing (NORMAL_HTTP_TO_IP).', 'Uczciwi nadawcy podają linki do nazw domen; linki do samych adresów IP są typowe dla phishingu (NORMAL_HTTP_TO_IP).'),
   htmlOnly: tx('The message has HTML but no plain-text part.', 'Wiadomość ma część HTML, ale nie ma części tekstowej.'),
   htmlOnlyDetail: tx('Mail programs send both (multipart/alternative); HTML alone is a small spam signal (MIME_HTML_ONLY).', 'Programy pocztowe wysyłają obie wersje (multipart/alternative); sam HTML to drobny sygnał spamu (MIME_HTML_ONLY).'),
   summary: tx('Body: {parts} part(s), {chars} characters of text, {images} image(s), {links} link(s){att}.', 'Treść — części: {parts}, znaków tekstu: {chars}, obrazków: {images}, linków: {links}{att}.'),

@@ -164,11 +164,35 @@ export interface ReceivedAnalysis {
   receivingHop?: number;
 }
 
+/** The organizational domain of a host name; undefined for an address literal or a name without a dot. */
+function hostOrg(name: string | undefined): string | undefined {
+  if (!name || !name.includes('.') || isIP(name.replace(/^\[|\]$/g, ''))) return undefined;
+  return orgDomain(name.replace(/\.$/, ''));
+}
+
 /**
- * The receiving hop: the last one whose connecting address is public (where the recipient's server took the
- * message from the outside world); else the last non-loopback one; else the last hop with any address.
+ * The receiving hop: where the recipient's side took the message from the outside world — the SPF and block
+ * list IP. Walking from the newest hop down, hand-overs inside the recipient's organization are skipped
+ * (Outlook's and WP's internal hops carry public addresses too: the sender's name is in the same
+ * organizational domain as a server already on the recipient's side), and so are loopback and private ones.
+ * A hop that an authenticated sender submitted to is not a receiving hop: the newest internal hop with a
+ * public address is then taken (mail within one provider). Without any of these: the last hop with a public
+ * address, else the last non-loopback one, else the last hop with any address.
  */
 export function receivingHop(hops: readonly ReceivedHop[]): ReceivedHop | undefined {
+  const orgs = new Set<string>();
+  let internalPublic: ReceivedHop | undefined;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const h = hops[i]!;
+    const byOrg = hostOrg(h.by);
+    if (byOrg) orgs.add(byOrg);
+    if (!h.fromIp || isNonPublicIp(h.fromIp)) continue;
+    if (h.authenticated) return internalPublic ?? h;
+    const fromOrg = hostOrg(h.fromRdns) ?? hostOrg(h.from);
+    if (fromOrg && orgs.has(fromOrg)) { internalPublic ??= h; continue; }
+    return h;
+  }
+  if (internalPublic) return internalPublic;
   const withIp = hops.filter((h) => h.fromIp);
   return [...withIp].reverse().find((h) => !isNonPublicIp(h.fromIp!)) ??
     [...withIp].reverse().find((h) => !isLoopbackIp(h.fromIp)) ?? withIp[withIp.length - 1];
@@ -227,8 +251,9 @@ const T = {
   },
   path: tx('Path: {n} {hops} from {first} to {last}{transit}.', 'Trasa: {n} {hops} od {first} do {last}{transit}.'),
   pathDetailRecv: tx('{base} Hop {n} is where {by} took the message from {from} [{ip}]: the IP that SPF and block lists judge.', '{base} Etap {n} to miejsce, w którym {by} przyjął wiadomość od {from} [{ip}]: ten adres IP oceniają SPF i czarne listy.'),
+  pathDetailLocal: tx('{base} The message came in from {ip} on the same machine: no outside server handed it over, so there is no sending IP for SPF or block lists to judge.', '{base} Wiadomość przyszła z adresu {ip} na tej samej maszynie: nie przekazał jej żaden zewnętrzny serwer, więc nie ma adresu IP nadawcy, który mogłyby ocenić SPF i czarne listy.'),
   pathDetail: tx('Read from the bottom Received header (the first server) to the top one (the last). The table shows each hop: who handed the message over, who took it, the protocol, TLS and the time.',
-    'Czytane od dolnego nagłówka Received (pierwszy serwer) do górnego (ostatni). Tabela pokazuje każdy etap: kto przekazał wiadomość, kto ją przyjął, protokół, TLS i czas.'),
+    'Kolejność: od dolnego nagłówka Received (pierwszy serwer) do górnego (ostatni). Tabela pokazuje każdy etap: kto przekazał wiadomość, kto ją przyjął, protokół, TLS i czas.'),
   transit: tx(' in {t}', ' w czasie {t}'),
   delay: tx('{t} between hop {a} and hop {b}: {where}.', '{t} między etapem {a} a {b}: {where}.'),
   whereSender: tx('the message waited in the queue of the sender\'s server {host} before the next server accepted it',
@@ -270,7 +295,7 @@ const T = {
   loop: tx('{n} Received headers: the message went round in a mail loop.', 'Liczba nagłówków Received: {n} — wiadomość krążyła w pętli pocztowej.'),
   loopDetail: tx('Mail servers give up after about 50–100 hops ("too many hops"). So many hops mean two servers forward the message to each other (e.g. a forward that points back, or an MX pointing to a server that does not consider itself the destination). Only the first {kept} were analysed.',
     'Serwery poczty poddają się po ok. 50–100 etapach („too many hops”). Tyle etapów oznacza, że dwa serwery przekazują sobie wiadomość nawzajem (np. przekierowanie wskazujące z powrotem albo MX wskazujący serwer, który nie uważa się za cel). Przeanalizowano tylko pierwsze {kept}.'),
-  loopAdvice: tx('Look at the hosts that repeat in the trace and fix the forwarding or the MX/relay setting between them.', 'Sprawdź, które serwery powtarzają się na trasie, i popraw przekierowanie albo ustawienia MX/relay między nimi.'),
+  loopAdvice: tx('Look at the hosts that repeat in the trace and fix the forwarding or the MX/relay setting between them.', 'Sprawdź, które serwery powtarzają się na trasie, i popraw przekierowanie albo ustawienia MX lub serwera pośredniczącego (relay) między nimi.'),
   written: tx('{t} between the Date of the message and the first server: the message waited in the sender\'s outbox, or the sender\'s clock is wrong.',
     '{t} między datą wiadomości (Date) a pierwszym serwerem: wiadomość czekała w skrzynce nadawczej albo zegar nadawcy jest źle ustawiony.'),
   writtenDetail: tx('The Date header is set by the program that wrote the message, when it was written or sent; the first Received header when a server took it.',
@@ -317,7 +342,8 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
       n: r.total, hops: hopsWord(r.total), first: host(first.from ?? first.by), last: host(last.by),
       transit: r.transitSeconds !== undefined ? fill(T.transit, { t: formatDuration(r.transitSeconds) }) : '',
     }),
-    detail: recvHop?.fromIp ? fillT(T.pathDetailRecv, { base: T.pathDetail, n: recvHop.number, by: host(recvHop.by), ip: recvHop.fromIp, from: host(recvHop.fromRdns ?? recvHop.from) }) : T.pathDetail,
+    detail: recvHop?.fromIp && isLoopbackIp(recvHop.fromIp) ? fillT(T.pathDetailLocal, { base: T.pathDetail, ip: recvHop.fromIp })
+      : recvHop?.fromIp ? fillT(T.pathDetailRecv, { base: T.pathDetail, n: recvHop.number, by: host(recvHop.by), ip: recvHop.fromIp, from: host(recvHop.fromRdns ?? recvHop.from) }) : T.pathDetail,
     data: { hops: hops.length, total: r.total, transitSeconds: r.transitSeconds, receivingHop: r.receivingHop },
   });
   if (r.total > 50) {

@@ -345,3 +345,59 @@ test('lookalike domains: Reply-To paypa1, Return-Path one letter off; a real sub
   const ok = analyzeMessageOffline(['From: a@shop.example', 'Reply-To: b@mail.shop.example', 'Return-Path: <c@esp.example>', '', 'x', ''].join('\r\n'));
   assert.ok(!ok.findings.some((f) => f.check === 'message.identity.lookalike'));
 });
+
+test('receiving hop: internal hops of the recipient\'s provider (public addresses) are skipped', () => {
+  const now = { now: () => new Date('2026-11-23T12:00:00Z') };
+  // Outlook.com: three internal hops with public IPv6 addresses above the one that took it from the sender.
+  const outlook = [
+    'Received: from AM9PR02MB7410.eurprd02.prod.outlook.com (2603:10a6:20b:3e0::12)',
+    ' by DU0PR02MB9876.eurprd02.prod.outlook.com with HTTPS; Mon, 23 Nov 2026',
+    ' 10:20:31 +0000',
+    'Received: from DB8PR06CA0012.eurprd06.prod.outlook.com (2603:10a6:10:100::25)',
+    ' by AM9PR02MB7410.eurprd02.prod.outlook.com (2603:10a6:20b:3e0::12) with',
+    ' Microsoft SMTP Server (version=TLS1_2,',
+    ' cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.8158.12; Mon, 23 Nov',
+    ' 2026 10:20:30 +0000',
+    'Received: from DB1PEPF000509E4.eurprd03.prod.outlook.com',
+    ' (2603:10a6:10:100:cafe::5b) by DB8PR06CA0012.outlook.office365.com',
+    ' (2603:10a6:10:100::25) with Microsoft SMTP Server (version=TLS1_3,',
+    ' cipher=TLS_AES_256_GCM_SHA384) id 15.20.8158.12 via Frontend Transport; Mon,',
+    ' 23 Nov 2026 10:20:30 +0000',
+    'Received: from host-198-51-100-23.dynamic.example.net (198.51.100.23) by',
+    ' DB1PEPF000509E4.mail.protection.outlook.com (10.167.242.52) with Microsoft',
+    ' SMTP Server id 15.20.8158.12 via Frontend Transport; Mon, 23 Nov 2026',
+    ' 10:20:29 +0000',
+    'From: a@firma-przyklad.pl', '', 'x', '',
+  ].join('\r\n');
+  const o = analyzeMessageOffline(outlook, now);
+  assert.equal(o.received.receivingHop, 1);
+  assert.equal(o.received.hops[0]!.fromIp, '198.51.100.23');
+  const path = o.findings.find((f) => f.check === 'message.received.path')!;
+  assert.match(path.detail!.en, /Hop 1 is where DB1PEPF000509E4\.mail\.protection\.outlook\.com took the message from .*198\.51\.100\.23/);
+  // WP: the mailbox server takes it from mx.wp.pl, a public address of the same provider.
+  const wp = [
+    'Received: from mx.wp.pl ([212.77.101.1]) by mailbox.wp.pl with LMTP; Mon, 23 Nov 2026 09:05:01 +0100',
+    'Received: from out.mailing.example.com (out.mailing.example.com [198.51.100.99])',
+    '\tby mx.wp.pl (WP.PL) with ESMTPS id 12AB34CD for <piotr@wp.pl>; Mon, 23 Nov 2026 09:05:00 +0100 (CET)',
+    'From: a@example.com', '', 'x', '',
+  ].join('\r\n');
+  const w = analyzeMessageOffline(wp, now);
+  assert.equal(w.received.hops[w.received.receivingHop! - 1]!.fromIp, '198.51.100.99');
+  // Within one provider: the hop an authenticated sender submitted to is not where the provider received it.
+  const same = [
+    'Received: from mail-sor-f41.google.com (mail-sor-f41.google.com. [209.85.220.41]) by mx.google.com with SMTPS id x; Mon, 23 Nov 2026 10:00:02 -0800 (PST)',
+    'Received: from [192.168.1.2] ([83.1.2.3]) by smtp.gmail.com with ESMTPSA id y; Mon, 23 Nov 2026 10:00:01 -0800 (PST)',
+    'From: a@gmail.com', '', 'x', '',
+  ].join('\r\n');
+  const g = analyzeMessageOffline(same, now);
+  assert.equal(g.received.hops[g.received.receivingHop! - 1]!.fromIp, '209.85.220.41');
+});
+
+test('a message handed over on one machine (loopback) has no sending IP for SPF to judge', () => {
+  const local = 'Received: from vm (localhost [127.0.0.1]) by mail.example.test (Postfix) with ESMTP id 5DEF; Mon, 23 Nov 2026 11:41:56 +0000\r\nFrom: a@example.test\r\n\r\nx\r\n';
+  const a = analyzeMessageOffline(local, { now: () => new Date('2026-11-23T12:00:00Z') });
+  const path = a.findings.find((f) => f.check === 'message.received.path')!;
+  assert.doesNotMatch(path.detail!.en, /the IP that SPF and block lists judge/);
+  assert.match(path.detail!.en, /same machine/);
+  assert.match(path.detail!.pl, /tej samej maszynie/);
+});

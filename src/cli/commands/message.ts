@@ -61,13 +61,13 @@ Reads a delivered message (the whole source, or the headers alone) and explains:
 
 Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia:
   trasę: każdy etap Received z protokołem, TLS, czasem i opóźnieniem między etapami, zwykłymi słowami;
-  uwierzytelnienie: Authentication-Results, ARC, DKIM-Signature — SPF, DKIM, DMARC i ich zgodność z From;
+  uwierzytelnienie: Authentication-Results, ARC, DKIM-Signature — SPF, DKIM, DMARC i ich wyrównanie (alignment) z From;
   tożsamość: From a Return-Path, Sender, Reply-To i d= z DKIM, Message-ID, Date;
   werdykty antyspamowe: SpamAssassin, rspamd, Microsoft 365 (SFV, CAT, SCL, BCL), Gmail i inne, reguła po regule;
   oraz to, co najpewniej skierowało ją do spamu, z tym, co nadawca może poprawić.
-  --verify             dodatkowo samodzielnie sprawdza podpisy DKIM (body hash, podpis, klucz z DNS), SPF dla adresu IP
+  --verify             dodatkowo samodzielnie sprawdza podpisy DKIM (skrót treści, podpis, klucz z DNS), SPF dla adresu IP
                        etapu przyjmującego i DMARC (mailauth) oraz porównuje z werdyktem odbiorcy
-  --resolver ip[:port] serwer DNS, o który pyta --verify (tylko ten); domyślnie resolwery systemu
+  --resolver ip[:port] serwer DNS, o który pyta --verify (tylko ten); domyślnie serwery DNS systemu
   --ip ADRES           łączący się adres IP dla SPF, gdy nagłówki Received go nie pokazują
   --dnsbl STREFA       pyta też tę listę blokad DNS o adres IP nadawcy (można powtórzyć lub podać po przecinku)
   --timeout SEKUNDY    limit czasu dla --verify (domyślnie 20)

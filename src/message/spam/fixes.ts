@@ -2,7 +2,7 @@
 import { tx } from '../../i18n/text.js';
 
 export const FIX = {
-  spf: tx('Add the sending server\'s IP (or your provider\'s include:) to the SPF record of the envelope sender\'s (Return-Path) domain.', 'Dodaj adres IP serwera wysyłającego (albo include: swojego dostawcy) do rekordu SPF domeny nadawcy z koperty (Return-Path).'),
+  spf: tx('Add the sending server\'s IP (or your provider\'s include:) to the SPF record of the envelope sender\'s (Return-Path) domain.', 'Dodaj adres IP serwera wysyłającego (albo include: swojego dostawcy) do rekordu SPF domeny adresu zwrotnego (Return-Path).'),
   dkim: tx('Turn on DKIM signing for your own domain at your mail provider and publish its key in DNS.', 'Włącz podpisywanie DKIM dla własnej domeny u dostawcy poczty i opublikuj klucz w DNS.'),
   dkimBroken: tx('Check that the DKIM key in DNS matches the one the server signs with, and that nothing (a footer, antivirus, a forwarder) changes the message after signing.', 'Sprawdź, czy klucz DKIM w DNS odpowiada temu, którym podpisuje serwer, i czy nic (stopka, antywirus, przekierowanie) nie zmienia wiadomości po podpisaniu.'),
   dmarc: tx('Make SPF or DKIM pass for the From domain itself: sign with DKIM d= equal to (or a subdomain of) the From domain, or send with a Return-Path in that domain; publish a DMARC record.', 'Spraw, by SPF lub DKIM przechodziło dla samej domeny z From: podpisuj DKIM z d= równym domenie From (lub jej subdomenie) albo wysyłaj z Return-Path w tej domenie; opublikuj rekord DMARC.'),
@@ -10,8 +10,8 @@ export const FIX = {
   dynamic: tx('Do not send directly from a home or dynamic IP: send through your provider\'s mail server (port 587 with login).', 'Nie wysyłaj bezpośrednio z domowego lub dynamicznego adresu IP: wysyłaj przez serwer poczty dostawcy (port 587 z logowaniem).'),
   listed: tx('The sending IP is on a block list: find out why (infected machine, open relay, compromised account), fix it, then request delisting from that list.', 'Adres IP nadawcy jest na czarnej liście: ustal dlaczego (zainfekowany komputer, otwarty przekaźnik, przejęte konto), usuń przyczynę, a potem poproś o usunięcie z listy.'),
   uri: tx('A link in the message points to a domain on a block list: remove it or replace it with a link to your own domain.', 'Link w wiadomości prowadzi do domeny z czarnej listy: usuń go albo zastąp linkiem do własnej domeny.'),
-  ipLink: tx('Link to your own domain name, never to a bare IP address.', 'Linkuj do nazwy własnej domeny, nigdy do samego adresu IP.'),
-  shortener: tx('Do not use URL shorteners (bit.ly and the like) in mail: link to your own domain.', 'Nie używaj skracaczy linków (bit.ly itp.) w poczcie: linkuj do własnej domeny.'),
+  ipLink: tx('Link to your own domain name, never to a bare IP address.', 'Podawaj linki do nazw we własnej domenie, nigdy do samych adresów IP.'),
+  shortener: tx('Do not use URL shorteners (bit.ly and the like) in mail: link to your own domain.', 'Nie używaj skracaczy linków (bit.ly itp.) w poczcie: podawaj linki do własnej domeny.'),
   imageOnly: tx('Add real text to the message: a message that is one big image with little text looks like spam.', 'Dodaj do wiadomości prawdziwy tekst: wiadomość będąca jednym dużym obrazkiem z odrobiną tekstu wygląda jak spam.'),
   htmlOnly: tx('Send a plain-text part alongside the HTML (multipart/alternative).', 'Wysyłaj obok HTML także część tekstową (multipart/alternative).'),
   headers: tx('Fix the program that builds the message so that it sets standard headers (Message-ID, Date, To, Subject).', 'Popraw program tworzący wiadomość, tak by ustawiał standardowe nagłówki (Message-ID, Date, To, Subject).'),

@@ -50,8 +50,8 @@ export function sclMeaning(scl: number): { meaning: Text; spam: boolean } {
   if (scl < 0) return { meaning: tx('SCL −1: filtering was skipped (safe sender, internal or a mail flow rule).', 'SCL −1: filtrowanie pominięto (bezpieczny nadawca, poczta wewnętrzna lub reguła przepływu).'), spam: false };
   if (scl <= 1) return { meaning: tx(`SCL ${scl}: not spam — delivered to the Inbox.`, `SCL ${scl}: nie spam — dostarczono do Skrzynki odbiorczej.`), spam: false };
   if (scl <= 4) return { meaning: tx(`SCL ${scl}: not used by Microsoft 365 today; older Exchange treats it as not spam.`, `SCL ${scl}: obecnie nieużywany w Microsoft 365; starszy Exchange traktuje go jako nie spam.`), spam: false };
-  if (scl <= 6) return { meaning: tx(`SCL ${scl}: spam — delivered to the Junk Email folder.`, `SCL ${scl}: spam — dostarczono do folderu Wiadomości-śmieci.`), spam: true };
-  return { meaning: tx(`SCL ${scl}: high confidence spam — Junk or quarantine.`, `SCL ${scl}: spam z wysoką pewnością — Wiadomości-śmieci lub kwarantanna.`), spam: true };
+  if (scl <= 6) return { meaning: tx(`SCL ${scl}: spam — delivered to the Junk Email folder.`, `SCL ${scl}: spam — dostarczono do folderu Spam (w Outlooku: Wiadomości-śmieci).`), spam: true };
+  return { meaning: tx(`SCL ${scl}: high confidence spam — Junk or quarantine.`, `SCL ${scl}: spam z wysoką pewnością — folder Spam (Wiadomości-śmieci) lub kwarantanna.`), spam: true };
 }
 
 /** BCL: bulk complaint level. */
@@ -59,7 +59,7 @@ export function bclMeaning(bcl: number): Text {
   if (bcl <= 0) return tx('BCL 0: not from a bulk sender.', 'BCL 0: nie od nadawcy masowego.');
   if (bcl <= 3) return tx(`BCL ${bcl}: bulk sender with few complaints.`, `BCL ${bcl}: nadawca masowy z niewieloma skargami.`);
   if (bcl <= 7) return tx(`BCL ${bcl}: bulk sender with a mixed number of complaints (the default threshold is 7).`, `BCL ${bcl}: nadawca masowy z umiarkowaną liczbą skarg (domyślny próg to 7).`);
-  return tx(`BCL ${bcl}: bulk sender with many complaints: likely Junk.`, `BCL ${bcl}: nadawca masowy z wieloma skargami: prawdopodobnie Wiadomości-śmieci.`);
+  return tx(`BCL ${bcl}: bulk sender with many complaints: likely Junk.`, `BCL ${bcl}: nadawca masowy z wieloma skargami: prawdopodobnie trafi do folderu Spam (Wiadomości-śmieci).`);
 }
 
 const FIELD_NAMES: Record<string, Text> = {
@@ -133,7 +133,7 @@ export function readMicrosoft(fields: readonly HeaderField[]): SpamVerdict | und
   if (dest) {
     const d = dest[1]!.toUpperCase();
     v.fields!.dest = d;
-    if (d === 'J') { v.spam = true; hits.push({ name: 'dest:J', meaning: tx('Delivered to the Junk Email folder.', 'Dostarczono do folderu Wiadomości-śmieci.') }); }
+    if (d === 'J') { v.spam = true; hits.push({ name: 'dest:J', meaning: tx('Delivered to the Junk Email folder.', 'Dostarczono do folderu Spam (w Outlooku: Wiadomości-śmieci).') }); }
     else if (d === 'I') hits.push({ name: 'dest:I', meaning: tx('Delivered to the Inbox.', 'Dostarczono do Skrzynki odbiorczej.') });
   }
   v.rules = hits;
