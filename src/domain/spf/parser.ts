@@ -107,6 +107,14 @@ function parseMechanism(raw: string, pos: number, errors: SpfSyntaxError[]): Spf
   let rest = raw.slice(i + m.length);
   const restPos = i + m.length;
   const mech: SpfMechanism = { kind: 'mechanism', qualifier, explicitQualifier, name, raw, pos };
+  /** The ":domain-spec" part (given with its leading ":" at `at`): checked, then stored on the mechanism. */
+  const withDomain = (specWithColon: string, at: number) => {
+    const spec = specWithColon.slice(1);
+    const d = checkDomainSpec(spec);
+    if (d.error) return err(at + 1 + d.error.pos, d.error.message);
+    mech.domainSpec = spec; mech.domainParts = d.parts!;
+    return mech;
+  };
   switch (name) {
     case 'all':
       if (rest) return err(restPos, tx('"all" takes no arguments', '„all” nie przyjmuje argumentów'));
@@ -114,11 +122,7 @@ function parseMechanism(raw: string, pos: number, errors: SpfSyntaxError[]): Spf
     case 'include': case 'exists': case 'ptr': {
       if (name === 'ptr' && !rest) return mech;
       if (!rest.startsWith(':')) return err(restPos, tx(`"${name}" needs ":" and a domain`, `„${name}” wymaga „:” i domeny`));
-      const spec = rest.slice(1);
-      const d = checkDomainSpec(spec);
-      if (d.error) return err(restPos + 1 + d.error.pos, d.error.message);
-      mech.domainSpec = spec; mech.domainParts = d.parts!;
-      return mech;
+      return withDomain(rest, restPos);
     }
     case 'a': case 'mx': {
       const cidr = CIDR_TAIL.exec(rest)!;
@@ -127,11 +131,7 @@ function parseMechanism(raw: string, pos: number, errors: SpfSyntaxError[]): Spf
       if (cidr[2] !== undefined) { mech.cidr6 = Number(cidr[2]); if (mech.cidr6 > 128) return err(restPos + specPart.length, tx(`IPv6 prefix //${cidr[2]} is over 128`, `prefiks IPv6 //${cidr[2]} jest większy niż 128`)); }
       if (!specPart) return mech;
       if (!specPart.startsWith(':')) return err(restPos, tx(`unexpected "${specPart.slice(0, 20)}" after "${name}"`, `nieoczekiwane „${specPart.slice(0, 20)}” po „${name}”`));
-      const spec = specPart.slice(1);
-      const d = checkDomainSpec(spec);
-      if (d.error) return err(restPos + 1 + d.error.pos, d.error.message);
-      mech.domainSpec = spec; mech.domainParts = d.parts!;
-      return mech;
+      return withDomain(specPart, restPos);
     }
     case 'ip4': case 'ip6': {
       if (!rest.startsWith(':')) return err(restPos, tx(`"${name}" needs ":" and an address`, `„${name}” wymaga „:” i adresu`));
