@@ -18,8 +18,13 @@ const MAX_WILD = 80;
 const PREFIX = 16;
 
 /**
- * The automaton is compiled to a dense transition table over character classes (every character used by a
- * pattern gets a class, all others share class 0), so matching is one array lookup per input character.
+ * The automaton is a transition table over character classes (every character used by a pattern's prefix gets
+ * a class, all others share class 0), so matching is one array lookup per input character. Almost nothing is
+ * built up front (a CLI answering one question must not pay for the whole automaton at start-up): the trie
+ * branch of the patterns that start with a given character is inserted when the scan first meets that
+ * character at the root, and a transition, a fail link and a state's output list are computed the first time
+ * the scan needs them, then kept. Each table entry is computed once, so matching stays linear (amortized over
+ * all texts), and the hits are exactly those of the automaton built eagerly.
  */
 export class PhraseMatcher {
   private readonly pieces: string[][];
@@ -29,81 +34,125 @@ export class PhraseMatcher {
   private readonly classOf = new Int32Array(128);
   private readonly wideClass = new Map<number, number>();
   private readonly classes: number;
+  /** Per class: the patterns whose prefix starts with it, until their trie branch is built. */
+  private readonly pending: (number[] | undefined)[];
+  /** Transitions as row offset + 1 (row = state × classes); 0 = not computed yet. */
   private readonly delta: Int32Array;
-  private readonly out: (number[] | undefined)[];
+  /** Per state: fail link as row offset + 1; 0 = not computed yet. */
+  private readonly fail: Int32Array;
+  /** Per state: its parent's row offset and the class of the character that leads to it. */
+  private readonly parent: Int32Array;
+  private readonly via: Int32Array;
+  /** Per state: the patterns that end exactly there (from the trie). */
+  private readonly own: (number[] | undefined)[] = [undefined];
+  /** Per row offset: 0 = outputs not computed yet, 1 = none, 2 = some (in `out`). */
+  private readonly outState: Uint8Array;
+  private readonly out: (number[] | undefined)[] = [];
+  private states = 1;
 
   constructor(patterns: readonly string[]) {
     this.pieces = patterns.map((p) => p.split('*'));
-    // Only a short prefix of each pattern goes into the automaton (few states: fast to build at start-up);
-    // the rest is checked with startsWith when the prefix is seen, a bounded amount of work per hit.
-    this.heads = this.pieces.map((ps) => Math.min((ps[0] ?? '').length, PREFIX));
+    // Only a short prefix of each pattern goes into the automaton (few states); the rest is checked with
+    // startsWith when the prefix is seen, a bounded amount of work per hit.
+    const firsts = this.pieces.map((ps) => (ps[0] ?? '').slice(0, PREFIX));
+    this.heads = firsts.map((f) => f.length);
     this.tails = this.pieces.map((ps, i) => (ps[0] ?? '').slice(this.heads[i]));
-    // Character classes.
+    const empty = this.heads.indexOf(0);
+    if (empty >= 0) throw new Error(`pattern must start with a literal: "${patterns[empty]}"`);
+    // Character classes: the distinct characters of all prefixes, collected natively (new Set over a string).
     let nextClass = 1;
-    for (const ps of this.pieces) {
-      const first = (ps[0] ?? '').slice(0, PREFIX);
-      for (let k = 0; k < first.length; k++) {
-        const c = first.charCodeAt(k);
+    for (const ch of new Set(firsts.join(''))) {
+      for (let k = 0; k < ch.length; k++) {
+        const c = ch.charCodeAt(k);
         if (c < 128) { if (!this.classOf[c]) this.classOf[c] = nextClass++; }
         else if (!this.wideClass.has(c)) this.wideClass.set(c, nextClass++);
       }
     }
-    this.classes = nextClass;
-    // Trie, in a dense table (0 = no child; the root is state 0 and never a child).
-    const C = this.classes;
+    const C = (this.classes = nextClass);
     let maxStates = 1;
-    for (const ps of this.pieces) maxStates += Math.min((ps[0] ?? '').length, PREFIX);
-    const trie = new Int32Array(maxStates * C);
-    const outs: number[][] = [[]];
-    let states = 1;
-    this.pieces.forEach((ps, i) => {
-      const first = (ps[0] ?? '').slice(0, PREFIX);
-      if (!first) throw new Error(`pattern must start with a literal: "${patterns[i]}"`);
-      let st = 0;
-      for (let k = 0; k < first.length; k++) {
-        const at = st * C + this.cls(first.charCodeAt(k));
-        let n = trie[at]!;
-        if (n === 0) { n = states++; trie[at] = n; outs.push([]); }
-        st = n;
-      }
-      outs[st]!.push(i);
-    });
-    // Breadth-first: fail links and the complete transition table (a row starts as a copy of its fail
-    // state's row, then the state's own children override it).
-    const delta = new Int32Array(states * C);
-    const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let c = 0; c < C; c++) {
-      const u = trie[c]!;
-      if (u !== 0) { delta[c] = u; queue.push(u); }
+    const pending: (number[] | undefined)[] = new Array<number[] | undefined>(C);
+    for (let i = 0; i < firsts.length; i++) {
+      maxStates += this.heads[i]!;
+      (pending[this.cls(firsts[i]!.charCodeAt(0))] ??= []).push(i);
     }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const r = queue[qi]!;
-      const f = fail[r]!;
-      if (outs[f]!.length) outs[r] = outs[r]!.concat(outs[f]!);
-      delta.copyWithin(r * C, f * C, f * C + C);
-      const row = r * C;
-      for (let c = 0; c < C; c++) {
-        const u = trie[row + c]!;
-        if (u === 0) continue;
-        fail[u] = delta[f * C + c]!;
-        delta[row + c] = u;
-        queue.push(u);
-      }
-    }
-    // Store row offsets instead of state numbers (no multiplication per character), and flag the rows that
-    // have outputs in a byte array indexed the same way.
-    for (let k = 0; k < delta.length; k++) delta[k] = delta[k]! * C;
-    this.delta = delta;
-    this.out = outs.map((o) => (o.length ? o : undefined));
-    this.hasOut = new Uint8Array(delta.length);
-    outs.forEach((o, st) => { if (o.length) this.hasOut[st * C] = 1; });
+    this.pending = pending;
+    this.delta = new Int32Array(maxStates * C);
+    this.parent = new Int32Array(maxStates);
+    this.via = new Int32Array(maxStates);
+    this.fail = new Int32Array(maxStates);
+    this.outState = new Uint8Array(maxStates * C);
   }
-
-  private readonly hasOut: Uint8Array;
 
   private cls(c: number): number {
     return c < 128 ? this.classOf[c]! : this.wideClass.get(c) ?? 0;
+  }
+
+  /** Insert the trie branch of the patterns that start with class `c` (in pattern order, as an eager build). */
+  private branch(c: number): void {
+    const list = this.pending[c];
+    if (!list) return;
+    this.pending[c] = undefined;
+    const C = this.classes;
+    const delta = this.delta;
+    for (const i of list) {
+      const first = this.pieces[i]![0]!;
+      const len = this.heads[i]!;
+      let row = 0;
+      for (let k = 0; k < len; k++) {
+        const cl = this.cls(first.charCodeAt(k));
+        let n = delta[row + cl]! - 1;
+        if (n < 0) {
+          const st = this.states++;
+          n = st * C;
+          this.parent[st] = row;
+          this.via[st] = cl;
+          this.own.push(undefined);
+          delta[row + cl] = n + 1;
+        }
+        row = n;
+      }
+      (this.own[row / C] ??= []).push(i);
+    }
+  }
+
+  /** The transition from `row` on class `c`, computed on first use (goto, else the fail state's transition). */
+  private go(row: number, c: number): number {
+    const d = this.delta[row + c]!;
+    if (d !== 0) return d - 1;
+    let t = 0;
+    if (row === 0) {
+      this.branch(c);
+      t = Math.max(0, this.delta[c]! - 1);
+    } else t = this.go(this.failOf(row), c);
+    this.delta[row + c] = t + 1;
+    return t;
+  }
+
+  /** Fail link of a state (as a row offset), computed on first use. */
+  private failOf(row: number): number {
+    const st = row / this.classes;
+    const f = this.fail[st]!;
+    if (f !== 0) return f - 1;
+    const p = this.parent[st]!;
+    const r = p === 0 ? 0 : this.go(this.failOf(p), this.via[st]!);
+    this.fail[st] = r + 1;
+    return r;
+  }
+
+  /** The patterns recognised at a state: its own, then those of its fail state (computed on first use). */
+  private outputsOf(row: number): number[] | undefined {
+    const flag = this.outState[row]!;
+    if (flag === 1) return undefined;
+    const st = row / this.classes;
+    if (flag === 2) return this.out[st];
+    let o = this.own[st];
+    if (row !== 0) {
+      const inherited = this.outputsOf(this.failOf(row));
+      if (inherited) o = o ? o.concat(inherited) : inherited;
+    }
+    this.out[st] = o;
+    this.outState[row] = o ? 2 : 1;
+    return o;
   }
 
   /** Every pattern that occurs in `text` (already normalized), first occurrence of each. */
@@ -119,14 +168,17 @@ export class PhraseMatcher {
   private run(text: string, firstOnly: boolean): PatternHit[] {
     const hits: PatternHit[] = [];
     let seen: Set<number> | undefined;
-    const { delta, classOf, classes: C, out, hasOut } = this;
+    const { delta, classOf, outState } = this;
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = delta[s + (c < 128 ? classOf[c]! : this.wideClass.get(c) ?? 0)]!;
-      if (hasOut[s] === 0) continue;
-      const o = out[s / C]!;
+      const cl = c < 128 ? classOf[c]! : this.wideClass.get(c) ?? 0;
+      const t = delta[s + cl]!;
+      s = t !== 0 ? t - 1 : this.go(s, cl);
+      if (outState[s] === 1) continue;
+      const o = this.outputsOf(s);
+      if (!o) continue;
       for (let k = 0; k < o.length; k++) {
         const p = o[k]!;
         if (seen?.has(p)) continue;

@@ -106,3 +106,20 @@ test('classify: a phrase inside a longer matching phrase yields to it', () => {
   assert.equal(classify({ text: 'Domain does not exist.' }).reason, 'hostunknown');
   assert.equal(classify({ text: '550 5.1.1 <a@b.example>... User does not exist.' }).reason, 'userunknown');
 });
+
+// Expected hits checked against the automaton as it was built eagerly before (same order, same offsets).
+test('PhraseMatcher: built on demand, the same hits whatever the order texts arrive in', () => {
+  const patterns = ['user unknown', 'unknown', 'user * not found', 'mailbox full', 'full', 'skrzynka pełna', 'ab', 'b', 'abc*d'];
+  const texts = ['550 user unknown here', 'user bob not found; mailbox full', 'skrzynka pełna!', 'xabcxd abcyd ab b',
+    'nothing at all', 'fulfull unknownunknown', 'u', ''];
+  const forward = new PhraseMatcher(patterns);
+  const backward = new PhraseMatcher(patterns);
+  const a = texts.map((t) => forward.scan(t));
+  const b = texts.slice().reverse().map((t) => backward.scan(t)).reverse();
+  assert.deepEqual(a, b);
+  assert.deepEqual(a[0], [{ index: 0, at: 4 }, { index: 1, at: 9 }]);
+  assert.deepEqual(a[1]!.map((h) => patterns[h.index]), ['user * not found', 'b', 'mailbox full', 'full']);
+  assert.deepEqual(a[3]!.map((h) => patterns[h.index]), ['ab', 'b', 'abc*d']);
+  assert.equal(forward.scanFirst('the mailbox full')?.index, 7); // the 'b' of mailbox ends first
+  assert.throws(() => new PhraseMatcher(['*x']));
+});
