@@ -123,3 +123,14 @@ test('PhraseMatcher: built on demand, the same hits whatever the order texts arr
   assert.equal(forward.scanFirst('the mailbox full')?.index, 7); // the 'b' of mailbox ends first
   assert.throws(() => new PhraseMatcher(['*x']));
 });
+
+test('classify: pasted "550 No such user" (no SMTP stage, not in a bounce) is an unknown user', () => {
+  for (const text of ['550 No such user', 'No such user', '550 No Such User Here', 'Zdalny host odpowiedzial: 550 No Such User Here']) {
+    const c = classify({ text });
+    assert.equal(c.reason, 'userunknown', text);
+    assert.equal(c.hard, true, text);
+  }
+  // Inside a bounce, the same words given after DATA come from a filter (Sisimai's reading); at RCPT they do not.
+  assert.equal(classify({ text: '550 No such user', inBounce: true, command: 'DATA' }).reason, 'filtered');
+  assert.equal(classify({ text: '550 No such user', inBounce: true, command: 'RCPT' }).reason, 'userunknown');
+});
