@@ -5,6 +5,7 @@
  * MessagePattern): lower-case, no Polish diacritics, "_" read as a space.
  */
 import { tx } from '../i18n/text.js';
+import { TURN_ON_TLS } from './advice.js';
 import type { MessagePattern } from './types.js';
 
 const BL_CHECK = tx('Check whether the sending IP is on a blocklist (e.g. MXToolbox blacklists, check.spamhaus.org) and request removal after fixing the cause.', 'Sprawdź, czy wysyłający adres IP jest na czarnej liście (np. w MXToolbox lub na check.spamhaus.org), i po usunięciu przyczyny złóż wniosek o usunięcie z listy.');
@@ -169,7 +170,7 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     reason: 'securityerror', actor: 'you', permanence: 'permanent', priority: 10, see: ['probe-smtp'],
     title: tx('Encryption (TLS) required', 'Wymagane szyfrowanie (TLS)'),
     meaning: tx('The server requires an encrypted connection before this command.', 'Serwer wymaga szyfrowanego połączenia przed tym poleceniem.'),
-    advice: [tx('Turn on SSL/TLS (port 465) or STARTTLS (port 587) in your mail program.', 'Włącz SSL/TLS (port 465) lub STARTTLS (port 587) w programie pocztowym.')],
+    advice: [TURN_ON_TLS],
   },
   {
     // Postfix's own words when its TLS policy for a destination says "encrypt" (smtp_tls_security_level, a TLS

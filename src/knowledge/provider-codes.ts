@@ -3,12 +3,9 @@
  * 5.7.606–5.7.649 "banned sending IP" range, 5.7.708, 5.7.750, 5.7.509, 5.7.5xx, 5.1.90, 5.4.14, 4.7.650, …
  */
 import { tx } from '../i18n/text.js';
+import { CHECK_BLOCKLISTS, DELIST_MICROSOFT, PUBLISH_SPF_DKIM, SLOW_DOWN } from './advice.js';
 import type { KnowledgeEntry } from './types.js';
 
-const DELIST_MS = tx('Request delisting at https://sender.office.com (Microsoft\'s delist portal) after fixing the cause.', 'Po usunięciu przyczyny złóż wniosek o usunięcie z listy na https://sender.office.com (portal Microsoftu).');
-const SPF_DKIM = tx('Publish SPF and turn on DKIM for your domain; add DMARC.', 'Opublikuj SPF i włącz DKIM dla swojej domeny; dodaj DMARC.');
-const SLOW = tx('Slow down: lower the sending rate and number of connections; retry later.', 'Zwolnij: zmniejsz tempo wysyłki i liczbę połączeń; ponów później.');
-const BL = tx('Check the sending IP on blocklists and stop the source of spam.', 'Sprawdź wysyłający adres IP na czarnych listach i usuń źródło spamu.');
 
 /** A provider's own code: a knowledge entry plus the provider's name. */
 export type ProviderCodeEntry = KnowledgeEntry & { provider: string };
@@ -17,7 +14,7 @@ const banned = (code: string): [string, ProviderCodeEntry] => [code, {
   provider: 'microsoft', reason: 'blocked', actor: 'your-provider', see: ['domain-ip'], source: 'provider:microsoft',
   title: tx('Microsoft: access denied, banned sending IP', 'Microsoft: odmowa dostępu, zablokowany adres IP nadawcy'),
   meaning: tx(`Microsoft 365 (Exchange Online Protection) refuses mail from the sending IP (${code}): it is on Microsoft's block list.`, `Microsoft 365 (Exchange Online Protection) odrzuca pocztę z wysyłającego adresu IP (${code}): jest on na liście blokad Microsoftu.`),
-  advice: [DELIST_MS, BL],
+  advice: [DELIST_MICROSOFT, CHECK_BLOCKLISTS],
 }];
 
 /** Provider-specific enhanced codes outside IANA's registry, keyed by the exact code ("5.7.606"). */
@@ -28,7 +25,7 @@ export const PROVIDER_CODES: Record<string, ProviderCodeEntry> = Object.fromEntr
     provider: 'microsoft', reason: 'blocked', actor: 'your-provider', see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Microsoft: traffic not accepted from this IP', 'Microsoft: ruch z tego adresu IP nie jest przyjmowany'),
     meaning: tx('Microsoft 365 refuses mail from this IP, typically a new or low-reputation IP of a new tenant (5.7.708).', 'Microsoft 365 odrzuca pocztę z tego adresu IP, zwykle nowego lub o niskiej reputacji, należącego do nowej organizacji (5.7.708).'),
-    advice: [DELIST_MS, tx('Send through a relay with a good reputation until the IP builds one.', 'Wysyłaj przez serwer pośredniczący (relay) z dobrą reputacją, dopóki adres IP nie zbuduje własnej.')],
+    advice: [DELIST_MICROSOFT, tx('Send through a relay with a good reputation until the IP builds one.', 'Wysyłaj przez serwer pośredniczący (relay) z dobrą reputacją, dopóki adres IP nie zbuduje własnej.')],
   }],
   ...['5.7.501', '5.7.502', '5.7.503'].map((code): [string, ProviderCodeEntry] => [code, {
     provider: 'microsoft', reason: 'blocked', actor: 'you', source: 'provider:microsoft',
@@ -58,7 +55,7 @@ export const PROVIDER_CODES: Record<string, ProviderCodeEntry> = Object.fromEntr
     provider: 'microsoft', reason: 'authfailure', actor: 'you', see: ['domain'], source: 'provider:microsoft',
     title: tx('Microsoft: sending domain fails DMARC', 'Microsoft: domena nadawcy nie przechodzi DMARC'),
     meaning: tx('Access denied because the sending domain does not pass DMARC verification and its policy is reject (5.7.509).', 'Odmowa dostępu, bo domena nadawcy nie przechodzi weryfikacji DMARC, a jej zasada DMARC to p=reject (5.7.509).'),
-    advice: [SPF_DKIM],
+    advice: [PUBLISH_SPF_DKIM],
   }],
   ['5.7.520', {
     provider: 'microsoft', reason: 'policyviolation', actor: 'your-provider', source: 'provider:microsoft',
@@ -82,6 +79,6 @@ export const PROVIDER_CODES: Record<string, ProviderCodeEntry> = Object.fromEntr
     provider: 'microsoft', reason: 'badreputation', actor: 'your-provider', see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Microsoft: rate limited due to IP reputation', 'Microsoft: ograniczenie tempa z powodu reputacji IP'),
     meaning: tx('Microsoft temporarily rate-limits the sending IP because of its reputation (451 4.7.650).', 'Microsoft chwilowo ogranicza tempo przyjmowania poczty z tego adresu IP z powodu jego reputacji (451 4.7.650).'),
-    advice: [SLOW, DELIST_MS],
+    advice: [SLOW_DOWN, DELIST_MICROSOFT],
   }],
 ]);

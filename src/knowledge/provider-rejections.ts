@@ -5,14 +5,11 @@
  * registry are in ./provider-codes.ts.
  */
 import { tx } from '../i18n/text.js';
+import { CHECK_BLOCKLISTS, DELIST_MICROSOFT, PUBLISH_SPF_DKIM, SLOW_DOWN } from './advice.js';
 import type { MessagePattern } from './types.js';
 
-const DELIST_MS = tx('Request delisting at https://sender.office.com (Microsoft\'s delist portal) after fixing the cause.', 'Po usunięciu przyczyny złóż wniosek o usunięcie z listy na https://sender.office.com (portal Microsoftu).');
 const YAHOO_HELP = tx('See Yahoo\'s error-code page (https://senders.yahooinc.com/smtp-error-codes) and its sender requirements.', 'Zobacz stronę kodów błędów Yahoo (https://senders.yahooinc.com/smtp-error-codes) i wymagania dla nadawców.');
 const GOOGLE_GUIDE = tx('Follow Google\'s e-mail sender guidelines (support.google.com/a/answer/81126) and watch Postmaster Tools.', 'Stosuj się do wytycznych Google dla nadawców (support.google.com/a/answer/81126) i obserwuj Postmaster Tools.');
-const SPF_DKIM = tx('Publish SPF and turn on DKIM for your domain; add DMARC.', 'Opublikuj SPF i włącz DKIM dla swojej domeny; dodaj DMARC.');
-const SLOW = tx('Slow down: lower the sending rate and number of connections; retry later.', 'Zwolnij: zmniejsz tempo wysyłki i liczbę połączeń; ponów później.');
-const BL = tx('Check the sending IP on blocklists and stop the source of spam.', 'Sprawdź wysyłający adres IP na czarnych listach i usuń źródło spamu.');
 
 export const PROVIDER_REJECTIONS: MessagePattern[] = [
   // ── Gmail ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -34,7 +31,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'badreputation', actor: 'you', permanence: 'temporary', priority: 20, see: ['domain-ip'], source: 'provider:gmail',
     title: tx('Gmail: unusual rate of unsolicited mail', 'Gmail: nietypowo dużo niechcianej poczty'),
     meaning: tx('Gmail temporarily limits mail from your IP or domain because much of it looks unsolicited (421 4.7.28).', 'Gmail chwilowo ogranicza pocztę z Twojego adresu IP lub domeny, bo duża jej część wygląda na niechcianą (421 4.7.28).'),
-    advice: [SLOW, GOOGLE_GUIDE, SPF_DKIM],
+    advice: [SLOW_DOWN, GOOGLE_GUIDE, PUBLISH_SPF_DKIM],
   },
   {
     id: 'gmail.likely-unsolicited', provider: 'gmail',
@@ -42,7 +39,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'spamdetected', actor: 'you', permanence: 'permanent', priority: 20, see: ['domain'], source: 'provider:gmail seed:003',
     title: tx('Gmail: message looks like spam', 'Gmail: wiadomość wygląda na spam'),
     meaning: tx('Gmail judged the message likely unsolicited mail (550 5.7.1).', 'Gmail uznał wiadomość za prawdopodobnie niechcianą (550 5.7.1).'),
-    advice: [tx('Review the content and links; send only to people who asked for it.', 'Przejrzyj treść i linki; wysyłaj tylko do osób, które o to prosiły.'), SPF_DKIM, GOOGLE_GUIDE],
+    advice: [tx('Review the content and links; send only to people who asked for it.', 'Przejrzyj treść i linki; wysyłaj tylko do osób, które o to prosiły.'), PUBLISH_SPF_DKIM, GOOGLE_GUIDE],
   },
   {
     id: 'gmail.low-reputation', provider: 'gmail',
@@ -50,7 +47,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'badreputation', actor: 'you', permanence: 'permanent', priority: 21, see: ['domain-ip'], source: 'provider:gmail',
     title: tx('Gmail: sending IP or domain has very low reputation', 'Gmail: bardzo niska reputacja adresu IP lub domeny nadawcy'),
     meaning: tx('Gmail refused the message because the sending IP address or domain has a very low reputation (550 5.7.1).', 'Gmail odrzucił wiadomość z powodu bardzo niskiej reputacji wysyłającego adresu IP lub domeny (550 5.7.1).'),
-    advice: [BL, SPF_DKIM, GOOGLE_GUIDE],
+    advice: [CHECK_BLOCKLISTS, PUBLISH_SPF_DKIM, GOOGLE_GUIDE],
   },
   {
     id: 'gmail.ip-not-authorized', provider: 'gmail',
@@ -74,7 +71,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'speeding', actor: 'you', permanence: 'temporary', priority: 19, source: 'provider:gmail',
     title: tx('Temporarily rate limited', 'Chwilowo ograniczone tempo wysyłki'),
     meaning: tx('The receiving provider temporarily limits how fast it accepts mail from you (e.g. Gmail 421 4.7.0/4.2.1, Microsoft 4.7.650).', 'Dostawca odbiorcy chwilowo ogranicza tempo przyjmowania Twojej poczty (np. Gmail 421 4.7.0/4.2.1, Microsoft 4.7.650).'),
-    advice: [SLOW],
+    advice: [SLOW_DOWN],
   },
   {
     id: 'gmail.no-such-account', provider: 'gmail',
@@ -139,7 +136,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 20, see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Microsoft: your IP or network is on its block list', 'Microsoft: Twój adres IP lub sieć jest na liście blokad'),
     meaning: tx('Outlook.com/Hotmail refuses mail because the sending IP or part of its network is on Microsoft\'s block list (550 5.7.1 … S3150/S3140).', 'Outlook.com/Hotmail odrzuca pocztę, bo wysyłający adres IP lub część jego sieci jest na liście blokad Microsoftu (550 5.7.1 … S3150/S3140).'),
-    advice: [DELIST_MS, tx('If you are on a shared hosting or ISP address, send the bounce to your provider.', 'Jeśli korzystasz ze współdzielonego adresu hostingu lub dostawcy, przekaż mu zwrot.')],
+    advice: [DELIST_MICROSOFT, tx('If you are on a shared hosting or ISP address, send the bounce to your provider.', 'Jeśli korzystasz ze współdzielonego adresu hostingu lub dostawcy, przekaż mu zwrot.')],
   },
   {
     id: 'microsoft.banned-ip', provider: 'microsoft',
@@ -147,7 +144,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 20, see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Microsoft: sending IP banned', 'Microsoft: wysyłający adres IP zablokowany'),
     meaning: tx('Microsoft 365 refuses mail from this IP (5.7.606–5.7.649 "banned sending IP", 5.7.708 "traffic not accepted from this IP").', 'Microsoft 365 odrzuca pocztę z tego adresu IP (5.7.606–5.7.649 „banned sending IP”, 5.7.708 „traffic not accepted from this IP”).'),
-    advice: [DELIST_MS, BL],
+    advice: [DELIST_MICROSOFT, CHECK_BLOCKLISTS],
   },
   {
     id: 'microsoft.recipient-not-found', provider: 'microsoft',
@@ -163,7 +160,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 20, see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Outlook.com: rejected for policy reasons', 'Outlook.com: odrzucone ze względu na zasady'),
     meaning: tx('Outlook.com/Hotmail refused the mail by policy: the IP\'s reputation (SC-), a dynamic/residential IP (DY-) or other policy (OU-).', 'Outlook.com/Hotmail odrzucił pocztę ze względu na zasady: reputację IP (SC-), dynamiczny/domowy adres IP (DY-) lub inne zasady (OU-).'),
-    advice: [tx('Send through a server with a static IP and a valid PTR; fix SPF/DKIM.', 'Wysyłaj przez serwer ze stałym adresem IP i poprawnym rekordem PTR; popraw SPF/DKIM.'), DELIST_MS],
+    advice: [tx('Send through a server with a static IP and a valid PTR; fix SPF/DKIM.', 'Wysyłaj przez serwer ze stałym adresem IP i poprawnym rekordem PTR; popraw SPF/DKIM.'), DELIST_MICROSOFT],
   },
   {
     id: 'microsoft.rate-reputation', provider: 'microsoft',
@@ -171,7 +168,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'badreputation', actor: 'your-provider', permanence: 'temporary', priority: 21, see: ['domain-ip'], source: 'provider:microsoft',
     title: tx('Microsoft: rate limited because of IP reputation', 'Microsoft: ograniczenie tempa z powodu reputacji IP'),
     meaning: tx('Microsoft temporarily limits mail from the IP because of its reputation (451 4.7.650, RP-00x).', 'Microsoft chwilowo ogranicza pocztę z tego adresu IP z powodu jego reputacji (451 4.7.650, RP-00x).'),
-    advice: [SLOW, DELIST_MS],
+    advice: [SLOW_DOWN, DELIST_MICROSOFT],
   },
   {
     id: 'microsoft.submission-quota', provider: 'microsoft',
@@ -230,7 +227,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 20, see: ['domain-ip'], source: 'provider:aol provider:comcast',
     title: tx('Provider blocklist (AOL / Comcast)', 'Lista blokad dostawcy (AOL / Comcast)'),
     meaning: tx('AOL (RLY:B1, DYN:T1) or Comcast (BL000000) refuses mail from the sending IP: it is on their block list or is a dynamic address.', 'AOL (RLY:B1, DYN:T1) lub Comcast (BL000000) odrzuca pocztę z wysyłającego adresu IP: jest na ich liście blokad lub jest adresem dynamicznym.'),
-    advice: [BL, tx('Send from a static IP with a valid PTR, through your provider\'s server.', 'Wysyłaj ze stałego adresu IP z poprawnym rekordem PTR, przez serwer dostawcy.')],
+    advice: [CHECK_BLOCKLISTS, tx('Send from a static IP with a valid PTR, through your provider\'s server.', 'Wysyłaj ze stałego adresu IP z poprawnym rekordem PTR, przez serwer dostawcy.')],
   },
   {
     id: 'mimecast.anti-spoofing', provider: 'mimecast',
@@ -238,7 +235,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'policyviolation', actor: 'you', permanence: 'permanent', priority: 20, see: ['domain'], source: 'provider:mimecast',
     title: tx('Rejected by an anti-spoofing policy', 'Odrzucone przez zasady ochrony przed podszywaniem'),
     meaning: tx('The recipient\'s gateway (e.g. Mimecast) refused the message because it claims to come from the recipient\'s own or a protected domain without passing authentication.', 'Bramka odbiorcy (np. Mimecast) odrzuciła wiadomość, bo podaje się za nadawcę z domeny odbiorcy lub domeny chronionej, nie przechodząc uwierzytelniania.'),
-    advice: [SPF_DKIM, tx('If you send on behalf of the recipient\'s domain, ask their administrator to allow your server.', 'Jeśli wysyłasz w imieniu domeny odbiorcy, poproś jej administratora o dopuszczenie Twojego serwera.')],
+    advice: [PUBLISH_SPF_DKIM, tx('If you send on behalf of the recipient\'s domain, ask their administrator to allow your server.', 'Jeśli wysyłasz w imieniu domeny odbiorcy, poproś jej administratora o dopuszczenie Twojego serwera.')],
   },
   // ── Yahoo / AOL ────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -247,7 +244,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'badreputation', actor: 'you', permanence: 'temporary', priority: 20, see: ['domain-ip'], source: 'provider:yahoo',
     title: tx('Yahoo: temporarily deferred (volume or complaints)', 'Yahoo: chwilowo odroczone (liczba wiadomości lub skargi)'),
     meaning: tx('Yahoo defers mail from your IP because of unexpected volume or user complaints (421 4.7.0 [TSS04]).', 'Yahoo odracza pocztę z Twojego adresu IP z powodu nieoczekiwanie dużej liczby wiadomości lub skarg użytkowników (421 4.7.0 [TSS04]).'),
-    advice: [SLOW, tx('Remove recipients who complain or never open; set up SPF, DKIM, DMARC.', 'Usuń odbiorców, którzy się skarżą lub nie otwierają wiadomości; skonfiguruj SPF, DKIM, DMARC.'), YAHOO_HELP],
+    advice: [SLOW_DOWN, tx('Remove recipients who complain or never open; set up SPF, DKIM, DMARC.', 'Usuń odbiorców, którzy się skarżą lub nie otwierają wiadomości; skonfiguruj SPF, DKIM, DMARC.'), YAHOO_HELP],
   },
   {
     id: 'yahoo.tss09', provider: 'yahoo',
@@ -255,7 +252,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 21, see: ['domain-ip'], source: 'provider:yahoo',
     title: tx('Yahoo: permanently deferred', 'Yahoo: trwale odroczone'),
     meaning: tx('Yahoo will not accept mail from this IP any more (421 4.7.0 [TSS09], 554 [TS03]): retrying will not help.', 'Yahoo nie przyjmie już poczty z tego adresu IP (421 4.7.0 [TSS09], 554 [TS03]): ponawianie nic nie da.'),
-    advice: [BL, YAHOO_HELP],
+    advice: [CHECK_BLOCKLISTS, YAHOO_HELP],
   },
   {
     id: 'yahoo.ph01', provider: 'yahoo',
@@ -263,7 +260,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'policyviolation', actor: 'you', permanence: 'permanent', priority: 20, see: ['domain'], source: 'provider:yahoo',
     title: tx('Yahoo: not accepted for policy reasons', 'Yahoo: nieprzyjęte ze względu na zasady'),
     meaning: tx('Yahoo refused the message by policy (553 5.7.1 [PH01], 554 5.7.9), e.g. a DMARC failure or content.', 'Yahoo odrzuciło wiadomość ze względu na zasady (553 5.7.1 [PH01], 554 5.7.9), np. z powodu DMARC lub treści.'),
-    advice: [SPF_DKIM, YAHOO_HELP],
+    advice: [PUBLISH_SPF_DKIM, YAHOO_HELP],
   },
   {
     id: 'yahoo.bl21', provider: 'yahoo',
@@ -271,7 +268,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 21, see: ['domain-ip'], source: 'provider:yahoo',
     title: tx('Yahoo: IP on Spamhaus list', 'Yahoo: adres IP na liście Spamhaus'),
     meaning: tx('Yahoo refuses connections from an IP listed by Spamhaus (553 5.7.1 [BL21]).', 'Yahoo odrzuca połączenia z adresu IP wpisanego na listę Spamhaus (553 5.7.1 [BL21]).'),
-    advice: [BL, tx('Request removal at check.spamhaus.org.', 'Złóż wniosek o usunięcie na check.spamhaus.org.')],
+    advice: [CHECK_BLOCKLISTS, tx('Request removal at check.spamhaus.org.', 'Złóż wniosek o usunięcie na check.spamhaus.org.')],
   },
   {
     id: 'yahoo.no-account', provider: 'yahoo',
@@ -288,7 +285,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'blocked', actor: 'your-provider', permanence: 'permanent', priority: 20, see: ['domain-ip'], source: 'provider:icloud',
     title: tx('iCloud: rejected due to local policy', 'iCloud: odrzucone ze względu na lokalne zasady'),
     meaning: tx('Apple iCloud Mail refused the message by its policy: the sending IP\'s reputation (CS01) or the content (HM07/HM08).', 'Apple iCloud Mail odrzucił wiadomość ze względu na swoje zasady: reputację wysyłającego adresu IP (CS01) lub treść (HM07/HM08).'),
-    advice: [BL, SPF_DKIM, tx('Apple\'s postmaster page (support.apple.com/102322) lists how to ask for a review.', 'Strona postmastera Apple (support.apple.com/102322) opisuje, jak poprosić o ponowną ocenę.')],
+    advice: [CHECK_BLOCKLISTS, PUBLISH_SPF_DKIM, tx('Apple\'s postmaster page (support.apple.com/102322) lists how to ask for a review.', 'Strona postmastera Apple (support.apple.com/102322) opisuje, jak poprosić o ponowną ocenę.')],
   },
   // ── Mail.ru ────────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -297,7 +294,7 @@ export const PROVIDER_REJECTIONS: MessagePattern[] = [
     reason: 'spamdetected', actor: 'you', permanence: 'permanent', priority: 20, source: 'provider:mailru',
     title: tx('Mail.ru: message rejected as spam', 'Mail.ru: wiadomość odrzucona jako spam'),
     meaning: tx('Mail.ru judged the message to be spam (550 spam message rejected).', 'Mail.ru uznał wiadomość za spam (550 spam message rejected).'),
-    advice: [tx('Use the link in the reply to contact Mail.ru\'s support; check content and authentication.', 'Skorzystaj z linku w odpowiedzi, aby skontaktować się z pomocą Mail.ru; sprawdź treść i uwierzytelnianie.'), SPF_DKIM],
+    advice: [tx('Use the link in the reply to contact Mail.ru\'s support; check content and authentication.', 'Skorzystaj z linku w odpowiedzi, aby skontaktować się z pomocą Mail.ru; sprawdź treść i uwierzytelnianie.'), PUBLISH_SPF_DKIM],
   },
   {
     id: 'mailru.invalid-mailbox', provider: 'mailru',

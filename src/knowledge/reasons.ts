@@ -1,5 +1,6 @@
 import type { Actor, Permanence, Reason, Text } from '../core/finding.js';
 import { tx } from '../i18n/text.js';
+import { CHECK_LOGIN } from './advice.js';
 
 /** What a bounce reason means, who usually acts, and what to do. One entry per reason; data, not code. */
 export interface ReasonInfo {
@@ -318,7 +319,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
       'Serwer odmówił ze względów bezpieczeństwa, np. wymaga logowania, login lub hasło są błędne albo wymagane jest szyfrowanie.',
     ),
     advice: [
-      tx('Check the login (usually the full e-mail address) and password in your mail program.', 'Sprawdź login (zwykle pełny adres e-mail) i hasło w programie pocztowym.'),
+      CHECK_LOGIN,
       tx('Turn on SMTP authentication and SSL/TLS or STARTTLS in the account settings.', 'Włącz uwierzytelnianie SMTP oraz SSL/TLS lub STARTTLS w ustawieniach konta.'),
     ],
     actor: 'you',

@@ -5,6 +5,7 @@
  */
 import type { Text } from '../core/finding.js';
 import { tx } from '../i18n/text.js';
+import { TURN_ON_TLS } from './advice.js';
 import type { KnowledgeEntry } from './types.js';
 
 /** Meaning of the first digit (2/3/4/5) of a reply code (RFC 5321 §4.2.1). */
@@ -200,7 +201,7 @@ export const REPLY_CODES: Record<string, ReplyCodeEntry> = {
   '538': {
     title: tx('Encryption required for this authentication method', 'Ta metoda logowania wymaga szyfrowania'),
     meaning: tx('The server allows this login method only over an encrypted connection (RFC 4954).', 'Serwer zezwala na tę metodę logowania tylko przez szyfrowane połączenie (RFC 4954).'),
-    advice: [tx('Turn on SSL/TLS (port 465) or STARTTLS (port 587) in your mail program.', 'Włącz SSL/TLS (port 465) lub STARTTLS (port 587) w programie pocztowym.')],
+    advice: [TURN_ON_TLS],
     reason: 'securityerror', actor: 'you', see: ['probe-smtp'], source: 'rfc4954',
   },
   '550': {
