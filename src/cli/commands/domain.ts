@@ -8,7 +8,7 @@ import type { Command } from './index.js';
 export const command: Command = {
   describe: {
     en: 'check the mail DNS of a domain: MX, SPF, DKIM, DMARC, reverse DNS, blocklists, MTA-STS, TLS-RPT, DNSSEC',
-    pl: 'sprawdza pocztowy DNS domeny: MX, SPF, DKIM, DMARC, odwrotny DNS, czarne listy, MTA-STS, TLS-RPT, DNSSEC',
+    pl: 'sprawdza rekordy DNS domeny ważne dla poczty: MX, SPF, DKIM, DMARC, odwrotny DNS, czarne listy, MTA-STS, TLS-RPT, DNSSEC',
   },
   usage: {
     en: `mailmedic domain <domain> [--ip <addr>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout ms] [--retries n] [--trace]
