@@ -4,7 +4,7 @@ import { fill } from '../i18n/text.js';
 import { DEFAULT_TIMEOUTS, LineConnection, ProbeError, openConnection, type NetDeps, type Timeouts, type TlsOptions } from './connection.js';
 import { PHASE_NAMES, PROBE_TEXTS, type ProbeTextKey, type Say } from './texts.js';
 import { inspectTls, type TlsInfo } from './tls.js';
-import { formatLine, Transcript, type TranscriptLine } from './transcript.js';
+import { formatLine, scrub, secretForms, Transcript, type TranscriptLine } from './transcript.js';
 
 export type Protocol = 'smtp' | 'imap' | 'pop3';
 /** implicit: TLS from the first byte; starttls: upgrade (required); none: stay plain; auto: by port, STARTTLS if offered. */
@@ -220,6 +220,8 @@ export interface ProbeSession {
   findings: Finding[];
   result: ProbeResult;
   tls?: TlsInfo;
+  /** Every form of the password (see secretForms), scrubbed from the result when the probe ends. */
+  secrets: string[];
 }
 
 export function beginProbe(protocol: Protocol, o: ProbeOptions, deps: NetDeps): ProbeSession {
@@ -233,7 +235,7 @@ export function beginProbe(protocol: Protocol, o: ProbeOptions, deps: NetDeps): 
     protocol, host: o.host, port: o.port, tlsMode: requested === 'auto' ? 'starttls' : requested, reached: false,
     findings, transcript: transcript.lines, durationMs: 0, data: {},
   };
-  return { protocol, now, date, started, transcript, timeouts: timeoutsOf(o), subject: `${o.host}:${o.port}`, requested, findings, result };
+  return { protocol, now, date, started, transcript, timeouts: timeoutsOf(o), subject: `${o.host}:${o.port}`, requested, findings, result, secrets: secretForms(o.user, o.password) };
 }
 
 const tlsTarget = (o: ProbeOptions): TlsOptions => ({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) });
@@ -266,8 +268,17 @@ export function assertNoLineBreaks(o: ProbeOptions): void {
   if (/[\r\n]/.test(o.password ?? '') || /[\r\n]/.test(o.user ?? '')) throw new ProbeError('other', 'command', 'user name or password contains a line break');
 }
 
+/**
+ * Close the result. The transcript is redacted on the way in, but a server may quote the password back in a
+ * reply that ends up in a finding (garbage, an error text): scrub every string of findings and data as well.
+ */
 export function finishProbe(s: ProbeSession): ProbeResult {
   if (s.tls) s.result.tls = s.tls;
   s.result.durationMs = Math.round(s.now() - s.started);
+  if (s.secrets.length) {
+    const clean = <T>(v: T): T => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' ? scrub(x, s.secrets) : x))) as T;
+    s.findings.splice(0, s.findings.length, ...clean(s.findings));
+    s.result.data = clean(s.result.data);
+  }
   return s.result;
 }

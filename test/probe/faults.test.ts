@@ -313,3 +313,29 @@ test('POP3 without USER but with SASL PLAIN logs in with AUTH PLAIN (redacted)',
   assert.ok(r.transcript.some((l) => l.text === 'AUTH PLAIN ********'));
   assert.ok(!JSON.stringify(r).includes(Buffer.from('\0u@d.test\0pw-secret').toString('base64')));
 });
+
+test('a server that echoes the password back in a garbled reply or an error does not get it into any finding', async () => {
+  const pw = 'Echo-Me-s3cret';
+  const echoPop = await fake((s, on) => {
+    s.write('+OK fake\r\n');
+    on((l) => {
+      if (l === 'CAPA') s.write('+OK\r\nUSER\r\n.\r\n');
+      else if (l.startsWith('USER')) s.write('+OK\r\n');
+      else if (l.startsWith('PASS')) s.write(`what is ${l}?\r\n`); // not +OK/-ERR: garbage, quoting the password
+    });
+  });
+  const pop = await probePop3({ host: '127.0.0.1', port: echoPop, tls: 'none', user: 'u@d.test', password: pw, timeouts: fast });
+  assert.match(last(pop).summary.en, /not POP3/);
+  const echoImap = await fake((s, on) => {
+    s.write('* OK fake\r\n');
+    on((l) => {
+      const tag = l.split(' ')[0];
+      if (/CAPABILITY/.test(l)) s.write(`* CAPABILITY IMAP4rev1\r\n${tag} OK\r\n`);
+      else if (/LOGIN/.test(l)) s.write(`${tag} NO [AUTHENTICATIONFAILED] bad login: ${l}\r\n`);
+      else s.write(`${tag} OK\r\n`);
+    });
+  });
+  const imap = await probeImap({ host: '127.0.0.1', port: echoImap, tls: 'none', user: 'u@d.test', password: pw, timeouts: fast });
+  assert.equal(imap.authenticated, false);
+  for (const r of [pop, imap]) assert.ok(!JSON.stringify(r).includes(pw), `${r.protocol} result holds the password`);
+});

@@ -61,10 +61,16 @@ test('no output format leaks the password (right and wrong passwords, each AUTH 
       assertClean(render(report, fmt, { lang: 'pl', verbose: true }), pw, `${what} ${fmt}`);
     }
   }
-  // And one run per remaining format through the CLI itself.
-  for (const fmt of ['--markdown', '--html', '--csv']) {
-    const r = await cli(['probe', 'smtp', `127.0.0.1:${env.submission}`, '-u', user, '--password-env', 'MM_PW', '--auth', 'PLAIN', '--transcript', fmt], good);
+  // And one run per remaining format through the CLI itself, to stdout and to an --output file.
+  for (const fmt of ['--markdown', '--html', '--csv', '--verbose']) {
+    const args = ['probe', 'smtp', `127.0.0.1:${env.submission}`, '-u', user, '--password-env', 'MM_PW', '--auth', 'PLAIN', '--transcript', fmt];
+    const r = await cli(args, good);
     assertClean(r.stdout + r.stderr, good, `cli ${fmt}`);
+    const file = join(dir, `out-${i++}${fmt}`);
+    const w = await cli([...args, '--output', file], good);
+    const written = readFileSync(file, 'utf8');
+    assert.ok(written.length > 200, `cli ${fmt} --output wrote the report`);
+    assertClean(written + w.stdout + w.stderr, good, `cli ${fmt} --output`);
   }
 });
 
