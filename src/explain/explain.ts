@@ -321,6 +321,9 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
     ?? (wordsDecided ? info.meaning : undefined)
     ?? codeEntry?.meaning
     ?? info.meaning;
+  // An entry that recognised the words but names no reason, while the classifier only guessed one from a vague
+  // code (greylisting with 451 4.7.1): that guess must not add its own advice or commands (login, password…).
+  const guessOverridesNothing = speaker !== undefined && !speaker.reason && rule === c.rule && classifierOnlyGuessed(c);
   const advice = dedupeAdvice([
     speaker?.advice,
     // Without a specific entry, what the codes' tables advise (e.g. OVHcloud's actions per reply code).
@@ -328,7 +331,7 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
     !speaker ? replyEntry?.advice : undefined,
     // The reason's general advice, unless the specific entry already advises for a reason of its own.
     settled && speaker?.reason !== reason && (!speaker?.reason || !speaker.advice.length)
-      && (speaker || wordsDecided || !codeEntry?.advice.length) ? info.advice : undefined,
+      && (speaker || wordsDecided || !codeEntry?.advice.length) && !guessOverridesNothing ? info.advice : undefined,
   ]);
 
   // Commands to check further: from the entries that spoke; a reason guessed from the codes alone yields to
@@ -336,7 +339,7 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   const kinds = new Set<SeeAlsoKind>();
   for (const s of sources) if (s === specific || s === decidedBy) for (const k of s.entry.see ?? []) kinds.add(k);
   if (!speaker && !wordsDecided) for (const s of sources) for (const k of s.entry.see ?? []) kinds.add(k);
-  if (!NOT_FAILURES.has(reason) && (speaker || wordsDecided || !kinds.size)) for (const k of SEE_FOR_REASON[reason] ?? []) kinds.add(k);
+  if (!NOT_FAILURES.has(reason) && !guessOverridesNothing && (speaker || wordsDecided || !kinds.size)) for (const k of SEE_FOR_REASON[reason] ?? []) kinds.add(k);
   const names: Names = {};
   const sender = ctx.options.senderDomain ?? senderDomainInLine(g.text.replace(/_/g, ' ')) ?? ctx.whole.senderDomain;
   const recipient = ctx.options.recipientDomain ?? recipientDomainInLine(g.text) ?? ctx.whole.recipientDomain;

@@ -470,3 +470,12 @@ test('an Outlook dialog that quotes the server\'s reply is explained by the repl
   assert.equal(d.title.en, 'Encryption (TLS) required');
   assert.ok(d.seeAlso.some((c) => c.startsWith('mailmedic probe smtp')), d.seeAlso.join('; '));
 });
+
+test('greylisting: the words decide the advice, not a reason guessed from 4.7.1', () => {
+  const d = one('451 4.7.1 Greylisting in action, please come back later');
+  assert.ok(d.knowledge.includes('message:bounce.greylisted'), d.knowledge.join(','));
+  assert.equal(d.permanence, 'temporary');
+  assert.equal(d.retry, 'later');
+  assert.ok(!d.advice.some((a) => /password|hasło/i.test(a.en + a.pl)), d.advice.map((a) => a.en).join(' | '));
+  assert.ok(!d.seeAlso.some((c) => c.startsWith('mailmedic probe smtp')), d.seeAlso.join('; '));
+});
