@@ -187,6 +187,9 @@ const METHOD: Record<string, Text> = {
   iprev: tx('iprev checks that the sending IP has a reverse DNS name that points back to it.', 'iprev sprawdza, czy adres IP nadawcy ma nazwę w odwrotnym DNS, która wskazuje z powrotem na ten adres.'),
 };
 
+/** How a method is named in a summary (RFC 8601 names are lower-case; the common ones read better in capitals). */
+const METHOD_LABEL: Record<string, string> = { compauth: 'compauth (composite authentication)', iprev: 'iprev', 'dkim-atps': 'DKIM-ATPS' };
+
 /** Each result word explained (shared with the own check in verify.ts). */
 export const AUTH_RESULT_TEXT: Record<string, Text> = {
   pass: tx('passed', 'zaliczone (pass)'),
@@ -196,7 +199,7 @@ export const AUTH_RESULT_TEXT: Record<string, Text> = {
   softfail: tx('soft fail, the IP is probably not allowed (~all)', 'softfail, adres IP prawdopodobnie nie jest dozwolony (~all)'),
   fail: tx('failed', 'niezaliczone (fail)'),
   hardfail: tx('failed', 'niezaliczone (fail)'),
-  temperror: tx('temporary error (DNS did not answer)', 'błąd tymczasowy (DNS nie odpowiedział)'),
+  temperror: tx('temporary error (the DNS lookup failed)', 'błąd tymczasowy (zapytanie DNS się nie powiodło)'),
   permerror: tx('permanent error, the published record is broken', 'błąd trwały, opublikowany rekord jest błędny'),
   policy: tx('not accepted by the receiver\'s local policy', 'niezaakceptowane przez lokalne zasady odbiorcy'),
 };
@@ -300,7 +303,7 @@ export function authFindings(a: AuthAnalysis): Finding[] {
     }
     const f: Finding = {
       check: `message.auth.${r.method}`, status: st, subject: d ?? r.method,
-      summary: fillT(T.result, { method: r.method.toUpperCase(), result: AUTH_RESULT_TEXT[r.result] ?? tx(r.result, r.result), domain: d ? fill(T.domainFor, { d }) : '' }),
+      summary: fillT(T.result, { method: METHOD_LABEL[r.method] ?? r.method.toUpperCase(), result: AUTH_RESULT_TEXT[r.result] ?? tx(r.result, r.result), domain: d ? fill(T.domainFor, { d }) : '' }),
       detail: { en: detailParts.map((t) => t.en).join(' ') + (r.comment ? ` (${r.comment})` : ''), pl: detailParts.map((t) => t.pl).join(' ') + (r.comment ? ` (${r.comment})` : '') },
       evidence: [{ kind: 'header', label: `Authentication-Results ${rv.authservId ?? ''}`.trim(), value: `${r.method}=${r.result}${r.reason ? ` reason=${r.reason}` : ''} ${Object.entries(r.props).map(([k, v]) => `${k}=${v}`).join(' ')}`.trim() }],
       data: { method: r.method, result: r.result, domain: d, props: r.props, aligned: d && from ? alignment(d, from) : undefined, spamWeight: st === 'error' ? weightIfBad : st === 'warn' ? Math.ceil(weightIfBad / 2) : 0 },

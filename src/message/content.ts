@@ -171,7 +171,8 @@ export function contentFindings(c: ContentAnalysis, headersOnly: boolean): Findi
   if (c.images > 0 && c.textChars < 300) {
     out.push({ check: 'message.content.image-only', status: 'warn', subject: 'body', summary: fill(T.imageOnly, { images: c.images, chars: c.textChars }), detail: T.imageOnlyDetail, advice: [FIX.imageOnly], data: { spamWeight: 2 } });
   }
-  if (c.shorteners.length) out.push({ check: 'message.content.shortener', status: 'warn', subject: c.shorteners.join(', '), summary: fill(T.shortener, { list: c.shorteners.join(', ') }), detail: T.shortenerDetail, advice: [FIX.shortener], data: { spamWeight: 2 } });
+  // A shortener alone is a light signal (rspamd R_SHORT_URL 0.5); listed shortener domains score via URI lists.
+  if (c.shorteners.length) out.push({ check: 'message.content.shortener', status: 'warn', subject: c.shorteners.join(', '), summary: fill(T.shortener, { list: c.shorteners.join(', ') }), detail: T.shortenerDetail, advice: [FIX.shortener], data: { spamWeight: 1 } });
   if (c.ipLinks.length) out.push({ check: 'message.content.ip-link', status: 'warn', subject: c.ipLinks.join(', '), summary: fill(T.ipLink, { list: c.ipLinks.join(', ') }), detail: T.ipLinkDetail, advice: [FIX.ipLink], data: { spamWeight: 2 } });
   if (c.hasHtml && !c.hasText) out.push({ check: 'message.content.html-only', status: 'info', subject: 'body', summary: T.htmlOnly, detail: T.htmlOnlyDetail, advice: [FIX.htmlOnly], data: { spamWeight: 1 } });
   return out;

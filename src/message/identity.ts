@@ -153,7 +153,8 @@ export function identityFindings(a: IdentityAnalysis, receivedAt: Date, received
     const shown = /[^\s<>"'(),;:]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,63}/i.exec(a.fromDisplay)?.[0];
     const sd = domainOf(shown);
     if (shown && sd && alignment(sd, from) === 'none') {
-      out.push({ check: 'message.identity.display-name', status: 'warn', subject: a.fromDisplay, summary: fill(T.displaySpoof, { shown, from: a.from! }), detail: T.displaySpoofDetail, advice: [T.displaySpoofAdvice], data: { spamWeight: 2 } });
+      // Another domain's address as the display name is impersonation (rspamd's SPOOF_DISPLAY_NAME weighs it heavily).
+      out.push({ check: 'message.identity.display-name', status: 'warn', subject: a.fromDisplay, summary: fill(T.displaySpoof, { shown, from: a.from! }), detail: T.displaySpoofDetail, advice: [T.displaySpoofAdvice], data: { spamWeight: 3 } });
     }
     if (/\p{Script=Latin}/u.test(a.fromDisplay) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(a.fromDisplay)) {
       out.push({ check: 'message.identity.lookalike', status: 'warn', subject: a.fromDisplay, summary: fill(T.mixed, { name: a.fromDisplay }), detail: T.punyDetail, data: { spamWeight: 2 } });

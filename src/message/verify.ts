@@ -178,6 +178,7 @@ const T = {
   noIp: tx('Own check: SPF was not checked: no connecting IP found in the Received headers (give one with --ip).', 'Własne sprawdzenie: SPF nie zostało sprawdzone: w nagłówkach Received nie ma łączącego się adresu IP (podaj go przez --ip).'),
   dmarc: tx('Own check: DMARC for {d}{policy}: {result}.', 'Własne sprawdzenie: DMARC dla {d}{policy}: {result}.'),
   policy: tx(' (policy p={p})', ' (polityka p={p})'),
+  dnsAdvice: tx('The DNS lookup failed (the server did not answer or refused): check that the resolver given with --resolver answers for this domain, then run again.', 'Zapytanie DNS się nie powiodło (serwer nie odpowiedział albo odmówił): sprawdź, czy serwer DNS podany w --resolver odpowiada dla tej domeny, i uruchom ponownie.'),
   differs: tx('{method}: the receiver wrote {theirs}, mailmedic finds {ours}.', '{method}: odbiorca zapisał {theirs}, mailmedic stwierdza {ours}.'),
   differsDetail: tx('A difference is normal when the message was changed after the receiver checked it (a forward, a list, an archive, a copy saved by a mail program), when DNS changed since delivery (a rotated DKIM key, an edited SPF record), or when the IP mailmedic used is not the one the receiver saw. If the receiver failed what passes now, the sender probably fixed DNS since.',
     'Różnica jest normalna, gdy wiadomość zmieniono po sprawdzeniu przez odbiorcę (przekierowanie, lista, archiwum, kopia zapisana przez program pocztowy), gdy DNS zmienił się od doręczenia (wymieniony klucz DKIM, zmieniony rekord SPF) albo gdy mailmedic użył innego adresu IP niż widział odbiorca. Jeśli u odbiorcy nie przeszło to, co teraz przechodzi, nadawca zapewne poprawił już DNS.'),
@@ -206,14 +207,17 @@ export function verifyFindings(own: OwnVerdict, receiver: ReceiverVerdict): Find
     }
   }
   if (own.spf) {
-    const st: Status = own.spf.result === 'pass' ? 'ok' : own.spf.result === 'fail' || own.spf.result === 'permerror' ? 'error' : own.spf.result === 'none' ? 'info' : 'warn';
-    out.push({ check: 'message.verify.spf', status: st, subject: own.spf.domain, summary: fillT(T.spf, { result: AUTH_RESULT_TEXT[own.spf.result] ?? own.spf.result, d: own.spf.domain, ip: own.spf.ip, hop: own.input.hop ?? '?' }), ...(st !== 'ok' && st !== 'info' ? { advice: [FIX.spf] } : {}), evidence: own.spf.comment ? [{ kind: 'text', label: 'mailauth', value: own.spf.comment }] : [], data: { ...own.spf, spamWeight: st === 'error' ? 2 : st === 'warn' ? 1 : 0 } });
+    // A temporary DNS error is about the lookup (often the resolver given), not about the sender: not checked.
+    const spfDns = norm(own.spf.result) === 'temperror';
+    const st: Status = own.spf.result === 'pass' ? 'ok' : own.spf.result === 'fail' || own.spf.result === 'permerror' ? 'error' : own.spf.result === 'none' ? 'info' : spfDns ? 'unknown' : 'warn';
+    out.push({ check: 'message.verify.spf', status: st, subject: own.spf.domain, summary: fillT(T.spf, { result: AUTH_RESULT_TEXT[own.spf.result] ?? own.spf.result, d: own.spf.domain, ip: own.spf.ip, hop: own.input.hop ?? '?' }), ...(spfDns ? { advice: [T.dnsAdvice] } : st !== 'ok' && st !== 'info' ? { advice: [FIX.spf] } : {}), evidence: own.spf.comment ? [{ kind: 'text', label: 'mailauth', value: own.spf.comment }] : [], data: { ...own.spf, spamWeight: st === 'error' ? 2 : st === 'warn' ? 1 : 0 } });
   } else if (!own.input.ip) {
     out.push({ check: 'message.verify.spf', status: 'unknown', subject: 'SPF', summary: T.noIp });
   }
   if (own.dmarc) {
-    const st: Status = own.dmarc.result === 'pass' ? 'ok' : own.dmarc.result === 'fail' ? 'error' : own.dmarc.result === 'none' ? 'warn' : 'warn';
-    out.push({ check: 'message.verify.dmarc', status: st, subject: own.dmarc.domain, summary: fillT(T.dmarc, { result: AUTH_RESULT_TEXT[own.dmarc.result] ?? own.dmarc.result, d: own.dmarc.domain, policy: own.dmarc.policy ? fill(T.policy, { p: own.dmarc.policy }) : '' }), ...(st !== 'ok' ? { advice: [FIX.dmarc] } : {}), evidence: own.dmarc.comment ? [{ kind: 'text', label: 'mailauth', value: own.dmarc.comment }] : [], data: { ...own.dmarc, spamWeight: st === 'error' ? (/^(quarantine|reject)$/i.test(own.dmarc.policy ?? '') ? 6 : 3) : 0 } });
+    const dmarcDns = norm(own.dmarc.result) === 'temperror';
+    const st: Status = own.dmarc.result === 'pass' ? 'ok' : own.dmarc.result === 'fail' ? 'error' : dmarcDns ? 'unknown' : 'warn';
+    out.push({ check: 'message.verify.dmarc', status: st, subject: own.dmarc.domain, summary: fillT(T.dmarc, { result: AUTH_RESULT_TEXT[own.dmarc.result] ?? own.dmarc.result, d: own.dmarc.domain, policy: own.dmarc.policy ? fill(T.policy, { p: own.dmarc.policy }) : '' }), ...(dmarcDns ? { advice: [T.dnsAdvice] } : st !== 'ok' ? { advice: [FIX.dmarc] } : {}), evidence: own.dmarc.comment ? [{ kind: 'text', label: 'mailauth', value: own.dmarc.comment }] : [], data: { ...own.dmarc, spamWeight: st === 'error' ? (/^(quarantine|reject)$/i.test(own.dmarc.policy ?? '') ? 6 : 3) : 0 } });
   }
   if (own.arc) {
     const st: Status = own.arc.result === 'pass' ? 'ok' : own.arc.result === 'fail' ? 'warn' : 'info';
@@ -232,6 +236,8 @@ export function verifyFindings(own: OwnVerdict, receiver: ReceiverVerdict): Find
   const same: string[] = [];
   for (const [method, theirs, ours] of pairs) {
     if (theirs === ours) { same.push(method); continue; }
+    // Our lookup failing says nothing against the receiver's verdict.
+    if (ours === 'temperror') continue;
     out.push({ check: 'message.verify.differs', status: 'warn', subject: method, summary: fill(T.differs, { method, theirs: theirs!, ours: ours! }), detail: T.differsDetail, data: { method, receiver: theirs, mailmedic: ours } });
   }
   if (same.length) out.push({ check: 'message.verify.agrees', status: 'ok', subject: same.join(', '), summary: fill(T.same, { methods: same.join(', ') }) });

@@ -240,3 +240,19 @@ test('a key under 1024 bits: DKIM is refused by policy and the short key is name
   assert.match(f.summary.en, /too short/);
   assert.match(f.advice![0]!.pl, /2048-bitowy/);
 });
+
+test('SPF and DMARC lookups fail (DNS): "not checked", no SPF repair advice, not a spam cause, not a difference', async () => {
+  const dns = createStaticDnsClient({
+    [`${SELECTOR}._domainkey.${DOMAIN}`]: 'TIMEOUT',
+    [DOMAIN]: 'TIMEOUT',
+    [`_dmarc.${DOMAIN}`]: 'TIMEOUT',
+  });
+  const msg = `Authentication-Results: mx.example.test; spf=pass smtp.mailfrom=${DOMAIN}\r\n` + await signed();
+  const a = await analyzeMessage(msg, { verify: { resolver: mailauthResolverFrom(dns), ip: '127.0.0.1' } });
+  const spf = a.findings.find((x) => x.check === 'message.verify.spf')!;
+  assert.equal(a.verify!.spf?.result, 'temperror');
+  assert.equal(spf.status, 'unknown');
+  assert.match(spf.advice![0]!.en, /--resolver/);
+  assert.ok(!a.whySpam.causes.some((c) => c.check === 'message.verify.spf' || c.check === 'message.verify.dmarc'));
+  assert.ok(!a.findings.some((x) => x.check === 'message.verify.differs' && x.subject === 'SPF'), 'our failed lookup is no disagreement');
+});

@@ -401,3 +401,20 @@ test('a message handed over on one machine (loopback) has no sending IP for SPF 
   assert.match(path.detail!.en, /same machine/);
   assert.match(path.detail!.pl, /tej samej maszynie/);
 });
+
+test('why spam: impersonation outranks a free-mail Reply-To, which outranks a URL shortener', () => {
+  const msg = [
+    'Received: from vm (localhost [127.0.0.1]) by mail.example.test (Postfix) with ESMTP id 5DEF; Mon, 23 Nov 2026 11:41:56 +0000',
+    'From: "service@bank.example" <offers@shop.example>', 'Reply-To: shop.offers@gmail.com', 'To: alice@example.test',
+    'Subject: x', 'Message-Id: <1@shop.example>', 'Date: Mon, 23 Nov 2026 11:41:56 +0000', 'Content-Type: text/plain', '',
+    'Read https://bit.ly/3abc for the offer, a long enough text to not be image only.', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2026-11-23T12:00:00Z') });
+  const order = a.whySpam.causes.map((c) => c.check);
+  assert.deepEqual(order.slice(0, 3), ['message.identity.display-name', 'message.identity.reply-to', 'message.content.shortener']);
+  // Composite authentication is named in words, not as "COMPAUTH".
+  const ms = analyzeMessageOffline('Authentication-Results: spf=fail (sender IP is 198.51.100.23) smtp.mailfrom=firma.example; dmarc=fail action=oreject header.from=firma.example;compauth=fail reason=000\r\nFrom: a@firma.example\r\n\r\nx\r\n');
+  const ca = ms.findings.find((f) => f.check === 'message.auth.compauth')!;
+  assert.match(ca.summary.en, /^compauth \(composite authentication\): failed\./);
+  assert.match(ms.findings.find((f) => f.check === 'message.auth.spf')!.summary.en, /^SPF for firma\.example: failed\./);
+});
