@@ -127,7 +127,9 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
       }
       throw new ProbeError('garbage', 'banner', greet.slice(0, 200));
     }
-    findings.push(finding('probe.imap.banner', 'ok', subject, 'bannerOk', { ms: bannerMs, banner: shortReply(greet.slice(2)) }));
+    // The capability list in the greeting is reported on its own; the sentence keeps the server's words.
+    const greeting = greet.slice(2).replace(/^OK \[CAPABILITY [^\]]{0,4000}\] ?/i, 'OK ');
+    findings.push(finding('probe.imap.banner', 'ok', subject, 'bannerOk', { ms: bannerMs, banner: shortReply(greeting) }));
     result.data.banner = greet;
     if (session.tls) findings.push(...tlsFindings('imap', o, session.tls, date()));
     let r = await cmd('CAPABILITY');

@@ -19,6 +19,10 @@ test('IMAP STARTTLS: capabilities, login, folder list with counts, Junk found vi
   assert.equal(spam.data?.folder, 'Junk');
   assert.match(spam.detail!.en, /not over POP3/);
   assert.ok(r.transcript.some((l) => l.dir === 'C' && /LOGIN "alice@example.test" \*{8}$/.test(l.text)));
+  // Dovecot lists its capabilities in the greeting; the greeting sentence leaves them to the capabilities finding.
+  const banner = find(r, 'probe.imap.banner')!;
+  assert.match(banner.summary.en, /greeted after \d+ ms: OK Dovecot/);
+  assert.doesNotMatch(banner.summary.en, /CAPABILITY/);
 });
 
 test('IMAPS (implicit TLS) login; wrong password is a securityerror (refused login)', async () => {
