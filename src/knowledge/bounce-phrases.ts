@@ -154,6 +154,19 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     advice: [SMTP_AUTH],
   },
   {
+    // Postfix "503 5.5.1 Error: authentication not enabled": the program sent AUTH to a port or server that
+    // offers no login at all (usually port 25 of a receiving server), so turning authentication on cannot help.
+    id: 'bounce.auth-not-offered',
+    reason: 'securityerror', actor: 'you', permanence: 'permanent', priority: 11, see: ['probe-smtp', 'settings'],
+    title: tx('The server offers no login on this port', 'Serwer nie oferuje logowania na tym porcie'),
+    meaning: tx('The mail program tried to log in, but this server or port does not offer SMTP authentication: usually the program sends to port 25 of a receiving server instead of your provider\'s submission port.', 'Program pocztowy próbował się zalogować, ale ten serwer lub port nie oferuje uwierzytelniania SMTP: zwykle program wysyła na port 25 serwera odbiorczego zamiast na port do wysyłki u dostawcy.'),
+    advice: [
+      tx('Set the outgoing server to the name your provider gives, with port 587 (STARTTLS) or 465 (SSL/TLS).', 'Ustaw serwer wychodzący na nazwę podaną przez dostawcę, z portem 587 (STARTTLS) lub 465 (SSL/TLS).'),
+      tx('If you run the server, enable SASL authentication on the submission port (Postfix: smtpd_sasl_auth_enable on port 587).', 'Jeśli zarządzasz serwerem, włącz uwierzytelnianie SASL na porcie do wysyłki (Postfix: smtpd_sasl_auth_enable na porcie 587).'),
+    ],
+    phrases: ['authentication not enabled', 'auth command used when not advertised'],
+  },
+  {
     id: 'bounce.auth-failed',
     phrases: ['authentication failed', 'authentication credentials invalid', 'invalid credentials', 'auth failed', 'incorrect authentication data', 'bad username or password', 'login failed', 'invalid login', 'authentication unsuccessful', 'nieprawidlowy login lub haslo', 'bledne haslo', 'blad uwierzytelniania', 'uwierzytelnianie nie powiodlo sie', 'nieprawidlowe haslo'],
     reason: 'securityerror', actor: 'you', permanence: 'permanent', priority: 10, see: ['probe-smtp'],

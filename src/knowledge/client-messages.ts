@@ -239,7 +239,7 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
   },
   {
     id: 'client.outlook-ndr-address-not-found',
-    phrases: ['the email address you entered couldn\'t be found', 'the e-mail address you entered couldn\'t be found', 'adres e-mail, ktory wprowadzono, nie zostal odnaleziony', 'nie znaleziono adresu e-mail', 'wprowadzony adres e-mail nie zostal znaleziony'],
+    phrases: ['the email address you entered couldn\'t be found', 'the e-mail address you entered couldn\'t be found', 'adres e-mail, ktory wprowadzono, nie zostal odnaleziony', 'nie znaleziono adresu e-mail', 'wprowadzony adres e-mail nie zostal znaleziony', 'because the address couldn\'t be found', 'wasn\'t found at', 'nie znaleziono uzytkownika', 'poniewaz nie znaleziono adresu', 'nie mozna odnalezc adresu'],
     reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 12,
     title: tx('Outlook: the address you entered could not be found', 'Outlook: nie odnaleziono wprowadzonego adresu'),
     meaning: tx('Outlook\'s delivery report says the recipient\'s server has no mailbox with this address.', 'Raport doręczenia Outlooka mówi, że serwer odbiorcy nie ma skrzynki o tym adresie.'),

@@ -479,3 +479,18 @@ test('greylisting: the words decide the advice, not a reason guessed from 4.7.1'
   assert.ok(!d.advice.some((a) => /password|hasło/i.test(a.en + a.pl)), d.advice.map((a) => a.en).join(' | '));
   assert.ok(!d.seeAlso.some((c) => c.startsWith('mailmedic probe smtp')), d.seeAlso.join('; '));
 });
+
+test('login sent where none is offered, and Outlook\'s "not found" report in both languages', () => {
+  const d = one('503 5.5.1 Error: authentication not enabled');
+  assert.ok(d.knowledge.includes('message:bounce.auth-not-offered'), d.knowledge.join(','));
+  assert.ok(d.advice.some((a) => /587/.test(a.en) && /587/.test(a.pl)));
+  assert.ok(!d.advice.some((a) => /^Turn on SMTP authentication/.test(a.en)), d.advice.map((a) => a.en).join(' | '));
+  for (const text of [
+    'Your message to jan@contoso.example couldn\'t be delivered. jan wasn\'t found at contoso.example.',
+    'Nie można dostarczyć wiadomości do jan@contoso.example. Nie znaleziono użytkownika jan w domenie contoso.example.',
+  ]) {
+    const ndr = one(text);
+    assert.ok(ndr.knowledge.includes('message:client.outlook-ndr-address-not-found'), `${text}: ${ndr.knowledge.join(',')}`);
+    assert.equal(ndr.reason, 'userunknown', text);
+  }
+});
