@@ -89,6 +89,19 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
     ],
   },
   {
+    // Postfix adds ", try again" when the DNS lookup failed for now (SERVFAIL, timeout), as opposed to a name
+    // that does not exist; the message stays in the queue.
+    id: 'bounce.dns-try-again',
+    reason: 'networkerror', actor: 'network', permanence: 'temporary', priority: 9, see: ['recipient-domain'],
+    title: tx('Recipient domain could not be looked up for now (DNS)', 'Chwilowo nie udało się sprawdzić domeny odbiorcy w DNS'),
+    meaning: tx('The DNS lookup of the recipient\'s domain failed for now (no answer or a server error), which is not the same as a domain that does not exist; the sending server keeps the message and retries.', 'Zapytanie DNS o domenę odbiorcy chwilowo się nie powiodło (brak odpowiedzi lub błąd serwera), co nie oznacza, że domena nie istnieje; serwer wysyłający zatrzymuje wiadomość i ponawia próby.'),
+    advice: [
+      tx('Wait: the message is retried by itself. If it lasts for hours, check that the recipient domain\'s DNS servers answer.', 'Poczekaj: wiadomość zostanie wysłana ponownie automatycznie. Jeśli trwa to godzinami, sprawdź, czy serwery DNS domeny odbiorcy odpowiadają.'),
+      tx('If it happens for every domain, check the DNS resolver of your own server.', 'Jeśli dzieje się tak przy każdej domenie, sprawdź resolwer DNS swojego serwera.'),
+    ],
+    phrases: ['host not found, try again', 'temporary failure in name resolution'],
+  },
+  {
     id: 'bounce.reverse-dns',
     phrases: ['cannot find your hostname', 'cannot find your reverse hostname', 'reverse dns', 'revdns', 'rev dns', 'reverse hostname', 'reverse lookup', 'ptr record', 'no ptr', 'does not have a ptr', 'client host rejected: cannot find', 'odwrotny dns'],
     reason: 'requireptr', actor: 'your-provider', permanence: 'permanent', priority: 9, see: ['domain-ip'], source: 'seed:003',

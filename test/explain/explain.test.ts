@@ -494,3 +494,12 @@ test('login sent where none is offered, and Outlook\'s "not found" report in bot
     assert.equal(ndr.reason, 'userunknown', text);
   }
 });
+
+test('Postfix "Host not found, try again" is a DNS failure for now, not a missing domain', () => {
+  const d = one('<jan@przykald.example>: Host or domain name not found. Name service error for name=przykald.example type=MX: Host not found, try again');
+  assert.ok(d.knowledge.includes('message:bounce.dns-try-again'), d.knowledge.join(','));
+  assert.equal(d.permanence, 'temporary');
+  assert.equal(d.retry, 'later');
+  assert.equal(d.hard, false);
+  assert.ok(d.seeAlso.includes('mailmedic domain przykald.example'), d.seeAlso.join('; '));
+});
