@@ -93,4 +93,9 @@ test('--password-stdin reads the password; a missing --password-env variable is 
   assert.equal(report.findings.find((f) => f.check === 'probe.smtp.auth')?.status, 'ok');
   const bad = await run(process.execPath, [CLI, 'probe', 'smtp', '127.0.0.1', '-u', user, '--password-env', 'MM_NOT_SET_ANYWHERE']).catch((e: { code: number; stderr: string }) => e);
   assert.equal((bad as { code: number }).code, 64);
+  // An empty password is a usage error, not a silent "login not tested".
+  const empty = await run(process.execPath, [CLI, 'probe', 'smtp', '127.0.0.1', '-u', user, '--password-env', 'MM_EMPTY'], { env: { ...process.env, MM_EMPTY: '' } })
+    .catch((e: { code: number; stderr: string }) => e);
+  assert.equal((empty as { code: number }).code, 64);
+  assert.match((empty as { stderr: string }).stderr, /password is empty/);
 });

@@ -154,6 +154,8 @@ export const command: Command = {
     } else if (user) {
       password = await promptPassword(common.lang === 'pl' ? `Hasło dla ${user}: ` : `Password for ${user}: `);
     }
+    // An empty password would silently skip the login test ("no password given"): say so instead.
+    if (user && password === '') throw new UsageError('the password is empty');
     const ports = ((v.port as string[] | undefined) ?? []).map((p) => numberOption('port', p, 0, 1, 65535));
     const timeouts = Object.fromEntries(
       (['connect', 'banner', 'command', 'tls'] as const).map((k) => [k, seconds(`timeout-${k}`, v[`timeout-${k}`])]).filter(([, x]) => x !== undefined),
