@@ -45,6 +45,9 @@ const BOUNCE_SUBJECT = ['undeliver', 'delivery fail', 'delivery status', 'return
   'mail system error', 'returned to sender', 'delivery problem', 'niedostarcz', 'warning: could not send', 'error sending',
   'delayed mail', 'rejected', 'bounce', 'delivery report', 'unzustellbar', 'non remis', 'failure', 'error', 'problem'];
 
+/** The first blank line (what split(/\n[ \t]*\n/)[0] would cut at, without splitting the rest). */
+const BLANK_LINE = /\n[ \t]*\n/g;
+
 function textOf(p: MimePart): string {
   const t = partText(p, 4 * 1024 * 1024);
   if (p.contentType === 'text/html') return t.replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>/gi, '\n').replace(/<[^>]{0,2000}>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -104,7 +107,9 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
       // Text bounces quote the original headers after the marker line.
       const nl = all.indexOf('\n', copy.at);
       const rest = nl < 0 ? '' : all.slice(nl + 1, nl + 1 + 65536).replace(/^\s*\n/, '');
-      const oh = parseHeaderBlock(rest.split(/\n[ \t]*\n/)[0] ?? '');
+      BLANK_LINE.lastIndex = 0;
+      const blank = BLANK_LINE.exec(rest);
+      const oh = parseHeaderBlock(blank ? rest.slice(0, blank.index) : rest);
       if (oh.length) split.quoted = oh;
     }
     return split;
@@ -131,8 +136,8 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
 const TEXT_FORMATS = BOUNCE_FORMATS.filter((f) => f !== amazonsesJson);
 
 function looksLikeBounce(ctx: BounceContext): boolean {
-  const f = ctx.from.toLowerCase();
-  const s = ctx.subject.toLowerCase();
+  const f = ctx.lowFrom;
+  const s = ctx.lowSubject;
   if (BOUNCE_FROM.some((m) => f.includes(m)) && BOUNCE_SUBJECT.some((m) => s.includes(m))) return true;
   if (ctx.headers.some(([n]) => n === 'x-failed-recipients')) return true;
   if (f.includes('mailer-daemon') || f.includes('postmaster') || f.includes('post_master') || f.includes('mail delivery')) return true;
@@ -155,6 +160,7 @@ function textDiagnosticFor(ctx: BounceContext, formats: readonly BounceFormat[],
 }
 
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
+const NO_CODES: { status?: string; replyCode?: number } = Object.freeze({});
 
 function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): BounceRecipient[] {
   const orig = ctx.original;
@@ -168,16 +174,16 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     r.command ??= diag ? commandIn(diag) : undefined;
     // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
     // guess such as 5.1.1 for any RCPT failure).
-    const codes = diag ? codesInText(diag) : {};
+    const codes = diag ? codesInText(diag) : NO_CODES;
     const inText = codes.status;
     if (inText && (!r.status || inText[0] === r.status[0]) && !/^\d\.0\.0$/.test(inText)) r.status = inText;
     r.replyCode ??= codes.replyCode;
     let c: { reason: Reason; rule: string; permanence: Permanence; hard: boolean; status?: string | undefined; replyCode?: number | undefined };
     if (r.reason) {
-      const perm = r.reason !== 'feedback' && r.reason !== 'vacation' ? classify({ text: diag ?? '', action: r.action ?? 'failed' }).permanence : 'unknown';
+      const perm = r.reason !== 'feedback' && r.reason !== 'vacation' ? classify({ text: diag ?? '', action: r.action ?? 'failed', textCodes: codes }).permanence : 'unknown';
       c = { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: perm, hard: false, status: r.status, replyCode: r.replyCode };
     } else {
-      const input: ClassifyInput = { text: diag ?? '', inBounce: true };
+      const input: ClassifyInput = { text: diag ?? '', inBounce: true, textCodes: codes };
       if (r.status) input.status = r.status;
       if (r.replyCode) input.replyCode = r.replyCode;
       if (r.action) input.action = r.action;
@@ -212,8 +218,8 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     const rhost = r.rhost ?? (diag ? rhostIn(diag) : undefined);
     if (rhost) out.rhost = rhost;
     if (r.lhost) out.lhost = r.lhost;
-    const cmd = r.command ?? (diag ? commandIn(diag) : undefined);
-    if (cmd) out.command = cmd;
+    // (r.command was completed from the diagnostic above.)
+    if (r.command) out.command = r.command;
     if (r.feedbackType) out.feedbackType = r.feedbackType;
     return out;
   });

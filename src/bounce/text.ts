@@ -17,6 +17,7 @@ const CODE_RCPT_LINE = new RegExp(`^\\s*[45]\\d\\d[ -]<(${ADDR})>\\.\\.\\.`);
 const SESSION_LINE = /^\s*(?:[45]\d\d [^\s<>]{1,255} \(\w{1,20}\)\.\.\.|while talking to )/i;
 const ADDR_ANY = new RegExp(ADDR);
 const ADDR_ALL = new RegExp(ADDR, 'g');
+const ADDR_INLINE = new RegExp(ADDR, 'g');
 
 export function firstAddress(s: string): string | undefined {
   const m = ADDR_ANY.exec(s.length > 4096 ? s.slice(0, 4096) : s);
@@ -25,7 +26,11 @@ export function firstAddress(s: string): string | undefined {
 
 export function allAddresses(s: string, limit = 200): string[] {
   const out: string[] = [];
-  for (const m of (s.length > 65536 ? s.slice(0, 65536) : s).matchAll(ADDR_ALL)) {
+  const t = s.length > 65536 ? s.slice(0, 65536) : s;
+  if (!t.includes('@')) return out;
+  // exec on the module's regex (matchAll would clone it per call).
+  ADDR_ALL.lastIndex = 0;
+  for (let m = ADDR_ALL.exec(t); m; m = ADDR_ALL.exec(t)) {
     out.push(cleanAddress(m[0]));
     if (out.length >= limit) break;
   }
@@ -159,7 +164,8 @@ export function inlineAddresses(text: string, ctx: BounceContext, limit = 50): R
   const out: RawRecipient[] = [];
   const seen = new Set<string>();
   const t = text.length > 65536 ? text.slice(0, 65536) : text;
-  for (const m of t.matchAll(ADDR_ALL)) {
+  ADDR_INLINE.lastIndex = 0;
+  for (let m = ADDR_INLINE.exec(t); m; m = ADDR_INLINE.exec(t)) {
     const a = cleanAddress(m[0]);
     const k = a.toLowerCase();
     if (own.has(k) || seen.has(k) || /^(?:mailer-daemon|noreply|no-reply)@/i.test(a)) continue;

@@ -42,6 +42,8 @@ export interface ClassifyInput {
    * pasted message (explain) does not support.
    */
   inBounce?: boolean;
+  /** The codes `codesInText(text)` gives, when the caller has already computed them (saves a second scan). */
+  textCodes?: { status?: string; replyCode?: number };
 }
 
 export interface Classification {
@@ -137,12 +139,15 @@ const REPLY_IN_TEXT = /(?<![\d.])([245][0-5]\d)(?=[ \-]|$)/gm;
 export function codesInText(text: string): { status?: string; replyCode?: number } {
   const t = text.length > 8192 ? text.slice(0, 8192) : text;
   const out: { status?: string; replyCode?: number } = {};
-  for (const s of t.matchAll(STATUS_IN_TEXT)) {
+  // exec loops on the module's own regexes (matchAll would clone each regex per call).
+  STATUS_IN_TEXT.lastIndex = 0;
+  for (let s = STATUS_IN_TEXT.exec(t); s; s = STATUS_IN_TEXT.exec(t)) {
     if (s[1] === '2') continue;
     out.status = `${s[1]}.${s[2]}.${s[3]}`;
     break;
   }
-  for (const r of t.matchAll(REPLY_IN_TEXT)) {
+  REPLY_IN_TEXT.lastIndex = 0;
+  for (let r = REPLY_IN_TEXT.exec(t); r; r = REPLY_IN_TEXT.exec(t)) {
     if (r[1]![0] === '2') continue;
     out.replyCode = Number(r[1]);
     break;
@@ -184,7 +189,7 @@ export function classify(input: ClassifyInput): Classification {
   let status = input.status?.trim() || undefined;
   let replyCode = input.replyCode;
   if ((!status || !replyCode) && text) {
-    const found = codesInText(text);
+    const found = input.textCodes ?? codesInText(text);
     status ??= found.status;
     replyCode ??= found.replyCode;
   }
