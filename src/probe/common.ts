@@ -156,13 +156,13 @@ export function tlsFindings(protocol: Protocol, o: ProbeOptions, info: TlsInfo, 
   let certBad = false;
   if (info.daysLeft < 0) {
     certBad = true;
-    out.push(finding(`${c}.expired`, 'error', subject, 'certExpired', { days: -info.daysLeft, date }, { evidence: ev, diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'your-provider', retry: 'after-fix', rule: 'tls:expired' } }));
+    out.push(finding(`${c}.expired`, 'error', subject, 'certExpired', { days: daysText(-info.daysLeft), date }, { evidence: ev, diagnosis: { reason: 'securityerror', permanence: 'permanent', actor: 'your-provider', retry: 'after-fix', rule: 'tls:expired' } }));
   } else if (info.notYetValid) {
     certBad = true;
     out.push(finding(`${c}.not-yet-valid`, 'error', subject, 'certNotYetValid', { date: leaf?.validFrom.slice(0, 10) ?? '?' }, { evidence: ev }));
   } else if (info.daysLeft < (o.certWarnDays ?? 14)) {
     certBad = true;
-    out.push(finding(`${c}.expiring`, 'warn', subject, 'certExpiring', { days: info.daysLeft, date }, { evidence: ev }));
+    out.push(finding(`${c}.expiring`, 'warn', subject, 'certExpiring', { days: daysText(info.daysLeft), date }, { evidence: ev }));
   }
   if (!info.nameMatches) {
     certBad = true;
@@ -179,7 +179,7 @@ export function tlsFindings(protocol: Protocol, o: ProbeOptions, info: TlsInfo, 
     certBad = true;
     out.push(finding(`${c}.untrusted`, 'warn', subject, 'certUntrusted', { error: info.verifyError ?? 'unknown' }, { evidence: ev }));
   }
-  if (!certBad) out.push(finding(`${c}.certificate`, 'ok', subject, 'certOk', { host: o.host, days: info.daysLeft }, { evidence: ev }));
+  if (!certBad) out.push(finding(`${c}.certificate`, 'ok', subject, 'certOk', { host: o.host, days: daysText(info.daysLeft) }, { evidence: ev }));
   void today;
   return out;
 }
@@ -197,6 +197,11 @@ export function formatTranscript(lines: TranscriptLine[]): string {
 
 export function depsClock(deps: NetDeps): { now: () => number; date: () => Date } {
   return { now: deps.now ?? (() => performance.now()), date: deps.date ?? (() => new Date()) };
+}
+
+/** "1 day" / "1 dzień", else "n days" / "n dni" (Polish uses "dni" for every count but one). */
+export function daysText(n: number): Text {
+  return n === 1 ? { en: '1 day', pl: '1 dzień' } : { en: `${n} days`, pl: `${n} dni` };
 }
 
 /** A size for people: KiB below one MiB, else MiB with one decimal. */

@@ -223,12 +223,12 @@ export const PROBE_TEXTS = {
     advice: [tx('The server must enable TLS 1.2 or 1.3: tell its administrator.', 'Serwer musi włączyć TLS 1.2 lub 1.3: powiadom jego administratora.')],
   },
   certOk: {
-    summary: tx('The certificate is valid for {host}, trusted, and has {days} days left.',
-      'Certyfikat jest wystawiony na {host}, zaufany i ważny jeszcze przez {days} dni.'),
+    summary: tx('The certificate is valid for {host}, trusted, and has {days} left.',
+      'Certyfikat jest wystawiony na {host}, zaufany i ważny jeszcze przez {days}.'),
   },
   certExpired: {
-    summary: tx('The server\'s certificate expired {days} days ago ({date}); mail programs will show a security warning or refuse to connect.',
-      'Certyfikat serwera wygasł {days} dni temu ({date}); programy pocztowe pokażą ostrzeżenie bezpieczeństwa albo odmówią połączenia.'),
+    summary: tx('The server\'s certificate expired {days} ago ({date}); mail programs will show a security warning or refuse to connect.',
+      'Certyfikat serwera wygasł {days} temu ({date}); programy pocztowe pokażą ostrzeżenie bezpieczeństwa albo odmówią połączenia.'),
     detail: tx('An expired certificate no longer proves who the server is. It is the server\'s fault, not your settings.',
       'Wygasły certyfikat nie potwierdza już tożsamości serwera. To wina serwera, nie Twoich ustawień.'),
     advice: [
@@ -242,7 +242,7 @@ export const PROBE_TEXTS = {
       'Certyfikat serwera nie jest jeszcze ważny (od {date}); sprawdź zegar tego komputera.'),
   },
   certExpiring: {
-    summary: tx('The server\'s certificate expires in {days} days ({date}).', 'Certyfikat serwera wygasa za {days} dni ({date}).'),
+    summary: tx('The server\'s certificate expires in {days} ({date}).', 'Certyfikat serwera wygasa za {days} ({date}).'),
     advice: [tx('Remind the administrator to renew it before then.', 'Przypomnij administratorowi, żeby odnowił go przed tym terminem.')],
   },
   certWrongName: {

@@ -92,6 +92,12 @@ test('expired certificate: days since expiry and the date are given', async () =
 test('an injected clock decides days left (expiry warning before the date)', async () => {
   const r = await probeSmtp({ host: HOST, port: port('smtpCaSigned'), ca }, { lookup, date: () => new Date(Date.now() + 3640 * 86_400_000) });
   has(r, 'warn', 'probe.smtp.tls.expiring');
+  // One day left is "1 day" / "1 dzień", not "1 days" / "1 dni".
+  const validTo = Date.parse(r.tls!.chain[0]!.validTo);
+  const one = await probeSmtp({ host: HOST, port: port('smtpCaSigned'), ca }, { lookup, date: () => new Date(validTo - 1.5 * 86_400_000) });
+  const f = one.findings.find((x) => x.check === 'probe.smtp.tls.expiring')!;
+  assert.match(f.summary.en, /expires in 1 day \(/);
+  assert.match(f.summary.pl, /wygasa za 1 dzień \(/);
 });
 
 test('certificate for another host name: name mismatch is an error', async () => {
