@@ -201,3 +201,24 @@ test('CLI: table in both languages, JSON, usage errors', async () => {
   const r = await findMailSettings({ address: 'alice@mm-settings.test', guess: false }, deps);
   for (const f of ['markdown', 'html', 'csv', 'json'] as const) assert.ok(render(settingsReport(r), f, { lang: 'pl' }).length > 100);
 });
+
+test('--fetch-autoconfig reads at most 256 KiB of an answer (a hostile web server cannot fill the memory)', async () => {
+  const { createServer } = await import('node:http');
+  const { fetchText } = await import('../../src/cli/commands/settings.js');
+  const srv = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/xml' });
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    let sent = 0;
+    const more = () => { while (sent < 64 && res.write(chunk)) sent++; if (sent < 64) res.once('drain', more); else res.end(); };
+    more();
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  try {
+    const port = (srv.address() as { port: number }).port;
+    const text = await fetchText(`http://127.0.0.1:${port}/mail/config-v1.1.xml`);
+    assert.equal(text?.length, 256 * 1024);
+  } finally {
+    srv.closeAllConnections();
+    srv.close();
+  }
+});

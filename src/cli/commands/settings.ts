@@ -66,12 +66,20 @@ export function parseGivenSetting(protocol: SettingsProtocol, raw: string): Give
 }
 
 /** Fetch a URL with a short timeout; undefined on any failure. Used only with --fetch-autoconfig. */
-async function fetchText(url: string): Promise<string | undefined> {
+export async function fetchText(url: string): Promise<string | undefined> {
   try {
     const r = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'follow' });
-    if (!r.ok) return undefined;
-    const text = await r.text();
-    return text.slice(0, 256 * 1024);
+    if (!r.ok || !r.body) return undefined;
+    // Read at most 256 KiB (real files are a few KiB): a hostile server must not fill the memory within the timeout.
+    const limit = 256 * 1024;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of r.body as AsyncIterable<Uint8Array>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) break;
+    }
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
   } catch {
     return undefined;
   }
