@@ -52,7 +52,7 @@ export function reverseName(ip: string): string | undefined {
 /** Full, zero-padded IPv6 ("2001:db8::1" → "2001:0db8:0000:…:0001"); IPv4-mapped tails handled. */
 export function expandIPv6(ip: string): string {
   let s = ip.toLowerCase();
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+  const v4 = /(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(s); // bounded repeats: linear on any input
   if (v4) {
     const p = v4[1]!.split('.').map(Number);
     s = s.slice(0, -v4[1]!.length) + ((p[0]! << 8) | p[1]!).toString(16) + ':' + ((p[2]! << 8) | p[3]!).toString(16);
@@ -60,7 +60,8 @@ export function expandIPv6(ip: string): string {
   const [head, tail] = s.includes('::') ? s.split('::') as [string, string] : [s, undefined];
   const h = head ? head.split(':') : [];
   const t = tail !== undefined && tail ? tail.split(':') : [];
-  const fill = tail !== undefined ? new Array(8 - h.length - t.length).fill('0') : [];
+  // Math.max: a string with too many groups is no IPv6 address; it gets no filler rather than a RangeError.
+  const fill = tail !== undefined ? new Array(Math.max(0, 8 - h.length - t.length)).fill('0') : [];
   return [...h, ...fill, ...t].map((x) => x.padStart(4, '0')).join(':');
 }
 
