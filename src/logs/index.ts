@@ -2,6 +2,7 @@
 // find problems, follow a live log.
 import { ProblemDetector, DEFAULT_LOG_LIMITS, type LogProblemLimits } from './problems.js';
 import { scanLogs, type ScanLogOptions } from './scan.js';
+import { scanLogsForSummary } from './fast.js';
 import { SummaryCollector, type LogSummaryData } from './summary.js';
 import type { Finding } from '../core/finding.js';
 import { MessageTracker } from './messages.js';
@@ -21,11 +22,17 @@ export { renderLogSummaryHtml } from './html.js';
 export { classifyLogText, normaliseReasonText } from './diagnose.js';
 export { redactLogLine } from './redact.js';
 
-/** Read the inputs once and summarise them (pflogsumm's figures and more). */
-export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, topN = 10): Promise<LogSummaryData> {
+/**
+ * Read the inputs once and summarise them (pflogsumm's figures and more). The common Postfix lines are counted
+ * straight from the read buffer (src/logs/fast.ts); `fullPath: true` sends every line through the parser
+ * instead — the same figures, slower (the tests compare both).
+ */
+export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, topN = 10, how: { fullPath?: boolean } = {}): Promise<LogSummaryData> {
   const tracker = new MessageTracker({ light: true });
   const collector = new SummaryCollector(tracker);
-  const stats = await scanLogs({ ...opt, story: false, light: true, tracker }, (e, m) => collector.add(e, m));
+  const stats = how.fullPath
+    ? await scanLogs({ ...opt, story: false, light: true, tracker }, (e, m) => collector.add(e, m))
+    : await scanLogsForSummary({ ...opt, story: false, light: true }, tracker, collector);
   return collector.result({
     inputs: stats.sources.map((s) => s.name), format: stats.parser.detectedFormat(), formats: { ...stats.parser.formats },
     stamps: { ...stats.parser.stamps }, lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples,

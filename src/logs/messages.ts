@@ -82,12 +82,22 @@ export class MessageTracker {
   }
 
   private get(qid: string, e: LogEvent): TrackedMessage {
+    const m = this.at(qid, e.fmt, e.ts);
+    if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
+    return m;
+  }
+
+  /**
+   * The open message with this queue id, opened if new, its last time moved on to ts. Public for the summary's
+   * fast path (src/logs/fast.ts), which has no event object; the same effect as the start of {@link add}.
+   */
+  at(qid: string, fmt: LogFormatId, ts: number): TrackedMessage {
     let m = this.open.get(qid);
     if (!m) {
       qid = own(qid);
       // every field present from the start: one object shape for all messages (faster property access)
       m = {
-        qid, fmt: e.fmt, firstTs: e.ts, lastTs: e.ts, received: false, origin: undefined, client: undefined, ip: undefined,
+        qid, fmt, firstTs: ts, lastTs: ts, received: false, origin: undefined, client: undefined, ip: undefined,
         helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
         size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, notices: undefined,
         closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
@@ -96,9 +106,22 @@ export class MessageTracker {
       this.open.set(qid, m);
       if (this.open.size > this.peakOpen) this.peakOpen = this.open.size;
     }
-    if (e.ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = e.ts;
-    if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
+    if (ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = ts;
     return m;
+  }
+
+  /** A `removed` line without an event object (the summary's fast path): the same as {@link add} for it. */
+  removeAt(qid: string, ts: number): void {
+    const m = this.open.get(qid);
+    if (m) this.closeAt(m, ts);
+  }
+
+  /** {@link removeAt} for a message already in hand (it must be open). */
+  closeAt(m: TrackedMessage, ts: number): void {
+    if (ts > m.lastTs) m.lastTs = ts;
+    this.open.delete(m.qid);
+    m.closed = 'removed';
+    this.onClose(m);
   }
 
   /** Update state for one event; returns the message it concerned (if any). */

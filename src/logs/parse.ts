@@ -87,6 +87,12 @@ export class LogLineParser {
     return ev;
   }
 
+  /** Count n lines the summary's fast path understood (Postfix, classic stamp) as {@link parse} would have. */
+  countFastLines(n: number): void {
+    this.formatCounts[0]! += n;
+    this.stampCounts[0]! += n;
+  }
+
   /** The format most lines were in (undefined before any line parsed). */
   detectedFormat(): LogFormatId | undefined {
     let best: LogFormatId | undefined;

@@ -79,10 +79,97 @@ class DelayHistogram {
 export const MAX_DISTINCT = 200_000;
 const OTHER = '(other)';
 
+/** Buffer.prototype.latin1Slice: a string from bytes without toString's argument checks (ASCII bytes only here). */
+type Latin1 = { latin1Slice(a: number, b: number): string };
+export const latin1 = (buf: Uint8Array, a: number, b: number): string => (buf as unknown as Latin1).latin1Slice(a, b);
+
+/**
+ * Rows of a {@link Counter} found by the key's bytes in the read buffer (the fast path), so that a line that
+ * counts an address or IP already seen makes no string and hashes no string: FNV-1a over the bytes, open
+ * addressing, keys copied into one growing byte store.
+ */
+class ByteKeyIndex {
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private mask = (1 << 12) - 1;
+  // per key: hash, start in the store, length (typed arrays: no boxed numbers), and its row
+  private hashes = new Int32Array(1 << 11);
+  private starts = new Int32Array(1 << 11);
+  private lens = new Int32Array(1 << 11);
+  private rows: CountRow[] = [];
+  private store = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+  private lastHash = 0;
+
+  get(buf: Uint8Array, a: number, b: number): CountRow | undefined {
+    let h = 0x811c9dc5 | 0;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    h ^= h >>> 15;
+    this.lastHash = h;
+    const len = b - a;
+    const store = this.store, hashes = this.hashes, lens = this.lens, slots = this.slots, mask = this.mask;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const e = slots[slot]!;
+      if (e < 0) return undefined;
+      if (hashes[e] !== h || lens[e] !== len) continue;
+      let j = this.starts[e]!, i = a;
+      while (i < b && store[j] === buf[i]) { i++; j++; }
+      if (i === b) return this.rows[e];
+    }
+  }
+
+  /** Add the key last looked up with {@link get} (which missed). */
+  set(buf: Uint8Array, a: number, b: number, row: CountRow): void {
+    const len = b - a;
+    if (this.used + len > this.store.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.store.length * 2, this.used + len));
+      this.store.copy(bigger, 0, 0, this.used);
+      this.store = bigger;
+    }
+    this.store.set(buf.subarray(a, b), this.used);
+    const e = this.rows.length;
+    if (e === this.hashes.length) {
+      const grow = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
+      this.hashes = grow(this.hashes);
+      this.starts = grow(this.starts);
+      this.lens = grow(this.lens);
+    }
+    this.hashes[e] = this.lastHash;
+    this.starts[e] = this.used;
+    this.lens[e] = len;
+    this.rows.push(row);
+    this.used += len;
+    if (this.rows.length * 2 > this.slots.length) this.grow();
+    else this.place(e);
+  }
+
+  private place(e: number): void {
+    let slot = this.hashes[e]! & this.mask;
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
+    this.slots[slot] = e;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    for (let e = 0; e < this.rows.length; e++) this.place(e);
+  }
+}
+
 class Counter {
   readonly m = new Map<string, CountRow>();
   /** Keys not kept because the table was full. */
   overflow = 0;
+  private byBytes: ByteKeyIndex | undefined;
+  /** {@link add} with the key given as bytes buf[a, b) (ASCII): the fast path's way, no string per line. */
+  addBytes(buf: Uint8Array, a: number, b: number, bytes: number): void {
+    const idx = (this.byBytes ??= new ByteKeyIndex());
+    const r = idx.get(buf, a, b);
+    if (r) { r.messages++; r.bytes += bytes; return; }
+    const key = latin1(buf, a, b);
+    this.add(key, bytes);
+    const row = this.m.get(key);
+    if (row) idx.set(buf, a, b, row); // not when the key went to "(other)": the next one must count as overflow too
+  }
   add(key: string, bytes: number): void {
     const r = this.m.get(key);
     if (r) { r.messages++; r.bytes += bytes; } else if (this.m.size < MAX_DISTINCT) { key = own(key); this.m.set(key, { key, messages: 1, bytes }); }
@@ -307,6 +394,67 @@ export class SummaryCollector {
       }
       default:
     }
+  }
+
+  // --- the fast path (src/logs/fast.ts): the same counting as add() for the common Postfix lines, with keys
+  // given as byte ranges of the read buffer and no event object. Each mirrors one case of add() exactly.
+
+  /** Any parsed line's time (add() does this for every event). */
+  seen(ts: number): void {
+    if (ts === ts) { if (!(ts >= this.first)) this.first = ts; if (!(ts <= this.last)) this.last = ts; }
+  }
+
+  /** smtpd `QID: client=host[ip][, sasl_username=u]` (after tracker.at marked it received). Empty ranges: absent. */
+  fastReceived(qid: string, ts: number, buf: Uint8Array, ipA: number, ipB: number, userA: number, userB: number): void {
+    this.seen(ts);
+    if (this.reinjected.size && this.reinjected.has(qid)) return;
+    this.c.received++;
+    this.bucket(ts).received++;
+    this.perHour[this.hourOf]!.received++;
+    if (ipB > ipA) this.clients.addBytes(buf, ipA, ipB, 0);
+    if (userB > userA) this.sasl.addBytes(buf, userA, userB, 0);
+  }
+
+  /** qmgr `QID: from=<a>, size=n, …`. */
+  fastQueued(ts: number, m: TrackedMessage, buf: Uint8Array, fromA: number, fromB: number, size: number): void {
+    this.seen(ts);
+    if (m.received && !m.requeuedFrom && !m.counted) {
+      m.counted = true;
+      this.senders.addBytes(buf, fromA, fromB, size);
+      this.c.bytesReceived += size;
+    }
+  }
+
+  /** A plain `status=sent` delivery (not forwarded, not a content-filter hop). d0 NaN: no delays= part. */
+  fastSent(ts: number, m: TrackedMessage, buf: Uint8Array, toA: number, toB: number, delay: number, d0: number, d1: number, d2: number, d3: number): void {
+    this.seen(ts);
+    const size = m.size ?? 0;
+    const b = this.bucket(ts);
+    this.c.delivered++;
+    b.delivered++;
+    this.perHour[this.hourOf]!.delivered++;
+    this.recipients.addBytes(buf, toA, toB, size);
+    this.c.bytesDelivered += size;
+    this.delays.add(delay);
+    if (d0 === d0) {
+      this.parts[0]! += d0; this.parts[1]! += d1; this.parts[2]! += d2; this.parts[3]! += d3;
+      this.partsN++;
+    }
+  }
+
+  /** qmgr `QID: removed`. */
+  fastRemoved(qid: string, ts: number): void {
+    this.seen(ts);
+    if (this.deferredQids.size) this.deferredQids.delete(qid);
+    if (this.reinjected.size) this.reinjected.delete(qid);
+  }
+
+  /** connect / disconnect / TLS established lines. */
+  fastSession(ts: number, kind: 0 | 1 | 2): void {
+    this.seen(ts);
+    if (kind === 0) this.smtp.connections++;
+    else if (kind === 1) this.smtp.disconnects++;
+    else this.smtp.tls++;
   }
 
   private arrival(from: string, size: number): void {

@@ -1,0 +1,432 @@
+/**
+ * The summary's fast path. Most lines of a Postfix log are a handful of kinds (smtpd client=, cleanup
+ * message-id=, qmgr from=/removed, a plain status=sent delivery, connect/disconnect, TLS established), and the
+ * summary only counts them. Here they are read straight from the read buffer: byte comparisons, numbers from
+ * bytes, addresses and IPs counted by their bytes (summary.ts: Counter.addBytes) — no per-line string, no
+ * event object. Every other line, and any line that looks the least bit unusual, goes the full way (parse →
+ * track → SummaryCollector.add), so the figures are exactly those of the full path
+ * (test/logs/fast.test.ts compares both on generated, corpus and real logs).
+ */
+import { createReadStream } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { own } from './own.js';
+import { LogLineParser, MAX_LINE } from './parse.js';
+import { newHead, parseStamp, StampClock } from './stamp.js';
+import { resolveLogSources, type ReadProgress } from './input.js';
+import { latin1, type SummaryCollector } from './summary.js';
+import type { MessageTracker, TrackedMessage } from './messages.js';
+import type { ScanLogOptions, ScanStats } from './scan.js';
+
+const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+const POSTFIX = bytes('postfix');
+const NOQUEUE = bytes('NOQUEUE');
+const TO = bytes('to=<');
+const ORIG_TO = bytes('orig_to=<');
+const RELAY = bytes('relay=');
+const GT_COMMA = bytes('>, ');
+const COMMA_SP = bytes(', ');
+const DELAY = bytes('delay=');
+const DELAYS = bytes(', delays=');
+const DSN = bytes('dsn=');
+const STATUS = bytes('status=');
+const SENT = bytes('sent');
+const PAREN = bytes(' (');
+const QUEUED_AS = bytes('queued as');
+const FROM = bytes('from=<');
+const SIZE = bytes(', size=');
+const REMOVED = bytes('removed');
+const CLIENT = bytes('client=');
+const SASL_USER = bytes('sasl_username=');
+const MESSAGE_ID = bytes('message-id=');
+const CONNECT = bytes('connect from ');
+const DISCONNECT = bytes('disconnect from ');
+const CONNECT_PS = bytes('CONNECT from ');
+const TLS_OK = bytes(' TLS connection established ');
+const SSL_ACCEPT = bytes('SSL_accept error from ');
+const SSL_CONNECT = bytes('SSL_connect error to ');
+const LEVELS = ['warning: ', 'error: ', 'fatal: ', 'panic: '].map(bytes);
+const LOOPBACK = [bytes('127.'), bytes('::1')];
+const LOCALHOST = bytes('localhost');
+
+/** Does buf[p, end) start with pat? */
+function at(buf: Uint8Array, p: number, end: number, pat: Uint8Array): boolean {
+  const n = pat.length;
+  if (p + n > end) return false;
+  for (let i = 0; i < n; i++) if (buf[p + i] !== pat[i]) return false;
+  return true;
+}
+
+/** First index of pat in buf[from, end), or -1 (lines are short: a plain loop beats a native call here). */
+function find(buf: Uint8Array, from: number, end: number, pat: Uint8Array): number {
+  const c0 = pat[0]!, n = pat.length, last = end - n;
+  for (let i = from; i <= last; i++) {
+    if (buf[i] !== c0) continue;
+    let j = 1;
+    while (j < n && buf[i + j] === pat[j]) j++;
+    if (j === n) return i;
+  }
+  return -1;
+}
+
+function findByte(buf: Uint8Array, from: number, end: number, c: number): number {
+  for (let i = from; i < end; i++) if (buf[i] === c) return i;
+  return -1;
+}
+
+/** Slots of the recent-message cache (a power of two). */
+const RECENT = 4096;
+
+const isQidChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The line handler: one instance per scan. */
+export class FastPostfixLines {
+  /** Lines answered here (each counts as a parsed Postfix line with a classic stamp). */
+  count = 0;
+  private stamp = new Uint8Array(15);
+  private stampTs = NaN;
+  private stampGen = -1;
+  private head = newHead();
+  /** End of the number read by the last {@link num}; numBad: it had an exponent (the full path reads those). */
+  private numEnd = 0;
+  private numBad = false;
+
+  /** Recently used open messages by a hash of their queue id bytes: most lines find theirs without a string. */
+  private recent: (TrackedMessage | undefined)[] = new Array<TrackedMessage | undefined>(RECENT).fill(undefined);
+
+  constructor(private clock: StampClock, private tracker: MessageTracker, private collector: SummaryCollector) {}
+
+  private slotOf(buf: Uint8Array, a: number, b: number): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    return (h ^ (h >>> 15)) & (RECENT - 1);
+  }
+
+  /** The open message with the queue id buf[a, b) if it is in {@link recent}. */
+  private cached(slot: number, buf: Uint8Array, a: number, b: number): TrackedMessage | undefined {
+    const m = this.recent[slot];
+    if (m === undefined || m.closed !== 'open') return undefined;
+    const q = m.qid;
+    if (q.length !== b - a) return undefined;
+    for (let i = 0; i < q.length; i++) if (q.charCodeAt(i) !== buf[a + i]) return undefined;
+    return m;
+  }
+
+  /** tracker.at for the queue id buf[a, b). */
+  private message(buf: Uint8Array, a: number, b: number, ts: number): TrackedMessage {
+    const slot = this.slotOf(buf, a, b);
+    const m = this.cached(slot, buf, a, b);
+    if (m !== undefined) {
+      if (ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = ts; // as tracker.at does
+      return m;
+    }
+    const n = this.tracker.at(latin1(buf, a, b), 'postfix', ts);
+    this.recent[slot] = n;
+    return n;
+  }
+
+  /** A source starts: its reference time may differ, so stamps are read afresh. */
+  reset(): void {
+    this.stampGen = -1;
+  }
+
+  /** The same number as formats/postfix.ts decimal() reads at buf[a]; NaN when there is no digit. */
+  private num(buf: Uint8Array, a: number, end: number): number {
+    let v = 0, i = a, c = i < end ? buf[i]! : -1;
+    this.numBad = false;
+    if (!(c >= 48 && c <= 57)) { this.numEnd = a; return NaN; }
+    while (c >= 48 && c <= 57) { v = v * 10 + (c - 48); c = ++i < end ? buf[i]! : -1; }
+    if (c === 46) {
+      let scale = 0.1;
+      c = ++i < end ? buf[i]! : -1;
+      while (c >= 48 && c <= 57) { v += (c - 48) * scale; scale /= 10; c = ++i < end ? buf[i]! : -1; }
+      v = Math.round(v * 1e6) / 1e6;
+    } else if (c === 101 || c === 69) this.numBad = true;
+    this.numEnd = i;
+    return v;
+  }
+
+  /** Count the line buf[a, e) (no newline, no CR) if it is one of the common kinds; false: take the full path. */
+  line(buf: Uint8Array, a: number, e: number): boolean {
+    const len = e - a;
+    if (len < 26 || len > MAX_LINE || buf[a + 15] !== 32) return false;
+    // --- the classic stamp, mostly the same second as the line before ---
+    const clock = this.clock;
+    let same = this.stampGen === clock.generation;
+    if (same) {
+      const st = this.stamp;
+      for (let i = 14; i >= 0; i--) if (buf[a + i] !== st[i]) { same = false; break; }
+    }
+    if (!same) {
+      const h = this.head;
+      if (parseStamp(latin1(buf, a, a + 16), clock, h) !== 15 || h.stamp !== 'classic') return false;
+      this.stamp.set(buf.subarray(a, a + 15));
+      this.stampTs = h.ts;
+      this.stampGen = clock.generation;
+    }
+    const ts = this.stampTs;
+    // --- host, then a Postfix program "postfix…[pid]:" ---
+    let p = a + 16;
+    if (buf[p] === 60) return false; // "<facility.level>": the full path
+    let sp = p;
+    while (sp < e && buf[sp] !== 32) sp++;
+    if (sp === p || sp >= e || buf[sp - 1] === 58) return false;
+    p = sp + 1;
+    if (!at(buf, p, e, POSTFIX)) return false;
+    sp = p + 7;
+    while (sp < e && buf[sp] !== 32) sp++;
+    if (sp >= e || buf[sp - 1] !== 58) return false;
+    const b = sp + 1;
+    // --- a queue id? (the same test as formats/postfix.ts qidLen) ---
+    let i = b, hex = true, vowel = false;
+    const max = b + 24 < e ? b + 24 : e;
+    while (i < max) {
+      const c = buf[i]!;
+      if (!isQidChar(c)) break;
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70))) hex = false;
+      if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 65 || c === 69 || c === 73 || c === 79 || c === 85) vowel = true;
+      i++;
+    }
+    const n = i - b;
+    if (i + 1 < e && buf[i] === 58 && buf[i + 1] === 32 && ((hex && n >= 5) || (!vowel && n >= 10) || (n === 7 && at(buf, b, e, NOQUEUE)))) {
+      if (n === 7 && at(buf, b, e, NOQUEUE)) return false; // rejects and the like
+      const q = i + 2;
+      const c0 = buf[q];
+      if (c0 === 116) return at(buf, q, e, TO) && this.delivery(buf, b, i, q, e, ts);
+      if (c0 === 102) {
+        if (!at(buf, q, e, FROM)) return false;
+        const fe = findByte(buf, q + 6, e, 62);
+        if (fe < 0 || !at(buf, fe + 1, e, SIZE)) return false; // expired and others: the full path
+        const size = this.num(buf, fe + 8, e);
+        if (this.numBad || !(size >= 0)) return false;
+        const m = this.message(buf, b, i, ts);
+        m.size = size; // from and nrcpt are left out: nothing in the summary reads them
+        this.collector.fastQueued(ts, m, buf, q + 6, fe, size);
+        this.count++;
+        return true;
+      }
+      if (c0 === 114) {
+        if (!at(buf, q, e, REMOVED)) return false;
+        const slot = this.slotOf(buf, b, i);
+        const m = this.cached(slot, buf, b, i);
+        const qid = m !== undefined ? m.qid : latin1(buf, b, i);
+        if (m !== undefined) this.tracker.closeAt(m, ts);
+        else this.tracker.removeAt(qid, ts);
+        this.recent[slot] = undefined;
+        this.collector.fastRemoved(qid, ts);
+        this.count++;
+        return true;
+      }
+      if (c0 === 99) {
+        if (!at(buf, q, e, CLIENT)) return false;
+        const comma = findByte(buf, q, e, 44);
+        const end = comma < 0 ? e : comma;
+        let ipA = 0, ipB = 0, userA = 0, userB = 0;
+        const lb = findByte(buf, q + 7, e, 91);
+        if (lb >= 0 && lb < end) {
+          const rb = findByte(buf, lb, e, 93);
+          ipA = lb + 1;
+          ipB = rb > lb && rb < end ? rb : end;
+        }
+        if (comma >= 0) {
+          const u = find(buf, comma, e, SASL_USER);
+          if (u >= 0) {
+            userA = userB = u + 14;
+            while (userB < e && buf[userB] !== 44 && buf[userB] !== 32) userB++;
+          }
+        }
+        const m = this.message(buf, b, i, ts);
+        m.received = true;
+        m.origin = 'smtp';
+        this.collector.fastReceived(m.qid, ts, buf, ipA, ipB, userA, userB);
+        this.count++;
+        return true;
+      }
+      if (c0 === 109 && at(buf, q, e, MESSAGE_ID)) {
+        this.collector.seen(ts); // light: nobody reads the Message-ID
+        this.count++;
+        return true;
+      }
+      return false;
+    }
+    // --- lines without a queue id ---
+    const c0 = buf[b];
+    let kind: 0 | 1 | 2;
+    if (c0 === 99 && at(buf, b, e, CONNECT)) kind = 0;
+    else if (c0 === 100 && at(buf, b, e, DISCONNECT)) kind = 1;
+    else if (c0 === 67 && at(buf, b, e, CONNECT_PS)) kind = 0;
+    else {
+      if (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112) for (const lv of LEVELS) if (at(buf, b, e, lv)) return false; // warnings etc.: the full path
+      if (c0 === 83 && (at(buf, b, e, SSL_ACCEPT) || at(buf, b, e, SSL_CONNECT))) return false; // TLS failures
+      // "Anonymous|Trusted|Untrusted|Verified TLS connection established …" (first word), or anywhere
+      let w = b;
+      while (w < e && w - b < 16 && buf[w] !== 32) w++;
+      if (at(buf, w, e, TLS_OK) || find(buf, b, e, TLS_OK) >= 0) kind = 2;
+      else {
+        // anything else with a space (lost connection, postscreen verdicts, anvil statistics …) is understood
+        // and counts for nothing but its time; without one, the full path calls it a cut-off fragment
+        if (findByte(buf, b, e, 32) < 0) return false;
+        this.collector.seen(ts);
+        this.count++;
+        return true;
+      }
+    }
+    this.collector.fastSession(ts, kind);
+    this.count++;
+    return true;
+  }
+
+  /** `QID: to=<…>, [orig_to=<…>, ]relay=…, delay=…, delays=…, dsn=…, status=sent (…)` — plain sent only. */
+  private delivery(buf: Uint8Array, qa: number, qb: number, q: number, e: number, ts: number): boolean {
+    const te = find(buf, q + 4, e, GT_COMMA);
+    if (te < 0) return false;
+    let r = te + 3;
+    if (buf[r] === 111 && at(buf, r, e, ORIG_TO)) {
+      const oe = find(buf, r + 9, e, GT_COMMA);
+      if (oe < 0) return false;
+      r = oe + 3;
+    }
+    if (!at(buf, r, e, RELAY)) return false;
+    const relayA = r + 6;
+    const re = find(buf, r, e, COMMA_SP);
+    if (re < 0) return false;
+    const di = find(buf, re, e, DELAY);
+    if (di < 0) return false;
+    let delay = this.num(buf, di + 6, e);
+    if (this.numBad) return false;
+    if (!(delay >= 0)) delay = 0;
+    let d0 = NaN, d1 = NaN, d2 = NaN, d3 = NaN;
+    r = this.numEnd;
+    if (at(buf, r, e, DELAYS)) {
+      const x0 = this.num(buf, r + 9, e);
+      if (this.numBad || !(x0 === x0)) return false;
+      const x1 = buf[this.numEnd] === 47 && this.numEnd < e ? this.num(buf, this.numEnd + 1, e) : NaN;
+      if (this.numBad) return false;
+      const x2 = buf[this.numEnd] === 47 && this.numEnd < e ? this.num(buf, this.numEnd + 1, e) : NaN;
+      if (this.numBad) return false;
+      const x3 = buf[this.numEnd] === 47 && this.numEnd < e ? this.num(buf, this.numEnd + 1, e) : NaN;
+      if (this.numBad) return false;
+      if (x3 === x3) { d0 = x0; d1 = x1; d2 = x2; d3 = x3; }
+      r = this.numEnd;
+    }
+    const dni = find(buf, r, e, DSN);
+    const si = find(buf, dni >= 0 ? dni : r, e, STATUS);
+    if (si < 0 || !at(buf, si + 7, e, SENT)) return false; // deferred, bounced, …: the full path
+    const po = find(buf, si, e, PAREN);
+    if (po >= 0) {
+      const t0 = buf[po + 2];
+      if (t0 === 102) return false; // perhaps "forwarded as …"
+      if (t0 === 50 && find(buf, po, e, QUEUED_AS) >= 0
+        && (find(buf, relayA, re, LOOPBACK[0]!) >= 0 || find(buf, relayA, re, LOOPBACK[1]!) >= 0 || at(buf, relayA, re, LOCALHOST))) return false; // perhaps a content-filter hop
+    }
+    const m = this.message(buf, qa, qb, ts);
+    this.collector.fastSent(ts, m, buf, q + 4, te, delay, d0, d1, d2, d3);
+    this.count++;
+    return true;
+  }
+}
+
+/**
+ * Read the inputs for the summary: the same lines, in the same order, with the same counting as
+ * {@link scanLogs} + SummaryCollector.add, the common Postfix lines through {@link FastPostfixLines}.
+ * The tracker must be light (no story).
+ */
+export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTracker, collector: SummaryCollector): Promise<ScanStats> {
+  const now = opt.now ?? Date.now;
+  const sources = resolveLogSources(opt.inputs, opt.fs, now());
+  const clock = new StampClock(now());
+  const parser = new LogLineParser(clock, { light: true });
+  const keep = opt.keepUnparsed ?? 20;
+  const stats: ScanStats = { sources, lines: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
+  const fast = new FastPostfixLines(clock, tracker, collector);
+  const prog: ReadProgress = { bytes: 0, total: sources.reduce((x, s) => x + s.size, 0), lines: 0 };
+  let nextReport = 8 << 20;
+  let srcName = '';
+  let lineNo = 0;
+  // the full path for one line, as scanLogs does it
+  const slow = (line: string): void => {
+    if (line.length === 0) return;
+    const ev = parser.parse(line);
+    if (!ev) {
+      stats.unparsed++;
+      if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(own(`${srcName === '-' ? 'stdin' : srcName}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`));
+      return;
+    }
+    stats.parsed++;
+    collector.add(ev, tracker.add(ev));
+  };
+  const slowLine = (s: string): void => {
+    lineNo++;
+    stats.lines++;
+    slow(s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s);
+  };
+  /** The line buf[p, nl) of a pure-ASCII buffer, nl its newline. */
+  const lineAt = (buf: Buffer, p: number, nl: number): void => {
+    let e = nl;
+    if (e > p && buf[e - 1] === 13) e--;
+    lineNo++;
+    stats.lines++;
+    if (e > p && !fast.line(buf, p, e)) slow(latin1(buf, p, e));
+  };
+  for (const src of sources) {
+    clock.setReference(src.mtimeMs);
+    fast.reset();
+    srcName = src.name;
+    lineNo = 0;
+    const raw: Readable = src.name === '-' ? (opt.stdin ?? process.stdin) : createReadStream(src.name, { highWaterMark: 4 << 20 });
+    const stream: Readable = src.gzip ? raw.pipe(createGunzip()) : raw;
+    if (src.gzip) raw.on('error', (err) => stream.destroy(err));
+    if (src.name !== '-') raw.on('data', (c: Buffer) => { prog.bytes += c.length; });
+    let left: Buffer | undefined;
+    for await (const chunk0 of stream) {
+      const chunk = chunk0 as Buffer;
+      if (src.name === '-') prog.bytes += chunk.length;
+      let buf = chunk;
+      if (left) {
+        // finish the line cut at the end of the last chunk on its own (no copy of the whole new chunk)
+        const nl = chunk.indexOf(10);
+        if (nl < 0 || left.length + nl > MAX_LINE * 4) { buf = Buffer.concat([left, chunk]); left = undefined; }
+        else {
+          const one = Buffer.concat([left, chunk.subarray(0, nl + 1)]);
+          left = undefined;
+          if (isAscii(one)) lineAt(one, 0, one.length - 1);
+          else slowLine(one.toString('utf8', 0, one.length - 1));
+          buf = chunk.subarray(nl + 1);
+        }
+      }
+      const last = buf.lastIndexOf(10);
+      if (last < 0) {
+        if (buf.length > MAX_LINE * 4) slowLine(buf.toString('latin1', 0, MAX_LINE * 4 + 1)); // no newline for too long: cut
+        else left = buf;
+        continue;
+      }
+      if (isAscii(buf.subarray(0, last))) {
+        let p = 0;
+        while (p <= last) {
+          const nl = buf.indexOf(10, p);
+          lineAt(buf, p, nl);
+          p = nl + 1;
+        }
+      } else {
+        const text = buf.toString('utf8', 0, last);
+        let p = 0;
+        for (;;) {
+          const nl = text.indexOf('\n', p);
+          if (nl < 0) { slowLine(text.slice(p)); break; }
+          slowLine(text.slice(p, nl));
+          p = nl + 1;
+        }
+      }
+      if (last + 1 < buf.length) left = buf.subarray(last + 1);
+      prog.lines = stats.lines;
+      if (opt.onProgress && prog.bytes >= nextReport) { nextReport = prog.bytes + (8 << 20); opt.onProgress(prog); }
+    }
+    if (left && left.length) slowLine(isAscii(left) ? left.toString('latin1') : left.toString('utf8'));
+  }
+  prog.lines = stats.lines;
+  opt.onProgress?.(prog);
+  parser.countFastLines(fast.count);
+  stats.parsed += fast.count;
+  return stats;
+}

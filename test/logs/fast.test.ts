@@ -1,0 +1,147 @@
+/**
+ * The summary's fast path (src/logs/fast.ts) must give exactly the figures of the full path (every line parsed
+ * into an event): on generated logs, on the shared corpus of real lines, on the real test Postfix's log, and on
+ * odd input (CRLF, UTF-8, lines split across reads, unusual Postfix lines the fast path must leave alone).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { test } from 'node:test';
+import { summarizeLogs } from '../../src/logs/index.js';
+import { PROJECT_ROOT, SHARED, testEnv } from '../helpers/env.js';
+
+const NOW = () => Date.UTC(2026, 10, 23, 12, 0, 0);
+
+async function bothWays(inputs: string[], label: string): Promise<void> {
+  const fast = await summarizeLogs({ inputs, now: NOW }, 20);
+  const full = await summarizeLogs({ inputs, now: NOW }, 20, { fullPath: true });
+  assert.deepEqual(fast, full, `fast and full summaries differ for ${label}`);
+}
+
+/** Feed text through "stdin" in small pieces, so lines are cut across reads anywhere. */
+async function bothWaysStdin(text: string | Buffer, piece: number, label: string): Promise<void> {
+  const data = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
+  const chunks = (): Readable => {
+    const parts: Buffer[] = [];
+    for (let i = 0; i < data.length; i += piece) parts.push(data.subarray(i, i + piece));
+    return Readable.from(parts);
+  };
+  const fast = await summarizeLogs({ inputs: ['-'], stdin: chunks(), now: NOW }, 20);
+  const full = await summarizeLogs({ inputs: ['-'], stdin: chunks(), now: NOW }, 20, { fullPath: true });
+  assert.deepEqual(fast, full, `fast and full summaries differ for ${label} (pieces of ${piece} bytes)`);
+}
+
+test('fast path = full path on generated Postfix logs (three seeds)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-fast-'));
+  try {
+    for (const seed of ['1', '42', '977']) {
+      const file = join(dir, `maillog-${seed}`);
+      const g = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'gen-postfix-log.mjs'), '--size', '3M', '--seed', seed, '--out', file], { encoding: 'utf8' });
+      assert.equal(g.status, 0, g.stderr);
+      await bothWays([file], `generated seed ${seed}`);
+      const d = await summarizeLogs({ inputs: [file], now: NOW });
+      assert.ok(d.counts.received > 1000 && d.counts.delivered > 1000 && d.counts.rejected > 50 && d.counts.deferred > 10, 'the log exercises the common lines');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('fast path = full path on every shared corpus log', async () => {
+  const root = join(SHARED, 'corpus', 'logs');
+  let n = 0;
+  for (const sub of readdirSync(root)) {
+    const dir = join(root, sub);
+    if (!existsSync(dir) || sub.endsWith('.md')) continue;
+    for (const f of readdirSync(dir)) {
+      if (!/\.(log|txt)$/.test(f)) continue;
+      await bothWays([join(dir, f)], `${sub}/${f}`);
+      n++;
+    }
+  }
+  assert.ok(n >= 10, `corpus logs compared: ${n}`);
+});
+
+test('fast path = full path on the real test Postfix log', async () => {
+  const log = testEnv().maillog;
+  if (!existsSync(log)) return;
+  await bothWays([log], 'the test environment maillog');
+});
+
+test('fast path = full path on unusual lines, CRLF, UTF-8 and lines cut across reads', async () => {
+  const L = (t: string) => `Nov 23 10:00:0${t}`;
+  const lines = [
+    `${L('1')} mx postfix/smtpd[11]: connect from a.example[192.0.2.1]`,
+    `${L('1')} mx postfix/smtpd[11]: 4A1B2C3D4E: client=a.example[192.0.2.1], sasl_method=PLAIN, sasl_username=jan@example.pl`,
+    `${L('1')} mx postfix/smtpd[11]: 4A1B2C3D4F: client=unknown[192.0.2.2]`,
+    `${L('1')} mx postfix/cleanup[12]: 4A1B2C3D4E: message-id=<x@y>`,
+    `${L('2')} mx postfix/qmgr[13]: 4A1B2C3D4E: from=<Jan@Example.PL>, size=1234, nrcpt=3 (queue active)`,
+    `${L('2')} mx postfix/qmgr[13]: 4A1B2C3D4F: from=<>, size=1e3, nrcpt=1 (queue active)`,
+    `${L('2')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<a@b.pl>, orig_to=<alias@b.pl>, relay=mx.b.pl[198.51.100.1]:25, delay=1.5, delays=0.1/0.2/0.3/0.9, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 99AA)`,
+    `${L('2')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<f@b.pl>, relay=local, delay=2e-05, delays=0/0/0/0, dsn=2.0.0, status=sent (forwarded as 77BB)`,
+    `${L('3')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<c@b.pl>, relay=127.0.0.1[127.0.0.1]:10024, delay=0.2, delays=0.1/0/0/0.1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4A1B2C3D50)`,
+    `${L('3')} mx postfix/smtpd[15]: 4A1B2C3D50: client=localhost[127.0.0.1]`,
+    `${L('3')} mx postfix/qmgr[13]: 4A1B2C3D50: from=<Jan@Example.PL>, size=1400, nrcpt=1 (queue active)`,
+    `${L('3')} mx postfix/virtual[16]: 4A1B2C3D50: to=<c@b.pl>, relay=virtual, delay=0.01, delays=0/0/0/0.01, dsn=2.0.0, status=sent (delivered to maildir)`,
+    `${L('3')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<d@c.pl>, relay=mx.c.pl[203.0.113.5]:25, delay=300, delays=0.1/0/300/0, dsn=4.4.1, status=deferred (connect to mx.c.pl[203.0.113.5]:25: Connection timed out)`,
+    `${L('4')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<e@c.pl>, relay=none, delay=3, dsn=5.1.1, status=bounced (host said: 550 5.1.1 user unknown)`,
+    `${L('4')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<g@c.pl>, relay=mx.c.pl, delay=, delays=/1/2/3, dsn=2.0.0, status=sent (ok)`,
+    `${L('4')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<h@c.pl>, relay=mx.c.pl, delay=0.5, dsn=2.0.0, status=sent`,
+    `${L('4')} mx postfix/smtp[14]: 4A1B2C3D4E: to=<i@c.pl>, relay=mx.c.pl, delay=0.5, delays=0.1/0.2, dsn=2.0.0, status=sent (ok)`,
+    `${L('4')} mx postfix/qmgr[13]: 4A1B2C3D4E: removed`,
+    `${L('4')} mx postfix/qmgr[13]: 4A1B2C3D50: removed`,
+    `${L('5')} mx postfix/smtpd[11]: disconnect from a.example[192.0.2.1] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5`,
+    `${L('5')} mx postfix/smtpd[11]: NOQUEUE: reject: RCPT from x[192.0.2.9]: 554 5.7.1 <a@b.pl>: Relay access denied; from=<s@t.pl> to=<a@b.pl> proto=ESMTP helo=<x>`,
+    `${L('5')} mx postfix/smtpd[11]: warning: TLS connection established from nowhere`,
+    `${L('5')} mx postfix/smtpd[11]: SSL_accept error from x[192.0.2.9]: lost connection`,
+    `${L('5')} mx postfix/smtpd[11]: Anonymous TLS connection established from x[192.0.2.9]: TLSv1.3`,
+    `${L('5')} mx postfix/smtp[14]: something Trusted TLS connection established to x[192.0.2.9]:25: TLSv1.3`,
+    `${L('5')} mx postfix/postscreen[17]: CONNECT from [192.0.2.7]:1234 to [192.0.2.10]:25`,
+    `${L('5')} mx postfix/postscreen[17]: PASS OLD [192.0.2.7]:1234`,
+    `${L('6')} mx postfix/smtpd[11]: lost connection after AUTH from unknown[192.0.2.8]`,
+    `${L('6')} mx postfix/anvil[18]: statistics: max connection rate 3/60s for (smtp:192.0.2.8) at Nov 23 10:00:06`,
+    `${L('6')} mx postfix/smtpd[11]: fragment`,
+    `${L('6')} mx postfix/pickup[19]: 5B1B2C3D4E: uid=1000 from=<root>`,
+    `${L('6')} mx postfix/qmgr[13]: 5B1B2C3D4E: from=<root@mx.example>, size=500, nrcpt=1 (queue active)`,
+    `${L('6')} mx postfix/local[20]: 5B1B2C3D4E: to=<root@mx.example>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=2.0.0, status=sent (delivered to mailbox)`,
+    `${L('6')} mx postfix/qmgr[13]: 5B1B2C3D4E: removed`,
+    `Nov 23 10:00:07.123 mx postfix/qmgr[13]: 6C1B2C3D4E: removed`,
+    `Nov  3 10:00:07 mx postfix/smtpd[11]: connect from b[192.0.2.3]`,
+    `Nov 3 10:00:07 mx postfix/smtpd[11]: connect from b[192.0.2.3]`,
+    `<mail.info> Nov 23 10:00:07 mx postfix/smtpd[11]: connect from b[192.0.2.3]`,
+    `2026-11-23T10:00:08.000000+01:00 mx postfix/smtpd[11]: connect from c[192.0.2.4]`,
+    `Nov 23 10:00:08 mx postfix/smtpd[11]: 7D1B2C3D4E: client=żółw.example[192.0.2.5], sasl_username=łukasz@example.pl`,
+    `Nov 23 10:00:08 mx postfix/qmgr[13]: 7D1B2C3D4E: from=<łukasz@example.pl>, size=10, nrcpt=1 (queue active)`,
+    `Nov 23 10:00:08 mx dovecot: imap-login: Login: user=<jan@example.pl>, method=PLAIN, rip=192.0.2.6, lip=192.0.2.10`,
+    `Nov 23 10:00:08 mx postfix-out/smtp[21]: 8E1B2C3D4E: to=<x@y.pl>, relay=y.pl[198.51.100.2]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 ok)`,
+    `Nov 23 10:00:08 mx sendmail[22]: x: from=<a@b>, size=1`,
+    'x'.repeat(20000),
+    '\u0000\u0001binary\u00ff junk',
+    '',
+    `Nov 23 10:00:09 mx postfix/qmgr[13]: 9F1B2C3D4E: from=<cut@example.pl>, size=12`,
+  ];
+  const text = lines.join('\n');
+  for (const piece of [7, 61, 4096, 1 << 20]) await bothWaysStdin(text, piece, 'odd lines');
+  await bothWaysStdin(lines.join('\r\n') + '\r\n', 33, 'odd lines with CRLF');
+  await bothWaysStdin(Buffer.concat([Buffer.from(lines.slice(0, 20).join('\n') + '\n'), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(lines.slice(20).join('\n'))]), 50, 'invalid UTF-8');
+  const d = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([Buffer.from(text)]), now: NOW });
+  assert.ok(d.counts.delivered >= 5 && d.counts.filtered === 1 && d.counts.forwarded === 1 && d.counts.deferred === 1 && d.counts.bounced === 1);
+});
+
+test('fast path = full path on a log folder with rotations', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-fastrot-'));
+  try {
+    const g = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'gen-postfix-log.mjs'), '--size', '400K', '--seed', '5'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const all = g.stdout.split('\n');
+    const third = Math.floor(all.length / 3);
+    writeFileSync(join(dir, 'maillog.2'), all.slice(0, third).join('\n') + '\n');
+    writeFileSync(join(dir, 'maillog.1'), all.slice(third, 2 * third).join('\n') + '\n');
+    writeFileSync(join(dir, 'maillog'), all.slice(2 * third).join('\n'));
+    await bothWays([dir], 'a folder with rotations');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
