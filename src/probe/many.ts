@@ -90,7 +90,11 @@ function recommendations(results: ProbeResult[]): Finding[] {
       const security = securityOf(good);
       out.push(finding(check, hasStatus(good, 'warn') ? 'warn' : 'ok', `${host}:${good.port}`, 'recommendPort', { host, port: good.port, security: SECURITY_NAMES[security] }, { data: { port: good.port, security: SECURITY_DATA[security] } }));
     } else {
-      out.push(finding(check, 'error', host, 'recommendNone', { host, ports: mine.map((r) => r.port).join(', ') }));
+      // One cause for every port (the name does not resolve, the network is down): say it once, here.
+      const firsts = mine.map((r) => r.findings.find((f) => f.status === 'error')?.summary);
+      const same = firsts[0] && firsts.every((t) => t?.en === firsts[0]!.en) ? firsts[0] : undefined;
+      const p = { host, ports: mine.map((r) => r.port).join(', ') };
+      out.push(same ? finding(check, 'error', host, 'recommendNoneSame', { ...p, problem: same }) : finding(check, 'error', host, 'recommendNone', p));
     }
   }
   return out;

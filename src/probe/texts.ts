@@ -443,6 +443,10 @@ export const PROBE_TEXTS = {
     summary: tx('None of the ports tried on {host} ({ports}) works without errors; see the findings above for each.',
       'Żaden ze sprawdzonych portów serwera {host} ({ports}) nie działa bez błędów; szczegóły przy każdym porcie powyżej.'),
   },
+  recommendNoneSame: {
+    summary: tx('None of the ports tried on {host} ({ports}) works, for the same reason: {problem}',
+      'Żaden ze sprawdzonych portów serwera {host} ({ports}) nie działa, z tego samego powodu: {problem}'),
+  },
   verdictWorks: {
     summary: tx('In short: {host} port {port} works with {security}; you can use it in the mail program.',
       'Podsumowanie: port {port} serwera {host} działa (szyfrowanie: {security}); możesz go użyć w programie pocztowym.'),

@@ -86,3 +86,11 @@ test('the terminal table fits 80 columns without clipping host:port', async () =
   assert.ok(lines.every((l) => [...l].length <= 80), 'a line is wider than 80 columns');
   assert.ok(lines.some((l) => l.startsWith(`127.0.0.1:${env.submission} `)), 'host:port shown whole in the table');
 });
+
+test('every port failing for the same reason (the name does not resolve): the closing sentence names it once', async () => {
+  const r = await cli(['probe', 'imap', 'nosuch.example.test', '--resolver', `127.0.0.1:${env.dnsPort}`, '--json']);
+  const report = JSON.parse(r.stdout) as { findings: { check: string; summary: { en: string; pl: string } }[] };
+  const rec = report.findings.find((f) => f.check === 'probe.imap.recommendation')!;
+  assert.match(rec.summary.en, /^None of the ports tried on nosuch\.example\.test \(993, 143\) works, for the same reason: The server name nosuch\.example\.test does not exist in DNS/);
+  assert.match(rec.summary.pl, /z tego samego powodu: Nazwa serwera nosuch\.example\.test nie istnieje w DNS/);
+});
