@@ -47,10 +47,10 @@ const MB = 1024 * KB;
 function text(body: Record<string, unknown>, key: string, max: number, required = true): string {
   const v = body[key];
   if (v === undefined || v === null || v === '') {
-    if (required) throw new HttpError(400, `"${key}" is required`, 'missing-field');
+    if (required) throw new HttpError(400, `"${key}" is required`, 'missing-field', key);
     return '';
   }
-  if (typeof v !== 'string') throw new HttpError(400, `"${key}" must be a string`, 'bad-field');
+  if (typeof v !== 'string') throw new HttpError(400, `"${key}" must be a string`, 'bad-field', key);
   if (v.length > max) throw new HttpError(413, `"${key}" is over ${max} characters`, 'too-large');
   return v;
 }
@@ -139,7 +139,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     input: { type: 'object', required: ['domain'], properties: { domain: { type: 'string', maxLength: 253 }, selectors: { type: 'array', items: { type: 'string' } } } },
     async run(body, ctx) {
       const d = text(body, 'domain', 253).trim().toLowerCase().replace(/\.$/, '');
-      if (!domainRe.test(d)) throw new HttpError(400, 'not a domain name', 'bad-field');
+      if (!domainRe.test(d)) throw new HttpError(400, 'not a domain name', 'bad-field', 'domain');
       const dns = await dnsClientFor(ctx.deps).catch(() => undefined);
       const selectors = Array.isArray(body.selectors) ? body.selectors.filter((s): s is string => typeof s === 'string' && /^[\w.-]{1,63}$/.test(s)).slice(0, 10) : undefined;
       if (ctx.onFinding) await streamDomainParts(d, dns, ctx.onFinding);
@@ -162,10 +162,10 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
     async run(body, ctx) {
       const host = text(body, 'host', 253).trim();
-      if (!domainRe.test(host) && !/^[0-9a-f:.]+$/i.test(host)) throw new HttpError(400, 'not a host name', 'bad-field');
+      if (!domainRe.test(host) && !/^[0-9a-f:.]+$/i.test(host)) throw new HttpError(400, 'not a host name', 'bad-field', 'host');
       const protocol = body.protocol === 'imap' || body.protocol === 'pop3' ? body.protocol : 'smtp';
       const port = body.port === undefined || body.port === '' ? ({ smtp: 587, imap: 993, pop3: 995 } as const)[protocol] : Number(body.port);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HttpError(400, 'not a port number', 'bad-field');
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HttpError(400, 'not a port number', 'bad-field', 'port');
       const security = body.security === 'tls' || body.security === 'starttls' || body.security === 'none' ? body.security : undefined;
       await ctx.guardTarget(host, port);
       const user = text(body, 'user', 320, false);
@@ -183,7 +183,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     input: { type: 'object', required: ['address'], properties: { address: { type: 'string', maxLength: 320 } } },
     async run(body, ctx) {
       const a = text(body, 'address', 320).trim();
-      if (!addressRe.test(a)) throw new HttpError(400, 'not an e-mail address', 'bad-field');
+      if (!addressRe.test(a)) throw new HttpError(400, 'not an e-mail address', 'bad-field', 'address');
       try {
         return await settingsReportFor(a, { ...ctx.deps, guardTarget: ctx.guardTarget }, { allowGuesses: !ctx.restricted });
       } catch (e) {

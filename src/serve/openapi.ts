@@ -28,7 +28,7 @@ const REPORT = {
     data: {},
   },
 };
-const ERROR = { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } } };
+const ERROR = { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string', description: 'the request field that was wrong, when one was' } } };
 
 const SSE_DOC = 'With `?stream=1` (or `Accept: text/event-stream`) the answer is a stream of server-sent events: `progress` (doctor checks starting and ending), `finding` (each finding as soon as it is known), then `report` (the whole Report) or `error`.';
 

@@ -9,6 +9,7 @@ import { UI } from '../i18n/ui.js';
 import { esc } from '../report/html.js';
 import { DOCTOR_CASES } from '../doctor/cases/index.js';
 import { DOCTOR_TEXT } from '../doctor/texts.js';
+import { REASON_INFO } from '../knowledge/reasons.js';
 import { SERVE_TEXT as T } from './texts.js';
 
 export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'doctor';
@@ -112,7 +113,8 @@ function clientTexts(lang: Lang): string {
     statusLabel: flat(UI.status), actor: flat(UI.actor), permanence: flat(UI.permanence), retry: flat(UI.retry),
     cases: DOCTOR_CASES.map((c) => ({ id: c.id, n: c.seedNumber, title: p(c.title), description: p(c.description) })),
     tables: flat(DOCTOR_TEXT.tables),
-    errors: flat(T.errors),
+    errors: flat(T.errors), fieldErrors: flat(T.fieldErrors),
+    reasons: Object.fromEntries(Object.entries(REASON_INFO).map(([k, v]) => [k, p(v.title)])),
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');

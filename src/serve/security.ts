@@ -9,7 +9,8 @@ import type { IncomingMessage } from 'node:http';
 export const MAIL_PORTS: readonly number[] = [25, 465, 587, 2525, 110, 995, 143, 993];
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code = 'error') {
+  /** `field`: the request field that was wrong, so the page can say which one in the reader's language. */
+  constructor(readonly status: number, message: string, readonly code = 'error', readonly field?: string) {
     super(message);
   }
 }

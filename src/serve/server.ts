@@ -150,7 +150,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     } catch (e) {
       if (!open) throw e;
       const he = e instanceof HttpError ? e : new HttpError(500, 'internal error');
-      event('error', { error: he.code, message: he.message, status: he.status });
+      event('error', { error: he.code, message: he.message, status: he.status, ...(he.field ? { field: he.field } : {}) });
       res.end();
     }
   }
@@ -231,7 +231,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
       const he = e instanceof HttpError ? e : new HttpError(500, 'internal error', 'internal');
       if (!(e instanceof HttpError)) opts.log?.(`internal error: ${(e as Error)?.message}`);
       if (res.headersSent) { res.end(); return; }
-      sendJson(res, he.status, { error: he.code, message: he.message });
+      sendJson(res, he.status, { error: he.code, message: he.message, ...(he.field ? { field: he.field } : {}) });
       // Drain or drop what is left of an over-limit upload.
       if (he.status === 413) req.destroy();
     });

@@ -23,7 +23,7 @@ button.secondary{background:#fff;color:var(--accent)}button:disabled{opacity:.6;
 .f h3{font-size:1rem;margin:.15rem 0}.f .check{color:var(--muted);font:12px ui-monospace,monospace}.f p{margin:.35rem 0}
 .s-ok{border-left-color:var(--ok)}.s-info{border-left-color:var(--info)}.s-warn{border-left-color:var(--warn)}.s-error{border-left-color:var(--error)}.s-unknown{border-left-color:var(--unknown)}
 .badge{font-weight:700;margin-right:.35rem}.b-ok{color:var(--ok)}.b-info{color:var(--info)}.b-warn{color:var(--warn)}.b-error{color:var(--error)}.b-unknown{color:var(--unknown)}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.05rem 1rem;margin:.4rem 0}dt{font-weight:600}dd{margin:0}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.05rem 1rem;margin:.4rem 0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 pre{background:var(--soft);padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all;font-size:12px;max-height:24rem}
 table{border-collapse:collapse;margin:.6rem 0;width:100%}td,th{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;font-size:14px}
 th{background:var(--soft)}h2{font-size:1.15rem;margin:1.4rem 0 .4rem}
@@ -33,5 +33,8 @@ th{background:var(--soft)}h2{font-size:1.15rem;margin:1.4rem 0 .4rem}
 .progress{list-style:none;padding:0}.progress li{padding:.15rem 0}.progress li::before{content:"⏳ "}.progress li.done::before{content:"✔ "}.progress li.bad::before{content:"✖ "}.progress li.warn::before{content:"⚠ "}.progress li.skip::before{content:"· "}
 .choices{display:grid;gap:.4rem}.choices label{font-weight:400;display:flex;gap:.5rem;align-items:flex-start;border:1px solid var(--line);border-radius:6px;padding:.45rem .6rem;cursor:pointer}
 .choices input{width:auto;margin-top:.25rem}.choices small{display:block;color:var(--muted)}.stepno{color:var(--muted);font-size:.9rem}
+.tablewrap{overflow-x:auto}.f{overflow-wrap:anywhere}
+@media (max-width:36rem){header,main,footer{padding-left:1rem;padding-right:1rem}form[data-api="/api/probe"]{grid-template-columns:1fr}
+dl{grid-template-columns:1fr}dd{margin-bottom:.3rem}}
 footer{max-width:62rem;margin:0 auto;padding:1rem 1.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 `;

@@ -29,11 +29,12 @@ export const APP_JS = String.raw`'use strict';
     if (f.detail) box.appendChild(el('p', '', pick(f.detail)));
     if (f.diagnosis) {
       var d = f.diagnosis, dl = el('dl');
-      var rows = [[T.ui.reason, d.reason], [T.ui.permanence, T.permanence[d.permanence] || d.permanence], [T.ui.actor, T.actor[d.actor] || d.actor],
+      // The reason in words first (its code after, for support); the classifier's rule goes with the evidence.
+      var rows = [[T.ui.reason, T.reasons[d.reason] ? T.reasons[d.reason] + ' (' + d.reason + ')' : d.reason],
+        [T.ui.permanence, T.permanence[d.permanence] || d.permanence], [T.ui.actor, T.actor[d.actor] || d.actor],
         [T.ui.retry, T.retry[d.retry] || d.retry]];
       var codes = [d.replyCode, d.enhancedCode].filter(function (x) { return x !== undefined && x !== null; }).join(' ');
       if (codes) rows.push([T.ui.codes, codes]);
-      rows.push([T.ui.rule, d.rule]);
       rows.forEach(function (r) { dl.appendChild(el('dt', '', r[0])); dl.appendChild(el('dd', '', r[1])); });
       box.appendChild(dl);
     }
@@ -44,11 +45,13 @@ export const APP_JS = String.raw`'use strict';
       box.appendChild(ol);
     }
     if (f.seeAlso && f.seeAlso.length) box.appendChild(el('p', 'check', T.ui.seeAlso + ': ' + f.seeAlso.join(', ')));
-    if (f.evidence && f.evidence.length) {
+    var ev = (f.evidence || []).map(function (e) { return (e.label ? e.label + ': ' : '') + e.value; });
+    if (f.diagnosis && f.diagnosis.rule) ev.push(T.ui.rule + ': ' + f.diagnosis.rule);
+    if (ev.length) {
       var det = el('details');
       if (f.status === 'error') det.open = true;
       det.appendChild(el('summary', '', T.ui.evidence));
-      det.appendChild(el('pre', '', f.evidence.map(function (e) { return (e.label ? e.label + ': ' : '') + e.value; }).join('\n')));
+      det.appendChild(el('pre', '', ev.join('\n')));
       box.appendChild(det);
     }
     return box;
@@ -82,7 +85,8 @@ export const APP_JS = String.raw`'use strict';
       r.forEach(function (c) { row.appendChild(el('td', '', c)); });
       tb.appendChild(row);
     });
-    table.appendChild(tb); wrap.appendChild(table);
+    table.appendChild(tb);
+    var scroll = el('div', 'tablewrap'); scroll.appendChild(table); wrap.appendChild(scroll);
     return wrap;
   }
 
@@ -100,8 +104,8 @@ export const APP_JS = String.raw`'use strict';
     box.textContent = '';
     var counts = {};
     report.findings.forEach(function (f) { counts[f.status] = (counts[f.status] || 0) + 1; });
-    box.appendChild(el('p', 'summary', report.command + ' — ' + report.subject + ': ' + ORDER.filter(function (s) { return counts[s]; })
-      .map(function (s) { return (T.statusLabel[s] || s) + ' ' + counts[s]; }).join(', ')));
+    box.appendChild(el('p', 'summary', report.subject + ' — ' + ORDER.filter(function (s) { return counts[s]; })
+      .map(function (s) { return (T.statusLabel[s] || s) + ': ' + counts[s]; }).join(', ')));
     var list = el('div');
     report.findings.forEach(function (f) { list.appendChild(renderFinding(f)); });
     box.appendChild(list);
@@ -139,7 +143,7 @@ export const APP_JS = String.raw`'use strict';
             a.href = URL.createObjectURL(blob);
             a.download = 'mailmedic-' + report.command + '.' + x[2];
             document.body.appendChild(a); a.click(); a.remove();
-          }).catch(function (e) { setStatus(T.status.failed + ': ' + e.message, true); });
+          }).catch(showError);
       });
       b.appendChild(btn);
     });
@@ -148,9 +152,18 @@ export const APP_JS = String.raw`'use strict';
   }
 
   // An API error as the user should read it: the page's own words for the code, the server's details after.
+  // Polish readers get only the page's words (the server's details are English); a wrong field is named.
   function apiError(j, status) {
-    var own = j && j.error && T.errors[j.error];
-    return new Error(own ? own + (j.message ? ' (' + j.message + ')' : '') : (j && j.message) || String(status));
+    var own = j && ((j.field && T.fieldErrors[j.field]) || (j.error && T.errors[j.error]));
+    var e = new Error(own ? own + (j.message && T.lang !== 'pl' && !(j.field && T.fieldErrors[j.field]) ? ' (' + j.message + ')' : '') : (j && j.message) || String(status));
+    e.kind = Boolean(own);
+    return e;
+  }
+  function showError(e) {
+    if (e && e.kind) return setStatus(e.message, true);
+    // fetch() itself failed: the app is not reachable (stopped, or the network dropped).
+    if (e instanceof TypeError) return setStatus(T.errors.offline, true);
+    setStatus(T.status.failed + ': ' + (e && e.message), true);
   }
 
   // POST JSON, read server-sent events from the response body (EventSource cannot POST).
@@ -216,7 +229,7 @@ export const APP_JS = String.raw`'use strict';
           finding: function (f) { live.appendChild(renderFinding(f)); },
           report: function (r) { renderReport(r, results); setStatus(T.status.done); }
         });
-      }).catch(function (e) { setStatus(T.status.failed + ': ' + e.message, true); })
+      }).catch(showError)
         .then(function () { btn.disabled = false; });
     });
   }
@@ -254,7 +267,7 @@ export const APP_JS = String.raw`'use strict';
       fetch('/api/doctor/next', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ case: st.kase, answers: st.answers, skipped: st.skipped }) })
         .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw apiError(j, r.status); return j; }); })
         .then(function (j) { if (j.done) run(); else ask(j.step); })
-        .catch(function (e) { setStatus(T.status.failed + ': ' + e.message, true); });
+        .catch(showError);
     }
     function ask(step) {
       box.textContent = ''; setStatus('');
@@ -335,7 +348,7 @@ export const APP_JS = String.raw`'use strict';
           renderReport(r, results); setStatus(T.status.done);
           var again = el('button', 'secondary', T.button.restart); again.type = 'button'; again.addEventListener('click', chooseCase); box.appendChild(again);
         }
-      }).catch(function (e) { setStatus(T.status.failed + ': ' + e.message, true); });
+      }).catch(showError);
     }
     chooseCase();
   }
