@@ -94,6 +94,21 @@ export function classifyNetError(e: unknown, phase: Phase): ProbeError {
   return new ProbeError(kind, phase, err?.message ?? String(e), code || undefined);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Lines are buffered byte for byte (latin1) so that limits count bytes; a complete line is shown as UTF-8 when it
+ * is valid UTF-8 (servers with SMTPUTF8 and Polish replies send it), else as the bytes it was.
+ */
+function utf8OrLatin1(raw: string): string {
+  if (!/[\x80-\xff]/.test(raw)) return raw;
+  try {
+    return strictUtf8.decode(Buffer.from(raw, 'latin1'));
+  } catch {
+    return raw;
+  }
+}
+
 /** A timeout that rejects with a ProbeError; `clear` must be called when the awaited thing settles. */
 function deadline(ms: number, kind: FailureKind, phase: Phase, what: string): { promise: Promise<never>; clear: () => void } {
   let timer: NodeJS.Timeout | undefined;
@@ -160,9 +175,10 @@ export class LineConnection {
       for (;;) {
         const nl = this.buf.indexOf('\n');
         if (nl >= 0) {
-          const line = this.buf.slice(0, nl).replace(/\r$/, '');
+          const raw = this.buf.slice(0, nl).replace(/\r$/, '');
           this.buf = this.buf.slice(nl + 1);
-          if (line.length > LINE_LIMIT) throw new ProbeError('too-long', phase, `a line of ${line.length} characters (limit ${LINE_LIMIT})`);
+          if (raw.length > LINE_LIMIT) throw new ProbeError('too-long', phase, `a line of ${raw.length} characters (limit ${LINE_LIMIT})`);
+          const line = utf8OrLatin1(raw);
           this.transcript.add('S', line);
           return line;
         }

@@ -339,3 +339,17 @@ test('a server that echoes the password back in a garbled reply or an error does
   assert.equal(imap.authenticated, false);
   for (const r of [pop, imap]) assert.ok(!JSON.stringify(r).includes(pw), `${r.protocol} result holds the password`);
 });
+
+test('a UTF-8 reply is read as UTF-8 (Polish server texts), bytes that are not UTF-8 are kept as they came', async () => {
+  const port = await fake((s, on) => {
+    s.write(Buffer.from('220 serwer gotowy — zażółć gęślą jaźń\r\n', 'utf8'));
+    on((l) => {
+      if (l.startsWith('EHLO')) s.write(Buffer.concat([Buffer.from('250-fake\r\n250 X-LATIN1-'), Buffer.from([0xb3, 0xf3]), Buffer.from('\r\n')]));
+      else if (l === 'QUIT') s.end('221 bye\r\n');
+    });
+  });
+  const r = await probeSmtp({ host: '127.0.0.1', port, tls: 'none', timeouts: fast });
+  const banner = r.findings.find((f) => f.check === 'probe.smtp.banner')!;
+  assert.match(banner.summary.pl, /serwer gotowy — zażółć gęślą jaźń/);
+  assert.ok(r.transcript.some((l) => l.text === '250 X-LATIN1-\u00b3\u00f3'));
+});
