@@ -60,6 +60,30 @@ function splitHeaderBody(s: string, from: number, to: number): { headEnd: number
   return { headEnd: to, bodyStart: to };
 }
 
+/** JS String.prototype.trim's whitespace (so index arithmetic cuts exactly what slice().trim() would). */
+function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** text.slice(from, to).trim() with one string cut instead of two. */
+function trimmedSlice(text: string, from: number, to: number): string {
+  while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
+  while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
+  return text.slice(from, to);
+}
+
+/** Lowercase a header name, allocating only when it has an uppercase letter (checked by char code, no regex). */
+function lowerName(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return name.toLowerCase();
+  }
+  return name;
+}
+
 /** Unfold and split a header block. Lines without a colon are skipped; the block is capped in size and count. */
 export function parseHeaderBlock(block: string): HeaderList {
   const out: HeaderList = [];
@@ -78,7 +102,7 @@ export function parseHeaderBlock(block: string): HeaderList {
     if (end === from) continue;
     const c = text.charCodeAt(from);
     if ((c === 32 || c === 9) && cur) {
-      if (cur[1].length < 65536) cur[1] += ' ' + text.slice(from, end).trim();
+      if (cur[1].length < 65536) cur[1] += ' ' + trimmedSlice(text, from, end);
       continue;
     }
     const colon = text.indexOf(':', from);
@@ -93,10 +117,10 @@ export function parseHeaderBlock(block: string): HeaderList {
     }
     let nameEnd = colon;
     while (nameEnd > from && (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
-    let name = text.slice(from, nameEnd);
-    if (!name || name.includes(' ')) { cur = undefined; continue; }
-    if (/[A-Z]/.test(name)) name = name.toLowerCase();
-    cur = [name, text.slice(colon + 1, end).trim()];
+    if (nameEnd === from) { cur = undefined; continue; }
+    const raw = text.slice(from, nameEnd);
+    if (raw.includes(' ')) { cur = undefined; continue; }
+    cur = [lowerName(raw), trimmedSlice(text, colon + 1, end)];
     out.push(cur);
   }
   return out;

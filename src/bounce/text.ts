@@ -86,8 +86,10 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
   const limit = opts.limit ?? 1000;
   for (let line of lines) {
     if (line.length > 4096) line = line.slice(0, 4096);
-    const low = line.trim().toLowerCase();
-    if (stop.length && stop.some((s) => low.startsWith(s))) break;
+    if (stop.length) {
+      const low = line.trim().toLowerCase();
+      if (stop.some((s) => low.startsWith(s))) break;
+    }
     // A sendmail per-host result ("421 host (smtp)... Deferred") or a new session ends the current block.
     if (SESSION_LINE.test(line)) { cur = undefined; continue; }
     const m = line.includes('@') ? RCPT_LINE.exec(line) ?? CODE_RCPT_LINE.exec(line) : null;
