@@ -146,9 +146,10 @@ export function tlsFindings(protocol: Protocol, o: ProbeOptions, info: TlsInfo, 
   const c = `probe.${protocol}.tls`;
   const leaf = info.chain[0];
   const names = leaf?.names.join(', ') || '(none)';
+  // The fingerprint without colons (64 characters) fits an 80-column terminal on one line; tls.chain keeps the usual form.
   const ev: Evidence[] = info.chain.map((x, i) => ({
     kind: 'certificate', label: i === 0 ? 'leaf' : `chain[${i}]`,
-    value: `subject: ${x.subject}; issuer: ${x.issuer}; names: ${x.names.join(', ')}; valid ${x.validFrom.slice(0, 10)} – ${x.validTo.slice(0, 10)}; sha256 ${x.fingerprint256}`,
+    value: `subject: ${x.subject}; issuer: ${x.issuer}; names: ${x.names.join(', ')}; valid ${x.validFrom.slice(0, 10)} – ${x.validTo.slice(0, 10)}; sha256 ${x.fingerprint256.replaceAll(':', '')}`,
   }));
   const old = /^(SSLv|TLSv1$|TLSv1\.1$)/.test(info.protocol);
   out.push(finding(`${c}.version`, old ? 'error' : 'ok', subject, old ? 'tlsOld' : 'tlsOk', { protocol: info.protocol, cipher: info.cipher }, { data: { protocol: info.protocol, cipher: info.cipher } }));
