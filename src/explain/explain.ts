@@ -339,7 +339,12 @@ function diagnoseGroup(g: ScannedGroup, ctx: Context): ExplainDiagnosis {
   const kinds = new Set<SeeAlsoKind>();
   for (const s of sources) if (s === specific || s === decidedBy) for (const k of s.entry.see ?? []) kinds.add(k);
   if (!speaker && !wordsDecided) for (const s of sources) for (const k of s.entry.see ?? []) kinds.add(k);
-  if (!NOT_FAILURES.has(reason) && !guessOverridesNothing && (speaker || wordsDecided || !kinds.size)) for (const k of SEE_FOR_REASON[reason] ?? []) kinds.add(k);
+  // The reason's usual commands, unless the entry that speaks names its own: a mail program's message is about
+  // the user's own server, so the reason's "recipient domain" would point at the wrong side.
+  const speakerChoseCommands = speaker?.see !== undefined && speaker.see.length > 0;
+  if (!NOT_FAILURES.has(reason) && !guessOverridesNothing && !speakerChoseCommands && (speaker || wordsDecided || !kinds.size)) {
+    for (const k of SEE_FOR_REASON[reason] ?? []) kinds.add(k);
+  }
   const names: Names = {};
   const sender = ctx.options.senderDomain ?? senderDomainInLine(g.text.replace(/_/g, ' ')) ?? ctx.whole.senderDomain;
   const recipient = ctx.options.recipientDomain ?? recipientDomainInLine(g.text) ?? ctx.whole.recipientDomain;

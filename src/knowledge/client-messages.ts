@@ -239,7 +239,7 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
   },
   {
     id: 'client.outlook-ndr-address-not-found',
-    phrases: ['the email address you entered couldn\'t be found', 'the e-mail address you entered couldn\'t be found', 'adres e-mail, ktory wprowadzono, nie zostal odnaleziony', 'nie znaleziono adresu e-mail', 'wprowadzony adres e-mail nie zostal znaleziony', 'because the address couldn\'t be found', 'wasn\'t found at', 'nie znaleziono uzytkownika', 'poniewaz nie znaleziono adresu', 'nie mozna odnalezc adresu'],
+    phrases: ['the email address you entered couldn\'t be found', 'the e-mail address you entered couldn\'t be found', 'adres e-mail, ktory wprowadzono, nie zostal odnaleziony', 'nie znaleziono adresu e-mail', 'wprowadzony adres e-mail nie zostal znaleziony', 'nie znaleziono uzytkownika', 'poniewaz nie znaleziono adresu', 'nie mozna odnalezc adresu'],
     reason: 'userunknown', actor: 'you', permanence: 'permanent', priority: 12,
     title: tx('Outlook: the address you entered could not be found', 'Outlook: nie odnaleziono wprowadzonego adresu'),
     meaning: tx('Outlook\'s delivery report says the recipient\'s server has no mailbox with this address.', 'Raport doręczenia Outlooka mówi, że serwer odbiorcy nie ma skrzynki o tym adresie.'),
@@ -271,8 +271,20 @@ export const CLIENT_MESSAGES: MessagePattern[] = [
     ],
   },
   {
+    // Receiving, not sending: the incoming (POP3/IMAP) server is the one to check.
+    id: 'client.outlook-cannot-connect-incoming',
+    reason: 'networkerror', actor: 'network', permanence: 'temporary', priority: 14, see: ['probe-imap', 'settings'],
+    title: tx('Cannot connect to the incoming mail server', 'Nie można połączyć się z serwerem poczty przychodzącej'),
+    meaning: tx('The mail program could not connect to the server it receives mail from (POP3 or IMAP; Outlook 0x80042108): wrong server name, port or encryption, no internet, or a firewall blocking the program.', 'Program pocztowy nie mógł połączyć się z serwerem, z którego odbiera pocztę (POP3 lub IMAP; Outlook 0x80042108): zła nazwa serwera, port lub szyfrowanie, brak internetu albo zapora blokująca program.'),
+    advice: [
+      tx('Check the incoming server name and port: IMAP 993 or POP3 995 with SSL/TLS.', 'Sprawdź nazwę i port serwera poczty przychodzącej: IMAP 993 lub POP3 995 z SSL/TLS.'),
+      tx('Check that a firewall or antivirus does not block the program.', 'Sprawdź, czy zapora lub antywirus nie blokują programu.'),
+    ],
+    phrases: ['0x80042108', 'cannot connect to your incoming', 'nie moze polaczyc sie z serwerem poczty przychodzacej', 'nie moze nawiazac polaczenia z serwerem poczty przychodzacej'],
+  },
+  {
     id: 'client.outlook-cannot-connect',
-    phrases: ['0x800ccc0e', '0x80042109', '0x80042108', '0x800ccc13', 'nie mozna polaczyc sie z serwerem', 'nie mozna nawiazac polaczenia', 'unable to connect to the server', 'cannot connect to the server', 'could not connect to mail server', 'the connection was refused', 'polaczenie zostalo odrzucone'],
+    phrases: ['0x800ccc0e', '0x80042109', '0x800ccc13', 'nie mozna polaczyc sie z serwerem', 'nie mozna nawiazac polaczenia', 'unable to connect to the server', 'cannot connect to the server', 'could not connect to mail server', 'the connection was refused', 'polaczenie zostalo odrzucone'],
     reason: 'networkerror', actor: 'network', permanence: 'temporary', priority: 13, see: ['probe-smtp'],
     title: tx('Cannot connect to the mail server', 'Nie można połączyć się z serwerem poczty'),
     meaning: tx('The mail program could not open a connection to the server (Outlook 0x800CCC0E / 0x80042109): wrong server name or port, no internet, or the port is blocked (many ISPs block port 25).', 'Program pocztowy nie mógł nawiązać połączenia z serwerem (Outlook 0x800CCC0E / 0x80042109): zła nazwa serwera lub port, brak internetu albo port jest zablokowany (wielu dostawców internetu blokuje port 25).'),

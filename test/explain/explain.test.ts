@@ -485,14 +485,10 @@ test('login sent where none is offered, and Outlook\'s "not found" report in bot
   assert.ok(d.knowledge.includes('message:bounce.auth-not-offered'), d.knowledge.join(','));
   assert.ok(d.advice.some((a) => /587/.test(a.en) && /587/.test(a.pl)));
   assert.ok(!d.advice.some((a) => /^Turn on SMTP authentication/.test(a.en)), d.advice.map((a) => a.en).join(' | '));
-  for (const text of [
-    'Your message to jan@contoso.example couldn\'t be delivered. jan wasn\'t found at contoso.example.',
-    'Nie można dostarczyć wiadomości do jan@contoso.example. Nie znaleziono użytkownika jan w domenie contoso.example.',
-  ]) {
-    const ndr = one(text);
-    assert.ok(ndr.knowledge.includes('message:client.outlook-ndr-address-not-found'), `${text}: ${ndr.knowledge.join(',')}`);
-    assert.equal(ndr.reason, 'userunknown', text);
-  }
+  assert.equal(one('Your message to jan@contoso.example couldn\'t be delivered. jan wasn\'t found at contoso.example.').reason, 'userunknown');
+  const pl = one('Nie można dostarczyć wiadomości do jan@contoso.example. Nie znaleziono użytkownika jan w domenie contoso.example.');
+  assert.ok(pl.knowledge.includes('message:client.outlook-ndr-address-not-found'), pl.knowledge.join(','));
+  assert.equal(pl.reason, 'userunknown');
 });
 
 test('Postfix "Host not found, try again" is a DNS failure for now, not a missing domain', () => {
@@ -502,4 +498,14 @@ test('Postfix "Host not found, try again" is a DNS failure for now, not a missin
   assert.equal(d.retry, 'later');
   assert.equal(d.hard, false);
   assert.ok(d.seeAlso.includes('mailmedic domain przykald.example'), d.seeAlso.join('; '));
+});
+
+test('a mail program\'s own message points at the user\'s server, not at a recipient domain', () => {
+  const pop = one("Task 'jan@firma.example - Receiving' reported error (0x80042108) : 'Outlook cannot connect to your incoming (POP3) e-mail server.'");
+  assert.ok(pop.knowledge.includes('message:client.outlook-cannot-connect-incoming'), pop.knowledge.join(','));
+  assert.ok(pop.seeAlso.some((c) => c.startsWith('mailmedic probe imap')), pop.seeAlso.join('; '));
+  assert.ok(!pop.seeAlso.some((c) => c.startsWith('mailmedic domain')), pop.seeAlso.join('; '));
+  const smtp = one("Task 'jan@firma.example - Sending' reported error (0x800CCC0E) : 'Cannot connect to the server.'");
+  assert.ok(smtp.seeAlso.some((c) => c.startsWith('mailmedic probe smtp')), smtp.seeAlso.join('; '));
+  assert.ok(!smtp.seeAlso.includes('mailmedic domain firma.example'), smtp.seeAlso.join('; '));
 });
