@@ -180,7 +180,7 @@ export const PROBE_TEXTS = {
     summary: tx('The server does not offer STARTTLS on port {port}: the password would travel unencrypted.',
       'Serwer nie oferuje STARTTLS na porcie {port}: hasło byłoby przesyłane bez szyfrowania.'),
     detail: tx('Without STARTTLS a mail program set to "STARTTLS" refuses to continue, and one set to "none" sends the login and the messages in plain text.',
-      'Bez STARTTLS program pocztowy ustawiony na „STARTTLS” przerwie połączenie, a ustawiony na „brak” wyśle login i wiadomości otwartym tekstem.'),
+      'Bez STARTTLS program pocztowy, w którym wybrano szyfrowanie „STARTTLS”, przerwie połączenie, a taki, w którym wybrano „brak”, wyśle login i wiadomości otwartym tekstem.'),
     advice: [
       tx('Use the port the provider documents for encrypted sending (587 with STARTTLS or 465 with SSL/TLS).',
         'Użyj portu, który dostawca podaje do szyfrowanego wysyłania (587 ze STARTTLS albo 465 z SSL/TLS).'),

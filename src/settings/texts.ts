@@ -11,7 +11,7 @@ export const SETTINGS_TEXTS = {
   },
   ispdbMx: {
     summary: tx('The domain\'s mail server {mx} belongs to {provider}; its documented settings apply.',
-      'Serwer poczty domeny {mx} należy do dostawcy {provider}; obowiązują jego opisane ustawienia.'),
+      'Serwer poczty domeny {mx} należy do dostawcy {provider}; obowiązują ustawienia podane przez tego dostawcę.'),
     detail: tx('Mail programs look up the MX host\'s provider when the domain itself is not in the database (typical for domains hosted at a large provider).',
       'Programy pocztowe sprawdzają dostawcę serwera MX, gdy samej domeny nie ma w bazie (typowe dla domen hostowanych u dużego dostawcy).'),
   },
