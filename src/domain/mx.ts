@@ -69,7 +69,7 @@ export async function checkMx(dnsOrDomain: DnsClient | string, domainOrOptions: 
       tx('The domain does not exist in DNS (NXDOMAIN): no mail can be delivered to it.', 'Domena nie istnieje w DNS (NXDOMAIN): nie da się do niej dostarczyć żadnej poczty.'),
       {
         detail: tx('The resolver says the name does not exist at all. Check the spelling; if it is yours, check that it is registered, paid, and delegated to the right DNS servers.',
-          'Resolwer twierdzi, że taka nazwa w ogóle nie istnieje. Sprawdź pisownię; jeśli to Twoja domena, sprawdź, czy jest zarejestrowana, opłacona i delegowana na właściwe serwery DNS.'),
+          'Resolwer odpowiada, że taka nazwa w ogóle nie istnieje. Sprawdź pisownię; jeśli to Twoja domena, sprawdź, czy jest zarejestrowana, opłacona i delegowana na właściwe serwery DNS.'),
         advice: [tx('Check the domain at your registrar (expiry, delegation to name servers).', 'Sprawdź domenę u rejestratora (termin ważności, delegacja na serwery nazw).')],
         evidence: [dnsEvidence(mx)],
       }));

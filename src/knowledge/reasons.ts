@@ -33,7 +33,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('Recipient address does not exist', 'Adres odbiorcy nie istnieje'),
     meaning: tx(
       'The receiving server says there is no mailbox with this name (the part before @) in its domain.',
-      'Serwer odbiorcy twierdzi, że w jego domenie nie ma skrzynki o tej nazwie (części adresu przed @).',
+      'Serwer odbiorcy informuje, że w jego domenie nie ma skrzynki o tej nazwie (części adresu przed @).',
     ),
     advice: [
       tx('Check the address for typos (letters, dots, the domain after @).', 'Sprawdź, czy w adresie nie ma literówki (litery, kropki, domena po @).'),
@@ -190,7 +190,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('SPF, DKIM or DMARC check failed', 'Nieudana weryfikacja SPF, DKIM lub DMARC'),
     meaning: tx(
       'The receiving server could not confirm that your server may send for your domain: SPF, DKIM or DMARC failed or is missing.',
-      'Serwer odbiorcy nie mógł potwierdzić, że Twój serwer może wysyłać w imieniu Twojej domeny: SPF, DKIM lub DMARC nie przeszły albo ich brak.',
+      'Serwer odbiorcy nie mógł potwierdzić, że Twój serwer może wysyłać w imieniu Twojej domeny: SPF, DKIM lub DMARC nie przeszły weryfikacji albo ich brakuje.',
     ),
     advice: [
       tx('Publish an SPF record (TXT) that lists every server that sends mail for your domain.', 'Opublikuj rekord SPF (TXT), który wymienia każdy serwer wysyłający pocztę z Twojej domeny.'),
@@ -479,7 +479,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('Abuse or feedback report', 'Zgłoszenie nadużycia (feedback)'),
     meaning: tx(
       'This is not a delivery failure: a mailbox provider reports that a recipient marked your message as spam (or similar feedback, ARF).',
-      'To nie jest błąd doręczenia: dostawca poczty zgłasza, że odbiorca oznaczył Twoją wiadomość jako spam (lub podobną opinię, ARF).',
+      'To nie jest błąd doręczenia: dostawca poczty zgłasza, że odbiorca oznaczył Twoją wiadomość jako spam (albo przekazuje podobną opinię w formacie ARF).',
     ),
     advice: [
       tx('Stop sending to that recipient and check how they got on your list.', 'Przestań wysyłać do tego odbiorcy i sprawdź, jak trafił na Twoją listę.'),
@@ -492,7 +492,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
     title: tx('Automatic reply (out of office)', 'Automatyczna odpowiedź (nieobecność)'),
     meaning: tx(
       'This is not a delivery failure: the message was delivered and the recipient\'s auto-reply answered.',
-      'To nie jest błąd doręczenia: wiadomość dotarła, a odpowiedział automat odbiorcy.',
+      'To nie jest błąd doręczenia: wiadomość dotarła, a odbiorca ma włączoną automatyczną odpowiedź.',
     ),
     advice: [],
     actor: 'unknown',
