@@ -11,7 +11,7 @@ import { caseById, DOCTOR_CASES } from './cases/index.js';
 import { CHECK_ADAPTERS, adapterById } from './checks/index.js';
 import { CapabilityMissing, missingFinding } from './checks/load.js';
 import { causeGroupOf } from './cause-groups.js';
-import { getAnswer } from './questions.js';
+import { DOCTOR_QUESTIONS, getAnswer } from './questions.js';
 import { redactDeep, secretsOf } from './redact.js';
 import { DOCTOR_TEXT as T } from './texts.js';
 import type { CheckAdapter, DoctorAnswers, DoctorCase, DoctorDeps } from './types.js';
@@ -105,16 +105,36 @@ export function rankCauses(outcomes: { adapter: string; index: number; findings:
 function formatFact(key: string, a: DoctorAnswers, lang: Lang, c: DoctorCase): string | null {
   if (key === 'method' && !a.method) {
     const implied: Record<string, string> = { 'php-mail': 'php', 'vps-send': 'vps', 'client-send': 'client', webmail: 'webmail' };
-    if (implied[c.id]) return implied[c.id]!;
+    if (implied[c.id]) return formatFact(key, { ...a, method: implied[c.id]! }, lang, c);
   }
   const v = getAnswer(a, key);
   if (v === undefined || v === null || v === '') return null;
+  // A choice is told to support in words ("From PHP mail() on web hosting"), not as its value ("php").
+  const chosen = DOCTOR_QUESTIONS.find((q) => q.path === key)?.choices?.find((ch) => ch.value === String(v));
+  if (chosen) return pick(chosen.label, lang);
   if (key === 'server' && typeof v === 'object') {
     const s = v as NonNullable<DoctorAnswers['server']>;
     // Never the password: only where the program connects and as whom.
     return [s.protocol, s.host && `${s.host}${s.port ? ':' + s.port : ''}`, s.security, s.user && `login ${s.user}`].filter(Boolean).join(', ');
   }
   return String(v);
+}
+
+/** How many ruled-out entries of one check are listed before the rest are counted (a log has one per message). */
+const RULED_OUT_PER_CHECK = 3;
+
+function collapseRuledOut(items: DoctorData['ruledOut']): DoctorData['ruledOut'] {
+  const total = new Map<string, number>();
+  for (const r of items) total.set(r.check, (total.get(r.check) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  const out: DoctorData['ruledOut'] = [];
+  for (const r of items) {
+    const n = (shown.get(r.check) ?? 0) + 1;
+    shown.set(r.check, n);
+    if (n <= RULED_OUT_PER_CHECK) out.push(r);
+    else if (n === RULED_OUT_PER_CHECK + 1) out.push({ check: r.check, subject: r.subject, summary: fill(T.moreLikeThis, { n: total.get(r.check)! - RULED_OUT_PER_CHECK }) });
+  }
+  return out;
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -190,7 +210,8 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
   const seenStep = new Set<string>();
   for (const cause of causes) for (const s of cause.advice) if (!seenStep.has(s.en)) { seenStep.add(s.en); fixSteps.push(s); }
   const all = outcomes.flatMap((o) => [...o.findings, ...(o.context ?? [])]);
-  const ruledOut = all.filter((f) => f.status === 'ok').map((f) => ({ check: f.check, subject: f.subject, summary: f.summary }));
+  const okCount = all.filter((f) => f.status === 'ok').length;
+  const ruledOut = collapseRuledOut(all.filter((f) => f.status === 'ok').map((f) => ({ check: f.check, subject: f.subject, summary: f.summary })));
   const notChecked = all.filter((f) => f.status === 'unknown' || /\.skipped$/.test(f.check))
     .map((f) => ({ check: f.check, subject: f.subject, summary: f.summary }));
 
@@ -205,8 +226,8 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
       check: 'doctor.diagnosis', status: causes[0]!.status, subject,
       summary: { en: fill(T.diagnosis.cause, { summary: causes[0]!.summary.en }).en, pl: fill(T.diagnosis.cause, { summary: causes[0]!.summary.pl }).pl },
       detail: {
-        en: fill(T.diagnosis.detail, { count: causes.length, case: c.title.en, ok: ruledOut.length, unknown: notChecked.length }).en,
-        pl: fill(T.diagnosis.detail, { count: causes.length, case: c.title.pl, ok: ruledOut.length, unknown: notChecked.length }).pl,
+        en: fill(T.diagnosis.detail, { count: causes.length, case: c.title.en, ok: okCount, unknown: notChecked.length }).en,
+        pl: fill(T.diagnosis.detail, { count: causes.length, case: c.title.pl, ok: okCount, unknown: notChecked.length }).pl,
       },
       advice: fixSteps.slice(0, 8),
       data: { case: c.id, causes: causes.map((x) => x.check) },
@@ -214,7 +235,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
     : {
       check: 'doctor.diagnosis', status: notChecked.length ? 'unknown' : 'ok', subject,
       summary: T.diagnosis.none,
-      detail: fill(T.diagnosis.noneDetail, { ok: ruledOut.length, unknown: notChecked.length }),
+      detail: fill(T.diagnosis.noneDetail, { ok: okCount, unknown: notChecked.length }),
       advice: c.notes,
       data: { case: c.id, causes: [] },
     };

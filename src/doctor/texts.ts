@@ -9,7 +9,7 @@ export const DOCTOR_TEXT = {
     noneDetail: tx('{ok} checks passed, {unknown} could not be run. If the problem persists, send the report below to support.',
       'Kontrole zakończone powodzeniem: {ok}, niewykonane: {unknown}. Jeśli problem nie ustępuje, wyślij poniższy raport do pomocy technicznej.'),
     detail: tx('{count} possible causes found, ranked by how well they explain "{case}". {ok} things were ruled out, {unknown} could not be checked.',
-      'Znaleziono możliwe przyczyny: {count}, uszeregowane wg tego, jak dobrze tłumaczą problem „{case}”. Wykluczono: {ok}, nie dało się sprawdzić: {unknown}.'),
+      'Znaleziono możliwe przyczyny: {count}, uszeregowane według tego, jak dobrze tłumaczą problem „{case}”. Wykluczono: {ok}, nie dało się sprawdzić: {unknown}.'),
   },
   notRun: {
     summary: tx('Not checked — {check}: {why}.', 'Nie sprawdzono — {check}: {why}.'),
@@ -53,6 +53,7 @@ export const DOCTOR_TEXT = {
     case: tx('Problem', 'Problem'),
     notGiven: tx('(not given)', '(nie podano)'),
   },
+  moreLikeThis: tx('…and {n} more like the ones above.', '…i jeszcze {n} podobnych do powyższych.'),
   transcript: tx('Transcript of the session with the server ({check})', 'Zapis sesji z serwerem ({check})'),
   progress: {
     start: tx('checking: {title}…', 'sprawdzam: {title}…'),
