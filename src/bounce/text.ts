@@ -15,23 +15,62 @@ const RCPT_LINE = new RegExp(`^[\\s>]*(?:[Rr][Cc][Pp][Tt] [Tt][Oo]:\\s?)?[<"'(]?
 /** Sendmail's per-recipient result line: "550 <a@b>... User unknown". */
 const CODE_RCPT_LINE = new RegExp(`^\\s*[45]\\d\\d[ -]<(${ADDR})>\\.\\.\\.`);
 const SESSION_LINE = /^\s*(?:[45]\d\d [^\s<>]{1,255} \(\w{1,20}\)\.\.\.|while talking to )/i;
-const ADDR_ANY = new RegExp(ADDR);
-const ADDR_ALL = new RegExp(ADDR, 'g');
-const ADDR_INLINE = new RegExp(ADDR, 'g');
+
+/** Characters of the local part and of a domain label in ADDR (ASCII lookup tables). */
+const LOCAL_CHAR = new Uint8Array(128);
+const LABEL_CHAR = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") { LOCAL_CHAR[c.charCodeAt(0)] = 1; LABEL_CHAR[c.charCodeAt(0)] = 1; }
+for (const c of "._%+'=!#$&*/?^`{|}~") LOCAL_CHAR[c.charCodeAt(0)] = 1;
+const isLocal = (c: number): boolean => c < 128 && LOCAL_CHAR[c] === 1;
+const isLabel = (c: number): boolean => c < 128 && LABEL_CHAR[c] === 1;
+
+/** End of a run of 1..63 label characters starting at i (i itself when there is none). */
+function labelEnd(t: string, i: number): number {
+  let j = i;
+  while (j < t.length && j - i < 63 && isLabel(t.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * The next match of ADDR in `t` at or after `from`, as the regex would find it (leftmost, greedy), but found
+ * from each "@" with indexOf: the regex itself tries up to 64 local-part characters at every position of a
+ * text without "@", which made address scans of long bodies many times slower than reading them.
+ */
+export function nextAddress(t: string, from: number): { index: number; end: number } | undefined {
+  let a = t.indexOf('@', from);
+  while (a >= 0) {
+    // Leftmost start: the local-part run before "@", at most 64 characters, not before `from`.
+    let p = a;
+    const lowest = Math.max(from, a - 64);
+    while (p > lowest && isLocal(t.charCodeAt(p - 1))) p--;
+    if (p < a) {
+      let end = labelEnd(t, a + 1);
+      if (end > a + 1) {
+        // Up to 10 more ".label" groups, each taken only when a label follows the dot.
+        for (let k = 0; k < 10 && t.charCodeAt(end) === 46; k++) {
+          const e = labelEnd(t, end + 1);
+          if (e === end + 1) break;
+          end = e;
+        }
+        return { index: p, end };
+      }
+    }
+    a = t.indexOf('@', a + 1);
+  }
+  return undefined;
+}
 
 export function firstAddress(s: string): string | undefined {
-  const m = ADDR_ANY.exec(s.length > 4096 ? s.slice(0, 4096) : s);
-  return m ? cleanAddress(m[0]) : undefined;
+  const t = s.length > 4096 ? s.slice(0, 4096) : s;
+  const m = nextAddress(t, 0);
+  return m ? cleanAddress(t.slice(m.index, m.end)) : undefined;
 }
 
 export function allAddresses(s: string, limit = 200): string[] {
   const out: string[] = [];
   const t = s.length > 65536 ? s.slice(0, 65536) : s;
-  if (!t.includes('@')) return out;
-  // exec on the module's regex (matchAll would clone it per call).
-  ADDR_ALL.lastIndex = 0;
-  for (let m = ADDR_ALL.exec(t); m; m = ADDR_ALL.exec(t)) {
-    out.push(cleanAddress(m[0]));
+  for (let m = nextAddress(t, 0); m; m = nextAddress(t, m.end)) {
+    out.push(cleanAddress(t.slice(m.index, m.end)));
     if (out.length >= limit) break;
   }
   return out;
@@ -166,9 +205,8 @@ export function inlineAddresses(text: string, ctx: BounceContext, limit = 50): R
   const out: RawRecipient[] = [];
   const seen = new Set<string>();
   const t = text.length > 65536 ? text.slice(0, 65536) : text;
-  ADDR_INLINE.lastIndex = 0;
-  for (let m = ADDR_INLINE.exec(t); m; m = ADDR_INLINE.exec(t)) {
-    const a = cleanAddress(m[0]);
+  for (let m = nextAddress(t, 0); m; m = nextAddress(t, m.end)) {
+    const a = cleanAddress(t.slice(m.index, m.end));
     const k = a.toLowerCase();
     if (own.has(k) || seen.has(k) || /^(?:mailer-daemon|noreply|no-reply)@/i.test(a)) continue;
     // Skip addresses in URLs and Message-IDs.

@@ -215,3 +215,27 @@ test('readBounces: a maildir (cur/ and new/, tmp/ skipped) and --recursive trees
   assert.equal(flat, 0);
   assert.equal(deep, 1);
 });
+
+test('address scan: the same matches as the address regex, found from each "@" in linear time', async () => {
+  const { nextAddress, allAddresses } = await import('../../src/bounce/text.js');
+  const ADDR = new RegExp("[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,10}", 'g');
+  const alphabet = 'ab.@-_ x\n<>é9';
+  let seed = 7;
+  const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const samples = ['a@b@c.d', 'x @y.com', `${'a'.repeat(70)}@${'b'.repeat(70)}${'.c'.repeat(12)}`, 'a@b.', 'a@.b', '<u@ex.example>: 550'];
+  for (let k = 0; k < 3000; k++) {
+    let s = '';
+    for (let i = rnd(40); i > 0; i--) s += alphabet[rnd(alphabet.length)];
+    samples.push(s);
+  }
+  for (const s of samples) {
+    const want = [...s.matchAll(ADDR)].map((m) => `${m.index}:${m[0]}`);
+    const got: string[] = [];
+    for (let m = nextAddress(s, 0); m; m = nextAddress(s, m.end)) got.push(`${m.index}:${s.slice(m.index, m.end)}`);
+    assert.deepEqual(got, want, JSON.stringify(s));
+  }
+  const t0 = Date.now();
+  allAddresses('a'.repeat(4 * 1024 * 1024));
+  allAddresses('a@'.repeat(1024 * 1024), 1e9);
+  assert.ok(Date.now() - t0 < 5000);
+});
