@@ -112,7 +112,10 @@ function verdict(r: ProbeResult, check: string): Finding {
   const p = { host: r.host, port: r.port, security: SECURITY_NAMES[security] };
   const firstError = r.findings.find((f) => f.status === 'error');
   if (firstError || !r.reached) {
-    return finding(check, 'error', subject, 'verdictFails', { ...p, problem: firstError?.summary ?? tx('no answer.', 'brak odpowiedzi.') }, { data: { port: r.port, works: false } });
+    // A session that ended early (refused, stalled, wrong TLS mode) "does not work"; one that ran to the end
+    // works as a connection and has a problem further on (login, certificate, a refused address).
+    const key = r.reached ? 'verdictAnswersBut' : 'verdictFails';
+    return finding(check, 'error', subject, key, { ...p, problem: firstError?.summary ?? tx('no answer.', 'brak odpowiedzi.') }, { data: { port: r.port, works: false } });
   }
   const warn = hasStatus(r, 'warn');
   return finding(check, warn ? 'warn' : 'ok', subject, warn ? 'verdictWorksWarn' : 'verdictWorks', p, { data: { port: r.port, security: SECURITY_DATA[security], works: true } });

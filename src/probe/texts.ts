@@ -455,6 +455,10 @@ export const PROBE_TEXTS = {
     summary: tx('In short: {host} port {port} works with {security}, but read the warnings above.',
       'Podsumowanie: port {port} serwera {host} działa (szyfrowanie: {security}), ale przeczytaj ostrzeżenia powyżej.'),
   },
+  verdictAnswersBut: {
+    summary: tx('In short: {host} port {port} answers, but there is a problem: {problem}',
+      'Podsumowanie: port {port} serwera {host} odpowiada, ale jest problem: {problem}'),
+  },
   verdictFails: {
     summary: tx('In short: {host} port {port} does not work as set. Main problem: {problem}',
       'Podsumowanie: port {port} serwera {host} nie działa przy tych ustawieniach. Główny problem: {problem}'),

@@ -76,8 +76,11 @@ test('one port: a closing verdict in one sentence, with the main problem in the 
   const bad = verdictOf(await runWith('not-the-password', 'pl'));
   assert.equal(bad.status, 'error');
   assert.equal(bad.data?.works, false);
-  assert.match(bad.summary.en, /does not work as set\. Main problem: The server rejected the user name or password/);
-  assert.match(bad.summary.pl, /nie działa przy tych ustawieniach\. Główny problem: Serwer odrzucił nazwę użytkownika lub hasło/);
+  assert.match(bad.summary.en, /port \d+ answers, but there is a problem: The server rejected the user name or password/);
+  assert.match(bad.summary.pl, /odpowiada, ale jest problem: Serwer odrzucił nazwę użytkownika lub hasło/);
+  // A session that never got going "does not work as set".
+  const refused = verdictOf((await cli(['probe', 'smtp', '127.0.0.1:1', '--json'])).stdout);
+  assert.match(refused.summary.en, /^In short: 127\.0\.0\.1 port 1 does not work as set\. Main problem: The connection to 127\.0\.0\.1 port 1 was refused/);
 });
 
 test('the terminal table fits 80 columns without clipping host:port', async () => {
