@@ -353,3 +353,15 @@ test('a UTF-8 reply is read as UTF-8 (Polish server texts), bytes that are not U
   assert.match(banner.summary.pl, /serwer gotowy — zażółć gęślą jaźń/);
   assert.ok(r.transcript.some((l) => l.text === '250 X-LATIN1-\u00b3\u00f3'));
 });
+
+test('a host with only an AAAA record is found through --dns-server lookups; a missing name is a DNS finding', async () => {
+  const { createStaticDnsClient } = await import('../../src/dns/index.js');
+  const { lookupViaDns } = await import('../../src/probe/index.js');
+  const dns = createStaticDnsClient({ 'v6only.test': [{ type: 'AAAA', data: '::1' }], 'v4.test': [{ type: 'A', data: '127.0.0.1' }] });
+  const lookup = lookupViaDns(dns);
+  assert.deepEqual(await lookup('v6only.test'), ['::1']);
+  assert.deepEqual(await lookup('v4.test'), ['127.0.0.1']);
+  const r = await probeSmtp({ host: 'missing.test', port: 587, timeouts: fast }, { lookup });
+  assert.equal(r.findings[0]!.check, 'probe.smtp.dns');
+  assert.match(r.findings[0]!.summary.en, /does not exist in DNS/);
+});
