@@ -158,7 +158,7 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   else if (!fields.length) findings.push({ check: 'message.not-a-message', status: 'error', subject: 'input', summary: T.notMessage, advice: [T.notMessageAdvice] });
   findings.push(...headerProblemFindings(parsed.problems, parsed.problemsDropped));
   if (fields.length) {
-    findings.push(...receivedFindings(received, identity.dateParsed.date));
+    findings.push(...receivedFindings(received, identity.dateParsed.date, identity.dateParsed.offsetMinutes));
     findings.push(...authFindings(auth));
     findings.push(...identityFindings(identity, receivedAt, Boolean(lastTimed)));
     findings.push(...spamFindings(spam));

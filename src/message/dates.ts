@@ -13,6 +13,8 @@ export interface ParsedDate {
   date?: Date;
   /** Problems; an unreadable date has 'unparseable' or 'empty'. */
   problems: DateProblem[];
+  /** The zone offset as written, in minutes east of UTC (0 also when no zone was written). */
+  offsetMinutes?: number;
 }
 
 const MONTHS: Record<string, number> = {
@@ -149,5 +151,5 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   const ms = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59)) - offsetMin * 60_000;
   const date = new Date(ms);
   if (weekday !== undefined && new Date(Date.UTC(y, mo - 1, d)).getUTCDay() !== weekday) problems.push('weekday-mismatch');
-  return { date, problems: [...new Set(problems)] };
+  return { date, problems: [...new Set(problems)], offsetMinutes: offsetMin };
 }

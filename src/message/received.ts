@@ -41,6 +41,8 @@ export interface ReceivedHop {
   /** The time this server wrote, ISO 8601 (UTC). */
   time?: string;
   timeRaw?: string;
+  /** The zone offset the server wrote, minutes east of UTC. */
+  zoneMinutes?: number;
   dateProblems: DateProblem[];
   /** Seconds since the previous hop with a trusted time; undefined when either time is missing or skewed. */
   delaySeconds?: number;
@@ -147,7 +149,7 @@ export function parseReceived(value: string, headerIndex = 0): ReceivedHop {
     hop.timeRaw = cut(dateText, 80);
     const d = parseMailDate(dateText);
     hop.dateProblems = d.problems;
-    if (d.date) hop.time = d.date.toISOString();
+    if (d.date) { hop.time = d.date.toISOString(); hop.zoneMinutes = d.offsetMinutes; }
     else hop.flags.push('unparseable-date');
   }
   return hop;
@@ -266,6 +268,12 @@ const T = {
     'wiadomość czekała wewnątrz {org}, między jej własnymi serwerami {host} i {next}'),
   whereMiddle: tx('the message waited at {host} (queue, content filter or retries) before {next} accepted it',
     'wiadomość czekała na {host} (kolejka, filtr treści albo ponawianie prób), zanim przyjął ją {next}'),
+  zoneDelay: tx('{t} between hop {a} and hop {b}, exactly the difference between the time zones they wrote ({za} and {zb}): most likely one of the two servers writes its local time with the wrong zone, and the message did not really wait.',
+    '{t} między etapem {a} a {b} — dokładnie tyle, ile wynosi różnica zapisanych stref czasowych ({za} i {zb}): najpewniej jeden z tych serwerów zapisuje czas lokalny z błędną strefą, a wiadomość wcale nie czekała.'),
+  zoneWritten: tx('{t} between the Date of the message and the first server, exactly the difference between the time zones they wrote ({za} and {zb}): most likely the sender\'s computer or program uses the wrong time zone, and the message did not really wait.',
+    '{t} między datą wiadomości (Date) a pierwszym serwerem — dokładnie tyle, ile wynosi różnica zapisanych stref czasowych ({za} i {zb}): najpewniej komputer lub program nadawcy używa błędnej strefy czasowej, a wiadomość wcale nie czekała.'),
+  zoneAdvice: tx('Whoever runs the machine with the wrong zone should set its time zone (e.g. timedatectl set-timezone Europe/Warsaw) and keep its clock synchronized (NTP); the delay itself needs no fix.',
+    'Osoba odpowiedzialna za maszynę z błędną strefą powinna ustawić na niej strefę czasową (np. timedatectl set-timezone Europe/Warsaw) i synchronizację zegara (NTP); samo opóźnienie nie wymaga naprawy.'),
   delayDetail: tx('The time between two hops is time the message spent on the server of the earlier hop: in its queue, in a content filter, or waiting to retry because the next server did not answer or deferred it (4xx). Clocks of different servers may also be off by a few minutes.',
     'Czas między dwoma etapami to czas, który wiadomość spędziła na serwerze wcześniejszego etapu: w kolejce, w filtrze treści albo w oczekiwaniu na ponowienie, bo kolejny serwer nie odpowiadał lub ją odroczył (4xx). Zegary różnych serwerów mogą też różnić się o kilka minut.'),
   delayAdvice: [
@@ -304,6 +312,21 @@ const T = {
 
 const host = (s: string | undefined) => s ?? '?';
 
+/** "+0900", "-0700": a zone offset as mail headers write it. */
+function zoneText(min: number): string {
+  const a = Math.abs(min);
+  return `${min < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A gap that is exactly the difference between two written zones (within 2 min): a server writing local time
+ * with the wrong zone, not a wait. Anonymized samples and misconfigured servers show it as a whole-hour gap.
+ */
+function zoneExplains(seconds: number, za: number | undefined, zb: number | undefined): boolean {
+  if (za === undefined || zb === undefined || za === zb) return false;
+  return Math.abs(Math.abs(seconds) - Math.abs(za - zb) * 60) <= 120;
+}
+
 /** "1 hop", "3 hops"; "1 etap", "3 etapy", "5 etapów". */
 function hopsWord(n: number): Text {
   const pl = n === 1 ? 'etap' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'etapy' : 'etapów';
@@ -326,7 +349,7 @@ function whereDelayed(p: ReceivedHop, h: ReceivedHop): Text {
 }
 
 /** Findings about the path: loop, missing trace, delays in plain words, skew, TLS, PTR. */
-export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefined): Finding[] {
+export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefined, messageZoneMinutes?: number): Finding[] {
   const out: Finding[] = [];
   const { hops } = r;
   if (!r.total) {
@@ -357,10 +380,12 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
   if (messageDate && first.time && !first.flags.includes('future')) {
     const d = (Date.parse(first.time) - messageDate.getTime()) / 1000;
     if (d >= 15 * 60) {
+      const zone = zoneExplains(d, messageZoneMinutes, first.zoneMinutes);
       out.push({
-        check: 'message.received.delay', status: d >= 3600 ? 'warn' : 'info', subject: `Date → ${host(first.by)}`,
-        summary: fill(T.written, { t: formatDuration(d) }), detail: T.writtenDetail,
-        data: { fromHop: 0, toHop: 1, seconds: d },
+        check: 'message.received.delay', status: zone ? 'info' : d >= 3600 ? 'warn' : 'info', subject: `Date → ${host(first.by)}`,
+        summary: zone ? fill(T.zoneWritten, { t: formatDuration(d), za: zoneText(messageZoneMinutes!), zb: zoneText(first.zoneMinutes!) }) : fill(T.written, { t: formatDuration(d) }),
+        detail: T.writtenDetail, ...(zone ? { advice: [T.zoneAdvice] } : {}),
+        data: { fromHop: 0, toHop: 1, seconds: d, ...(zone ? { zoneMismatch: true } : {}) },
       });
     }
   }
@@ -372,13 +397,22 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
     let j = i - 1;
     while (j >= 0 && !(hops[j]!.time && !hops[j]!.flags.some((f) => f === 'future' || f === 'clock-skew'))) j--;
     const p = hops[Math.max(j, 0)]!;
-    const where = whereDelayed(p, h);
     const t = formatDuration(h.delaySeconds!);
+    const evidence = [{ kind: 'header' as const, label: `Received #${p.number}`, value: p.raw }, { kind: 'header' as const, label: `Received #${h.number}`, value: h.raw }];
+    if (zoneExplains(h.delaySeconds!, p.zoneMinutes, h.zoneMinutes)) {
+      out.push({
+        check: 'message.received.delay', status: 'info', subject: `${host(p.by)} → ${host(h.by)}`,
+        summary: fill(T.zoneDelay, { t, a: p.number, b: h.number, za: zoneText(p.zoneMinutes!), zb: zoneText(h.zoneMinutes!) }),
+        detail: T.delayDetail, advice: [T.zoneAdvice], evidence,
+        data: { fromHop: p.number, toHop: h.number, seconds: h.delaySeconds, zoneMismatch: true },
+      });
+      continue;
+    }
+    const where = whereDelayed(p, h);
     out.push({
       check: 'message.received.delay', status: h.delaySeconds! >= 3600 ? 'warn' : 'info', subject: `${host(p.by)} → ${host(h.by)}`,
       summary: fillT(T.delay, { t, a: p.number, b: h.number, where }),
-      detail: T.delayDetail, advice: T.delayAdvice,
-      evidence: [{ kind: 'header', label: `Received #${p.number}`, value: p.raw }, { kind: 'header', label: `Received #${h.number}`, value: h.raw }],
+      detail: T.delayDetail, advice: T.delayAdvice, evidence,
       data: { fromHop: p.number, toHop: h.number, seconds: h.delaySeconds },
     });
   }

@@ -418,3 +418,25 @@ test('why spam: impersonation outranks a free-mail Reply-To, which outranks a UR
   assert.match(ca.summary.en, /^compauth \(composite authentication\): failed\./);
   assert.match(ms.findings.find((f) => f.check === 'message.auth.spf')!.summary.en, /^SPF for firma\.example: failed\./);
 });
+
+test('a gap that is exactly the difference between two written zones is a wrong zone, not a wait', () => {
+  const msg = [
+    'Received: from mail.sender.example (mail.sender.example [198.51.100.7]) by mx.receiver.example with ESMTPS id B; Sat, 29 Apr 2017 23:34:45 +0000',
+    'Received: from pc (unknown [192.168.1.2]) by mail.sender.example with ESMTPSA id A; Sat, 29 Apr 2017 23:34:45 +0900 (JST)',
+    'From: a@sender.example', 'Date: Sat, 29 Apr 2017 23:34:40 -0700', '', 'x', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2017-05-01T00:00:00Z') });
+  const delays = a.findings.filter((f) => f.check === 'message.received.delay');
+  const hop = delays.find((f) => (f.data as { toHop: number }).toHop === 2)!;
+  assert.equal(hop.status, 'info');
+  assert.match(hop.summary.en, /^9 h between hop 1 and hop 2, exactly the difference .*\(\+0900 and \+0000\)/);
+  assert.match(hop.summary.pl, /różnica zapisanych stref czasowych \(\+0900 i \+0000\)/);
+  // Date -0700 → first hop +0900: 16 h less 5 s is still the zone difference (within 2 min).
+  const written = delays.find((f) => (f.data as { toHop: number }).toHop === 1);
+  assert.equal(written, undefined, 'the first hop is earlier in UTC than Date: no "waited in the outbox"');
+  // A real 9 h wait between hops in the same zone stays a warning about the sender's queue.
+  const real = analyzeMessageOffline(msg.replace('Sat, 29 Apr 2017 23:34:45 +0900 (JST)', 'Sat, 29 Apr 2017 14:34:45 +0000'), { now: () => new Date('2017-05-01T00:00:00Z') });
+  const wait = real.findings.find((f) => f.check === 'message.received.delay' && (f.data as { toHop: number }).toHop === 2)!;
+  assert.equal(wait.status, 'warn');
+  assert.match(wait.summary.en, /^9 h between hop 1 and hop 2: the message waited in the queue of the sender's server mail\.sender\.example/);
+});
