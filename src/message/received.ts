@@ -272,6 +272,8 @@ const T = {
     '{t} między etapem {a} a {b} — dokładnie tyle, ile wynosi różnica zapisanych stref czasowych ({za} i {zb}): najpewniej jeden z tych serwerów zapisuje czas lokalny z błędną strefą, a wiadomość wcale nie czekała.'),
   zoneWritten: tx('{t} between the Date of the message and the first server, exactly the difference between the time zones they wrote ({za} and {zb}): most likely the sender\'s computer or program uses the wrong time zone, and the message did not really wait.',
     '{t} między datą wiadomości (Date) a pierwszym serwerem — dokładnie tyle, ile wynosi różnica zapisanych stref czasowych ({za} i {zb}): najpewniej komputer lub program nadawcy używa błędnej strefy czasowej, a wiadomość wcale nie czekała.'),
+  tooLong: tx('{t} between hop {a} and hop {b}: longer than any mail server keeps a message in its queue (5 days at most by default), so one of the two clocks is wrong rather than the message waiting.',
+    '{t} między etapem {a} a {b}: dłużej, niż jakikolwiek serwer poczty trzyma wiadomość w kolejce (domyślnie najwyżej 5 dni), więc raczej zegar jednego z serwerów jest źle ustawiony, niż wiadomość tyle czekała.'),
   zoneAdvice: tx('Whoever runs the machine with the wrong zone should set its time zone (e.g. timedatectl set-timezone Europe/Warsaw) and keep its clock synchronized (NTP); the delay itself needs no fix.',
     'Osoba odpowiedzialna za maszynę z błędną strefą powinna ustawić na niej strefę czasową (np. timedatectl set-timezone Europe/Warsaw) i synchronizację zegara (NTP); samo opóźnienie nie wymaga naprawy.'),
   delayDetail: tx('The time between two hops is time the message spent on the server of the earlier hop: in its queue, in a content filter, or waiting to retry because the next server did not answer or deferred it (4xx). Clocks of different servers may also be off by a few minutes.',
@@ -311,6 +313,9 @@ const T = {
 };
 
 const host = (s: string | undefined) => s ?? '?';
+
+/** Longer than Postfix's maximal_queue_lifetime (5 d) and Exim's usual retry limit, with a day to spare. */
+const MAX_QUEUE_SECONDS = 6 * 86400;
 
 /** "+0900", "-0700": a zone offset as mail headers write it. */
 function zoneText(min: number): string {
@@ -405,6 +410,14 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
         summary: fill(T.zoneDelay, { t, a: p.number, b: h.number, za: zoneText(p.zoneMinutes!), zb: zoneText(h.zoneMinutes!) }),
         detail: T.delayDetail, advice: [T.zoneAdvice], evidence,
         data: { fromHop: p.number, toHop: h.number, seconds: h.delaySeconds, zoneMismatch: true },
+      });
+      continue;
+    }
+    if (h.delaySeconds! > MAX_QUEUE_SECONDS) {
+      out.push({
+        check: 'message.received.delay', status: 'warn', subject: `${host(p.by)} → ${host(h.by)}`,
+        summary: fill(T.tooLong, { t, a: p.number, b: h.number }), detail: T.skewDetail, advice: [T.skewAdvice], evidence,
+        data: { fromHop: p.number, toHop: h.number, seconds: h.delaySeconds, beyondQueueLifetime: true },
       });
       continue;
     }

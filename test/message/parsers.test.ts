@@ -440,3 +440,15 @@ test('a gap that is exactly the difference between two written zones is a wrong 
   assert.equal(wait.status, 'warn');
   assert.match(wait.summary.en, /^9 h between hop 1 and hop 2: the message waited in the queue of the sender's server mail\.sender\.example/);
 });
+
+test('a gap longer than any queue lifetime is a wrong clock, not a wait', () => {
+  const msg = [
+    'Received: from mx1.sender.example (mx1.sender.example [198.51.100.7]) by mx.receiver.example with ESMTPS id B; Thu, 12 Oct 2017 10:00:00 +0000',
+    'Received: from app (app.sender.example [198.51.100.8]) by mx1.sender.example with ESMTP id A; Mon, 1 May 2017 10:00:00 +0000',
+    'From: a@sender.example', '', 'x', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2017-12-01T00:00:00Z') });
+  const f = a.findings.find((x) => x.check === 'message.received.delay')!;
+  assert.match(f.summary.en, /^164 d between hop 1 and hop 2: longer than any mail server keeps a message in its queue/);
+  assert.doesNotMatch(f.summary.en, /waited/);
+});
