@@ -198,8 +198,14 @@ export async function probeImap(o: ImapProbeOptions, deps: NetDeps = {}): Promis
   async function folders(): Promise<void> {
     const l = await cmd('LIST "" "*"');
     const list = l.untagged.map(parseListLine).filter((x): x is ImapFolder => Boolean(x));
+    // The counts are a help, not the diagnosis: all STATUS commands together get one command timeout.
+    const until = now() + timeouts.command;
     for (const f of list.slice(0, o.maxFolders ?? 50)) {
       if (f.flags.some((x) => /^\\Noselect$/i.test(x))) continue;
+      if (now() > until) {
+        result.data.foldersPartial = true;
+        break;
+      }
       const s = await cmd(`STATUS ${quote(f.name)} (MESSAGES UNSEEN)`);
       const st = s.untagged.find((u) => /^\* STATUS /i.test(u));
       if (st) Object.assign(f, parseStatus(st));

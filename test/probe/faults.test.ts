@@ -365,3 +365,21 @@ test('a host with only an AAAA record is found through --dns-server lookups; a m
   assert.equal(r.findings[0]!.check, 'probe.smtp.dns');
   assert.match(r.findings[0]!.summary.en, /does not exist in DNS/);
 });
+
+test('a slow IMAP server cannot stretch the folder counts: all STATUS commands share one command timeout', async () => {
+  const port = await fake((s, on) => {
+    s.write('* OK fake ready\r\n');
+    on((l) => {
+      const [tag, cmd] = l.split(' ');
+      if (cmd === 'CAPABILITY') s.write(`* CAPABILITY IMAP4rev1\r\n${tag} OK done\r\n`);
+      else if (cmd === 'LOGIN') s.write(`${tag} OK logged in\r\n`);
+      else if (cmd === 'LIST') s.write(Array.from({ length: 40 }, (_, i) => `* LIST () "/" f${i}\r\n`).join('') + `${tag} OK\r\n`);
+      else if (cmd === 'STATUS') setTimeout(() => s.write(`* STATUS ${l.split(' ')[2]} (MESSAGES 1 UNSEEN 0)\r\n${tag} OK\r\n`), 100);
+      else if (cmd === 'LOGOUT') s.end(`* BYE\r\n${tag} OK bye\r\n`);
+    });
+  });
+  const r = await timed(probeImap({ host: '127.0.0.1', port, tls: 'none', user: 'u@d.test', password: 'pw-secret', timeouts: fast }), 3000);
+  assert.equal(r.authenticated, true);
+  assert.equal(r.data.foldersPartial, true);
+  assert.ok(r.findings.some((f) => f.check === 'probe.imap.folders'));
+});
