@@ -137,6 +137,15 @@ function collapseRuledOut(items: DoctorData['ruledOut']): DoctorData['ruledOut']
   return out;
 }
 
+/** The exact error support asks for, when the user gave none but a bounce carried it (its Diagnostic-Code). */
+function bounceErrorText(findings: readonly Finding[], lang: Lang): string | null {
+  for (const f of findings) {
+    const e = f.evidence?.find((x) => x.label === 'Diagnostic-Code' && x.value);
+    if (e) return `${e.value} ${pick(T.facts.fromBounce, lang)}`;
+  }
+  return null;
+}
+
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let t: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, rej) => { t = setTimeout(() => rej(new Error(`no result within ${ms} ms`)), ms); });
@@ -218,7 +227,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
   const facts = [...new Set(['case', ...c.supportFacts])].map((key) => ({
     key,
     label: (T.facts as Record<string, Text>)[key] ?? tx(key, key),
-    value: key === 'case' ? `${c.seedNumber}. ${pick(c.title, lang)}` : formatFact(key, answers, lang, c),
+    value: key === 'case' ? `${c.seedNumber}. ${pick(c.title, lang)}` : formatFact(key, answers, lang, c) ?? (key === 'error' ? bounceErrorText(all, lang) : null),
   }));
 
   const head: Finding = causes.length

@@ -56,7 +56,9 @@ export function renderDoctorTerminal(report: Report, opt: { lang: Lang; color?: 
   o.push('', b(pick(T.tables.facts, lang)));
   const labelWidth = Math.min(28, Math.max(...d.facts.map((f) => pick(f.label, lang).length)));
   for (const f of d.facts) {
-    o.push(`  ${pick(f.label, lang).padEnd(labelWidth)}  ${clip(f.value ?? pick(T.facts.notGiven, lang), width - labelWidth - 4)}`);
+    // Wrapped, never clipped: support needs the exact error text whole.
+    const lines = wrap((f.value ?? pick(T.facts.notGiven, lang)).replace(/\s+/g, ' '), width - labelWidth - 4, '').map((l) => l.trim());
+    lines.forEach((l, j) => o.push(`  ${(j === 0 ? pick(f.label, lang) : '').padEnd(labelWidth)}  ${l}`));
   }
   if (d.notes.length) {
     o.push('', b(pick(T.tables.notes, lang)));

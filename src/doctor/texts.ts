@@ -52,6 +52,7 @@ export const DOCTOR_TEXT = {
     webmailProblem: tx('What fails in webmail', 'Co nie działa w webmailu'),
     case: tx('Problem', 'Problem'),
     notGiven: tx('(not given)', '(nie podano)'),
+    fromBounce: tx('(from the bounce)', '(z wiadomości zwrotnej)'),
   },
   moreLikeThis: tx('…and {n} more like the ones above.', '…i jeszcze {n} podobnych do powyższych.'),
   transcript: tx('Transcript of the session with the server ({check})', 'Zapis sesji z serwerem ({check})'),

@@ -189,6 +189,8 @@ test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC 
   assert.ok(r.findings.some((f) => f.check === 'doctor.spam-folder'), 'the Spam folder was looked into');
   const facts = Object.fromEntries(d.facts.map((f) => [f.key, f.value]));
   for (const k of ['method', 'sentAt', 'from', 'to']) assert.ok(facts[k], `support fact ${k}`);
+  // No error was typed, but the bounce carries the exact text support asks for.
+  if (await hasCapability('bounce', ['parseBounce'])) assert.match(String(facts.error), /^550 5\.1\.1 .*\(from the bounce\)$/);
   assert.ok(!JSON.stringify(r).includes(env.users['bob@example.test']!));
 });
 
