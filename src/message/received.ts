@@ -291,6 +291,7 @@ const T = {
     'Opóźnień z udziałem tego etapu nie liczymy: zły zegar dałby zmyślone liczby. O prawdziwej kolejności mówi kolejność nagłówków, a nie ich czasy.'),
   skewAdvice: tx('The administrator of that server should synchronize its clock (NTP, e.g. chrony or systemd-timesyncd).', 'Administrator tego serwera powinien zsynchronizować zegar (NTP, np. chrony lub systemd-timesyncd).'),
   badDate: tx('Hop {n} ({host}) has no readable time: "{raw}".', 'Etap {n} ({host}) nie ma czytelnego czasu: „{raw}”.'),
+  noDate: tx('Hop {n} ({host}) has no time: the header does not end with "; date".', 'Etap {n} ({host}) nie ma czasu: nagłówek nie kończy się „; data”.'),
   badDateDetail: tx('The Received header must end with "; date". Without a readable date the delays around this hop are unknown.',
     'Nagłówek Received musi kończyć się „; data”. Bez czytelnej daty opóźnienia wokół tego etapu są nieznane.'),
   noTls: tx('Hop {n} ({from} → {by}) was not encrypted (no TLS).', 'Etap {n} ({from} → {by}) nie był szyfrowany (brak TLS).'),
@@ -444,7 +445,7 @@ export function receivedFindings(r: ReceivedAnalysis, messageDate: Date | undefi
       out.push({ check: 'message.received.clock-skew', status: 'warn', subject: host(h.by), summary: fill(behind || !after ? T.skew : T.skewAhead, { n: h.number, host: host(h.by), t: formatDuration(off) }), detail: T.skewDetail, advice: [T.skewAdvice], evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
     }
     if ((h.flags.includes('unparseable-date') || h.flags.includes('no-date')) && badShown++ < 3) {
-      out.push({ check: 'message.received.bad-date', status: 'warn', subject: host(h.by), summary: fill(T.badDate, { n: h.number, host: host(h.by), raw: h.timeRaw ?? '' }), detail: T.badDateDetail, evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
+      out.push({ check: 'message.received.bad-date', status: 'warn', subject: host(h.by), summary: fill(h.timeRaw ? T.badDate : T.noDate, { n: h.number, host: host(h.by), raw: h.timeRaw ?? '' }), detail: T.badDateDetail, evidence: [{ kind: 'header', label: `Received #${h.number}`, value: h.raw }] });
     }
   }
   const hidden = hops.filter((h) => h.flags.includes('future') || h.flags.includes('clock-skew')).length - Math.min(skewShown, 3);

@@ -452,3 +452,10 @@ test('a gap longer than any queue lifetime is a wrong clock, not a wait', () => 
   assert.match(f.summary.en, /^164 d between hop 1 and hop 2: longer than any mail server keeps a message in its queue/);
   assert.doesNotMatch(f.summary.en, /waited/);
 });
+
+test('a Received header without "; date" says so, without an empty quote', () => {
+  const a = analyzeMessageOffline('Received: from a.example (a.example [198.51.100.7]) by mx.example.com with ESMTP id X\r\nFrom: x@a.example\r\n\r\nx\r\n');
+  const f = a.findings.find((x) => x.check === 'message.received.bad-date')!;
+  assert.equal(f.summary.en, 'Hop 1 (mx.example.com) has no time: the header does not end with "; date".');
+  assert.doesNotMatch(f.summary.pl, /„”/);
+});
