@@ -11,10 +11,28 @@ const cache = new Map<string, Classification>();
 /** Text with addresses, IPs, numbers and ids blanked, so the same reason groups together. */
 export function normaliseReasonText(text: string): string {
   let t = text.length > 400 ? text.slice(0, 400) : text;
-  t = t.replace(/^host \S+ (?:said|refused to talk to me): /, '').replace(/^connect to \S+: /, 'connect to: ');
-  t = t.replace(/<[^<>\s]{0,200}>/g, '<…>').replace(/\[[0-9a-fA-F:.]{3,45}\]/g, '[ip]').replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, 'ip');
-  t = t.replace(/\b[0-9A-Za-z+/=_-]{16,}\b/g, '…').replace(/ \(in reply to .{1,40} command\)$/, '');
+  // each replace runs only when its pattern could match (a cheap test first: this runs for every reject,
+  // deferral, bounce and warning line)
+  if (t.startsWith('host ')) t = t.replace(/^host \S+ (?:said|refused to talk to me): /, '');
+  if (t.startsWith('connect to ')) t = t.replace(/^connect to \S+: /, 'connect to: ');
+  if (t.includes('<')) t = t.replace(/<[^<>\s]{0,200}>/g, '<…>');
+  if (t.includes('[')) t = t.replace(/\[[0-9a-fA-F:.]{3,45}\]/g, '[ip]');
+  if (t.includes('.')) t = t.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, 'ip');
+  if (hasLongToken(t)) t = t.replace(/\b[0-9A-Za-z+/=_-]{16,}\b/g, '…');
+  if (t.endsWith(' command)')) t = t.replace(/ \(in reply to .{1,40} command\)$/, '');
   return t.length > 160 ? t.slice(0, 160) + '…' : t;
+}
+
+/** Is there a run of 16 or more [0-9A-Za-z+/=_-] (without which the id pattern above cannot match)? */
+function hasLongToken(t: string): boolean {
+  let run = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45) {
+      if (++run >= 16) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** The reply code, enhanced status and command inside a Postfix/Exim/Sendmail diagnostic text. */

@@ -78,7 +78,13 @@ function findByte(buf: Uint8Array, from: number, end: number, c: number): number
 /** Slots of the recent-message cache (a power of two). */
 const RECENT = 4096;
 
-const isQidChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Per byte: 1 = queue-id character [0-9A-Za-z], 2 = not upper-case hex, 4 = a vowel (see qidLen in formats/postfix.ts). */
+const QID_CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const ch = String.fromCharCode(c);
+  if (!/[0-9A-Za-z]/.test(ch)) continue;
+  QID_CLASS[c] = 1 | (/[0-9A-F]/.test(ch) ? 0 : 2) | (/[aeiouAEIOU]/.test(ch) ? 4 : 0);
+}
 
 /** The line handler: one instance per scan. */
 export class FastPostfixLines {
@@ -179,17 +185,16 @@ export class FastPostfixLines {
     if (sp >= e || buf[sp - 1] !== 58) return false;
     const b = sp + 1;
     // --- a queue id? (the same test as formats/postfix.ts qidLen) ---
-    let i = b, hex = true, vowel = false;
+    let i = b, seen = 0;
     const max = b + 24 < e ? b + 24 : e;
     while (i < max) {
-      const c = buf[i]!;
-      if (!isQidChar(c)) break;
-      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70))) hex = false;
-      if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 65 || c === 69 || c === 73 || c === 79 || c === 85) vowel = true;
+      const k = QID_CLASS[buf[i]!]!;
+      if (k === 0) break;
+      seen |= k;
       i++;
     }
     const n = i - b;
-    if (i + 1 < e && buf[i] === 58 && buf[i + 1] === 32 && ((hex && n >= 5) || (!vowel && n >= 10) || (n === 7 && at(buf, b, e, NOQUEUE)))) {
+    if (i + 1 < e && buf[i] === 58 && buf[i + 1] === 32 && (((seen & 2) === 0 && n >= 5) || ((seen & 4) === 0 && n >= 10) || (n === 7 && at(buf, b, e, NOQUEUE)))) {
       if (n === 7 && at(buf, b, e, NOQUEUE)) return false; // rejects and the like
       const q = i + 2;
       const c0 = buf[q];

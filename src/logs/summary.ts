@@ -84,41 +84,57 @@ type Latin1 = { latin1Slice(a: number, b: number): string };
 export const latin1 = (buf: Uint8Array, a: number, b: number): string => (buf as unknown as Latin1).latin1Slice(a, b);
 
 /**
- * Rows of a {@link Counter} found by the key's bytes in the read buffer (the fast path), so that a line that
- * counts an address or IP already seen makes no string and hashes no string: FNV-1a over the bytes, open
- * addressing, keys copied into one growing byte store.
+ * A counter of keys kept as bytes (UTF-8): the fast path counts an address or IP straight from the read
+ * buffer, with no string and no Map lookup by string — FNV-1a over the bytes, open addressing, keys in one
+ * growing byte store, counts in typed arrays. Lines of the full path come as strings and are encoded to the
+ * same bytes, so both paths count into the same entries. {@link toCounter} gives the string-keyed
+ * {@link Counter} (first-seen order, "(other)" for keys beyond {@link MAX_DISTINCT}) at the end.
  */
-class ByteKeyIndex {
+class ByteCounter {
   private slots = new Int32Array(1 << 12).fill(-1);
   private mask = (1 << 12) - 1;
-  // per key: hash, start in the store, length (typed arrays: no boxed numbers), and its row
   private hashes = new Int32Array(1 << 11);
   private starts = new Int32Array(1 << 11);
   private lens = new Int32Array(1 << 11);
-  private rows: CountRow[] = [];
+  private msgs = new Float64Array(1 << 11);
+  private byts = new Float64Array(1 << 11);
+  private size = 0;
   private store = Buffer.allocUnsafe(1 << 16);
   private used = 0;
-  private lastHash = 0;
+  private scratch = Buffer.allocUnsafe(1024);
+  /** Keys not kept because the table was full, and their counts. */
+  private overflow = 0;
+  private otherMsgs = 0;
+  private otherBytes = 0;
 
-  get(buf: Uint8Array, a: number, b: number): CountRow | undefined {
+  /** Count the key buf[a, b) (UTF-8 bytes) once, with its bytes. */
+  addBytes(buf: Uint8Array, a: number, b: number, bytes: number): void {
     let h = 0x811c9dc5 | 0;
     for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     h ^= h >>> 15;
-    this.lastHash = h;
     const len = b - a;
     const store = this.store, hashes = this.hashes, lens = this.lens, slots = this.slots, mask = this.mask;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    let slot = h & mask;
+    for (; ; slot = (slot + 1) & mask) {
       const e = slots[slot]!;
-      if (e < 0) return undefined;
+      if (e < 0) break;
       if (hashes[e] !== h || lens[e] !== len) continue;
       let j = this.starts[e]!, i = a;
       while (i < b && store[j] === buf[i]) { i++; j++; }
-      if (i === b) return this.rows[e];
+      if (i === b) { this.msgs[e]!++; this.byts[e]! += bytes; return; }
     }
+    if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
+    this.insert(buf, a, b, h, slot, bytes);
   }
 
-  /** Add the key last looked up with {@link get} (which missed). */
-  set(buf: Uint8Array, a: number, b: number, row: CountRow): void {
+  /** Count a key given as a string (the full path). */
+  add(key: string, bytes: number): void {
+    if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
+    const n = this.scratch.write(key, 0, 'utf8');
+    this.addBytes(this.scratch, 0, n, bytes);
+  }
+
+  private insert(buf: Uint8Array, a: number, b: number, h: number, slot: number, bytes: number): void {
     const len = b - a;
     if (this.used + len > this.store.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.store.length * 2, this.used + len));
@@ -126,32 +142,47 @@ class ByteKeyIndex {
       this.store = bigger;
     }
     this.store.set(buf.subarray(a, b), this.used);
-    const e = this.rows.length;
+    const e = this.size;
     if (e === this.hashes.length) {
-      const grow = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
-      this.hashes = grow(this.hashes);
-      this.starts = grow(this.starts);
-      this.lens = grow(this.lens);
+      const gi = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
+      const gf = (x: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => { const y = new Float64Array(x.length * 2); y.set(x); return y; };
+      this.hashes = gi(this.hashes); this.starts = gi(this.starts); this.lens = gi(this.lens);
+      this.msgs = gf(this.msgs); this.byts = gf(this.byts);
     }
-    this.hashes[e] = this.lastHash;
+    this.hashes[e] = h;
     this.starts[e] = this.used;
     this.lens[e] = len;
-    this.rows.push(row);
+    this.msgs[e] = 1;
+    this.byts[e] = bytes;
     this.used += len;
-    if (this.rows.length * 2 > this.slots.length) this.grow();
-    else this.place(e);
-  }
-
-  private place(e: number): void {
-    let slot = this.hashes[e]! & this.mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
-    this.slots[slot] = e;
+    this.size++;
+    if (this.size * 2 > this.slots.length) this.grow();
+    else this.slots[slot] = e;
   }
 
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     this.mask = this.slots.length - 1;
-    for (let e = 0; e < this.rows.length; e++) this.place(e);
+    for (let e = 0; e < this.size; e++) {
+      let slot = this.hashes[e]! & this.mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = e;
+    }
+  }
+
+  /** The counts keyed by string, for the reports. */
+  toCounter(): Counter {
+    const out = new Counter();
+    for (let e = 0; e < this.size; e++) {
+      const key = this.store.toString('utf8', this.starts[e]!, this.starts[e]! + this.lens[e]!);
+      out.m.set(key, { key, messages: this.msgs[e]!, bytes: this.byts[e]! });
+    }
+    if (this.overflow) {
+      out.overflow = this.overflow;
+      const o = out.m.get(OTHER);
+      if (o) { o.messages += this.otherMsgs; o.bytes += this.otherBytes; } else out.m.set(OTHER, { key: OTHER, messages: this.otherMsgs, bytes: this.otherBytes });
+    }
+    return out;
   }
 }
 
@@ -159,17 +190,6 @@ class Counter {
   readonly m = new Map<string, CountRow>();
   /** Keys not kept because the table was full. */
   overflow = 0;
-  private byBytes: ByteKeyIndex | undefined;
-  /** {@link add} with the key given as bytes buf[a, b) (ASCII): the fast path's way, no string per line. */
-  addBytes(buf: Uint8Array, a: number, b: number, bytes: number): void {
-    const idx = (this.byBytes ??= new ByteKeyIndex());
-    const r = idx.get(buf, a, b);
-    if (r) { r.messages++; r.bytes += bytes; return; }
-    const key = latin1(buf, a, b);
-    this.add(key, bytes);
-    const row = this.m.get(key);
-    if (row) idx.set(buf, a, b, row); // not when the key went to "(other)": the next one must count as overflow too
-  }
   add(key: string, bytes: number): void {
     const r = this.m.get(key);
     if (r) { r.messages++; r.bytes += bytes; } else if (this.m.size < MAX_DISTINCT) { key = own(key); this.m.set(key, { key, messages: 1, bytes }); }
@@ -249,10 +269,10 @@ export class SummaryCollector {
   private dayCacheKey = NaN;
   private dayCacheVal: PeriodCounts = emptyPeriod();
   private hourOf = 0;
-  private senders = new Counter();
-  private recipients = new Counter();
-  private sasl = new Counter();
-  private clients = new Counter();
+  private senders = new ByteCounter();
+  private recipients = new ByteCounter();
+  private sasl = new ByteCounter();
+  private clients = new ByteCounter();
   private delays = new DelayHistogram();
   private parts = [0, 0, 0, 0];
   private partsN = 0;
@@ -466,8 +486,8 @@ export class SummaryCollector {
   result(meta: { inputs: string[]; format: string | undefined; formats: Record<string, number>; stamps: Record<string, number>; lines: number; parsed: number; unparsed: number; unparsedSamples: string[] }, topN = 10): LogSummaryData {
     // addresses are counted as logged; normalising (domain in lower case, as pflogsumm does) and the domain
     // tables are derived here, once, instead of per line
-    const senders = this.senders.mapKeys(normAddr);
-    const recipients = this.recipients.mapKeys(normAddr);
+    const senders = this.senders.toCounter().mapKeys(normAddr);
+    const recipients = this.recipients.toCounter().mapKeys(normAddr);
     const senderDomains = senders.mapKeys((a) => (a === 'from=<>' ? '<>' : domainOf(a)));
     const recipientDomains = recipients.mapKeys(domainOf);
     const counts = { ...this.c, senders: senders.m.size, recipients: recipients.m.size, openAtEnd: this.tracker.open.size, peakOpen: this.tracker.peakOpen };
@@ -480,7 +500,7 @@ export class SummaryCollector {
       perDay: [...this.perDay.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([day, p]) => ({ day, ...p })),
       top: {
         senders: senders.top(topN), recipients: recipients.top(topN), senderDomains: senderDomains.top(topN),
-        recipientDomains: recipientDomains.top(topN), saslUsers: this.sasl.top(topN), clientIps: this.clients.top(topN),
+        recipientDomains: recipientDomains.top(topN), saslUsers: this.sasl.toCounter().top(topN), clientIps: this.clients.toCounter().top(topN),
       },
       delays: {
         count: this.delays.count, avg: r3(this.delays.count ? this.delays.sum / this.delays.count : 0),
