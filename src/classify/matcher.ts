@@ -36,7 +36,11 @@ export class PhraseMatcher {
   private readonly classes: number;
   /** Per class: the patterns whose prefix starts with it, until their trie branch is built. */
   private readonly pending: (number[] | undefined)[];
-  /** Transitions as row offset + 1 (row = state × classes); 0 = not computed yet. */
+  /**
+   * Transitions (row = state × classes), encoded as ((row + 1) << 1) | check, where check = 1 means "the target
+   * may recognise patterns: look" (cleared once it is known not to); 0 = not computed yet. Keeping the flag in
+   * the transition saves a second table lookup per character.
+   */
   private readonly delta: Int32Array;
   /** Per state: fail link as row offset + 1; 0 = not computed yet. */
   private readonly fail: Int32Array;
@@ -100,15 +104,16 @@ export class PhraseMatcher {
       let row = 0;
       for (let k = 0; k < len; k++) {
         const cl = this.cls(first.charCodeAt(k));
-        let n = delta[row + cl]! - 1;
-        if (n < 0) {
+        const d = delta[row + cl]!;
+        let n: number;
+        if (d === 0) {
           const st = this.states++;
           n = st * C;
           this.parent[st] = row;
           this.via[st] = cl;
           this.own.push(undefined);
-          delta[row + cl] = n + 1;
-        }
+          delta[row + cl] = ((n + 1) << 1) | 1;
+        } else n = (d >> 1) - 1;
         row = n;
       }
       (this.own[row / C] ??= []).push(i);
@@ -118,13 +123,14 @@ export class PhraseMatcher {
   /** The transition from `row` on class `c`, computed on first use (goto, else the fail state's transition). */
   private go(row: number, c: number): number {
     const d = this.delta[row + c]!;
-    if (d !== 0) return d - 1;
+    if (d !== 0) return (d >> 1) - 1;
     let t = 0;
     if (row === 0) {
       this.branch(c);
-      t = Math.max(0, this.delta[c]! - 1);
+      const b = this.delta[c]!;
+      if (b !== 0) return (b >> 1) - 1; // a trie edge, just inserted
     } else t = this.go(this.failOf(row), c);
-    this.delta[row + c] = t + 1;
+    this.delta[row + c] = ((t + 1) << 1) | 1;
     return t;
   }
 
@@ -168,17 +174,19 @@ export class PhraseMatcher {
   private run(text: string, firstOnly: boolean): PatternHit[] {
     const hits: PatternHit[] = [];
     let seen: Set<number> | undefined;
-    const { delta, classOf, outState } = this;
+    const { delta, classOf } = this;
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       const cl = c < 128 ? classOf[c]! : this.wideClass.get(c) ?? 0;
-      const t = delta[s + cl]!;
-      s = t !== 0 ? t - 1 : this.go(s, cl);
-      if (outState[s] === 1) continue;
+      const at = s + cl;
+      let v = delta[at]!;
+      if (v === 0) { this.go(s, cl); v = delta[at]!; }
+      s = (v >> 1) - 1;
+      if ((v & 1) === 0) continue;
       const o = this.outputsOf(s);
-      if (!o) continue;
+      if (!o) { delta[at] = v & ~1; continue; }
       for (let k = 0; k < o.length; k++) {
         const p = o[k]!;
         if (seen?.has(p)) continue;
