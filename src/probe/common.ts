@@ -2,7 +2,7 @@
 import type { Actor, Evidence, Finding, Status, Text } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
 import { DEFAULT_TIMEOUTS, LineConnection, ProbeError, openConnection, type NetDeps, type Timeouts, type TlsOptions } from './connection.js';
-import { PHASE_NAMES, PROBE_TEXTS, type ProbeTextKey, type Say } from './texts.js';
+import { PHASE_NAMES, PROBE_TEXTS, VERIFY_ERROR_OTHER, VERIFY_ERRORS, type ProbeTextKey, type Say } from './texts.js';
 import { inspectTls, type TlsInfo } from './tls.js';
 import { formatLine, scrub, secretForms, Transcript, type TranscriptLine } from './transcript.js';
 
@@ -178,7 +178,7 @@ export function tlsFindings(protocol: Protocol, o: ProbeOptions, info: TlsInfo, 
     out.push(finding(`${c}.self-signed`, 'warn', subject, 'certSelfSigned', {}, { evidence: ev }));
   } else if (!info.trusted && !['CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_NOT_YET_VALID'].includes(info.verifyError ?? '')) {
     certBad = true;
-    out.push(finding(`${c}.untrusted`, 'warn', subject, 'certUntrusted', { error: info.verifyError ?? 'unknown' }, { evidence: ev }));
+    out.push(finding(`${c}.untrusted`, 'warn', subject, 'certUntrusted', { error: info.verifyError ?? 'unknown', why: VERIFY_ERRORS[info.verifyError ?? ''] ?? VERIFY_ERROR_OTHER }, { evidence: ev }));
   }
   if (!certBad) out.push(finding(`${c}.certificate`, 'ok', subject, 'certOk', { host: o.host, days: daysText(info.daysLeft) }, { evidence: ev }));
   void today;

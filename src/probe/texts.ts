@@ -268,8 +268,8 @@ export const PROBE_TEXTS = {
     advice: [tx('Ask the administrator to install a certificate from a public authority.', 'Poproś administratora o certyfikat od publicznego urzędu certyfikacji.')],
   },
   certUntrusted: {
-    summary: tx('The certificate chain cannot be verified ({error}): mail programs will show a security warning.',
-      'Nie da się zweryfikować łańcucha certyfikatów ({error}): programy pocztowe pokażą ostrzeżenie bezpieczeństwa.'),
+    summary: tx('The certificate chain cannot be verified: {why} ({error}); mail programs will show a security warning.',
+      'Nie da się zweryfikować łańcucha certyfikatów: {why} ({error}); programy pocztowe pokażą ostrzeżenie bezpieczeństwa.'),
     detail: tx('Either the issuer is not a public authority, or the server does not send the intermediate certificates.',
       'Albo wystawca nie jest publicznym urzędem certyfikacji, albo serwer nie wysyła certyfikatów pośrednich.'),
     advice: [tx('The administrator should install the full chain (certificate plus intermediates).', 'Administrator powinien zainstalować pełny łańcuch (certyfikat i certyfikaty pośrednie).')],
@@ -478,6 +478,17 @@ export const PHASE_NAMES = {
   command: tx('a command', 'polecenie'),
   tls: tx('the TLS handshake', 'negocjacja TLS'),
 } as const;
+
+/** OpenSSL's verification codes in words (the code itself stays in the sentence, in parentheses). */
+export const VERIFY_ERRORS: Record<string, Text> = {
+  SELF_SIGNED_CERT_IN_CHAIN: tx('the chain ends at a certificate authority that is not publicly trusted', 'łańcuch kończy się na urzędzie certyfikacji, który nie jest publicznie zaufany'),
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: tx('the issuer is unknown here or the server does not send the intermediate certificate', 'wystawca jest tu nieznany albo serwer nie wysyła certyfikatu pośredniego'),
+  UNABLE_TO_GET_ISSUER_CERT: tx('the issuer\'s certificate cannot be found', 'nie można znaleźć certyfikatu wystawcy'),
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: tx('the server does not send the intermediate certificate', 'serwer nie wysyła certyfikatu pośredniego'),
+  CERT_REVOKED: tx('the certificate has been revoked', 'certyfikat został unieważniony'),
+  CERT_SIGNATURE_FAILURE: tx('a signature in the chain is wrong', 'podpis w łańcuchu jest nieprawidłowy'),
+};
+export const VERIFY_ERROR_OTHER = tx('the issuer is not trusted', 'wystawca nie jest zaufany');
 
 /** The connection security a mail program offers, in the words of its settings dialog. */
 export const SECURITY_NAMES = {

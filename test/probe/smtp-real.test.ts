@@ -117,6 +117,10 @@ test('CA-signed certificate trusted with --ca is all OK; without --ca it is untr
   assert.ok(!good.findings.some((f) => f.status === 'warn' || f.status === 'error'), good.findings.map((f) => f.check).join());
   const untrusted = await probeSmtp({ host: HOST, port: port('smtpCaSigned') }, { lookup });
   has(untrusted, 'warn', 'probe.smtp.tls.untrusted');
+  // The OpenSSL code is explained in words, in both languages.
+  const u = untrusted.findings.find((f) => f.check === 'probe.smtp.tls.untrusted')!;
+  assert.match(u.summary.en, /not publicly trusted \(SELF_SIGNED_CERT_IN_CHAIN\)/);
+  assert.match(u.summary.pl, /nie jest publicznie zaufany \(SELF_SIGNED_CERT_IN_CHAIN\)/);
 });
 
 test('AUTH offered before TLS is a warning', async () => {
