@@ -48,8 +48,12 @@ const BOUNCE_SUBJECT = ['undeliver', 'delivery fail', 'delivery status', 'return
 /** The first blank line (what split(/\n[ \t]*\n/)[0] would cut at, without splitting the rest). */
 const BLANK_LINE = /\n[ \t]*\n/g;
 
+/** Charsets whose decoding can turn bytes other than the same ASCII bytes into ASCII text. */
+const NOT_ASCII_SAFE = /16|32|utf-?7|ucs|2022|hz|cp875|ebcdic|ibm|cp0|cp1[0-9]{3}/i;
+const TEXT_LIMIT = 4 * 1024 * 1024;
+
 function textOf(p: MimePart): string {
-  const t = partText(p, 4 * 1024 * 1024);
+  const t = partText(p, TEXT_LIMIT);
   if (p.contentType === 'text/html') return t.replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>/gi, '\n').replace(/<[^>]{0,2000}>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return t;
 }
@@ -117,6 +121,18 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
   let lowTrace: string | undefined;
   let lowHead: string | undefined;
   const ctx: BounceContext = {
+    textMayContain(needles) {
+      if (body !== undefined) return true;
+      const p = textPart ?? htmlPart;
+      if (!p) return false;
+      const enc = (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+      // Only where the decoded text keeps the raw ASCII bytes as they are (tags and entities removed from
+      // HTML can only break a string, never make one).
+      if (enc === 'base64' || enc === 'quoted-printable' || NOT_ASCII_SAFE.test(p.params.charset ?? '')) return true;
+      const raw = p.rawBody.length > TEXT_LIMIT ? p.rawBody.slice(0, TEXT_LIMIT) : p.rawBody;
+      for (const n of needles) if (raw.includes(n)) return true;
+      return false;
+    },
     root, headers: h, from, subject, dsnParts, detected: new Map(), cache: new Map(),
     lowFrom: from.toLowerCase(), lowSubject: subject.toLowerCase(),
     get text() { return getBody(); },

@@ -183,10 +183,14 @@ const RHOST = /\b(?:host|from|by|server|remote host)\s+\[?([A-Za-z0-9-]{1,63}(?:
 /** qmail: "192.0.2.1 does not like recipient." / "Connected to 192.0.2.1 but …". */
 const QMAIL_RHOST = /(?:^|\s)(?:connected to )?([0-9a-z][0-9a-z.:-]{2,252}) (?:does not like recipient|failed after i sent the message|failed on data command|but (?:greeting failed|sender was rejected|my name was rejected|connection died))/i;
 
+const QMAIL_PHRASE = /does not like recipient|failed after i sent the message|failed on data command|but (?:greeting failed|sender was rejected|my name was rejected|connection died)/i;
+
 /** The remote host named in a diagnostic ("host mx.example.com[192.0.2.1] said: …"). */
 export function rhostIn(text: string): string | undefined {
   const t = text.length > 4096 ? text.slice(0, 4096) : text;
-  const m = RHOST.exec(t) ?? QMAIL_RHOST.exec(t);
+  // The qmail form needs one of its phrases: a plain literal test first spares the host-name regex, which
+  // would otherwise try a host name at every space of a long text.
+  const m = RHOST.exec(t) ?? (QMAIL_PHRASE.test(t) ? QMAIL_RHOST.exec(t) : null);
   return m ? m[1] : undefined;
 }
 

@@ -32,6 +32,12 @@ export interface BounceContext {
   subject: string;
   /** The human-readable text of the bounce (first text part, or the whole body), decoded. */
   text: string;
+  /**
+   * False when `text` certainly contains none of these ASCII strings, known without decoding it (the raw
+   * bytes of a part that needs no transfer decoding, in an ASCII-compatible charset, lack them all); true when
+   * it may (then test `text`).
+   */
+  textMayContain(needles: readonly string[]): boolean;
   /** The same with the returned original message cut off. */
   errorText: string;
   /** Decoded DSN parts (message/delivery-status, message/global-delivery-status). */

@@ -30,10 +30,12 @@ function jsonIn(text: string): SesJson | undefined {
   return tryJson(body) ?? tryJson(body.replace(/!\r?\n /g, '').replace(/\r?\n/g, ''));
 }
 
+const SES_WORDS = ['notificationType', '"eventType"'];
+
 /** Amazon SES notifications delivered by e-mail/SNS as JSON (Bounce, Complaint, Delivery). */
 export const amazonsesJson: BounceFormat = {
   name: 'amazonses',
-  detect: (ctx: BounceContext) => ctx.text.includes('notificationType') || ctx.text.includes('"eventType"'),
+  detect: (ctx: BounceContext) => ctx.textMayContain(SES_WORDS) && (ctx.text.includes('notificationType') || ctx.text.includes('"eventType"')),
   decode(ctx) {
     const o = jsonIn(ctx.text);
     if (!o) return [];
