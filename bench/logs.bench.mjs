@@ -2,7 +2,8 @@
 // `npm run bench -- logs`: pflogsumm (Debian package) and `mailmedic logs summary` side by side on the same
 // generated Postfix log (scripts/gen-postfix-log.mjs, seed 42; default 1 GB, reused from /tmp between runs).
 //   LOGS_BENCH_SIZE=100M   a smaller log for quick runs
-//   LOGS_BENCH_PROFILE=1   also profile mailmedic (node --cpu-prof) and print where the time goes
+//   LOGS_BENCH_PROFILE=1   also profile mailmedic (node --cpu-prof) and print where the time goes (CPU, idle left out)
+//   LOGS_BENCH_FULL=1      also time the summary with the fast path off (every line through the full parser)
 // Reports wall time and CPU time of each side (CPU time is the fairer "one core" figure on a busy machine),
 // MB/s, the ratio, and compares the figures both report.
 import { spawnSync } from 'node:child_process';
@@ -41,6 +42,12 @@ const c = data.counts;
 const fmt = (v) => v.toFixed(1);
 console.log(`input: ${file} (${fmt(MB)} MB, ${data.lines} lines); machine: ${(await import('node:os')).cpus().length} cores`);
 console.log(`mailmedic logs summary: wall ${fmt(mm.wall)} s = ${fmt(MB / mm.wall)} MB/s; CPU ${fmt(mm.cpu)} s = ${fmt(MB / mm.cpu)} MB/s per core`);
+if (process.env.LOGS_BENCH_FULL) {
+  // the same summary with every line through the full parser (no fast path): what the fast path saves
+  const script = `import { summarizeLogs } from ${JSON.stringify(join(root, 'dist', 'src', 'logs', 'index.js'))}; await summarizeLogs({ inputs: [${JSON.stringify(file)}] }, 10, { fullPath: true });`;
+  const full = timed(process.execPath, ['--input-type=module', '-e', script]);
+  console.log(`mailmedic, full path:  wall ${fmt(full.wall)} s = ${fmt(MB / full.wall)} MB/s; CPU ${fmt(full.cpu)} s = ${fmt(MB / full.cpu)} MB/s per core`);
+}
 const pf = '/usr/sbin/pflogsumm';
 if (existsSync(pf)) {
   const p = timed(pf, [file]);
@@ -75,6 +82,7 @@ if (process.env.LOGS_BENCH_PROFILE) {
   let total = 0;
   prof.samples.forEach((id, i) => {
     const n = byId.get(id);
+    if (n.callFrame.functionName === '(idle)') return; // waiting for the disk: not CPU
     const k = `${n.callFrame.functionName || '(anonymous)'} (${n.callFrame.url.split('/').slice(-2).join('/')})`;
     const d = prof.timeDeltas[i] ?? 0;
     total += d;

@@ -256,7 +256,10 @@ const domainOf = (addr: string): string => {
 const normAddr = (a: string): string => {
   if (!a) return 'from=<>';
   const at = a.lastIndexOf('@');
-  return at < 0 ? a : a.slice(0, at) + a.slice(at).toLowerCase();
+  if (at < 0) return a;
+  let i = at + 1;
+  while (i < a.length) { const c = a.charCodeAt(i); if ((c >= 65 && c <= 90) || c > 127) break; i++; }
+  return i === a.length ? a : a.slice(0, at) + a.slice(at).toLowerCase(); // mostly already lower case: no new string
 };
 
 export class SummaryCollector {
