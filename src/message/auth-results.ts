@@ -192,13 +192,13 @@ const METHOD_LABEL: Record<string, string> = { compauth: 'compauth (composite au
 
 /** Each result word explained (shared with the own check in verify.ts). */
 export const AUTH_RESULT_TEXT: Record<string, Text> = {
-  pass: tx('passed', 'zaliczone (pass)'),
+  pass: tx('passed', 'wynik pozytywny (pass)'),
   bestguesspass: tx('would pass by a guessed policy', 'przeszłoby według polityki przyjętej domyślnie (best guess)'),
   none: tx('not done (nothing published or nothing to check)', 'niewykonane (brak opublikowanego rekordu lub nic do sprawdzenia)'),
   neutral: tx('neutral, the domain does not say either way', 'neutralne, domena nie rozstrzyga'),
   softfail: tx('soft fail, the IP is probably not allowed (~all)', 'softfail, adres IP prawdopodobnie nie jest dozwolony (~all)'),
-  fail: tx('failed', 'niezaliczone (fail)'),
-  hardfail: tx('failed', 'niezaliczone (fail)'),
+  fail: tx('failed', 'wynik negatywny (fail)'),
+  hardfail: tx('failed', 'wynik negatywny (fail)'),
   temperror: tx('temporary error (the DNS lookup failed)', 'błąd tymczasowy (zapytanie DNS się nie powiodło)'),
   permerror: tx('permanent error, the published record is broken', 'błąd trwały, opublikowany rekord jest błędny'),
   policy: tx('not accepted by the receiver\'s local policy', 'niezaakceptowane przez lokalne zasady odbiorcy'),

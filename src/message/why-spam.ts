@@ -35,7 +35,7 @@ export function whySpam(findings: readonly Finding[], verdicts: readonly SpamVer
     seen.add(key);
     causes.push({ check: f.check, subject: f.subject, weight: w, summary: f.summary, ...(f.advice?.[0] ? { advice: f.advice[0] } : {}) });
   }
-  // Heaviest first; ties keep the order of the findings (auth before spam rules before content).
+  // Heaviest first; ties keep the order of the findings (auth, identity, spam rules, content).
   causes.sort((a, b) => b.weight - a.weight);
   // One cause per fix: the receiver's "no PTR" and the own PTR check, or SPF fail and a filter's SPF rule,
   // are the same thing to repair.
@@ -46,6 +46,11 @@ export function whySpam(findings: readonly Finding[], verdicts: readonly SpamVer
     fixes.add(c.advice.en);
     return true;
   });
+  // Then, at equal weight, a rule a filter really fired (its points are facts) before mailmedic's own reading of
+  // the headers. Done after the one-per-fix pass, so that of a rule and a finding with the same fix the finding
+  // (which names the IP or domain) stays.
+  const fired = (c: SpamCause) => (c.check === 'message.spam.rule' ? 0 : 1);
+  distinct.sort((a, b) => b.weight - a.weight || fired(a) - fired(b));
   return { ...(markedSpam !== undefined ? { markedSpam } : {}), by: spamBy, causes: distinct.slice(0, 8) };
 }
 

@@ -459,3 +459,23 @@ test('a Received header without "; date" says so, without an empty quote', () =>
   assert.equal(f.summary.en, 'Hop 1 (mx.example.com) has no time: the header does not end with "; date".');
   assert.doesNotMatch(f.summary.pl, /„”/);
 });
+
+test('why spam: at equal weight, a rule the filter really fired comes before mailmedic\'s own reading', () => {
+  const msg = [
+    'X-Spam-Status: Yes, score=6.9 required=5.0 tests=FREEMAIL_FORGED_REPLYTO=1.2,HTML_SHORT_LINK_IMG_1=2.2 autolearn=no',
+    'X-Spam-Flag: YES',
+    'Received: from vm (localhost [127.0.0.1]) by mail.example.test (Postfix) with ESMTP id 5DEF; Mon, 23 Nov 2026 11:41:56 +0000',
+    'From: offers@shop.example', 'Reply-To: shop.offers@gmail.com', 'Message-Id: <1@shop.example>', 'Date: Mon, 23 Nov 2026 11:41:56 +0000', '', 'x', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2026-11-23T12:00:00Z') });
+  const first = a.whySpam.causes[0]!;
+  assert.equal(first.check, 'message.spam.rule');
+  assert.equal(first.subject, 'HTML_SHORT_LINK_IMG_1');
+  assert.ok(a.whySpam.causes.findIndex((c) => c.check === 'message.identity.reply-to') > 0);
+});
+
+test('SpamAssassin tests= with points after each name (_TESTSSCORES_) are read as rules with points', () => {
+  const a = analyzeMessageOffline('X-Spam-Status: Yes, score=3.4 required=3.0 tests=FREEMAIL_FORGED_REPLYTO=1.2,\r\n\tHTML_SHORT_LINK_IMG_1=2.2,NO_RELAYS=-0.001 autolearn=no\r\nFrom: a@b.example\r\n\r\nx\r\n');
+  const sa = a.spam.find((v) => v.product === 'SpamAssassin')!;
+  assert.deepEqual(sa.rules.map((r) => [r.name, r.score]), [['FREEMAIL_FORGED_REPLYTO', 1.2], ['HTML_SHORT_LINK_IMG_1', 2.2], ['NO_RELAYS', -0.001]]);
+});

@@ -45,7 +45,15 @@ export function readSpamAssassin(fields: readonly HeaderField[]): SpamVerdict | 
     // tests=A,B,\n\tC autolearn=… — the list ends at the next key=value word.
     const rest = s.slice(testsAt + 6);
     const end = rest.search(/\s[a-z_]+=/i);
-    names = (end >= 0 ? rest.slice(0, end) : rest).split(/[\s,]+/).filter((n) => NAME.test(n) && n !== 'none');
+    // "tests=A,B" or, with _TESTSSCORES_ in add_header, "tests=A=1.2,B=-0.5": the points come with the name.
+    for (const item of (end >= 0 ? rest.slice(0, end) : rest).split(/[\s,]+/).slice(0, 400)) {
+      const eq = item.indexOf('=');
+      const n = eq > 0 ? item.slice(0, eq) : item;
+      if (!NAME.test(n) || n === 'none') continue;
+      names.push(n);
+      const pts = eq > 0 ? item.slice(eq + 1) : '';
+      if (/^-?\d{1,3}(?:\.\d{1,3})?$/.test(pts) && !scores.has(n)) scores.set(n, Number(pts));
+    }
   }
   for (const n of scores.keys()) if (!names.includes(n)) names.push(n);
   for (const name of names.slice(0, 200)) {
