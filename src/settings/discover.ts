@@ -276,8 +276,10 @@ async function checkGiven(g: GivenSetting, r: SettingsResult, o: SettingsOptions
   return out;
 }
 
+// Cells are data, shown the same in both languages: name what was done rather than an English word.
 const SOURCE_CELL: Record<SettingsSource, string> = {
-  autoconfig: 'autoconfig', ispdb: 'ISPDB', srv: 'DNS SRV', 'mx-provider': 'MX → ISPDB', guess: 'guess ✔', given: 'given',
+  autoconfig: 'autoconfig', ispdb: 'ISPDB', srv: 'DNS SRV', 'mx-provider': 'MX → ISPDB',
+  guess: 'imap./smtp./mail. ✔', given: '--imap / --smtp',
 };
 
 /**
