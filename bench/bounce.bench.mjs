@@ -3,7 +3,8 @@
 //  1. Sisimai (Perl, Debian libsisimai-perl) vs mailmedic parsing the same corpus files, same number of rounds:
 //     messages per second of both (start-up excluded on both sides) and the ratio;
 //  2. classifier throughput over the corpus's diagnostic texts;
-//  3. a large generated mbox (built by repeating corpus messages) read streaming: MB/s and peak RSS.
+//  3. CLI start-up of `explain` and `bounce` beside bare `node -e 0`;
+//  4. a large generated mbox (built by repeating corpus messages) read streaming: MB/s and peak RSS.
 // Env: BOUNCE_BENCH_ROUNDS (default 5), BOUNCE_BENCH_MBOX_MB (default 200).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -80,7 +81,29 @@ for (let k = 0; k < 50; k++) for (const d of diags) { classify({ text: d }); c++
 const csecs = Number(process.hrtime.bigint() - t1) / 1e9;
 console.log(`classify: ${diags.length} diagnostic texts × 50 = ${(c / csecs).toFixed(0)} texts/s`);
 
-// 3. Large mbox, streamed.
+// 3. CLI start-up, side by side: bare `node -e 0`, `mailmedic explain "550 5.1.1"` (the classifier's phrase
+//    automaton is built on demand, so answering one question pays only for what it reads) and `mailmedic bounce`
+//    on one corpus file; the three alternate, 20 runs each, wall time per run, median and best reported.
+{
+  const cli = join(root, 'bin', 'mailmedic.js');
+  const sample = files.find((f) => f.endsWith('lhost-postfix-01.eml')) ?? files[0];
+  const runs = { bare: [], explain: [], bounce: [] };
+  const time = (args) => { const t0 = performance.now(); const r = spawnSync(process.execPath, args); return { ms: performance.now() - t0, status: r.status }; };
+  for (let i = 0; i < 20; i++) {
+    runs.bare.push(time(['-e', '0']).ms);
+    const e = time([cli, 'explain', '550 5.1.1']);
+    if (e.status !== 2) throw new Error(`mailmedic explain exited ${e.status}`);
+    runs.explain.push(e.ms);
+    runs.bounce.push(time([cli, 'bounce', sample]).ms);
+  }
+  const med = (a) => median(a);
+  const b = med(runs.bare);
+  console.log(`start-up (20 runs each, alternating; median / best wall ms): node -e 0 ${b.toFixed(1)} / ${Math.min(...runs.bare).toFixed(1)}; ` +
+    `mailmedic explain "550 5.1.1" ${med(runs.explain).toFixed(1)} / ${Math.min(...runs.explain).toFixed(1)} (${(med(runs.explain) / b).toFixed(2)}× bare node); ` +
+    `mailmedic bounce ${sample.split('/').pop()} ${med(runs.bounce).toFixed(1)} / ${Math.min(...runs.bounce).toFixed(1)} (${(med(runs.bounce) / b).toFixed(2)}×)`);
+}
+
+// 4. Large mbox, streamed.
 const targetMb = Number(process.env.BOUNCE_BENCH_MBOX_MB ?? 200);
 const mbox = join(tmp, 'big.mbox');
 const out = createWriteStream(mbox);
