@@ -175,3 +175,35 @@ test('CLI: a missing file exits 66, a non-message exits 2 with a finding, stdin 
   const usage = await run(process.execPath, [CLI, 'message']).catch((e: { code: number }) => e);
   assert.equal((usage as { code: number }).code, 64);
 });
+
+// Every header the analysis reads, and the body as HTML and text, each given 1 MB of a shape that makes
+// careless regexes backtrack (addresses, dots, comments, encoded words, tags). A sanity bound, not a timing test.
+const READ_HEADERS = [
+  'arc-authentication-results', 'arc-seal', 'authentication-results', 'content-type', 'date', 'dkim-signature', 'from',
+  'list-unsubscribe', 'list-unsubscribe-post', 'message-id', 'precedence', 'received', 'received-spf', 'reply-to',
+  'return-path', 'sender', 'subject', 'x-forefront-antispam-report', 'x-gm-spam', 'x-gmail-labels', 'x-mailer',
+  'x-microsoft-antispam', 'x-microsoft-antispam-mailbox-delivery', 'x-ms-exchange-organization-scl', 'x-rspamd-action',
+  'x-rspamd-score', 'x-spam-flag', 'x-spam-level', 'x-spam-report', 'x-spam-score', 'x-spam-status', 'x-spamd-result',
+  'x-barracuda-spam-score', 'x-mimecast-spam-score', 'x-proofpoint-spam-details', 'x-yahoofilteredbulk',
+];
+const HOSTILE_UNITS = ['a@', '(', 'a.', '=?utf-8?q?', 'x=1;', '<a@b>', '[1.2.3.4]', ' '];
+
+test('1 MB of a hostile shape in every header the analysis reads, and in HTML and text bodies: bounded', () => {
+  const MB = 1 << 20;
+  const fill = (u: string) => u.repeat(Math.ceil(MB / u.length)).slice(0, MB);
+  for (const u of HOSTILE_UNITS) {
+    const v = fill(u);
+    for (const name of READ_HEADERS) {
+      const t0 = Date.now();
+      all(`${name}: ${v}\r\nFrom: a@b.example\r\nReceived: from x (x [198.51.100.1]) by mx.example.com with ESMTP; Mon, 23 Nov 2026 10:00:00 +0000\r\n\r\nbody\r\n`);
+      assert.ok(Date.now() - t0 < 5000, `${name} with ${JSON.stringify(u)}`);
+    }
+  }
+  for (const u of ['<a href="http://', '<img src=', 'http://1.2.3.4/', 'a@', '<!--', '&#']) {
+    for (const ct of ['text/html', 'text/plain']) {
+      const t0 = Date.now();
+      all(`From: a@b.example\r\nContent-Type: ${ct}\r\n\r\n${fill(u)}`);
+      assert.ok(Date.now() - t0 < 5000, `${ct} body with ${JSON.stringify(u)}`);
+    }
+  }
+});
