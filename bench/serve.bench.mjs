@@ -6,6 +6,7 @@
 //  3. the doctor over HTTP with server-sent events (php-mail case: limits + explain; the DNS checks skipped)
 //     beside runDoctor() in-process.
 // The HTTP client (fetch) runs in the same process as the server, so its cost is in the HTTP figures too.
+import { readFileSync } from 'node:fs';
 import { explain } from '../dist/src/explain/index.js';
 import { runDoctor } from '../dist/src/doctor/engine.js';
 import { createMailmedicServer } from '../dist/src/serve/server.js';
@@ -32,8 +33,13 @@ async function pool(n, fn) {
   await Promise.all(Array.from({ length: CONC }, async () => { while (next < n) await fn(next++); }));
 }
 
+// Only a loopback resolver, ever: the test DNS of $MAILMEDIC_TEST_ENV, else 127.0.0.1:5353 (if nothing listens
+// there a lookup fails on this machine; it never reaches the system resolver or the Internet).
+const testEnvFile = process.env.MAILMEDIC_TEST_ENV;
+const te = testEnvFile ? JSON.parse(readFileSync(testEnvFile, 'utf8')) : { host: '127.0.0.1', dnsPort: 5353 };
+const deps = { dnsServer: `${te.host}:${te.dnsPort}`, timeoutMs: 2000 };
 // The rate limit guards probes from strangers; the benchmark is the only client.
-const app = await createMailmedicServer({ port: 0, probesPerMinute: 1e6 }).listen();
+const app = await createMailmedicServer({ port: 0, probesPerMinute: 1e6, ...deps }).listen();
 try {
   // warm-up
   for (let i = 0; i < 200; i++) explain(TEXTS[i % TEXTS.length]);
@@ -58,7 +64,7 @@ try {
   const D = Math.max(100, Math.floor(N / 10));
   // No addresses: the DNS checks are skipped, so nothing leaves the machine and only the doctor's own work is timed.
   const answers = { sentToday: 620, sentLastHour: 250, error: TEXTS[0] };
-  const dl = await timed(async () => { for (let i = 0; i < D; i++) await runDoctor('php-mail', answers); });
+  const dl = await timed(async () => { for (let i = 0; i < D; i++) await runDoctor('php-mail', answers, { deps }); });
   const dh = await timed(() => pool(D, async () => {
     const r = await fetch(`${app.url}/api/doctor?stream=1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ case: 'php-mail', answers }) });
     const t = await r.text();

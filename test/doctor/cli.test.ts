@@ -17,9 +17,11 @@ const PASSWORD = 'Hunter2-very-secret';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const FORMS = [PASSWORD, b64(PASSWORD), b64(`\0alice@example.test\0${PASSWORD}`), b64(`alice@example.test\0alice@example.test\0${PASSWORD}`)];
 
+/** Every run names the test DNS (loopback), even where no lookup is expected: the system resolver is never asked. */
 async function cli(args: string[], extraEnv: Record<string, string> = {}) {
+  const argv = args.includes('--dns') ? args : [...args, '--dns', `${env.host}:${env.dnsPort}`];
   try {
-    const r = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...extraEnv }, timeout: 60_000 });
+    const r = await run(process.execPath, [CLI, ...argv], { env: { ...process.env, ...extraEnv }, timeout: 60_000 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };

@@ -2,10 +2,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
-import { CLI } from '../helpers/env.js';
+import { CLI, testEnv } from '../helpers/env.js';
+
+// The test DNS (loopback) is named even where no lookup is expected: the system resolver is never asked.
+const DNS = ['--dns', `${testEnv().host}:${testEnv().dnsPort}`];
 
 test('serve starts on a free port, prints the URL, serves the app and stops on SIGTERM', async () => {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--quiet', ...DNS], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -31,6 +34,6 @@ test('serve starts on a free port, prints the URL, serves the app and stops on S
 });
 
 test('serve --port with nonsense is a usage error', async () => {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', 'http'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', 'http', ...DNS], { stdio: 'ignore' });
   assert.equal(await new Promise((r) => child.on('exit', (code) => r(code))), 64);
 });
