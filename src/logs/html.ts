@@ -11,7 +11,7 @@ const SERIES = [
   { key: 'delivered', color: '#1a7f37', label: { en: 'delivered', pl: 'doręczone' } },
   { key: 'received', color: '#0969da', label: { en: 'received', pl: 'odebrane' } },
   { key: 'deferred', color: '#9a6700', label: { en: 'deferred', pl: 'odroczone' } },
-  { key: 'bounced', color: '#cf222e', label: { en: 'bounced', pl: 'odbite' } },
+  { key: 'bounced', color: '#cf222e', label: { en: 'bounced', pl: 'zwrócone' } },
   { key: 'rejected', color: '#8250df', label: { en: 'rejected', pl: 'odrzucone' } },
 ] as const;
 
@@ -69,7 +69,7 @@ export function renderLogSummaryHtml(report: Report, d: LogSummaryData, lang: La
   if (d.perDay.length > 1) o.push(barChart(t('Per day', 'Dziennie'), d.perDay.map((p) => p.day.slice(5)), d.perDay, lang));
   o.push(reasonChart(t('Rejections by reason', 'Odrzucenia według przyczyny'), d.reasons.rejected.map((g) => ({ label: g.reason, count: g.count }))));
   o.push(reasonChart(t('Deferrals by reason', 'Odroczenia według przyczyny'), d.reasons.deferred.map((g) => ({ label: g.reason, count: g.count }))));
-  o.push(reasonChart(t('Bounces by reason', 'Odbicia według przyczyny'), d.reasons.bounced.map((g) => ({ label: g.reason, count: g.count }))));
+  o.push(reasonChart(t('Bounces by reason', 'Zwroty według przyczyny'), d.reasons.bounced.map((g) => ({ label: g.reason, count: g.count }))));
   for (const tb of report.tables ?? []) {
     o.push(`<h2>${esc(pick(tb.title, lang))}</h2><table><thead><tr>${tb.columns.map((c) => `<th>${esc(pick(c, lang))}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of tb.rows) o.push(`<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);

@@ -209,10 +209,10 @@ export class ProblemDetector {
     const when = fmtTime(w.maxKey === w.key ? w.first : w.first);
     const p = { who: key, count: w.max, limit, when };
     const summary = kind === 'ip'
-      ? fill(tx('{count} mails sent from IP {who} within one hour (limit {limit}).', 'Z adresu IP {who} wysłano {count} wiadomości w ciągu godziny (limit {limit}).'), p)
+      ? fill(tx('{count} mails sent from IP {who} within one hour (limit {limit}).', 'Z adresu IP {who} wysłano {count} wiadomości w ciągu godziny (limit wysyłki: {limit}).'), p)
       : kind === 'hour'
-        ? fill(tx('Account {who} sent {count} mails within one hour (limit {limit}).', 'Konto {who} wysłało {count} wiadomości w ciągu godziny (limit {limit}).'), p)
-        : fill(tx('Account {who} sent {count} mails in one day (limit {limit}).', 'Konto {who} wysłało {count} wiadomości w ciągu jednego dnia (limit {limit}).'), p);
+        ? fill(tx('Account {who} sent {count} mails within one hour (limit {limit}).', 'Konto {who} wysłało {count} wiadomości w ciągu godziny (limit wysyłki: {limit}).'), p)
+        : fill(tx('Account {who} sent {count} mails in one day (limit {limit}).', 'Konto {who} wysłało {count} wiadomości w ciągu jednego dnia (limit wysyłki: {limit}).'), p);
     return {
       check: `logs.limit.${kind === 'ip' ? 'ip-hour' : kind === 'hour' ? 'account-hour' : 'account-day'}`,
       status: 'error',
@@ -223,7 +223,7 @@ export class ProblemDetector {
         'Po przekroczeniu limitu dostawca hostingu blokuje dalszą wysyłkę (często z odpowiedzią „550” lub „554”) albo zawiesza konto; nagły skok zwykle oznacza przejęte hasło albo włamanie na formularz kontaktowy lub skrypt. Każdy odbiorca liczy się jako jedna wiadomość.',
       ),
       advice: [
-        tx('Check whether these mails were really sent by you (look at the recipients and subjects).', 'Sprawdź, czy te wiadomości naprawdę wysłałeś Ty (przejrzyj odbiorców i tematy).'),
+        tx('Check whether these mails were really sent by you (look at the recipients and subjects).', 'Sprawdź, czy te wiadomości rzeczywiście wysłał ktoś z Twojej firmy (przejrzyj odbiorców i tematy).'),
         tx('If not: change the account password at once and scan the website scripts and forms for abuse.', 'Jeśli nie: natychmiast zmień hasło do konta i sprawdź skrypty oraz formularze na stronie pod kątem nadużyć.'),
         tx('For legitimate mass mailing, spread it over time or use a newsletter service.', 'Przy legalnej wysyłce masowej rozłóż ją w czasie albo skorzystaj z usługi do newsletterów.'),
       ],
@@ -256,7 +256,7 @@ export class ProblemDetector {
       check: 'logs.reject-wave',
       status: 'error',
       subject: provider,
-      summary: fill(tx('{count} deliveries to {provider} refused within one hour: your server is probably on a block list there.', '{count} doręczeń do {provider} odrzuconych w ciągu godziny: Twój serwer prawdopodobnie trafił tam na czarną listę.'), { count: w.max, provider }),
+      summary: fill(tx('{count} deliveries to {provider} refused within one hour: your server is probably on a block list there.', 'W ciągu godziny {provider} odrzucił {count} wiadomości od Ciebie: Twój serwer prawdopodobnie trafił tam na czarną listę.'), { count: w.max, provider }),
       detail: info.meaning,
       advice: [
         tx('Read the refusal text below: it usually names the block list or the policy.', 'Przeczytaj treść odmowy poniżej: zwykle podaje nazwę czarnej listy albo zasadę.'),
@@ -278,11 +278,11 @@ export class ProblemDetector {
       check: 'logs.tls.failures',
       status,
       subject: peers,
-      summary: fill(tx('{count} TLS handshakes failed.', 'Nie powiodło się {count} negocjacji TLS.'), { count: this.tls.count }),
+      summary: fill(tx('{count} TLS handshakes failed.', 'Nie udało się nawiązać szyfrowanego połączenia (TLS) {count} razy.'), { count: this.tls.count }),
       detail: tx('Clients or servers could not agree on encryption: an expired or wrong certificate, old TLS versions, or scanners that drop the connection.', 'Klienci lub serwery nie uzgodnili szyfrowania: wygasły lub niewłaściwy certyfikat, stare wersje TLS albo skanery zrywające połączenie.'),
       advice: [
         tx('Check the certificate: mailmedic probe <your mail host>.', 'Sprawdź certyfikat: mailmedic probe <Twój serwer poczty>.'),
-        tx('If the failures come from a few unknown IPs only, they are usually scanners and can be ignored.', 'Jeśli błędy pochodzą tylko od kilku nieznanych adresów IP, to zwykle skanery i można je zignorować.'),
+        tx('If the failures come from a few unknown IPs only, they are usually scanners and can be ignored.', 'Jeśli błędy dotyczą tylko kilku nieznanych adresów IP, to zwykle skanery — można je pominąć.'),
       ],
       evidence: this.tls.evidence,
       data: { count: this.tls.count, peers: Object.fromEntries(this.tls.peers) },
@@ -316,7 +316,7 @@ export class ProblemDetector {
         check: 'logs.deferred.pile',
         status: 'warn',
         subject: String(this.deferredPeak),
-        summary: fill(tx('Deferred mail piled up: {count} messages waited for a retry at the same time (at {when}).', 'Poczta odroczona się piętrzy: {count} wiadomości jednocześnie czekało na ponowną próbę ({when}).'), { count: this.deferredPeak, when: fmtTime(this.deferredPeakTs) }),
+        summary: fill(tx('Deferred mail piled up: {count} messages waited for a retry at the same time (at {when}).', 'W kolejce przybywa odroczonych wiadomości: {count} naraz czekało na ponowną próbę ({when}).'), { count: this.deferredPeak, when: fmtTime(this.deferredPeakTs) }),
         detail: tx('Receiving servers keep answering "try later" (4xx), or your server cannot reach them. The queue grows and mail arrives late or expires.', 'Serwery odbiorców ciągle odpowiadają „spróbuj później” (4xx) albo Twój serwer nie może się z nimi połączyć. Kolejka rośnie, a poczta dociera z opóźnieniem lub wygasa.'),
         advice: [
           tx('See which reasons dominate: mailmedic logs summary (top deferral reasons).', 'Zobacz, które przyczyny przeważają: mailmedic logs summary (najczęstsze przyczyny odroczeń).'),

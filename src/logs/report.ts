@@ -42,15 +42,15 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     status: d.parsed ? 'ok' : 'unknown',
     subject,
     summary: fill(T('{received} received, {delivered} delivered, {deferred} deferred, {bounced} bounced, {rejected} rejected ({period}).',
-      '{received} odebranych, {delivered} doręczonych, {deferred} odroczonych, {bounced} odbitych, {rejected} odrzuconych ({period}).'),
+      '{received} odebranych, {delivered} doręczonych, {deferred} odroczonych, {bounced} zwróconych, {rejected} odrzuconych ({period}).'),
       { received: c.received, delivered: c.delivered, deferred: c.deferred, bounced: c.bounced, rejected: c.rejected, period }),
     detail: fill(T('{lines} lines read ({format}); {unparsed} not understood.', 'Przeczytano {lines} wierszy ({format}); niezrozumiałych: {unparsed}.'),
       { lines: d.lines, format: Object.entries(d.formats).filter(([, n]) => n).map(([f, n]) => `${f} ${n}`).join(', ') || '?', unparsed: d.unparsed }),
     data: { counts: c },
   });
   if (!d.parsed) {
-    findings[0]!.summary = T('No mail log lines were recognised in the input.', 'W danych wejściowych nie rozpoznano żadnych wierszy logu poczty.');
-    findings[0]!.advice = [T('Give the path of the mail log, e.g. /var/log/maillog or /var/log/mail.log.', 'Podaj ścieżkę logu poczty, np. /var/log/maillog albo /var/log/mail.log.')];
+    findings[0]!.summary = T('No mail log lines were recognised in the input.', 'W podanych danych nie rozpoznano żadnego wpisu z dziennika poczty (logu).');
+    findings[0]!.advice = [T('Give the path of the mail log, e.g. /var/log/maillog or /var/log/mail.log.', 'Podaj ścieżkę do dziennika poczty (logu), np. /var/log/maillog albo /var/log/mail.log.')];
   }
   const total = c.delivered + c.bounced + c.rejected;
   const addReason = (kind: 'bounced' | 'deferred' | 'rejected', groups: ReasonGroup[], count: number) => {
@@ -60,7 +60,7 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     const status: Status = kind === 'deferred' ? (count > 0 ? 'info' : 'ok') : share > 0.2 ? 'warn' : 'info';
     const info = describeReason(g.reason);
     const texts: Record<typeof kind, Text> = {
-      bounced: T('Most bounces: {reason} ({n} of {all}).', 'Najwięcej odbić: {reason} ({n} z {all}).'),
+      bounced: T('Most bounces: {reason} ({n} of {all}).', 'Najwięcej zwrotów: {reason} ({n} z {all}).'),
       deferred: T('Most deferrals: {reason} ({n} of {all}).', 'Najwięcej odroczeń: {reason} ({n} z {all}).'),
       rejected: T('Most rejections: {reason} ({n} of {all}).', 'Najwięcej odrzuceń: {reason} ({n} z {all}).'),
     };
@@ -120,12 +120,12 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     },
     {
       id: 'logs.per-day', title: T('Per day', 'Dziennie'),
-      columns: [T('Day', 'Dzień'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Odbite'), T('Rejected', 'Odrzucone')],
+      columns: [T('Day', 'Dzień'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Zwrócone'), T('Rejected', 'Odrzucone')],
       rows: d.perDay.map((p) => [p.day, String(p.received), String(p.delivered), String(p.deferred), String(p.bounced), String(p.rejected)]),
     },
     {
       id: 'logs.per-hour', title: T('Per hour of day', 'Według godziny'),
-      columns: [T('Hour', 'Godzina'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Odbite'), T('Rejected', 'Odrzucone')],
+      columns: [T('Hour', 'Godzina'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Zwrócone'), T('Rejected', 'Odrzucone')],
       rows: d.perHour.filter((p) => p.received + p.delivered + p.deferred + p.bounced + p.rejected > 0)
         .map((p) => [`${String(p.hour).padStart(2, '0')}:00`, String(p.received), String(p.delivered), String(p.deferred), String(p.bounced), String(p.rejected)]),
     },
@@ -137,7 +137,7 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     topTable('logs.top.clients', T('Top client IPs', 'Najczęstsze adresy IP klientów'), T('IP', 'IP'), d.top.clientIps, false),
     reasonTable('logs.reasons.rejected', T('Rejections by reason', 'Odrzucenia według przyczyny'), d.reasons.rejected),
     reasonTable('logs.reasons.deferred', T('Deferrals by reason', 'Odroczenia według przyczyny'), d.reasons.deferred),
-    reasonTable('logs.reasons.bounced', T('Bounces by reason', 'Odbicia według przyczyny'), d.reasons.bounced),
+    reasonTable('logs.reasons.bounced', T('Bounces by reason', 'Zwroty według przyczyny'), d.reasons.bounced),
     {
       id: 'logs.daemon', title: T('Warnings and errors', 'Ostrzeżenia i błędy'),
       columns: [T('Level', 'Poziom'), T('Program', 'Program'), T('Count', 'Liczba'), T('Text', 'Treść')],
@@ -151,9 +151,9 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
 
 const VERDICT_TEXT: Record<string, Text> = {
   delivered: T('delivered', 'doręczona'), deferred: T('deferred, still waiting for a retry', 'odroczona, czeka na ponowną próbę'),
-  bounced: T('bounced (not delivered, the sender is told)', 'odbita (niedoręczona, nadawca dostaje zwrot)'), expired: T('expired in the queue and returned to the sender', 'wygasła w kolejce i wróciła do nadawcy'),
-  rejected: T('rejected before it entered the queue', 'odrzucona, zanim trafiła do kolejki'), 'in-queue': T('still in the queue when the log ends', 'nadal w kolejce w chwili końca logu'),
-  unknown: T('outcome not in this log', 'wyniku nie ma w tym logu'),
+  bounced: T('bounced (not delivered, the sender is told)', 'zwrócona (niedoręczona, nadawca dostaje raport o niedoręczeniu)'), expired: T('expired in the queue and returned to the sender', 'wygasła w kolejce i wróciła do nadawcy'),
+  rejected: T('rejected before it entered the queue', 'odrzucona, zanim trafiła do kolejki'), 'in-queue': T('still in the queue when the log ends', 'wciąż w kolejce, gdy dziennik (log) się kończy'),
+  unknown: T('outcome not in this log', 'w tym dzienniku (logu) brak wyniku'),
 };
 const VERDICT_STATUS: Record<string, Status> = { delivered: 'ok', deferred: 'warn', bounced: 'error', expired: 'error', rejected: 'error', 'in-queue': 'warn', unknown: 'unknown' };
 
@@ -220,9 +220,9 @@ export function traceReport(r: TraceResult, filter: TraceFilter, subject: string
   if (!r.stories.length) {
     findings.push({
       check: 'logs.trace.none', status: 'unknown', subject: describeFilter(filter),
-      summary: T('No message in the log matches.', 'Żadna wiadomość w logu nie pasuje.'),
+      summary: T('No message in the log matches.', 'Żadna wiadomość w dzienniku poczty (logu) nie pasuje do kryteriów.'),
       advice: [
-        T('Check the address and the time range; the log may have been rotated (give the folder to read the rotations too).', 'Sprawdź adres i zakres czasu; log mógł zostać zrotowany (podaj katalog, by przeczytać także starsze pliki).'),
+        T('Check the address and the time range; the log may have been rotated (give the folder to read the rotations too).', 'Sprawdź adres i zakres czasu; starsze wpisy mogły trafić do archiwalnych plików dziennika (rotacja) — podaj katalog, by przeczytać także je.'),
       ],
       data: { lines: r.stats.lines },
     });
@@ -247,7 +247,7 @@ export function traceReport(r: TraceResult, filter: TraceFilter, subject: string
   const tables: Table[] = [{
     id: 'logs.trace.attempts',
     title: T('Delivery attempts (delay in seconds: total (before queue / in queue / connection / transmission))', 'Próby doręczenia (opóźnienie w sekundach: łącznie (przed kolejką / w kolejce / połączenie / przesyłanie))'),
-    columns: [multi ? T('Time, queue id', 'Czas, id w kolejce') : T('Time', 'Czas'), T('Recipient', 'Odbiorca'), T('Status', 'Stan'), T('Relay', 'Serwer docelowy'),
+    columns: [multi ? T('Time, queue id', 'Czas, identyfikator w kolejce') : T('Time', 'Czas'), T('Recipient', 'Odbiorca'), T('Status', 'Stan'), T('Relay', 'Serwer docelowy'),
       T('Delay', 'Opóźnienie'), T('DSN and server reply', 'DSN i odpowiedź serwera')],
     rows,
   }];

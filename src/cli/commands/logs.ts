@@ -40,7 +40,7 @@ Czyta logi Postfiksa, Exima, Sendmaila i Dovecota (zwykłe lub .gz, katalog z ro
   logs trace   --to ADRES | --from ADRES | --id ID-KOLEJKI|MESSAGE-ID  [--since CZAS] [--until CZAS] [--limit N]
                pełna historia każdej pasującej wiadomości i werdykt z diagnozą
   logs summary [--top N] [--html]
-               odebrane/doręczone/odroczone/odbite/odrzucone, godziny/dni, rankingi, opóźnienia, przyczyny
+               odebrane/doręczone/odroczone/zwrócone/odrzucone, godziny/dni, rankingi, opóźnienia, przyczyny
   logs problems [limity]
                limity wysyłki, fale odrzuceń, zgadywanie haseł, narastające odroczenia, TLS, zalegająca poczta
   logs follow  PLIK [--webhook URL] [--from-start] [limity]
@@ -127,9 +127,9 @@ export const command: Command = {
         progress.done();
         const findings: Finding[] = r.findings.length ? r.findings : [{
           check: 'logs.problems.none', status: 'ok', subject,
-          summary: { en: `No problems found in ${r.parsed} log lines.`, pl: `Nie znaleziono problemów w ${r.parsed} wierszach logu.` },
+          summary: { en: `No problems found in ${r.parsed} log lines.`, pl: `Nie znaleziono problemów w ${r.parsed} wpisach dziennika poczty (logu).` },
         }];
-        if (!r.parsed) findings.push({ check: 'logs.problems.empty', status: 'unknown', subject, summary: { en: 'No mail log lines were recognised.', pl: 'Nie rozpoznano żadnych wierszy logu poczty.' } });
+        if (!r.parsed) findings.push({ check: 'logs.problems.empty', status: 'unknown', subject, summary: { en: 'No mail log lines were recognised.', pl: 'Nie rozpoznano żadnego wpisu z dziennika poczty (logu).' } });
         if (common.verbose && r.unparsed) findings.push({ check: 'logs.unparsed', status: 'info', subject: String(r.unparsed), summary: { en: `${r.unparsed} lines were not understood.`, pl: `Niezrozumiałych wierszy: ${r.unparsed}.` }, evidence: r.unparsedSamples.map((s) => ({ kind: 'log' as const, value: redactLogLine(s) })) });
         return emit(makeReport('logs problems', subject, findings, { data: { lines: r.lines, parsed: r.parsed, unparsed: r.unparsed, format: r.format, problems: r.findings.length } }), common);
       }
