@@ -158,7 +158,7 @@ const T = {
   ipLinkDetail: tx('Legitimate senders link to names; links to numbers are typical of phishing (NORMAL_HTTP_TO_IP).', 'Uczciwi nadawcy podają linki do nazw domen; linki do samych adresów IP są typowe dla phishingu (NORMAL_HTTP_TO_IP).'),
   htmlOnly: tx('The message has HTML but no plain-text part.', 'Wiadomość ma część HTML, ale nie ma części tekstowej.'),
   htmlOnlyDetail: tx('Mail programs send both (multipart/alternative); HTML alone is a small spam signal (MIME_HTML_ONLY).', 'Programy pocztowe wysyłają obie wersje (multipart/alternative); sam HTML to drobny sygnał spamu (MIME_HTML_ONLY).'),
-  summary: tx('Body: {parts} part(s), {chars} characters of text, {images} image(s), {links} link(s){att}.', 'Treść — części: {parts}, znaków tekstu: {chars}, obrazków: {images}, linków: {links}{att}.'),
+  summary: tx('Body — parts: {parts}, characters of text: {chars}, images: {images}, links: {links}{att}.', 'Treść — części: {parts}, znaków tekstu: {chars}, obrazków: {images}, linków: {links}{att}.'),
   att: tx(', attachments: {list}', ', załączniki: {list}'),
 };
 

@@ -57,8 +57,8 @@ export function whySpam(findings: readonly Finding[], verdicts: readonly SpamVer
 const T = {
   spam: tx('Marked as spam by {by}. The {n} most likely reasons follow.', 'Oznaczona jako spam przez: {by}. Poniżej najbardziej prawdopodobne przyczyny (liczba: {n}).'),
   spamNoCause: tx('Marked as spam by {by}, but the headers show no specific reason: the decision was likely about reputation or content the filter does not explain.', 'Oznaczona jako spam przez: {by}, ale nagłówki nie pokazują konkretnej przyczyny: decyzja dotyczyła zapewne reputacji lub treści, których filtr nie wyjaśnia.'),
-  risk: tx('No filter here marked it as spam, but {n} finding(s) could send it to spam elsewhere.', 'Żaden filtr tutaj nie oznaczył jej jako spam, ale gdzie indziej mogą ją tam skierować znalezione problemy (liczba: {n}).'),
-  unknown: tx('The headers carry no spam verdict; {n} finding(s) could send such a message to spam.', 'Nagłówki nie zawierają werdyktu antyspamowego; taką wiadomość mogą skierować do spamu znalezione problemy (liczba: {n}).'),
+  risk: tx('No filter here marked it as spam, but the problems found could send it to spam elsewhere (count: {n}).', 'Żaden filtr tutaj nie oznaczył jej jako spam, ale gdzie indziej mogą ją tam skierować znalezione problemy (liczba: {n}).'),
+  unknown: tx('The headers carry no spam verdict; the problems found could send such a message to spam (count: {n}).', 'Nagłówki nie zawierają werdyktu antyspamowego; taką wiadomość mogą skierować do spamu znalezione problemy (liczba: {n}).'),
   clean: tx('Nothing in the headers points to spam.', 'Nic w nagłówkach nie wskazuje na spam.'),
   detail: tx('Ranked by how much filters usually weigh them:', 'Według tego, jak mocno filtry zwykle je ważą:'),
   reputationAdvice: tx('Check the sending IP and domain against block lists and the provider\'s postmaster tools (Gmail Postmaster Tools, Microsoft SNDS), and send only mail the recipients asked for.', 'Sprawdź adres IP i domenę nadawcy na czarnych listach i w narzędziach dostawców (Gmail Postmaster Tools, Microsoft SNDS) i wysyłaj tylko pocztę, o którą odbiorcy prosili.'),

@@ -38,7 +38,7 @@ export const MS_CAT: Record<string, { meaning: Text; fix?: Text }> = {
   UIMP: { meaning: tx('User impersonation.', 'Podszywanie się pod użytkownika.') },
   GIMP: { meaning: tx('Mailbox intelligence impersonation.', 'Podszywanie wykryte przez analizę skrzynki.') },
   MALW: { meaning: tx('Malware.', 'Złośliwe oprogramowanie.') },
-  AMP: { meaning: tx('Anti-malware policy.', 'Polityka antymalware.') },
+  AMP: { meaning: tx('Anti-malware policy.', 'Polityka ochrony przed złośliwym oprogramowaniem.') },
   SAP: { meaning: tx('Safe Attachments policy.', 'Polityka bezpiecznych załączników.') },
   INTOS: { meaning: tx('Intra-organization phishing.', 'Phishing wewnątrz organizacji.') },
   OSPM: { meaning: tx('Outbound spam.', 'Spam wychodzący.'), fix: FIX.reputation },
