@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Lang, Report } from '../core/finding.js';
+import { STATUS_ORDER } from '../core/finding.js';
 import { DOCTOR_CASES } from '../doctor/cases/index.js';
 import { hasCapability } from '../doctor/checks/load.js';
 import { dnsClientFor } from '../doctor/checks/resolver.js';
@@ -92,7 +93,8 @@ function asPostedReport(v: unknown): Report {
   if (!r || typeof r !== 'object' || r.schema !== 'mailmedic.report' || !Array.isArray(r.findings)) throw new HttpError(400, 'not a mailmedic report', 'bad-field');
   const okText = (t: unknown) => !t || (typeof t === 'object' && typeof (t as { en?: unknown }).en === 'string');
   for (const f of r.findings) {
-    if (!f || typeof f.check !== 'string' || typeof f.status !== 'string' || !okText(f.summary)) throw new HttpError(400, 'malformed finding', 'bad-field');
+    // The status becomes a class name in the HTML report: only the five known words get through.
+    if (!f || typeof f.check !== 'string' || !STATUS_ORDER.includes(f.status) || !okText(f.summary)) throw new HttpError(400, 'malformed finding', 'bad-field');
     f.subject = String(f.subject ?? '');
   }
   if (r.tables && !Array.isArray(r.tables)) throw new HttpError(400, 'malformed tables', 'bad-field');

@@ -189,6 +189,35 @@ test('render: a posted report with hostile text comes back escaped', async () =>
   assert.match(r.text, /&lt;script&gt;alert\(2\)&lt;\/script&gt;/);
 });
 
+test('render: the payload in every field of a posted report stays text; a status that is not one of the five is refused', async () => {
+  const P = XSS_PAYLOAD;
+  const report = {
+    schema: 'mailmedic.report', schemaVersion: 1, tool: { name: 'mailmedic', version: '0' }, command: P, subject: P,
+    generatedAt: new Date().toISOString(), status: 'error',
+    findings: [{
+      check: P, status: 'error', subject: P, summary: { en: P, pl: P }, detail: { en: P, pl: P }, advice: [{ en: P, pl: P }], seeAlso: [P],
+      evidence: [{ kind: 'text', label: P, value: P }],
+      diagnosis: { reason: 'userunknown', permanence: 'permanent', actor: 'you', retry: 'no', rule: P, replyCode: 550, enhancedCode: '5.1.1' },
+    }],
+    tables: [{ id: P, title: { en: P, pl: P }, columns: [{ en: P, pl: P }], rows: [[P]] }],
+  };
+  for (const format of ['html', 'markdown'] as const) {
+    for (const lang of ['en', 'pl']) {
+      const r = await postJson(`${app.url}/api/render`, { report, format, lang });
+      assert.equal(r.status, 200, `${format}/${lang}: ${r.text.slice(0, 200)}`);
+      if (format === 'html') {
+        assert.ok(!/<script>alert|<img src=x|<svg/i.test(r.text), `${format}/${lang}: markup got through`);
+        assert.equal((r.text.match(/<script/g) ?? []).length, 0);
+      }
+    }
+  }
+  const hostileStatus = structuredClone(report);
+  hostileStatus.findings[0]!.status = 'error"><script>alert(4)</script>';
+  const refused = await postJson(`${app.url}/api/render`, { report: hostileStatus, format: 'html', lang: 'en' });
+  assert.equal(refused.status, 400);
+  assert.ok(!refused.text.includes('<script>'));
+});
+
 test('a bounce pasted into explain is read as a bounce; the payload stays data in JSON', async () => {
   const r = await postJson(`${app.url}/api/explain`, { text: XSS_BOUNCE });
   assert.equal(r.status, 200);
