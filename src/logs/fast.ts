@@ -75,6 +75,12 @@ function findByte(buf: Uint8Array, from: number, end: number, c: number): number
   return -1;
 }
 
+/** Two ASCII digits at buf[p] as a number; 99 when they are not digits. */
+function two(buf: Uint8Array, p: number): number {
+  const a = buf[p]! - 48, b = buf[p + 1]! - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : 99;
+}
+
 /** Slots of the recent-message cache (a power of two). */
 const RECENT = 4096;
 
@@ -93,6 +99,10 @@ export class FastPostfixLines {
   private stamp = new Uint8Array(15);
   private stampTs = NaN;
   private stampGen = -1;
+  /** "Mmm dd " of the last stamp read in full, and the time of that day's midnight it gave. */
+  private day = new Uint8Array(7);
+  private dayBase = NaN;
+  private dayGen = -1;
   private head = newHead();
   /** End of the number read by the last {@link num}; numBad: it had an exponent (the full path reads those). */
   private numEnd = 0;
@@ -135,6 +145,7 @@ export class FastPostfixLines {
   /** A source starts: its reference time may differ, so stamps are read afresh. */
   reset(): void {
     this.stampGen = -1;
+    this.dayGen = -1;
   }
 
   /** The same number as formats/postfix.ts decimal() reads at buf[a]; NaN when there is no digit. */
@@ -165,10 +176,22 @@ export class FastPostfixLines {
       for (let i = 14; i >= 0; i--) if (buf[a + i] !== st[i]) { same = false; break; }
     }
     if (!same) {
-      const h = this.head;
-      if (parseStamp(latin1(buf, a, a + 16), clock, h) !== 15 || h.stamp !== 'classic') return false;
-      this.stamp.set(buf.subarray(a, a + 15));
-      this.stampTs = h.ts;
+      // a new second: the same day as the last stamp read in full needs only the time of day from the bytes
+      const st = this.stamp;
+      let sameDay = this.dayGen === clock.generation;
+      if (sameDay) for (let i = 0; i < 7; i++) if (buf[a + i] !== this.day[i]) { sameDay = false; break; }
+      const hh = two(buf, a + 7), mm = two(buf, a + 10), ss = two(buf, a + 13);
+      if (sameDay && buf[a + 9] === 58 && buf[a + 12] === 58 && hh < 24 && mm < 60 && ss < 61) {
+        this.stampTs = this.dayBase + hh * 3600_000 + mm * 60_000 + ss * 1000;
+      } else {
+        const h = this.head;
+        if (parseStamp(latin1(buf, a, a + 16), clock, h) !== 15 || h.stamp !== 'classic') return false;
+        this.stampTs = h.ts;
+        this.dayBase = h.ts - (hh * 3600_000 + mm * 60_000 + ss * 1000);
+        for (let i = 0; i < 7; i++) this.day[i] = buf[a + i]!;
+        this.dayGen = clock.generation;
+      }
+      for (let i = 0; i < 15; i++) st[i] = buf[a + i]!;
       this.stampGen = clock.generation;
     }
     const ts = this.stampTs;

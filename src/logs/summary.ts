@@ -91,7 +91,7 @@ export const latin1 = (buf: Uint8Array, a: number, b: number): string => (buf as
  * {@link Counter} (first-seen order, "(other)" for keys beyond {@link MAX_DISTINCT}) at the end.
  */
 class ByteCounter {
-  private slots = new Int32Array(1 << 12).fill(-1);
+  private slots = new Int32Array(2 << 12).fill(-1);
   private mask = (1 << 12) - 1;
   private hashes = new Int32Array(1 << 11);
   private starts = new Int32Array(1 << 11);
@@ -113,12 +113,13 @@ class ByteCounter {
     for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     h ^= h >>> 15;
     const len = b - a;
-    const store = this.store, hashes = this.hashes, lens = this.lens, slots = this.slots, mask = this.mask;
+    // slots hold [entry, hash] pairs: the hash is checked in the same cache line as the slot
+    const store = this.store, lens = this.lens, slots = this.slots, mask = this.mask;
     let slot = h & mask;
     for (; ; slot = (slot + 1) & mask) {
-      const e = slots[slot]!;
+      const e = slots[2 * slot]!;
       if (e < 0) break;
-      if (hashes[e] !== h || lens[e] !== len) continue;
+      if (slots[2 * slot + 1] !== h || lens[e] !== len) continue;
       let j = this.starts[e]!, i = a;
       while (i < b && store[j] === buf[i]) { i++; j++; }
       if (i === b) { this.msgs[e]!++; this.byts[e]! += bytes; return; }
@@ -141,7 +142,8 @@ class ByteCounter {
       this.store.copy(bigger, 0, 0, this.used);
       this.store = bigger;
     }
-    this.store.set(buf.subarray(a, b), this.used);
+    const store = this.store;
+    for (let i = a, j = this.used; i < b; i++, j++) store[j] = buf[i]!; // no subarray object per new key
     const e = this.size;
     if (e === this.hashes.length) {
       const gi = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
@@ -156,17 +158,20 @@ class ByteCounter {
     this.byts[e] = bytes;
     this.used += len;
     this.size++;
-    if (this.size * 2 > this.slots.length) this.grow();
-    else this.slots[slot] = e;
+    if (this.size * 2 > this.mask + 1) this.grow();
+    else { this.slots[2 * slot] = e; this.slots[2 * slot + 1] = h; }
   }
 
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    this.mask = this.slots.length - 1;
+    const n = (this.mask + 1) * 2;
+    this.slots = new Int32Array(2 * n).fill(-1);
+    this.mask = n - 1;
     for (let e = 0; e < this.size; e++) {
-      let slot = this.hashes[e]! & this.mask;
-      while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = e;
+      const h = this.hashes[e]!;
+      let slot = h & this.mask;
+      while (this.slots[2 * slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = e;
+      this.slots[2 * slot + 1] = h;
     }
   }
 
