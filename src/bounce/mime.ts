@@ -60,8 +60,8 @@ function splitHeaderBody(s: string, from: number, to: number): { headEnd: number
   return { headEnd: to, bodyStart: to };
 }
 
-/** JS String.prototype.trim's whitespace (so index arithmetic cuts exactly what slice().trim() would). */
-function isTrimSpace(c: number): boolean {
+/** JS whitespace: String.prototype.trim's and regex \s's set (index arithmetic cuts exactly what they would). */
+export function isJsSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 160) return false;
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
@@ -70,8 +70,8 @@ function isTrimSpace(c: number): boolean {
 
 /** text.slice(from, to).trim() with one string cut instead of two. */
 function trimmedSlice(text: string, from: number, to: number): string {
-  while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
-  while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
+  while (from < to && isJsSpace(text.charCodeAt(from))) from++;
+  while (to > from && isJsSpace(text.charCodeAt(to - 1))) to--;
   return text.slice(from, to);
 }
 
@@ -297,11 +297,43 @@ function splitMultipart(s: string, from: number, to: number, boundary: string): 
 /** Undo base64 / quoted-printable; returns a byte string. */
 export function decodeTransfer(body: string, encoding: string): string {
   if (encoding === 'base64') return Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64').toString('latin1');
-  if (encoding === 'quoted-printable') return decodeQP(body);
+  if (encoding === 'quoted-printable') return decodeQPBytes(body);
   return body;
 }
 
 const QP = /=(?:\r?\n|([0-9A-Fa-f]{2}))/g;
+
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) { HEX[65 + i] = 10 + i; HEX[97 + i] = 10 + i; }
+const hexOf = (c: number): number => (c < 128 ? HEX[c]! : -1);
+
+/**
+ * Quoted-printable of a byte string into one buffer (the same result as decodeQP's regex replace, without a
+ * callback and a one-character string per escape). Falls back to decodeQP for text beyond one byte.
+ */
+function decodeQPBytes(body: string): string {
+  if (!body.includes('=')) return body;
+  const n = body.length;
+  const out = Buffer.allocUnsafe(n);
+  let o = 0;
+  let i = 0;
+  while (i < n) {
+    const c = body.charCodeAt(i);
+    if (c > 0xff) return decodeQP(body);
+    if (c === 61) {
+      const a = body.charCodeAt(i + 1);
+      if (a === 10) { i += 2; continue; }
+      if (a === 13 && body.charCodeAt(i + 2) === 10) { i += 3; continue; }
+      const h = hexOf(a);
+      const l = h < 0 ? -1 : hexOf(body.charCodeAt(i + 2));
+      if (l >= 0) { out[o++] = h * 16 + l; i += 3; continue; }
+    }
+    out[o++] = c;
+    i++;
+  }
+  return out.toString('latin1', 0, o);
+}
 
 function decodeQP(body: string): string {
   if (!body.includes('=')) return body;

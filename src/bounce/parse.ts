@@ -16,7 +16,7 @@ import { autoReplyRule } from './autoreply.js';
 import { decodeDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
-import { decodeHeaderValue, decodeTransfer, header, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
+import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
 import { allAddresses, commandIn, firstAddress, firstMarker, rhostIn } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
@@ -110,10 +110,15 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
     if (copy) {
       // Text bounces quote the original headers after the marker line.
       const nl = all.indexOf('\n', copy.at);
-      const rest = nl < 0 ? '' : all.slice(nl + 1, nl + 1 + 65536).replace(/^\s*\n/, '');
-      BLANK_LINE.lastIndex = 0;
+      const rest = nl < 0 ? '' : all.slice(nl + 1, nl + 1 + 65536);
+      // Skip the leading blank lines (what .replace(/^\s*\n/, '') did, without copying the rest), then cut
+      // at the first blank line.
+      let k = 0;
+      let afterNl = 0;
+      while (k < rest.length && isJsSpace(rest.charCodeAt(k))) { if (rest.charCodeAt(k) === 10) afterNl = k + 1; k++; }
+      BLANK_LINE.lastIndex = afterNl;
       const blank = BLANK_LINE.exec(rest);
-      const oh = parseHeaderBlock(blank ? rest.slice(0, blank.index) : rest);
+      const oh = parseHeaderBlock(blank ? rest.slice(afterNl, blank.index) : afterNl ? rest.slice(afterNl) : rest);
       if (oh.length) split.quoted = oh;
     }
     return split;

@@ -239,3 +239,19 @@ test('address scan: the same matches as the address regex, found from each "@" i
   allAddresses('a@'.repeat(1024 * 1024), 1e9);
   assert.ok(Date.now() - t0 < 5000);
 });
+
+test('quoted-printable bodies: the byte decoder gives what the regex replace gives', async () => {
+  const { decodeTransfer } = await import('../../src/bounce/mime.js');
+  const QP = /=(?:\r?\n|([0-9A-Fa-f]{2}))/g;
+  const ref = (b: string): string => b.replace(QP, (_m, h: string | undefined) => (h ? String.fromCharCode(parseInt(h, 16)) : ''));
+  const alphabet = '=\r\n0aFgz é\u0101';
+  let seed = 11;
+  const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const samples = ['a=3Db', 'soft=\r\nbreak', 'soft=\nbreak', 'bad =ZZ =4', '=', '==41', 'caf=C3=A9'];
+  for (let k = 0; k < 3000; k++) {
+    let s = '';
+    for (let i = rnd(24); i > 0; i--) s += alphabet[rnd(alphabet.length)];
+    samples.push(s);
+  }
+  for (const s of samples) assert.equal(decodeTransfer(s, 'quoted-printable'), ref(s), JSON.stringify(s));
+});
