@@ -9,7 +9,7 @@ import { fill, pick, tx } from '../i18n/text.js';
 import { analyzeAuth, authFindings, type AuthAnalysis } from './auth-results.js';
 import { analyzeBulk, bulkFindings, type BulkAnalysis } from './bulk.js';
 import { analyzeContent, contentFindings, type ContentAnalysis } from './content.js';
-import { parseHeaderBlock, type HeaderProblem } from './headers.js';
+import { headerFirst, parseHeaderBlock, type HeaderField, type HeaderProblem } from './headers.js';
 import { analyzeIdentity, identityFindings, type IdentityAnalysis } from './identity.js';
 import { extractQuotedMessage } from './mime.js';
 import { analyzeReceived, receivedFindings, type ReceivedAnalysis } from './received.js';
@@ -74,7 +74,23 @@ const T = {
   bounce: tx('This message is a bounce that quotes the original message: run with --quoted to analyse the original\'s headers.', 'Ta wiadomość to zwrot (bounce) cytujący oryginalną wiadomość: uruchom z --quoted, aby przeanalizować nagłówki oryginału.'),
   noQuoted: tx('--quoted was given, but the message quotes no original (no message/rfc822 or text/rfc822-headers part); the message itself was analysed.', 'Podano --quoted, ale wiadomość nie cytuje oryginału (brak części message/rfc822 lub text/rfc822-headers); przeanalizowano samą wiadomość.'),
   quoted: tx('Analysing the original message quoted inside the bounce.', 'Analizowana jest oryginalna wiadomość zacytowana w zwrocie.'),
+  saWrapper: tx('SpamAssassin wrapped the original message in a spam report (report_safe): the original attached to it is analysed, with SpamAssassin\'s verdict and points from the report.',
+    'SpamAssassin opakował oryginalną wiadomość w raport o spamie (report_safe): analizowany jest załączony oryginał, a werdykt i punkty SpamAssassina pochodzą z raportu.'),
 };
+
+/**
+ * SpamAssassin with report_safe 1 (its default) delivers spam as a new message: its own headers with the
+ * verdict, a text report ("Content analysis details" with each rule's points) and the original attached as
+ * message/rfc822. That is not a bounce. Returns the report's rule table, or undefined when it is no such wrapper.
+ */
+function spamAssassinReport(fields: readonly HeaderField[], body: string): string | undefined {
+  const status = headerFirst(fields, 'x-spam-status')?.value ?? headerFirst(fields, 'x-spam-flag')?.value ?? '';
+  if (!/^\s*yes\b/i.test(status)) return undefined;
+  const head = body.slice(0, 64 * 1024);
+  const at = head.indexOf('Content analysis details:');
+  if (at < 0 || !head.includes('Spam detection software')) return undefined;
+  return head.slice(at, at + 16 * 1024);
+}
 
 function headerProblemFindings(problems: HeaderProblem[], dropped: number): Finding[] {
   const out: Finding[] = [];
@@ -129,7 +145,17 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   const pre: Finding[] = [];
   let source: MessageAnalysis['source'] = 'message';
   const quoted = extractQuotedMessage(parsed.fields, parsed.body);
-  if (opts.quoted) {
+  const saReport = quoted ? spamAssassinReport(parsed.fields, parsed.body) : undefined;
+  // The wrapper's verdict headers, with its report table as X-Spam-Report (the points of each rule).
+  let spamFields: HeaderField[] | undefined;
+  if (saReport && quoted) {
+    spamFields = [...parsed.fields];
+    if (!headerFirst(spamFields, 'x-spam-report')) spamFields.push({ name: 'X-Spam-Report', key: 'x-spam-report', value: saReport, index: spamFields.length, line: 0, length: saReport.length, truncated: false });
+    text = quoted;
+    parsed = parseHeaderBlock(text);
+    source = 'quoted';
+    pre.push({ check: 'message.spam-wrapper', status: 'info', subject: 'SpamAssassin report_safe', summary: T.saWrapper });
+  } else if (opts.quoted) {
     if (quoted) {
       text = quoted;
       parsed = parseHeaderBlock(text);
@@ -146,7 +172,8 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   const recvNo = received.receivingHop;
   const senderSide = recvNo && recvNo > 1 ? received.hops[recvNo - 2] : undefined;
   const auth = analyzeAuth(fields, identity.fromDomain, senderSide ? senderSide.headerIndex : Infinity);
-  const spam = readSpamVerdicts(fields);
+  // Verdicts of the wrapper (SpamAssassin report_safe) and of the servers the original passed before.
+  const spam = spamFields ? [...readSpamVerdicts(spamFields), ...readSpamVerdicts(fields).filter((v) => v.filter !== 'spamassassin')] : readSpamVerdicts(fields);
   const content = analyzeContent(fields, parsed.body);
   const bulk = analyzeBulk(fields);
   const lastTimed = [...received.hops].reverse().find((h) => h.time && !h.flags.includes('future') && !h.flags.includes('clock-skew'));
@@ -168,7 +195,7 @@ export function analyzeMessageOffline(raw: Buffer | string, opts: Omit<MessageAn
   const ws = whySpam(findings, spam);
   const analysis: MessageAnalysis = {
     source, headersOnly: parsed.headersOnly, headerCount: fields.length, headerProblems: parsed.problems,
-    headerProblemsDropped: parsed.problemsDropped, hasQuotedOriginal: Boolean(quoted), received, auth, identity, spam, content, bulk, whySpam: ws, findings,
+    headerProblemsDropped: parsed.problemsDropped, hasQuotedOriginal: Boolean(quoted) && !spamFields, received, auth, identity, spam, content, bulk, whySpam: ws, findings,
   };
   if (fields.length) analysis.findings = [...pre, whySpamFinding(ws), ...findings.slice(pre.length)];
   return analysis;

@@ -253,7 +253,7 @@ const T = {
   },
   path: tx('Path: {n} {hops} from {first} to {last}{transit}.', 'Trasa: {n} {hops} od {first} do {last}{transit}.'),
   pathDetailRecv: tx('{base} Hop {n} is where {by} took the message from {from} [{ip}]: the IP that SPF and block lists judge.', '{base} Etap {n} to miejsce, w którym {by} przyjął wiadomość od {from} [{ip}]: ten adres IP oceniają SPF i czarne listy.'),
-  pathDetailLocal: tx('{base} The message came in from {ip} on the same machine: no outside server handed it over, so there is no sending IP for SPF or block lists to judge.', '{base} Wiadomość przyszła z adresu {ip} na tej samej maszynie: nie przekazał jej żaden zewnętrzny serwer, więc nie ma adresu IP nadawcy, który mogłyby ocenić SPF i czarne listy.'),
+  pathDetailLocal: tx('{base} The message came in from {ip} on the same machine: it was submitted or handed over locally, so no outside server\'s IP is there for SPF and block lists to judge.', '{base} Wiadomość przyszła z adresu {ip} na tej samej maszynie: została nadana lub przekazana lokalnie, więc nie ma tu adresu IP zewnętrznego serwera, który mogłyby ocenić SPF i czarne listy.'),
   pathDetail: tx('Read from the bottom Received header (the first server) to the top one (the last). The table shows each hop: who handed the message over, who took it, the protocol, TLS and the time.',
     'Kolejność: od dolnego nagłówka Received (pierwszy serwer) do górnego (ostatni). Tabela pokazuje każdy etap: kto przekazał wiadomość, kto ją przyjął, protokół, TLS i czas.'),
   transit: tx(' in {t}', ' w czasie {t}'),

@@ -67,3 +67,29 @@ test('SpamAssassin\'s own verdict on a spammy message, read back: score, thresho
   // The real Postfix hop is on top of the path.
   assert.equal(a.received.hops[a.received.hops.length - 1]!.by, 'mail.example.test');
 });
+
+test('SpamAssassin\'s default report_safe wrapper: the attached original is analysed, not called a bounce; the points come from the report', { skip: !hasSa && 'spamassassin is not installed (Debian package spamassassin)' }, async () => {
+  const token = `mm-sa-${randomUUID()}`;
+  const delivered = await deliverAndRead([
+    'From: "service@bank.example" <offers@shop.example>', 'Reply-To: shop.offers@gmail.com', 'To: alice@example.test',
+    'Subject: FREE MONEY WINNER CLAIM NOW', `X-MM-Token: ${token}`, 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', '',
+    '<html><body><a href="https://bit.ly/3abcDEF"><img src="https://cdn.shop.example/promo.jpg" width=600 height=800></a><p>Click <a href="http://203.0.113.77/login">here</a></p></body></html>', '',
+  ].join('\r\n'), token);
+  const home = mkdtempSync(join(tmpdir(), 'mm-sa-home-'));
+  const sa = spawnSync('spamassassin', ['-L', '-p', join(home, 'user_prefs'), '--cf=report_safe 1', '--cf=use_bayes 0', '--cf=bayes_auto_learn 0', '--cf=required_score 3'],
+    { input: delivered, encoding: 'utf8', env: { ...process.env, HOME: home }, timeout: 60_000 });
+  assert.equal(sa.status, 0, sa.stderr);
+  assert.match(sa.stdout, /^X-Spam-Flag: YES/m, 'marked spam, so wrapped');
+  assert.match(sa.stdout, /message\/rfc822/);
+  const a = analyzeMessageOffline(sa.stdout);
+  assert.ok(a.findings.some((f) => f.check === 'message.spam-wrapper'));
+  assert.ok(!a.findings.some((f) => f.check === 'message.bounce'), 'not a bounce');
+  assert.equal(a.source, 'quoted');
+  // The original's path: the real Postfix hop, not SpamAssassin's "with SpamAssassin" line.
+  assert.equal(a.received.hops[a.received.hops.length - 1]!.by, 'mail.example.test');
+  assert.equal(a.content.shorteners[0], 'bit.ly', 'the original body is read');
+  const v = a.spam.find((x) => x.filter === 'spamassassin')!;
+  assert.equal(v.spam, true);
+  assert.ok(v.rules.filter((r) => r.score !== undefined).length >= 3, 'points read from the report table');
+  assert.equal(a.whySpam.markedSpam, true);
+});
