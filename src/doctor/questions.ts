@@ -26,7 +26,7 @@ export const DOCTOR_QUESTIONS: Question[] = [
   },
   {
     id: 'bounceFile', path: 'bounceFile', kind: 'file', optional: true,
-    prompt: tx('Did a bounce come back? Path of the saved bounce message (.eml), or empty', 'Czy wrócił zwrot (Mailer Daemon)? Ścieżka do zapisanej wiadomości (.eml) albo puste'),
+    prompt: tx('Did a bounce come back? Path of the saved bounce message (.eml), or empty', 'Czy przyszedł zwrot (Mailer Daemon)? Podaj ścieżkę do zapisanej wiadomości (.eml) albo zostaw puste'),
   },
   {
     id: 'server.protocol', path: 'server.protocol', kind: 'choice', optional: true,
@@ -119,10 +119,10 @@ export const DOCTOR_QUESTIONS: Question[] = [
     prompt: tx('How was it sent?', 'W jaki sposób wiadomość została wysłana?'),
     choices: [
       { value: 'client', label: tx('From a mail program through our SMTP server', 'Z programu pocztowego przez nasz serwer SMTP') },
-      { value: 'webmail', label: tx('From webmail', 'Z poczty przez przeglądarkę (webmail)') },
+      { value: 'webmail', label: tx('From webmail', 'Z poczty w przeglądarce (webmail)') },
       { value: 'php', label: tx('From PHP mail() on web hosting', 'Z PHP (funkcja mail()) na hostingu') },
       { value: 'vps', label: tx('From my own server (VPS / dedicated)', 'Z własnego serwera (VPS / dedykowany)') },
-      { value: 'other', label: tx('Someone else sent it to me / elsewhere', 'Ktoś wysłał ją do mnie / skądinąd') },
+      { value: 'other', label: tx('Someone else sent it to me / elsewhere', 'Wysłał ją do mnie ktoś inny / w inny sposób') },
     ],
   },
   {
@@ -137,12 +137,12 @@ export const DOCTOR_QUESTIONS: Question[] = [
   {
     id: 'messageFile', path: 'messageFile', kind: 'file', optional: true,
     prompt: tx('If the message did arrive (late, or in Spam): path of a copy saved with its headers (.eml), or empty',
-      'Jeśli wiadomość jednak dotarła (późno lub do folderu Spam): ścieżka do kopii zapisanej z nagłówkami (.eml) albo puste'),
+      'Jeśli wiadomość jednak dotarła (z opóźnieniem lub do folderu Spam): podaj ścieżkę do jej kopii zapisanej z nagłówkami (.eml) albo zostaw puste'),
   },
   {
     id: 'logFile', path: 'logFile', kind: 'file', optional: true,
     prompt: tx('Path of the mail log, if the server is yours (e.g. /var/log/maillog), or empty',
-      'Ścieżka logu poczty, jeśli serwer jest Twój (np. /var/log/maillog), albo puste'),
+      'Jeśli serwer jest Twój: podaj ścieżkę do logu poczty (np. /var/log/maillog) albo zostaw puste'),
   },
   {
     id: 'sentToday', path: 'sentToday', kind: 'number', optional: true,

@@ -26,7 +26,7 @@ export const SERVE_TEXT = {
     logs: tx('Upload or paste a mail server log (e.g. /var/log/maillog) to get a summary with charts. The log stays on this computer\'s mailmedic only for the analysis.',
       'Wgraj lub wklej log serwera poczty (np. /var/log/maillog), by dostać podsumowanie z wykresami. Log trafia do mailmedic tylko na czas analizy.'),
     doctor: tx('Answer a few questions, one at a time; mailmedic runs the right checks and prepares a report for support.',
-      'Odpowiedz na kilka pytań, po jednym; mailmedic wykona właściwe testy i przygotuje raport dla pomocy technicznej.'),
+      'Odpowiedz po kolei na kilka pytań; mailmedic wykona właściwe testy i przygotuje raport dla pomocy technicznej.'),
   },
   field: {
     text: tx('Error message or bounce', 'Komunikat o błędzie lub zwrot'),
@@ -46,9 +46,9 @@ export const SERVE_TEXT = {
   button: {
     explain: tx('Explain', 'Wyjaśnij'),
     check: tx('Check', 'Sprawdź'),
-    test: tx('Test', 'Testuj'),
+    test: tx('Test', 'Przetestuj'),
     find: tx('Find', 'Znajdź'),
-    analyze: tx('Analyze', 'Analizuj'),
+    analyze: tx('Analyze', 'Przeanalizuj'),
     next: tx('Next', 'Dalej'),
     skip: tx('Skip', 'Pomiń'),
     back: tx('Back', 'Wstecz'),
@@ -61,7 +61,7 @@ export const SERVE_TEXT = {
   status: {
     running: tx('Checking…', 'Sprawdzam…'),
     done: tx('Done.', 'Gotowe.'),
-    failed: tx('The request failed', 'Żądanie nie powiodło się'),
+    failed: tx('The request failed', 'Coś poszło nie tak'),
     step: tx('Question {n} of {total}', 'Pytanie {n} z {total}'),
     chooseCase: tx('What does not work?', 'Co nie działa?'),
     progress: tx('Checks', 'Testy'),

@@ -72,7 +72,7 @@ Cases (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
 
 const USAGE_PL = `Użycie: mailmedic doctor [opcje]
 
-Prowadzona diagnoza siedmiu przypadków z poradnika. W terminalu zadaje pytania po jednym (strzałki);
+Prowadzona diagnoza siedmiu przypadków z poradnika. W terminalu zadaje pytania jedno po drugim (wybór strzałkami);
 z --answers lub flagami działa bez pytań (helpdesk, skrypty).
 
 Przypadki (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
@@ -85,7 +85,7 @@ Przypadki (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
   --imap-server HOST[:PORT] --imap-user LOGIN   (folder Spam; hasło z MAILMEDIC_IMAP_PASSWORD)
   --ip IP --domain D --log PLIK --sent-today N --sent-last-hour N
   --dns HOST:PORT       serwer DNS               --ca PLIK   zaufany urząd certyfikacji dla testów TLS
-  --dnsbl STREFA        pytaj tę listę blokujących zamiast domyślnych (można powtórzyć)
+  --dnsbl STREFA        pytaj tę czarną listę (DNSBL) zamiast domyślnych (można powtórzyć)
   --timeout MS          limit czasu operacji     --no-interactive   bez pytań
   --list-cases          lista przypadków         --progress   postęp także poza terminalem
   --output raport.md|raport.html|raport.json   raport dla pomocy technicznej (format z rozszerzenia lub flagi)`;

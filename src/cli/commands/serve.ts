@@ -42,7 +42,7 @@ ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json)
   --allow-private         przy wystawieniu: zezwól na testy adresów prywatnych/loopback/link-local i dowolnych portów
   --probes-per-minute N   testy serwerów na klienta na minutę (domyślnie 10 przy wystawieniu, 120 lokalnie)
   --dns HOST:PORT         serwer DNS dla wszystkich testów   --ca PLIK   zaufany urząd certyfikacji dla TLS
-  --dnsbl STREFA          pytaj tę listę blokujących zamiast domyślnych (można powtórzyć)
+  --dnsbl STREFA          pytaj tę czarną listę (DNSBL) zamiast domyślnych (można powtórzyć)
   --timeout MS            limit czasu operacji sieciowej     --quiet     bez logu żądań na stderr`,
   },
   async run(argv) {

@@ -62,9 +62,9 @@ export function findingsOf(result: unknown): Finding[] {
 
 export const MISSING_TEXT = {
   summary: tx('This check is not available in this version of mailmedic ({capability}).',
-    'Ta kontrola nie jest dostępna w tej wersji mailmedic ({capability}).'),
+    'Ten test nie jest dostępny w tej wersji mailmedic ({capability}).'),
   detail: tx('The part of mailmedic that does it ({wanted}) is not included in this build, so nothing was checked here and nothing is assumed.',
-    'Część mailmedic, która to sprawdza ({wanted}), nie jest zawarta w tej wersji, więc niczego tu nie sprawdzono i niczego nie założono.'),
+    'Część mailmedic, która to sprawdza ({wanted}), nie wchodzi w skład tej wersji, więc niczego tu nie sprawdzono ani nie założono.'),
 };
 
 export function missingFinding(check: string, subject: string, e: CapabilityMissing): Finding {

@@ -61,7 +61,7 @@ function serverAdapter(id: string, fallback: 'smtp' | 'imap'): CheckAdapter {
   return {
     id,
     capability: 'probe',
-    title: tx('Test of your mail server with your settings', 'Test Twojego serwera poczty z Twoimi ustawieniami'),
+    title: tx('Test of your mail server with your settings', 'Test serwera poczty z Twoimi ustawieniami'),
     needs: (a) => (a.server?.host ? undefined : NEEDS.server),
     async run({ answers, deps }) {
       const proto = protocolOf(answers, fallback);
@@ -95,7 +95,7 @@ function errorsRank(adapter: CheckAdapter): CheckAdapter {
 /** Webmail logs in with the address and password over IMAP: the same login test says if the credentials work. */
 export const probeLoginAdapter: CheckAdapter = errorsRank({
   ...serverAdapter('probe.login', 'imap'),
-  title: tx('Login test with the mailbox password', 'Test logowania hasłem do skrzynki'),
+  title: tx('Login test with the mailbox password', 'Test logowania do skrzynki'),
   needs: (a) => (!a.server?.host ? NEEDS.server : !a.server.password ? NEEDS.password : undefined),
 });
 
