@@ -156,6 +156,11 @@ export function parseContentType(value: string | undefined): { type: string; par
     let val = '';
     if (v[i] === '"') {
       i++;
+      // Most quoted values hold no backslash: one slice up to the closing quote.
+      let close = v.indexOf('"', i);
+      if (close < 0) close = v.length;
+      const bs = v.indexOf('\\', i);
+      if (bs < 0 || bs >= close) { val = v.slice(i, close); i = close; }
       while (i < v.length && v[i] !== '"') {
         if (v[i] === '\\' && i + 1 < v.length) i++;
         val += v[i];

@@ -58,55 +58,67 @@ function textOf(p: MimePart): string {
   return t;
 }
 
-function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string } {
-  const h = root.headers;
-  const from = decodeHeaderValue(header(h, 'from') ?? '');
-  const subject = decodeHeaderValue(header(h, 'subject') ?? '');
-  const dsnParts: string[] = [];
-  let feedback: string | undefined;
-  let original: HeaderList | undefined;
-  let originalPart: MimePart | undefined;
-  let textPart: MimePart | undefined;
-  let htmlPart: MimePart | undefined;
-  for (const p of walkParts(root)) {
-    const t = p.contentType;
-    if (t === 'message/delivery-status' || t === 'message/global-delivery-status') dsnParts.push(partText(p, 1024 * 1024));
-    else if (t === 'message/feedback-report') feedback = partText(p, 1024 * 1024);
-    else if (t === 'message/rfc822' || t === 'message/global' || t === 'message/partial') {
-      if (p.parts[0] && !originalPart) originalPart = p.parts[0];
-    } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
-      // Header bytes as they are (not charset-decoded): each header is decoded on its own when used.
-      original ??= parseHeaderBlock(decodeTransfer(p.rawBody.slice(0, 1024 * 1024), (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase()));
-    } else if (p.parent === 'message') {
-      continue; // the returned original: read lazily through ctx.original
-    } else if (p.depth > 0 && p.parts.length === 0) {
-      if ((t === 'text/plain' || t === 'message/disposition-notification') && !textPart) textPart = p;
-      else if (t === 'text/html' && !htmlPart) htmlPart = p;
-    } else if (p === root && p.parts.length === 0) textPart = p;
+/**
+ * The per-message context: what every decoder may read, each derived form (decoded text, the part before the
+ * returned copy, lowercase forms) computed only when first asked for. A class, so the accessors live on the
+ * prototype instead of a fresh closure and accessor pair per message.
+ */
+class MessageContext implements BounceContext {
+  readonly headers: HeaderList;
+  readonly from: string;
+  readonly subject: string;
+  readonly lowFrom: string;
+  readonly lowSubject: string;
+  readonly dsnParts: string[] = [];
+  readonly detected = new Map<string, boolean>();
+  readonly cache = new Map<string, RawRecipient[]>();
+  markerHits?: Set<string>;
+  feedback: string | undefined;
+  textPart: MimePart | undefined;
+  htmlPart: MimePart | undefined;
+  originalPart: MimePart | undefined;
+  originalHeaders: HeaderList | undefined;
+  private body: string | undefined;
+  private split: { errorText: string; lowError: string; quoted?: HeaderList } | undefined;
+  private lowTraceText: string | undefined;
+  private lowHeadText: string | undefined;
+
+  constructor(readonly root: MimePart) {
+    this.headers = root.headers;
+    this.from = decodeHeaderValue(header(root.headers, 'from') ?? '');
+    this.subject = decodeHeaderValue(header(root.headers, 'subject') ?? '');
+    this.lowFrom = this.from.toLowerCase();
+    this.lowSubject = this.subject.toLowerCase();
   }
-  // Some DSNs arrive as text/plain parts that are really delivery-status (lying content types).
-  if (!dsnParts.length && root.parts.length) {
-    for (const p of walkParts(root)) {
-      if (p.parent === 'message' || p.parts.length || p === root || p.contentType !== 'text/plain') continue;
-      const t = partText(p, 1024 * 1024);
-      if (/^(?:final|original)-recipient:/im.test(t) && /^status:/im.test(t)) dsnParts.push(t);
-    }
+
+  textMayContain(needles: readonly string[]): boolean {
+    if (this.body !== undefined) return true;
+    const p = this.textPart ?? this.htmlPart;
+    if (!p) return false;
+    const enc = (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+    // Only where the decoded text keeps the raw ASCII bytes as they are (tags and entities removed from
+    // HTML can only break a string, never make one).
+    if (enc === 'base64' || enc === 'quoted-printable' || NOT_ASCII_SAFE.test(p.params.charset ?? '')) return true;
+    const raw = p.rawBody.length > TEXT_LIMIT ? p.rawBody.slice(0, TEXT_LIMIT) : p.rawBody;
+    for (const n of needles) if (raw.includes(n)) return true;
+    return false;
   }
-  // The human-readable text, its part before the returned copy, and their lowercase forms are computed only
-  // when a decoder asks (a DSN that says everything never needs them).
-  let body: string | undefined;
-  let split: { errorText: string; lowError: string; quoted?: HeaderList } | undefined;
-  const getBody = (): string => (body ??= textPart ? textOf(textPart) : htmlPart ? textOf(htmlPart) : '');
-  const getSplit = () => {
-    if (split) return split;
-    const all = getBody();
+
+  get text(): string {
+    return (this.body ??= this.textPart ? textOf(this.textPart) : this.htmlPart ? textOf(this.htmlPart) : '');
+  }
+
+  private getSplit(): { errorText: string; lowError: string; quoted?: HeaderList } {
+    if (this.split) return this.split;
+    const all = this.text;
     // Markers of the returned copy are searched in the first 64 KiB only (bounces put their words first);
     // the text is lowercased once and the markers found in one automaton pass.
     const head = all.length > 65536 ? all.slice(0, 65536) : all;
     let low = head.toLowerCase();
     if (low.length !== head.length) low = head.replace(/[A-Z]/g, (c) => c.toLowerCase());
     const copy = firstMarker(low, COPY_MARKERS);
-    split = { errorText: copy ? head.slice(0, copy.at) : head, lowError: copy ? low.slice(0, copy.at) : low };
+    const split: { errorText: string; lowError: string; quoted?: HeaderList } =
+      { errorText: copy ? head.slice(0, copy.at) : head, lowError: copy ? low.slice(0, copy.at) : low };
     if (copy) {
       // Text bounces quote the original headers after the marker line.
       const nl = all.indexOf('\n', copy.at);
@@ -121,36 +133,46 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
       const oh = parseHeaderBlock(blank ? rest.slice(afterNl, blank.index) : afterNl ? rest.slice(afterNl) : rest);
       if (oh.length) split.quoted = oh;
     }
-    return split;
-  };
-  let lowTrace: string | undefined;
-  let lowHead: string | undefined;
-  const ctx: BounceContext = {
-    textMayContain(needles) {
-      if (body !== undefined) return true;
-      const p = textPart ?? htmlPart;
-      if (!p) return false;
-      const enc = (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase();
-      // Only where the decoded text keeps the raw ASCII bytes as they are (tags and entities removed from
-      // HTML can only break a string, never make one).
-      if (enc === 'base64' || enc === 'quoted-printable' || NOT_ASCII_SAFE.test(p.params.charset ?? '')) return true;
-      const raw = p.rawBody.length > TEXT_LIMIT ? p.rawBody.slice(0, TEXT_LIMIT) : p.rawBody;
-      for (const n of needles) if (raw.includes(n)) return true;
-      return false;
-    },
-    root, headers: h, from, subject, dsnParts, detected: new Map(), cache: new Map(),
-    lowFrom: from.toLowerCase(), lowSubject: subject.toLowerCase(),
-    get text() { return getBody(); },
-    get errorText() { return getSplit().errorText; },
-    get lowError() { return getSplit().lowError; },
-    get lowHead() { return (lowHead ??= getSplit().lowError.slice(0, 8192)); },
-    get original() { return originalPart?.headers ?? original ?? getSplit().quoted; },
-    get lowTrace() {
-      lowTrace ??= h.filter(([n]) => n === 'received' || n.startsWith('x-')).map(([, v]) => v).join('\n').slice(0, 65536).toLowerCase();
-      return lowTrace;
-    },
-  };
-  return feedback === undefined ? { ctx } : { ctx, feedback };
+    return (this.split = split);
+  }
+
+  get errorText(): string { return this.getSplit().errorText; }
+  get lowError(): string { return this.getSplit().lowError; }
+  get lowHead(): string { return (this.lowHeadText ??= this.getSplit().lowError.slice(0, 8192)); }
+  get original(): HeaderList | undefined { return this.originalPart?.headers ?? this.originalHeaders ?? this.getSplit().quoted; }
+  get lowTrace(): string {
+    return (this.lowTraceText ??= this.headers.filter(([n]) => n === 'received' || n.startsWith('x-')).map(([, v]) => v).join('\n').slice(0, 65536).toLowerCase());
+  }
+}
+
+function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string } {
+  const ctx = new MessageContext(root);
+  const dsnParts = ctx.dsnParts;
+  for (const p of walkParts(root)) {
+    const t = p.contentType;
+    if (t === 'message/delivery-status' || t === 'message/global-delivery-status') dsnParts.push(partText(p, 1024 * 1024));
+    else if (t === 'message/feedback-report') ctx.feedback = partText(p, 1024 * 1024);
+    else if (t === 'message/rfc822' || t === 'message/global' || t === 'message/partial') {
+      if (p.parts[0] && !ctx.originalPart) ctx.originalPart = p.parts[0];
+    } else if (t === 'text/rfc822-headers' || t === 'message/rfc822-headers' || t === 'message/global-headers') {
+      // Header bytes as they are (not charset-decoded): each header is decoded on its own when used.
+      ctx.originalHeaders ??= parseHeaderBlock(decodeTransfer(p.rawBody.slice(0, 1024 * 1024), (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase()));
+    } else if (p.parent === 'message') {
+      continue; // the returned original: read lazily through ctx.original
+    } else if (p.depth > 0 && p.parts.length === 0) {
+      if ((t === 'text/plain' || t === 'message/disposition-notification') && !ctx.textPart) ctx.textPart = p;
+      else if (t === 'text/html' && !ctx.htmlPart) ctx.htmlPart = p;
+    } else if (p === root && p.parts.length === 0) ctx.textPart = p;
+  }
+  // Some DSNs arrive as text/plain parts that are really delivery-status (lying content types).
+  if (!dsnParts.length && root.parts.length) {
+    for (const p of walkParts(root)) {
+      if (p.parent === 'message' || p.parts.length || p === root || p.contentType !== 'text/plain') continue;
+      const t = partText(p, 1024 * 1024);
+      if (/^(?:final|original)-recipient:/im.test(t) && /^status:/im.test(t)) dsnParts.push(t);
+    }
+  }
+  return ctx.feedback === undefined ? { ctx } : { ctx, feedback: ctx.feedback };
 }
 
 /** The formats tried on the text (the JSON one is tried before the DSN). */
