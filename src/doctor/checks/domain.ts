@@ -94,7 +94,7 @@ export const spfIpAdapter: CheckAdapter = {
   },
 };
 
-const CUSTOM_LISTED = tx('listed on this blocklist', 'adres jest na tej liście blokujących');
+const CUSTOM_LISTED = tx('listed on this blocklist', 'adres jest na tej czarnej liście');
 
 /** A blocklist entry for a zone the user names (--dnsbl ZONE): any 127.0.0.x answer means "listed". */
 export function customDnsblList(zone: string): Record<string, unknown> {

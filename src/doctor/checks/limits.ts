@@ -26,8 +26,8 @@ export const SENDING_LIMITS: SendingLimit[] = [
 const T = {
   over: tx('{count} sent is over the limit of {max} {scope}: further messages are refused until the count drops.',
     'Wysłano {count}, a limit to {max} ({scope}): kolejne wiadomości są odrzucane, dopóki licznik nie spadnie.'),
-  near: tx('{count} sent is close to the limit of {max} {scope}.', 'Wysłano {count}, blisko limitu {max} ({scope}).'),
-  under: tx('{count} sent is within the limit of {max} {scope}.', 'Wysłano {count}, w granicach limitu {max} ({scope}).'),
+  near: tx('{count} sent is close to the limit of {max} {scope}.', 'Wysłano {count} — to blisko limitu {max} ({scope}).'),
+  under: tx('{count} sent is within the limit of {max} {scope}.', 'Wysłano {count} — to mieści się w limicie {max} ({scope}).'),
   none: tx('Typical sending limits: 500 messages a day from web hosting, 200 an hour per account, 300 an hour per IP. No counts were given to compare.',
     'Typowe limity wysyłki: 500 wiadomości dziennie z hostingu, 200 na godzinę z konta, 300 na godzinę z adresu IP. Nie podano liczby wysłanych wiadomości do porównania.'),
   adviceOver: tx('Wait until the limit resets (the next hour or day), then send the rest in smaller batches; for newsletters use a mailing service.',

@@ -46,7 +46,8 @@ export const APP_JS = String.raw`'use strict';
     }
     if (f.seeAlso && f.seeAlso.length) box.appendChild(el('p', 'check', T.ui.seeAlso + ': ' + f.seeAlso.join(', ')));
     var ev = (f.evidence || []).map(function (e) { return (e.label ? e.label + ': ' : '') + e.value; });
-    if (f.diagnosis && f.diagnosis.rule) ev.push(T.ui.rule + ': ' + f.diagnosis.rule);
+    var rule = f.diagnosis && f.diagnosis.rule;
+    if (rule && !(f.evidence || []).some(function (e) { return e.value === rule; })) ev.push(T.ui.rule + ': ' + rule);
     if (ev.length) {
       var det = el('details');
       if (f.status === 'error') det.open = true;
