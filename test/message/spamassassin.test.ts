@@ -21,7 +21,8 @@ async function deliverAndRead(data: string, token: string): Promise<string> {
   return deliveredText(env, token);
 }
 
-test('SpamAssassin\'s own verdict on a spammy message, read back: score, threshold, every rule with its points, explained', { skip: !hasSa && 'spamassassin is not installed (Debian package spamassassin)' }, async () => {
+/** The spammy message, delivered through the real Postfix, then scored by the real SpamAssassin with `cf`. */
+async function deliverAndScore(cf: string[]): Promise<string> {
   const token = `mm-sa-${randomUUID()}`;
   const delivered = await deliverAndRead([
     'From: "service@bank.example" <offers@shop.example>', 'Reply-To: shop.offers@gmail.com', 'To: alice@example.test',
@@ -29,10 +30,14 @@ test('SpamAssassin\'s own verdict on a spammy message, read back: score, thresho
     '<html><body><a href="https://bit.ly/3abcDEF"><img src="https://cdn.shop.example/promo.jpg" width=600 height=800></a><p>Click <a href="http://203.0.113.77/login">here</a></p></body></html>', '',
   ].join('\r\n'), token);
   const home = mkdtempSync(join(tmpdir(), 'mm-sa-home-'));
-  const sa = spawnSync('spamassassin', ['-L', '-p', join(home, 'user_prefs'), '--cf=report_safe 0', '--cf=use_bayes 0', '--cf=bayes_auto_learn 0', '--cf=add_header all Report _REPORT_'],
+  const sa = spawnSync('spamassassin', ['-L', '-p', join(home, 'user_prefs'), '--cf=use_bayes 0', '--cf=bayes_auto_learn 0', ...cf],
     { input: delivered, encoding: 'utf8', env: { ...process.env, HOME: home }, timeout: 60_000 });
   assert.equal(sa.status, 0, sa.stderr);
-  const scored = sa.stdout;
+  return sa.stdout;
+}
+
+test('SpamAssassin\'s own verdict on a spammy message, read back: score, threshold, every rule with its points, explained', { skip: !hasSa && 'spamassassin is not installed (Debian package spamassassin)' }, async () => {
+  const scored = await deliverAndScore(['--cf=report_safe 0', '--cf=add_header all Report _REPORT_']);
   const status = /^X-Spam-Status: (Yes|No), score=([\d.-]+) required=([\d.]+)/m.exec(scored)!;
   assert.ok(status, 'SpamAssassin added X-Spam-Status');
 
@@ -69,19 +74,10 @@ test('SpamAssassin\'s own verdict on a spammy message, read back: score, thresho
 });
 
 test('SpamAssassin\'s default report_safe wrapper: the attached original is analysed, not called a bounce; the points come from the report', { skip: !hasSa && 'spamassassin is not installed (Debian package spamassassin)' }, async () => {
-  const token = `mm-sa-${randomUUID()}`;
-  const delivered = await deliverAndRead([
-    'From: "service@bank.example" <offers@shop.example>', 'Reply-To: shop.offers@gmail.com', 'To: alice@example.test',
-    'Subject: FREE MONEY WINNER CLAIM NOW', `X-MM-Token: ${token}`, 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', '',
-    '<html><body><a href="https://bit.ly/3abcDEF"><img src="https://cdn.shop.example/promo.jpg" width=600 height=800></a><p>Click <a href="http://203.0.113.77/login">here</a></p></body></html>', '',
-  ].join('\r\n'), token);
-  const home = mkdtempSync(join(tmpdir(), 'mm-sa-home-'));
-  const sa = spawnSync('spamassassin', ['-L', '-p', join(home, 'user_prefs'), '--cf=report_safe 1', '--cf=use_bayes 0', '--cf=bayes_auto_learn 0', '--cf=required_score 3'],
-    { input: delivered, encoding: 'utf8', env: { ...process.env, HOME: home }, timeout: 60_000 });
-  assert.equal(sa.status, 0, sa.stderr);
-  assert.match(sa.stdout, /^X-Spam-Flag: YES/m, 'marked spam, so wrapped');
-  assert.match(sa.stdout, /message\/rfc822/);
-  const a = analyzeMessageOffline(sa.stdout);
+  const scored = await deliverAndScore(['--cf=report_safe 1', '--cf=required_score 3']);
+  assert.match(scored, /^X-Spam-Flag: YES/m, 'marked spam, so wrapped');
+  assert.match(scored, /message\/rfc822/);
+  const a = analyzeMessageOffline(scored);
   assert.ok(a.findings.some((f) => f.check === 'message.spam-wrapper'));
   assert.ok(!a.findings.some((f) => f.check === 'message.bounce'), 'not a bounce');
   assert.equal(a.source, 'quoted');
