@@ -243,7 +243,7 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
       permanence: c.permanence,
       explanation: info.meaning,
       advice: info.advice,
-      rule: `decoder:${decoder}/${(r.rule ?? 'text').split('/').pop()} + classify:${c.rule}`,
+      rule: `decoder:${decoder}/${lastSegment(r.rule ?? 'text')} + classify:${c.rule}`,
       decoder,
     };
     if (sender) out.sender = sender;
@@ -266,6 +266,11 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     if (r.feedbackType) out.feedbackType = r.feedbackType;
     return out;
   });
+}
+
+/** "a/b/c" → "c" (split('/').pop() without the array). */
+function lastSegment(rule: string): string {
+  return rule.slice(rule.lastIndexOf('/') + 1);
 }
 
 function dedupe(list: RawRecipient[]): RawRecipient[] {
