@@ -106,8 +106,9 @@ export function parseReceived(value: string, headerIndex = 0): ReceivedHop {
   if (from) {
     const name = from.words[0];
     if (name) hop.from = name.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '');
-    const all = [...from.words, ...from.comments].join(' ');
-    hop.fromIp = bracketedIp(all) ?? from.words.concat(from.comments.flatMap((c) => c.split(/[\s,]+/))).find((w) => isIP(w.replace(/^\[|\]$/g, '')))?.replace(/^\[|\]$/g, '');
+    // The connecting address is in the comment the receiver wrote ("from [192.168.1.20] (unknown [83.0.0.50])":
+    // the word is only what the client said in HELO), so the comment comes first.
+    hop.fromIp = bracketedIp(from.comments.join(' ')) ?? bracketedIp(from.words.join(' ')) ?? from.words.concat(from.comments.flatMap((c) => c.split(/[\s,]+/))).find((w) => isIP(w.replace(/^\[|\]$/g, '')))?.replace(/^\[|\]$/g, '');
     // Postfix writes "(name [ip])" with "unknown" when the address has no forward-confirmed PTR; Exim "(rdns [ip] helo=…)".
     for (const c of from.comments) {
       const b = c.indexOf('[');

@@ -479,3 +479,13 @@ test('SpamAssassin tests= with points after each name (_TESTSSCORES_) are read a
   const sa = a.spam.find((v) => v.product === 'SpamAssassin')!;
   assert.deepEqual(sa.rules.map((r) => [r.name, r.score]), [['FREEMAIL_FORGED_REPLYTO', 1.2], ['HTML_SHORT_LINK_IMG_1', 2.2], ['NO_RELAYS', -0.001]]);
 });
+
+test('Received from an address literal in HELO: the connecting IP is the one the receiver wrote in the comment', () => {
+  const h = parseReceived('from [192.168.1.20] (unknown [83.0.0.50])\n\t(Authenticated sender: marek@firma.example.pl)\n\tby smtp.firma.example.pl (Postfix) with ESMTPSA id 9F1A2B3C\n\tfor <ewa@onet.pl>; Mon, 23 Nov 2026 10:40:02 +0100 (CET)');
+  assert.equal(h.from, '192.168.1.20');
+  assert.equal(h.fromIp, '83.0.0.50');
+  assert.ok(h.flags.includes('no-ptr'));
+  assert.equal(h.authenticated, true);
+  // Without a comment, the bracketed word is all there is.
+  assert.equal(parseReceived('from [198.51.100.3] by mx.example.com with SMTP; Mon, 23 Nov 2026 10:00:00 +0000').fromIp, '198.51.100.3');
+});
