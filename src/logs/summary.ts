@@ -46,6 +46,9 @@ export interface LogSummaryData {
   daemon: { warnings: number; errors: number; fatal: number; panic: number; top: { level: string; prog: string; text: string; count: number }[] };
 }
 
+/** ln(1.01), once (the same value the division used per delivery before). */
+const LOG_STEP = Math.log(1.01);
+
 /** A delay histogram with 1 % steps: fixed memory whatever the number of deliveries. */
 class DelayHistogram {
   private bins = new Float64Array(2000);
@@ -54,7 +57,7 @@ class DelayHistogram {
   max = 0;
   private static bin(v: number): number {
     if (v <= 0.01) return 0;
-    const b = Math.floor(Math.log(v / 0.01) / Math.log(1.01)) + 1;
+    const b = Math.floor(Math.log(v / 0.01) / LOG_STEP) + 1;
     return b >= 2000 ? 1999 : b;
   }
   add(v: number): void {
