@@ -17,7 +17,7 @@ import { decodeDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
 import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
-import { allAddresses, commandIn, firstAddress, firstMarker, rhostIn } from './text.js';
+import { allAddresses, commandIn, commandInLower, firstAddress, firstMarker, lowWindow, rhostIn } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
 export interface ParseBounceOptions {
@@ -214,7 +214,9 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
   return raw.map((r) => {
     const d0 = r.diagnosticCode;
     const diag = d0 === undefined ? undefined : (MULTI_SPACE.test(d0) ? d0.replace(/\s+/g, ' ') : d0).trim();
-    r.command ??= diag ? commandIn(diag) : undefined;
+    // One lowercased window of the diagnostic serves the command and the remote host lookups.
+    const lowDiag = diag && (r.command === undefined || r.rhost === undefined) ? lowWindow(diag) : undefined;
+    if (r.command === undefined && diag) r.command = commandInLower(lowDiag!);
     // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
     // guess such as 5.1.1 for any RCPT failure).
     const codes = diag ? codesInText(diag) : NO_CODES;
@@ -258,7 +260,7 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     if (reply) out.replyCode = reply;
     if (diag) out.diagnosticCode = diag;
     if (r.diagnosticType) out.diagnosticType = r.diagnosticType;
-    const rhost = r.rhost ?? (diag ? rhostIn(diag) : undefined);
+    const rhost = r.rhost ?? (diag ? rhostIn(diag, lowDiag) : undefined);
     if (rhost) out.rhost = rhost;
     if (r.lhost) out.lhost = r.lhost;
     // (r.command was completed from the diagnostic above.)

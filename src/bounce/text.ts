@@ -174,7 +174,17 @@ const COMMAND_NEEDLES = COMMANDS.map(([n]) => n);
 
 /** The SMTP command a diagnostic says it failed at (the first one named). */
 export function commandIn(text: string): string | undefined {
-  const hit = firstMarker((text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase(), COMMAND_NEEDLES);
+  return commandInLower(lowWindow(text));
+}
+
+/** The first 4 KiB of a diagnostic, lowercased: what commandIn and rhostIn read (compute it once, pass it). */
+export function lowWindow(text: string): string {
+  return (text.length > 4096 ? text.slice(0, 4096) : text).toLowerCase();
+}
+
+/** commandIn over an already lowercased window (lowWindow). */
+export function commandInLower(low: string): string | undefined {
+  const hit = firstMarker(low, COMMAND_NEEDLES);
   return hit ? COMMANDS[COMMAND_NEEDLES.indexOf(hit.marker)]![1] : undefined;
 }
 
@@ -183,15 +193,22 @@ const RHOST = /\b(?:host|from|by|server|remote host)\s+\[?([A-Za-z0-9-]{1,63}(?:
 /** qmail: "192.0.2.1 does not like recipient." / "Connected to 192.0.2.1 but …". */
 const QMAIL_RHOST = /(?:^|\s)(?:connected to )?([0-9a-z][0-9a-z.:-]{2,252}) (?:does not like recipient|failed after i sent the message|failed on data command|but (?:greeting failed|sender was rejected|my name was rejected|connection died))/i;
 
-const QMAIL_PHRASE = /does not like recipient|failed after i sent the message|failed on data command|but (?:greeting failed|sender was rejected|my name was rejected|connection died)/i;
+const QMAIL_PHRASES = ['does not like recipient', 'failed after i sent the message', 'failed on data command', 'but greeting failed',
+  'but sender was rejected', 'but my name was rejected', 'but connection died'];
 
 /** The remote host named in a diagnostic ("host mx.example.com[192.0.2.1] said: …"). */
-export function rhostIn(text: string): string | undefined {
+export function rhostIn(text: string, low?: string): string | undefined {
   const t = text.length > 4096 ? text.slice(0, 4096) : text;
-  // The qmail form needs one of its phrases: a plain literal test first spares the host-name regex, which
-  // would otherwise try a host name at every space of a long text.
-  const m = RHOST.exec(t) ?? (QMAIL_PHRASE.test(t) ? QMAIL_RHOST.exec(t) : null);
+  // The qmail form needs one of its phrases: indexOf on the lowercased window first spares the host-name
+  // regex, which would otherwise try a host name at every space of a long text. (Lowercasing can only add
+  // hits here, never lose one, so the regex still decides.)
+  const m = RHOST.exec(t) ?? (hasQmailPhrase(low ?? lowWindow(t)) ? QMAIL_RHOST.exec(t) : null);
   return m ? m[1] : undefined;
+}
+
+function hasQmailPhrase(low: string): boolean {
+  for (const p of QMAIL_PHRASES) if (low.includes(p)) return true;
+  return false;
 }
 
 /**
