@@ -179,20 +179,27 @@ function hostOrg(name: string | undefined): string | undefined {
  * (Outlook's and WP's internal hops carry public addresses too: the sender's name is in the same
  * organizational domain as a server already on the recipient's side), and so are loopback and private ones.
  * A hop that an authenticated sender submitted to is not a receiving hop: the newest internal hop with a
- * public address is then taken (mail within one provider). Without any of these: the last hop with a public
+ * public address (mail within one provider), else the later hop with a private address from outside the
+ * recipient's organization, else the newest later hop, is then taken. Without any of these: the last hop with a public
  * address, else the last non-loopback one, else the last hop with any address.
  */
 export function receivingHop(hops: readonly ReceivedHop[]): ReceivedHop | undefined {
   const orgs = new Set<string>();
   let internalPublic: ReceivedHop | undefined;
+  let laterPrivate: ReceivedHop | undefined;
+  let externalPrivate: ReceivedHop | undefined;
   for (let i = hops.length - 1; i >= 0; i--) {
     const h = hops[i]!;
     const byOrg = hostOrg(h.by);
     if (byOrg) orgs.add(byOrg);
-    if (!h.fromIp || isNonPublicIp(h.fromIp)) continue;
-    if (h.authenticated) return internalPublic ?? h;
+    if (!h.fromIp || isLoopbackIp(h.fromIp)) continue;
     const fromOrg = hostOrg(h.fromRdns) ?? hostOrg(h.from);
-    if (fromOrg && orgs.has(fromOrg)) { internalPublic ??= h; continue; }
+    const inside = Boolean(fromOrg && orgs.has(fromOrg));
+    if (isNonPublicIp(h.fromIp)) { if (!inside) externalPrivate ??= h; laterPrivate ??= h; continue; }
+    // A submission hop (the sender logged in) is where the sender's own provider took the message, never the
+    // recipient's side, as long as a later hop exists.
+    if (h.authenticated) return internalPublic ?? externalPrivate ?? laterPrivate ?? h;
+    if (inside) { internalPublic ??= h; continue; }
     return h;
   }
   if (internalPublic) return internalPublic;

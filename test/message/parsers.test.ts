@@ -489,3 +489,15 @@ test('Received from an address literal in HELO: the connecting IP is the one the
   // Without a comment, the bracketed word is all there is.
   assert.equal(parseReceived('from [198.51.100.3] by mx.example.com with SMTP; Mon, 23 Nov 2026 10:00:00 +0000').fromIp, '198.51.100.3');
 });
+
+test('receiving hop: never the submission hop of a logged-in sender when a later hop exists', () => {
+  const msg = [
+    'Received: from mx.poczta.onet.pl (10.174.4.193) by mailboxes.onet.pl with LMTP; Mon, 23 Nov 2026 10:45:12 +0100',
+    'Received: from smtp.firma.example.pl (smtp.firma.example.pl [10.9.8.7]) by mx.poczta.onet.pl (Onet) with ESMTPS id 4XyZ; Mon, 23 Nov 2026 10:45:11 +0100 (CET)',
+    'Received: from [192.168.1.20] (unknown [83.0.0.50]) (Authenticated sender: marek@firma.example.pl) by smtp.firma.example.pl (Postfix) with ESMTPSA id 9F1A; Mon, 23 Nov 2026 10:40:02 +0100 (CET)',
+    'From: marek@firma.example.pl', '', 'x', '',
+  ].join('\r\n');
+  const a = analyzeMessageOffline(msg, { now: () => new Date('2026-11-23T12:00:00Z') });
+  assert.equal(a.received.receivingHop, 2);
+  assert.ok(!a.findings.some((f) => f.check === 'message.received.no-ptr'), 'the home IP of the submission hop is not blamed');
+});
