@@ -65,7 +65,7 @@ export function renderLogSummaryHtml(report: Report, d: LogSummaryData, lang: La
   o.push(`<h1>mailmedic logs summary — ${esc(report.subject)}</h1>`);
   o.push(`<p><small>${esc(report.generatedAt)} · mailmedic ${esc(report.tool.version)}</small></p>`);
   o.push(renderFindingsHtml(report, { lang }));
-  o.push(barChart(t('Per hour of day', 'Według godziny'), d.perHour.map((p) => String(p.hour).padStart(2, '0')), d.perHour, lang));
+  o.push(barChart(t('Per hour of day', 'Według godziny dnia'), d.perHour.map((p) => String(p.hour).padStart(2, '0')), d.perHour, lang));
   if (d.perDay.length > 1) o.push(barChart(t('Per day', 'Dziennie'), d.perDay.map((p) => p.day.slice(5)), d.perDay, lang));
   o.push(reasonChart(t('Rejections by reason', 'Odrzucenia według przyczyny'), d.reasons.rejected.map((g) => ({ label: g.reason, count: g.count }))));
   o.push(reasonChart(t('Deferrals by reason', 'Odroczenia według przyczyny'), d.reasons.deferred.map((g) => ({ label: g.reason, count: g.count }))));

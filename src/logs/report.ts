@@ -124,7 +124,7 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
       rows: d.perDay.map((p) => [p.day, String(p.received), String(p.delivered), String(p.deferred), String(p.bounced), String(p.rejected)]),
     },
     {
-      id: 'logs.per-hour', title: T('Per hour of day', 'Według godziny'),
+      id: 'logs.per-hour', title: T('Per hour of day', 'Według godziny dnia'),
       columns: [T('Hour', 'Godzina'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Zwrócone'), T('Rejected', 'Odrzucone')],
       rows: d.perHour.filter((p) => p.received + p.delivered + p.deferred + p.bounced + p.rejected > 0)
         .map((p) => [`${String(p.hour).padStart(2, '0')}:00`, String(p.received), String(p.delivered), String(p.deferred), String(p.bounced), String(p.rejected)]),

@@ -35,7 +35,8 @@ Times (--since/--until): "2026-11-23 14:05", "14:05" (today), "-2h".
 
 const USAGE_PL = `mailmedic logs <trace|summary|problems|follow> [PLIK|KATALOG|-]... [opcje]
 
-Czyta logi Postfiksa, Exima, Sendmaila i Dovecota (zwykłe lub .gz, katalog z rotacjami albo standardowe wejście).
+Czyta dzienniki poczty (logi) Postfiksa, Exima, Sendmaila i Dovecota (zwykłe lub .gz, katalog z plikami
+rotacji albo standardowe wejście).
 
   logs trace   --to ADRES | --from ADRES | --id ID-KOLEJKI|MESSAGE-ID  [--since CZAS] [--until CZAS] [--limit N]
                pełna historia każdej pasującej wiadomości i werdykt z diagnozą
