@@ -61,6 +61,7 @@ export interface DoctorData {
 
 const STATUS_WEIGHT: Record<Status, number> = { error: 100, warn: 50, unknown: 0, info: 0, ok: 0 };
 const MAX_CAUSES = 5;
+const MIN_OWN_STEPS = 2;
 
 /** Score a failing finding: severity first, then how telling its check is for this case, then a diagnosis. */
 export function scoreFinding(f: Finding, checkIndex: number, checkCount: number): number {
@@ -92,7 +93,10 @@ export function rankCauses(outcomes: { adapter: string; index: number; findings:
     if (!same) { merged.push({ ...c }); continue; }
     same.corroboratedBy.push(c.check);
     same.evidence = [...same.evidence, ...c.evidence.slice(0, 1).map((e) => `${c.check}: ${e}`)].slice(0, 5);
-    for (const a of c.advice) if (!same.advice.some((x) => x.en === a.en)) same.advice.push(a);
+    // The most telling finding's steps are specific (the list's removal page, the server's own login rules); a
+    // corroborating finding's steps are the generic ones for its reason and mostly say the same again, so they
+    // fill in only where the first had fewer than two.
+    if (same.advice.length < MIN_OWN_STEPS) for (const a of c.advice) if (!same.advice.some((x) => x.en === a.en)) same.advice.push(a);
     same.score += 15;
   }
   merged.sort((a, b) => b.score - a.score);

@@ -80,4 +80,14 @@ test('ranking: errors before warnings, the case\'s first checks before later one
   ], 3);
   assert.deepEqual(login.map((c) => c.check), ['probe.smtp.auth', 'doctor.limits.hosting-day']);
   assert.deepEqual(login[0]!.corroboratedBy, ['explain.message']);
+  // The listing found in DNS names its own removal steps; the bounce's generic blocklist steps would repeat them.
+  const step = (en: string) => ({ en, pl: `${en} (pl)` });
+  const listed = { ...f('dns.dnsbl.listed', 'error', true), advice: [step('Stop the cause first.'), step('Then request removal at https://zen.example/.')] };
+  const bounced = { ...f('explain.message', 'error', true), advice: [step('Check whether the IP is on a blocklist.'), step('Find what sent spam.')] };
+  const one = rankCauses([{ adapter: 'ip.blacklist', index: 0, findings: [listed] }, { adapter: 'explain', index: 1, findings: [bounced] }], 2);
+  assert.equal(one.length, 1);
+  assert.deepEqual(one[0]!.advice.map((a) => a.en), ['Stop the cause first.', 'Then request removal at https://zen.example/.']);
+  // With fewer than two steps of its own, the corroborating finding's steps fill in.
+  const thin = rankCauses([{ adapter: 'ip.blacklist', index: 0, findings: [{ ...listed, advice: [listed.advice[0]!] }] }, { adapter: 'explain', index: 1, findings: [bounced] }], 2);
+  assert.equal(thin[0]!.advice.length, 3);
 });
