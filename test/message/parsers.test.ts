@@ -501,3 +501,10 @@ test('receiving hop: never the submission hop of a logged-in sender when a later
   assert.equal(a.received.receivingHop, 2);
   assert.ok(!a.findings.some((f) => f.check === 'message.received.no-ptr'), 'the home IP of the submission hop is not blamed');
 });
+
+test('rspamd: the second number is the reject threshold, and the action decides spam below it', () => {
+  const a = analyzeMessageOffline('X-Spamd-Result: default: False [9.20 / 15.00];\r\n\tR_SPF_FAIL(1.00)[-all]\r\nX-Rspamd-Action: add header\r\nFrom: a@b.example\r\n\r\nx\r\n');
+  const f = a.findings.find((x) => x.check === 'message.spam.rspamd')!;
+  assert.match(f.summary.en, /^rspamd marked the message as spam \(score 9\.2, reject threshold 15\.0, action "add header"\)/);
+  assert.match(f.summary.pl, /próg odrzucenia 15\.0, akcja „add header”/);
+});

@@ -35,6 +35,8 @@ const T = {
   unknown: tx('{product} left its headers{score}, without a clear verdict.', '{product} zostawił swoje nagłówki{score}, bez jasnego werdyktu.'),
   score: tx(' (score {score}{threshold})', ' (wynik {score}{threshold})'),
   threshold: tx(', threshold {t}', ', próg {t}'),
+  // rspamd's "[9.20 / 15.00]" is the score and the reject threshold; its action decides spam below that.
+  rejectThreshold: tx(', reject threshold {t}, action "{action}"', ', próg odrzucenia {t}, akcja „{action}”'),
   rules: tx('Rules that fired:', 'Reguły, które zadziałały:'),
   noMeaning: tx('(not in mailmedic\'s table; look the name up in the filter\'s documentation)', '(brak w tabeli mailmedic; sprawdź nazwę w dokumentacji filtra)'),
   rule: tx('{product} rule {rule}{points}: {meaning}', '{product}, reguła {rule}{points}: {meaning}'),
@@ -52,7 +54,9 @@ export function spamFindings(verdicts: readonly SpamVerdict[]): Finding[] {
     return out;
   }
   for (const v of verdicts) {
-    const th = v.threshold !== undefined ? fill(T.threshold, { t: v.scoreName ? String(v.threshold) : fmt(v.threshold) }) : tx('', '');
+    const th = v.threshold === undefined ? tx('', '')
+      : v.filter === 'rspamd' && v.action ? fill(T.rejectThreshold, { t: fmt(v.threshold), action: v.action })
+        : fill(T.threshold, { t: v.scoreName ? String(v.threshold) : fmt(v.threshold) });
     const shown = v.scoreName ? `${v.scoreName} ${v.score}` : v.score !== undefined ? fmt(v.score) : '';
     const score = v.score !== undefined ? fillT(T.score, { score: shown, threshold: th }) : tx('', '');
     const base = v.spam === true ? T.spam : v.spam === false ? T.ham : T.unknown;
