@@ -248,6 +248,7 @@ export function compauthReason(code: string): Text | undefined {
 const T = {
   result: tx('{method}{domain}: {result}.', '{method}{domain}: {result}.'),
   domainFor: tx(' for {d}', ' dla {d}'),
+  override: tx('Microsoft wrote action={action}: it overrode the domain\'s policy with its own and delivered the message to the Junk Email folder or quarantine instead of refusing it.', 'Microsoft zapisał action={action}: zastąpił politykę domeny własną i zamiast odrzucić wiadomość, dostarczył ją do folderu Spam (Wiadomości-śmieci) lub kwarantanny.'),
   noAr: tx('No Authentication-Results header: the receiving server did not record SPF/DKIM/DMARC results.', 'Brak nagłówka Authentication-Results: serwer odbiorcy nie zapisał wyników SPF/DKIM/DMARC.'),
   noArDetail: tx('Not every server writes them (the local test Postfix does not). Run with --verify to check SPF, DKIM and DMARC yourself.', 'Nie każdy serwer je zapisuje (lokalny testowy Postfix nie). Uruchom z --verify, aby samodzielnie sprawdzić SPF, DKIM i DMARC.'),
   spfAlign: tx('SPF passed for {spf}, which is not aligned with the From domain {from}: it does not count for DMARC.', 'SPF przeszło dla domeny {spf}, która nie jest wyrównana (alignment DMARC) z domeną From {from}: nie liczy się dla DMARC.'),
@@ -296,6 +297,8 @@ export function authFindings(a: AuthAnalysis): Finding[] {
     if (r.method === 'dmarc') {
       const p = dmarcPolicy(r);
       if (p && DMARC_POLICY[p]) detailParts.push(DMARC_POLICY[p]!);
+      // Microsoft's action=oreject / oquarantine: the domain's policy was overridden by Microsoft's own.
+      if (/^o(reject|quarantine)$/i.test(r.props.action ?? '')) detailParts.push(fill(T.override, { action: r.props.action! }));
     }
     if (r.method === 'compauth' && r.reason) {
       const why = compauthReason(r.reason);

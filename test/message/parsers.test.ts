@@ -417,6 +417,8 @@ test('why spam: impersonation outranks a free-mail Reply-To, which outranks a UR
   const ca = ms.findings.find((f) => f.check === 'message.auth.compauth')!;
   assert.match(ca.summary.en, /^compauth \(composite authentication\): failed\./);
   assert.match(ms.findings.find((f) => f.check === 'message.auth.spf')!.summary.en, /^SPF for firma\.example: failed\./);
+  // action=oreject: Microsoft delivered to Junk instead of refusing, and says so.
+  assert.match(ms.findings.find((f) => f.check === 'message.auth.dmarc')!.detail!.en, /action=oreject: it overrode the domain's policy/);
 });
 
 test('a gap that is exactly the difference between two written zones is a wrong zone, not a wait', () => {
