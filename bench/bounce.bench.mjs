@@ -5,7 +5,7 @@
 //  2. classifier throughput over the corpus's diagnostic texts;
 //  3. CLI start-up of `explain` and `bounce` beside bare `node -e 0`;
 //  4. a large generated mbox (built by repeating corpus messages) read streaming: MB/s and peak RSS.
-// Env: BOUNCE_BENCH_ROUNDS (default 5), BOUNCE_BENCH_MBOX_MB (default 200).
+// Env: BOUNCE_BENCH_ROUNDS (default 15), BOUNCE_BENCH_MBOX_MB (default 200).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -15,7 +15,7 @@ const root = resolve(import.meta.dirname, '..');
 const { parseBounce, readBounces } = await import(join(root, 'dist', 'src', 'bounce', 'index.js'));
 const { classify } = await import(join(root, 'dist', 'src', 'classify', 'index.js'));
 const corpus = resolve(root, '..', 'shared', 'corpus', 'bounces', 'sisimai', 'eml');
-const rounds = Number(process.env.BOUNCE_BENCH_ROUNDS ?? 7);
+const rounds = Number(process.env.BOUNCE_BENCH_ROUNDS ?? 15);
 const files = readdirSync(corpus).filter((f) => f.endsWith('.eml')).sort().map((f) => join(corpus, f));
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
 console.log(`corpus: ${files.length} messages, ${rounds} timed rounds per side`);
