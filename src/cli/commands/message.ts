@@ -44,7 +44,7 @@ export const command: Command = {
     en: `mailmedic message <file.eml | -> [--verify [--resolver ip[:port]] [--ip ADDRESS] [--dnsbl ZONE]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Reads a delivered message (the whole source, or the headers alone) and explains:
-  the path: every Received hop with protocol, TLS, time and the delay between hops, in plain words;
+  the path: every Received hop with protocol, TLS, time and the delay between hops, and in plain words where a delay happened;
   authentication: Authentication-Results, ARC, DKIM-Signature — SPF, DKIM, DMARC and their alignment with From;
   identity: From vs Return-Path vs Sender vs Reply-To vs DKIM d=, Message-ID, Date;
   spam verdicts: SpamAssassin, rspamd, Microsoft 365 (SFV, CAT, SCL, BCL), Gmail and others, rule by rule;
@@ -60,15 +60,15 @@ Reads a delivered message (the whole source, or the headers alone) and explains:
     pl: `mailmedic message <plik.eml | -> [--verify [--resolver ip[:port]] [--ip ADRES] [--dnsbl STREFA]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia:
-  trasę: każdy etap Received z protokołem, TLS, czasem i opóźnieniem między etapami, zwykłymi słowami;
+  trasę: każdy etap (nagłówek Received) z protokołem, TLS, czasem i opóźnieniem między etapami, a prostymi słowami — gdzie powstało opóźnienie;
   uwierzytelnienie: Authentication-Results, ARC, DKIM-Signature — SPF, DKIM, DMARC i ich wyrównanie (alignment) z From;
-  tożsamość: From a Return-Path, Sender, Reply-To i d= z DKIM, Message-ID, Date;
+  tożsamość: From w porównaniu z Return-Path, Sender, Reply-To i d= z DKIM; Message-ID, Date;
   werdykty antyspamowe: SpamAssassin, rspamd, Microsoft 365 (SFV, CAT, SCL, BCL), Gmail i inne, reguła po regule;
   oraz to, co najpewniej skierowało ją do spamu, z tym, co nadawca może poprawić.
   --verify             dodatkowo samodzielnie sprawdza podpisy DKIM (skrót treści, podpis, klucz z DNS), SPF dla adresu IP
                        etapu przyjmującego i DMARC (mailauth) oraz porównuje z werdyktem odbiorcy
   --resolver ip[:port] serwer DNS, o który pyta --verify (tylko ten); domyślnie serwery DNS systemu
-  --ip ADRES           łączący się adres IP dla SPF, gdy nagłówki Received go nie pokazują
+  --ip ADRES           adres IP, z którego nawiązano połączenie, dla SPF — gdy nagłówki Received go nie pokazują
   --dnsbl STREFA       pyta też tę listę blokad DNS o adres IP nadawcy (można powtórzyć lub podać po przecinku)
   --timeout SEKUNDY    limit czasu dla --verify (domyślnie 20)
   --quoted             analizuje oryginalną wiadomość zacytowaną w zwrocie (bounce)
