@@ -308,7 +308,7 @@ const T = {
   noTlsAdvice: tx('The sending server should use STARTTLS when the receiver offers it (Postfix: smtp_tls_security_level = may).', 'Serwer wysyłający powinien używać STARTTLS, gdy odbiorca to oferuje (Postfix: smtp_tls_security_level = may).'),
   noPtr: tx('The sending IP {ip} has no reverse DNS (PTR) name, according to the receiving server.', 'Adres IP nadawcy {ip} nie ma nazwy w odwrotnym DNS (PTR) — tak zapisał serwer odbiorcy.'),
   noPtrDetail: tx('Postfix writes "unknown" when the connecting address has no PTR record or its name does not point back to the address. Many receivers score such mail as spam or refuse it.',
-    'Postfix wpisuje „unknown”, gdy łączący się adres nie ma rekordu PTR albo nazwa z PTR nie wskazuje z powrotem na ten adres. Wielu odbiorców ocenia taką pocztę jako spam albo ją odrzuca.'),
+    'Postfix wpisuje „unknown”, gdy adres IP serwera nadawcy nie ma rekordu PTR albo nazwa z PTR nie wskazuje z powrotem na ten adres. Wielu odbiorców ocenia taką pocztę jako spam albo ją odrzuca.'),
   forged: tx('The receiving server marked the sender\'s name as "may be forged" (hop {n}).', 'Serwer odbiorcy oznaczył nazwę nadawcy jako „may be forged” (etap {n}).'),
   forgedDetail: tx('The PTR name of the sending IP does not resolve back to that IP. Receivers distrust such servers.', 'Nazwa z PTR adresu IP nadawcy nie wskazuje z powrotem na ten adres. Odbiorcy nie ufają takim serwerom.'),
   loop: tx('{n} Received headers: the message went round in a mail loop.', 'Liczba nagłówków Received: {n} — wiadomość krążyła w pętli pocztowej.'),

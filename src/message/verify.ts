@@ -175,7 +175,7 @@ const T = {
   notAligned: tx(', but not aligned with From', ', ale niewyrównany (alignment) z From'),
   dkimFail: tx('Own check: DKIM signature of {d} (selector {s}) fails — {why}.', 'Własne sprawdzenie: podpis DKIM domeny {d} (selektor {s}) nie przechodzi — {why}.'),
   spf: tx('Own check: SPF for {d} from {ip} (hop {hop}): {result}.', 'Własne sprawdzenie: SPF dla {d} z adresu {ip} (etap {hop}): {result}.'),
-  noIp: tx('Own check: SPF was not checked: no connecting IP found in the Received headers (give one with --ip).', 'Własne sprawdzenie: SPF nie zostało sprawdzone: w nagłówkach Received nie ma łączącego się adresu IP (podaj go przez --ip).'),
+  noIp: tx('Own check: SPF was not checked: no connecting IP found in the Received headers (give one with --ip).', 'Własne sprawdzenie: SPF nie zostało sprawdzone: w nagłówkach Received nie ma adresu IP serwera nadawcy (podaj go przez --ip).'),
   dmarc: tx('Own check: DMARC for {d}{policy}: {result}.', 'Własne sprawdzenie: DMARC dla {d}{policy}: {result}.'),
   policy: tx(' (policy p={p})', ' (polityka p={p})'),
   dnsAdvice: tx('The DNS lookup failed (the server did not answer or refused): check that the resolver given with --resolver answers for this domain, then run again.', 'Zapytanie DNS się nie powiodło (serwer nie odpowiedział albo odmówił): sprawdź, czy serwer DNS podany w --resolver odpowiada dla tej domeny, i uruchom ponownie.'),

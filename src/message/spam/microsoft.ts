@@ -63,8 +63,8 @@ export function bclMeaning(bcl: number): Text {
 }
 
 const FIELD_NAMES: Record<string, Text> = {
-  CIP: tx('connecting IP', 'łączący się adres IP'), CTRY: tx('country of the connecting IP', 'kraj łączącego się adresu IP'),
-  LANG: tx('language of the message', 'język wiadomości'), H: tx('HELO name', 'nazwa HELO'), PTR: tx('PTR of the connecting IP', 'PTR łączącego się adresu IP'),
+  CIP: tx('connecting IP', 'adres IP serwera nadawcy'), CTRY: tx('country of the connecting IP', 'kraj adresu IP serwera nadawcy'),
+  LANG: tx('language of the message', 'język wiadomości'), H: tx('HELO name', 'nazwa HELO'), PTR: tx('PTR of the connecting IP', 'PTR adresu IP serwera nadawcy'),
   IPV: tx('IP reputation (CAL = allowed, NLI = not listed)', 'reputacja IP (CAL = dozwolony, NLI = nie na liście)'),
   SRV: tx('service (BULK = bulk mail)', 'usługa (BULK = poczta masowa)'), DIR: tx('direction (INB in, OUT out, INT internal)', 'kierunek (INB przychodząca, OUT wychodząca, INT wewnętrzna)'),
   SFTY: tx('safety tip shown', 'pokazana wskazówka bezpieczeństwa'), SFP: tx('spam filter policy code', 'kod polityki filtra'),
@@ -103,8 +103,8 @@ export function readMicrosoft(fields: readonly HeaderField[]): SpamVerdict | und
       const c = MS_CAT[val.toUpperCase()];
       hits.push({ name: `CAT:${val}`, ...(c ? { meaning: c.meaning } : {}), ...(c?.fix ? { fix: c.fix } : {}) });
     } else if (k === 'PTR') {
-      if (/^InfoNoRecords$/i.test(val)) hits.push({ name: 'PTR:InfoNoRecords', meaning: tx('The connecting IP has no PTR (reverse DNS) record.', 'Łączący się adres IP nie ma rekordu PTR (odwrotny DNS).'), fix: FIX.ptr });
-      else if (/^InfoDomainNonexistent$/i.test(val)) hits.push({ name: 'PTR:InfoDomainNonexistent', meaning: tx('The PTR name of the connecting IP does not exist.', 'Nazwa z PTR łączącego się adresu IP nie istnieje.'), fix: FIX.ptr });
+      if (/^InfoNoRecords$/i.test(val)) hits.push({ name: 'PTR:InfoNoRecords', meaning: tx('The connecting IP has no PTR (reverse DNS) record.', 'Adres IP serwera nadawcy nie ma rekordu PTR (odwrotny DNS).'), fix: FIX.ptr });
+      else if (/^InfoDomainNonexistent$/i.test(val)) hits.push({ name: 'PTR:InfoDomainNonexistent', meaning: tx('The PTR name of the connecting IP does not exist.', 'Nazwa z rekordu PTR adresu IP serwera nadawcy nie istnieje.'), fix: FIX.ptr });
     } else if (k === 'SCL' && /^-?\d$/.test(val)) {
       v.score = Number(val);
     } else if (FIELD_NAMES[k] && k !== 'PTR') {
