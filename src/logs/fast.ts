@@ -187,9 +187,11 @@ export class FastPostfixLines {
         const h = this.head;
         if (parseStamp(latin1(buf, a, a + 16), clock, h) !== 15 || h.stamp !== 'classic') return false;
         this.stampTs = h.ts;
-        this.dayBase = h.ts - (hh * 3600_000 + mm * 60_000 + ss * 1000);
-        for (let i = 0; i < 7; i++) this.day[i] = buf[a + i]!;
-        this.dayGen = clock.generation;
+        if (hh < 24 && mm < 60 && ss < 61) { // plain digits (the stamp parser also takes a few odd bytes: not as a base)
+          this.dayBase = h.ts - (hh * 3600_000 + mm * 60_000 + ss * 1000);
+          for (let i = 0; i < 7; i++) this.day[i] = buf[a + i]!;
+          this.dayGen = clock.generation;
+        }
       }
       for (let i = 0; i < 15; i++) st[i] = buf[a + i]!;
       this.stampGen = clock.generation;

@@ -146,3 +146,26 @@ test('fast path = full path on a log folder with rotations', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('fast path = full path on mutated lines (truncated, bytes changed, fields dropped)', async () => {
+  const g = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'gen-postfix-log.mjs'), '--size', '300K', '--seed', '11'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const base = g.stdout.split('\n').filter(Boolean);
+  let seed = 12345;
+  const rnd = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
+  const alphabet = ' :<>[],.=/()-_0123456789ABCDEFaefsto@\t\r';
+  for (let round = 0; round < 4; round++) {
+    const out: string[] = [];
+    for (const line of base) {
+      let l = line;
+      switch (rnd(8)) {
+        case 0: l = l.slice(0, rnd(l.length + 1)); break; // cut short
+        case 1: { const i = rnd(l.length); l = l.slice(0, i) + alphabet[rnd(alphabet.length)] + l.slice(i + 1); break; } // one byte changed
+        case 2: { const i = rnd(l.length); const j = i + rnd(12); l = l.slice(0, i) + l.slice(j); break; } // a piece dropped
+        case 3: { const i = rnd(l.length); l = l.slice(0, i) + l.slice(rnd(l.length)); break; } // spliced with itself
+        default: // most lines stay as they are, so messages still open, deliver and close
+      }
+      out.push(l);
+    }
+    await bothWaysStdin(out.join('\n') + '\n', 1 << 16, `mutated lines, round ${round}`);
+  }
+});
