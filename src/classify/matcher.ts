@@ -15,6 +15,8 @@ export interface PatternHit {
 }
 
 const MAX_WILD = 80;
+/** Wide-character class table of the matchers whose patterns are all ASCII (every class 0). */
+const NO_WIDE = new Uint16Array(65536);
 const PREFIX = 16;
 
 /**
@@ -34,6 +36,7 @@ export class PhraseMatcher {
   private readonly classOf = new Int32Array(128);
   private readonly wideClass = new Map<number, number>();
   private readonly classes: number;
+  private readonly wideTab: Uint16Array;
   /** Per class: the patterns whose prefix starts with it, until their trie branch is built. */
   private readonly pending: (number[] | undefined)[];
   /**
@@ -73,6 +76,12 @@ export class PhraseMatcher {
       }
     }
     const C = (this.classes = nextClass);
+    // Classes of characters beyond ASCII in a flat table (a Map lookup per character was slow on Japanese or
+    // Polish text); matchers without such characters share one table of zeros.
+    if (this.wideClass.size) {
+      this.wideTab = new Uint16Array(65536);
+      for (const [c, k] of this.wideClass) this.wideTab[c] = k;
+    } else this.wideTab = NO_WIDE;
     let maxStates = 1;
     const pending: (number[] | undefined)[] = new Array<number[] | undefined>(C);
     for (let i = 0; i < firsts.length; i++) {
@@ -174,12 +183,12 @@ export class PhraseMatcher {
   private run(text: string, firstOnly: boolean): PatternHit[] {
     const hits: PatternHit[] = [];
     let seen: Set<number> | undefined;
-    const { delta, classOf } = this;
+    const { delta, classOf, wideTab } = this;
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      const cl = c < 128 ? classOf[c]! : this.wideClass.get(c) ?? 0;
+      const cl = c < 128 ? classOf[c]! : wideTab[c]!;
       const at = s + cl;
       let v = delta[at]!;
       if (v === 0) { this.go(s, cl); v = delta[at]!; }
