@@ -178,6 +178,9 @@ test('doctor step by step: VPS sending with a listed IP ends with ranked causes 
   assert.match(text, /listed/);
   assert.equal(await p.locator('#results img, #results script').count(), 0, 'the typed payload stays text');
   assert.ok(await p.locator('.progress li').count() >= 8);
+  // What works is folded away under one line; the causes stay in view.
+  assert.ok(await p.locator('#results details.folded .f.s-ok').count() > 0, 'OK findings are folded');
+  assert.equal(await p.locator('#results > div > .f.s-ok').count(), 0);
   await shot(p, 'doctor', '.summary');
   const [download] = await Promise.all([p.waitForEvent('download'), p.click('button[data-format=markdown]')]);
   const md = readFileSync(await download.path(), 'utf8');

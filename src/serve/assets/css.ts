@@ -33,7 +33,7 @@ th{background:var(--soft)}h2{font-size:1.15rem;margin:1.4rem 0 .4rem}
 .progress{list-style:none;padding:0}.progress li{padding:.15rem 0}.progress li::before{content:"⏳ "}.progress li.done::before{content:"✔ "}.progress li.bad::before{content:"✖ "}.progress li.warn::before{content:"⚠ "}.progress li.skip::before{content:"· "}
 .choices{display:grid;gap:.4rem}.choices label{font-weight:400;display:flex;gap:.5rem;align-items:flex-start;border:1px solid var(--line);border-radius:6px;padding:.45rem .6rem;cursor:pointer}
 .choices input{width:auto;margin-top:.25rem}.choices small{display:block;color:var(--muted)}.stepno{color:var(--muted);font-size:.9rem}
-.tablewrap{overflow-x:auto}.f{overflow-wrap:anywhere}
+.tablewrap{overflow-x:auto}details.folded>summary{cursor:pointer;font-weight:600;margin:.7rem 0;color:var(--ok)}.f{overflow-wrap:anywhere}
 @media (max-width:36rem){header,main,footer{padding-left:1rem;padding-right:1rem}form[data-api="/api/probe"]{grid-template-columns:1fr}
 dl{grid-template-columns:1fr}dd{margin-bottom:.3rem}}
 footer{max-width:62rem;margin:0 auto;padding:1rem 1.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}

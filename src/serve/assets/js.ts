@@ -108,7 +108,15 @@ export const APP_JS = String.raw`'use strict';
     box.appendChild(el('p', 'summary', report.subject + ' — ' + ORDER.filter(function (s) { return counts[s]; })
       .map(function (s) { return (T.statusLabel[s] || s) + ': ' + counts[s]; }).join(', ')));
     var list = el('div');
-    report.findings.forEach(function (f) { list.appendChild(renderFinding(f)); });
+    // The doctor's first finding already sums up what was ruled out: its OK findings fold away (long on a phone).
+    var folded = report.command === 'doctor' ? report.findings.filter(function (f) { return f.status === 'ok'; }) : [];
+    report.findings.forEach(function (f) { if (folded.indexOf(f) < 0) list.appendChild(renderFinding(f)); });
+    if (folded.length) {
+      var fold = el('details', 'folded');
+      fold.appendChild(el('summary', '', T.status.ruledOut.replace('{n}', folded.length)));
+      folded.forEach(function (f) { fold.appendChild(renderFinding(f)); });
+      list.appendChild(fold);
+    }
     box.appendChild(list);
     // Tables become charts on the log summary (per day, per hour, top lists); elsewhere they stay tables.
     var charts = report.command === 'logs' ? (report.tables || []).filter(function (t) { return chartColumn(t) > 0; }) : [];
