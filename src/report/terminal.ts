@@ -54,12 +54,27 @@ export function renderTerminal(report: Report, opt: RenderOptions): string {
   return out.join('\n') + '\n';
 }
 
-/** A plain-text table that fits `width`: columns shrink proportionally, cells are clipped with an ellipsis. */
+/**
+ * Shrink only the widest columns: the largest cap c with sum(min(w, c)) <= room, so short columns (times,
+ * codes) stay whole and long ones (texts) are clipped.
+ */
+function capWidths(natural: number[], room: number): number[] {
+  let lo = 4;
+  let hi = Math.max(...natural);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (natural.reduce((a, w) => a + Math.min(w, mid), 0) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return natural.map((w) => Math.min(w, lo));
+}
+
+/** A plain-text table that fits `width`: the widest columns shrink first, cells are clipped with an ellipsis. */
 export function renderTextTable(columns: string[], rows: string[][], width: number): string[] {
   const n = columns.length;
   const natural = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
   const total = natural.reduce((a, b) => a + b, 0) + 2 * (n - 1);
-  const widths = total <= width ? natural : natural.map((w) => Math.max(4, Math.floor((w * (width - 2 * (n - 1))) / total)));
+  const widths = total <= width ? natural : capWidths(natural, Math.max(4 * n, width - 2 * (n - 1)));
   const fmt = (cells: string[]) => cells.map((c, i) => clip(c ?? '', widths[i]!).padEnd(widths[i]!)).join('  ').trimEnd();
   return [fmt(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)];
 }

@@ -3,18 +3,24 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   const out: string[] = [];
   const room = Math.max(20, width - indent.length);
   for (const para of text.split('\n')) {
+    // A list item ("1. …", "- …") hangs its continuation lines under its text, not under its marker.
+    const marker = /^ {0,8}(?:\d{1,3}[.)]|[-*•]) /.exec(para);
+    const hang = marker ? ' '.repeat(marker[0].length) : '';
+    let first = true;
     let line = '';
     for (let word of para.split(/ +/)) {
-      while (word.length > room) {
-        if (line) { out.push(indent + line); line = ''; }
-        out.push(indent + word.slice(0, room));
-        word = word.slice(room);
+      const lineRoom = first ? room : room - hang.length;
+      while (word.length > lineRoom) {
+        if (line) { out.push(indent + (first ? '' : hang) + line); line = ''; first = false; }
+        out.push(indent + (first ? '' : hang) + word.slice(0, room - hang.length));
+        word = word.slice(room - hang.length);
+        first = false;
       }
       if (!line) line = word;
-      else if (line.length + 1 + word.length <= room) line += ' ' + word;
-      else { out.push(indent + line); line = word; }
+      else if (line.length + 1 + word.length <= (first ? room : room - hang.length)) line += ' ' + word;
+      else { out.push(indent + (first ? '' : hang) + line); line = word; first = false; }
     }
-    out.push(indent + line);
+    out.push(indent + (first ? '' : hang) + line);
   }
   return out;
 }
