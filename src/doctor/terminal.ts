@@ -30,20 +30,21 @@ export function renderDoctorTerminal(report: Report, opt: { lang: Lang; color?: 
   const b = (text: string) => (opt.color ? `\x1b[1m${text}\x1b[0m` : text);
   const o: string[] = [];
   const title = d.facts.find((f) => f.key === 'case')?.value ?? d.case;
-  o.push(b(`mailmedic doctor — ${title}`), '');
+  o.push(...wrap(`mailmedic doctor — ${title}`, width).map(b), '');
 
   o.push(b(pick(T.tables.causes, lang)));
   if (!d.causes.length) o.push(...wrap(pick(VIEW.noCause, lang), width, '  '));
   for (const cause of d.causes) {
-    const head = `${cause.rank}. ${STATUS_ICON[cause.status]} ${pick(cause.summary, lang)}`;
-    o.push(...wrap(head, width, '      ').map((l, i) => (i === 0 ? '   ' + c(cause.status, l.trimStart()) : l)));
-    o.push(`      ${clip(`${cause.check}${cause.subject ? ' — ' + cause.subject : ''}`, width - 5)}`);
-    if (cause.corroboratedBy.length) o.push(`      ${pick(VIEW.corroborated, lang)}: ${clip(cause.corroboratedBy.join(', '), width - 20)}`);
-    for (const e of cause.evidence.slice(0, 2)) o.push(`      ${pick(VIEW.evidence, lang)}: ${clip(e.replace(/\s+/g, ' '), width - 16)}`);
+    o.push(...item('   ', `${cause.rank}. ${STATUS_ICON[cause.status]} `, pick(cause.summary, lang), width, (l) => c(cause.status, l)));
+    // Detail lines are cut to the width (the full text is in --verbose and the report files).
+    const detail = (label: string, text: string) => `      ${label}${clip(text.replace(/\s+/g, ' '), width - 6 - [...label].length)}`;
+    o.push(detail('', `${cause.check}${cause.subject ? ' — ' + cause.subject : ''}`));
+    if (cause.corroboratedBy.length) o.push(detail(`${pick(VIEW.corroborated, lang)}: `, cause.corroboratedBy.join(', ')));
+    for (const e of cause.evidence.slice(0, 2)) o.push(detail(`${pick(VIEW.evidence, lang)}: `, e));
   }
   if (d.fixSteps.length) {
     o.push('', b(pick(T.tables.fix, lang)));
-    d.fixSteps.forEach((s, i) => o.push(...wrap(`${i + 1}. ${pick(s, lang)}`, width, '    ').map((l, j) => (j === 0 ? ' ' + l.trimStart() : l))));
+    d.fixSteps.forEach((s, i) => o.push(...item(' ', `${i + 1}. `, pick(s, lang), width)));
   }
   if (d.ruledOut.length) {
     o.push('', b(pick(T.tables.ruledOut, lang)));
@@ -62,10 +63,19 @@ export function renderDoctorTerminal(report: Report, opt: { lang: Lang; color?: 
   }
   if (d.notes.length) {
     o.push('', b(pick(T.tables.notes, lang)));
-    for (const n of d.notes) o.push(...wrap(`• ${pick(n, lang)}`, width, '    ').map((l, j) => (j === 0 ? '  ' + l.trimStart() : l)));
+    for (const n of d.notes) o.push(...item('  ', '• ', pick(n, lang), width));
   }
-  o.push('', pick(fill(UI.label.counts, countsOf(report)), lang), ...wrap(pick(VIEW.more, lang), width));
+  o.push('', ...wrap(pick(fill(UI.label.counts, countsOf(report)), lang), width), ...wrap(pick(VIEW.more, lang), width));
   return o.join('\n') + '\n';
+}
+
+/**
+ * A list item: the marker after `lead` on the first line, the wrapped text hanging under the text (not under the
+ * marker) on the rest. The body is wrapped without its marker, so the wrapper's own list detection stays out of it.
+ */
+function item(lead: string, marker: string, body: string, width: number, paint: (first: string) => string = (x) => x): string[] {
+  const pad = ' '.repeat(lead.length + marker.length);
+  return wrap(body.replace(/\s+/g, ' ').trim(), width - pad.length, '').map((l, i) => (i === 0 ? lead + paint(marker + l) : pad + l));
 }
 
 function countsOf(report: Report): Record<Status, number> {
