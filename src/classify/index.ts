@@ -179,6 +179,8 @@ const DIRECTORY_WORDS: ReadonlySet<string> = new Set([
   "the address couldn't be found", 'recipient name is not recognized', 'no valid recipients for this mm',
   'resolver.adr.recipientnotfound', 'resolver.adr.recipient notfound', "wasn't found at", 'no such mailbox',
   'mailbox not found', 'email address does not exist', 'address does not exist',
+  // Exchange's Polish directory answer ("Nie znaleziono użytkownika … w domenie …").
+  'nie znaleziono użytkownika', 'nie znaleziono uzytkownika',
 ]);
 
 /** Reasons about the recipient's address that, said in reply to MAIL FROM, are about the sender instead. */

@@ -214,7 +214,7 @@ export const PHRASES: PhraseTable = {
     'no such account', 'account does not exist', 'recipient rejected', 'address rejected: user unknown',
     'not our customer', 'is unknown', 'doesn\'t exist', 'does not exist',
     'nie ma takiego użytkownika', 'nie ma takiego uzytkownika', 'nie istnieje', 'nieznany użytkownik',
-    'nieznany uzytkownik', 'konto nie istnieje', 'adres nie istnieje', 'no such local user', 'invalid user',
+    'nieznany uzytkownik', 'nie znaleziono użytkownika', 'nie znaleziono uzytkownika', 'konto nie istnieje', 'adres nie istnieje', 'no such local user', 'invalid user',
     'unknown or illegal alias', 'address is not valid', 'mailbox name not allowed', 'user doesn\'t have a',
   ],
   hostunknown: [
@@ -299,7 +299,7 @@ export const PHRASES: PhraseTable = {
     'currently sending spam see: ', 'dynamic/zombied/spam ips blocked', 'email blocked by',
     'error: no valid recipients from ', 'esmtp not accepting connections', 'extreme bad ip profile', 'go away',
     'helo command rejected:', 'refused to talk to me', 'ip/domain reputation problems',
-    'is in a black list', 'is not allowed to send mail from', 'is blocked by earthlink', 'is blocked',
+    'is in a black list', 'is blocked by earthlink', 'is blocked',
     'rejected based on blacklist', 'rejected for possible spam/virus content', 'temporarily deferred due to user complaints',
     'no access from mail server', 'not currently accepting mail from your ip', 'part of their network is on our block list',
     'please use the smtp server of your isp', 'rejected due to a poor email reputation score',
@@ -332,7 +332,8 @@ export const PHRASES: PhraseTable = {
     'unauthenticated senders not allowed', 'is not authorized to perform ses:sendrawemail',
     'authentication is required', 'verification failure', 'sender not authenticated',
     'must be authenticated', 'authentication needed', 'uwierzytelnianie', 'smtp auth', 'not authorized',
-    'security policies', 'message does not pass security checks',
+    'security policies', 'message does not pass security checks', 'authentication not enabled',
+    'authentication not available', 'auth not available',
   ],
   contenterror: [
     'header size exceeds maximum permitted', 'improper use of 8-bit data in message header',
