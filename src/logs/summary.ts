@@ -110,8 +110,24 @@ class ByteCounter {
   private otherMsgs = 0;
   private otherBytes = 0;
 
+  /**
+   * Dotted IPv4 keys in canonical form (no leading zeros, parts ≤ 255) are found by their 32-bit value in a
+   * second table of [value, entry + 1] pairs: no byte hash, no byte compare (the client-IP table of a busy
+   * server is mostly new addresses, and each probe is a cache miss). Canonical text ↔ value is one to one, and
+   * whether a key is canonical depends on its bytes alone, so a key always goes the same way, from either path;
+   * entries stay in one first-seen order.
+   */
+  private v4 = new Int32Array(2 << 10);
+  private v4mask = (1 << 10) - 1;
+  private v4size = 0;
+
   /** Count the key buf[a, b) (UTF-8 bytes) once, with its bytes. */
   addBytes(buf: Uint8Array, a: number, b: number, bytes: number): void {
+    const len0 = b - a;
+    if (len0 >= 7 && len0 <= 15) {
+      const ip = canonicalIpv4(buf, a, b);
+      if (ip >= 0) { this.addIpv4(ip, buf, a, b, bytes); return; }
+    }
     let h = 0x811c9dc5 | 0;
     for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     h ^= h >>> 15;
@@ -131,6 +147,36 @@ class ByteCounter {
     this.insert(buf, a, b, h, slot, bytes);
   }
 
+  private addIpv4(ip: number, buf: Uint8Array, a: number, b: number, bytes: number): void {
+    const key = ip | 0, v4 = this.v4, mask = this.v4mask;
+    let slot = (Math.imul(key, -1640531535) >>> 12) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const e1 = v4[2 * slot + 1]!;
+      if (e1 === 0) break;
+      if (v4[2 * slot] === key) { this.msgs[e1 - 1]!++; this.byts[e1 - 1]! += bytes; return; }
+    }
+    if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
+    const e = this.entry(buf, a, b, 0, bytes, 1);
+    v4[2 * slot] = key;
+    v4[2 * slot + 1] = e + 1;
+    if (++this.v4size * 2 > mask + 1) this.growV4();
+  }
+
+  private growV4(): void {
+    const old = this.v4, n = (this.v4mask + 1) * 2, mask = n - 1;
+    const v4 = new Int32Array(2 * n);
+    for (let s = 0; s < old.length; s += 2) {
+      const e1 = old[s + 1]!;
+      if (e1 === 0) continue;
+      let slot = (Math.imul(old[s]!, -1640531535) >>> 12) & mask;
+      while (v4[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      v4[2 * slot] = old[s]!;
+      v4[2 * slot + 1] = e1;
+    }
+    this.v4 = v4;
+    this.v4mask = mask;
+  }
+
   /** Count a key given as a string (the full path). */
   add(key: string, bytes: number): void {
     if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
@@ -139,6 +185,19 @@ class ByteCounter {
   }
 
   private insert(buf: Uint8Array, a: number, b: number, h: number, slot: number, bytes: number): void {
+    const e = this.entry(buf, a, b, h, bytes, 0);
+    this.byteKeys++;
+    if (this.byteKeys * 2 > this.mask + 1) this.grow();
+    else { this.slots[2 * slot] = e; this.slots[2 * slot + 1] = h; }
+  }
+
+  /** Keys in the byte-hash table (IPv4 keys live in {@link v4}). */
+  private byteKeys = 0;
+  /** Per entry: 1 when it lives in the IPv4 table ({@link grow} leaves it out). */
+  private isV4 = new Uint8Array(1 << 11);
+
+  /** A new entry for the key buf[a, b) (h: its byte hash; v4: 1 for a key of the IPv4 table); its index. */
+  private entry(buf: Uint8Array, a: number, b: number, h: number, bytes: number, v4: number): number {
     const len = b - a;
     if (this.used + len > this.store.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.store.length * 2, this.used + len));
@@ -153,16 +212,17 @@ class ByteCounter {
       const gf = (x: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => { const y = new Float64Array(x.length * 2); y.set(x); return y; };
       this.hashes = gi(this.hashes); this.starts = gi(this.starts); this.lens = gi(this.lens);
       this.msgs = gf(this.msgs); this.byts = gf(this.byts);
+      const v = new Uint8Array(this.isV4.length * 2); v.set(this.isV4); this.isV4 = v;
     }
     this.hashes[e] = h;
     this.starts[e] = this.used;
     this.lens[e] = len;
     this.msgs[e] = 1;
     this.byts[e] = bytes;
+    this.isV4[e] = v4;
     this.used += len;
     this.size++;
-    if (this.size * 2 > this.mask + 1) this.grow();
-    else { this.slots[2 * slot] = e; this.slots[2 * slot + 1] = h; }
+    return e;
   }
 
   private grow(): void {
@@ -170,6 +230,7 @@ class ByteCounter {
     this.slots = new Int32Array(2 * n).fill(-1);
     this.mask = n - 1;
     for (let e = 0; e < this.size; e++) {
+      if (this.isV4[e]) continue;
       const h = this.hashes[e]!;
       let slot = h & this.mask;
       while (this.slots[2 * slot]! >= 0) slot = (slot + 1) & this.mask;
@@ -192,6 +253,25 @@ class ByteCounter {
     }
     return out;
   }
+}
+
+/** The value of buf[a, b) as a canonical dotted IPv4 address ("1.2.3.4", no leading zeros, parts ≤ 255); -1 if it is not one. */
+export function canonicalIpv4(buf: Uint8Array, a: number, b: number): number {
+  let v = 0, part = 0, digits = 0, dots = 0;
+  for (let i = a; i < b; i++) {
+    const c = buf[i]!;
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      v = v * 256 + part;
+      part = 0; digits = 0; dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return -1; // a leading zero
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return v * 256 + part;
 }
 
 class Counter {

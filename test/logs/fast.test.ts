@@ -169,3 +169,30 @@ test('fast path = full path on mutated lines (truncated, bytes changed, fields d
     await bothWaysStdin(out.join('\n') + '\n', 1 << 16, `mutated lines, round ${round}`);
   }
 });
+
+test('client IPs: the IPv4 table counts exactly as a plain map (odd dotted forms, IPv6, growth, the distinct-key cap)', async () => {
+  // canonical dotted IPv4 keys are counted by their 32-bit value, every other key by its bytes: both must give
+  // the same rows as counting the strings, and the same "(other)" row beyond MAX_DISTINCT (first-seen order)
+  const odd = ['1.2.3.4', '01.2.3.4', '1.2.3.04', '0.0.0.0', '255.255.255.255', '256.1.1.1', '1.2.3', '1.2.3.4.5', '1..2.3',
+    '1.2.3.', '.1.2.3', '2001:db8::1', '::ffff:1.2.3.4', '10.0.0.1', '10.0.0.10', '100.0.0.1', '1000.0.0.1', 'a.b.c.d', '127.0.0.1'];
+  const ips: string[] = [];
+  for (let i = 0; i < 200_030; i++) {
+    if (i % 1000 === 0) ips.push(...odd); // repeated: counts above 1
+    ips.push(`${(i * 7919) % 223 + 1}.${(i >>> 8) & 255}.${i & 255}.${(i * 31) % 256}`);
+  }
+  ips.push(...odd, ...odd);
+  const lines = ips.map((ip, i) => `Nov 23 10:00:00 mx postfix/smtpd[11]: ${(0x10000000 + i).toString(16).toUpperCase()}: client=h[${ip}]`);
+  const d = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([Buffer.from(lines.join('\n') + '\n')]), now: NOW }, 25);
+  const m = new Map<string, number>();
+  let other = 0;
+  for (const ip of ips) {
+    if (m.has(ip)) m.set(ip, m.get(ip)! + 1);
+    else if (m.size < 200_000) m.set(ip, 1);
+    else other++;
+  }
+  if (other) m.set('(other)', other);
+  const want = [...m].map(([key, messages]) => ({ key, messages, bytes: 0 }))
+    .sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, 25);
+  assert.ok(other > 0);
+  assert.deepEqual(d.top.clientIps, want);
+});
