@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../core/finding.js';
 import { pick, tx } from '../i18n/text.js';
 import { DOCTOR_CASES, caseById } from './cases/index.js';
-import { getAnswer, questionById, setAnswer } from './questions.js';
+import { getAnswer, questionById, questionPrompt, setAnswer } from './questions.js';
 import { DOCTOR_TEXT } from './texts.js';
 import type { Choice, DoctorAnswers, Question } from './types.js';
 
@@ -141,7 +141,7 @@ export class QuestionIO {
 export async function askQuestion(io: QuestionIO, q: Question, answers: DoctorAnswers, lang: Lang): Promise<void> {
   if (q.when && !q.when(answers)) return;
   if (getAnswer(answers, q.path) !== undefined) return; // given by a flag or the answers file
-  const prompt = pick(q.prompt, lang);
+  const prompt = pick(questionPrompt(q, answers.case), lang);
   const dflt = q.defaultValue?.(answers);
   if (q.kind === 'choice' && q.choices) {
     setAnswer(answers, q.path, await io.choice(prompt, q.choices, dflt));

@@ -1,5 +1,6 @@
 /** The question catalogue: every question the doctor may ask, once; cases pick theirs by id. */
 import { tx } from '../i18n/text.js';
+import type { Text } from '../core/finding.js';
 import type { DoctorAnswers, Question } from './types.js';
 
 /** Which protocol the server questions are about: asked, or implied by the case (webmail logs in over IMAP). */
@@ -40,11 +41,19 @@ export const DOCTOR_QUESTIONS: Question[] = [
   {
     id: 'server.host', path: 'server.host', kind: 'text', optional: true,
     prompt: tx('Server name set in the program (e.g. mail.example.com)', 'Nazwa serwera wpisana w programie (np. mail.example.com)'),
+    promptByCase: {
+      webmail: tx('Mail server of your domain, to test the login (usually mail.<your domain>)', 'Serwer poczty Twojej domeny, by sprawdzić logowanie (zwykle mail.<Twoja domena>)'),
+      'vps-receive': tx('Your incoming mail server (the host the MX record names)', 'Twój serwer poczty przychodzącej (nazwa z rekordu MX)'),
+    },
     defaultValue: (a) => (domainOf(a.address) ? `mail.${domainOf(a.address)}` : undefined),
   },
   {
     id: 'server.port', path: 'server.port', kind: 'number', optional: true,
     prompt: tx('Port set in the program (e.g. 587, 465, 993)', 'Port wpisany w programie (np. 587, 465, 993)'),
+    promptByCase: {
+      webmail: tx('IMAP port of that server (993 with SSL/TLS)', 'Port IMAP tego serwera (993 z SSL/TLS)'),
+      'vps-receive': tx('SMTP port of that server (25)', 'Port SMTP tego serwera (25)'),
+    },
     when: (a) => Boolean(a.server?.host),
     defaultValue: (a) => String(DEFAULT_PORT[protocolOf(a)]),
   },
@@ -162,6 +171,11 @@ export const DOCTOR_QUESTIONS: Question[] = [
     ],
   },
 ];
+
+/** The question's words for this case. */
+export function questionPrompt(q: Question, caseId: string | undefined): Text {
+  return (caseId && q.promptByCase?.[caseId]) || q.prompt;
+}
 
 export function questionById(id: string): Question | undefined {
   return DOCTOR_QUESTIONS.find((q) => q.id === id);

@@ -4,7 +4,7 @@
  */
 import type { Text } from '../core/finding.js';
 import { caseById } from './cases/index.js';
-import { getAnswer, questionById } from './questions.js';
+import { getAnswer, questionById, questionPrompt } from './questions.js';
 import type { Choice, DoctorAnswers, QuestionKind } from './types.js';
 
 export interface DoctorStep {
@@ -39,7 +39,7 @@ export function nextDoctorStep(caseId: string, answers: DoctorAnswers, skipped: 
     return {
       id: q.id, path,
       kind: web && WEB_PATH[q.path] ? 'longtext' : q.kind,
-      prompt: q.prompt,
+      prompt: questionPrompt(q, caseId),
       ...(q.help ? { help: q.help } : {}),
       ...(q.choices ? { choices: q.choices } : {}),
       ...(dflt ? { defaultValue: dflt } : {}),

@@ -75,6 +75,8 @@ export interface Question {
   path: string;
   kind: QuestionKind;
   prompt: Text;
+  /** The prompt where a case needs other words (webmail has no "program" whose settings one could read). */
+  promptByCase?: Record<string, Text>;
   help?: Text;
   choices?: Choice[];
   /** Asked only when this returns true for the answers so far. */

@@ -60,6 +60,16 @@ test('steps: unknown case is a RangeError; skipped and answered questions are no
   assert.equal(nextDoctorStep('webmail', { address: 'a@b.test', webmailProblem: 'login' }, ['error', 'server.host'])?.id, 'sentToday');
 });
 
+test('a question says what it means for the case: webmail asks for the mail server, not a program\'s setting', () => {
+  const web = nextDoctorStep('webmail', { address: 'a@b.test', webmailProblem: 'login' }, ['error']);
+  assert.equal(web?.id, 'server.host');
+  assert.match(web!.prompt.pl, /Serwer poczty Twojej domeny/);
+  assert.doesNotMatch(web!.prompt.en, /program/);
+  const client = nextDoctorStep('client-send', { address: 'a@b.test', client: 'Thunderbird' }, ['error']);
+  assert.equal(client?.id, 'server.host');
+  assert.match(client!.prompt.en, /set in the program/);
+});
+
 test('ranking: errors before warnings, the case\'s first checks before later ones, duplicates once', () => {
   const f = (check: string, status: 'error' | 'warn' | 'ok', diag = false) => ({
     check, status, subject: 's', summary: { en: check, pl: check },
