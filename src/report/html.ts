@@ -44,8 +44,10 @@ export function renderFindingsHtml(report: Pick<Report, 'findings'>, opt: Render
   const o: string[] = [];
   if (!report.findings.length) o.push(`<p>${esc(pick(UI.label.noFindings, lang))}</p>`);
   for (const f of report.findings) {
-    o.push(`<section class="f s-${f.status}" style="border-left-color:${COLORS[f.status]}">`);
-    o.push(`<h2><span class="badge" style="color:${COLORS[f.status]}">${STATUS_ICON[f.status]} ${esc(statusLabel(f.status, lang))}</span> ${esc(pick(f.summary, lang))}</h2>`);
+    // A report may come from outside (the web API renders posted reports): an unknown status is shown as 'unknown'.
+    const st: Status = f.status in COLORS ? f.status : 'unknown';
+    o.push(`<section class="f s-${st}" style="border-left-color:${COLORS[st]}">`);
+    o.push(`<h2><span class="badge" style="color:${COLORS[st]}">${STATUS_ICON[st]} ${esc(statusLabel(st, lang))}</span> ${esc(pick(f.summary, lang))}</h2>`);
     o.push(`<div class="check">${esc(f.check)}${f.subject ? ' — ' + esc(f.subject) : ''}</div>`);
     if (f.detail) o.push(`<p>${esc(pick(f.detail, lang))}</p>`);
     if (f.diagnosis) o.push(`<dl>${diagnosisLines(f.diagnosis, lang).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`);

@@ -57,3 +57,10 @@ test('CSV quotes and defuses formulas', () => {
   assert.equal(csvCell('=1+1'), "'=1+1");
   assert.equal(csvCell('a,"b"'), '"a,""b"""');
 });
+
+test('HTML never writes an unknown status into markup', () => {
+  const evil = { ...finding, status: '"><img src=x onerror=alert(1)>' } as unknown as Finding;
+  const html = render(makeReport('test', 's', [evil]), 'html', { lang: 'en' });
+  assert.ok(!html.includes('<img'));
+  assert.ok(html.includes('s-unknown'));
+});
