@@ -11,11 +11,14 @@
  *   6. the reply code (552, 421 …)                                 → its reason        rule "reply:552"
  *   7. action "delayed"                                            → expired           rule "action:delayed"
  *   8. text without any of the above → onhold; nothing at all → undefined.
+ * Outside a bounce (`inBounce` unset) a few phrases and statuses are read as what they say about this one
+ * attempt (LIVE_READING, LIVE_STATUS_DETAIL: a timeout is a network error, not an expired queue). Wording in
+ * TEMPORARY_PHRASES ("Host not found, try again", greylisting) makes the failure temporary when no code says.
  * Matching is one Aho–Corasick pass over at most 32 KiB of lowercased text: linear, no backtracking regex.
  */
 import type { Actor, Permanence, Reason } from '../core/finding.js';
 import { normalizeDiagnostic, PhraseMatcher } from './matcher.js';
-import { PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
+import { LIVE_READING, PHRASES, TEMPORARY_PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
 import { REPLY_FALLBACK, statusRule } from './status.js';
 
 export interface ClassifyInput {
@@ -85,6 +88,8 @@ interface Entry {
   phrase: string;
   rank: number;
   weak: boolean;
+  /** The reading outside a bounce (LIVE_READING), when it differs. */
+  live?: { reason: Reason; rank: number };
 }
 
 let compiled: { matcher: PhraseMatcher; entries: Entry[] } | undefined;
@@ -93,7 +98,12 @@ function table(): { matcher: PhraseMatcher; entries: Entry[] } {
   if (compiled) return compiled;
   const entries: Entry[] = [];
   TEXT_PRECEDENCE.forEach((reason, rank) => {
-    for (const phrase of PHRASES[reason] ?? []) entries.push({ reason, phrase, rank, weak: WEAK_PHRASES.has(phrase) });
+    for (const phrase of PHRASES[reason] ?? []) {
+      const e: Entry = { reason, phrase, rank, weak: WEAK_PHRASES.has(phrase) };
+      const lr = LIVE_READING[phrase];
+      if (lr && lr !== reason) e.live = { reason: lr, rank: TEXT_PRECEDENCE.indexOf(lr) };
+      entries.push(e);
+    }
   });
   compiled = { matcher: new PhraseMatcher(entries.map((e) => e.phrase)), entries };
   return compiled;
@@ -105,27 +115,42 @@ export interface TextMatch {
   weak: boolean;
 }
 
-/** The best reason the wording alone gives: strong phrases first, then weak, by TEXT_PRECEDENCE. */
-export function matchText(text: string): { strong?: TextMatch; weak?: TextMatch } {
+export interface TextMatches {
+  strong?: TextMatch;
+  weak?: TextMatch;
+  /** A phrase of TEMPORARY_PHRASES found in the text, if any. */
+  temporary?: string;
+}
+
+/**
+ * The best reason the wording alone gives: strong phrases first, then weak, by TEXT_PRECEDENCE. `live`: the
+ * text is not inside a bounce, so LIVE_READING applies.
+ */
+export function matchText(text: string, live = false): TextMatches {
   const { matcher, entries } = table();
   const norm = normalizeDiagnostic(text);
   const hits = matcher.scan(norm);
   // A phrase found (mostly) inside a longer phrase that also matched is its part, not a finding of its own:
   // "does not exist." within "domain does not exist." says hostunknown, not userunknown.
   const spans = hits.map((h) => ({ h, e: entries[h.index]!, end: h.at + entries[h.index]!.phrase.length }));
-  let strong: Entry | undefined;
-  let weak: Entry | undefined;
+  type Pick = { reason: Reason; phrase: string; rank: number };
+  let strong: Pick | undefined;
+  let weak: Pick | undefined;
+  let temporary: string | undefined;
   for (const x of spans) {
+    if (!temporary && TEMPORARY_PHRASES.has(x.e.phrase)) temporary = x.e.phrase;
     const len = x.end - x.h.at;
     const inner = spans.some((y) => y !== x && y.end - y.h.at > len && y.h.at <= x.h.at && y.end >= x.h.at + len * 0.75);
     if (inner) continue;
+    const p: Pick = live && x.e.live ? { ...x.e.live, phrase: x.e.phrase } : x.e;
     if (x.e.weak) {
-      if (!weak || x.e.rank < weak.rank) weak = x.e;
-    } else if (!strong || x.e.rank < strong.rank) strong = x.e;
+      if (!weak || p.rank < weak.rank) weak = p;
+    } else if (!strong || p.rank < strong.rank) strong = p;
   }
-  const out: { strong?: TextMatch; weak?: TextMatch } = {};
+  const out: TextMatches = {};
   if (strong) out.strong = { reason: strong.reason, phrase: strong.phrase, weak: false };
   if (weak) out.weak = { reason: weak.reason, phrase: weak.phrase, weak: true };
+  if (temporary) out.temporary = temporary;
   return out;
 }
 
@@ -197,7 +222,11 @@ export function classify(input: ClassifyInput): Classification {
   }
   if (status && !/^[245]\.\d{1,3}\.\d{1,3}$/.test(status)) status = undefined;
   const action = input.action?.toLowerCase();
-  const permanence = permanenceOf(status, replyCode, action);
+  const live = !input.inBounce;
+  const tm: TextMatches = text ? matchText(text, live) : {};
+  let permanence = permanenceOf(status, replyCode, action);
+  // "Try again" (the resolver), greylisting: temporary by the server's own words when no code says.
+  if (permanence === 'unknown' && tm.temporary) permanence = 'temporary';
   const cmd = input.command?.toUpperCase();
   const done = (reason0: Reason, rule0: string): Classification => {
     let reason = reason0;
@@ -221,9 +250,8 @@ export function classify(input: ClassifyInput): Classification {
 
   if (action === 'delivered') return done('delivered', 'action:delivered');
   if (status?.startsWith('2.')) return done('delivered', 'status:2');
-  const sr = status ? statusRule(status) : undefined;
+  const sr = status ? statusRule(status, live) : undefined;
   if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
-  const tm = text ? matchText(text) : {};
   // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
   const dtype = input.diagnosticType?.toUpperCase();
   // A local program's failure with a system-level status (X.3.x): the status says it all.

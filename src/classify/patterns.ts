@@ -393,6 +393,11 @@ export const PHRASES: PhraseTable = {
     'temporary failure', 'try again later', 'service unavailable', 'temporarily unavailable', 'local error',
     'błąd serwera', 'blad serwera', 'tymczasowy błąd',
   ],
+  // Greylisting: the server defers the first attempt on purpose and accepts a retry after some minutes.
+  // No bounce reason names it (Sisimai has none); "on hold" with a temporary permanence is the honest reading.
+  onhold: [
+    'greylist', 'graylist', 'grey-list', 'gray-list', 'grey list', 'gray list', 'szara lista', 'szarej listy',
+  ],
   mailererror: [
     'procmail: ', 'bin/procmail', 'bin/maildrop', 'command failed: ', 'command died with status',
     'command output:', 'exit 1', 'exit 7', 'exit 64', 'exit 75', 'exit 127', 'mailer error', 'pipe to |/',
@@ -408,7 +413,7 @@ export const TEXT_PRECEDENCE: readonly Reason[] = [
   'mailboxfull', 'mesgtoobig', 'exceedlimit', 'systemfull', 'hasmoved', 'notaccept', 'suspend', 'norelaying',
   'requireptr', 'authfailure', 'virusdetected', 'badreputation', 'spamdetected', 'notcompliantrfc', 'policyviolation',
   'userunknown', 'hostunknown', 'filtered', 'rejected', 'toomanyconn', 'speeding', 'failedstarttls',
-  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'systemerror', 'expired', 'networkerror',
+  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'systemerror', 'expired', 'onhold', 'networkerror',
   'mailererror',
 ];
 
@@ -430,4 +435,23 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
   'host not found', 'could not be resolved', 'not accepting mail', 'does not receive mail', 'rate limit',
   'policy reasons', 'size limit', 'connection limit', 'too many recipients', 'starttls', 'uwierzytelnianie',
   'over quota', 'invalid address', 'user not found', 'spam score ', 'administrative prohibition', 'reverse dns', 'rev dns', 'policy violation', 'delivery not authorized',
+]);
+
+/**
+ * Phrases read differently outside a bounce (a live SMTP answer, a log line, a pasted reply). In a bounce the
+ * queue has already given up, so Sisimai's reading holds ("connection timed out" → expired); said live, the
+ * same words describe the failure of this one attempt.
+ */
+export const LIVE_READING: Readonly<Record<string, Reason>> = {
+  'connection timed out': 'networkerror', 'timed out': 'networkerror', timeout: 'networkerror',
+  'host not reachable': 'networkerror', 'server did not respond': 'networkerror',
+  // Postfix's access map (check_recipient_access … REJECT): the recipient's side refuses mail to that address
+  // by its own rule; the address may well exist (Sisimai lists it as an unknown user, a bounce keeps that).
+  'recipient address rejected: access denied': 'filtered',
+};
+
+/** Phrases that make a failure temporary when no code says otherwise (the resolver's "try again"). */
+export const TEMPORARY_PHRASES: ReadonlySet<string> = new Set([
+  'host not found, try again', 'temporary failure in name resolution', 'temporary dns', 'greylist', 'graylist',
+  'grey-list', 'gray-list', 'grey list', 'gray list', 'szara lista', 'szarej listy',
 ]);

@@ -106,6 +106,15 @@ export const STATUS_DETAIL: Readonly<Record<string, StatusRule>> = {
   '7.650': { reason: 'badreputation', strong: true },
 };
 
+/**
+ * Outside a bounce: "no answer from host" (X.4.1) and "bad connection" (X.4.2) describe this attempt's
+ * connection, not a queue that gave up (Sisimai's "expired" reading, kept for bounces).
+ */
+export const LIVE_STATUS_DETAIL: Readonly<Record<string, StatusRule>> = {
+  '4.1': { reason: 'networkerror' },
+  '4.2': { reason: 'networkerror' },
+};
+
 /** Reply codes that still tell something when no status and no wording decided. */
 export const REPLY_FALLBACK: Readonly<Record<number, Reason>> = {
   421: 'systemerror',
@@ -130,11 +139,12 @@ export const REPLY_FALLBACK: Readonly<Record<number, Reason>> = {
 
 const MS_6XX = /^7\.6[0-4]\d$/;
 
-export function statusRule(status: string): StatusRule | undefined {
+/** The rule for a status; `live` (not inside a bounce) applies LIVE_STATUS_DETAIL first. */
+export function statusRule(status: string, live = false): StatusRule | undefined {
   const dot = status.indexOf('.');
   if (dot < 0) return undefined;
   const detail = status.slice(dot + 1);
-  const r = STATUS_DETAIL[detail];
+  const r = (live ? LIVE_STATUS_DETAIL[detail] : undefined) ?? STATUS_DETAIL[detail];
   if (r) return r;
   if (MS_6XX.test(detail)) return { reason: 'blocked', strong: true };
   const sub = detail.split('.')[0];
