@@ -36,8 +36,8 @@ export const SETTINGS_TEXTS = {
     summary: tx('No automatic configuration file was found for {domain}.', 'Nie znaleziono pliku automatycznej konfiguracji dla {domain}.'),
   },
   autoconfigSkipped: {
-    summary: tx('The domain\'s automatic configuration (autoconfig) was not fetched; add --fetch-autoconfig to ask the domain\'s web server.',
-      'Nie pobrano automatycznej konfiguracji domeny (autoconfig); dodaj --fetch-autoconfig, żeby zapytać serwer WWW domeny.'),
+    summary: tx('The domain\'s automatic configuration (autoconfig) was not fetched from its web server (on the command line, --fetch-autoconfig turns this on).',
+      'Nie pobrano automatycznej konfiguracji domeny (autoconfig) z jej serwera WWW (w wierszu poleceń włącza to opcja --fetch-autoconfig).'),
   },
   guessConfirmed: {
     summary: tx('Guessed {host} port {port} ({socket}) for {protocol} and a server answered there.', 'Odgadnięto serwer {protocol}: {host}, port {port} ({socket}); serwer pod tym adresem odpowiada.'),
