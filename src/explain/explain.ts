@@ -229,7 +229,9 @@ function statusFor(reason: Reason, cls: string | undefined, permanence: Permanen
   return 'warn';
 }
 
-const classifierSettled = (c: Classification) => !UNSETTLED.has(c.reason) && c.rule !== 'placeholder';
+// onhold decided by the words themselves (e.g. greylisting) is a verdict, not a shrug.
+const classifierSettled = (c: Classification) =>
+  (!UNSETTLED.has(c.reason) || (c.reason === 'onhold' && c.rule.startsWith('text:'))) && c.rule !== 'placeholder';
 
 /**
  * The classifier decided only from a reply code, a generic phrase, or an umbrella status (X.7.1, X.n.0): a

@@ -305,7 +305,8 @@ export const BOUNCE_PHRASES: MessagePattern[] = [
   {
     id: 'bounce.greylisted',
     phrases: ['greylisted', 'greylisting', 'graylisted', 'greylist'],
-    actor: 'your-provider', permanence: 'temporary', priority: 5,
+    // No reason of the vocabulary fits a deliberate "come back later"; onhold says it settles nothing yet.
+    reason: 'onhold', actor: 'your-provider', permanence: 'temporary', priority: 5,
     title: tx('Temporarily deferred (greylisting)', 'Chwilowo odroczone (greylisting)'),
     meaning: tx('The receiving server asks the sender to come back later; real mail servers do, and then the message is accepted.', 'Serwer odbiorcy prosi nadawcę, aby wrócił później; prawdziwe serwery poczty to robią i wtedy wiadomość jest przyjmowana.'),
     advice: [tx('Nothing to do: wait for your server\'s retry. If it never gets through, check your server\'s queue and retry settings.', 'Nie musisz nic robić: poczekaj, aż serwer ponowi próbę. Jeśli wiadomość nigdy nie przechodzi, sprawdź kolejkę i ustawienia ponowień serwera.')],

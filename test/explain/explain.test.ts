@@ -509,3 +509,10 @@ test('a mail program\'s own message points at the user\'s server, not at a recip
   assert.ok(smtp.seeAlso.some((c) => c.startsWith('mailmedic probe smtp')), smtp.seeAlso.join('; '));
   assert.ok(!smtp.seeAlso.includes('mailmedic domain firma.example'), smtp.seeAlso.join('; '));
 });
+
+test('greylisting is a temporary deferral decided by its words, not a blocklist verdict from X.7.1', () => {
+  const d = explain('451 4.7.1 Greylisting in action, please come back later').findings[0]!.diagnosis!;
+  assert.equal(d.reason, 'onhold');
+  assert.equal(d.permanence, 'temporary');
+  assert.match(d.rule, /^text:onhold/);
+});
