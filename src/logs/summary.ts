@@ -94,13 +94,14 @@ export const latin1 = (buf: Uint8Array, a: number, b: number): string => (buf as
  * {@link Counter} (first-seen order, "(other)" for keys beyond {@link MAX_DISTINCT}) at the end.
  */
 class ByteCounter {
-  private slots = new Int32Array(2 << 12).fill(-1);
+  /** Slots of [entry, hash, start, length]: a hit reads one slot, the key bytes and the counts (cold caches: the read buffers stream through them). */
+  private slots = new Int32Array(4 << 12).fill(-1);
   private mask = (1 << 12) - 1;
   private hashes = new Int32Array(1 << 11);
   private starts = new Int32Array(1 << 11);
   private lens = new Int32Array(1 << 11);
-  private msgs = new Float64Array(1 << 11);
-  private byts = new Float64Array(1 << 11);
+  /** Per entry [messages, bytes], side by side (one cache line per hit). */
+  private counts = new Float64Array(2 << 11);
   private size = 0;
   private store = Buffer.allocUnsafe(1 << 16);
   private used = 0;
@@ -132,16 +133,16 @@ class ByteCounter {
     for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     h ^= h >>> 15;
     const len = b - a;
-    // slots hold [entry, hash] pairs: the hash is checked in the same cache line as the slot
-    const store = this.store, lens = this.lens, slots = this.slots, mask = this.mask;
+    // the hash, start and length are checked in the same cache line as the slot
+    const store = this.store, slots = this.slots, mask = this.mask;
     let slot = h & mask;
     for (; ; slot = (slot + 1) & mask) {
-      const e = slots[2 * slot]!;
+      const e = slots[4 * slot]!;
       if (e < 0) break;
-      if (slots[2 * slot + 1] !== h || lens[e] !== len) continue;
-      let j = this.starts[e]!, i = a;
+      if (slots[4 * slot + 1] !== h || slots[4 * slot + 3] !== len) continue;
+      let j = slots[4 * slot + 2]!, i = a;
       while (i < b && store[j] === buf[i]) { i++; j++; }
-      if (i === b) { this.msgs[e]!++; this.byts[e]! += bytes; return; }
+      if (i === b) { this.counts[2 * e]!++; this.counts[2 * e + 1]! += bytes; return; }
     }
     if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
     this.insert(buf, a, b, h, slot, bytes);
@@ -153,7 +154,7 @@ class ByteCounter {
     for (; ; slot = (slot + 1) & mask) {
       const e1 = v4[2 * slot + 1]!;
       if (e1 === 0) break;
-      if (v4[2 * slot] === key) { this.msgs[e1 - 1]!++; this.byts[e1 - 1]! += bytes; return; }
+      if (v4[2 * slot] === key) { this.counts[2 * e1 - 2]!++; this.counts[2 * e1 - 1]! += bytes; return; }
     }
     if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
     const e = this.entry(buf, a, b, 0, bytes, 1);
@@ -188,7 +189,7 @@ class ByteCounter {
     const e = this.entry(buf, a, b, h, bytes, 0);
     this.byteKeys++;
     if (this.byteKeys * 2 > this.mask + 1) this.grow();
-    else { this.slots[2 * slot] = e; this.slots[2 * slot + 1] = h; }
+    else { const s = this.slots; s[4 * slot] = e; s[4 * slot + 1] = h; s[4 * slot + 2] = this.starts[e]!; s[4 * slot + 3] = this.lens[e]!; }
   }
 
   /** Keys in the byte-hash table (IPv4 keys live in {@link v4}). */
@@ -211,14 +212,14 @@ class ByteCounter {
       const gi = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
       const gf = (x: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => { const y = new Float64Array(x.length * 2); y.set(x); return y; };
       this.hashes = gi(this.hashes); this.starts = gi(this.starts); this.lens = gi(this.lens);
-      this.msgs = gf(this.msgs); this.byts = gf(this.byts);
+      this.counts = gf(this.counts);
       const v = new Uint8Array(this.isV4.length * 2); v.set(this.isV4); this.isV4 = v;
     }
     this.hashes[e] = h;
     this.starts[e] = this.used;
     this.lens[e] = len;
-    this.msgs[e] = 1;
-    this.byts[e] = bytes;
+    this.counts[2 * e] = 1;
+    this.counts[2 * e + 1] = bytes;
     this.isV4[e] = v4;
     this.used += len;
     this.size++;
@@ -227,15 +228,17 @@ class ByteCounter {
 
   private grow(): void {
     const n = (this.mask + 1) * 2;
-    this.slots = new Int32Array(2 * n).fill(-1);
+    const slots = this.slots = new Int32Array(4 * n).fill(-1);
     this.mask = n - 1;
     for (let e = 0; e < this.size; e++) {
       if (this.isV4[e]) continue;
       const h = this.hashes[e]!;
       let slot = h & this.mask;
-      while (this.slots[2 * slot]! >= 0) slot = (slot + 1) & this.mask;
-      this.slots[2 * slot] = e;
-      this.slots[2 * slot + 1] = h;
+      while (slots[4 * slot]! >= 0) slot = (slot + 1) & this.mask;
+      slots[4 * slot] = e;
+      slots[4 * slot + 1] = h;
+      slots[4 * slot + 2] = this.starts[e]!;
+      slots[4 * slot + 3] = this.lens[e]!;
     }
   }
 
@@ -244,7 +247,7 @@ class ByteCounter {
     const out = new Counter();
     for (let e = 0; e < this.size; e++) {
       const key = this.store.toString('utf8', this.starts[e]!, this.starts[e]! + this.lens[e]!);
-      out.m.set(key, { key, messages: this.msgs[e]!, bytes: this.byts[e]! });
+      out.m.set(key, { key, messages: this.counts[2 * e]!, bytes: this.counts[2 * e + 1]! });
     }
     if (this.overflow) {
       out.overflow = this.overflow;
