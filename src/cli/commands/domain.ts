@@ -1,7 +1,8 @@
 import { makeReport } from '../../core/finding.js';
 import { checkDomain } from '../../domain/index.js';
-import { dnsClientFromFlags, loadDnsblLists } from '../../domain/cli-shared.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { loadDnsblLists } from '../../domain/cli-shared.js';
+import { parseCommand, UsageError } from '../args.js';
+import { DNS_OPTIONS, dnsFromOptions } from '../dns-flags.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
 
@@ -36,23 +37,12 @@ Sprawdza wszystko w DNS, od czego zależy, czy poczta do domeny i z niej działa
     const { values: v, positionals, common } = parseCommand(argv, {
       ip: { type: 'string', multiple: true },
       'dkim-selector': { type: 'string', multiple: true },
-      resolver: { type: 'string' },
-      timeout: { type: 'string' },
-      retries: { type: 'string' },
-      trace: { type: 'boolean' },
+      ...DNS_OPTIONS,
       'dnsbl-lists': { type: 'string' },
       'no-fetch': { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one domain');
-    let dns;
-    try {
-      dns = dnsClientFromFlags({
-        ...(typeof v.resolver === 'string' ? { resolver: v.resolver } : {}),
-        timeoutMs: numberOption('timeout', v.timeout, 2000, 50, 60000),
-        retries: numberOption('retries', v.retries, 1, 0, 10),
-        trace: Boolean(v.trace),
-      });
-    } catch (e) { throw new UsageError((e as Error).message); }
+    const dns = dnsFromOptions(v);
     let lists;
     if (typeof v['dnsbl-lists'] === 'string') {
       try { lists = loadDnsblLists(v['dnsbl-lists']); } catch (e) { throw new UsageError((e as Error).message); }

@@ -1,8 +1,8 @@
 import { makeReport } from '../../core/finding.js';
 import { checkSpf, normalizeDomainInput, spfTreeLines } from '../../domain/index.js';
-import { dnsClientFromFlags } from '../../domain/cli-shared.js';
 import { tx } from '../../i18n/text.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { parseCommand, UsageError } from '../args.js';
+import { DNS_OPTIONS, dnsFromOptions } from '../dns-flags.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
 
@@ -36,21 +36,10 @@ albo permerror, i podaje, który mechanizm zadecydował.
       ip: { type: 'string', multiple: true },
       helo: { type: 'string' },
       sender: { type: 'string' },
-      resolver: { type: 'string' },
-      timeout: { type: 'string' },
-      retries: { type: 'string' },
-      trace: { type: 'boolean' },
+      ...DNS_OPTIONS,
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one domain');
-    let dns;
-    try {
-      dns = dnsClientFromFlags({
-        ...(typeof v.resolver === 'string' ? { resolver: v.resolver } : {}),
-        timeoutMs: numberOption('timeout', v.timeout, 2000, 50, 60000),
-        retries: numberOption('retries', v.retries, 1, 0, 10),
-        trace: Boolean(v.trace),
-      });
-    } catch (e) { throw new UsageError((e as Error).message); }
+    const dns = dnsFromOptions(v);
     const norm = normalizeDomainInput(positionals[0]!);
     if (!norm.ok) return emit(makeReport('spf', positionals[0]!, norm.findings), common);
     const ips = Array.isArray(v.ip) ? v.ip.filter((s): s is string => typeof s === 'string') : [];
