@@ -167,7 +167,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
       if (path === '/openapi.json') return send(res, 200, 'application/json; charset=utf-8', openapi);
       if (path === '/api/health') {
         const caps: Record<string, boolean> = {};
-        for (const [cap, fns] of Object.entries({ explain: ['explain'], bounce: ['parseBounce'], domain: ['checkDomain'], probe: ['probeSmtp'], settings: ['findSettings', 'discoverSettings', 'settingsFor'], logs: ['findLogProblems'] })) {
+        for (const [cap, fns] of Object.entries({ explain: ['explain'], bounce: ['parseBounce'], domain: ['checkDomain'], probe: ['probeSmtp'], settings: ['findMailSettings'], logs: ['findLogProblems'] })) {
           caps[cap] = await hasCapability(cap, fns);
         }
         return sendJson(res, 200, { ok: true, exposed, restrictProbes: restrict, capabilities: caps });

@@ -26,6 +26,8 @@ test('serve starts on a free port, prints the URL, serves the app and stops on S
     const health = await (await fetch(url + '/api/health')).json();
     assert.equal(health.ok, true);
     assert.equal(health.exposed, false);
+    // Every capability of this build is reported as present (a wrong export name would say false).
+    assert.deepEqual(Object.values(health.capabilities).filter((v) => v !== true), []);
   } finally {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
