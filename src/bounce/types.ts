@@ -6,6 +6,7 @@ import type { HeaderList, MimePart } from './mime.js';
 export interface RawRecipient {
   recipient: string;
   action?: string;
+  /** Enhanced status code, e.g. "5.1.1". */
   status?: string;
   replyCode?: number;
   diagnosticCode?: string;
@@ -71,23 +72,13 @@ export interface BounceFormat {
   decode(ctx: BounceContext): RawRecipient[];
 }
 
-/** One recipient of a bounce, as `parseBounce` returns it. */
-export interface BounceRecipient {
-  recipient: string;
+/** One recipient of a bounce as parseBounce returns it: the decoder's fields plus the verdict. */
+export interface BounceRecipient
+  extends Pick<RawRecipient, 'recipient' | 'date' | 'action' | 'status' | 'replyCode' | 'diagnosticCode' | 'diagnosticType' | 'rhost' | 'lhost' | 'command'> {
   /** Original sender (envelope or From of the returned message). */
   sender?: string;
   messageId?: string;
   subject?: string;
-  date?: string;
-  action?: string;
-  /** Enhanced status code, e.g. "5.1.1". */
-  status?: string;
-  replyCode?: number;
-  diagnosticCode?: string;
-  diagnosticType?: string;
-  rhost?: string;
-  lhost?: string;
-  command?: string;
   reason: Reason;
   hardBounce: boolean;
   permanence: 'temporary' | 'permanent' | 'unknown';

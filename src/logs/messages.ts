@@ -4,20 +4,10 @@
  * not with the file. With `story` on, every attempt and raw line is kept too (for `logs trace`).
  */
 import { own } from './own.js';
-import type { DeliveryEvent, DeliveryStatus, LogEvent, LogFormatId, RejectEvent } from './types.js';
+import type { DeliveryEvent, LogEvent, LogFormatId, RejectEvent } from './types.js';
 
-export interface DeliveryAttempt {
-  ts: number;
-  to: string;
-  origTo?: string;
-  relay: string;
-  delay: number;
-  delays?: [number, number, number, number];
-  dsn: string;
-  status: DeliveryStatus;
-  text: string;
-  line: string;
-}
+/** One delivery attempt as a message's story keeps it: the delivery line's own fields. */
+export type DeliveryAttempt = Pick<DeliveryEvent, 'ts' | 'to' | 'origTo' | 'relay' | 'delay' | 'delays' | 'dsn' | 'status' | 'text' | 'line'>;
 
 export interface TrackedMessage {
   qid: string;
