@@ -211,30 +211,37 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
   const messageId = orig ? header(orig, 'message-id')?.trim() : undefined;
   const subject = orig ? decodeHeaderValue(header(orig, 'subject') ?? '') : undefined;
   const bounceDate = header(ctx.headers, 'date');
+  // The raw recipient is read, not written: decoders give it many shapes, and adding fields to each made
+  // every store a shape transition; the completed values live in locals.
   return raw.map((r) => {
     const d0 = r.diagnosticCode;
     const diag = d0 === undefined ? undefined : (MULTI_SPACE.test(d0) ? d0.replace(/\s+/g, ' ') : d0).trim();
+    let command = r.command;
+    const rhost0 = r.rhost;
     // One lowercased window of the diagnostic serves the command and the remote host lookups.
-    const lowDiag = diag && (r.command === undefined || r.rhost === undefined) ? lowWindow(diag) : undefined;
-    if (r.command === undefined && diag) r.command = commandInLower(lowDiag!);
+    const lowDiag = diag && (command === undefined || rhost0 === undefined) ? lowWindow(diag) : undefined;
+    if (command === undefined && diag) command = commandInLower(lowDiag!);
     // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
     // guess such as 5.1.1 for any RCPT failure).
     const codes = diag ? codesInText(diag) : NO_CODES;
     const inText = codes.status;
-    if (inText && (!r.status || inText[0] === r.status[0]) && !/^\d\.0\.0$/.test(inText)) r.status = inText;
-    r.replyCode ??= codes.replyCode;
+    let status0 = r.status;
+    if (inText && (!status0 || inText[0] === status0[0]) && !/^\d\.0\.0$/.test(inText)) status0 = inText;
+    const reply0 = r.replyCode ?? codes.replyCode;
+    const action = r.action;
+    const reason0 = r.reason;
     let c: { reason: Reason; rule: string; permanence: Permanence; hard: boolean; status?: string | undefined; replyCode?: number | undefined };
-    if (r.reason) {
-      const perm = r.reason !== 'feedback' && r.reason !== 'vacation' ? classify({ text: diag ?? '', action: r.action ?? 'failed', textCodes: codes }).permanence : 'unknown';
-      c = { reason: r.reason, rule: `decoder-reason:${r.reason}`, permanence: perm, hard: false, status: r.status, replyCode: r.replyCode };
+    if (reason0) {
+      const perm = reason0 !== 'feedback' && reason0 !== 'vacation' ? classify({ text: diag ?? '', action: action ?? 'failed', textCodes: codes }).permanence : 'unknown';
+      c = { reason: reason0, rule: `decoder-reason:${reason0}`, permanence: perm, hard: false, status: status0, replyCode: reply0 };
     } else {
       const input: ClassifyInput = { text: diag ?? '', inBounce: true, textCodes: codes };
-      if (r.status) input.status = r.status;
-      if (r.replyCode) input.replyCode = r.replyCode;
-      if (r.action) input.action = r.action;
+      if (status0) input.status = status0;
+      if (reply0) input.replyCode = reply0;
+      if (action) input.action = action;
       if (r.diagnosticType) input.diagnosticType = r.diagnosticType;
       if (r.mailboxServer) input.mailboxServer = true;
-      if (r.command) input.command = r.command;
+      if (command) input.command = command;
       c = classify(input);
     }
     const info = describeReason(c.reason);
@@ -253,18 +260,17 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     if (subject) out.subject = subject;
     const date = r.date ?? bounceDate;
     if (date) out.date = date;
-    if (r.action) out.action = r.action;
-    const status = r.status ?? c.status;
+    if (action) out.action = action;
+    const status = status0 ?? c.status;
     if (status) out.status = status;
-    const reply = r.replyCode ?? c.replyCode;
+    const reply = reply0 ?? c.replyCode;
     if (reply) out.replyCode = reply;
     if (diag) out.diagnosticCode = diag;
     if (r.diagnosticType) out.diagnosticType = r.diagnosticType;
-    const rhost = r.rhost ?? (diag ? rhostIn(diag, lowDiag) : undefined);
+    const rhost = rhost0 ?? (diag ? rhostIn(diag, lowDiag) : undefined);
     if (rhost) out.rhost = rhost;
     if (r.lhost) out.lhost = r.lhost;
-    // (r.command was completed from the diagnostic above.)
-    if (r.command) out.command = r.command;
+    if (command) out.command = command;
     if (r.feedbackType) out.feedbackType = r.feedbackType;
     return out;
   });
@@ -298,6 +304,11 @@ export function parseBounce(raw: string | Uint8Array, opts: ParseBounceOptions =
   }
 }
 
+/** A bounce's result, built as one literal (in the key order of the spread it replaces: no clone and re-shape). */
+function found(base: { subject: string; from: string }, kind: BounceResult['kind'], decoder: string, recipients: BounceRecipient[]): BounceResult {
+  return { subject: base.subject, from: base.from, isBounce: true, kind, decoder, recipients };
+}
+
 function parseRoot(root: MimePart, depth = 0): BounceResult {
   const { ctx, feedback } = buildContext(root);
   const base = { subject: ctx.subject, from: ctx.from };
@@ -307,14 +318,14 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
   if (feedback !== undefined || reportType === 'feedback-report') {
     const arf = decodeArf(feedback ?? '', ctx.original, header(ctx.headers, 'to'));
-    if (arf.length) return { ...base, isBounce: true, kind: 'feedback', decoder: 'arf', recipients: finish(arf, 'arf', ctx) };
+    if (arf.length) return found(base, 'feedback', 'arf', finish(arf, 'arf', ctx));
   }
   // 2. JSON notifications (Amazon SES).
   if (amazonsesJson.detect(ctx)) {
     const ses = amazonsesJson.decode(ctx);
     if (ses.length) {
       const kind = ses[0]!.reason === 'feedback' ? 'feedback' : 'dsn';
-      return { ...base, isBounce: true, kind, decoder: 'amazonses', recipients: finish(ses, 'amazonses', ctx) };
+      return found(base, kind, 'amazonses', finish(ses, 'amazonses', ctx));
     }
   }
   const formats = TEXT_FORMATS;
@@ -348,7 +359,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
         if (!r.diagnosticCode || r.diagnosticCode.length < 12) r.diagnosticCode = t.diagnosticCode;
         r.command ??= t.command ?? commandIn(t.diagnosticCode ?? '');
       }
-      return { ...base, isBounce: true, kind: 'dsn', decoder: 'rfc3464', recipients: finish(rcpts, 'rfc3464', ctx) };
+      return found(base, 'dsn', 'rfc3464', finish(rcpts, 'rfc3464', ctx));
     }
   }
   const bouncy = looksLikeBounce(ctx);
@@ -356,7 +367,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
   for (const f of formats) {
     if (!(bouncy || ctx.dsnParts.length || f.standalone) || !f.detect(ctx)) continue;
     const rcpts = dedupe(f.decode(ctx).filter((r) => r.recipient.includes('@')));
-    if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: f.name, recipients: finish(rcpts, f.name, ctx) };
+    if (rcpts.length) return found(base, 'mta-text', f.name, finish(rcpts, f.name, ctx));
   }
   // 5. Automatic replies.
   const ar = !bouncy ? autoReplyRule(ctx.headers, ctx.subject) : undefined;
@@ -366,17 +377,17 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
       const r: RawRecipient = { recipient: who, reason: 'vacation', rule: ar };
       const firstLine = ctx.errorText.trim().split('\n')[0]?.trim();
       if (firstLine) r.diagnosticCode = firstLine.slice(0, 300);
-      return { ...base, isBounce: true, kind: 'auto-reply', decoder: 'rfc3834', recipients: finish([r], 'rfc3834', ctx) };
+      return found(base, 'auto-reply', 'rfc3834', finish([r], 'rfc3834', ctx));
     }
   }
   // 6. For clear bounces: the generic reader, X-Failed-Recipients, a forwarded bounce, the original's To.
   if (bouncy) {
     const rcpts = dedupe(FALLBACK_FORMAT.decode(ctx).filter((r) => r.recipient.includes('@') && !ctx.from.toLowerCase().includes(r.recipient.toLowerCase())));
-    if (rcpts.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(rcpts, 'generic', ctx) };
+    if (rcpts.length) return found(base, 'mta-text', 'generic', finish(rcpts, 'generic', ctx));
     const failed = header(ctx.headers, 'x-failed-recipients');
     if (failed) {
       const list = allAddresses(failed).map((a): RawRecipient => ({ recipient: a, diagnosticCode: ctx.errorText.trim().slice(0, 2000), rule: 'x-failed-recipients' }));
-      if (list.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(list, 'generic', ctx) };
+      if (list.length) return found(base, 'mta-text', 'generic', finish(list, 'generic', ctx));
     }
     // A bounce forwarded as an attachment: read the attached bounce (one level only).
     if (depth === 0) {
@@ -392,7 +403,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     const words = ctx.errorText.replace(/\s+/g, ' ').trim();
     if (to && words) {
       const list = allAddresses(decodeHeaderValue(to), 20).map((a): RawRecipient => ({ recipient: a, diagnosticCode: words.slice(0, 2000), rule: 'original-to' }));
-      if (list.length) return { ...base, isBounce: true, kind: 'mta-text', decoder: 'generic', recipients: finish(list, 'generic', ctx) };
+      if (list.length) return found(base, 'mta-text', 'generic', finish(list, 'generic', ctx));
     }
   }
   return { ...base, isBounce: false, kind: 'not-bounce', recipients: [] };
