@@ -223,10 +223,13 @@ export function classify(input: ClassifyInput): Classification {
   if (status && !/^[245]\.\d{1,3}\.\d{1,3}$/.test(status)) status = undefined;
   const action = input.action?.toLowerCase();
   const live = !input.inBounce;
-  const tm: TextMatches = text ? matchText(text, live) : {};
+  // The wording is read only when a rule below needs it (a delivered action, a success status or a strong
+  // status decide without it): the phrase scan is the classifier's main cost.
+  let tmRead: TextMatches | undefined;
+  const words = (): TextMatches => (tmRead ??= text ? matchText(text, live) : {});
   let permanence = permanenceOf(status, replyCode, action);
   // "Try again" (the resolver), greylisting: temporary by the server's own words when no code says.
-  if (permanence === 'unknown' && tm.temporary) permanence = 'temporary';
+  if (permanence === 'unknown' && words().temporary) permanence = 'temporary';
   const cmd = input.command?.toUpperCase();
   const done = (reason0: Reason, rule0: string): Classification => {
     let reason = reason0;
@@ -261,6 +264,7 @@ export function classify(input: ClassifyInput): Classification {
   if (dtype === 'X-UNIX' && !(sr && (sr.strong || (permanence === 'permanent' && (sr.reason === 'systemerror' || sr.reason === 'systemfull'))))) {
     return done('mailererror', 'diagnostic-type:x-unix');
   }
+  const tm = words();
   if (dtype === 'X-POSTFIX' && !sr?.strong && !tm.strong) return done('mailererror', 'diagnostic-type:x-postfix');
   if (tm.strong) {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
