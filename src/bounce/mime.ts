@@ -86,15 +86,20 @@ function lowerName(name: string): string {
 
 /** Unfold and split a header block. Lines without a colon are skipped; the block is capped in size and count. */
 export function parseHeaderBlock(block: string): HeaderList {
+  return parseHeaderRange(block, 0, Math.min(block.length, MAX_HEADER_BYTES));
+}
+
+/**
+ * parseHeaderBlock over s[from, to) without cutting the block out first. Index arithmetic instead of per-line
+ * strings: only names and values are cut out.
+ */
+function parseHeaderRange(text: string, from0: number, n: number): HeaderList {
   const out: HeaderList = [];
-  const text = block.length > MAX_HEADER_BYTES ? block.slice(0, MAX_HEADER_BYTES) : block;
   let cur: [string, string] | undefined;
-  let start = 0;
-  const n = text.length;
-  // Index arithmetic instead of per-line strings: only names and values are cut out.
+  let start = from0;
   while (start <= n && out.length < MAX_HEADERS) {
     let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = n;
+    if (nl < 0 || nl > n) nl = n;
     let end = nl;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     const from = start;
@@ -105,8 +110,11 @@ export function parseHeaderBlock(block: string): HeaderList {
       if (cur[1].length < 65536) cur[1] += ' ' + trimmedSlice(text, from, end);
       continue;
     }
-    const colon = text.indexOf(':', from);
-    if (colon < 0 || colon >= end || colon === from || colon - from > 76) {
+    // The colon must come within the first 77 characters of the line: look no further (a line without one
+    // no longer searches the rest of the block).
+    let colon = -1;
+    for (let k = from, lim = Math.min(end, from + 77); k < lim; k++) if (text.charCodeAt(k) === 58) { colon = k; break; }
+    if (colon <= from) {
       // A parameter folded without indentation ("boundary=..." at the start of a line): broken but common.
       if (cur) {
         const line = text.slice(from, end);
@@ -190,7 +198,7 @@ export function parseMime(raw: string | Uint8Array): MimePart {
 function parseEntity(s: string, from: number, to: number, depth: number, budget: Budget): MimePart {
   budget.parts++;
   const { headEnd, bodyStart } = splitHeaderBody(s, from, to);
-  const hs = parseHeaderBlock(s.slice(from, Math.min(headEnd, from + MAX_HEADER_BYTES)));
+  const hs = parseHeaderRange(s, from, Math.min(headEnd, from + MAX_HEADER_BYTES));
   const ctHeader = header(hs, 'content-type');
   const ct = parseContentType(ctHeader);
   // No Content-Type at all, yet the body is cut by boundary lines (MIME headers lost on the way): guess it.
@@ -255,7 +263,7 @@ class EmbeddedMessage implements MimePart {
   private get p(): { headers: HeaderList; type: string; params: Record<string, string>; bodyStart: number } {
     if (!this.parsed) {
       const inner = splitHeaderBody(this.raw, 0, this.raw.length);
-      const headers = parseHeaderBlock(this.raw.slice(0, Math.min(inner.headEnd, MAX_HEADER_BYTES)));
+      const headers = parseHeaderRange(this.raw, 0, Math.min(inner.headEnd, MAX_HEADER_BYTES));
       const ct = parseContentType(header(headers, 'content-type'));
       this.parsed = { headers, type: ct.type, params: ct.params, bodyStart: inner.bodyStart };
     }
@@ -366,9 +374,12 @@ export function decodeCharset(bytes: string, charset: string | undefined): strin
     decoders.set(label, dec);
   }
   const buf = Buffer.from(bytes, 'latin1');
-  const text = dec.decode(buf);
+  // UTF-8 without a byte-order mark: Buffer's native decoder gives what TextDecoder gives (both replace invalid
+  // sequences with U+FFFD), without TextDecoder's per-call overhead. (TextDecoder drops a leading BOM.)
+  const utf8 = dec.encoding === 'utf-8';
+  const text = utf8 && !(buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) ? buf.toString('utf8') : dec.decode(buf);
   // Invalid UTF-8 (a lying charset): latin1/windows-1252 reads better than replacement characters.
-  if (dec.encoding === 'utf-8' && text.includes('\ufffd')) return new TextDecoder('windows-1252').decode(buf);
+  if (utf8 && text.includes('\ufffd')) return new TextDecoder('windows-1252').decode(buf);
   return text;
 }
 
