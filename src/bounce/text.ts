@@ -6,7 +6,7 @@
  */
 import { cleanAddress } from './dsn.js';
 import { PhraseMatcher } from '../classify/matcher.js';
-import { header } from './mime.js';
+import { header, isJsSpace } from './mime.js';
 import type { BounceContext, RawRecipient } from './types.js';
 
 const ADDR = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,10}";
@@ -115,6 +115,30 @@ export interface BlockOptions {
   skip?: readonly string[];
 }
 
+/**
+ * line.trim().toLowerCase() starts with one of `stops`, decided without building either string: ASCII
+ * characters are lowercased one by one; a line with other characters in the compared span (whose lowercase
+ * may differ in length) takes the original expression.
+ */
+function startsWithStop(line: string, stops: readonly string[]): boolean {
+  let from = 0;
+  let end = line.length;
+  while (from < end && isJsSpace(line.charCodeAt(from))) from++;
+  while (end > from && isJsSpace(line.charCodeAt(end - 1))) end--;
+  for (const s of stops) {
+    const n = Math.min(s.length, end - from);
+    let k = 0;
+    for (; k < n; k++) {
+      let c = line.charCodeAt(from + k);
+      if (c >= 128) { const low = line.trim().toLowerCase(); return stops.some((x) => low.startsWith(x)); }
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== s.charCodeAt(k)) break;
+    }
+    if (k === s.length) return true;
+  }
+  return false;
+}
+
 /** Address-led blocks: each recipient with the lines that follow it up to the next recipient. */
 export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipient[] {
   const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
@@ -125,10 +149,7 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
   const limit = opts.limit ?? 1000;
   for (let line of lines) {
     if (line.length > 4096) line = line.slice(0, 4096);
-    if (stop.length) {
-      const low = line.trim().toLowerCase();
-      if (stop.some((s) => low.startsWith(s))) break;
-    }
+    if (stop.length && startsWithStop(line, stop)) break;
     // A sendmail per-host result ("421 host (smtp)... Deferred") or a new session ends the current block.
     if (SESSION_LINE.test(line)) { cur = undefined; continue; }
     const m = line.includes('@') ? RCPT_LINE.exec(line) ?? CODE_RCPT_LINE.exec(line) : null;
