@@ -16,7 +16,9 @@ import { LogLineParser, MAX_LINE } from './parse.js';
 import { newHead, parseStamp, StampClock } from './stamp.js';
 import { resolveLogSources, type ReadProgress } from './input.js';
 import { latin1, type SummaryCollector } from './summary.js';
-import type { MessageTracker, TrackedMessage } from './messages.js';
+import type { MessageTracker } from './messages.js';
+import { COUNTED, FastMessages, RECEIVED } from './fast-messages.js';
+import { splitReply } from './formats/postfix.js';
 import type { ScanLogOptions, ScanStats } from './scan.js';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
@@ -48,6 +50,11 @@ const SSL_ACCEPT = bytes('SSL_accept error from ');
 const SSL_CONNECT = bytes('SSL_connect error to ');
 const LEVELS = ['warning: ', 'error: ', 'fatal: ', 'panic: '].map(bytes);
 const LOOPBACK = [bytes('127.'), bytes('::1')];
+const REJECT = bytes('reject: ');
+const SP_FROM_SP = bytes(' from ');
+const ENVELOPE = bytes('; from=<');
+const SASL = bytes(': SASL ');
+const AUTH_FAILED = bytes(' authentication failed');
 const LOCALHOST = bytes('localhost');
 
 /** Does buf[p, end) start with pat? */
@@ -81,9 +88,6 @@ function two(buf: Uint8Array, p: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : 99;
 }
 
-/** Slots of the recent-message cache (a power of two). */
-const RECENT = 4096;
-
 /** Per byte: 1 = queue-id character [0-9A-Za-z], 2 = not upper-case hex, 4 = a vowel (see qidLen in formats/postfix.ts). */
 const QID_CLASS = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
@@ -108,38 +112,14 @@ export class FastPostfixLines {
   private numEnd = 0;
   private numBad = false;
 
-  /** Recently used open messages by a hash of their queue id bytes: most lines find theirs without a string. */
-  private recent: (TrackedMessage | undefined)[] = new Array<TrackedMessage | undefined>(RECENT).fill(undefined);
+  /** Open messages by their queue id's bytes (rows; objects only for those the full path asked for). */
+  private msgs: FastMessages;
+  /** The time of the current line, shared with the collector and the message rows (a double passed as an argument would be boxed per call). */
+  private time: Float64Array;
 
-  constructor(private clock: StampClock, private tracker: MessageTracker, private collector: SummaryCollector) {}
-
-  private slotOf(buf: Uint8Array, a: number, b: number): number {
-    let h = 0x811c9dc5;
-    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
-    return (h ^ (h >>> 15)) & (RECENT - 1);
-  }
-
-  /** The open message with the queue id buf[a, b) if it is in {@link recent}. */
-  private cached(slot: number, buf: Uint8Array, a: number, b: number): TrackedMessage | undefined {
-    const m = this.recent[slot];
-    if (m === undefined || m.closed !== 'open') return undefined;
-    const q = m.qid;
-    if (q.length !== b - a) return undefined;
-    for (let i = 0; i < q.length; i++) if (q.charCodeAt(i) !== buf[a + i]) return undefined;
-    return m;
-  }
-
-  /** tracker.at for the queue id buf[a, b). */
-  private message(buf: Uint8Array, a: number, b: number, ts: number): TrackedMessage {
-    const slot = this.slotOf(buf, a, b);
-    const m = this.cached(slot, buf, a, b);
-    if (m !== undefined) {
-      if (ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = ts; // as tracker.at does
-      return m;
-    }
-    const n = this.tracker.at(latin1(buf, a, b), 'postfix', ts);
-    this.recent[slot] = n;
-    return n;
+  constructor(private clock: StampClock, private tracker: MessageTracker, private collector: SummaryCollector) {
+    this.time = collector.time;
+    this.msgs = new FastMessages(tracker, this.time);
   }
 
   /** A source starts: its reference time may differ, so stamps are read afresh. */
@@ -195,8 +175,8 @@ export class FastPostfixLines {
       }
       for (let i = 0; i < 15; i++) st[i] = buf[a + i]!;
       this.stampGen = clock.generation;
+      this.time[0] = this.stampTs;
     }
-    const ts = this.stampTs;
     // --- host, then a Postfix program "postfix…[pid]:" ---
     let p = a + 16;
     if (buf[p] === 60) return false; // "<facility.level>": the full path
@@ -220,31 +200,43 @@ export class FastPostfixLines {
     }
     const n = i - b;
     if (i + 1 < e && buf[i] === 58 && buf[i + 1] === 32 && (((seen & 2) === 0 && n >= 5) || ((seen & 4) === 0 && n >= 10) || (n === 7 && at(buf, b, e, NOQUEUE)))) {
-      if (n === 7 && at(buf, b, e, NOQUEUE)) return false; // rejects and the like
+      if (n === 7 && at(buf, b, e, NOQUEUE)) return at(buf, i + 2, e, REJECT) && this.noqueueReject(buf, i + 2 + REJECT.length, e);
       const q = i + 2;
       const c0 = buf[q];
-      if (c0 === 116) return at(buf, q, e, TO) && this.delivery(buf, b, i, q, e, ts);
+      if (c0 === 116) return at(buf, q, e, TO) && this.delivery(buf, b, i, q, e);
       if (c0 === 102) {
         if (!at(buf, q, e, FROM)) return false;
         const fe = findByte(buf, q + 6, e, 62);
         if (fe < 0 || !at(buf, fe + 1, e, SIZE)) return false; // expired and others: the full path
         const size = this.num(buf, fe + 8, e);
         if (this.numBad || !(size >= 0)) return false;
-        const m = this.message(buf, b, i, ts);
-        m.size = size; // from and nrcpt are left out: nothing in the summary reads them
-        this.collector.fastQueued(ts, m, buf, q + 6, fe, size);
+        // size counts once per message, for messages that arrived in this log (as SummaryCollector.add does);
+        // from and nrcpt are left out: nothing in the summary reads them
+        const msgs = this.msgs, s = msgs.at(buf, b, i), m = msgs.objs[s];
+        let count: boolean;
+        if (m !== undefined) {
+          m.size = size;
+          count = m.received && !m.requeuedFrom && !m.counted;
+          if (count) m.counted = true;
+        } else {
+          msgs.sizes[s] = size;
+          const f = msgs.flags[s]!;
+          count = (f & RECEIVED) !== 0 && (f & COUNTED) === 0;
+          if (count) msgs.flags[s] = f | COUNTED;
+        }
+        this.collector.fastQueued(count, buf, q + 6, fe, size);
         this.count++;
         return true;
       }
       if (c0 === 114) {
         if (!at(buf, q, e, REMOVED)) return false;
-        const slot = this.slotOf(buf, b, i);
-        const m = this.cached(slot, buf, b, i);
-        const qid = m !== undefined ? m.qid : latin1(buf, b, i);
-        if (m !== undefined) this.tracker.closeAt(m, ts);
-        else this.tracker.removeAt(qid, ts);
-        this.recent[slot] = undefined;
-        this.collector.fastRemoved(qid, ts);
+        const msgs = this.msgs, s = msgs.find(buf, b, i);
+        if (s >= 0) {
+          const m = msgs.objs[s];
+          if (m !== undefined) this.tracker.closeAt(m, this.stampTs); // the tracker drops its row too
+          else msgs.close(s);
+        }
+        this.collector.fastRemoved(buf, b, i);
         this.count++;
         return true;
       }
@@ -266,15 +258,14 @@ export class FastPostfixLines {
             while (userB < e && buf[userB] !== 44 && buf[userB] !== 32) userB++;
           }
         }
-        const m = this.message(buf, b, i, ts);
-        m.received = true;
-        m.origin = 'smtp';
-        this.collector.fastReceived(m.qid, ts, buf, ipA, ipB, userA, userB);
+        const msgs = this.msgs, s = msgs.at(buf, b, i), m = msgs.objs[s];
+        if (m !== undefined) { m.received = true; m.origin = 'smtp'; } else msgs.flags[s] |= RECEIVED;
+        this.collector.fastReceived(buf, b, i, ipA, ipB, userA, userB);
         this.count++;
         return true;
       }
       if (c0 === 109 && at(buf, q, e, MESSAGE_ID)) {
-        this.collector.seen(ts); // light: nobody reads the Message-ID
+        this.collector.fastSeen(); // light: nobody reads the Message-ID
         this.count++;
         return true;
       }
@@ -287,6 +278,15 @@ export class FastPostfixLines {
     else if (c0 === 100 && at(buf, b, e, DISCONNECT)) kind = 1;
     else if (c0 === 67 && at(buf, b, e, CONNECT_PS)) kind = 0;
     else {
+      if (c0 === 119 && at(buf, b, e, LEVELS[0]!)) {
+        // "warning: host[ip]: SASL LOGIN authentication failed: …" (password guessing: many); other warnings: the full path
+        const t = b + LEVELS[0]!.length;
+        const sa = find(buf, t + 1, e, SASL);
+        if (sa < 0 || find(buf, sa, e, AUTH_FAILED) < 0) return false;
+        this.collector.fastAuthFail();
+        this.count++;
+        return true;
+      }
       if (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112) for (const lv of LEVELS) if (at(buf, b, e, lv)) return false; // warnings etc.: the full path
       if (c0 === 83 && (at(buf, b, e, SSL_ACCEPT) || at(buf, b, e, SSL_CONNECT))) return false; // TLS failures
       // "Anonymous|Trusted|Untrusted|Verified TLS connection established …" (first word), or anywhere
@@ -297,18 +297,49 @@ export class FastPostfixLines {
         // anything else with a space (lost connection, postscreen verdicts, anvil statistics …) is understood
         // and counts for nothing but its time; without one, the full path calls it a cut-off fragment
         if (findByte(buf, b, e, 32) < 0) return false;
-        this.collector.seen(ts);
+        this.collector.fastSeen();
         this.count++;
         return true;
       }
     }
-    this.collector.fastSession(ts, kind);
+    this.collector.fastSession(kind);
     this.count++;
     return true;
   }
 
+  /**
+   * `NOQUEUE: reject: RCPT from host[ip]: 554 5.7.1 text; from=<a> to=<b> proto=ESMTP helo=<h>` (smtpd,
+   * postscreen): the reply text read as formats/postfix.ts reject() reads it; p is after "reject: ". Forms whose
+   * text follows the envelope (cleanup) take the full path.
+   */
+  private noqueueReject(buf: Uint8Array, p: number, e: number): boolean {
+    const fromI = find(buf, p, e, SP_FROM_SP);
+    const env = find(buf, p, e, ENVELOPE);
+    if (fromI < 0 || (env >= 0 && fromI > env)) return false;
+    const ce = findByte(buf, fromI, e, 93);
+    if (ce < 0) return false;
+    let t = ce + 1;
+    // postscreen adds ":port"
+    if (t + 1 < e && buf[t] === 58 && buf[t + 1] !== 32) while (t < e && buf[t] !== 32) t++;
+    if (t < e && buf[t] === 58) t++;
+    if (t >= e || buf[t] !== 32) return false;
+    const r = this.reply;
+    r.replyCode = undefined;
+    r.dsn = undefined;
+    splitReply(r, latin1(buf, t + 1, env < 0 ? e : env));
+    this.collector.fastReject(r.text, r.dsn, r.replyCode);
+    this.count++;
+    return true;
+  }
+
+  /** A sent line's delay and delays= parts (NaN: none), handed over unboxed. */
+  private delays = new Float64Array(5);
+
+  /** Scratch for {@link noqueueReject}. */
+  private reply: { replyCode?: number | undefined; dsn?: string | undefined; text: string } = { replyCode: undefined, dsn: undefined, text: '' };
+
   /** `QID: to=<…>, [orig_to=<…>, ]relay=…, delay=…, delays=…, dsn=…, status=sent (…)` — plain sent only. */
-  private delivery(buf: Uint8Array, qa: number, qb: number, q: number, e: number, ts: number): boolean {
+  private delivery(buf: Uint8Array, qa: number, qb: number, q: number, e: number): boolean {
     const te = find(buf, q + 4, e, GT_COMMA);
     if (te < 0) return false;
     let r = te + 3;
@@ -347,11 +378,15 @@ export class FastPostfixLines {
     if (po >= 0) {
       const t0 = buf[po + 2];
       if (t0 === 102) return false; // perhaps "forwarded as …"
-      if (t0 === 50 && find(buf, po, e, QUEUED_AS) >= 0
-        && (find(buf, relayA, re, LOOPBACK[0]!) >= 0 || find(buf, relayA, re, LOOPBACK[1]!) >= 0 || at(buf, relayA, re, LOCALHOST))) return false; // perhaps a content-filter hop
+      // perhaps a content-filter hop: the (short) relay is looked at before the rest of the line is searched
+      if (t0 === 50 && (find(buf, relayA, re, LOOPBACK[0]!) >= 0 || find(buf, relayA, re, LOOPBACK[1]!) >= 0 || at(buf, relayA, re, LOCALHOST))
+        && find(buf, po, e, QUEUED_AS) >= 0) return false;
     }
-    const m = this.message(buf, qa, qb, ts);
-    this.collector.fastSent(ts, m, buf, q + 4, te, delay, d0, d1, d2, d3);
+    const msgs = this.msgs, s = msgs.at(buf, qa, qb), m = msgs.objs[s];
+    const size = m !== undefined ? m.size ?? 0 : msgs.sizes[s]! === msgs.sizes[s]! ? msgs.sizes[s]! : 0;
+    const dl = this.delays;
+    dl[0] = delay; dl[1] = d0; dl[2] = d1; dl[3] = d2; dl[4] = d3;
+    this.collector.fastSent(size, buf, q + 4, te, dl);
     this.count++;
     return true;
   }

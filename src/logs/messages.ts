@@ -51,8 +51,27 @@ const MAX_STORY_LINES = 300;
 
 export interface SessionInfo { client: string; ip: string; ts: number; tls?: string; helo?: string }
 
+/**
+ * An index of open messages beside the tracker's map: the summary's fast path (src/logs/fast-messages.ts)
+ * keeps most messages as table rows, made objects only when asked for.
+ */
+export interface OpenMessageSide {
+  /** Open messages kept as rows only (not in the open map). */
+  readonly plain: number;
+  /** The row of qid made an object (the tracker then puts it in its open map), or undefined. */
+  take(qid: string): TrackedMessage | undefined;
+  /** The tracker opened an object. */
+  linked(m: TrackedMessage): void;
+  /** The tracker closed an object. */
+  unlinked(m: TrackedMessage): void;
+  /** Every row made an object. */
+  materialise(): TrackedMessage[];
+}
+
 export class MessageTracker {
+  /** Open messages kept as objects (see {@link side} for the rest; {@link openCount} counts both). */
   readonly open = new Map<string, TrackedMessage>();
+  side: OpenMessageSide | undefined = undefined;
   /** smtpd sessions by process id (one client at a time per process). */
   readonly sessions = new Map<string, SessionInfo>();
   /** Peak number of open messages (for the memory claim and the "piling up" problem). */
@@ -82,36 +101,48 @@ export class MessageTracker {
    * fast path (src/logs/fast.ts), which has no event object; the same effect as the start of {@link add}.
    */
   at(qid: string, fmt: LogFormatId, ts: number): TrackedMessage {
-    let m = this.open.get(qid);
+    let m = this.find(qid);
     if (!m) {
-      qid = own(qid);
-      // every field present from the start: one object shape for all messages (faster property access)
-      m = {
-        qid, fmt, firstTs: ts, lastTs: ts, received: false, origin: undefined, client: undefined, ip: undefined,
-        helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
-        size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, notices: undefined,
-        closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
-        counted: false, finals: 0,
-      };
-      this.open.set(qid, m);
-      if (this.open.size > this.peakOpen) this.peakOpen = this.open.size;
+      m = this.create(own(qid), fmt, ts);
+      this.open.set(m.qid, m);
+      this.side?.linked(m);
+      const n = this.openCount();
+      if (n > this.peakOpen) this.peakOpen = n;
     }
     if (ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = ts;
     return m;
   }
 
-  /** A `removed` line without an event object (the summary's fast path): the same as {@link add} for it. */
-  removeAt(qid: string, ts: number): void {
-    const m = this.open.get(qid);
-    if (m) this.closeAt(m, ts);
+  /** A new message object (not yet open): every field present from the start, one object shape for all messages (faster property access). */
+  create(qid: string, fmt: LogFormatId, ts: number): TrackedMessage {
+    return {
+      qid, fmt, firstTs: ts, lastTs: ts, received: false, origin: undefined, client: undefined, ip: undefined,
+      helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
+      size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, notices: undefined,
+      closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
+      counted: false, finals: 0,
+    };
   }
 
-  /** {@link removeAt} for a message already in hand (it must be open). */
+  /** The open message with this queue id, if any (a row of {@link side} becomes an object here). */
+  find(qid: string): TrackedMessage | undefined {
+    let m = this.open.get(qid);
+    if (m === undefined && this.side !== undefined && this.side.plain > 0) {
+      m = this.side.take(qid);
+      if (m !== undefined) this.open.set(m.qid, m);
+    }
+    return m;
+  }
+
+  /** Open messages, objects and rows. */
+  openCount(): number {
+    return this.open.size + (this.side ? this.side.plain : 0);
+  }
+
+  /** A `removed` line for a message already in hand (the summary's fast path): the same as {@link add} for it. */
   closeAt(m: TrackedMessage, ts: number): void {
     if (ts > m.lastTs) m.lastTs = ts;
-    this.open.delete(m.qid);
-    m.closed = 'removed';
-    this.onClose(m);
+    this.close(m);
   }
 
   /** Update state for one event; returns the message it concerned (if any). */
@@ -155,13 +186,13 @@ export class MessageTracker {
           const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
           if (q) {
             m.requeuedAs = own(q[1]!);
-            const child = this.open.get(q[1]!);
+            const child = this.find(q[1]!);
             if (child) child.requeuedFrom = m.qid;
           }
         }
         if (this.story) m.attempts!.push(attempt(e));
         // Sendmail logs no "removed": a message is done when every recipient has a final status
-        if (e.fmt === 'sendmail' && e.status !== 'deferred' && (m.finals += e.rcptCount ?? 1) >= (m.nrcpt || 1)) this.close(m, e);
+        if (e.fmt === 'sendmail' && e.status !== 'deferred' && (m.finals += e.rcptCount ?? 1) >= (m.nrcpt || 1)) this.close(m);
         return m;
       }
       case 'expired': {
@@ -181,11 +212,11 @@ export class MessageTracker {
         return m;
       }
       case 'removed': {
-        const m = this.open.get(e.qid);
+        const m = this.find(e.qid);
         if (!m) return undefined;
         if (e.ts > m.lastTs) m.lastTs = e.ts;
         if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
-        this.close(m, e);
+        this.close(m);
         return m;
       }
       case 'connect': {
@@ -213,15 +244,16 @@ export class MessageTracker {
     }
   }
 
-  private close(m: TrackedMessage, e: LogEvent): void {
-    void e;
+  private close(m: TrackedMessage): void {
     this.open.delete(m.qid);
+    this.side?.unlinked(m);
     m.closed = 'removed';
     this.onClose(m);
   }
 
   /** Messages still open at the end of the input (in the queue, or the log ends before they leave it). */
   remaining(): TrackedMessage[] {
+    if (this.side) for (const m of this.side.materialise()) this.open.set(m.qid, m);
     return [...this.open.values()];
   }
 }

@@ -9,12 +9,14 @@
  *   cleanup, milters).
  */
 import { own } from './own.js';
+import { ByteCounter, type CountRow } from './counters.js';
 import type { Reason } from '../core/finding.js';
 import { classifyLogText, normaliseReasonText } from './diagnose.js';
 import type { MessageTracker, TrackedMessage } from './messages.js';
 import type { LogEvent } from './types.js';
 
-export interface CountRow { key: string; messages: number; bytes: number }
+export { MAX_DISTINCT, canonicalIpv4, type CountRow } from './counters.js';
+
 export interface ReasonGroup { reason: Reason; count: number; samples: { text: string; count: number }[] }
 export interface PeriodCounts { received: number; delivered: number; deferred: number; bounced: number; rejected: number }
 
@@ -78,244 +80,9 @@ class DelayHistogram {
   }
 }
 
-/** Distinct keys kept per top list; beyond it new keys are counted under "(other)" so memory stays bounded. */
-export const MAX_DISTINCT = 200_000;
-const OTHER = '(other)';
-
 /** Buffer.prototype.latin1Slice: a string from bytes without toString's argument checks (ASCII bytes only here). */
 type Latin1 = { latin1Slice(a: number, b: number): string };
 export const latin1 = (buf: Uint8Array, a: number, b: number): string => (buf as unknown as Latin1).latin1Slice(a, b);
-
-/**
- * A counter of keys kept as bytes (UTF-8): the fast path counts an address or IP straight from the read
- * buffer, with no string and no Map lookup by string — FNV-1a over the bytes, open addressing, keys in one
- * growing byte store, counts in typed arrays. Lines of the full path come as strings and are encoded to the
- * same bytes, so both paths count into the same entries. {@link toCounter} gives the string-keyed
- * {@link Counter} (first-seen order, "(other)" for keys beyond {@link MAX_DISTINCT}) at the end.
- */
-class ByteCounter {
-  /** Slots of [entry, hash, start, length]: a hit reads one slot, the key bytes and the counts (cold caches: the read buffers stream through them). */
-  private slots = new Int32Array(4 << 12).fill(-1);
-  private mask = (1 << 12) - 1;
-  private hashes = new Int32Array(1 << 11);
-  private starts = new Int32Array(1 << 11);
-  private lens = new Int32Array(1 << 11);
-  /** Per entry [messages, bytes], side by side (one cache line per hit). */
-  private counts = new Float64Array(2 << 11);
-  private size = 0;
-  private store = Buffer.allocUnsafe(1 << 16);
-  private used = 0;
-  private scratch = Buffer.allocUnsafe(1024);
-  /** Keys not kept because the table was full, and their counts. */
-  private overflow = 0;
-  private otherMsgs = 0;
-  private otherBytes = 0;
-
-  /**
-   * Dotted IPv4 keys in canonical form (no leading zeros, parts ≤ 255) are found by their 32-bit value in a
-   * second table of [value, entry + 1] pairs: no byte hash, no byte compare (the client-IP table of a busy
-   * server is mostly new addresses, and each probe is a cache miss). Canonical text ↔ value is one to one, and
-   * whether a key is canonical depends on its bytes alone, so a key always goes the same way, from either path;
-   * entries stay in one first-seen order.
-   */
-  private v4 = new Int32Array(2 << 10);
-  private v4mask = (1 << 10) - 1;
-  private v4size = 0;
-
-  /** Count the key buf[a, b) (UTF-8 bytes) once, with its bytes. */
-  addBytes(buf: Uint8Array, a: number, b: number, bytes: number): void {
-    const len0 = b - a;
-    if (len0 >= 7 && len0 <= 15) {
-      const ip = canonicalIpv4(buf, a, b);
-      if (ip >= 0) { this.addIpv4(ip, buf, a, b, bytes); return; }
-    }
-    let h = 0x811c9dc5 | 0;
-    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
-    h ^= h >>> 15;
-    const len = b - a;
-    // the hash, start and length are checked in the same cache line as the slot
-    const store = this.store, slots = this.slots, mask = this.mask;
-    let slot = h & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      const e = slots[4 * slot]!;
-      if (e < 0) break;
-      if (slots[4 * slot + 1] !== h || slots[4 * slot + 3] !== len) continue;
-      let j = slots[4 * slot + 2]!, i = a;
-      while (i < b && store[j] === buf[i]) { i++; j++; }
-      if (i === b) { this.counts[2 * e]!++; this.counts[2 * e + 1]! += bytes; return; }
-    }
-    if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
-    this.insert(buf, a, b, h, slot, bytes);
-  }
-
-  private addIpv4(ip: number, buf: Uint8Array, a: number, b: number, bytes: number): void {
-    const key = ip | 0, v4 = this.v4, mask = this.v4mask;
-    let slot = (Math.imul(key, -1640531535) >>> 12) & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      const e1 = v4[2 * slot + 1]!;
-      if (e1 === 0) break;
-      if (v4[2 * slot] === key) { this.counts[2 * e1 - 2]!++; this.counts[2 * e1 - 1]! += bytes; return; }
-    }
-    if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
-    const e = this.entry(buf, a, b, 0, bytes, 1);
-    v4[2 * slot] = key;
-    v4[2 * slot + 1] = e + 1;
-    if (++this.v4size * 2 > mask + 1) this.growV4();
-  }
-
-  private growV4(): void {
-    const old = this.v4, n = (this.v4mask + 1) * 2, mask = n - 1;
-    const v4 = new Int32Array(2 * n);
-    for (let s = 0; s < old.length; s += 2) {
-      const e1 = old[s + 1]!;
-      if (e1 === 0) continue;
-      let slot = (Math.imul(old[s]!, -1640531535) >>> 12) & mask;
-      while (v4[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      v4[2 * slot] = old[s]!;
-      v4[2 * slot + 1] = e1;
-    }
-    this.v4 = v4;
-    this.v4mask = mask;
-  }
-
-  /** Count a key given as a string (the full path). */
-  add(key: string, bytes: number): void {
-    if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
-    const n = this.scratch.write(key, 0, 'utf8');
-    this.addBytes(this.scratch, 0, n, bytes);
-  }
-
-  private insert(buf: Uint8Array, a: number, b: number, h: number, slot: number, bytes: number): void {
-    const e = this.entry(buf, a, b, h, bytes, 0);
-    this.byteKeys++;
-    if (this.byteKeys * 2 > this.mask + 1) this.grow();
-    else { const s = this.slots; s[4 * slot] = e; s[4 * slot + 1] = h; s[4 * slot + 2] = this.starts[e]!; s[4 * slot + 3] = this.lens[e]!; }
-  }
-
-  /** Keys in the byte-hash table (IPv4 keys live in {@link v4}). */
-  private byteKeys = 0;
-  /** Per entry: 1 when it lives in the IPv4 table ({@link grow} leaves it out). */
-  private isV4 = new Uint8Array(1 << 11);
-
-  /** A new entry for the key buf[a, b) (h: its byte hash; v4: 1 for a key of the IPv4 table); its index. */
-  private entry(buf: Uint8Array, a: number, b: number, h: number, bytes: number, v4: number): number {
-    const len = b - a;
-    if (this.used + len > this.store.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.store.length * 2, this.used + len));
-      this.store.copy(bigger, 0, 0, this.used);
-      this.store = bigger;
-    }
-    const store = this.store;
-    for (let i = a, j = this.used; i < b; i++, j++) store[j] = buf[i]!; // no subarray object per new key
-    const e = this.size;
-    if (e === this.hashes.length) {
-      const gi = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
-      const gf = (x: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => { const y = new Float64Array(x.length * 2); y.set(x); return y; };
-      this.hashes = gi(this.hashes); this.starts = gi(this.starts); this.lens = gi(this.lens);
-      this.counts = gf(this.counts);
-      const v = new Uint8Array(this.isV4.length * 2); v.set(this.isV4); this.isV4 = v;
-    }
-    this.hashes[e] = h;
-    this.starts[e] = this.used;
-    this.lens[e] = len;
-    this.counts[2 * e] = 1;
-    this.counts[2 * e + 1] = bytes;
-    this.isV4[e] = v4;
-    this.used += len;
-    this.size++;
-    return e;
-  }
-
-  private grow(): void {
-    const n = (this.mask + 1) * 2;
-    const slots = this.slots = new Int32Array(4 * n).fill(-1);
-    this.mask = n - 1;
-    for (let e = 0; e < this.size; e++) {
-      if (this.isV4[e]) continue;
-      const h = this.hashes[e]!;
-      let slot = h & this.mask;
-      while (slots[4 * slot]! >= 0) slot = (slot + 1) & this.mask;
-      slots[4 * slot] = e;
-      slots[4 * slot + 1] = h;
-      slots[4 * slot + 2] = this.starts[e]!;
-      slots[4 * slot + 3] = this.lens[e]!;
-    }
-  }
-
-  /** The counts keyed by string, for the reports. */
-  toCounter(): Counter {
-    const out = new Counter();
-    for (let e = 0; e < this.size; e++) {
-      const key = this.store.toString('utf8', this.starts[e]!, this.starts[e]! + this.lens[e]!);
-      out.m.set(key, { key, messages: this.counts[2 * e]!, bytes: this.counts[2 * e + 1]! });
-    }
-    if (this.overflow) {
-      out.overflow = this.overflow;
-      const o = out.m.get(OTHER);
-      if (o) { o.messages += this.otherMsgs; o.bytes += this.otherBytes; } else out.m.set(OTHER, { key: OTHER, messages: this.otherMsgs, bytes: this.otherBytes });
-    }
-    return out;
-  }
-}
-
-/** The value of buf[a, b) as a canonical dotted IPv4 address ("1.2.3.4", no leading zeros, parts ≤ 255); -1 if it is not one. */
-export function canonicalIpv4(buf: Uint8Array, a: number, b: number): number {
-  let v = 0, part = 0, digits = 0, dots = 0;
-  for (let i = a; i < b; i++) {
-    const c = buf[i]!;
-    if (c === 46) {
-      if (digits === 0 || dots === 3) return -1;
-      v = v * 256 + part;
-      part = 0; digits = 0; dots++;
-    } else if (c >= 48 && c <= 57) {
-      if (digits > 0 && part === 0) return -1; // a leading zero
-      part = part * 10 + (c - 48);
-      if (++digits > 3 || part > 255) return -1;
-    } else return -1;
-  }
-  if (dots !== 3 || digits === 0) return -1;
-  return v * 256 + part;
-}
-
-class Counter {
-  readonly m = new Map<string, CountRow>();
-  /** Keys not kept because the table was full. */
-  overflow = 0;
-  add(key: string, bytes: number): void {
-    const r = this.m.get(key);
-    if (r) { r.messages++; r.bytes += bytes; } else if (this.m.size < MAX_DISTINCT) { key = own(key); this.m.set(key, { key, messages: 1, bytes }); }
-    else {
-      this.overflow++;
-      let o = this.m.get(OTHER);
-      if (!o) { o = { key: OTHER, messages: 0, bytes: 0 }; this.m.set(OTHER, o); } // one row over the cap, on purpose
-      o.messages++;
-      o.bytes += bytes;
-    }
-  }
-  /** Merge keys that map to the same value (e.g. address → domain), done once at the end, not per line. */
-  mapKeys(f: (k: string) => string): Counter {
-    const out = new Counter();
-    for (const r of this.m.values()) {
-      const k = f(r.key);
-      const x = out.m.get(k);
-      if (x) { x.messages += r.messages; x.bytes += r.bytes; } else out.m.set(k, { key: k, messages: r.messages, bytes: r.bytes });
-    }
-    return out;
-  }
-  /** The n largest, by a single pass (no full sort of a big map). */
-  top(n: number): CountRow[] {
-    const best: CountRow[] = [];
-    const worse = (a: CountRow, b: CountRow) => a.messages < b.messages || (a.messages === b.messages && (a.bytes < b.bytes || (a.bytes === b.bytes && a.key > b.key)));
-    for (const r of this.m.values()) {
-      if (best.length === n && !worse(best[n - 1]!, r)) continue;
-      let i = best.length === n ? n - 1 : best.length;
-      if (best.length < n) best.push(r);
-      while (i > 0 && worse(best[i - 1]!, r)) { best[i] = best[i - 1]!; i--; }
-      best[i] = r;
-    }
-    return best;
-  }
-}
 
 class ReasonCounter {
   private m = new Map<Reason, { count: number; samples: Map<string, number> }>();
@@ -459,7 +226,7 @@ export class SummaryCollector {
           const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
           if (q) {
             // the re-injected copy has usually been logged (client=) already: take it back
-            const child = this.tracker.open.get(q[1]!);
+            const child = this.tracker.find(q[1]!);
             if (child?.received) { this.c.received--; this.bucket(child.firstTs).received--; }
             else this.reinjected.add(own(q[1]!));
             if (child) child.requeuedFrom = e.qid;
@@ -475,13 +242,9 @@ export class SummaryCollector {
         if (this.reinjected.size) this.reinjected.delete(e.qid);
         break;
       case 'reject': {
-        const b = this.bucket(ts);
-        if (e.action === 'reject') {
-          this.c.rejected++;
-          b.rejected++;
-          this.perHour[this.hourOf]!.rejected++;
-          this.rej.add(e.text, e.dsn, e.replyCode);
-        } else if (e.action === 'warn') this.c.rejectWarnings++;
+        this.bucket(ts); // every action has its day in perDay, as before
+        if (e.action === 'reject') this.rejected(ts, e.text, e.dsn, e.replyCode);
+        else if (e.action === 'warn') this.c.rejectWarnings++;
         else if (e.action === 'hold') this.c.held++;
         else if (e.action === 'discard') this.c.discarded++;
         break;
@@ -518,10 +281,19 @@ export class SummaryCollector {
     if (ts === ts) { if (!(ts >= this.first)) this.first = ts; if (!(ts <= this.last)) this.last = ts; }
   }
 
-  /** smtpd `QID: client=host[ip][, sasl_username=u]` (after tracker.at marked it received). Empty ranges: absent. */
-  fastReceived(qid: string, ts: number, buf: Uint8Array, ipA: number, ipB: number, userA: number, userB: number): void {
+  /** The time of the fast path's current line (set by src/logs/fast.ts; unboxed). */
+  readonly time = new Float64Array(1);
+
+  /** A fast line that counts for nothing but its time. */
+  fastSeen(): void {
+    this.seen(this.time[0]!);
+  }
+
+  /** smtpd `QID: client=host[ip][, sasl_username=u]` (the message marked received); queue id buf[qa, qb). Empty ranges: absent. */
+  fastReceived(buf: Uint8Array, qa: number, qb: number, ipA: number, ipB: number, userA: number, userB: number): void {
+    const ts = this.time[0]!;
     this.seen(ts);
-    if (this.reinjected.size && this.reinjected.has(qid)) return;
+    if (this.reinjected.size && this.reinjected.has(latin1(buf, qa, qb))) return;
     this.c.received++;
     this.bucket(ts).received++;
     this.perHour[this.hourOf]!.received++;
@@ -529,46 +301,66 @@ export class SummaryCollector {
     if (userB > userA) this.sasl.addBytes(buf, userA, userB, 0);
   }
 
-  /** qmgr `QID: from=<a>, size=n, …`. */
-  fastQueued(ts: number, m: TrackedMessage, buf: Uint8Array, fromA: number, fromB: number, size: number): void {
-    this.seen(ts);
-    if (m.received && !m.requeuedFrom && !m.counted) {
-      m.counted = true;
+  /** qmgr `QID: from=<a>, size=n, …`; count: the message arrived in this log and its size is not counted yet. */
+  fastQueued(count: boolean, buf: Uint8Array, fromA: number, fromB: number, size: number): void {
+    this.seen(this.time[0]!);
+    if (count) {
       this.senders.addBytes(buf, fromA, fromB, size);
       this.c.bytesReceived += size;
     }
   }
 
-  /** A plain `status=sent` delivery (not forwarded, not a content-filter hop). d0 NaN: no delays= part. */
-  fastSent(ts: number, m: TrackedMessage, buf: Uint8Array, toA: number, toB: number, delay: number, d0: number, d1: number, d2: number, d3: number): void {
+  /** A plain `status=sent` delivery (not forwarded, not a content-filter hop); d: delay, then the four delays= parts (NaN: none). */
+  fastSent(size: number, buf: Uint8Array, toA: number, toB: number, d: Float64Array): void {
+    const ts = this.time[0]!;
     this.seen(ts);
-    const size = m.size ?? 0;
     const b = this.bucket(ts);
     this.c.delivered++;
     b.delivered++;
     this.perHour[this.hourOf]!.delivered++;
     this.recipients.addBytes(buf, toA, toB, size);
     this.c.bytesDelivered += size;
-    this.delays.add(delay);
+    this.delays.add(d[0]!);
+    const d0 = d[1]!;
     if (d0 === d0) {
-      this.parts[0]! += d0; this.parts[1]! += d1; this.parts[2]! += d2; this.parts[3]! += d3;
+      this.parts[0]! += d0; this.parts[1]! += d[2]!; this.parts[2]! += d[3]!; this.parts[3]! += d[4]!;
       this.partsN++;
     }
   }
 
-  /** qmgr `QID: removed`. */
-  fastRemoved(qid: string, ts: number): void {
-    this.seen(ts);
-    if (this.deferredQids.size) this.deferredQids.delete(qid);
-    if (this.reinjected.size) this.reinjected.delete(qid);
+  /** qmgr `QID: removed`, queue id buf[qa, qb). */
+  fastRemoved(buf: Uint8Array, qa: number, qb: number): void {
+    this.seen(this.time[0]!);
+    if (this.deferredQids.size) this.deferredQids.delete(latin1(buf, qa, qb));
+    if (this.reinjected.size) this.reinjected.delete(latin1(buf, qa, qb));
   }
 
   /** connect / disconnect / TLS established lines. */
-  fastSession(ts: number, kind: 0 | 1 | 2): void {
-    this.seen(ts);
+  fastSession(kind: 0 | 1 | 2): void {
+    this.seen(this.time[0]!);
     if (kind === 0) this.smtp.connections++;
     else if (kind === 1) this.smtp.disconnects++;
     else this.smtp.tls++;
+  }
+
+  /** A NOQUEUE `reject:` (smtpd, postscreen), without the event object (ts already seen). */
+  fastReject(text: string, dsn: string | undefined, replyCode: number | undefined): void {
+    const ts = this.time[0]!;
+    this.seen(ts);
+    this.rejected(ts, text, dsn, replyCode);
+  }
+
+  /** A `warning: host[ip]: SASL … authentication failed` line. */
+  fastAuthFail(): void {
+    this.seen(this.time[0]!);
+    this.smtp.authFailures++;
+  }
+
+  private rejected(ts: number, text: string, dsn: string | undefined, replyCode: number | undefined): void {
+    this.c.rejected++;
+    this.bucket(ts).rejected++;
+    this.perHour[this.hourOf]!.rejected++;
+    this.rej.add(text, dsn, replyCode);
   }
 
   private arrival(from: string, size: number): void {
@@ -584,7 +376,7 @@ export class SummaryCollector {
     const recipients = this.recipients.toCounter().mapKeys(normAddr);
     const senderDomains = senders.mapKeys((a) => (a === 'from=<>' ? '<>' : domainOf(a)));
     const recipientDomains = recipients.mapKeys(domainOf);
-    const counts = { ...this.c, senders: senders.m.size, recipients: recipients.m.size, openAtEnd: this.tracker.open.size, peakOpen: this.tracker.peakOpen };
+    const counts = { ...this.c, senders: senders.m.size, recipients: recipients.m.size, openAtEnd: this.tracker.openCount(), peakOpen: this.tracker.peakOpen };
     const n = this.partsN || 1;
     const r3 = (v: number) => Math.round(v * 1000) / 1000;
     const out: LogSummaryData = {

@@ -1,0 +1,225 @@
+/**
+ * The open messages of the summary's fast path, as rows of typed arrays keyed by the queue id's bytes. Most
+ * messages of a log come and go on fast lines only (client=, from=, to= sent, removed); as rows they cost no
+ * object, no string and no Map entry, and nothing for the garbage collector to promote and sweep later. A row
+ * becomes a {@link TrackedMessage} object the moment anything else asks for the message (a deferral, a bounce,
+ * a line of the full path: {@link MessageTracker} calls {@link take}); objects the tracker makes are indexed
+ * here too ({@link linked}), so a fast line finds any open message by its bytes alone.
+ */
+import type { MessageTracker, OpenMessageSide, TrackedMessage } from './messages.js';
+
+/** Longest queue id kept as a row (formats/postfix.ts qidLen reads at most 24 characters). */
+const KEY = 24;
+/** Row flags. */
+export const RECEIVED = 1, COUNTED = 2;
+
+export class FastMessages implements OpenMessageSide {
+  /** Rows without an object (the tracker's open map does not hold them). */
+  plain = 0;
+  private rows = 0;
+  private mask = (1 << 12) - 1;
+  private lens = new Uint8Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  private keys = new Uint8Array(KEY << 12);
+  readonly flags: Uint8Array = new Uint8Array(1 << 12);
+  /** Message size (NaN: not known yet), first and last time seen. */
+  readonly sizes: Float64Array = new Float64Array(1 << 12);
+  readonly first: Float64Array = new Float64Array(1 << 12);
+  readonly last: Float64Array = new Float64Array(1 << 12);
+  /** The object of a row that has one (else undefined). */
+  objs: (TrackedMessage | undefined)[] = new Array<TrackedMessage | undefined>(1 << 12).fill(undefined);
+  /** Where {@link find} stopped: the free slot for an insert after a miss. */
+  private free = 0;
+  private hash = 0;
+
+  /** time[0]: the current line's time (shared with the fast path). */
+  constructor(private tracker: MessageTracker, private time: Float64Array) {
+    tracker.side = this;
+  }
+
+  /** The row of the queue id buf[a, b), or -1 (then {@link free} is where it goes). */
+  find(buf: Uint8Array, a: number, b: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    h ^= h >>> 15;
+    this.hash = h;
+    const len = b - a, lens = this.lens, keys = this.keys, mask = this.mask;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const l = lens[s]!;
+      if (l === 0) { this.free = s; return -1; }
+      if (l !== len || this.hashes[s] !== h) continue;
+      let i = a, j = s * KEY;
+      while (i < b && keys[j] === buf[i]) { i++; j++; }
+      if (i === b) return s;
+    }
+  }
+
+  /** The row of the queue id buf[a, b), a new message (as tracker.at opens it) if there is none; its last time moved on to the line's. */
+  at(buf: Uint8Array, a: number, b: number): number {
+    const ts = this.time[0]!;
+    let s = this.find(buf, a, b);
+    if (s < 0) {
+      if ((this.rows + 1) * 2 > this.mask + 1) { this.grow(); this.find(buf, a, b); }
+      s = this.free;
+      this.put(s, buf, a, b, this.hash);
+      this.flags[s] = 0;
+      this.sizes[s] = NaN;
+      this.first[s] = ts;
+      this.last[s] = ts;
+      this.plain++;
+      const t = this.tracker, n = t.open.size + this.plain;
+      if (n > t.peakOpen) t.peakOpen = n;
+      return s;
+    }
+    const m = this.objs[s];
+    if (m !== undefined) { if (ts > m.lastTs || !(m.lastTs === m.lastTs)) m.lastTs = ts; } // as tracker.at does
+    else if (ts > this.last[s]! || !(this.last[s] === this.last[s])) this.last[s] = ts;
+    return s;
+  }
+
+  /** Close the row s (a plain message leaving the queue: `removed`). */
+  close(s: number): void {
+    if (this.objs[s] === undefined) this.plain--;
+    this.remove(s);
+  }
+
+  private put(s: number, buf: ArrayLike<number>, a: number, b: number, h: number): void {
+    const keys = this.keys;
+    for (let i = a, j = s * KEY; i < b; i++, j++) keys[j] = buf[i]!;
+    this.lens[s] = b - a;
+    this.hashes[s] = h;
+    this.rows++;
+  }
+
+  /** Linear probing without tombstones: later rows of the cluster move back into the hole. */
+  private remove(s: number): void {
+    const mask = this.mask, lens = this.lens;
+    lens[s] = 0;
+    this.objs[s] = undefined;
+    this.rows--;
+    let hole = s;
+    for (let k = (s + 1) & mask; lens[k] !== 0; k = (k + 1) & mask) {
+      const home = this.hashes[k]! & mask;
+      // k stays if its home lies cyclically in (hole, k]
+      if (hole <= k ? home > hole && home <= k : home > hole || home <= k) continue;
+      this.move(k, hole);
+      hole = k;
+    }
+  }
+
+  private move(from: number, to: number): void {
+    this.keys.copyWithin(to * KEY, from * KEY, from * KEY + KEY);
+    this.lens[to] = this.lens[from]!;
+    this.hashes[to] = this.hashes[from]!;
+    this.flags[to] = this.flags[from]!;
+    this.sizes[to] = this.sizes[from]!;
+    this.first[to] = this.first[from]!;
+    this.last[to] = this.last[from]!;
+    this.objs[to] = this.objs[from];
+    this.lens[from] = 0;
+    this.objs[from] = undefined;
+  }
+
+  private grow(): void {
+    const old = { lens: this.lens, hashes: this.hashes, keys: this.keys, flags: this.flags, sizes: this.sizes, first: this.first, last: this.last, objs: this.objs };
+    const n = (this.mask + 1) * 2;
+    this.mask = n - 1;
+    this.lens = new Uint8Array(n);
+    this.hashes = new Int32Array(n);
+    this.keys = new Uint8Array(KEY * n);
+    (this as { flags: Uint8Array }).flags = new Uint8Array(n);
+    (this as { sizes: Float64Array }).sizes = new Float64Array(n);
+    (this as { first: Float64Array }).first = new Float64Array(n);
+    (this as { last: Float64Array }).last = new Float64Array(n);
+    this.objs = new Array<TrackedMessage | undefined>(n).fill(undefined);
+    for (let o = 0; o < old.lens.length; o++) {
+      const len = old.lens[o]!;
+      if (len === 0) continue;
+      let s = old.hashes[o]! & this.mask;
+      while (this.lens[s] !== 0) s = (s + 1) & this.mask;
+      this.keys.set(old.keys.subarray(o * KEY, o * KEY + len), s * KEY);
+      this.lens[s] = len;
+      this.hashes[s] = old.hashes[o]!;
+      this.flags[s] = old.flags[o]!;
+      this.sizes[s] = old.sizes[o]!;
+      this.first[s] = old.first[o]!;
+      this.last[s] = old.last[o]!;
+      this.objs[s] = old.objs[o];
+    }
+  }
+
+  /** The row of a queue id given as a string (only ids a fast line could carry can have one). */
+  private findString(qid: string): number {
+    const len = qid.length;
+    if (len === 0 || len > KEY) return -1;
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < len; i++) {
+      const c = qid.charCodeAt(i);
+      if (c > 127) return -1;
+      h = Math.imul(h ^ c, 16777619);
+    }
+    h ^= h >>> 15;
+    this.hash = h;
+    const mask = this.mask;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const l = this.lens[s]!;
+      if (l === 0) { this.free = s; return -1; }
+      if (l !== len || this.hashes[s] !== h) continue;
+      let i = 0;
+      while (i < len && this.keys[s * KEY + i] === qid.charCodeAt(i)) i++;
+      if (i === len) return s;
+    }
+  }
+
+  /** OpenMessageSide: the plain row of qid as an object (the tracker puts it in its open map), or undefined. */
+  take(qid: string): TrackedMessage | undefined {
+    const s = this.findString(qid);
+    if (s < 0) return undefined;
+    const have = this.objs[s];
+    if (have !== undefined) return have;
+    const m = this.tracker.create(qid, 'postfix', this.first[s]!);
+    m.lastTs = this.last[s]!;
+    const f = this.flags[s]!;
+    if (f & RECEIVED) { m.received = true; m.origin = 'smtp'; }
+    if (f & COUNTED) m.counted = true;
+    const size = this.sizes[s]!;
+    if (size === size) m.size = size;
+    this.objs[s] = m;
+    this.plain--;
+    return m;
+  }
+
+  /** OpenMessageSide: the tracker opened an object; index it so fast lines find it by its bytes. */
+  linked(m: TrackedMessage): void {
+    const q = m.qid;
+    if (q.length === 0 || q.length > KEY) return; // not a queue id of the fast path
+    for (let i = 0; i < q.length; i++) if (q.charCodeAt(i) > 127) return;
+    if (this.findString(q) >= 0) return; // already indexed
+    if ((this.rows + 1) * 2 > this.mask + 1) { this.grow(); this.findString(q); }
+    const s = this.free;
+    const keys = this.keys;
+    for (let i = 0; i < q.length; i++) keys[s * KEY + i] = q.charCodeAt(i);
+    this.lens[s] = q.length;
+    this.hashes[s] = this.hash;
+    this.rows++;
+    this.objs[s] = m;
+  }
+
+  /** OpenMessageSide: the tracker closed an object. */
+  unlinked(m: TrackedMessage): void {
+    const s = this.findString(m.qid);
+    if (s >= 0 && this.objs[s] === m) this.remove(s);
+  }
+
+  /** OpenMessageSide: every plain row made an object (for the tracker's list of what is still open). */
+  materialise(): TrackedMessage[] {
+    const out: TrackedMessage[] = [];
+    for (let s = 0; s <= this.mask; s++) {
+      const len = this.lens[s]!;
+      if (len === 0 || this.objs[s] !== undefined) continue;
+      const m = this.take(String.fromCharCode(...this.keys.subarray(s * KEY, s * KEY + len)));
+      if (m) out.push(m);
+    }
+    return out;
+  }
+}
