@@ -8,6 +8,7 @@
  * (test/logs/fast.test.ts compares both on generated, corpus and real logs).
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -434,19 +435,14 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
     stats.lines++;
     if (e > p && !fast.line(buf, p, e)) slow(latin1(buf, p, e));
   };
+  const pair = [Buffer.allocUnsafeSlow(READ_CHUNK), Buffer.allocUnsafeSlow(READ_CHUNK)] as const;
   for (const src of sources) {
     clock.setReference(src.mtimeMs);
     fast.reset();
     srcName = src.name;
     lineNo = 0;
-    const raw: Readable = src.name === '-' ? (opt.stdin ?? process.stdin) : createReadStream(src.name, { highWaterMark: 4 << 20 });
-    const stream: Readable = src.gzip ? raw.pipe(createGunzip()) : raw;
-    if (src.gzip) raw.on('error', (err) => stream.destroy(err));
-    if (src.name !== '-') raw.on('data', (c: Buffer) => { prog.bytes += c.length; });
     let left: Buffer | undefined;
-    for await (const chunk0 of stream) {
-      const chunk = chunk0 as Buffer;
-      if (src.name === '-') prog.bytes += chunk.length;
+    for await (const chunk of chunksOf(src.name, src.gzip, opt.stdin, prog, pair)) {
       let buf = chunk;
       if (left) {
         // finish the line cut at the end of the last chunk on its own (no copy of the whole new chunk)
@@ -463,7 +459,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
       const last = buf.lastIndexOf(10);
       if (last < 0) {
         if (buf.length > MAX_LINE * 4) slowLine(buf.toString('latin1', 0, MAX_LINE * 4 + 1)); // no newline for too long: cut
-        else left = buf;
+        else left = Buffer.from(buf);
         continue;
       }
       if (isAscii(buf.subarray(0, last))) {
@@ -483,7 +479,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
           p = nl + 1;
         }
       }
-      if (last + 1 < buf.length) left = buf.subarray(last + 1);
+      if (last + 1 < buf.length) left = Buffer.from(buf.subarray(last + 1)); // a copy: the read buffer is reused
       prog.lines = stats.lines;
       if (opt.onProgress && prog.bytes >= nextReport) { nextReport = prog.bytes + (8 << 20); opt.onProgress(prog); }
     }
@@ -494,4 +490,45 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   parser.countFastLines(fast.count);
   stats.parsed += fast.count;
   return stats;
+}
+
+/** Bytes per read of a plain file. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The chunks of one source; a chunk is valid only until the next one is asked for. A plain file is read into
+ * two buffers used in turn (the next read runs while a chunk is counted): a fresh buffer per read, as a stream
+ * gives, is external memory that makes V8 run a full garbage collection every few dozen megabytes. Gzip and
+ * stdin stream.
+ */
+async function* chunksOf(name: string, gzip: boolean, stdin: Readable | undefined, prog: ReadProgress, pair: readonly [Buffer, Buffer]): AsyncGenerator<Buffer> {
+  if (name !== '-' && !gzip) {
+    const fh = await open(name, 'r');
+    let pending: Promise<{ bytesRead: number }> | undefined;
+    try {
+      let turn = 0;
+      pending = fh.read(pair[0], 0, READ_CHUNK, null);
+      for (;;) {
+        const { bytesRead } = await pending;
+        pending = undefined;
+        if (bytesRead === 0) return;
+        prog.bytes += bytesRead;
+        const buf = pair[turn]!;
+        turn ^= 1;
+        pending = fh.read(pair[turn]!, 0, READ_CHUNK, null);
+        yield buf.subarray(0, bytesRead);
+      }
+    } finally {
+      if (pending) await pending.catch(() => undefined);
+      await fh.close();
+    }
+  }
+  const raw: Readable = name === '-' ? (stdin ?? process.stdin) : createReadStream(name, { highWaterMark: 4 << 20 });
+  const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
+  if (gzip) raw.on('error', (err) => stream.destroy(err));
+  if (name !== '-') raw.on('data', (c: Buffer) => { prog.bytes += c.length; });
+  for await (const chunk of stream) {
+    if (name === '-') prog.bytes += (chunk as Buffer).length;
+    yield chunk as Buffer;
+  }
 }

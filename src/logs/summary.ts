@@ -84,23 +84,51 @@ class DelayHistogram {
 type Latin1 = { latin1Slice(a: number, b: number): string };
 export const latin1 = (buf: Uint8Array, a: number, b: number): string => (buf as unknown as Latin1).latin1Slice(a, b);
 
+/** One group of reasons: its count and its texts (normalised; at most 500 kept, each with its count). */
+interface ReasonBucket { count: number; samples: Map<string, { count: number }> }
+/** What one raw text (with its DSN and reply code) was counted as. */
+interface ReasonMemo { dsn: string | undefined; replyCode: number | undefined; group: ReasonBucket; sample: { count: number } | undefined }
+
 class ReasonCounter {
-  private m = new Map<Reason, { count: number; samples: Map<string, number> }>();
+  private m = new Map<Reason, ReasonBucket>();
+  /**
+   * Raw texts already counted: the same deferral or reject text comes back thousands of times (on the bench log,
+   * 32 distinct deferral texts in 16,000 lines), and a repeat then costs one Map lookup — no normalising, no
+   * classifier key. Cleared when it grows big, so memory stays bounded.
+   */
+  private memo = new Map<string, ReasonMemo[]>();
+
   add(text: string, dsn?: string, replyCode?: number): void {
+    const known = this.memo.get(text);
+    if (known !== undefined) {
+      for (const x of known) {
+        if (x.dsn === dsn && x.replyCode === replyCode) {
+          x.group.count++;
+          if (x.sample !== undefined) x.sample.count++;
+          return;
+        }
+      }
+    }
     const norm = normaliseReasonText(text);
     const c = classifyLogText(text, dsn, replyCode, norm);
     let g = this.m.get(c.reason);
     if (!g) { g = { count: 0, samples: new Map() }; this.m.set(c.reason, g); }
     g.count++;
     const key = dsn ? dsn + ' ' + norm : norm;
-    const n = g.samples.get(key);
-    if (n !== undefined) g.samples.set(key, n + 1);
-    else if (g.samples.size < 500) g.samples.set(own(key), 1);
+    let sample = g.samples.get(key);
+    if (sample !== undefined) sample.count++;
+    else if (g.samples.size < 500) g.samples.set(own(key), sample = { count: 1 });
+    const memo: ReasonMemo = { dsn, replyCode, group: g, sample };
+    if (known !== undefined) known.push(memo);
+    else {
+      if (this.memo.size >= 20000) this.memo.clear();
+      this.memo.set(own(text), [memo]);
+    }
   }
   groups(): ReasonGroup[] {
     return [...this.m.entries()].map(([reason, g]) => ({
       reason, count: g.count,
-      samples: [...g.samples.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count).slice(0, 5),
+      samples: [...g.samples.entries()].map(([text, s]) => ({ text, count: s.count })).sort((a, b) => b.count - a.count).slice(0, 5),
     })).sort((a, b) => b.count - a.count);
   }
 }
