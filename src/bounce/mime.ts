@@ -180,7 +180,7 @@ export function parseContentType(value: string | undefined): { type: string; par
       val = (end < 0 ? v.slice(i) : v.slice(i, end)).trim();
       i = end < 0 ? v.length : end;
     }
-    if (key && !(key in params)) params[key.replace(/\*0?\*?$/, '')] = val;
+    if (key && !(key in params)) params[key.includes('*') ? key.replace(/\*0?\*?$/, '') : key] = val;
   }
   return { type, params };
 }
