@@ -66,11 +66,12 @@ function at(buf: Uint8Array, p: number, end: number, pat: Uint8Array): boolean {
   return true;
 }
 
-/** First index of pat in buf[from, end), or -1 (lines are short: a plain loop beats a native call here). */
-function find(buf: Uint8Array, from: number, end: number, pat: Uint8Array): number {
+/** First index of pat in buf[from, end), or -1 (lines are short: JavaScript beats a native call here); dv views buf. */
+function find(buf: Uint8Array, dv: DataView, from: number, end: number, pat: Uint8Array): number {
   const c0 = pat[0]!, n = pat.length, last = end - n;
   for (let i = from; i <= last; i++) {
-    if (buf[i] !== c0) continue;
+    i = findByte(buf, dv, i, last + 1, c0);
+    if (i < 0) return -1;
     let j = 1;
     while (j < n && buf[i + j] === pat[j]) j++;
     if (j === n) return i;
@@ -78,8 +79,32 @@ function find(buf: Uint8Array, from: number, end: number, pat: Uint8Array): numb
   return -1;
 }
 
-function findByte(buf: Uint8Array, from: number, end: number, c: number): number {
-  for (let i = from; i < end; i++) if (buf[i] === c) return i;
+/**
+ * The first space in buf[p, e), or e. Four bytes at a time: in x = word XOR "    ", a byte that was a space is
+ * zero, and (x - 0x01010101) & ~x & 0x80808080 flags exactly the zero bytes from the lowest up to the first one.
+ */
+function spaceAt(buf: Uint8Array, dv: DataView, p: number, e: number): number {
+  while (p + 4 <= e) {
+    const x = dv.getInt32(p, true) ^ 0x20202020;
+    const t = (x - 0x01010101) & ~x & 0x80808080;
+    if (t !== 0) return p + ((31 - Math.clz32(t & -t)) >> 3);
+    p += 4;
+  }
+  while (p < e && buf[p] !== 32) p++;
+  return p;
+}
+
+/** First index of the byte c in buf[from, end), or -1; four bytes at a time as {@link spaceAt}. */
+function findByte(buf: Uint8Array, dv: DataView, from: number, end: number, c: number): number {
+  const rep = Math.imul(c, 0x01010101);
+  let p = from;
+  while (p + 4 <= end) {
+    const x = dv.getInt32(p, true) ^ rep;
+    const t = (x - 0x01010101) & ~x & 0x80808080;
+    if (t !== 0) return p + ((31 - Math.clz32(t & -t)) >> 3);
+    p += 4;
+  }
+  for (; p < end; p++) if (buf[p] === c) return p;
   return -1;
 }
 
@@ -129,11 +154,14 @@ export class FastPostfixLines {
     this.dayGen = -1;
   }
 
-  /** The same number as formats/postfix.ts decimal() reads at buf[a]; NaN when there is no digit. */
-  private num(buf: Uint8Array, a: number, end: number): number {
+  /**
+   * The same number as formats/postfix.ts decimal() reads at buf[a], NaN when there is no digit, into out[k]
+   * (a double returned from a call that is not inlined would be boxed: one heap object per number).
+   */
+  private num(buf: Uint8Array, a: number, end: number, out: Float64Array, k: number): void {
     let v = 0, i = a, c = i < end ? buf[i]! : -1;
     this.numBad = false;
-    if (!(c >= 48 && c <= 57)) { this.numEnd = a; return NaN; }
+    if (!(c >= 48 && c <= 57)) { this.numEnd = a; out[k] = NaN; return; }
     while (c >= 48 && c <= 57) { v = v * 10 + (c - 48); c = ++i < end ? buf[i]! : -1; }
     if (c === 46) {
       let scale = 0.1;
@@ -142,20 +170,31 @@ export class FastPostfixLines {
       v = Math.round(v * 1e6) / 1e6;
     } else if (c === 101 || c === 69) this.numBad = true;
     this.numEnd = i;
-    return v;
+    out[k] = v;
   }
 
-  /** Count the line buf[a, e) (no newline, no CR) if it is one of the common kinds; false: take the full path. */
-  line(buf: Uint8Array, a: number, e: number): boolean {
+  /** The buffer lines come from next, and a view of it that reads four bytes at a time. */
+  use(buf: Uint8Array): void {
+    this.buf = buf;
+    this.dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  private buf: Uint8Array = new Uint8Array(0);
+  private dv: DataView = new DataView(new ArrayBuffer(0));
+  /** The last stamp's 15 bytes as four 32-bit words (bytes 0–3, 4–7, 8–11, 11–14). */
+  private sw0 = 0;
+  private sw1 = 0;
+  private sw2 = 0;
+  private sw3 = 0;
+
+  /** Count the line buf[a, e) (no newline, no CR) of the buffer given to {@link use} if it is one of the common kinds; false: take the full path. */
+  line(a: number, e: number): boolean {
+    const buf = this.buf, dv = this.dv;
     const len = e - a;
     if (len < 26 || len > MAX_LINE || buf[a + 15] !== 32) return false;
-    // --- the classic stamp, mostly the same second as the line before ---
+    // --- the classic stamp, mostly the same second as the line before (compared four bytes at a time) ---
     const clock = this.clock;
-    let same = this.stampGen === clock.generation;
-    if (same) {
-      const st = this.stamp;
-      for (let i = 14; i >= 0; i--) if (buf[a + i] !== st[i]) { same = false; break; }
-    }
+    const w3 = dv.getInt32(a + 11, true), w2 = dv.getInt32(a + 8, true), w1 = dv.getInt32(a + 4, true), w0 = dv.getInt32(a, true);
+    let same = this.stampGen === clock.generation && w3 === this.sw3 && w2 === this.sw2 && w1 === this.sw1 && w0 === this.sw0;
     if (!same) {
       // a new second: the same day as the last stamp read in full needs only the time of day from the bytes
       const st = this.stamp;
@@ -175,19 +214,18 @@ export class FastPostfixLines {
         }
       }
       for (let i = 0; i < 15; i++) st[i] = buf[a + i]!;
+      this.sw0 = w0; this.sw1 = w1; this.sw2 = w2; this.sw3 = w3;
       this.stampGen = clock.generation;
       this.time[0] = this.stampTs;
     }
     // --- host, then a Postfix program "postfix…[pid]:" ---
     let p = a + 16;
     if (buf[p] === 60) return false; // "<facility.level>": the full path
-    let sp = p;
-    while (sp < e && buf[sp] !== 32) sp++;
+    let sp = spaceAt(buf, dv, p, e);
     if (sp === p || sp >= e || buf[sp - 1] === 58) return false;
     p = sp + 1;
     if (!at(buf, p, e, POSTFIX)) return false;
-    sp = p + 7;
-    while (sp < e && buf[sp] !== 32) sp++;
+    sp = spaceAt(buf, dv, p + 7, e);
     if (sp >= e || buf[sp - 1] !== 58) return false;
     const b = sp + 1;
     // --- a queue id? (the same test as formats/postfix.ts qidLen) ---
@@ -207,9 +245,10 @@ export class FastPostfixLines {
       if (c0 === 116) return at(buf, q, e, TO) && this.delivery(buf, b, i, q, e);
       if (c0 === 102) {
         if (!at(buf, q, e, FROM)) return false;
-        const fe = findByte(buf, q + 6, e, 62);
+        const fe = findByte(buf, dv, q + 6, e, 62);
         if (fe < 0 || !at(buf, fe + 1, e, SIZE)) return false; // expired and others: the full path
-        const size = this.num(buf, fe + 8, e);
+        this.num(buf, fe + 8, e, this.delays, 0);
+        const size = this.delays[0]!;
         if (this.numBad || !(size >= 0)) return false;
         // size counts once per message, for messages that arrived in this log (as SummaryCollector.add does);
         // from and nrcpt are left out: nothing in the summary reads them
@@ -243,17 +282,17 @@ export class FastPostfixLines {
       }
       if (c0 === 99) {
         if (!at(buf, q, e, CLIENT)) return false;
-        const comma = findByte(buf, q, e, 44);
+        const comma = findByte(buf, dv, q, e, 44);
         const end = comma < 0 ? e : comma;
         let ipA = 0, ipB = 0, userA = 0, userB = 0;
-        const lb = findByte(buf, q + 7, e, 91);
+        const lb = findByte(buf, dv, q + 7, e, 91);
         if (lb >= 0 && lb < end) {
-          const rb = findByte(buf, lb, e, 93);
+          const rb = findByte(buf, dv, lb, e, 93);
           ipA = lb + 1;
           ipB = rb > lb && rb < end ? rb : end;
         }
         if (comma >= 0) {
-          const u = find(buf, comma, e, SASL_USER);
+          const u = find(buf, dv, comma, e, SASL_USER);
           if (u >= 0) {
             userA = userB = u + 14;
             while (userB < e && buf[userB] !== 44 && buf[userB] !== 32) userB++;
@@ -282,8 +321,8 @@ export class FastPostfixLines {
       if (c0 === 119 && at(buf, b, e, LEVELS[0]!)) {
         // "warning: host[ip]: SASL LOGIN authentication failed: …" (password guessing: many); other warnings: the full path
         const t = b + LEVELS[0]!.length;
-        const sa = find(buf, t + 1, e, SASL);
-        if (sa < 0 || find(buf, sa, e, AUTH_FAILED) < 0) return false;
+        const sa = find(buf, dv, t + 1, e, SASL);
+        if (sa < 0 || find(buf, dv, sa, e, AUTH_FAILED) < 0) return false;
         this.collector.fastAuthFail();
         this.count++;
         return true;
@@ -293,11 +332,11 @@ export class FastPostfixLines {
       // "Anonymous|Trusted|Untrusted|Verified TLS connection established …" (first word), or anywhere
       let w = b;
       while (w < e && w - b < 16 && buf[w] !== 32) w++;
-      if (at(buf, w, e, TLS_OK) || find(buf, b, e, TLS_OK) >= 0) kind = 2;
+      if (at(buf, w, e, TLS_OK) || find(buf, dv, b, e, TLS_OK) >= 0) kind = 2;
       else {
         // anything else with a space (lost connection, postscreen verdicts, anvil statistics …) is understood
         // and counts for nothing but its time; without one, the full path calls it a cut-off fragment
-        if (findByte(buf, b, e, 32) < 0) return false;
+        if (findByte(buf, dv, b, e, 32) < 0) return false;
         this.collector.fastSeen();
         this.count++;
         return true;
@@ -314,10 +353,11 @@ export class FastPostfixLines {
    * text follows the envelope (cleanup) take the full path.
    */
   private noqueueReject(buf: Uint8Array, p: number, e: number): boolean {
-    const fromI = find(buf, p, e, SP_FROM_SP);
-    const env = find(buf, p, e, ENVELOPE);
+    const dv = this.dv;
+    const fromI = find(buf, dv, p, e, SP_FROM_SP);
+    const env = find(buf, dv, p, e, ENVELOPE);
     if (fromI < 0 || (env >= 0 && fromI > env)) return false;
-    const ce = findByte(buf, fromI, e, 93);
+    const ce = findByte(buf, dv, fromI, e, 93);
     if (ce < 0) return false;
     let t = ce + 1;
     // postscreen adds ":port"
@@ -333,7 +373,7 @@ export class FastPostfixLines {
     return true;
   }
 
-  /** A sent line's delay and delays= parts (NaN: none), handed over unboxed. */
+  /** A sent line's delay and delays= parts (NaN: none), handed over unboxed; also the size of a from= line. */
   private delays = new Float64Array(5);
 
   /** Scratch for {@link noqueueReject}. */
@@ -341,52 +381,52 @@ export class FastPostfixLines {
 
   /** `QID: to=<…>, [orig_to=<…>, ]relay=…, delay=…, delays=…, dsn=…, status=sent (…)` — plain sent only. */
   private delivery(buf: Uint8Array, qa: number, qb: number, q: number, e: number): boolean {
-    const te = find(buf, q + 4, e, GT_COMMA);
+    const dv = this.dv;
+    const te = find(buf, dv, q + 4, e, GT_COMMA);
     if (te < 0) return false;
     let r = te + 3;
     if (buf[r] === 111 && at(buf, r, e, ORIG_TO)) {
-      const oe = find(buf, r + 9, e, GT_COMMA);
+      const oe = find(buf, dv, r + 9, e, GT_COMMA);
       if (oe < 0) return false;
       r = oe + 3;
     }
     if (!at(buf, r, e, RELAY)) return false;
     const relayA = r + 6;
-    const re = find(buf, r, e, COMMA_SP);
+    const re = find(buf, dv, r, e, COMMA_SP);
     if (re < 0) return false;
-    const di = find(buf, re, e, DELAY);
+    const di = find(buf, dv, re, e, DELAY);
     if (di < 0) return false;
-    let delay = this.num(buf, di + 6, e);
+    // dl: the delay, then the four delays= parts (all NaN unless all four are there)
+    const dl = this.delays;
+    this.num(buf, di + 6, e, dl, 0);
     if (this.numBad) return false;
-    if (!(delay >= 0)) delay = 0;
-    let d0 = NaN, d1 = NaN, d2 = NaN, d3 = NaN;
+    if (!(dl[0]! >= 0)) dl[0] = 0;
+    dl[1] = NaN; dl[2] = NaN; dl[3] = NaN; dl[4] = NaN;
     r = this.numEnd;
     if (at(buf, r, e, DELAYS)) {
-      const x0 = this.num(buf, r + 9, e);
-      if (this.numBad || !(x0 === x0)) return false;
-      const x1 = buf[this.numEnd] === 47 && this.numEnd < e ? this.num(buf, this.numEnd + 1, e) : NaN;
-      if (this.numBad) return false;
-      const x2 = buf[this.numEnd] === 47 && this.numEnd < e ? this.num(buf, this.numEnd + 1, e) : NaN;
-      if (this.numBad) return false;
-      const x3 = buf[this.numEnd] === 47 && this.numEnd < e ? this.num(buf, this.numEnd + 1, e) : NaN;
-      if (this.numBad) return false;
-      if (x3 === x3) { d0 = x0; d1 = x1; d2 = x2; d3 = x3; }
+      this.num(buf, r + 9, e, dl, 1);
+      if (this.numBad || !(dl[1] === dl[1])) return false;
+      for (let k = 2; k <= 4; k++) {
+        if (buf[this.numEnd] === 47 && this.numEnd < e) this.num(buf, this.numEnd + 1, e, dl, k);
+        else dl[k] = NaN;
+        if (this.numBad) return false;
+      }
+      if (!(dl[4] === dl[4])) { dl[1] = NaN; dl[2] = NaN; dl[3] = NaN; }
       r = this.numEnd;
     }
-    const dni = find(buf, r, e, DSN);
-    const si = find(buf, dni >= 0 ? dni : r, e, STATUS);
+    const dni = find(buf, dv, r, e, DSN);
+    const si = find(buf, dv, dni >= 0 ? dni : r, e, STATUS);
     if (si < 0 || !at(buf, si + 7, e, SENT)) return false; // deferred, bounced, …: the full path
-    const po = find(buf, si, e, PAREN);
+    const po = find(buf, dv, si, e, PAREN);
     if (po >= 0) {
       const t0 = buf[po + 2];
       if (t0 === 102) return false; // perhaps "forwarded as …"
       // perhaps a content-filter hop: the (short) relay is looked at before the rest of the line is searched
-      if (t0 === 50 && (find(buf, relayA, re, LOOPBACK[0]!) >= 0 || find(buf, relayA, re, LOOPBACK[1]!) >= 0 || at(buf, relayA, re, LOCALHOST))
-        && find(buf, po, e, QUEUED_AS) >= 0) return false;
+      if (t0 === 50 && (find(buf, dv, relayA, re, LOOPBACK[0]!) >= 0 || find(buf, dv, relayA, re, LOOPBACK[1]!) >= 0 || at(buf, relayA, re, LOCALHOST))
+        && find(buf, dv, po, e, QUEUED_AS) >= 0) return false;
     }
     const msgs = this.msgs, s = msgs.at(buf, qa, qb), m = msgs.objs[s];
     const size = m !== undefined ? m.size ?? 0 : msgs.sizes[s]! === msgs.sizes[s]! ? msgs.sizes[s]! : 0;
-    const dl = this.delays;
-    dl[0] = delay; dl[1] = d0; dl[2] = d1; dl[3] = d2; dl[4] = d3;
     this.collector.fastSent(size, buf, q + 4, te, dl);
     this.count++;
     return true;
@@ -433,7 +473,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
     if (e > p && buf[e - 1] === 13) e--;
     lineNo++;
     stats.lines++;
-    if (e > p && !fast.line(buf, p, e)) slow(latin1(buf, p, e));
+    if (e > p && !fast.line(p, e)) slow(latin1(buf, p, e));
   };
   const pair = [Buffer.allocUnsafeSlow(READ_CHUNK), Buffer.allocUnsafeSlow(READ_CHUNK)] as const;
   for (const src of sources) {
@@ -451,7 +491,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
         else {
           const one = Buffer.concat([left, chunk.subarray(0, nl + 1)]);
           left = undefined;
-          if (isAscii(one)) lineAt(one, 0, one.length - 1);
+          if (isAscii(one)) { fast.use(one); lineAt(one, 0, one.length - 1); }
           else slowLine(one.toString('utf8', 0, one.length - 1));
           buf = chunk.subarray(nl + 1);
         }
@@ -463,6 +503,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
         continue;
       }
       if (isAscii(buf.subarray(0, last))) {
+        fast.use(buf);
         let p = 0;
         while (p <= last) {
           const nl = buf.indexOf(10, p);

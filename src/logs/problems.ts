@@ -8,7 +8,7 @@
  * Counting windows are calendar hours and days (local time), as hosting panels count.
  */
 import { own } from './own.js';
-import { getDomain } from 'tldts';
+import { createRequire } from 'node:module';
 import type { Evidence, Finding, Status } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
@@ -352,6 +352,13 @@ export class ProblemDetector {
 }
 
 /** The receiving provider: the registrable domain of the relay host, else of the recipient. */
+/** tldts' getDomain, loaded at its first use: its public-suffix table costs ~50 ms to load, which `logs summary` and `logs trace` never need. */
+let tldtsGetDomain: typeof import('tldts').getDomain | undefined;
+function getDomain(host: string): string | null {
+  tldtsGetDomain ??= (createRequire(import.meta.url)('tldts') as typeof import('tldts')).getDomain;
+  return tldtsGetDomain(host);
+}
+
 export function providerOf(relay: string, to: string): string {
   const lb = relay.indexOf('[');
   const host = (lb > 0 ? relay.slice(0, lb) : relay).toLowerCase();
