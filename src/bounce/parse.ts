@@ -205,7 +205,11 @@ function textDiagnosticFor(ctx: BounceContext, formats: readonly BounceFormat[],
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
 const NO_CODES: { status?: string; replyCode?: number } = Object.freeze({});
 
-function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): BounceRecipient[] {
+/**
+ * `noCommand`: raw recipients whose diagnostic, as finish() reads it, was already searched for an SMTP command
+ * and names none (the DSN reader looked; the same search again would find nothing).
+ */
+function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext, noCommand?: Set<RawRecipient>): BounceRecipient[] {
   const orig = ctx.original;
   const sender = orig ? firstAddress(decodeHeaderValue(header(orig, 'from') ?? header(orig, 'return-path') ?? '')) : undefined;
   const messageId = orig ? header(orig, 'message-id')?.trim() : undefined;
@@ -220,7 +224,7 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext): Bounc
     const rhost0 = r.rhost;
     // One lowercased window of the diagnostic serves the command and the remote host lookups.
     const lowDiag = diag && (command === undefined || rhost0 === undefined) ? lowWindow(diag) : undefined;
-    if (command === undefined && diag) command = commandInLower(lowDiag!);
+    if (command === undefined && diag && !noCommand?.has(r)) command = commandInLower(lowDiag!);
     // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
     // guess such as 5.1.1 for any RCPT failure).
     const codes = diag ? codesInText(diag) : NO_CODES;
@@ -335,6 +339,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     for (const d of ctx.dsnParts) rcpts = rcpts.concat(decodeDsn(d));
     rcpts = dedupe(rcpts.filter((r) => r.recipient.includes('@')));
     if (rcpts.length) {
+      let noCommand: Set<RawRecipient> | undefined;
       for (const r of rcpts) {
         // With the server's words in the DSN, only the SMTP command may be missing (several verdicts depend on
         // it: an unknown user after DATA, a refusal at MAIL FROM or at the greeting).
@@ -349,8 +354,12 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
             const nextBlank = ctx.lowError.indexOf('\n\r\n', at + r.recipient.length + 2);
             if (nextBlank >= 0 && (end < 0 || nextBlank < end)) end = nextBlank;
             const cmd = commandIn(ctx.lowError.slice(at, Math.min(end < 0 ? Infinity : end, at + 1200)).replace(/\s+/g, ' '));
-            if (cmd) r.command = cmd;
+            if (cmd) { r.command = cmd; continue; }
           }
+          // finish() reads this diagnostic trimmed (nothing to fold) and whole (within the 4 KiB window): the
+          // search it would repeat has just found nothing.
+          const d = r.diagnosticCode;
+          if (d.length <= 4096 && !MULTI_SPACE.test(d)) (noCommand ??= new Set()).add(r);
           continue;
         }
         const t = textDiagnosticFor(ctx, formats, r.recipient);
@@ -359,7 +368,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
         if (!r.diagnosticCode || r.diagnosticCode.length < 12) r.diagnosticCode = t.diagnosticCode;
         r.command ??= t.command ?? commandIn(t.diagnosticCode ?? '');
       }
-      return found(base, 'dsn', 'rfc3464', finish(rcpts, 'rfc3464', ctx));
+      return found(base, 'dsn', 'rfc3464', finish(rcpts, 'rfc3464', ctx, noCommand));
     }
   }
   const bouncy = looksLikeBounce(ctx);
