@@ -8,16 +8,17 @@
  * the generic address-block reader, X-Failed-Recipients, a bounce forwarded as an attachment, the returned
  * message's own To → "not a bounce" (no recipient is invented).
  */
-import { classify, codesInText, type ClassifyInput } from '../classify/index.js';
+import { classify, codesInText, PhraseMatcher, type ClassifyInput } from '../classify/index.js';
 import type { Permanence, Reason } from '../core/finding.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
 import { decodeDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
+import { textMarkers } from './formats/define.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
 import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
-import { allAddresses, commandIn, commandInLower, firstAddress, firstMarker, lowWindow, rhostIn } from './text.js';
+import { allAddresses, commandIn, commandInLower, firstAddress, lowWindow, rhostIn } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
 export interface ParseBounceOptions {
@@ -44,6 +45,13 @@ const BOUNCE_SUBJECT = ['undeliver', 'delivery fail', 'delivery status', 'return
   'delivery notification', 'nondeliverable', 'non-deliverable', 'mail delivery', 'could not be delivered', 'not delivered',
   'mail system error', 'returned to sender', 'delivery problem', 'niedostarcz', 'warning: could not send', 'error sending',
   'delayed mail', 'rejected', 'bounce', 'delivery report', 'unzustellbar', 'non remis', 'failure', 'error', 'problem'];
+
+let markers: PhraseMatcher | undefined;
+
+/** The copy markers first, then every format's text markers: one automaton for getSplit's single pass. */
+function markerScanner(): PhraseMatcher {
+  return (markers ??= new PhraseMatcher(COPY_MARKERS.concat(textMarkers().markers)));
+}
 
 /** The first blank line (what split(/\n[ \t]*\n/)[0] would cut at, without splitting the rest). */
 const BLANK_LINE = /\n[ \t]*\n/g;
@@ -116,7 +124,19 @@ class MessageContext implements BounceContext {
     const head = all.length > 65536 ? all.slice(0, 65536) : all;
     let low = head.toLowerCase();
     if (low.length !== head.length) low = head.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    const copy = firstMarker(low, COPY_MARKERS);
+    // The same pass notes the formats' text markers that lie wholly before the copy marker, within the
+    // first 8 KiB (what a scan of lowHead would find; see formatsSeenInText).
+    const hits = markerScanner().scanUntil(low, COPY_MARKERS.length);
+    const lastHit = hits[hits.length - 1];
+    const copy = lastHit && lastHit.index < COPY_MARKERS.length ? lastHit : undefined;
+    const headEnd = Math.min(copy ? copy.at : low.length, 8192);
+    const seen = new Set<string>();
+    const { markers, owners } = textMarkers();
+    for (const h of hits) {
+      const k = h.index - COPY_MARKERS.length;
+      if (k >= 0 && h.at + markers[k]!.length <= headEnd) seen.add(owners[k]!);
+    }
+    this.markerHits ??= seen;
     const split: { errorText: string; lowError: string; quoted?: HeaderList } =
       { errorText: copy ? head.slice(0, copy.at) : head, lowError: copy ? low.slice(0, copy.at) : low };
     if (copy) {

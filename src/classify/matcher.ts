@@ -172,15 +172,25 @@ export class PhraseMatcher {
 
   /** Every pattern that occurs in `text` (already normalized), first occurrence of each. */
   scan(text: string): PatternHit[] {
-    return this.run(text, false);
+    return this.run(text, 0);
   }
 
   /** The first match that ends earliest, or undefined; stops reading there (markers of a long text). */
   scanFirst(text: string): PatternHit | undefined {
-    return this.run(text, true)[0];
+    return this.run(text, Infinity)[0];
   }
 
-  private run(text: string, firstOnly: boolean): PatternHit[] {
+  /**
+   * Every pattern that occurs (first occurrence of each, as `scan`), up to the first hit of a pattern whose
+   * index is below `stopBelow`: that hit ends the list and the reading (as `scanFirst` would stop at it, had
+   * the matcher held those patterns alone). One pass for "the first of these markers, and which of those
+   * others come before it".
+   */
+  scanUntil(text: string, stopBelow: number): PatternHit[] {
+    return this.run(text, stopBelow);
+  }
+
+  private run(text: string, stopBelow: number): PatternHit[] {
     const hits: PatternHit[] = [];
     let seen: Set<number> | undefined;
     const { delta, classOf, wideTab } = this;
@@ -205,7 +215,7 @@ export class PhraseMatcher {
         if (ps.length === 1 || this.verify(text, i + 1 + tail.length, ps)) {
           (seen ??= new Set()).add(p);
           hits.push({ index: p, at: i + 1 - this.heads[p]! });
-          if (firstOnly) return hits;
+          if (p < stopBelow) return hits;
         }
       }
     }

@@ -47,6 +47,11 @@ const MARKERS: string[] = [];
 const MARKER_OWNER: string[] = [];
 let markerMatcher: PhraseMatcher | undefined;
 
+/** Every format's text markers (lowercase, '*' as a space) and the format that owns each, in one list. */
+export function textMarkers(): { markers: readonly string[]; owners: readonly string[] } {
+  return { markers: MARKERS, owners: MARKER_OWNER };
+}
+
 function formatsSeenInText(ctx: BounceContext): Set<string> {
   if (ctx.markerHits) return ctx.markerHits;
   markerMatcher ??= new PhraseMatcher(MARKERS);
