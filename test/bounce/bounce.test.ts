@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -254,4 +254,28 @@ test('quoted-printable bodies: the byte decoder gives what the regex replace giv
     samples.push(s);
   }
   for (const s of samples) assert.equal(decodeTransfer(s, 'quoted-printable'), ref(s), JSON.stringify(s));
+});
+
+test('marker pass: one scanUntil over copy and format markers finds what scanFirst and a scan of the head found', async () => {
+  const { PhraseMatcher } = await import('../../src/classify/matcher.js');
+  const { textMarkers } = await import('../../src/bounce/formats/define.js');
+  const copyMarkers = ['----- original message follows', 'original message headers', '------ this is a copy of the message',
+    'message headers follow', '--- original message', 'below is a copy of the original message'];
+  const { markers } = textMarkers();
+  assert.ok(markers.length > 10);
+  const both = new PhraseMatcher(copyMarkers.concat(markers));
+  const copyOnly = new PhraseMatcher(copyMarkers);
+  const formatOnly = new PhraseMatcher([...markers]);
+  const texts = readdirSync(join(CORPUS, 'eml')).map((f) => readFileSync(join(CORPUS, 'eml', f), 'latin1').toLowerCase());
+  texts.push('x'.repeat(50), `${markers[0]} ${copyMarkers[0]} ${markers[1]}`, `${copyMarkers[1]}`, `${markers[2]}${markers[2]}`);
+  for (const low of texts) {
+    const hits = both.scanUntil(low, copyMarkers.length);
+    const last = hits[hits.length - 1];
+    const copy = last && last.index < copyMarkers.length ? last : undefined;
+    assert.deepEqual(copy, copyOnly.scanFirst(low));
+    const end = Math.min(copy ? copy.at : low.length, 8192);
+    const got = new Set(hits.filter((h) => h.index >= copyMarkers.length && h.at + markers[h.index - copyMarkers.length]!.length <= end)
+      .map((h) => h.index - copyMarkers.length));
+    assert.deepEqual(got, new Set(formatOnly.scan(low.slice(0, end)).map((h) => h.index)));
+  }
 });
