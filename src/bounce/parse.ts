@@ -48,9 +48,19 @@ const BOUNCE_SUBJECT = ['undeliver', 'delivery fail', 'delivery status', 'return
 
 let markers: PhraseMatcher | undefined;
 
-/** The copy markers first, then every format's text markers: one automaton for getSplit's single pass. */
+/** Per start-marker pattern of the scanner: its list, and the marker as the list spells it. */
+const startOf: { list: readonly string[]; marker: string }[] = [];
+
+/**
+ * The copy markers first, then every format's text markers, then every format's start markers ('*' read as a
+ * space, as firstMarker does): one automaton for getSplit's single pass.
+ */
 function markerScanner(): PhraseMatcher {
-  return (markers ??= new PhraseMatcher(COPY_MARKERS.concat(textMarkers().markers)));
+  if (markers) return markers;
+  const { markers: text, starts } = textMarkers();
+  const patterns = COPY_MARKERS.concat(text);
+  for (const list of starts) for (const m of list) { patterns.push(m.replace(/\*/g, ' ')); startOf.push({ list, marker: m }); }
+  return (markers = new PhraseMatcher(patterns));
 }
 
 /** The first blank line (what split(/\n[ \t]*\n/)[0] would cut at, without splitting the rest). */
@@ -81,6 +91,7 @@ class MessageContext implements BounceContext {
   readonly detected = new Map<string, boolean>();
   readonly cache = new Map<string, RawRecipient[]>();
   markerHits?: Set<string>;
+  startHits?: Map<readonly string[], { at: number; marker: string }>;
   feedback: string | undefined;
   textPart: MimePart | undefined;
   htmlPart: MimePart | undefined;
@@ -130,13 +141,24 @@ class MessageContext implements BounceContext {
     const lastHit = hits[hits.length - 1];
     const copy = lastHit && lastHit.index < COPY_MARKERS.length ? lastHit : undefined;
     const headEnd = Math.min(copy ? copy.at : low.length, 8192);
+    // And the formats' start markers wholly inside lowError: per list, the first hit in the pass's order
+    // (by end of the automaton prefix, start, index: firstMarker's order) is what firstMarker would give.
+    const errorEnd = copy ? copy.at : low.length;
     const seen = new Set<string>();
+    const starts = new Map<readonly string[], { at: number; marker: string }>();
     const { markers, owners } = textMarkers();
     for (const h of hits) {
       const k = h.index - COPY_MARKERS.length;
-      if (k >= 0 && h.at + markers[k]!.length <= headEnd) seen.add(owners[k]!);
+      if (k < 0) continue;
+      if (k < markers.length) {
+        if (h.at + markers[k]!.length <= headEnd) seen.add(owners[k]!);
+        continue;
+      }
+      const st = startOf[k - markers.length]!;
+      if (h.at + st.marker.length <= errorEnd && !starts.has(st.list)) starts.set(st.list, { at: h.at, marker: st.marker });
     }
     this.markerHits ??= seen;
+    this.startHits = starts;
     const split: { errorText: string; lowError: string; quoted?: HeaderList } =
       { errorText: copy ? head.slice(0, copy.at) : head, lowError: copy ? low.slice(0, copy.at) : low };
     if (copy) {

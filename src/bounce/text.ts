@@ -95,9 +95,11 @@ export function cutAt(text: string, markers: readonly string[], lower?: string):
 }
 
 /** The text after the first of `markers` found (the whole text when none is). */
-export function startAt(text: string, markers: readonly string[], lower?: string): { text: string; found: boolean } {
+export function startAt(text: string, markers: readonly string[], lower?: string, known?: { at: number; marker: string } | null):
+  { text: string; found: boolean } {
   if (!markers.length) return { text, found: false };
-  const hit = firstMarker(lower ?? text.toLowerCase(), markers);
+  // `known`: the marker firstMarker would give (null: none), already found by the caller's own pass.
+  const hit = known !== undefined ? known ?? undefined : firstMarker(lower ?? text.toLowerCase(), markers);
   if (!hit) return { text, found: false };
   const best = hit.at;
   const len = hit.marker.length;

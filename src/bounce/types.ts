@@ -55,6 +55,11 @@ export interface BounceContext {
   lowError: string;
   /** Names of the formats whose text markers occur in lowHead (one automaton pass, computed lazily). */
   markerHits?: Set<string>;
+  /**
+   * Per list of start markers (a format's `start`, by identity): the first one in lowError, as firstMarker
+   * finds it; a list without an entry has none there. Set by the pass that cuts lowError, if it did.
+   */
+  startHits?: Map<readonly string[], { at: number; marker: string }>;
   /** Per-format detect results (computed at most once per message). */
   detected: Map<string, boolean>;
   /** Per-format decode results (computed at most once per message). */

@@ -279,3 +279,31 @@ test('marker pass: one scanUntil over copy and format markers finds what scanFir
     assert.deepEqual(got, new Set(formatOnly.scan(low.slice(0, end)).map((h) => h.index)));
   }
 });
+
+test('marker pass: the formats\' start markers found in the same pass are what firstMarker finds in lowError', async () => {
+  const { PhraseMatcher } = await import('../../src/classify/matcher.js');
+  const { textMarkers } = await import('../../src/bounce/formats/define.js');
+  const { firstMarker } = await import('../../src/bounce/text.js');
+  const copyMarkers = ['----- original message follows', 'original message headers', '------ this is a copy of the message',
+    'message headers follow', '--- original message', 'below is a copy of the original message'];
+  const { starts } = textMarkers();
+  assert.ok(starts.length > 5);
+  const owner: { list: readonly string[]; marker: string }[] = [];
+  const patterns = [...copyMarkers];
+  for (const list of starts) for (const m of list) { patterns.push(m.replace(/\*/g, ' ')); owner.push({ list, marker: m }); }
+  const both = new PhraseMatcher(patterns);
+  const texts = readdirSync(join(CORPUS, 'eml')).map((f) => readFileSync(join(CORPUS, 'eml', f), 'latin1').toLowerCase());
+  texts.push(`${starts[0]![0]} ${copyMarkers[0]} ${starts[1]![0]}`, `${starts[2]![0]!.slice(0, -1)}`, `x${starts[3]![0]}${starts[3]![0]}`);
+  for (const low of texts) {
+    const hits = both.scanUntil(low, copyMarkers.length);
+    const last = hits[hits.length - 1];
+    const end = last && last.index < copyMarkers.length ? last.at : low.length;
+    const found = new Map<readonly string[], { at: number; marker: string }>();
+    for (const h of hits) {
+      if (h.index < copyMarkers.length) continue;
+      const o = owner[h.index - copyMarkers.length]!;
+      if (h.at + o.marker.length <= end && !found.has(o.list)) found.set(o.list, { at: h.at, marker: o.marker });
+    }
+    for (const list of starts) assert.deepEqual(found.get(list), firstMarker(low.slice(0, end), list), list[0]);
+  }
+});

@@ -45,11 +45,13 @@ function any(hay: string, needles: readonly string[] | undefined): boolean {
  */
 const MARKERS: string[] = [];
 const MARKER_OWNER: string[] = [];
+/** Every format's list of start markers (the lists themselves: startAt hits are looked up by list). */
+const START_LISTS: (readonly string[])[] = [];
 let markerMatcher: PhraseMatcher | undefined;
 
 /** Every format's text markers (lowercase, '*' as a space) and the format that owns each, in one list. */
-export function textMarkers(): { markers: readonly string[]; owners: readonly string[] } {
-  return { markers: MARKERS, owners: MARKER_OWNER };
+export function textMarkers(): { markers: readonly string[]; owners: readonly string[]; starts: readonly (readonly string[])[] } {
+  return { markers: MARKERS, owners: MARKER_OWNER, starts: START_LISTS };
 }
 
 function formatsSeenInText(ctx: BounceContext): Set<string> {
@@ -61,6 +63,7 @@ function formatsSeenInText(ctx: BounceContext): Set<string> {
 
 export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
   for (const m of spec.text ?? []) { MARKERS.push(m.replace(/\*/g, ' ')); MARKER_OWNER.push(spec.name); }
+  if (spec.start?.length) START_LISTS.push(spec.start);
   markerMatcher = undefined;
   return {
     name: spec.name,
@@ -90,7 +93,11 @@ export function defineTextFormat(spec: TextFormatSpec): BounceFormat {
 
   function decodeUncached(ctx: BounceContext): RawRecipient[] {
     if (spec.decode) return spec.decode(ctx);
-    const { text } = startAt(ctx.errorText, spec.start ?? [], ctx.lowError);
+    const start = spec.start ?? [];
+    const lowError = ctx.lowError;
+    // The marker pass that cut lowError also found the start markers (ctx.startHits); without it, scan.
+    const known = start.length && ctx.startHits ? ctx.startHits.get(start) ?? null : undefined;
+    const { text } = startAt(ctx.errorText, start, lowError, known);
     const opts: BlockOptions = {};
     if (spec.stop) opts.stop = spec.stop;
     let out = addressBlocks(text, opts);
