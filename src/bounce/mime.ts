@@ -8,6 +8,8 @@
  *  - only text-like parts are transfer-decoded and charset-decoded (attachments are skipped, not decoded).
  */
 
+import { isAscii } from 'node:buffer';
+
 export const MAX_DEPTH = 24;
 const MAX_HEADER_BYTES = 256 * 1024;
 const MAX_HEADERS = 1000;
@@ -357,9 +359,17 @@ const decoders = new Map<string, TextDecoder>();
 
 /** Byte string → text in the given charset; unknown charsets fall back to UTF-8, then latin1. */
 export function decodeCharset(bytes: string, charset: string | undefined): string {
-  // Pure ASCII needs no decoding.
+  const special = !!charset && /2022|utf-7|utf-16/i.test(charset);
+  let buf: Buffer | undefined;
+  // Pure ASCII needs no decoding. A long text is tested as bytes (the buffer serves the decoding too); a
+  // character beyond one byte turns into some byte there, but such text is returned as it is below anyway.
+  if (bytes.length >= 512) {
+    if (!special) {
+      buf = Buffer.from(bytes, 'latin1');
+      if (isAscii(buf)) return bytes;
+    }
   // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/.test(bytes) && !(charset && /2022|utf-7|utf-16/i.test(charset))) return bytes;
+  } else if (!special && !/[^\u0000-\u007f]/.test(bytes)) return bytes;
   // Already text (characters beyond one byte): decoded before, leave it alone.
   // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u00ff]/.test(bytes)) return bytes;
@@ -373,7 +383,7 @@ export function decodeCharset(bytes: string, charset: string | undefined): strin
     }
     decoders.set(label, dec);
   }
-  const buf = Buffer.from(bytes, 'latin1');
+  buf ??= Buffer.from(bytes, 'latin1');
   // UTF-8 without a byte-order mark: Buffer's native decoder gives what TextDecoder gives (both replace invalid
   // sequences with U+FFFD), without TextDecoder's per-call overhead. (TextDecoder drops a leading BOM.)
   const utf8 = dec.encoding === 'utf-8';
