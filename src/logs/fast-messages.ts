@@ -11,7 +11,7 @@ import type { MessageTracker, OpenMessageSide, TrackedMessage } from './messages
 /** Longest queue id kept as a row (formats/postfix.ts qidLen reads at most 24 characters). */
 const KEY = 24;
 /** Row flags. */
-export const RECEIVED = 1, COUNTED = 2;
+export const RECEIVED = 1, COUNTED = 2, LOCAL = 4;
 
 export class FastMessages implements OpenMessageSide {
   /** Rows without an object (the tracker's open map does not hold them). */
@@ -26,6 +26,8 @@ export class FastMessages implements OpenMessageSide {
   readonly sizes: Float64Array = new Float64Array(1 << 12);
   readonly first: Float64Array = new Float64Array(1 << 12);
   readonly last: Float64Array = new Float64Array(1 << 12);
+  /** Deferrals so far. */
+  readonly deferrals: Int32Array = new Int32Array(1 << 12);
   /** The object of a row that has one (else undefined). */
   objs: (TrackedMessage | undefined)[] = new Array<TrackedMessage | undefined>(1 << 12).fill(undefined);
   /** Where {@link find} stopped: the free slot for an insert after a miss. */
@@ -66,6 +68,7 @@ export class FastMessages implements OpenMessageSide {
       this.sizes[s] = NaN;
       this.first[s] = ts;
       this.last[s] = ts;
+      this.deferrals[s] = 0;
       this.plain++;
       const t = this.tracker, n = t.open.size + this.plain;
       if (n > t.peakOpen) t.peakOpen = n;
@@ -115,13 +118,14 @@ export class FastMessages implements OpenMessageSide {
     this.sizes[to] = this.sizes[from]!;
     this.first[to] = this.first[from]!;
     this.last[to] = this.last[from]!;
+    this.deferrals[to] = this.deferrals[from]!;
     this.objs[to] = this.objs[from];
     this.lens[from] = 0;
     this.objs[from] = undefined;
   }
 
   private grow(): void {
-    const old = { lens: this.lens, hashes: this.hashes, keys: this.keys, flags: this.flags, sizes: this.sizes, first: this.first, last: this.last, objs: this.objs };
+    const old = { lens: this.lens, hashes: this.hashes, keys: this.keys, flags: this.flags, sizes: this.sizes, first: this.first, last: this.last, deferrals: this.deferrals, objs: this.objs };
     const n = (this.mask + 1) * 2;
     this.mask = n - 1;
     this.lens = new Uint8Array(n);
@@ -131,6 +135,7 @@ export class FastMessages implements OpenMessageSide {
     (this as { sizes: Float64Array }).sizes = new Float64Array(n);
     (this as { first: Float64Array }).first = new Float64Array(n);
     (this as { last: Float64Array }).last = new Float64Array(n);
+    (this as { deferrals: Int32Array }).deferrals = new Int32Array(n);
     this.objs = new Array<TrackedMessage | undefined>(n).fill(undefined);
     for (let o = 0; o < old.lens.length; o++) {
       const len = old.lens[o]!;
@@ -144,6 +149,7 @@ export class FastMessages implements OpenMessageSide {
       this.sizes[s] = old.sizes[o]!;
       this.first[s] = old.first[o]!;
       this.last[s] = old.last[o]!;
+      this.deferrals[s] = old.deferrals[o]!;
       this.objs[s] = old.objs[o];
     }
   }
@@ -180,7 +186,8 @@ export class FastMessages implements OpenMessageSide {
     const m = this.tracker.create(qid, 'postfix', this.first[s]!);
     m.lastTs = this.last[s]!;
     const f = this.flags[s]!;
-    if (f & RECEIVED) { m.received = true; m.origin = 'smtp'; }
+    if (f & RECEIVED) { m.received = true; m.origin = f & LOCAL ? 'local' : 'smtp'; }
+    m.deferrals = this.deferrals[s]!;
     if (f & COUNTED) m.counted = true;
     const size = this.sizes[s]!;
     if (size === size) m.size = size;

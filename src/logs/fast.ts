@@ -18,7 +18,7 @@ import { newHead, parseStamp, StampClock } from './stamp.js';
 import { resolveLogSources, type ReadProgress } from './input.js';
 import { latin1, type SummaryCollector } from './summary.js';
 import type { MessageTracker } from './messages.js';
-import { COUNTED, FastMessages, RECEIVED } from './fast-messages.js';
+import { COUNTED, FastMessages, LOCAL, RECEIVED } from './fast-messages.js';
 import { splitReply } from './formats/postfix.js';
 import type { ScanLogOptions, ScanStats } from './scan.js';
 
@@ -55,6 +55,15 @@ const REJECT = bytes('reject: ');
 const SP_FROM_SP = bytes(' from ');
 const ENVELOPE = bytes('; from=<');
 const SASL = bytes(': SASL ');
+const TLS_HANDSHAKE = bytes('TLS handshake');
+const UID = bytes('uid=');
+const SENDER_EQ = bytes('sender=');
+const SENDER_SP = bytes('sender ');
+const NOTIFICATION = bytes(' notification: ');
+const PICKUP = bytes('pickup');
+const BOUNCE = bytes('bounce');
+const DEFERRED = bytes('deferred');
+const BOUNCED = bytes('bounced');
 const AUTH_FAILED = bytes(' authentication failed');
 const LOCALHOST = bytes('localhost');
 
@@ -106,6 +115,18 @@ function findByte(buf: Uint8Array, dv: DataView, from: number, end: number, c: n
   }
   for (; p < end; p++) if (buf[p] === c) return p;
   return -1;
+}
+
+/** End of the program name in the token buf[a, b) ("prog[pid]:" or "prog:"), as stamp.ts takeProg reads it. */
+function progEnd(buf: Uint8Array, a: number, b: number): number {
+  const end = b - 1;
+  if (buf[end - 1] === 93) for (let k = end; k > a; k--) if (buf[k] === 91) return k;
+  return end;
+}
+
+/** Does buf[a, b) end with pat? */
+function endsWith(buf: Uint8Array, a: number, b: number, pat: Uint8Array): boolean {
+  return b - pat.length >= a && at(buf, b - pat.length, b, pat);
 }
 
 /** Two ASCII digits at buf[p] as a number; 99 when they are not digits. */
@@ -299,7 +320,7 @@ export class FastPostfixLines {
           }
         }
         const msgs = this.msgs, s = msgs.at(buf, b, i), m = msgs.objs[s];
-        if (m !== undefined) { m.received = true; m.origin = 'smtp'; } else msgs.flags[s] |= RECEIVED;
+        if (m !== undefined) { m.received = true; m.origin = 'smtp'; } else msgs.flags[s] = (msgs.flags[s]! | RECEIVED) & ~LOCAL;
         this.collector.fastReceived(buf, b, i, ipA, ipB, userA, userB);
         this.count++;
         return true;
@@ -309,30 +330,56 @@ export class FastPostfixLines {
         this.count++;
         return true;
       }
+      if ((c0 === 117 && at(buf, q, e, UID)) || (c0 === 115 && at(buf, q, e, SENDER_EQ))) {
+        // pickup "QID: uid=0 from=<root>": a local arrival (a message already an object: the full path)
+        if (!endsWith(buf, p, progEnd(buf, p, sp), PICKUP) || this.isObject(buf, b, i)) return false;
+        const msgs = this.msgs, s = msgs.at(buf, b, i);
+        msgs.flags[s] |= RECEIVED | LOCAL;
+        this.collector.fastReceived(buf, b, i, 0, 0, 0, 0);
+        this.count++;
+        return true;
+      }
+      if (c0 === 115 && at(buf, q, e, SENDER_SP)) {
+        // bounce "QID: sender non-delivery notification: NEWQID": opens the message if new, counts nothing
+        if (!endsWith(buf, p, progEnd(buf, p, sp), BOUNCE) || find(buf, dv, q, e, NOTIFICATION) < 0 || this.isObject(buf, b, i)) return false;
+        this.msgs.at(buf, b, i);
+        this.collector.fastSeen();
+        this.count++;
+        return true;
+      }
       return false;
     }
     // --- lines without a queue id ---
     const c0 = buf[b];
-    let kind: 0 | 1 | 2;
+    let kind: 0 | 1 | 2 | 3;
     if (c0 === 99 && at(buf, b, e, CONNECT)) kind = 0;
     else if (c0 === 100 && at(buf, b, e, DISCONNECT)) kind = 1;
     else if (c0 === 67 && at(buf, b, e, CONNECT_PS)) kind = 0;
     else {
       if (c0 === 119 && at(buf, b, e, LEVELS[0]!)) {
-        // "warning: host[ip]: SASL LOGIN authentication failed: …" (password guessing: many); other warnings: the full path
+        // "warning: host[ip]: SASL LOGIN authentication failed: …" (password guessing: many)
         const t = b + LEVELS[0]!.length;
         const sa = find(buf, dv, t + 1, e, SASL);
-        if (sa < 0 || find(buf, dv, sa, e, AUTH_FAILED) < 0) return false;
-        this.collector.fastAuthFail();
+        if (sa >= 0 && find(buf, dv, sa, e, AUTH_FAILED) >= 0) {
+          this.collector.fastAuthFail();
+          this.count++;
+          return true;
+        }
+        // TLS handshake failures are TLS events: the full path; any other warning is counted by its words
+        if (find(buf, dv, t, e, TLS_HANDSHAKE) >= 0) return false;
+        const pe = progEnd(buf, p, sp);
+        let slash = pe - 1;
+        while (slash >= p && buf[slash] !== 47) slash--;
+        this.collector.fastDaemon('warning', latin1(buf, slash + 1, pe), latin1(buf, t, e));
         this.count++;
         return true;
       }
-      if (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112) for (const lv of LEVELS) if (at(buf, b, e, lv)) return false; // warnings etc.: the full path
-      if (c0 === 83 && (at(buf, b, e, SSL_ACCEPT) || at(buf, b, e, SSL_CONNECT))) return false; // TLS failures
+      if (c0 === 119 || c0 === 101 || c0 === 102 || c0 === 112) for (const lv of LEVELS) if (at(buf, b, e, lv)) return false; // errors, fatal, panic: the full path
       // "Anonymous|Trusted|Untrusted|Verified TLS connection established …" (first word), or anywhere
       let w = b;
       while (w < e && w - b < 16 && buf[w] !== 32) w++;
       if (at(buf, w, e, TLS_OK) || find(buf, dv, b, e, TLS_OK) >= 0) kind = 2;
+      else if (c0 === 83 && (at(buf, b, e, SSL_ACCEPT) || at(buf, b, e, SSL_CONNECT))) kind = 3; // a TLS failure
       else {
         // anything else with a space (lost connection, postscreen verdicts, anvil statistics …) is understood
         // and counts for nothing but its time; without one, the full path calls it a cut-off fragment
@@ -369,6 +416,40 @@ export class FastPostfixLines {
     r.dsn = undefined;
     splitReply(r, latin1(buf, t + 1, env < 0 ? e : env));
     this.collector.fastReject(r.text, r.dsn, r.replyCode);
+    this.count++;
+    return true;
+  }
+
+  /** Is the open message with the queue id buf[a, b) an object (its lines then take the full path where it keeps more than a row)? */
+  private isObject(buf: Uint8Array, a: number, b: number): boolean {
+    const s = this.msgs.find(buf, a, b);
+    return s >= 0 && this.msgs.objs[s] !== undefined;
+  }
+
+  /**
+   * A `status=deferred` or `status=bounced` delivery, read as formats/postfix.ts delivery() reads it: the DSN
+   * after "dsn=", the text between " (" and the line's last ")". dni/si: where "dsn=" / "status=" start.
+   */
+  private failed(buf: Uint8Array, qa: number, qb: number, dni: number, si: number, e: number, deferred: boolean): boolean {
+    const dv = this.dv;
+    let dsn = '';
+    if (dni >= 0) {
+      const dne = findByte(buf, dv, dni, e, 44);
+      dsn = latin1(buf, dni + 4, dne < 0 ? e : dne);
+    }
+    let text = '';
+    const po = find(buf, dv, si, e, PAREN);
+    if (po >= 0) {
+      let pc = e - 1;
+      while (pc > po && buf[pc] !== 41) pc--;
+      const end = pc > po ? pc : e;
+      if (end > po + 2) text = latin1(buf, po + 2, end);
+    }
+    const msgs = this.msgs, s = msgs.at(buf, qa, qb), m = msgs.objs[s];
+    if (deferred) {
+      const n = m !== undefined ? ++m.deferrals : ++msgs.deferrals[s]!;
+      this.collector.fastDeferred(n === 1, text, dsn);
+    } else this.collector.fastBounced(text, dsn);
     this.count++;
     return true;
   }
@@ -416,7 +497,12 @@ export class FastPostfixLines {
     }
     const dni = find(buf, dv, r, e, DSN);
     const si = find(buf, dv, dni >= 0 ? dni : r, e, STATUS);
-    if (si < 0 || !at(buf, si + 7, e, SENT)) return false; // deferred, bounced, …: the full path
+    if (si < 0) return false;
+    if (!at(buf, si + 7, e, SENT)) {
+      if (at(buf, si + 7, e, DEFERRED)) return this.failed(buf, qa, qb, dni, si, e, true);
+      if (at(buf, si + 7, e, BOUNCED)) return this.failed(buf, qa, qb, dni, si, e, false);
+      return false; // expired and the rest: the full path
+    }
     const po = find(buf, dv, si, e, PAREN);
     if (po >= 0) {
       const t0 = buf[po + 2];

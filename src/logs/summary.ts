@@ -235,20 +235,11 @@ export class SummaryCollector {
             this.partsN++;
           }
         } else if (e.status === 'deferred') {
-          this.c.deferrals++;
-          if (m ? m.deferrals === 1 : !this.deferredQids.has(e.qid)) { // the tracker counts deferrals per message
-            if (!m) this.deferredQids.add(own(e.qid));
-            this.c.deferred++;
-            b.deferred++;
-            this.perHour[this.hourOf]!.deferred++;
-          }
-          this.def.add(e.text, e.dsn);
-        } else if (e.status === 'bounced' || e.status === 'expired') {
-          this.c.bounced++;
-          b.bounced++;
-          this.perHour[this.hourOf]!.bounced++;
-          this.bnc.add(e.text, e.dsn);
-        } else if (e.status === 'forwarded') this.c.forwarded++;
+          // the tracker counts deferrals per message
+          const first = m ? m.deferrals === 1 : !this.deferredQids.has(e.qid);
+          if (first && !m) this.deferredQids.add(own(e.qid));
+          this.deferral(b, first, e.text, e.dsn);
+        } else if (e.status === 'bounced' || e.status === 'expired') this.bounce(b, e.text, e.dsn); else if (e.status === 'forwarded') this.c.forwarded++;
         else if (e.status === 'filtered') {
           this.c.filtered++;
           const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
@@ -283,18 +274,8 @@ export class SummaryCollector {
       case 'auth-fail': this.smtp.authFailures++; break;
       case 'login': this.smtp.imapPopLogins++; break;
       case 'daemon': {
-        const lv = e.level;
-        if (lv === 'warning') this.daemonCounts.warnings++;
-        else if (lv === 'error') this.daemonCounts.errors++;
-        else if (lv === 'fatal') this.daemonCounts.fatal++;
-        else this.daemonCounts.panic++;
         const slash = e.prog.lastIndexOf('/');
-        const prog = slash >= 0 ? e.prog.slice(slash + 1) : e.prog;
-        const text = normaliseReasonText(e.text);
-        const key = lv + '|' + prog + '|' + text;
-        const r = this.daemonTop.get(key);
-        if (r) r.count++;
-        else if (this.daemonTop.size < 2000) this.daemonTop.set(own(key), { level: lv, prog: own(prog), text: own(text), count: 1 });
+        this.daemon(e.level, slash >= 0 ? e.prog.slice(slash + 1) : e.prog, e.text);
         break;
       }
       default:
@@ -363,12 +344,62 @@ export class SummaryCollector {
     if (this.reinjected.size) this.reinjected.delete(latin1(buf, qa, qb));
   }
 
-  /** connect / disconnect / TLS established lines. */
-  fastSession(kind: 0 | 1 | 2): void {
+  /** connect / disconnect / TLS established / TLS failure (SSL_accept, SSL_connect error) lines. */
+  fastSession(kind: 0 | 1 | 2 | 3): void {
     this.seen(this.time[0]!);
     if (kind === 0) this.smtp.connections++;
     else if (kind === 1) this.smtp.disconnects++;
-    else this.smtp.tls++;
+    else if (kind === 2) this.smtp.tls++;
+    else this.smtp.tlsFailures++;
+  }
+
+  /** A `status=deferred` delivery; first: the message's first deferral. */
+  fastDeferred(first: boolean, text: string, dsn: string): void {
+    const ts = this.time[0]!;
+    this.seen(ts);
+    this.deferral(this.bucket(ts), first, text, dsn);
+  }
+
+  /** A `status=bounced` delivery. */
+  fastBounced(text: string, dsn: string): void {
+    const ts = this.time[0]!;
+    this.seen(ts);
+    this.bounce(this.bucket(ts), text, dsn);
+  }
+
+  /** A daemon `warning:` line (prog: the program's last name, "smtpd"). */
+  fastDaemon(level: 'warning', prog: string, text: string): void {
+    this.seen(this.time[0]!);
+    this.daemon(level, prog, text);
+  }
+
+  private deferral(b: PeriodCounts, first: boolean, text: string, dsn: string): void {
+    this.c.deferrals++;
+    if (first) {
+      this.c.deferred++;
+      b.deferred++;
+      this.perHour[this.hourOf]!.deferred++;
+    }
+    this.def.add(text, dsn);
+  }
+
+  private bounce(b: PeriodCounts, text: string, dsn: string): void {
+    this.c.bounced++;
+    b.bounced++;
+    this.perHour[this.hourOf]!.bounced++;
+    this.bnc.add(text, dsn);
+  }
+
+  private daemon(lv: 'warning' | 'error' | 'fatal' | 'panic', prog: string, rawText: string): void {
+    if (lv === 'warning') this.daemonCounts.warnings++;
+    else if (lv === 'error') this.daemonCounts.errors++;
+    else if (lv === 'fatal') this.daemonCounts.fatal++;
+    else this.daemonCounts.panic++;
+    const text = normaliseReasonText(rawText);
+    const key = lv + '|' + prog + '|' + text;
+    const r = this.daemonTop.get(key);
+    if (r) r.count++;
+    else if (this.daemonTop.size < 2000) this.daemonTop.set(own(key), { level: lv, prog: own(prog), text: own(text), count: 1 });
   }
 
   /** A NOQUEUE `reject:` (smtpd, postscreen), without the event object (ts already seen). */
