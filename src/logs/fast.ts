@@ -8,7 +8,8 @@
  * (test/logs/fast.test.ts compares both on generated, corpus and real logs).
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -561,14 +562,14 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
     stats.lines++;
     if (e > p && !fast.line(p, e)) slow(latin1(buf, p, e));
   };
-  const pair = [Buffer.allocUnsafeSlow(READ_CHUNK), Buffer.allocUnsafeSlow(READ_CHUNK)] as const;
+  const readBuf = Buffer.allocUnsafeSlow(READ_CHUNK);
   for (const src of sources) {
     clock.setReference(src.mtimeMs);
     fast.reset();
     srcName = src.name;
     lineNo = 0;
     let left: Buffer | undefined;
-    for await (const chunk of chunksOf(src.name, src.gzip, opt.stdin, prog, pair)) {
+    for await (const chunk of chunksOf(src.name, src.gzip, opt.stdin, prog, readBuf)) {
       let buf = chunk;
       if (left) {
         // finish the line cut at the end of the last chunk on its own (no copy of the whole new chunk)
@@ -622,32 +623,29 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
 /** Bytes per read of a plain file. */
 const READ_CHUNK = 1 << 20;
 
+/** Chunks of a plain file read between two turns of the event loop (~16 MB: a few dozen milliseconds of counting). */
+const CHUNKS_PER_TURN = 16;
+
 /**
- * The chunks of one source; a chunk is valid only until the next one is asked for. A plain file is read into
- * two buffers used in turn (the next read runs while a chunk is counted): a fresh buffer per read, as a stream
- * gives, is external memory that makes V8 run a full garbage collection every few dozen megabytes. Gzip and
- * stdin stream.
+ * The chunks of one source; a chunk is valid only until the next one is asked for. A plain file is read with
+ * readSync into one reused buffer: a fresh buffer per read, as a stream gives, is external memory that makes V8
+ * run a full garbage collection every few dozen megabytes, and a read through the thread pool costs twice the
+ * CPU of a 1 MB readSync from the page cache (~0.15 ms, shorter than counting the chunk). The event loop gets a
+ * turn every {@link CHUNKS_PER_TURN} chunks, so a server running a summary stays responsive. Gzip and stdin stream.
  */
-async function* chunksOf(name: string, gzip: boolean, stdin: Readable | undefined, prog: ReadProgress, pair: readonly [Buffer, Buffer]): AsyncGenerator<Buffer> {
+async function* chunksOf(name: string, gzip: boolean, stdin: Readable | undefined, prog: ReadProgress, buf: Buffer): AsyncGenerator<Buffer> {
   if (name !== '-' && !gzip) {
-    const fh = await open(name, 'r');
-    let pending: Promise<{ bytesRead: number }> | undefined;
+    const fd = openSync(name, 'r');
     try {
-      let turn = 0;
-      pending = fh.read(pair[0], 0, READ_CHUNK, null);
-      for (;;) {
-        const { bytesRead } = await pending;
-        pending = undefined;
-        if (bytesRead === 0) return;
-        prog.bytes += bytesRead;
-        const buf = pair[turn]!;
-        turn ^= 1;
-        pending = fh.read(pair[turn]!, 0, READ_CHUNK, null);
-        yield buf.subarray(0, bytesRead);
+      for (let k = 1; ; k++) {
+        const n = readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) return;
+        prog.bytes += n;
+        yield n === buf.length ? buf : buf.subarray(0, n);
+        if (k % CHUNKS_PER_TURN === 0) await setImmediate();
       }
     } finally {
-      if (pending) await pending.catch(() => undefined);
-      await fh.close();
+      closeSync(fd);
     }
   }
   const raw: Readable = name === '-' ? (stdin ?? process.stdin) : createReadStream(name, { highWaterMark: 4 << 20 });
