@@ -51,7 +51,8 @@ const TLS_OK = bytes(' TLS connection established ');
 const SSL_ACCEPT = bytes('SSL_accept error from ');
 const SSL_CONNECT = bytes('SSL_connect error to ');
 const LEVELS = ['warning: ', 'error: ', 'fatal: ', 'panic: '].map(bytes);
-const LOOPBACK = [bytes('127.'), bytes('::1')];
+const LOOPBACK = bytes('127.');
+const LOOPBACK6 = bytes('::1]');
 const REJECT = bytes('reject: ');
 const SP_FROM_SP = bytes(' from ');
 const ENVELOPE = bytes('; from=<');
@@ -128,6 +129,15 @@ function progEnd(buf: Uint8Array, a: number, b: number): number {
 /** Does buf[a, b) end with pat? */
 function endsWith(buf: Uint8Array, a: number, b: number, pat: Uint8Array): boolean {
   return b - pat.length >= a && at(buf, b - pat.length, b, pat);
+}
+
+/** Is the relay buf[a, b) a loopback one, as formats/postfix.ts isContentFilterHop asks ("[127.", "[::1]", "127.…", "localhost…")? */
+function loopbackRelay(buf: Uint8Array, dv: DataView, a: number, b: number): boolean {
+  if (at(buf, a, b, LOOPBACK) || at(buf, a, b, LOCALHOST)) return true;
+  for (let k = findByte(buf, dv, a, b, 91); k >= 0; k = findByte(buf, dv, k + 1, b, 91)) {
+    if (at(buf, k + 1, b, LOOPBACK) || at(buf, k + 1, b, LOOPBACK6)) return true;
+  }
+  return false;
 }
 
 /** Two ASCII digits at buf[p] as a number; 99 when they are not digits. */
@@ -251,14 +261,17 @@ export class FastPostfixLines {
     if (sp >= e || buf[sp - 1] !== 58) return false;
     const b = sp + 1;
     // --- a queue id? (the same test as formats/postfix.ts qidLen) ---
-    let i = b, seen = 0;
+    // (hashed on the way, as FastMessages.find would hash it)
+    let i = b, seen = 0, qh = 0x811c9dc5 | 0;
     const max = b + 24 < e ? b + 24 : e;
     while (i < max) {
-      const k = QID_CLASS[buf[i]!]!;
+      const c = buf[i]!, k = QID_CLASS[c]!;
       if (k === 0) break;
       seen |= k;
+      qh = Math.imul(qh ^ c, 16777619);
       i++;
     }
+    this.qh = qh;
     const n = i - b;
     if (i + 1 < e && buf[i] === 58 && buf[i + 1] === 32 && (((seen & 2) === 0 && n >= 5) || ((seen & 4) === 0 && n >= 10) || (n === 7 && at(buf, b, e, NOQUEUE)))) {
       if (n === 7 && at(buf, b, e, NOQUEUE)) return at(buf, i + 2, e, REJECT) && this.noqueueReject(buf, i + 2 + REJECT.length, e);
@@ -274,7 +287,7 @@ export class FastPostfixLines {
         if (this.numBad || !(size >= 0)) return false;
         // size counts once per message, for messages that arrived in this log (as SummaryCollector.add does);
         // from and nrcpt are left out: nothing in the summary reads them
-        const msgs = this.msgs, s = msgs.at(buf, b, i), m = msgs.objs[s];
+        const msgs = this.msgs, s = msgs.at(buf, b, i, this.qh), m = msgs.objs[s];
         let count: boolean;
         if (m !== undefined) {
           m.size = size;
@@ -292,7 +305,7 @@ export class FastPostfixLines {
       }
       if (c0 === 114) {
         if (!at(buf, q, e, REMOVED)) return false;
-        const msgs = this.msgs, s = msgs.find(buf, b, i);
+        const msgs = this.msgs, s = msgs.find(buf, b, i, this.qh);
         if (s >= 0) {
           const m = msgs.objs[s];
           if (m !== undefined) this.tracker.closeAt(m, this.stampTs); // the tracker drops its row too
@@ -320,7 +333,7 @@ export class FastPostfixLines {
             while (userB < e && buf[userB] !== 44 && buf[userB] !== 32) userB++;
           }
         }
-        const msgs = this.msgs, s = msgs.at(buf, b, i), m = msgs.objs[s];
+        const msgs = this.msgs, s = msgs.at(buf, b, i, this.qh), m = msgs.objs[s];
         if (m !== undefined) { m.received = true; m.origin = 'smtp'; } else msgs.flags[s] = (msgs.flags[s]! | RECEIVED) & ~LOCAL;
         this.collector.fastReceived(buf, b, i, ipA, ipB, userA, userB);
         this.count++;
@@ -334,7 +347,7 @@ export class FastPostfixLines {
       if ((c0 === 117 && at(buf, q, e, UID)) || (c0 === 115 && at(buf, q, e, SENDER_EQ))) {
         // pickup "QID: uid=0 from=<root>": a local arrival (a message already an object: the full path)
         if (!endsWith(buf, p, progEnd(buf, p, sp), PICKUP) || this.isObject(buf, b, i)) return false;
-        const msgs = this.msgs, s = msgs.at(buf, b, i);
+        const msgs = this.msgs, s = msgs.at(buf, b, i, this.qh);
         msgs.flags[s] |= RECEIVED | LOCAL;
         this.collector.fastReceived(buf, b, i, 0, 0, 0, 0);
         this.count++;
@@ -343,7 +356,7 @@ export class FastPostfixLines {
       if (c0 === 115 && at(buf, q, e, SENDER_SP)) {
         // bounce "QID: sender non-delivery notification: NEWQID": opens the message if new, counts nothing
         if (!endsWith(buf, p, progEnd(buf, p, sp), BOUNCE) || find(buf, dv, q, e, NOTIFICATION) < 0 || this.isObject(buf, b, i)) return false;
-        this.msgs.at(buf, b, i);
+        this.msgs.at(buf, b, i, this.qh);
         this.collector.fastSeen();
         this.count++;
         return true;
@@ -423,7 +436,7 @@ export class FastPostfixLines {
 
   /** Is the open message with the queue id buf[a, b) an object (its lines then take the full path where it keeps more than a row)? */
   private isObject(buf: Uint8Array, a: number, b: number): boolean {
-    const s = this.msgs.find(buf, a, b);
+    const s = this.msgs.find(buf, a, b, this.qh);
     return s >= 0 && this.msgs.objs[s] !== undefined;
   }
 
@@ -446,7 +459,7 @@ export class FastPostfixLines {
       const end = pc > po ? pc : e;
       if (end > po + 2) text = latin1(buf, po + 2, end);
     }
-    const msgs = this.msgs, s = msgs.at(buf, qa, qb), m = msgs.objs[s];
+    const msgs = this.msgs, s = msgs.at(buf, qa, qb, this.qh), m = msgs.objs[s];
     if (deferred) {
       const n = m !== undefined ? ++m.deferrals : ++msgs.deferrals[s]!;
       this.collector.fastDeferred(n === 1, text, dsn);
@@ -457,6 +470,9 @@ export class FastPostfixLines {
 
   /** A sent line's delay and delays= parts (NaN: none), handed over unboxed; also the size of a from= line. */
   private delays = new Float64Array(5);
+
+  /** FNV-1a of the current line's queue id bytes (before the final mix), from the scan that found it. */
+  private qh = 0;
 
   /** Scratch for {@link noqueueReject}. */
   private reply: { replyCode?: number | undefined; dsn?: string | undefined; text: string } = { replyCode: undefined, dsn: undefined, text: '' };
@@ -496,7 +512,7 @@ export class FastPostfixLines {
       if (!(dl[4] === dl[4])) { dl[1] = NaN; dl[2] = NaN; dl[3] = NaN; }
       r = this.numEnd;
     }
-    const dni = find(buf, dv, r, e, DSN);
+    const dni = buf[r] === 44 && buf[r + 1] === 32 && at(buf, r + 2, e, DSN) ? r + 2 : find(buf, dv, r, e, DSN); // ", dsn=" right there, mostly
     const si = find(buf, dv, dni >= 0 ? dni : r, e, STATUS);
     if (si < 0) return false;
     if (!at(buf, si + 7, e, SENT)) {
@@ -504,15 +520,14 @@ export class FastPostfixLines {
       if (at(buf, si + 7, e, BOUNCED)) return this.failed(buf, qa, qb, dni, si, e, false);
       return false; // expired and the rest: the full path
     }
-    const po = find(buf, dv, si, e, PAREN);
+    const po = at(buf, si + 11, e, PAREN) ? si + 11 : find(buf, dv, si, e, PAREN); // "status=sent" holds no " ("
     if (po >= 0) {
       const t0 = buf[po + 2];
       if (t0 === 102) return false; // perhaps "forwarded as …"
       // perhaps a content-filter hop: the (short) relay is looked at before the rest of the line is searched
-      if (t0 === 50 && (find(buf, dv, relayA, re, LOOPBACK[0]!) >= 0 || find(buf, dv, relayA, re, LOOPBACK[1]!) >= 0 || at(buf, relayA, re, LOCALHOST))
-        && find(buf, dv, po, e, QUEUED_AS) >= 0) return false;
+      if (t0 === 50 && loopbackRelay(buf, dv, relayA, re) && find(buf, dv, po, e, QUEUED_AS) >= 0) return false;
     }
-    const msgs = this.msgs, s = msgs.at(buf, qa, qb), m = msgs.objs[s];
+    const msgs = this.msgs, s = msgs.at(buf, qa, qb, this.qh), m = msgs.objs[s];
     const size = m !== undefined ? m.size ?? 0 : msgs.sizes[s]! === msgs.sizes[s]! ? msgs.sizes[s]! : 0;
     this.collector.fastSent(size, buf, q + 4, te, dl);
     this.count++;
