@@ -24,28 +24,44 @@ import { splitReply } from './formats/postfix.js';
 import type { ScanLogOptions, ScanStats } from './scan.js';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
-const POSTFIX = bytes('postfix');
+
+/** A pattern of 4 or more bytes with its first and last four bytes as little-endian words, for {@link atw}. */
+interface Pat { b: Uint8Array; n: number; w0: number; w1: number }
+const pat = (s: string): Pat => {
+  const b = bytes(s), v = new DataView(b.buffer, b.byteOffset, b.length);
+  return { b, n: b.length, w0: v.getInt32(0, true), w1: v.getInt32(b.length - 4, true) };
+};
+
+/** Does buf[p, end) start with P? Two word compares (the middle of a pattern longer than 8 bytewise); dv views buf. */
+function atw(buf: Uint8Array, dv: DataView, p: number, end: number, P: Pat): boolean {
+  const n = P.n;
+  if (p + n > end) return false;
+  if (dv.getInt32(p, true) !== P.w0 || dv.getInt32(p + n - 4, true) !== P.w1) return false;
+  for (let i = 4; i < n - 4; i++) if (buf[p + i] !== P.b[i]) return false;
+  return true;
+}
+const POSTFIX = pat('postfix');
 const NOQUEUE = bytes('NOQUEUE');
-const TO = bytes('to=<');
+const TO = pat('to=<');
 const ORIG_TO = bytes('orig_to=<');
-const RELAY = bytes('relay=');
+const RELAY = pat('relay=');
 const GT_COMMA = bytes('>, ');
 const COMMA_SP = bytes(', ');
 const DELAY = bytes('delay=');
-const DELAYS = bytes(', delays=');
+const DELAYS = pat(', delays=');
 const DSN = bytes('dsn=');
 const STATUS = bytes('status=');
-const SENT = bytes('sent');
+const SENT = pat('sent');
 const PAREN = bytes(' (');
 const QUEUED_AS = bytes('queued as');
-const FROM = bytes('from=<');
-const SIZE = bytes(', size=');
-const REMOVED = bytes('removed');
-const CLIENT = bytes('client=');
+const FROM = pat('from=<');
+const SIZE = pat(', size=');
+const REMOVED = pat('removed');
+const CLIENT = pat('client=');
 const SASL_USER = bytes('sasl_username=');
 const MESSAGE_ID = bytes('message-id=');
-const CONNECT = bytes('connect from ');
-const DISCONNECT = bytes('disconnect from ');
+const CONNECT = pat('connect from ');
+const DISCONNECT = pat('disconnect from ');
 const CONNECT_PS = bytes('CONNECT from ');
 const TLS_OK = bytes(' TLS connection established ');
 const SSL_ACCEPT = bytes('SSL_accept error from ');
@@ -53,7 +69,7 @@ const SSL_CONNECT = bytes('SSL_connect error to ');
 const LEVELS = ['warning: ', 'error: ', 'fatal: ', 'panic: '].map(bytes);
 const LOOPBACK = bytes('127.');
 const LOOPBACK6 = bytes('::1]');
-const REJECT = bytes('reject: ');
+const REJECT = pat('reject: ');
 const SP_FROM_SP = bytes(' from ');
 const ENVELOPE = bytes('; from=<');
 const SASL = bytes(': SASL ');
@@ -256,7 +272,7 @@ export class FastPostfixLines {
     let sp = spaceAt(buf, dv, p, e);
     if (sp === p || sp >= e || buf[sp - 1] === 58) return false;
     p = sp + 1;
-    if (!at(buf, p, e, POSTFIX)) return false;
+    if (!atw(buf, dv, p, e, POSTFIX)) return false;
     sp = spaceAt(buf, dv, p + 7, e);
     if (sp >= e || buf[sp - 1] !== 58) return false;
     const b = sp + 1;
@@ -274,14 +290,14 @@ export class FastPostfixLines {
     this.qh = qh;
     const n = i - b;
     if (i + 1 < e && buf[i] === 58 && buf[i + 1] === 32 && (((seen & 2) === 0 && n >= 5) || ((seen & 4) === 0 && n >= 10) || (n === 7 && at(buf, b, e, NOQUEUE)))) {
-      if (n === 7 && at(buf, b, e, NOQUEUE)) return at(buf, i + 2, e, REJECT) && this.noqueueReject(buf, i + 2 + REJECT.length, e);
+      if (n === 7 && at(buf, b, e, NOQUEUE)) return atw(buf, dv, i + 2, e, REJECT) && this.noqueueReject(buf, i + 2 + REJECT.n, e);
       const q = i + 2;
       const c0 = buf[q];
-      if (c0 === 116) return at(buf, q, e, TO) && this.delivery(buf, b, i, q, e);
+      if (c0 === 116) return atw(buf, dv, q, e, TO) && this.delivery(buf, b, i, q, e);
       if (c0 === 102) {
-        if (!at(buf, q, e, FROM)) return false;
+        if (!atw(buf, dv, q, e, FROM)) return false;
         const fe = findByte(buf, dv, q + 6, e, 62);
-        if (fe < 0 || !at(buf, fe + 1, e, SIZE)) return false; // expired and others: the full path
+        if (fe < 0 || !atw(buf, dv, fe + 1, e, SIZE)) return false; // expired and others: the full path
         this.num(buf, fe + 8, e, this.delays, 0);
         const size = this.delays[0]!;
         if (this.numBad || !(size >= 0)) return false;
@@ -304,7 +320,7 @@ export class FastPostfixLines {
         return true;
       }
       if (c0 === 114) {
-        if (!at(buf, q, e, REMOVED)) return false;
+        if (!atw(buf, dv, q, e, REMOVED)) return false;
         const msgs = this.msgs, s = msgs.find(buf, b, i, this.qh);
         if (s >= 0) {
           const m = msgs.objs[s];
@@ -316,7 +332,7 @@ export class FastPostfixLines {
         return true;
       }
       if (c0 === 99) {
-        if (!at(buf, q, e, CLIENT)) return false;
+        if (!atw(buf, dv, q, e, CLIENT)) return false;
         const comma = findByte(buf, dv, q, e, 44);
         const end = comma < 0 ? e : comma;
         let ipA = 0, ipB = 0, userA = 0, userB = 0;
@@ -366,8 +382,8 @@ export class FastPostfixLines {
     // --- lines without a queue id ---
     const c0 = buf[b];
     let kind: 0 | 1 | 2 | 3;
-    if (c0 === 99 && at(buf, b, e, CONNECT)) kind = 0;
-    else if (c0 === 100 && at(buf, b, e, DISCONNECT)) kind = 1;
+    if (c0 === 99 && atw(buf, dv, b, e, CONNECT)) kind = 0;
+    else if (c0 === 100 && atw(buf, dv, b, e, DISCONNECT)) kind = 1;
     else if (c0 === 67 && at(buf, b, e, CONNECT_PS)) kind = 0;
     else {
       if (c0 === 119 && at(buf, b, e, LEVELS[0]!)) {
@@ -488,7 +504,7 @@ export class FastPostfixLines {
       if (oe < 0) return false;
       r = oe + 3;
     }
-    if (!at(buf, r, e, RELAY)) return false;
+    if (!atw(buf, dv, r, e, RELAY)) return false;
     const relayA = r + 6;
     const re = find(buf, dv, r, e, COMMA_SP);
     if (re < 0) return false;
@@ -501,7 +517,7 @@ export class FastPostfixLines {
     if (!(dl[0]! >= 0)) dl[0] = 0;
     dl[1] = NaN; dl[2] = NaN; dl[3] = NaN; dl[4] = NaN;
     r = this.numEnd;
-    if (at(buf, r, e, DELAYS)) {
+    if (atw(buf, dv, r, e, DELAYS)) {
       this.num(buf, r + 9, e, dl, 1);
       if (this.numBad || !(dl[1] === dl[1])) return false;
       for (let k = 2; k <= 4; k++) {
@@ -515,7 +531,7 @@ export class FastPostfixLines {
     const dni = buf[r] === 44 && buf[r + 1] === 32 && at(buf, r + 2, e, DSN) ? r + 2 : find(buf, dv, r, e, DSN); // ", dsn=" right there, mostly
     const si = find(buf, dv, dni >= 0 ? dni : r, e, STATUS);
     if (si < 0) return false;
-    if (!at(buf, si + 7, e, SENT)) {
+    if (!atw(buf, dv, si + 7, e, SENT)) {
       if (at(buf, si + 7, e, DEFERRED)) return this.failed(buf, qa, qb, dni, si, e, true);
       if (at(buf, si + 7, e, BOUNCED)) return this.failed(buf, qa, qb, dni, si, e, false);
       return false; // expired and the rest: the full path
