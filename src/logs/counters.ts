@@ -118,21 +118,31 @@ export class ByteCounter {
       const stop = a + inl;
       while (i < stop && u[j] === buf[i]) { i++; j++; }
       if (i < stop) continue;
-      if (len > INLINE) {
-        const store = this.store;
-        j = w[r + W_START]! + INLINE;
-        while (i < b && store[j] === buf[i]) { i++; j++; }
-        if (i < b) continue;
-      }
+      if (len > INLINE && !this.sameTail(buf, a, b, w[r + W_START]!)) continue;
       const dd = this.d, k = (e1 - 1) * (REC / 8);
       dd[k + D_MSGS]!++;
       dd[k + D_BYTES]! += bytes;
       return;
     }
+    this.insert(buf, a, b, h, slot, bytes);
+  }
+
+  // The rare paths are methods of their own: a branch first taken after V8 optimised addBytes (a long key, a new
+  // key, the cap) would otherwise throw its optimised code away, and early in a log that happens again and again.
+
+  /** Are the bytes of a long key past INLINE those of the stored key that starts at start? */
+  private sameTail(buf: Uint8Array, a: number, b: number, start: number): boolean {
+    const store = this.store;
+    for (let i = a + INLINE, j = start + INLINE; i < b; i++, j++) if (store[j] !== buf[i]) return false;
+    return true;
+  }
+
+  /** A key not in the table, for the empty slot where the search ended. */
+  private insert(buf: Uint8Array, a: number, b: number, h: number, slot: number, bytes: number): void {
     if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
     const e = this.entry(buf, a, b, h, bytes, 0);
-    index[slot] = e + 1;
-    if (++this.byteKeys * 2 > mask + 1) this.grow();
+    this.index[slot] = e + 1;
+    if (++this.byteKeys * 2 > this.mask + 1) this.grow();
   }
 
   private addIpv4(ip: number, buf: Uint8Array, a: number, b: number, bytes: number): void {
@@ -148,11 +158,16 @@ export class ByteCounter {
         return;
       }
     }
+    this.insertIpv4(key, slot, buf, a, b, bytes);
+  }
+
+  /** A new IPv4 key (value key) for the empty slot where the search ended. */
+  private insertIpv4(key: number, slot: number, buf: Uint8Array, a: number, b: number, bytes: number): void {
     if (this.size >= MAX_DISTINCT) { this.overflow++; this.otherMsgs++; this.otherBytes += bytes; return; }
     const e = this.entry(buf, a, b, 0, bytes, 1);
-    v4[2 * slot] = key;
-    v4[2 * slot + 1] = e + 1;
-    if (++this.v4size * 2 > mask + 1) this.growV4();
+    this.v4[2 * slot] = key;
+    this.v4[2 * slot + 1] = e + 1;
+    if (++this.v4size * 2 > this.v4mask + 1) this.growV4();
   }
 
   private growV4(): void {
