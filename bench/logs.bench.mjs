@@ -4,8 +4,9 @@
 //   LOGS_BENCH_SIZE=100M   a smaller log for quick runs
 //   LOGS_BENCH_PROFILE=1   also profile mailmedic (node --cpu-prof) and print where the time goes (CPU, idle left out)
 //   LOGS_BENCH_FULL=1      also time the summary with the fast path off (every line through the full parser)
+//   LOGS_BENCH_PAIRS=3     runs of each side, in pairs taking turns (the machine's speed drifts over minutes)
 // Reports wall time and CPU time of each side (CPU time is the fairer "one core" figure on a busy machine),
-// MB/s, the ratio, and compares the figures both report.
+// MB/s, the ratio per pair and of the medians, and compares the figures both report.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,24 +36,39 @@ function timed(cmd, args) {
   return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : wall, stdout: r.stdout, status: r.status, stderr: r.stderr };
 }
 
-const mm = timed(process.execPath, [join(root, 'bin', 'mailmedic.js'), 'logs', 'summary', file, '--json']);
-if (mm.status !== 0 && mm.status !== 1 && mm.status !== 2) { console.log(mm.stderr); process.exit(1); }
+const pf = '/usr/sbin/pflogsumm';
+const havePf = existsSync(pf);
+const pairs = Math.max(1, Number(process.env.LOGS_BENCH_PAIRS ?? 3));
+const runMm = () => {
+  const r = timed(process.execPath, [join(root, 'bin', 'mailmedic.js'), 'logs', 'summary', file, '--json']);
+  if (r.status !== 0 && r.status !== 1 && r.status !== 2) { console.log(r.stderr); process.exit(1); }
+  return r;
+};
+// pairs take turns (mailmedic first in even pairs, pflogsumm first in odd ones): a slow spell of the shared
+// machine then hits both sides, and each pair gives a ratio of its own
+const mms = [], pfs = [];
+for (let k = 0; k < pairs; k++) {
+  if (k % 2 === 0 || !havePf) { mms.push(runMm()); if (havePf) pfs.push(timed(pf, [file])); }
+  else { pfs.push(timed(pf, [file])); mms.push(runMm()); }
+}
+const median = (xs) => { const v = [...xs].sort((a, b) => a - b); const n = v.length; return n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2; };
+const mm = { wall: median(mms.map((r) => r.wall)), cpu: median(mms.map((r) => r.cpu)), stdout: mms[0].stdout };
 const data = JSON.parse(mm.stdout).data;
 const c = data.counts;
 const fmt = (v) => v.toFixed(1);
-console.log(`input: ${file} (${fmt(MB)} MB, ${data.lines} lines); machine: ${(await import('node:os')).cpus().length} cores`);
-console.log(`mailmedic logs summary: wall ${fmt(mm.wall)} s = ${fmt(MB / mm.wall)} MB/s; CPU ${fmt(mm.cpu)} s = ${fmt(MB / mm.cpu)} MB/s per core`);
+console.log(`input: ${file} (${fmt(MB)} MB, ${data.lines} lines); machine: ${(await import('node:os')).cpus().length} cores; ${pairs} run(s) per side, taking turns`);
+console.log(`mailmedic logs summary: wall ${fmt(mm.wall)} s = ${fmt(MB / mm.wall)} MB/s; CPU ${fmt(mm.cpu)} s = ${fmt(MB / mm.cpu)} MB/s per core (median; CPU per run ${mms.map((r) => fmt(r.cpu)).join(', ')} s)`);
 if (process.env.LOGS_BENCH_FULL) {
   // the same summary with every line through the full parser (no fast path): what the fast path saves
   const script = `import { summarizeLogs } from ${JSON.stringify(join(root, 'dist', 'src', 'logs', 'index.js'))}; await summarizeLogs({ inputs: [${JSON.stringify(file)}] }, 10, { fullPath: true });`;
   const full = timed(process.execPath, ['--input-type=module', '-e', script]);
   console.log(`mailmedic, full path:  wall ${fmt(full.wall)} s = ${fmt(MB / full.wall)} MB/s; CPU ${fmt(full.cpu)} s = ${fmt(MB / full.cpu)} MB/s per core`);
 }
-const pf = '/usr/sbin/pflogsumm';
-if (existsSync(pf)) {
-  const p = timed(pf, [file]);
-  console.log(`pflogsumm:              wall ${fmt(p.wall)} s = ${fmt(MB / p.wall)} MB/s; CPU ${fmt(p.cpu)} s = ${fmt(MB / p.cpu)} MB/s per core`);
-  console.log(`ratio (mailmedic / pflogsumm): wall ${fmt(p.wall / mm.wall)}×, CPU ${fmt(p.cpu / mm.cpu)}×`);
+if (havePf) {
+  const p = { wall: median(pfs.map((r) => r.wall)), cpu: median(pfs.map((r) => r.cpu)), stdout: pfs[0].stdout };
+  console.log(`pflogsumm:              wall ${fmt(p.wall)} s = ${fmt(MB / p.wall)} MB/s; CPU ${fmt(p.cpu)} s = ${fmt(MB / p.cpu)} MB/s per core (median; CPU per run ${pfs.map((r) => fmt(r.cpu)).join(', ')} s)`);
+  const pairRatios = pfs.map((r, k) => r.cpu / mms[k].cpu);
+  console.log(`ratio (mailmedic / pflogsumm): wall ${fmt(p.wall / mm.wall)}×, CPU ${fmt(p.cpu / mm.cpu)}× (medians); CPU per pair ${pairRatios.map(fmt).join('×, ')}× (median ${fmt(median(pairRatios))}×)`);
   // pflogsumm prints big numbers in its own units (adj_int_units: "750k" = 750 × 1024, "175m" = 175 × 1048576,
   // truncated): compare in those units, exactly
   const token = (what) => new RegExp(`^\\s*(\\d+[km]?)\\s+${what}`, 'm').exec(p.stdout)?.[1] ?? '?';
