@@ -13,21 +13,41 @@ const KEY = 24;
 /** Row flags. */
 export const RECEIVED = 1, COUNTED = 2, LOCAL = 4;
 
-export class FastMessages implements OpenMessageSide {
+/** A row's columns: queue id length (0: empty slot), hash, id bytes (KEY per row), flags, size, first/last time, deferrals, object. */
+interface Rows {
+  lens: Uint8Array; hashes: Int32Array; keys: Uint8Array; flags: Uint8Array; sizes: Float64Array;
+  first: Float64Array; last: Float64Array; deferrals: Int32Array; objs: (TrackedMessage | undefined)[];
+}
+
+/** Copy row o of src into row s of dst (the same table when a removal moves a row back, the old columns when it grows). */
+function copyRow(src: Rows, o: number, dst: Rows, s: number): void {
+  dst.keys.set(src.keys.subarray(o * KEY, o * KEY + KEY), s * KEY);
+  dst.lens[s] = src.lens[o]!;
+  dst.hashes[s] = src.hashes[o]!;
+  dst.flags[s] = src.flags[o]!;
+  dst.sizes[s] = src.sizes[o]!;
+  dst.first[s] = src.first[o]!;
+  dst.last[s] = src.last[o]!;
+  dst.deferrals[s] = src.deferrals[o]!;
+  dst.objs[s] = src.objs[o];
+}
+
+export class FastMessages implements OpenMessageSide, Rows {
   /** Rows without an object (the tracker's open map does not hold them). */
   plain = 0;
   private rows = 0;
   private mask = (1 << 12) - 1;
-  private lens = new Uint8Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private keys = new Uint8Array(KEY << 12);
-  readonly flags: Uint8Array = new Uint8Array(1 << 12);
+  // the columns of the rows (see Rows); written by the fast path through flags, sizes, deferrals and objs only
+  lens = new Uint8Array(1 << 12);
+  hashes = new Int32Array(1 << 12);
+  keys = new Uint8Array(KEY << 12);
+  flags = new Uint8Array(1 << 12);
   /** Message size (NaN: not known yet), first and last time seen. */
-  readonly sizes: Float64Array = new Float64Array(1 << 12);
-  readonly first: Float64Array = new Float64Array(1 << 12);
-  readonly last: Float64Array = new Float64Array(1 << 12);
+  sizes = new Float64Array(1 << 12);
+  first = new Float64Array(1 << 12);
+  last = new Float64Array(1 << 12);
   /** Deferrals so far. */
-  readonly deferrals: Int32Array = new Int32Array(1 << 12);
+  deferrals = new Int32Array(1 << 12);
   /** The object of a row that has one (else undefined). */
   objs: (TrackedMessage | undefined)[] = new Array<TrackedMessage | undefined>(1 << 12).fill(undefined);
   /** Where {@link find} stopped: the free slot for an insert after a miss. */
@@ -109,46 +129,29 @@ export class FastMessages implements OpenMessageSide {
   }
 
   private move(from: number, to: number): void {
-    this.keys.copyWithin(to * KEY, from * KEY, from * KEY + KEY);
-    this.lens[to] = this.lens[from]!;
-    this.hashes[to] = this.hashes[from]!;
-    this.flags[to] = this.flags[from]!;
-    this.sizes[to] = this.sizes[from]!;
-    this.first[to] = this.first[from]!;
-    this.last[to] = this.last[from]!;
-    this.deferrals[to] = this.deferrals[from]!;
-    this.objs[to] = this.objs[from];
+    copyRow(this, from, this, to);
     this.lens[from] = 0;
     this.objs[from] = undefined;
   }
 
   private grow(): void {
-    const old = { lens: this.lens, hashes: this.hashes, keys: this.keys, flags: this.flags, sizes: this.sizes, first: this.first, last: this.last, deferrals: this.deferrals, objs: this.objs };
+    const old: Rows = { lens: this.lens, hashes: this.hashes, keys: this.keys, flags: this.flags, sizes: this.sizes, first: this.first, last: this.last, deferrals: this.deferrals, objs: this.objs };
     const n = (this.mask + 1) * 2;
     this.mask = n - 1;
     this.lens = new Uint8Array(n);
     this.hashes = new Int32Array(n);
     this.keys = new Uint8Array(KEY * n);
-    (this as { flags: Uint8Array }).flags = new Uint8Array(n);
-    (this as { sizes: Float64Array }).sizes = new Float64Array(n);
-    (this as { first: Float64Array }).first = new Float64Array(n);
-    (this as { last: Float64Array }).last = new Float64Array(n);
-    (this as { deferrals: Int32Array }).deferrals = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    this.sizes = new Float64Array(n);
+    this.first = new Float64Array(n);
+    this.last = new Float64Array(n);
+    this.deferrals = new Int32Array(n);
     this.objs = new Array<TrackedMessage | undefined>(n).fill(undefined);
     for (let o = 0; o < old.lens.length; o++) {
-      const len = old.lens[o]!;
-      if (len === 0) continue;
+      if (old.lens[o] === 0) continue;
       let s = old.hashes[o]! & this.mask;
       while (this.lens[s] !== 0) s = (s + 1) & this.mask;
-      this.keys.set(old.keys.subarray(o * KEY, o * KEY + len), s * KEY);
-      this.lens[s] = len;
-      this.hashes[s] = old.hashes[o]!;
-      this.flags[s] = old.flags[o]!;
-      this.sizes[s] = old.sizes[o]!;
-      this.first[s] = old.first[o]!;
-      this.last[s] = old.last[o]!;
-      this.deferrals[s] = old.deferrals[o]!;
-      this.objs[s] = old.objs[o];
+      copyRow(old, o, this, s);
     }
   }
 

@@ -196,3 +196,44 @@ test('client IPs: the IPv4 table counts exactly as a plain map (odd dotted forms
   assert.ok(other > 0);
   assert.deepEqual(d.top.clientIps, want);
 });
+
+test('fast path = full path with thousands of messages open at once (row table growth, removals in any order, rows made objects midway)', async () => {
+  // 12,000 messages arrive before any leaves, then each is delivered, some deferred first (the full path then
+  // asks for the message: its row becomes an object), some picked up locally, and all leave in a shuffled order;
+  // queue ids share prefixes so that hash clusters form and removals move rows back
+  let seed = 7;
+  const rnd = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % n; };
+  const n = 12_000;
+  const qid = (i: number): string => `${(0xA0000 + (i % 97)).toString(16).toUpperCase()}${(0x10000 + i).toString(16).toUpperCase()}`;
+  const lines: string[] = [];
+  const stamp = (k: number): string => `Nov 23 10:${String(Math.floor(k / 60) % 60).padStart(2, '0')}:${String(k % 60).padStart(2, '0')} mx`;
+  for (let i = 0; i < n; i++) {
+    if (i % 11 === 0) lines.push(`${stamp(0)} postfix/pickup[9]: ${qid(i)}: uid=0 from=<root>`);
+    else lines.push(`${stamp(0)} postfix/smtpd[11]: ${qid(i)}: client=h${i % 50}[10.0.${i % 7}.${i % 200}]${i % 3 ? '' : `, sasl_method=PLAIN, sasl_username=u${i % 40}`}`);
+    lines.push(`${stamp(1)} postfix/qmgr[12]: ${qid(i)}: from=<s${i % 300}@example.net>, size=${1000 + i}, nrcpt=1 (queue active)`);
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) { const j = rnd(i + 1); [order[i], order[j]] = [order[j]!, order[i]!]; }
+  order.forEach((i, k) => {
+    const deferral = `${stamp(2 + (k % 500))} postfix/smtp[13]: ${qid(i)}: to=<r${i % 700}@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=5, delays=0.1/0/5/0, dsn=4.4.1, status=deferred (connect to mx.example.org[192.0.2.1]:25: Connection timed out)`;
+    if (i % 5 === 0) lines.push(deferral);
+    if (i % 10 === 0) {
+      // a line only the full path reads (it asks the tracker for the message: the row becomes an object), then
+      // qmgr's retry and a second deferral, which must count neither the size nor the deferred message again
+      lines.push(`${stamp(2 + (k % 500))} postfix/cleanup[15]: ${qid(i)}: warning: header Subject: hi from h[10.0.0.1]; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<h>`);
+      lines.push(`${stamp(2 + (k % 500))} postfix/qmgr[12]: ${qid(i)}: from=<s${i % 300}@example.net>, size=${1000 + i}, nrcpt=1 (queue active)`); // a retry: its size counts once
+      lines.push(deferral);
+    }
+    if (i % 13 === 0) lines.push(`${stamp(2 + (k % 500))} postfix/smtp[13]: ${qid(i)}: to=<r${i % 700}@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=2, delays=0.1/0/1/1, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 <r${i % 700}@example.org>: Recipient address rejected (in reply to RCPT TO command))`);
+    else lines.push(`${stamp(2 + (k % 500))} postfix/smtp[13]: ${qid(i)}: to=<r${i % 700}@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1.5, delays=0.1/0/0.4/1, dsn=2.0.0, status=sent (250 2.0.0 Ok)`);
+    if (i % 17 === 0) lines.push(`${stamp(3 + (k % 500))} postfix/bounce[14]: ${qid(i)}: sender non-delivery notification: ${qid(n + i)}`);
+    lines.push(`${stamp(3 + (k % 500))} postfix/qmgr[12]: ${qid(i)}: removed`);
+  });
+  const text = lines.join('\n') + '\n';
+  await bothWaysStdin(text, 1 << 20, 'thousands of open messages');
+  const d = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([Buffer.from(text)]), now: NOW });
+  assert.ok(d.counts.peakOpen >= n, `peak open ${d.counts.peakOpen}`);
+  assert.equal(d.counts.received, n);
+  assert.equal(d.counts.deferred, Math.ceil(n / 5));
+  assert.equal(d.counts.openAtEnd, 0); // every message left (a notice line belongs to the message that bounced)
+});
