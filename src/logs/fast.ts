@@ -389,8 +389,8 @@ export class FastPostfixLines {
       if (c0 === 119 && at(buf, b, e, LEVELS[0]!)) {
         // "warning: host[ip]: SASL LOGIN authentication failed: …" (password guessing: many)
         const t = b + LEVELS[0]!.length;
-        const sa = find(buf, dv, t + 1, e, SASL);
-        if (sa >= 0 && find(buf, dv, sa, e, AUTH_FAILED) >= 0) {
+        const sa = find(buf, dv, t, e, SASL); // the first ": SASL ", which must not open the text (as daemonLine reads it)
+        if (sa > t && find(buf, dv, sa, e, AUTH_FAILED) >= 0) {
           this.collector.fastAuthFail();
           this.count++;
           return true;

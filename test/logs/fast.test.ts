@@ -237,3 +237,59 @@ test('fast path = full path with thousands of messages open at once (row table g
   assert.equal(d.counts.deferred, Math.ceil(n / 5));
   assert.equal(d.counts.openAtEnd, 0); // every message left (a notice line belongs to the message that bounced)
 });
+
+test('fast path = full path on the edges of the byte-level readers (rejects, failed deliveries, pickup, notices, warnings, TLS)', async () => {
+  const q = 'C0FFEE1234';
+  const lines = [
+    // NOQUEUE rejects: smtpd, postscreen with :port, no reply code, no " from ", envelope first (cleanup style), other actions
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from unknown[192.0.2.1]: 554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.example; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<x>',
+    'Nov 23 10:00:00 mx postfix/postscreen[2]: NOQUEUE: reject: RCPT from [192.0.2.2]:4711: 550 5.7.1 Service unavailable; client [192.0.2.2] blocked using bl.example; from=<a@example.net>, to=<b@example.org>, proto=ESMTP, helo=<x>',
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from h[192.0.2.3]: Relay access denied; from=<a@example.net> to=<b@example.org>',
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: CONNECT h[192.0.2.4]: 421 4.3.2 busy',
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: header Subject: x; from=<a@example.net> to=<b@example.org> from h[192.0.2.5]: 5.7.1 no',
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from h[192.0.2.6]:',
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from h[192.0.2.7]: 450 4.7.1 x',
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject_warning: RCPT from h[192.0.2.8]: 450 4.7.1 x; from=<a@example.net>',
+    'Nov 23 10:00:00 mx postfix/smtpd[1]: NOQUEUE: milter-reject: END-OF-MESSAGE from h[192.0.2.9]: 5.7.1 spam; from=<a@example.net>',
+    // a message with failed deliveries: no dsn=, no text, ")" right after " (", text without ")", bounced, expired
+    `Nov 23 10:00:01 mx postfix/smtpd[1]: ${q}: client=h[192.0.2.10]`,
+    `Nov 23 10:00:01 mx postfix/qmgr[3]: ${q}: from=<a@example.net>, size=100, nrcpt=4 (queue active)`,
+    `Nov 23 10:00:02 mx postfix/smtp[4]: ${q}: to=<b@example.org>, relay=none, delay=1, delays=1/0/0/0, status=deferred (connect to x[192.0.2.11]:25: Connection refused)`,
+    `Nov 23 10:00:02 mx postfix/smtp[4]: ${q}: to=<b@example.org>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred`,
+    `Nov 23 10:00:02 mx postfix/smtp[4]: ${q}: to=<b@example.org>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred ()`,
+    `Nov 23 10:00:02 mx postfix/smtp[4]: ${q}: to=<b@example.org>, relay=none, delay=1, delays=1/0/0/0, dsn=4.4.1, status=deferred (no closing`,
+    `Nov 23 10:00:02 mx postfix/smtp[4]: ${q}: to=<c@example.org>, relay=x[192.0.2.12]:25, delay=1, delays=1/0/0/0, dsn=5.1.1, status=bounced (host x[192.0.2.12] said: 550 5.1.1 no (in reply to RCPT TO command))`,
+    `Nov 23 10:00:02 mx postfix/smtp[4]: ${q}: to=<d@example.org>, relay=x[192.0.2.12]:25, delay=1, dsn=5.1.1, status=bounced (550 (nested) text) tail`,
+    `Nov 23 10:00:02 mx postfix/smtp[4]: ${q}: to=<e@example.org>, relay=x[192.0.2.12]:25, delay=1, dsn=4.4.7, status=expired, returned to sender`,
+    `Nov 23 10:00:03 mx postfix/bounce[5]: ${q}: sender non-delivery notification: D00D000001`,
+    `Nov 23 10:00:03 mx postfix/bounce[5]: ${q}: sender delivery status notification: D00D000002`,
+    `Nov 23 10:00:03 mx postfix/bounce[5]: ${q}: sender notification`,
+    `Nov 23 10:00:03 mx postfix/qmgr[3]: ${q}: removed`,
+    // pickup: uid= and sender=, a program that only ends in "pickup", a message the full path made an object first
+    'Nov 23 10:00:04 mx postfix/pickup[6]: D00D000003: uid=0 from=<root>',
+    'Nov 23 10:00:04 mx postfix/pickup[6]: D00D000004: sender=<www@example.net>',
+    'Nov 23 10:00:04 mx postfix/notpickup[6]: D00D000005: uid=0 from=<root>',
+    'Nov 23 10:00:04 mx postfix/cleanup[7]: D00D000006: warning: header Subject: x from local; from=<a@example.net>',
+    'Nov 23 10:00:04 mx postfix/pickup[6]: D00D000006: uid=33 from=<www-data>',
+    'Nov 23 10:00:05 mx postfix/qmgr[3]: D00D000003: from=<root@example.net>, size=200, nrcpt=1 (queue active)',
+    'Nov 23 10:00:05 mx postfix/qmgr[3]: D00D000006: from=<www-data@example.net>, size=300, nrcpt=1 (queue active)',
+    // warnings: SASL failures (also one whose text opens with ": SASL "), TLS handshake, no slash, no pid; TLS failures
+    'Nov 23 10:00:06 mx postfix/smtpd[1]: warning: : SASL LOGIN x: SASL PLAIN authentication failed: x',
+    'Nov 23 10:00:06 mx postfix/smtpd[1]: warning: h[192.0.2.13]: SASL LOGIN authentication failed: UGFzc3dvcmQ6',
+    'Nov 23 10:00:06 mx postfix/smtpd[1]: warning: h[192.0.2.13]: SASL LOGIN something else',
+    'Nov 23 10:00:06 mx postfix/smtpd[1]: warning: TLS handshake failed from h[192.0.2.14]: x',
+    'Nov 23 10:00:06 mx postfix/submission/smtpd[1]: warning: hostname h.example does not resolve to address 192.0.2.15: Name or service not known',
+    'Nov 23 10:00:06 mx postfix[1]: warning: no slash here',
+    'Nov 23 10:00:06 mx postfix/smtpd: warning: no pid here',
+    'Nov 23 10:00:06 mx postfix/smtpd[1]: error: open database /etc/postfix/x.db: No such file or directory',
+    'Nov 23 10:00:07 mx postfix/smtpd[1]: SSL_accept error from h[192.0.2.16]: -1',
+    'Nov 23 10:00:07 mx postfix/smtp[4]: SSL_connect error to x[192.0.2.17]:25: -1',
+    'Nov 23 10:00:07 mx postfix/smtpd[1]: SSL_accept error from h[192.0.2.18]: lost; Anonymous TLS connection established from x',
+  ];
+  const text = lines.join('\n') + '\n';
+  for (const piece of [1 << 16, 37]) await bothWaysStdin(text, piece, 'edge lines of the byte-level readers');
+  const d = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([Buffer.from(text)]), now: NOW });
+  assert.equal(d.smtp.authFailures, 1);
+  assert.equal(d.smtp.tlsFailures, 3); // two SSL errors and the TLS handshake warning
+  assert.ok(d.counts.rejected >= 5 && d.counts.deferred === 1 && d.counts.deferrals === 4 && d.counts.bounced >= 2, JSON.stringify(d.counts));
+});
