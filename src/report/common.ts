@@ -1,4 +1,5 @@
-import type { Diagnosis, Finding, Lang, Report, Status } from '../core/finding.js';
+import type { Diagnosis, Evidence, Finding, Lang, Report, Status } from '../core/finding.js';
+import { labelText } from '../i18n/labels.js';
 import { fill, pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
 import { describeReason } from '../knowledge/reasons.js';
@@ -31,4 +32,9 @@ export const STATUS_ICON: Record<Status, string> = { ok: '✔', info: 'ℹ', war
 
 export function findingTitle(f: Finding, lang: Lang): string {
   return pick(f.summary, lang);
+}
+
+/** "label: " for an evidence item in the human views (label in the reader's language, see i18n/labels.ts), or "". */
+export function evidencePrefix(e: Pick<Evidence, 'label'>, lang: Lang): string {
+  return e.label ? `${labelText(e.label, lang)}: ` : '';
 }

@@ -1,7 +1,7 @@
 import type { Report, Status } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
-import { countLine, diagnosisLines, STATUS_ICON, statusLabel } from './common.js';
+import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
 import type { RenderOptions } from './options.js';
 
 /** Escape for HTML text and attribute values: all hostile input goes through here. */
@@ -53,7 +53,7 @@ export function renderFindingsHtml(report: Pick<Report, 'findings'>, opt: Render
     if (f.diagnosis) o.push(`<dl>${diagnosisLines(f.diagnosis, lang).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`);
     if (f.advice?.length) o.push(`<p><strong>${esc(pick(UI.label.advice, lang))}:</strong></p><ol>${f.advice.map((a) => `<li>${esc(pick(a, lang))}</li>`).join('')}</ol>`);
     if (f.seeAlso?.length) o.push(`<p><strong>${esc(pick(UI.label.seeAlso, lang))}:</strong> ${f.seeAlso.map((c) => `<code>${esc(c)}</code>`).join(', ')}</p>`);
-    if (f.evidence?.length) o.push(`<details${f.status === 'error' ? ' open' : ''}><summary>${esc(pick(UI.label.evidence, lang))}</summary><pre>${esc(f.evidence.map((e) => (e.label ? `${e.label}: ` : '') + e.value).join('\n'))}</pre></details>`);
+    if (f.evidence?.length) o.push(`<details${f.status === 'error' ? ' open' : ''}><summary>${esc(pick(UI.label.evidence, lang))}</summary><pre>${esc(f.evidence.map((e) => evidencePrefix(e, lang) + e.value).join('\n'))}</pre></details>`);
     o.push('</section>');
   }
   return o.join('\n');

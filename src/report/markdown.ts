@@ -1,7 +1,7 @@
 import type { Report } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
-import { countLine, diagnosisLines, STATUS_ICON, statusLabel } from './common.js';
+import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
 import type { RenderOptions } from './options.js';
 
 /** Escape text for Markdown so hostile input (bounce bodies, log lines) cannot inject markup or HTML. */
@@ -37,7 +37,7 @@ export function renderMarkdown(report: Report, opt: RenderOptions): string {
     if (f.seeAlso?.length) out.push(`**${pick(UI.label.seeAlso, lang)}:** ${f.seeAlso.map((c) => '`' + c.replace(/`/g, "'") + '`').join(', ')}`, '');
     if (f.evidence?.length) {
       out.push(`**${pick(UI.label.evidence, lang)}:**`, '');
-      out.push(fence(f.evidence.map((e) => (e.label ? `${e.label}: ` : '') + e.value).join('\n')), '');
+      out.push(fence(f.evidence.map((e) => evidencePrefix(e, lang) + e.value).join('\n')), '');
     }
   });
   for (const t of report.tables ?? []) {

@@ -1,7 +1,7 @@
 import type { Report, Status } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
-import { countLine, diagnosisLines, STATUS_ICON, statusLabel } from './common.js';
+import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
 import type { RenderOptions } from './options.js';
 import { clip, wrap } from './wrap.js';
 
@@ -39,7 +39,7 @@ export function renderTerminal(report: Report, opt: RenderOptions): string {
     if (f.evidence?.length && (opt.verbose || f.evidence.length <= 3)) {
       out.push('  ' + paint('2', pick(UI.label.evidence, lang) + ':'));
       for (const e of f.evidence.slice(0, opt.verbose ? undefined : 3)) {
-        const label = e.label ? `${e.label}: ` : '';
+        const label = evidencePrefix(e, lang);
         for (const line of wrap(label + clip(e.value.replace(/\r?\n/g, ' ⏎ '), opt.verbose ? 100000 : 400), width, '    ')) out.push(paint('2', line));
       }
     }
