@@ -54,6 +54,7 @@ export const TECHNICAL_LABELS: Readonly<Record<string, string>> = {
   'Authentication-Results {}': 'header name and the verifier host',
   'ARC-Authentication-Results i={} {}': 'header name, ARC instance and the verifier host',
   'TXT {}': 'DNS record type and name',
+  'TXT {}._domainkey.{}': 'DNS record type and the DKIM key name',
   '{} {}': 'DNS query: record type and name',
   '{}/{}': 'probe failure code: phase/kind, as in JSON',
   '{}×': 'a count of log lines',
