@@ -43,7 +43,7 @@ export type Reason = (typeof REASONS)[number];
 /** A piece of raw evidence: a code, a DNS record, a transcript or log line, a query and its answer. */
 export interface Evidence {
   kind: 'code' | 'text' | 'record' | 'query' | 'transcript' | 'log' | 'certificate' | 'header' | 'other';
-  /** Short label, e.g. "TXT example.com" or "S: 250-AUTH". Not translated: it is data. */
+  /** Short label, e.g. "TXT example.com" or "remote host": kept as written in JSON and CSV; the terminal, Markdown and HTML views show it in the report language (src/i18n/labels.ts: technical labels stay as they are). */
   label?: string;
   value: string;
   /** Milliseconds since the check started, for transcripts and traces. */
