@@ -7,6 +7,7 @@
 import type { Finding, Lang, Report, Status, Table, Text } from '../core/finding.js';
 import { makeReport, worstStatus } from '../core/finding.js';
 import { fill, pick, tx } from '../i18n/text.js';
+import { labelText } from '../i18n/labels.js';
 import { caseById, DOCTOR_CASES } from './cases/index.js';
 import { CHECK_ADAPTERS, adapterById } from './checks/index.js';
 import { CapabilityMissing, missingFinding } from './checks/load.js';
@@ -68,7 +69,8 @@ export function scoreFinding(f: Finding, checkIndex: number, checkCount: number)
   return STATUS_WEIGHT[f.status] + (checkCount - checkIndex) * 5 + (f.diagnosis ? 10 : 0) + (f.advice?.length ? 2 : 0);
 }
 
-export function rankCauses(outcomes: { adapter: string; index: number; findings: Finding[] }[], checkCount: number): RankedCause[] {
+/** lang: the language of the evidence labels in the causes' evidence lines (the report's language). */
+export function rankCauses(outcomes: { adapter: string; index: number; findings: Finding[] }[], checkCount: number, lang: Lang = 'en'): RankedCause[] {
   const seen = new Set<string>();
   const all: Omit<RankedCause, 'rank'>[] = [];
   for (const o of outcomes) {
@@ -79,7 +81,7 @@ export function rankCauses(outcomes: { adapter: string; index: number; findings:
       seen.add(key);
       all.push({
         check: f.check, adapter: o.adapter, status: f.status, subject: f.subject, summary: f.summary,
-        evidence: (f.evidence ?? []).slice(0, 3).map((e) => (e.label ? `${e.label}: ` : '') + e.value.slice(0, 300)),
+        evidence: (f.evidence ?? []).slice(0, 3).map((e) => (e.label ? `${labelText(e.label, lang)}: ` : '') + e.value.slice(0, 300)),
         advice: f.advice ?? [], score: scoreFinding(f, o.index, checkCount), corroboratedBy: [],
         ...(causeGroupOf(f) ? { group: causeGroupOf(f)! } : {}),
       });
@@ -218,7 +220,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
   outcomes.sort((a, b) => a.index - b.index);
   checksRun.sort((a, b) => c.checks.indexOf(a.id) - c.checks.indexOf(b.id));
 
-  const causes = rankCauses(outcomes, total);
+  const causes = rankCauses(outcomes, total, lang);
   const fixSteps: Text[] = [];
   const seenStep = new Set<string>();
   for (const cause of causes) for (const s of cause.advice) if (!seenStep.has(s.en)) { seenStep.add(s.en); fixSteps.push(s); }

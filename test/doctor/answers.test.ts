@@ -101,3 +101,14 @@ test('ranking: errors before warnings, the case\'s first checks before later one
   const thin = rankCauses([{ adapter: 'ip.blacklist', index: 0, findings: [{ ...listed, advice: [listed.advice[0]!] }] }, { adapter: 'explain', index: 1, findings: [bounced] }], 2);
   assert.equal(thin[0]!.advice.length, 3);
 });
+
+test('the causes\' evidence lines name their labels in the report language (technical labels stay as they are)', () => {
+  const finding = {
+    check: 'explain.message', status: 'error' as const, subject: 's', summary: { en: 'x', pl: 'x' },
+    evidence: [{ kind: 'text' as const, label: 'line 1', value: '550 5.1.1 no such user' }, { kind: 'header' as const, label: 'Subject', value: 'hi' }],
+  };
+  const pl = rankCauses([{ adapter: 'explain', index: 0, findings: [finding] }], 1, 'pl');
+  assert.deepEqual(pl[0]!.evidence, ['wiersz 1: 550 5.1.1 no such user', 'Subject: hi']);
+  const en = rankCauses([{ adapter: 'explain', index: 0, findings: [finding] }], 1);
+  assert.deepEqual(en[0]!.evidence, ['line 1: 550 5.1.1 no such user', 'Subject: hi']);
+});
