@@ -71,6 +71,15 @@ const PATTERNS = LABEL_PATTERNS_PL.map((p) => {
   return { re: new RegExp(`^${src}$`), names, pl: p.pl };
 });
 
+/**
+ * The tables as plain data for the web app's client script (src/serve/assets/js.ts), which translates labels
+ * of the JSON it receives the same way {@link labelText} does: patterns as regular-expression sources.
+ */
+export function clientLabels(lang: Lang): { table: Record<string, string>; patterns: { re: string; names: string[]; pl: string }[] } {
+  if (lang === 'en') return { table: {}, patterns: [] };
+  return { table: { ...LABELS_PL }, patterns: PATTERNS.map((p) => ({ re: p.re.source, names: p.names, pl: p.pl })) };
+}
+
 /** The label as a reader of `lang` should see it: translated when the tables know it, unchanged otherwise. */
 export function labelText(label: string, lang: Lang): string {
   if (lang === 'en') return label;

@@ -6,6 +6,7 @@
 import type { Lang, Text } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
+import { clientLabels } from '../i18n/labels.js';
 import { esc } from '../report/html.js';
 import { DOCTOR_CASES } from '../doctor/cases/index.js';
 import { DOCTOR_TEXT } from '../doctor/texts.js';
@@ -115,6 +116,7 @@ function clientTexts(lang: Lang): string {
     tables: flat(DOCTOR_TEXT.tables),
     errors: flat(T.errors), fieldErrors: flat(T.fieldErrors),
     reasons: Object.fromEntries(Object.entries(REASON_INFO).map(([k, v]) => [k, p(v.title)])),
+    labels: clientLabels(lang),
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');

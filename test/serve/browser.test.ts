@@ -199,7 +199,11 @@ test('on a phone: results fit the screen width, and a mistyped domain is explain
     await p.fill('#f-text', '550 5.1.1 <jan@example.com>: Recipient address rejected: User unknown in virtual mailbox table');
     await p.click('button[type=submit]');
     await p.waitForSelector('.summary', { timeout: 30_000 });
-    assert.match(await p.locator('#results').innerText(), /Adres odbiorcy nie istnieje \(userunknown\)/, 'the reason in words, its code after');
+    const results = await p.locator('#results').innerText();
+    assert.match(results, /Adres odbiorcy nie istnieje \(userunknown\)/, 'the reason in words, its code after');
+    assert.match(results, /wiersz 1: 550 5\.1\.1/, 'evidence labels in Polish');
+    assert.match(results, /kod odpowiedzi: 550/);
+    assert.doesNotMatch(results, /\bline 1:|\breply:/);
     assert.ok(await fits(), 'explain results fit 390 px');
     await p.goto(app.url + '/domain?lang=pl');
     await p.fill('#f-domain', 'example.test');

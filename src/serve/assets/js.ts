@@ -16,6 +16,17 @@ export const APP_JS = String.raw`'use strict';
     return e;
   }
   function pick(t) { return t ? (t[T.lang] || t.en || '') : ''; }
+  // an evidence label in the page's language, as src/i18n/labels.ts labelText does (technical labels stay)
+  function label(l) {
+    var L = T.labels;
+    if (!L) return l;
+    if (Object.prototype.hasOwnProperty.call(L.table, l)) return L.table[l];
+    for (var i = 0; i < L.patterns.length; i++) {
+      var p = L.patterns[i], m = new RegExp(p.re).exec(l);
+      if (m) return p.pl.replace(/\{(\w+)\}/g, function (whole, name) { var k = p.names.indexOf(name); return k >= 0 ? m[k + 1] : whole; });
+    }
+    return l;
+  }
   function $(id) { return document.getElementById(id); }
   function setStatus(text, isError) { var s = $('status'); s.textContent = text || ''; s.className = isError ? 'error' : ''; }
 
@@ -45,7 +56,7 @@ export const APP_JS = String.raw`'use strict';
       box.appendChild(ol);
     }
     if (f.seeAlso && f.seeAlso.length) box.appendChild(el('p', 'check', T.ui.seeAlso + ': ' + f.seeAlso.join(', ')));
-    var ev = (f.evidence || []).map(function (e) { return (e.label ? e.label + ': ' : '') + e.value; });
+    var ev = (f.evidence || []).map(function (e) { return (e.label ? label(e.label) + ': ' : '') + e.value; });
     var rule = f.diagnosis && f.diagnosis.rule;
     if (rule && !(f.evidence || []).some(function (e) { return e.value === rule; })) ev.push(T.ui.rule + ': ' + rule);
     if (ev.length) {
