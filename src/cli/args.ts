@@ -1,11 +1,34 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Lang } from '../core/finding.js';
+import type { Lang, Text } from '../core/finding.js';
 import { detectLang } from '../i18n/text.js';
 import type { Format } from '../report/options.js';
+import { USAGE_TEXTS, fillText, type TextParams } from './usage-texts.js';
 
-/** A usage error: the CLI prints it with the command's help and exits 64. */
+/**
+ * A usage error: the CLI prints it in the chosen language with the command's help and exits 64. `.message` is
+ * the English (what library callers and logs always saw). With `cause` (an error from Node or another module),
+ * the English stays that error's own message and only the Polish comes from `text`.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly text: Text;
+  constructor(text: Text, params: TextParams = {}, cause?: unknown) {
+    const t = fillText(text, params);
+    const en = cause === undefined ? t.en : cause instanceof Error ? cause.message : String(cause);
+    super(en, cause === undefined ? undefined : { cause });
+    this.text = { en, pl: t.pl };
+  }
+}
+
+/** Input that cannot be used, with its own exit code (66 cannot read, 65 not usable, 64 nothing to work on). */
+export class InputError extends Error {
+  override name = 'InputError';
+  readonly text: Text;
+  constructor(text: Text, readonly exitCode: number, params: TextParams = {}) {
+    const t = fillText(text, params);
+    super(t.en);
+    this.text = t;
+  }
 }
 
 /** Options every command takes. */
@@ -44,21 +67,21 @@ export function parseCommand<O extends Options>(argv: string[], options: O): {
   try {
     parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw parseArgsError(e, argv, { ...COMMON_OPTIONS, ...options });
   }
   const v = parsed.values as Record<string, unknown>;
   const formats = (['json', 'markdown', 'html', 'csv'] as const).filter((f) => v[f]);
   let format: Format = 'terminal';
   if (typeof v.format === 'string') {
-    if (!['terminal', 'json', 'markdown', 'html', 'csv'].includes(v.format)) throw new UsageError(`unknown format "${v.format}"`);
+    if (!['terminal', 'json', 'markdown', 'html', 'csv'].includes(v.format)) throw new UsageError(USAGE_TEXTS.unknownFormat, { format: v.format });
     format = v.format as Format;
-  } else if (formats.length > 1) throw new UsageError(`choose one of --${formats.join(', --')}`);
+  } else if (formats.length > 1) throw new UsageError(USAGE_TEXTS.oneFormat, { options: `--${formats.join(', --')}` });
   else if (formats[0]) format = formats[0];
   let lang: Lang;
   try {
     lang = detectLang(v.lang as string | undefined);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(USAGE_TEXTS.unknownLanguage, { lang: String(v.lang) }, e);
   }
   const common: CommonFlags = {
     lang,
@@ -75,6 +98,40 @@ export function parseCommand<O extends Options>(argv: string[], options: O): {
 export function numberOption(name: string, raw: unknown, dflt: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (raw === undefined) return dflt;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(USAGE_TEXTS.numberRange, { name, min, max });
   return n;
+}
+
+/**
+ * Node's parseArgs error as a UsageError. Recognised by its code, never by its English wording; the option at
+ * fault is found by parsing again leniently (strict: false, tokens) and applying the check that failed.
+ */
+export function parseArgsError(e: unknown, argv: string[], options: Options): UsageError {
+  const code = (e as { code?: unknown })?.code;
+  let tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']> = [];
+  try {
+    tokens = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true }).tokens ?? [];
+  } catch { /* leave tokens empty: the general text below still applies */ }
+  const known = (name: string) => Object.hasOwn(options, name);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const t = tokens.find((x) => x.kind === 'option' && !known(x.name));
+    if (t?.kind === 'option') return new UsageError(USAGE_TEXTS.optionUnknown, { option: t.rawName }, e);
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    for (const t of tokens) {
+      if (t.kind !== 'option' || !known(t.name)) continue;
+      const type = options[t.name]!.type;
+      if (type === 'string' && t.value === undefined) return new UsageError(USAGE_TEXTS.optionMissingValue, { option: t.rawName }, e);
+      if (type === 'boolean' && t.value !== undefined) return new UsageError(USAGE_TEXTS.optionTakesNoValue, { option: t.rawName }, e);
+      // parseArgs' strict check: a separate value that looks like an option ("--timeout -1").
+      if (type === 'string' && !t.inlineValue && t.value && t.value.length > 1 && t.value.startsWith('-')) {
+        return new UsageError(USAGE_TEXTS.optionAmbiguous, { option: t.rawName, value: t.value }, e);
+      }
+    }
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const t = tokens.find((x) => x.kind === 'positional');
+    if (t?.kind === 'positional') return new UsageError(USAGE_TEXTS.argumentUnexpected, { argument: t.value }, e);
+  }
+  return new UsageError(USAGE_TEXTS.optionsInvalid, {}, e);
 }

@@ -1,5 +1,6 @@
 import { dnsClientFromFlags } from '../domain/cli-shared.js';
 import { numberOption, UsageError } from './args.js';
+import { USAGE_TEXTS } from './usage-texts.js';
 
 /** The DNS options the DNS-using commands share: --resolver ip[:port], --timeout ms, --retries n, --trace. */
 export const DNS_OPTIONS = {
@@ -11,14 +12,15 @@ export const DNS_OPTIONS = {
 
 /** Build the DNS client those options ask for; a bad value is a usage error. */
 export function dnsFromOptions(v: Record<string, unknown>): ReturnType<typeof dnsClientFromFlags> {
+  const timeoutMs = numberOption('timeout', v.timeout, 2000, 50, 60000);
+  const retries = numberOption('retries', v.retries, 1, 0, 10);
   try {
     return dnsClientFromFlags({
       ...(typeof v.resolver === 'string' ? { resolver: v.resolver } : {}),
-      timeoutMs: numberOption('timeout', v.timeout, 2000, 50, 60000),
-      retries: numberOption('retries', v.retries, 1, 0, 10),
-      trace: Boolean(v.trace),
+      timeoutMs, retries, trace: Boolean(v.trace),
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // The only thing that can be wrong here is the --resolver address (the DNS client's RangeError).
+    throw new UsageError(USAGE_TEXTS.badResolver, { value: String(v.resolver) }, e);
   }
 }

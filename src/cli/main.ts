@@ -2,16 +2,32 @@
  * The `mailmedic` command line: a thin shell over the library. Exit codes: 0 all fine, 1 warnings or
  * something could not be checked, 2 errors found, 64 usage error, 65 bad input data, 66 input not found, 70 internal error.
  */
-import { EXIT } from '../core/finding.js';
-import { detectLang } from '../i18n/text.js';
+import { EXIT, type Lang, type Text } from '../core/finding.js';
+import { detectLang, pick } from '../i18n/text.js';
 import { COMMANDS } from './commands/index.js';
+import { USAGE_TEXTS, fillText } from './usage-texts.js';
 
 const VERSION = '0.1.0';
 
-function langFromArgv(argv: string[]): 'en' | 'pl' {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const flag = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  try { return detectLang(flag); } catch { return 'en'; }
+/**
+ * The language for messages, known even when the options cannot be parsed: the last --lang / --lang=X before a
+ * "--", else (also when that value is missing or not a language) the environment, as detectLang reads it.
+ */
+export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') flag = argv[i + 1];
+    else if (a.startsWith('--lang=')) flag = a.slice('--lang='.length);
+  }
+  try { return detectLang(flag, env); } catch { return detectLang(undefined, env); }
+}
+
+/** An error's words in the reader's language: its bilingual text when it has one, else its message. */
+function errorText(err: Error & { text?: unknown }, lang: Lang): string {
+  const t = err.text as Partial<Text> | undefined;
+  return t && typeof t.en === 'string' && typeof t.pl === 'string' ? pick(t as Text, lang) : err.message;
 }
 
 async function mainHelp(lang: 'en' | 'pl'): Promise<string> {
@@ -48,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    process.stderr.write((lang === 'pl' ? `mailmedic: nieznane polecenie "${name}"\n` : `mailmedic: unknown command "${name}"\n`) + (await mainHelp(lang)));
+    process.stderr.write(`mailmedic: ${pick(fillText(USAGE_TEXTS.unknownCommand, { name }), lang)}\n${await mainHelp(lang)}`);
     return EXIT.usage;
   }
   const { command } = await load();
@@ -59,17 +75,19 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (e) {
-    const err = e as Error & { code?: string; exitCode?: number };
+    const err = e as Error & { code?: string; exitCode?: number; path?: string; text?: unknown };
     if (err.name === 'UsageError') {
-      process.stderr.write(`mailmedic ${name}: ${err.message}\n\n${command.usage[lang]}\n`);
+      process.stderr.write(`mailmedic ${name}: ${errorText(err, lang)}\n\n${command.usage[lang]}\n`);
       return EXIT.usage;
     }
     if (err.code === 'ENOENT') {
-      process.stderr.write(`mailmedic ${name}: ${err.message}\n`);
+      // Node's own words in English (as always); in Polish the path it could not open.
+      const text = lang === 'pl' && typeof err.path === 'string' ? pick(fillText(USAGE_TEXTS.noSuchFile, { path: err.path }), lang) : err.message;
+      process.stderr.write(`mailmedic ${name}: ${text}\n`);
       return EXIT.noInput;
     }
     if (typeof err.exitCode === 'number') {
-      process.stderr.write(`mailmedic ${name}: ${err.message}\n`);
+      process.stderr.write(`mailmedic ${name}: ${errorText(err, lang)}\n`);
       return err.exitCode;
     }
     process.stderr.write(`mailmedic ${name}: internal error: ${err.stack ?? err.message}\n`);

@@ -21,7 +21,8 @@ export async function readStdin(limit = 256 * 1024 * 1024): Promise<Buffer> {
   let size = 0;
   for await (const c of process.stdin) {
     size += (c as Buffer).length;
-    if (size > limit) throw new Error(`standard input is over ${limit} bytes`);
+    // `limit` on the error marks it as the size limit (callers word it themselves), not a read failure.
+    if (size > limit) throw Object.assign(new Error(`standard input is over ${limit} bytes`), { limit });
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks);

@@ -1,6 +1,7 @@
 import { readBounces, bounceReport, bounceCsvRows, BOUNCE_CSV_COLUMNS, type BounceItem } from '../../bounce/index.js';
 import { renderCsv } from '../../report/csv.js';
 import { parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
 
@@ -27,7 +28,7 @@ Dla każdego odbiorcy: przyczyna, zwrot twardy/miękki, kody, słowa serwera i r
   },
   async run(argv) {
     const { values, positionals, common } = parseCommand(argv, { recursive: { type: 'boolean', short: 'r' } });
-    if (!positionals.length) throw new UsageError('give at least one file, directory, glob or "-"');
+    if (!positionals.length) throw new UsageError(USAGE_TEXTS.bounceNoInput);
     const items: BounceItem[] = [];
     for await (const it of readBounces(positionals, { recursive: Boolean(values.recursive) })) items.push(it);
     const report = bounceReport(items, positionals.join(' '));

@@ -13,6 +13,7 @@ import { renderDoctorTerminal } from '../../doctor/terminal.js';
 import type { DoctorAnswers } from '../../doctor/types.js';
 import type { Format } from '../../report/options.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
 
@@ -131,10 +132,10 @@ export const command: Command = {
       answers = { ...answers, ...fromFlags, ...(fromFlags.server || answers.server ? { server: { ...answers.server, ...fromFlags.server } } : {}),
         ...(fromFlags.incoming || answers.incoming ? { incoming: { ...answers.incoming, ...fromFlags.incoming } } : {}) };
     } catch (e) {
-      if (e instanceof AnswersError) throw new UsageError(e.message);
+      if (e instanceof AnswersError) throw new UsageError(USAGE_TEXTS.doctorAnswers, {}, e);
       throw e;
     }
-    if (answers.case && !caseById(answers.case)) throw new UsageError(`unknown case "${answers.case}" (use --list-cases)`);
+    if (answers.case && !caseById(answers.case)) throw new UsageError(USAGE_TEXTS.doctorUnknownCase, { id: answers.case });
 
     const interactive = !v['no-interactive'] && typeof v.answers !== 'string' && process.stdin.isTTY === true;
     if (interactive) {
@@ -148,7 +149,7 @@ export const command: Command = {
         io.close();
       }
     }
-    if (!answers.case) throw new UsageError('choose a case with --case (or run on a terminal to be asked)');
+    if (!answers.case) throw new UsageError(USAGE_TEXTS.doctorNoCase);
 
     const showProgress = Boolean(v.progress) || process.stderr.isTTY === true;
     const onProgress = showProgress ? (p: DoctorProgress) => {

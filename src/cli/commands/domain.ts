@@ -2,6 +2,7 @@ import { makeReport } from '../../core/finding.js';
 import { checkDomain } from '../../domain/index.js';
 import { loadDnsblLists } from '../../domain/cli-shared.js';
 import { parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS, whyUnreadable } from '../usage-texts.js';
 import { DNS_OPTIONS, dnsFromOptions } from '../dns-flags.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
@@ -41,11 +42,16 @@ Sprawdza wszystko w DNS, od czego zależy, czy poczta do domeny i z niej działa
       'dnsbl-lists': { type: 'string' },
       'no-fetch': { type: 'boolean' },
     });
-    if (positionals.length !== 1) throw new UsageError('give exactly one domain');
+    if (positionals.length !== 1) throw new UsageError(USAGE_TEXTS.oneDomain);
     const dns = dnsFromOptions(v);
     let lists;
     if (typeof v['dnsbl-lists'] === 'string') {
-      try { lists = loadDnsblLists(v['dnsbl-lists']); } catch (e) { throw new UsageError((e as Error).message); }
+      const path = v['dnsbl-lists'];
+      try { lists = loadDnsblLists(path); } catch (e) {
+        // Told apart by kind, not by wording: a system error has a code, bad JSON is a SyntaxError, the rest is the shape check.
+        const text = (e as NodeJS.ErrnoException).code ? USAGE_TEXTS.dnsblListsUnreadable : e instanceof SyntaxError ? USAGE_TEXTS.dnsblListsNotJson : USAGE_TEXTS.dnsblListsShape;
+        throw new UsageError(text, { path, why: whyUnreadable(e) }, e);
+      }
     }
     const strs = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
     const res = await checkDomain(positionals[0]!, {

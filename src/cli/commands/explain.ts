@@ -1,27 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { EXIT } from '../../core/finding.js';
 import { explain, explainBytes, type ExplainOptions } from '../../explain/explain.js';
-import { parseCommand, UsageError } from '../args.js';
+import { InputError, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS, whyUnreadable } from '../usage-texts.js';
 import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
-
-/** An input problem with its own exit code (66 cannot read, 65 not text). */
-class InputError extends Error {
-  constructor(message: string, readonly exitCode: number) {
-    super(message);
-  }
-}
 
 function readInputFile(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file'
-      : err.code === 'EISDIR' ? 'it is a directory, not a file'
-        : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
-          : err.message;
-    throw new InputError(`cannot read ${path}: ${why}`, EXIT.noInput);
+    throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path, why: whyUnreadable(e) });
   }
 }
 
@@ -63,28 +52,28 @@ Kody wyjścia: 0 nic nie zawiodło, 1 problemy tymczasowe lub nie rozpoznano, 2 
     const file = typeof values.file === 'string' ? values.file : undefined;
     const names: ExplainOptions = {};
     if (typeof values.domain === 'string') {
-      if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(values.domain)) throw new UsageError(`--domain: "${values.domain}" is not a domain name`);
+      if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(values.domain)) throw new UsageError(USAGE_TEXTS.explainDomain, { value: values.domain });
       names.senderDomain = values.domain.toLowerCase();
     }
     if (typeof values.ip === 'string') {
-      if (!/^[0-9.]{7,15}$|^[0-9A-Fa-f:]{2,39}$/.test(values.ip)) throw new UsageError(`--ip: "${values.ip}" is not an IP address`);
+      if (!/^[0-9.]{7,15}$|^[0-9A-Fa-f:]{2,39}$/.test(values.ip)) throw new UsageError(USAGE_TEXTS.explainIp, { value: values.ip });
       names.sendingIp = values.ip;
     }
     const useStdin = positionals.length === 1 && positionals[0] === '-';
-    if (file && positionals.length) throw new UsageError('give either text or --file, not both');
+    if (file && positionals.length) throw new UsageError(USAGE_TEXTS.explainTextAndFile);
     let report;
     if (file) {
       const buf = readInputFile(file);
-      if (!buf.toString('latin1').trim()) throw new InputError(`nothing to explain: ${file} is empty`, EXIT.usage);
+      if (!buf.toString('latin1').trim()) throw new InputError(USAGE_TEXTS.explainEmptyFile, EXIT.usage, { file });
       report = explainBytes(buf, { ...names, subject: file });
     } else if (useStdin || !positionals.length) {
-      if (!useStdin && process.stdin.isTTY) throw new UsageError('give the text to explain (as arguments, --file FILE, or on standard input)');
+      if (!useStdin && process.stdin.isTTY) throw new UsageError(USAGE_TEXTS.explainNoInput);
       const buf = await readStdin();
-      if (!buf.toString('latin1').trim()) throw new InputError('nothing to explain: standard input is empty', EXIT.usage);
+      if (!buf.toString('latin1').trim()) throw new InputError(USAGE_TEXTS.explainEmptyStdin, EXIT.usage);
       report = explainBytes(buf, { ...names, subject: 'stdin' });
     } else {
       const text = positionals.join(' ');
-      if (!text.trim()) throw new UsageError('nothing to explain: the text is empty');
+      if (!text.trim()) throw new UsageError(USAGE_TEXTS.explainEmptyText);
       report = explain(text, names);
     }
     return emit(report, common);

@@ -12,6 +12,7 @@ import { describeFilter } from '../../logs/report.js';
 import { redactLogLine } from '../../logs/redact.js';
 import { render } from '../../report/index.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
 
@@ -92,13 +93,14 @@ export const command: Command = {
   describe: { en: 'trace messages, summarise and find problems in mail logs (Postfix, Exim, Sendmail, Dovecot)', pl: 'śledzenie wiadomości, podsumowanie i problemy w logach poczty (Postfix, Exim, Sendmail, Dovecot)' },
   usage: { en: USAGE_EN, pl: USAGE_PL },
   async run(argv: string[]): Promise<number> {
-    const [sub, ...rest] = argv;
-    const { values: v, positionals, common } = parseCommand(rest, OPTIONS);
+    // The sub-command is the first positional, so options may come before it (`logs --lang pl trace …`).
+    const { values: v, positionals: all, common } = parseCommand(argv, OPTIONS);
+    const [sub, ...positionals] = all;
     const now = Date.now;
     const progress = makeLogProgress();
     const base = { inputs: positionals, onProgress: progress, keepUnparsed: common.verbose ? 200 : 20 };
     const inputs = positionals.length ? positionals : ['-'];
-    if (inputs.includes('-') && process.stdin.isTTY && sub !== 'follow') throw new UsageError('give a log file or folder (or pipe a log into standard input)');
+    if (inputs.includes('-') && process.stdin.isTTY && sub !== 'follow') throw new UsageError(USAGE_TEXTS.logsNoInput);
     const subject = describeSources(resolveLogSources(inputs));
     switch (sub) {
       case 'trace': {
@@ -106,11 +108,12 @@ export const command: Command = {
         if (typeof v.to === 'string') filter.to = v.to;
         if (typeof v.from === 'string') filter.from = v.from;
         if (typeof v.id === 'string') filter.id = v.id;
-        try {
-          if (typeof v.since === 'string') filter.since = parseLogTime(v.since, now());
-          if (typeof v.until === 'string') filter.until = parseLogTime(v.until, now());
-        } catch (e) { throw new UsageError((e as Error).message); }
-        if (!filter.to && !filter.from && !filter.id && filter.since === undefined && filter.until === undefined) throw new UsageError('trace needs --to, --from, --id, --since or --until');
+        for (const k of ['since', 'until'] as const) {
+          const raw = v[k];
+          if (typeof raw !== 'string') continue;
+          try { filter[k] = parseLogTime(raw, now()); } catch (e) { throw new UsageError(USAGE_TEXTS.logsBadTime, { value: raw }, e); }
+        }
+        if (!filter.to && !filter.from && !filter.id && filter.since === undefined && filter.until === undefined) throw new UsageError(USAGE_TEXTS.logsTraceNeeds);
         const limit = numberOption('limit', v.limit, 50, 1, 100000);
         const r = await traceLogs(base, filter, limit);
         progress.done();
@@ -136,9 +139,9 @@ export const command: Command = {
       }
       case 'follow': {
         const path = positionals[0];
-        if (!path || path === '-' || positionals.length > 1) throw new UsageError('follow needs exactly one log file');
+        if (!path || path === '-' || positionals.length > 1) throw new UsageError(USAGE_TEXTS.logsFollowOne);
         const webhook = typeof v.webhook === 'string' ? v.webhook : undefined;
-        if (webhook && !/^https?:\/\//.test(webhook)) throw new UsageError('--webhook must be an http:// or https:// URL');
+        if (webhook && !/^https?:\/\//.test(webhook)) throw new UsageError(USAGE_TEXTS.logsWebhook);
         const ac = new AbortController();
         const stop = () => ac.abort();
         process.once('SIGINT', stop);
@@ -159,7 +162,7 @@ export const command: Command = {
         return EXIT.ok;
       }
       default:
-        throw new UsageError(sub ? `unknown logs command "${sub}"` : 'say which: trace, summary, problems or follow');
+        throw sub ? new UsageError(USAGE_TEXTS.logsUnknownSub, { sub }) : new UsageError(USAGE_TEXTS.logsNoSub);
     }
   },
 };

@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import { analyzeMessage, hopTable, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
 import { renderCsv } from '../../report/csv.js';
 import { render } from '../../report/index.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { InputError, numberOption, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
 
@@ -13,14 +14,14 @@ async function readFileBounded(file: string): Promise<Buffer> {
   try {
     fh = await open(file, 'r');
     const st = await fh.stat();
-    if (st.isDirectory()) throw Object.assign(new Error(`${file} is a directory; give one message file`), { exitCode: 66 });
+    if (st.isDirectory()) throw new InputError(USAGE_TEXTS.messageDirectory, 66, { file });
     if (st.isFile() && st.size === 0) return Buffer.alloc(0);
     // Pipes and devices report size 0: read up to the limit.
     const buf = Buffer.alloc(Math.min(st.isFile() ? st.size : MAX_MESSAGE_BYTES + 1, MAX_MESSAGE_BYTES + 1));
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     return buf.subarray(0, bytesRead);
   } catch (e) {
-    if ((e as { code?: string }).code === 'EISDIR') throw Object.assign(new Error(`${file} is a directory; give one message file`), { exitCode: 66 });
+    if ((e as { code?: string }).code === 'EISDIR') throw new InputError(USAGE_TEXTS.messageDirectory, 66, { file });
     throw e;
   } finally {
     await fh?.close();
@@ -31,6 +32,7 @@ async function readStdinBounded(): Promise<Buffer> {
   try {
     return await readStdin(MAX_MESSAGE_BYTES + 1);
   } catch (e) {
+    if (typeof (e as { limit?: unknown }).limit === 'number') throw new InputError(USAGE_TEXTS.messageTooBig, 65, { limit: MAX_MESSAGE_BYTES + 1, max: MAX_MESSAGE_BYTES });
     throw Object.assign(new Error(`${(e as Error).message}: give at most ${MAX_MESSAGE_BYTES} bytes (the headers are enough)`), { exitCode: 65 });
   }
 }
@@ -78,16 +80,16 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
     const { values, positionals, common } = parseCommand(argv, {
       verify: { type: 'boolean' }, resolver: { type: 'string' }, dnsbl: { type: 'string', multiple: true }, ip: { type: 'string' }, quoted: { type: 'boolean' }, timeout: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new UsageError('give one message file, or "-" for standard input');
+    if (positionals.length !== 1) throw new UsageError(USAGE_TEXTS.messageOneFile);
     const file = positionals[0]!;
-    if ((values.resolver || values.ip || values.dnsbl) && !values.verify) throw new UsageError('--resolver, --ip and --dnsbl go with --verify');
+    if ((values.resolver || values.ip || values.dnsbl) && !values.verify) throw new UsageError(USAGE_TEXTS.messageVerifyOnly);
     const dnsbl = (Array.isArray(values.dnsbl) ? values.dnsbl : []).flatMap((z) => String(z).split(',')).map((z) => z.trim()).filter(Boolean);
-    for (const z of dnsbl) if (!/^[a-z0-9.-]{1,253}$/i.test(z)) throw new UsageError(`--dnsbl "${z}" is not a DNS zone name`);
+    for (const z of dnsbl) if (!/^[a-z0-9.-]{1,253}$/i.test(z)) throw new UsageError(USAGE_TEXTS.messageDnsbl, { zone: z });
     let server: string | undefined;
     if (typeof values.resolver === 'string') {
-      try { server = parseResolverAddress(values.resolver).server; } catch (e) { throw new UsageError((e as Error).message); }
+      try { server = parseResolverAddress(values.resolver).server; } catch (e) { throw new UsageError(USAGE_TEXTS.badResolver, { value: values.resolver }, e); }
     }
-    if (typeof values.ip === 'string' && !isIP(values.ip)) throw new UsageError(`--ip "${values.ip}" is not an IP address`);
+    if (typeof values.ip === 'string' && !isIP(values.ip)) throw new UsageError(USAGE_TEXTS.messageIp, { value: values.ip });
     const timeoutMs = numberOption('timeout', values.timeout, 20, 1, 600) * 1000;
     const raw = file === '-' ? await readStdinBounded() : await readFileBounded(file);
     const analysis = await analyzeMessage(raw, {

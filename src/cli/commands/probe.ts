@@ -8,6 +8,7 @@ import type { NetDeps } from '../../probe/connection.js';
 import { secretForms, scrub } from '../../probe/transcript.js';
 import type { SmtpAuthMechanism } from '../../probe/smtp.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
 
@@ -103,7 +104,7 @@ const TLS_ALIASES: Record<string, TlsMode> = { ssl: 'implicit', tls: 'implicit',
 /** Read a password from the terminal without echoing it. */
 async function promptPassword(prompt: string): Promise<string> {
   const stdin = process.stdin;
-  if (!stdin.isTTY) throw new UsageError('no terminal to ask for the password: use --password-env VAR or --password-stdin');
+  if (!stdin.isTTY) throw new UsageError(USAGE_TEXTS.probeNoTerminal);
   // Raw mode (no echo) first, then the prompt: typing right after the prompt appears must not echo.
   stdin.setRawMode(true);
   stdin.resume();
@@ -113,7 +114,7 @@ async function promptPassword(prompt: string): Promise<string> {
     const onData = (buf: Buffer) => {
       for (const ch of buf.toString('utf8')) {
         if (ch === '\r' || ch === '\n') { done(); resolve(pw); return; }
-        if (ch === '\u0003') { done(); reject(new UsageError('cancelled')); return; }
+        if (ch === '\u0003') { done(); reject(new UsageError(USAGE_TEXTS.probeCancelled)); return; }
         if (ch === '\u007f' || ch === '\b') pw = pw.slice(0, -1);
         else pw += ch;
       }
@@ -137,25 +138,25 @@ export const command: Command = {
   async run(argv) {
     const { values: v, positionals, common } = parseCommand(argv, OPTIONS);
     const [proto, ...hosts] = positionals;
-    if (!proto || !PROTOCOLS.includes(proto as Protocol)) throw new UsageError('the first argument must be smtp, imap or pop3');
-    if (!hosts.length) throw new UsageError('give the server name to test');
+    if (!proto || !PROTOCOLS.includes(proto as Protocol)) throw new UsageError(USAGE_TEXTS.probeProtocol);
+    if (!hosts.length) throw new UsageError(USAGE_TEXTS.probeNoHost);
     const protocol = proto as Protocol;
     const tls = (v.tls as string | undefined) ?? 'auto';
-    if (!TLS_MODES.includes(tls as TlsMode)) throw new UsageError('--tls must be implicit, starttls, none or auto');
+    if (!TLS_MODES.includes(tls as TlsMode)) throw new UsageError(USAGE_TEXTS.probeTls);
     const auth = (v.auth as string | undefined)?.toUpperCase();
-    if (auth && !['PLAIN', 'LOGIN', 'CRAM-MD5'].includes(auth)) throw new UsageError('--auth must be PLAIN, LOGIN or CRAM-MD5');
+    if (auth && !['PLAIN', 'LOGIN', 'CRAM-MD5'].includes(auth)) throw new UsageError(USAGE_TEXTS.probeAuth);
     const user = v.user as string | undefined;
     let password: string | undefined;
     if (v['password-env']) {
       password = process.env[v['password-env'] as string];
-      if (password === undefined) throw new UsageError(`environment variable ${String(v['password-env'])} is not set`);
+      if (password === undefined) throw new UsageError(USAGE_TEXTS.probeEnvUnset, { name: String(v['password-env']) });
     } else if (v['password-stdin']) {
       password = (await readStdin(64 * 1024)).toString('utf8').split(/\r?\n/)[0];
     } else if (user) {
       password = await promptPassword(common.lang === 'pl' ? `Hasło dla ${user}: ` : `Password for ${user}: `);
     }
     // An empty password would silently skip the login test ("no password given"): say so instead.
-    if (user && password === '') throw new UsageError('the password is empty');
+    if (user && password === '') throw new UsageError(USAGE_TEXTS.probeEmptyPassword);
     const ports = ((v.port as string[] | undefined) ?? []).map((p) => numberOption('port', p, 0, 1, 65535));
     const timeouts = Object.fromEntries(
       (['connect', 'banner', 'command', 'tls'] as const).map((k) => [k, seconds(`timeout-${k}`, v[`timeout-${k}`])]).filter(([, x]) => x !== undefined),
@@ -167,9 +168,9 @@ export const command: Command = {
       const v6 = /^\[([0-9A-Fa-f:.]{2,45})\](?::(\d{1,5}))?(?::([a-z]{1,10}))?$/i.exec(h);
       const parts = v6 ? [v6[1]!, ...(v6[2] ? [v6[2]] : []), ...(v6[3] ? [v6[3]] : [])] : h.split(':');
       const hostTls = parts.length === 3 ? TLS_ALIASES[parts[2]!.toLowerCase()] : undefined;
-      if (parts.length > 3 || (parts.length === 3 && !hostTls)) throw new UsageError(`use host, host:port or host:port:tls (got "${h}")`);
+      if (parts.length > 3 || (parts.length === 3 && !hostTls)) throw new UsageError(USAGE_TEXTS.probeHostSpec, { value: h });
       const [name, portText] = parts;
-      if (!name || name.length > 253 || !(v6 ? /^[0-9A-Fa-f:.]+$/ : /^[A-Za-z0-9._-]+$/).test(name)) throw new UsageError(`not a host name: ${h}`);
+      if (!name || name.length > 253 || !(v6 ? /^[0-9A-Fa-f:.]+$/ : /^[A-Za-z0-9._-]+$/).test(name)) throw new UsageError(USAGE_TEXTS.probeHostName, { value: h });
       const hostPorts = portText ? [numberOption('port', portText, 0, 1, 65535)] : ports.length ? ports : DEFAULT_PORTS[protocol];
       for (const port of hostPorts) {
         targets.push({
@@ -186,8 +187,8 @@ export const command: Command = {
         });
       }
     }
-    if (targets.length > 1000) throw new UsageError('at most 1000 host/port pairs at once');
-    if (v.send && (v.from === undefined || !v.to)) throw new UsageError('--send needs --from and --to');
+    if (targets.length > 1000) throw new UsageError(USAGE_TEXTS.probeTooMany, { max: 1000 });
+    if (v.send && (v.from === undefined || !v.to)) throw new UsageError(USAGE_TEXTS.probeSendNeeds);
     const deps: NetDeps = {};
     const dnsServer = (v['dns-server'] ?? v.resolver) as string | undefined;
     if (dnsServer) deps.lookup = lookupViaDns(createDnsClient({ server: dnsServer }));

@@ -4,6 +4,7 @@ import { probeOne } from '../../probe/many.js';
 import { findMailSettings, settingsReport, type GivenSetting, type SettingsDeps } from '../../settings/index.js';
 import type { SettingsProtocol, SocketType } from '../../settings/clientconfig.js';
 import { parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
 
@@ -61,7 +62,7 @@ export function parseGivenSetting(protocol: SettingsProtocol, raw: string): Give
   const m = /^([A-Za-z0-9.-]{1,253}):(\d{1,5}):([A-Za-z/]{1,10})$/.exec(raw.trim());
   const socket = m ? SOCKETS[m[3]!.toLowerCase()] : undefined;
   const port = m ? Number(m[2]) : 0;
-  if (!m || !socket || port < 1 || port > 65535) throw new UsageError(`--${protocol} must be host:port:tls with tls = ssl, starttls or none (got "${raw}")`);
+  if (!m || !socket || port < 1 || port > 65535) throw new UsageError(USAGE_TEXTS.settingsGiven, { protocol, value: raw });
   return { protocol, host: m[1]!, port, socket };
 }
 
@@ -94,7 +95,8 @@ export const command: Command = {
   async run(argv) {
     const { values: v, positionals, common } = parseCommand(argv, OPTIONS);
     const address = positionals[0];
-    if (!address || positionals.length > 1) throw new UsageError('give one e-mail address');
+    if (!address) throw new UsageError(USAGE_TEXTS.settingsNoAddress);
+    if (positionals.length > 1) throw new UsageError(USAGE_TEXTS.settingsOneAddress);
     const given: GivenSetting[] = [];
     for (const p of ['imap', 'pop3', 'smtp'] as const) if (typeof v[p] === 'string') given.push(parseGivenSetting(p, v[p] as string));
     const server = (v['dns-server'] ?? v.resolver) as string | undefined;

@@ -2,6 +2,7 @@ import { makeReport } from '../../core/finding.js';
 import { checkSpf, normalizeDomainInput, spfTreeLines } from '../../domain/index.js';
 import { tx } from '../../i18n/text.js';
 import { parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import { DNS_OPTIONS, dnsFromOptions } from '../dns-flags.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
@@ -38,7 +39,7 @@ albo permerror, i podaje, który mechanizm zadecydował.
       sender: { type: 'string' },
       ...DNS_OPTIONS,
     });
-    if (positionals.length !== 1) throw new UsageError('give exactly one domain');
+    if (positionals.length !== 1) throw new UsageError(USAGE_TEXTS.oneDomain);
     const dns = dnsFromOptions(v);
     const norm = normalizeDomainInput(positionals[0]!);
     if (!norm.ok) return emit(makeReport('spf', positionals[0]!, norm.findings), common);

@@ -1,0 +1,129 @@
+/**
+ * Every usage and input error the command line prints, in English and Polish, as data. `{name}` placeholders
+ * are filled with values (option names, what the user typed), which are never translated; a placeholder may
+ * also be filled with a Text (e.g. {why}), and then each language gets its own.
+ *
+ * Where the error comes from Node (parseArgs) or another module (DNS client, log times, doctor answers), the
+ * English printed is that error's own message, exactly as before (scripts and logs may match it); the `en` here
+ * is its gist, for translators, and only the Polish is printed from this table. Such entries are marked "wraps".
+ */
+import type { Lang, Text } from '../core/finding.js';
+import { tx } from '../i18n/text.js';
+
+export const USAGE_TEXTS = {
+  // --- Node's parseArgs, recognised by error code (wraps) ---
+  optionUnknown: tx('unknown option {option}',
+    'nieznana opcja {option}. Jeśli to tekst zaczynający się od „-”, podaj go na końcu polecenia po „--”, np. -- "{option}"'),
+  optionMissingValue: tx('option {option} needs a value', 'opcja {option} wymaga wartości'),
+  optionTakesNoValue: tx('option {option} does not take a value', 'opcja {option} nie przyjmuje wartości'),
+  optionAmbiguous: tx('the value "{value}" of {option} looks like another option',
+    'niejednoznaczna wartość opcji {option}: „{value}” wygląda jak kolejna opcja. Jeśli to wartość, napisz {option}={value}'),
+  argumentUnexpected: tx('unexpected argument {argument}', 'nieoczekiwany argument {argument}'),
+  optionsInvalid: tx('the options are not valid', 'nieprawidłowe opcje polecenia'),
+
+  // --- options every command takes ---
+  unknownLanguage: tx('unknown language "{lang}" (use pl or en)', 'nieznany język „{lang}” (użyj pl albo en)'), // wraps detectLang
+  unknownFormat: tx('unknown format "{format}"', 'nieznany format „{format}” (dostępne: terminal, json, markdown, html, csv)'),
+  oneFormat: tx('choose one of {options}', 'wybierz tylko jedną z opcji: {options}'),
+  numberRange: tx('--{name} must be a number from {min} to {max}', '--{name} musi być liczbą od {min} do {max}'),
+  badResolver: tx('resolver "{value}" is not an IP address with an optional :port', // wraps the DNS client's RangeError
+    'serwer DNS „{value}” musi być adresem IP z opcjonalnym portem (ip[:port] albo [ipv6]:port, port 1–65535)'),
+  unknownCommand: tx('unknown command "{name}"', 'nieznane polecenie „{name}”'),
+  noSuchFile: tx('no such file: {path}', 'nie ma takiego pliku: {path}'), // wraps Node's ENOENT
+
+  // --- why a file cannot be read (filled into {why}) ---
+  whyNoFile: tx('no such file', 'nie ma takiego pliku'),
+  whyDirectory: tx('it is a directory, not a file', 'to katalog, a nie plik'),
+  whyDenied: tx('permission denied', 'brak uprawnień'),
+  whyOther: tx('error {code}', 'błąd {code}'), // wraps the system's message
+
+  // --- explain ---
+  explainDomain: tx('--domain: "{value}" is not a domain name', '--domain: „{value}” nie jest nazwą domeny'),
+  explainIp: tx('--ip: "{value}" is not an IP address', '--ip: „{value}” nie jest adresem IP'),
+  explainTextAndFile: tx('give either text or --file, not both', 'podaj tekst albo --file, nie jedno i drugie'),
+  explainNoInput: tx('give the text to explain (as arguments, --file FILE, or on standard input)',
+    'podaj tekst do wyjaśnienia (jako argumenty, przez --file PLIK albo na standardowym wejściu)'),
+  explainEmptyText: tx('nothing to explain: the text is empty', 'nie ma czego wyjaśniać: tekst jest pusty'),
+  explainEmptyStdin: tx('nothing to explain: standard input is empty', 'nie ma czego wyjaśniać: standardowe wejście jest puste'),
+  explainEmptyFile: tx('nothing to explain: {file} is empty', 'nie ma czego wyjaśniać: plik {file} jest pusty'),
+  cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
+
+  // --- bounce ---
+  bounceNoInput: tx('give at least one file, directory, glob or "-"', 'podaj co najmniej jeden plik, katalog, wzorzec (glob) albo „-”'),
+
+  // --- domain, spf ---
+  oneDomain: tx('give exactly one domain', 'podaj dokładnie jedną domenę'),
+  dnsblListsUnreadable: tx('cannot read the blocklist set {path}: {why}', 'nie można odczytać zestawu czarnych list {path}: {why}'),
+  dnsblListsNotJson: tx('{path} is not valid JSON', 'plik {path} nie zawiera poprawnego JSON'),
+  dnsblListsShape: tx('{path}: expected a JSON array of blocklists, each with zone, kind ("ip" or "domain"), testEntry and codes', // wraps loadDnsblLists
+    '{path}: oczekiwano tablicy JSON z czarnymi listami; każda musi mieć zone, kind („ip” albo „domain”), testEntry i codes'),
+
+  // --- probe ---
+  probeProtocol: tx('the first argument must be smtp, imap or pop3', 'pierwszym argumentem musi być smtp, imap albo pop3'),
+  probeNoHost: tx('give the server name to test', 'podaj nazwę serwera do sprawdzenia'),
+  probeTls: tx('--tls must be implicit, starttls, none or auto', '--tls musi mieć wartość implicit, starttls, none albo auto'),
+  probeAuth: tx('--auth must be PLAIN, LOGIN or CRAM-MD5', '--auth musi mieć wartość PLAIN, LOGIN albo CRAM-MD5'),
+  probeEnvUnset: tx('environment variable {name} is not set', 'zmienna środowiskowa {name} nie jest ustawiona'),
+  probeEmptyPassword: tx('the password is empty', 'hasło jest puste'),
+  probeNoTerminal: tx('no terminal to ask for the password: use --password-env VAR or --password-stdin',
+    'brak terminala, w którym można zapytać o hasło: użyj --password-env ZMIENNA albo --password-stdin'),
+  probeCancelled: tx('cancelled', 'przerwano'),
+  probeHostSpec: tx('use host, host:port or host:port:tls (got "{value}")', 'podaj serwer, serwer:port albo serwer:port:tls (podano „{value}”)'),
+  probeHostName: tx('not a host name: {value}', 'to nie jest nazwa serwera: {value}'),
+  probeTooMany: tx('at most {max} host/port pairs at once', 'najwyżej {max} par serwer/port naraz'),
+  probeSendNeeds: tx('--send needs --from and --to', '--send wymaga --from i --to'),
+
+  // --- settings (one English text, two Polish ones: nothing given / too much given) ---
+  settingsNoAddress: tx('give one e-mail address', 'brak adresu: użyj mailmedic settings <adres>'),
+  settingsOneAddress: tx('give one e-mail address', 'podaj tylko jeden adres e-mail'),
+  settingsGiven: tx('--{protocol} must be host:port:tls with tls = ssl, starttls or none (got "{value}")',
+    '--{protocol} musi mieć postać serwer:port:tls, gdzie tls to ssl, starttls albo none (podano „{value}”)'),
+
+  // --- logs ---
+  logsNoInput: tx('give a log file or folder (or pipe a log into standard input)',
+    'podaj plik albo katalog z logami (albo przekaż log na standardowe wejście)'),
+  logsBadTime: tx('cannot read the time "{value}" (use 2026-11-23 14:05, 14:05 or -2h)', // wraps parseLogTime
+    'nie można odczytać czasu „{value}” (użyj np. 2026-11-23 14:05, 14:05 albo -2h)'),
+  logsTraceNeeds: tx('trace needs --to, --from, --id, --since or --until', 'trace wymaga --to, --from, --id, --since albo --until'),
+  logsFollowOne: tx('follow needs exactly one log file', 'follow wymaga dokładnie jednego pliku logu'),
+  logsWebhook: tx('--webhook must be an http:// or https:// URL', '--webhook musi być adresem URL zaczynającym się od http:// albo https://'),
+  logsUnknownSub: tx('unknown logs command "{sub}"', 'nieznane polecenie logs „{sub}” (dostępne: trace, summary, problems, follow)'),
+  logsNoSub: tx('say which: trace, summary, problems or follow', 'podaj, co zrobić: trace, summary, problems albo follow'),
+
+  // --- message ---
+  messageOneFile: tx('give one message file, or "-" for standard input', 'podaj jeden plik z wiadomością albo „-” dla standardowego wejścia'),
+  messageVerifyOnly: tx('--resolver, --ip and --dnsbl go with --verify', '--resolver, --ip i --dnsbl działają tylko razem z --verify'),
+  messageDnsbl: tx('--dnsbl "{zone}" is not a DNS zone name', '--dnsbl: „{zone}” nie jest nazwą strefy DNS'),
+  messageIp: tx('--ip "{value}" is not an IP address', '--ip: „{value}” nie jest adresem IP'),
+  messageDirectory: tx('{file} is a directory; give one message file', '{file} to katalog; podaj jeden plik z wiadomością'),
+  messageTooBig: tx('standard input is over {limit} bytes: give at most {max} bytes (the headers are enough)',
+    'standardowe wejście ma ponad {limit} bajtów: podaj najwyżej {max} bajtów (wystarczą nagłówki)'),
+
+  // --- doctor ---
+  doctorAnswers: tx('the answers (--answers file or flags) are not valid', // wraps AnswersError, whose detail is English only
+    'odpowiedzi (plik --answers albo opcje) są nieprawidłowe: sprawdź nazwy kluczy, liczby, porty, --security (tls, starttls, none) i --protocol (smtp, imap, pop3)'),
+  doctorUnknownCase: tx('unknown case "{id}" (use --list-cases)', 'nieznany przypadek „{id}” (listę pokazuje --list-cases)'),
+  doctorNoCase: tx('choose a case with --case (or run on a terminal to be asked)', 'wybierz przypadek opcją --case (albo uruchom w terminalu, a program zapyta)'),
+} as const satisfies Record<string, Text>;
+
+export type UsageTextId = keyof typeof USAGE_TEXTS;
+export type TextParams = Record<string, string | number | Text>;
+
+/** Fill placeholders per language: a Text value gives each language its own words, other values are data. */
+export function fillText(text: Text, params: TextParams = {}): Text {
+  const one = (lang: Lang) => text[lang].replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in params)) return m;
+    const v = params[k]!;
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
+  return { en: one('en'), pl: one('pl') };
+}
+
+/** Why a file could not be read, by error code (the system's own words only when the code is an unusual one). */
+export function whyUnreadable(err: unknown): Text {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return USAGE_TEXTS.whyNoFile;
+  if (e?.code === 'EISDIR') return USAGE_TEXTS.whyDirectory;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return USAGE_TEXTS.whyDenied;
+  return { en: e?.message ?? String(err), pl: fillText(USAGE_TEXTS.whyOther, { code: e?.code ?? '?' }).pl };
+}
