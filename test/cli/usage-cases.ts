@@ -115,7 +115,7 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 export function runCli(args: string[], input = '', env: NodeJS.ProcessEnv = baseEnv()): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env, timeout: 30_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
