@@ -100,8 +100,6 @@ export const USAGE_TEXTS = {
     'standardowe wejście ma ponad {limit} bajtów: podaj najwyżej {max} bajtów (wystarczą nagłówki)'),
 
   // --- doctor ---
-  doctorAnswers: tx('the answers (--answers file or flags) are not valid', // wraps AnswersError, whose detail is English only
-    'odpowiedzi (plik --answers albo opcje) są nieprawidłowe: sprawdź nazwy kluczy, liczby, porty, --security (tls, starttls, none) i --protocol (smtp, imap, pop3)'),
   doctorUnknownCase: tx('unknown case "{id}" (use --list-cases)', 'nieznany przypadek „{id}” (listę pokazuje --list-cases)'),
   doctorNoCase: tx('choose a case with --case (or run on a terminal to be asked)', 'wybierz przypadek opcją --case (albo uruchom w terminalu, a program zapyta)'),
 } as const satisfies Record<string, Text>;

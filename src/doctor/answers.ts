@@ -2,10 +2,33 @@
  * Answers from a file (`--answers file.json`), from flags, or from the web app: validated into DoctorAnswers.
  * Unknown keys and wrong types are a clear error, never silently ignored; strings are bounded.
  */
+import type { Text } from '../core/finding.js';
+import { fill, tx } from '../i18n/text.js';
 import type { DoctorAnswers, ServerAnswer } from './types.js';
 
+/** What is wrong with the answers, in both languages ({key}: the answer's key as written). */
+const ANSWER_ERRORS = {
+  mustString: tx('"{key}" must be a string', '„{key}” musi być tekstem'),
+  tooLong: tx('"{key}" is too long', '„{key}” jest za długie'),
+  mustObject: tx('"{key}" must be an object', '„{key}” musi być obiektem'),
+  port: tx('"{key}.port" must be a port number', '„{key}.port” musi być numerem portu (1–65535)'),
+  security: tx('"{key}.security" must be tls, starttls or none', '„{key}.security” musi mieć wartość tls, starttls albo none'),
+  protocol: tx('"{key}.protocol" must be smtp, imap or pop3', '„{key}.protocol” musi mieć wartość smtp, imap albo pop3'),
+  unknownKey: tx('unknown key "{key}"', 'nieznany klucz „{key}”'),
+  notObject: tx('the answers must be a JSON object', 'odpowiedzi muszą być obiektem JSON'),
+  mustNumber: tx('"{key}" must be a number', '„{key}” musi być liczbą'),
+  notJson: tx('the answers are not valid JSON: {detail}', 'odpowiedzi nie są poprawnym JSON-em (sprawdź cudzysłowy, przecinki i nawiasy)'),
+} as const satisfies Record<string, Text>;
+
+/** Answers that cannot be used: `message` is the English text (as before), `text` both languages. */
 export class AnswersError extends Error {
   override name = 'AnswersError';
+  readonly text: Text;
+  constructor(what: keyof typeof ANSWER_ERRORS, params: Record<string, string> = {}) {
+    const text = fill(ANSWER_ERRORS[what], params);
+    super(text.en);
+    this.text = text;
+  }
 }
 
 const MAX_STRING = 64 * 1024;
@@ -17,13 +40,13 @@ const BIG_KEYS = new Set(['bounce', 'log', 'message']);
 const BIG_STRING = 16 * 1024 * 1024;
 
 function str(key: string, v: unknown): string {
-  if (typeof v !== 'string') throw new AnswersError(`"${key}" must be a string`);
-  if (v.length > (BIG_KEYS.has(key) ? BIG_STRING : MAX_STRING)) throw new AnswersError(`"${key}" is too long`);
+  if (typeof v !== 'string') throw new AnswersError('mustString', { key });
+  if (v.length > (BIG_KEYS.has(key) ? BIG_STRING : MAX_STRING)) throw new AnswersError('tooLong', { key });
   return v;
 }
 
 function server(key: string, v: unknown): ServerAnswer {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new AnswersError(`"${key}" must be an object`);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new AnswersError('mustObject', { key });
   const o = v as Record<string, unknown>;
   const out: ServerAnswer = {};
   for (const [k, x] of Object.entries(o)) {
@@ -34,19 +57,19 @@ function server(key: string, v: unknown): ServerAnswer {
       case 'password': out.password = str(`${key}.password`, x); break;
       case 'port': {
         const n = typeof x === 'string' ? Number(x) : x;
-        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) throw new AnswersError(`"${key}.port" must be a port number`);
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) throw new AnswersError('port', { key });
         out.port = n;
         break;
       }
       case 'security':
-        if (x !== 'tls' && x !== 'starttls' && x !== 'none') throw new AnswersError(`"${key}.security" must be tls, starttls or none`);
+        if (x !== 'tls' && x !== 'starttls' && x !== 'none') throw new AnswersError('security', { key });
         out.security = x;
         break;
       case 'protocol':
-        if (x !== 'smtp' && x !== 'imap' && x !== 'pop3') throw new AnswersError(`"${key}.protocol" must be smtp, imap or pop3`);
+        if (x !== 'smtp' && x !== 'imap' && x !== 'pop3') throw new AnswersError('protocol', { key });
         out.protocol = x;
         break;
-      default: throw new AnswersError(`unknown key "${key}.${k}"`);
+      default: throw new AnswersError('unknownKey', { key: `${key}.${k}` });
     }
   }
   return out;
@@ -54,7 +77,7 @@ function server(key: string, v: unknown): ServerAnswer {
 
 /** Validate a parsed JSON value into answers. */
 export function parseDoctorAnswers(value: unknown): DoctorAnswers {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new AnswersError('the answers must be a JSON object');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new AnswersError('notObject');
   const out: DoctorAnswers = {};
   const o = value as Record<string, unknown>;
   for (const [k, v] of Object.entries(o)) {
@@ -62,10 +85,10 @@ export function parseDoctorAnswers(value: unknown): DoctorAnswers {
     if ((TEXT_KEYS as readonly string[]).includes(k)) (out as Record<string, unknown>)[k] = str(k, v);
     else if ((NUMBER_KEYS as readonly string[]).includes(k)) {
       const n = typeof v === 'string' ? Number(v) : v;
-      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new AnswersError(`"${k}" must be a number`);
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new AnswersError('mustNumber', { key: k });
       (out as Record<string, unknown>)[k] = n;
     } else if ((SERVER_KEYS as readonly string[]).includes(k)) (out as Record<string, unknown>)[k] = server(k, v);
-    else throw new AnswersError(`unknown key "${k}"`);
+    else throw new AnswersError('unknownKey', { key: k });
   }
   return out;
 }
@@ -76,7 +99,7 @@ export function parseDoctorAnswersJson(text: string): DoctorAnswers {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new AnswersError(`the answers are not valid JSON: ${(e as Error).message}`);
+    throw new AnswersError('notJson', { detail: (e as Error).message });
   }
   return parseDoctorAnswers(v);
 }

@@ -112,3 +112,15 @@ test('the causes\' evidence lines name their labels in the report language (tech
   const en = rankCauses([{ adapter: 'explain', index: 0, findings: [finding] }], 1);
   assert.deepEqual(en[0]!.evidence, ['line 1: 550 5.1.1 no such user', 'Subject: hi']);
 });
+
+test('answers that cannot be used say which key and what it must be, in both languages (the English message as before)', () => {
+  const err = (v: unknown): AnswersError => { try { parseDoctorAnswers(v); } catch (e) { return e as AnswersError; } throw new Error('no error'); };
+  const n = err({ sentToday: 'x' });
+  assert.ok(n instanceof AnswersError);
+  assert.equal(n.message, '"sentToday" must be a number');
+  assert.deepEqual(n.text, { en: '"sentToday" must be a number', pl: '„sentToday” musi być liczbą' });
+  assert.equal(err({ server: { port: 0 } }).text.pl, '„server.port” musi być numerem portu (1–65535)');
+  assert.equal(err({ server: { colour: 'x' } }).text.pl, 'nieznany klucz „server.colour”');
+  assert.equal(err([]).text.pl, 'odpowiedzi muszą być obiektem JSON');
+  assert.match(err({ incoming: { protocol: 'x' } }).message, /^"incoming\.protocol" must be smtp, imap or pop3$/);
+});

@@ -132,7 +132,10 @@ export const command: Command = {
       answers = { ...answers, ...fromFlags, ...(fromFlags.server || answers.server ? { server: { ...answers.server, ...fromFlags.server } } : {}),
         ...(fromFlags.incoming || answers.incoming ? { incoming: { ...answers.incoming, ...fromFlags.incoming } } : {}) };
     } catch (e) {
-      if (e instanceof AnswersError) throw new UsageError(USAGE_TEXTS.doctorAnswers, {}, e);
+      if (e instanceof AnswersError) {
+        const text = e.text; // the doctor's own bilingual text: which key, what it must be
+        throw new UsageError(text, {}, e);
+      }
       throw e;
     }
     if (answers.case && !caseById(answers.case)) throw new UsageError(USAGE_TEXTS.doctorUnknownCase, { id: answers.case });
