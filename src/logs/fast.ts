@@ -1,14 +1,14 @@
 /**
  * The summary's fast path. Most lines of a Postfix log are a handful of kinds (smtpd client=, cleanup
- * message-id=, qmgr from=/removed, a plain status=sent delivery, connect/disconnect, TLS established), and the
- * summary only counts them. Here they are read straight from the read buffer: byte comparisons, numbers from
- * bytes, addresses and IPs counted by their bytes (summary.ts: Counter.addBytes) — no per-line string, no
- * event object. Every other line, and any line that looks the least bit unusual, goes the full way (parse →
- * track → SummaryCollector.add), so the figures are exactly those of the full path
- * (test/logs/fast.test.ts compares both on generated, corpus and real logs).
+ * message-id=, qmgr from=/removed, deliveries, NOQUEUE rejects, pickup, bounce notices, connect/disconnect, TLS,
+ * SASL failures, warnings), and the summary only counts them. Here they are read straight from the read buffer:
+ * byte comparisons, numbers from bytes, addresses and IPs counted by their bytes (counters.ts: ByteCounter),
+ * open messages as table rows (fast-messages.ts) — no per-line string, no event object. Every other line, and any
+ * line that looks the least bit unusual, goes the full way (parse → track → SummaryCollector.add), so the figures
+ * are exactly those of the full path (test/logs/fast.test.ts compares both on generated, corpus, real, rotated,
+ * mutated and edge-case input).
  */
-import { createReadStream } from 'node:fs';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
 import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
