@@ -17,7 +17,8 @@ import { own } from './own.js';
 import { LogLineParser, MAX_LINE } from './parse.js';
 import { newHead, parseStamp, StampClock } from './stamp.js';
 import { resolveLogSources, type ReadProgress } from './input.js';
-import { latin1, type SummaryCollector } from './summary.js';
+import { latin1, type ReasonMemo, type SummaryCollector } from './summary.js';
+import { ByteKeyMap } from './byte-map.js';
 import type { MessageTracker } from './messages.js';
 import { COUNTED, FastMessages, LOCAL, RECEIVED } from './fast-messages.js';
 import { splitReply } from './formats/postfix.js';
@@ -441,14 +442,23 @@ export class FastPostfixLines {
     if (t + 1 < e && buf[t] === 58 && buf[t + 1] !== 32) while (t < e && buf[t] !== 32) t++;
     if (t < e && buf[t] === 58) t++;
     if (t >= e || buf[t] !== 32) return false;
-    const r = this.reply;
-    r.replyCode = undefined;
-    r.dsn = undefined;
-    splitReply(r, latin1(buf, t + 1, env < 0 ? e : env));
-    this.collector.fastReject(r.text, r.dsn, r.replyCode);
+    // the raw text (reply code and DSN included) decides what it is counted as: seen before, no string is made
+    const ta = t + 1, tb = env < 0 ? e : env;
+    const known = this.rejects.get(buf, ta, tb);
+    if (known !== undefined) this.collector.fastRejectAgain(known);
+    else {
+      const r = this.reply;
+      r.replyCode = undefined;
+      r.dsn = undefined;
+      splitReply(r, latin1(buf, ta, tb));
+      this.rejects.set(buf, ta, tb, this.collector.fastReject(r.text, r.dsn, r.replyCode));
+    }
     this.count++;
     return true;
   }
+
+  /** Raw NOQUEUE reject texts and what each was counted as. */
+  private rejects = new ByteKeyMap<ReasonMemo>();
 
   /** Is the open message with the queue id buf[a, b) an object (its lines then take the full path where it keeps more than a row)? */
   private isObject(buf: Uint8Array, a: number, b: number): boolean {

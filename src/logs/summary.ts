@@ -87,7 +87,7 @@ export const latin1 = (buf: Uint8Array, a: number, b: number): string => (buf as
 /** One group of reasons: its count and its texts (normalised; at most 500 kept, each with its count). */
 interface ReasonBucket { count: number; samples: Map<string, { count: number }> }
 /** What one raw text (with its DSN and reply code) was counted as. */
-interface ReasonMemo { dsn: string | undefined; replyCode: number | undefined; group: ReasonBucket; sample: { count: number } | undefined }
+export interface ReasonMemo { dsn: string | undefined; replyCode: number | undefined; group: ReasonBucket; sample: { count: number } | undefined }
 
 class ReasonCounter {
   private m = new Map<Reason, ReasonBucket>();
@@ -98,14 +98,14 @@ class ReasonCounter {
    */
   private memo = new Map<string, ReasonMemo[]>();
 
-  add(text: string, dsn?: string, replyCode?: number): void {
+  /** Count the text; what it was counted as (to count it again with {@link again}). */
+  add(text: string, dsn?: string, replyCode?: number): ReasonMemo {
     const known = this.memo.get(text);
     if (known !== undefined) {
       for (const x of known) {
         if (x.dsn === dsn && x.replyCode === replyCode) {
-          x.group.count++;
-          if (x.sample !== undefined) x.sample.count++;
-          return;
+          this.again(x);
+          return x;
         }
       }
     }
@@ -124,6 +124,13 @@ class ReasonCounter {
       if (this.memo.size >= 20000) this.memo.clear();
       this.memo.set(own(text), [memo]);
     }
+    return memo;
+  }
+
+  /** Count once more a text counted before as m (its group and sample outlive the memo's clearing). */
+  again(m: ReasonMemo): void {
+    m.group.count++;
+    if (m.sample !== undefined) m.sample.count++;
   }
   groups(): ReasonGroup[] {
     return [...this.m.entries()].map(([reason, g]) => ({
@@ -402,11 +409,21 @@ export class SummaryCollector {
     else if (this.daemonTop.size < 2000) this.daemonTop.set(own(key), { level: lv, prog: own(prog), text: own(text), count: 1 });
   }
 
-  /** A NOQUEUE `reject:` (smtpd, postscreen), without the event object (ts already seen). */
-  fastReject(text: string, dsn: string | undefined, replyCode: number | undefined): void {
+  /** A NOQUEUE `reject:` (smtpd, postscreen), without the event object; what its text was counted as. */
+  fastReject(text: string, dsn: string | undefined, replyCode: number | undefined): ReasonMemo {
     const ts = this.time[0]!;
     this.seen(ts);
-    this.rejected(ts, text, dsn, replyCode);
+    return this.rejected(ts, text, dsn, replyCode);
+  }
+
+  /** A NOQUEUE `reject:` whose raw text was counted before as m. */
+  fastRejectAgain(m: ReasonMemo): void {
+    const ts = this.time[0]!;
+    this.seen(ts);
+    this.c.rejected++;
+    this.bucket(ts).rejected++;
+    this.perHour[this.hourOf]!.rejected++;
+    this.rej.again(m);
   }
 
   /** A `warning: host[ip]: SASL … authentication failed` line. */
@@ -415,11 +432,11 @@ export class SummaryCollector {
     this.smtp.authFailures++;
   }
 
-  private rejected(ts: number, text: string, dsn: string | undefined, replyCode: number | undefined): void {
+  private rejected(ts: number, text: string, dsn: string | undefined, replyCode: number | undefined): ReasonMemo {
     this.c.rejected++;
     this.bucket(ts).rejected++;
     this.perHour[this.hourOf]!.rejected++;
-    this.rej.add(text, dsn, replyCode);
+    return this.rej.add(text, dsn, replyCode);
   }
 
   private arrival(from: string, size: number): void {
