@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang, Text } from '../core/finding.js';
-import { detectLang } from '../i18n/text.js';
+import { detectLang, fill } from '../i18n/text.js';
 import type { Format } from '../report/options.js';
-import { USAGE_TEXTS, fillText, type TextParams } from './usage-texts.js';
+import { USAGE_TEXTS, type TextParams } from './usage-texts.js';
 
 /**
  * A usage error: the CLI prints it in the chosen language with the command's help and exits 64. `.message` is
@@ -13,7 +13,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
   readonly text: Text;
   constructor(text: Text, params: TextParams = {}, cause?: unknown) {
-    const t = fillText(text, params);
+    const t = fill(text, params);
     const en = cause === undefined ? t.en : cause instanceof Error ? cause.message : String(cause);
     super(en, cause === undefined ? undefined : { cause });
     this.text = { en, pl: t.pl };
@@ -25,7 +25,7 @@ export class InputError extends Error {
   override name = 'InputError';
   readonly text: Text;
   constructor(text: Text, readonly exitCode: number, params: TextParams = {}) {
-    const t = fillText(text, params);
+    const t = fill(text, params);
     super(t.en);
     this.text = t;
   }

@@ -3,9 +3,9 @@
  * something could not be checked, 2 errors found, 64 usage error, 65 bad input data, 66 input not found, 70 internal error.
  */
 import { EXIT, type Lang, type Text } from '../core/finding.js';
-import { detectLang, pick } from '../i18n/text.js';
+import { detectLang, fill, pick } from '../i18n/text.js';
 import { COMMANDS } from './commands/index.js';
-import { USAGE_TEXTS, fillText } from './usage-texts.js';
+import { USAGE_TEXTS } from './usage-texts.js';
 
 const VERSION = '0.1.0';
 
@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    process.stderr.write(`mailmedic: ${pick(fillText(USAGE_TEXTS.unknownCommand, { name }), lang)}\n${await mainHelp(lang)}`);
+    process.stderr.write(`mailmedic: ${pick(fill(USAGE_TEXTS.unknownCommand, { name }), lang)}\n${await mainHelp(lang)}`);
     return EXIT.usage;
   }
   const { command } = await load();
@@ -82,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err.code === 'ENOENT') {
       // Node's own words in English (as always); in Polish the path it could not open.
-      const text = lang === 'pl' && typeof err.path === 'string' ? pick(fillText(USAGE_TEXTS.noSuchFile, { path: err.path }), lang) : err.message;
+      const text = lang === 'pl' && typeof err.path === 'string' ? pick(fill(USAGE_TEXTS.noSuchFile, { path: err.path }), lang) : err.message;
       process.stderr.write(`mailmedic ${name}: ${text}\n`);
       return EXIT.noInput;
     }

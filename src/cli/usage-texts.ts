@@ -7,8 +7,8 @@
  * English printed is that error's own message, exactly as before (scripts and logs may match it); the `en` here
  * is its gist, for translators, and only the Polish is printed from this table. Such entries are marked "wraps".
  */
-import type { Lang, Text } from '../core/finding.js';
-import { tx } from '../i18n/text.js';
+import type { Text } from '../core/finding.js';
+import { fill, tx } from '../i18n/text.js';
 
 export const USAGE_TEXTS = {
   // --- Node's parseArgs, recognised by error code (wraps) ---
@@ -105,17 +105,7 @@ export const USAGE_TEXTS = {
 } as const satisfies Record<string, Text>;
 
 export type UsageTextId = keyof typeof USAGE_TEXTS;
-export type TextParams = Record<string, string | number | Text>;
-
-/** Fill placeholders per language: a Text value gives each language its own words, other values are data. */
-export function fillText(text: Text, params: TextParams = {}): Text {
-  const one = (lang: Lang) => text[lang].replace(/\{(\w+)\}/g, (m, k: string) => {
-    if (!(k in params)) return m;
-    const v = params[k]!;
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
-  return { en: one('en'), pl: one('pl') };
-}
+export type { TextParams } from '../i18n/text.js';
 
 /** Why a file could not be read, by error code (the system's own words only when the code is an unusual one). */
 export function whyUnreadable(err: unknown): Text {
@@ -123,5 +113,5 @@ export function whyUnreadable(err: unknown): Text {
   if (e?.code === 'ENOENT') return USAGE_TEXTS.whyNoFile;
   if (e?.code === 'EISDIR') return USAGE_TEXTS.whyDirectory;
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return USAGE_TEXTS.whyDenied;
-  return { en: e?.message ?? String(err), pl: fillText(USAGE_TEXTS.whyOther, { code: e?.code ?? '?' }).pl };
+  return { en: e?.message ?? String(err), pl: fill(USAGE_TEXTS.whyOther, { code: e?.code ?? '?' }).pl };
 }

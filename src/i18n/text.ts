@@ -5,10 +5,20 @@ export function tx(en: string, pl: string): Text {
   return { en, pl };
 }
 
-/** Fill {name} placeholders in both languages. Values are data and are not translated. */
-export function fill(text: Text, params: Record<string, string | number>): Text {
-  const sub = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-  return { en: sub(text.en), pl: sub(text.pl) };
+/** Placeholder values: data (the same in both languages) or a Text (words to say in the reader's language). */
+export type TextParams = Record<string, string | number | Text>;
+
+/**
+ * Fill {name} placeholders in both languages. A Text value gives each language its own words; other values are
+ * data and are not translated.
+ */
+export function fill(text: Text, params: TextParams): Text {
+  const sub = (s: string, lang: Lang) => s.replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in params)) return m;
+    const v = params[k]!;
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
+  return { en: sub(text.en, 'en'), pl: sub(text.pl, 'pl') };
 }
 
 export function pick(text: Text | undefined, lang: Lang): string {

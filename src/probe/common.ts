@@ -1,6 +1,6 @@
 /** Shared pieces of the SMTP, IMAP and POP3 probes: options, results, findings from failures and TLS. */
 import type { Actor, Evidence, Finding, Status, Text } from '../core/finding.js';
-import { fill } from '../i18n/text.js';
+import { fill, type TextParams } from '../i18n/text.js';
 import { DEFAULT_TIMEOUTS, LineConnection, ProbeError, openConnection, type NetDeps, type Timeouts, type TlsOptions } from './connection.js';
 import { PHASE_NAMES, PROBE_TEXTS, VERIFY_ERROR_OTHER, VERIFY_ERRORS, type ProbeTextKey, type Say } from './texts.js';
 import { inspectTls, type TlsInfo } from './tls.js';
@@ -55,14 +55,7 @@ export function resolveTlsMode(mode: TlsMode | undefined, port: number): Exclude
   return IMPLICIT_TLS_PORTS.has(port) ? 'implicit' : 'auto';
 }
 
-/** Placeholder values: data (same in both languages) or a Text (a word to say in the reader's language). */
-export type TextParams = Record<string, string | number | Text>;
-
-/** Fill {placeholders} in both languages; a Text value gives each language its own word. */
-export function fillText(t: Text, params: TextParams): Text {
-  const per = (lang: 'en' | 'pl') => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
-  return { en: fill(t, per('en')).en, pl: fill(t, per('pl')).pl };
-}
+export type { TextParams } from '../i18n/text.js';
 
 /** A finding from a text entry. */
 export function finding(
@@ -70,9 +63,9 @@ export function finding(
   extra: Partial<Finding> = {},
 ): Finding {
   const t = PROBE_TEXTS[key] as Say;
-  const f: Finding = { check, status, subject, summary: fillText(t.summary, params) };
-  if (t.detail) f.detail = fillText(t.detail, params);
-  if (t.advice?.length) f.advice = t.advice.map((a) => fillText(a, params));
+  const f: Finding = { check, status, subject, summary: fill(t.summary, params) };
+  if (t.detail) f.detail = fill(t.detail, params);
+  if (t.advice?.length) f.advice = t.advice.map((a) => fill(a, params));
   return { ...f, ...extra };
 }
 

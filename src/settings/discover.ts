@@ -7,7 +7,8 @@
 import { makeReport, type Finding, type Report, type Status, type Table } from '../core/finding.js';
 import type { DnsClient } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
-import { fillText, type ProbeResult, type TextParams } from '../probe/common.js';
+import { type ProbeResult, type TextParams } from '../probe/common.js';
+import { fill } from '../i18n/text.js';
 import type { Say } from '../probe/texts.js';
 import { mapConcurrent } from '../probe/many.js';
 import { fillPlaceholders, parseClientConfig, type ProviderConfig, type ServerEntry, type SettingsProtocol, type SocketType } from './clientconfig.js';
@@ -119,9 +120,9 @@ export function autoconfigUrls(address: string): string[] {
 
 function say(check: string, status: Status, subject: string, key: SettingsTextKey, params: TextParams = {}, extra: Partial<Finding> = {}): Finding {
   const t = SETTINGS_TEXTS[key] as Say;
-  const f: Finding = { check, status, subject, summary: fillText(t.summary, params) };
-  if (t.detail) f.detail = fillText(t.detail, params);
-  if (t.advice?.length) f.advice = t.advice.map((a) => fillText(a, params));
+  const f: Finding = { check, status, subject, summary: fill(t.summary, params) };
+  if (t.detail) f.detail = fill(t.detail, params);
+  if (t.advice?.length) f.advice = t.advice.map((a) => fill(a, params));
   return { ...f, ...extra };
 }
 

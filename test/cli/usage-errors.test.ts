@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { parseCommand, UsageError } from '../../src/cli/args.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import { langFromArgv } from '../../src/cli/main.js';
-import { USAGE_TEXTS, fillText } from '../../src/cli/usage-texts.js';
+import { USAGE_TEXTS } from '../../src/cli/usage-texts.js';
+import { fill } from '../../src/i18n/text.js';
 import { walkTexts } from '../../src/i18n/text.js';
 import { PROJECT_ROOT } from '../helpers/env.js';
 import { USAGE_CASES, baseEnv, caseKey, runCli, type UsageCase } from './usage-cases.js';
@@ -116,11 +117,11 @@ test("Node's parseArgs errors: recognised by code, the option named in Polish, N
     assert.fail(`no error for ${argv.join(' ')}`);
   };
   const cases: [string[], string, string][] = [
-    [['--bogus'], 'ERR_PARSE_ARGS_UNKNOWN_OPTION', fillText(USAGE_TEXTS.optionUnknown, { option: '--bogus' }).pl],
-    [['-vq'], 'ERR_PARSE_ARGS_UNKNOWN_OPTION', fillText(USAGE_TEXTS.optionUnknown, { option: '-q' }).pl],
-    [['x', '-f'], 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', fillText(USAGE_TEXTS.optionMissingValue, { option: '-f' }).pl],
-    [['--verbose=1'], 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', fillText(USAGE_TEXTS.optionTakesNoValue, { option: '--verbose' }).pl],
-    [['--file', '-x'], 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', fillText(USAGE_TEXTS.optionAmbiguous, { option: '--file', value: '-x' }).pl],
+    [['--bogus'], 'ERR_PARSE_ARGS_UNKNOWN_OPTION', fill(USAGE_TEXTS.optionUnknown, { option: '--bogus' }).pl],
+    [['-vq'], 'ERR_PARSE_ARGS_UNKNOWN_OPTION', fill(USAGE_TEXTS.optionUnknown, { option: '-q' }).pl],
+    [['x', '-f'], 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', fill(USAGE_TEXTS.optionMissingValue, { option: '-f' }).pl],
+    [['--verbose=1'], 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', fill(USAGE_TEXTS.optionTakesNoValue, { option: '--verbose' }).pl],
+    [['--file', '-x'], 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', fill(USAGE_TEXTS.optionAmbiguous, { option: '--file', value: '-x' }).pl],
   ];
   for (const [argv, code, pl] of cases) {
     const e = err(argv);
