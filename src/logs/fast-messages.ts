@@ -104,7 +104,7 @@ export class FastMessages implements OpenMessageSide, Rows {
     this.remove(s);
   }
 
-  private put(s: number, buf: ArrayLike<number>, a: number, b: number, h: number): void {
+  private put(s: number, buf: Uint8Array, a: number, b: number, h: number): void {
     const keys = this.keys;
     for (let i = a, j = s * KEY; i < b; i++, j++) keys[j] = buf[i]!;
     this.lens[s] = b - a;
@@ -155,27 +155,25 @@ export class FastMessages implements OpenMessageSide, Rows {
     }
   }
 
-  /** The row of a queue id given as a string (only ids a fast line could carry can have one). */
+  /** The bytes of the queue id {@link findString} looked for last (it is looked up as bytes). */
+  private scratch = new Uint8Array(KEY);
+  private scratchLen = 0;
+
+  /** The row of a queue id given as a string, or -1 (only ids a fast line could carry, ASCII of at most KEY characters, can have one). */
   private findString(qid: string): number {
     const len = qid.length;
+    this.scratchLen = 0;
     if (len === 0 || len > KEY) return -1;
-    let h = 0x811c9dc5 | 0;
+    const sc = this.scratch;
+    let h0 = 0x811c9dc5 | 0;
     for (let i = 0; i < len; i++) {
       const c = qid.charCodeAt(i);
       if (c > 127) return -1;
-      h = Math.imul(h ^ c, 16777619);
+      sc[i] = c;
+      h0 = Math.imul(h0 ^ c, 16777619);
     }
-    h ^= h >>> 15;
-    this.hash = h;
-    const mask = this.mask;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const l = this.lens[s]!;
-      if (l === 0) { this.free = s; return -1; }
-      if (l !== len || this.hashes[s] !== h) continue;
-      let i = 0;
-      while (i < len && this.keys[s * KEY + i] === qid.charCodeAt(i)) i++;
-      if (i === len) return s;
-    }
+    this.scratchLen = len;
+    return this.find(sc, 0, len, h0);
   }
 
   /** OpenMessageSide: the plain row of qid as an object (the tracker puts it in its open map), or undefined. */
@@ -199,18 +197,10 @@ export class FastMessages implements OpenMessageSide, Rows {
 
   /** OpenMessageSide: the tracker opened an object; index it so fast lines find it by its bytes. */
   linked(m: TrackedMessage): void {
-    const q = m.qid;
-    if (q.length === 0 || q.length > KEY) return; // not a queue id of the fast path
-    for (let i = 0; i < q.length; i++) if (q.charCodeAt(i) > 127) return;
-    if (this.findString(q) >= 0) return; // already indexed
-    if ((this.rows + 1) * 2 > this.mask + 1) { this.grow(); this.findString(q); }
-    const s = this.free;
-    const keys = this.keys;
-    for (let i = 0; i < q.length; i++) keys[s * KEY + i] = q.charCodeAt(i);
-    this.lens[s] = q.length;
-    this.hashes[s] = this.hash;
-    this.rows++;
-    this.objs[s] = m;
+    if (this.findString(m.qid) >= 0 || this.scratchLen === 0) return; // already indexed, or not a queue id of the fast path
+    if ((this.rows + 1) * 2 > this.mask + 1) { this.grow(); this.findString(m.qid); }
+    this.put(this.free, this.scratch, 0, this.scratchLen, this.hash);
+    this.objs[this.free] = m;
   }
 
   /** OpenMessageSide: the tracker closed an object. */

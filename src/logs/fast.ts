@@ -13,7 +13,6 @@ import { setImmediate } from 'node:timers/promises';
 import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { own } from './own.js';
 import { LogLineParser, MAX_LINE } from './parse.js';
 import { newHead, parseStamp, StampClock } from './stamp.js';
 import { resolveLogSources, type ReadProgress } from './input.js';
@@ -22,7 +21,7 @@ import { ByteKeyMap } from './byte-map.js';
 import type { MessageTracker } from './messages.js';
 import { COUNTED, FastMessages, LOCAL, RECEIVED } from './fast-messages.js';
 import { splitReply } from './formats/postfix.js';
-import type { ScanLogOptions, ScanStats } from './scan.js';
+import { parseLine, type ScanLogOptions, type ScanStats } from './scan.js';
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'latin1');
 
@@ -107,22 +106,17 @@ function find(buf: Uint8Array, dv: DataView, from: number, end: number, pat: Uin
   return -1;
 }
 
-/**
- * The first space in buf[p, e), or e. Four bytes at a time: in x = word XOR "    ", a byte that was a space is
- * zero, and (x - 0x01010101) & ~x & 0x80808080 flags exactly the zero bytes from the lowest up to the first one.
- */
+/** The first space in buf[p, e), or e. */
 function spaceAt(buf: Uint8Array, dv: DataView, p: number, e: number): number {
-  while (p + 4 <= e) {
-    const x = dv.getInt32(p, true) ^ 0x20202020;
-    const t = (x - 0x01010101) & ~x & 0x80808080;
-    if (t !== 0) return p + ((31 - Math.clz32(t & -t)) >> 3);
-    p += 4;
-  }
-  while (p < e && buf[p] !== 32) p++;
-  return p;
+  const k = findByte(buf, dv, p, e, 32);
+  return k < 0 ? e : k;
 }
 
-/** First index of the byte c in buf[from, end), or -1; four bytes at a time as {@link spaceAt}. */
+/**
+ * First index of the byte c in buf[from, end), or -1. Four bytes at a time: in x = word XOR c repeated, a byte
+ * that was c is zero, and (x - 0x01010101) & ~x & 0x80808080 flags exactly the zero bytes from the lowest up to
+ * the first one.
+ */
 function findByte(buf: Uint8Array, dv: DataView, from: number, end: number, c: number): number {
   const rep = Math.imul(c, 0x01010101);
   let p = from;
@@ -581,14 +575,8 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   // the full path for one line, as scanLogs does it
   const slow = (line: string): void => {
     if (line.length === 0) return;
-    const ev = parser.parse(line);
-    if (!ev) {
-      stats.unparsed++;
-      if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(own(`${srcName === '-' ? 'stdin' : srcName}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`));
-      return;
-    }
-    stats.parsed++;
-    collector.add(ev, tracker.add(ev));
+    const ev = parseLine(stats, keep, line, srcName, lineNo);
+    if (ev) collector.add(ev, tracker.add(ev));
   };
   const slowLine = (s: string): void => {
     lineNo++;

@@ -40,6 +40,22 @@ export interface ScanStats {
   tracker: MessageTracker;
 }
 
+/**
+ * One non-empty line through the full parser: its event, or null after counting it as unparsed (with a sample,
+ * up to `keep`). Shared by {@link scanLogs} and the summary's fast scan (src/logs/fast.ts) for the lines it
+ * leaves to the parser, so both count and sample the same way.
+ */
+export function parseLine(stats: ScanStats, keep: number, line: string, src: string, lineNo: number): LogEvent | null {
+  const e = stats.parser.parse(line);
+  if (!e) {
+    stats.unparsed++;
+    if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(own(`${src === '-' ? 'stdin' : src}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`));
+    return null;
+  }
+  stats.parsed++;
+  return e;
+}
+
 export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: TrackedMessage | undefined) => void): Promise<ScanStats> {
   const now = opt.now ?? Date.now;
   const sources = resolveLogSources(opt.inputs, opt.fs, now());
@@ -58,14 +74,8 @@ export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: Tr
   await readLogLines(sources, (line, src, lineNo) => {
     stats.lines++;
     if (line.length === 0) return;
-    const e = parser.parse(line);
-    if (!e) {
-      stats.unparsed++;
-      if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(own(`${src === '-' ? 'stdin' : src}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`));
-      return;
-    }
-    stats.parsed++;
-    onEvent(e, tracker.add(e));
+    const e = parseLine(stats, keep, line, src, lineNo);
+    if (e) onEvent(e, tracker.add(e));
   }, readOpts);
   return stats;
 }

@@ -420,9 +420,7 @@ export class SummaryCollector {
   fastRejectAgain(m: ReasonMemo): void {
     const ts = this.time[0]!;
     this.seen(ts);
-    this.c.rejected++;
-    this.bucket(ts).rejected++;
-    this.perHour[this.hourOf]!.rejected++;
+    this.countRejected(ts);
     this.rej.again(m);
   }
 
@@ -433,10 +431,14 @@ export class SummaryCollector {
   }
 
   private rejected(ts: number, text: string, dsn: string | undefined, replyCode: number | undefined): ReasonMemo {
+    this.countRejected(ts);
+    return this.rej.add(text, dsn, replyCode);
+  }
+
+  private countRejected(ts: number): void {
     this.c.rejected++;
     this.bucket(ts).rejected++;
     this.perHour[this.hourOf]!.rejected++;
-    return this.rej.add(text, dsn, replyCode);
   }
 
   private arrival(from: string, size: number): void {
