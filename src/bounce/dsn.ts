@@ -2,7 +2,7 @@
  * RFC 3464 / RFC 6533 delivery-status fields: one per-message block, then one block per recipient, separated
  * by blank lines; fields may be folded and (for the global variant) UTF-8 or xtext-encoded.
  */
-import { decodeHeaderValue, parseHeaderBlock, type HeaderList } from './mime.js';
+import { decodeHeaderValue, isJsSpace, parseHeaderBlock, type HeaderList } from './mime.js';
 import type { RawRecipient } from './types.js';
 
 function field(h: HeaderList, name: string): string | undefined {
@@ -28,8 +28,12 @@ export function cleanAddress(a: string): string {
   const lt = s.lastIndexOf('<');
   const gt = s.indexOf('>', lt + 1);
   if (lt >= 0 && gt > lt) s = s.slice(lt + 1, gt);
-  s = s.replace(/^["'\s]+|["'\s.,;:]+$/g, '');
-  return s.toLowerCase().includes('@') ? s : s;
+  // Trimmed with loops, not /["'\s.,;:]+$/: that regex is quadratic on a long run of those characters.
+  let i = 0;
+  let j = s.length;
+  for (let c = s.charCodeAt(i); i < j && (c === 34 || c === 39 || isJsSpace(c)); c = s.charCodeAt(++i));
+  for (let c = s.charCodeAt(j - 1); j > i && (c === 34 || c === 39 || c === 46 || c === 44 || c === 59 || c === 58 || isJsSpace(c)); c = s.charCodeAt(--j - 1));
+  return i > 0 || j < s.length ? s.slice(i, j) : s;
 }
 
 export interface DsnBlocks {

@@ -72,8 +72,29 @@ const TEXT_LIMIT = 4 * 1024 * 1024;
 
 function textOf(p: MimePart): string {
   const t = partText(p, TEXT_LIMIT);
-  if (p.contentType === 'text/html') return t.replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>/gi, '\n').replace(/<[^>]{0,2000}>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  if (p.contentType === 'text/html') return htmlToText(t);
   return t;
+}
+
+/**
+ * HTML to text: line-ending tags become a newline, other tags of up to 2000 characters a space, a few entities
+ * decoded. A loop, not /<[^>]{0,2000}>/g: that regex re-reads up to 2000 characters after every "<" of a text
+ * full of "<" without ">".
+ */
+export function htmlToText(html: string): string {
+  const t = html.replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>/gi, '\n');
+  let out = '';
+  let from = 0;
+  let gt = -1;
+  for (let lt = t.indexOf('<'); lt >= 0; lt = t.indexOf('<', lt + 1)) {
+    if (lt < from) continue;
+    if (gt <= lt) { gt = t.indexOf('>', lt + 1); if (gt < 0) break; }
+    if (gt - lt - 1 > 2000) continue;
+    out += t.slice(from, lt) + ' ';
+    from = gt + 1;
+  }
+  out += t.slice(from);
+  return out.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /**
