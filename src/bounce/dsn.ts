@@ -71,6 +71,78 @@ export function splitDsn(text: string): DsnBlocks {
 
 const STATUS = /([245])\.(\d{1,3})\.(\d{1,3})/;
 
+/** A mailbox as a DSN should name it: a local part, "@", a domain (a route "@relay:" removed first). */
+function isMailbox(a: string): boolean {
+  const at = a.lastIndexOf('@');
+  return at > 0 && at < a.length - 1 && !a.includes(' ');
+}
+
+/** "@relay.example:user@host" (a source route) → "user@host". */
+function withoutRoute(a: string): string {
+  const colon = a.startsWith('@') ? a.indexOf(':') : -1;
+  return colon > 0 ? a.slice(colon + 1) : a;
+}
+
+/**
+ * The recipient a DSN block names: Final-Recipient, unless it is no usable mailbox (a bare "@domain", a
+ * source route, a name without a domain while Original-Recipient has one), then Original-Recipient; a program
+ * or file ("|cmd …", "/path") as X-Actual-Recipient is kept as it is (a local mailer failed).
+ */
+function recipientOf(h: HeaderList): string | undefined {
+  const read = (name: string): string | undefined => {
+    const v = typedValue(field(h, name))?.value;
+    return v ? cleanAddress(decodeHeaderValue(v)) : undefined;
+  };
+  const fin = read('final-recipient');
+  const orig = read('original-recipient');
+  const finOk = fin !== undefined && isMailbox(withoutRoute(fin)) && !fin.startsWith('@');
+  const origOk = orig !== undefined && isMailbox(orig);
+  if (finOk && origOk && !domainHasDot(fin!) && domainHasDot(orig!)) return orig;
+  if (finOk) return fin;
+  if (origOk) return orig;
+  if (fin && fin.startsWith('|')) return fin;
+  const actual = read('x-actual-recipient');
+  if (actual && (isMailbox(actual) || actual.startsWith('|'))) return actual;
+  return undefined;
+}
+
+function domainHasDot(a: string): boolean {
+  return a.slice(a.lastIndexOf('@') + 1).includes('.');
+}
+
+/** Field names of RFC 3464 per-message and per-recipient blocks (and the common X- ones). */
+const DSN_FIELD = /^(?:reporting-mta|received-from-mta|arrival-date|original-envelope-id|dsn-gateway|final-recipient|original-recipient|action|status|remote-mta|diagnostic-code|last-attempt-date|final-log-id|will-retry-until|x-[a-z0-9-]{1,40})[ \t]*:/i;
+const RECIPIENT_FIELD = /^(?:final|original)-recipient[ \t]*:/im;
+const RESULT_FIELD = /^(?:status|action)[ \t]*:/im;
+
+/**
+ * A delivery-status report written into a text part instead of its own message/delivery-status part (some
+ * gateways and old MTAs do so): the run of field blocks that starts at the first DSN field line and ends at
+ * the first block that is not one (usually the returned message's headers). Undefined when there is none
+ * with a recipient and a status or action.
+ */
+export function embeddedDsn(text: string): string | undefined {
+  const t = text.length > 1024 * 1024 ? text.slice(0, 1024 * 1024) : text;
+  if (!RECIPIENT_FIELD.test(t) || !RESULT_FIELD.test(t)) return undefined;
+  const lines = (t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t).split('\n');
+  let start = -1;
+  for (let i = 0; i < lines.length; i++) if (DSN_FIELD.test(lines[i]!)) { start = i; break; }
+  if (start < 0) return undefined;
+  const out: string[] = [];
+  let blockStart = true;
+  for (let i = start; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^[ \t]*$/.test(l)) { out.push(''); blockStart = true; continue; }
+    // A block must open with a DSN field; a continuation line belongs to the field above it.
+    if (blockStart && !DSN_FIELD.test(l)) break;
+    if (!blockStart && !/^[ \t]/.test(l) && !/^[A-Za-z0-9-]{1,60}[ \t]*:/.test(l)) break;
+    blockStart = false;
+    out.push(l);
+  }
+  const dsn = out.join('\n');
+  return RECIPIENT_FIELD.test(dsn) && RESULT_FIELD.test(dsn) ? dsn : undefined;
+}
+
 /** Recipients from one delivery-status part. */
 export function decodeDsn(text: string): RawRecipient[] {
   const { message, recipients } = splitDsn(text);
@@ -78,11 +150,8 @@ export function decodeDsn(text: string): RawRecipient[] {
   const arrival = field(message, 'arrival-date');
   const out: RawRecipient[] = [];
   for (const h of recipients) {
-    const fr = typedValue(field(h, 'final-recipient')) ?? typedValue(field(h, 'original-recipient')) ??
-      typedValue(field(h, 'x-actual-recipient'));
-    if (!fr) continue;
-    const rcpt = cleanAddress(decodeHeaderValue(fr.value));
-    if (!rcpt.includes('@') && !rcpt) continue;
+    const rcpt = recipientOf(h);
+    if (!rcpt) continue;
     const r: RawRecipient = { recipient: rcpt, rule: 'dsn' };
     // Delivery to a program ("|/path/cmd …"): a local mailer failed, not a remote server.
     if (rcpt.startsWith('|')) r.diagnosticType = 'X-UNIX';

@@ -4,4 +4,4 @@ export { readBounces, expandBounceSources, splitMbox, type ReadBouncesOptions, t
 export { bounceFindings, bounceReport, bounceMessageRecord, bounceCsvRows, BOUNCE_CSV_COLUMNS, type BounceMessageRecord } from './report.js';
 export type { BounceRecipient, BounceResult, BounceKind, RawRecipient, BounceFormat, BounceContext } from './types.js';
 export { BOUNCE_FORMATS } from './formats/index.js';
-export { scoreBounceCorpus, type CorpusScore } from './corpus.js';
+export { scoreBounceCorpus, scoreItems, loadSisimaiCorpus, leaveOneFamilyOut, type CorpusScore, type CorpusItem, type ExpectedRecipient } from './corpus.js';

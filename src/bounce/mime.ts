@@ -407,15 +407,34 @@ export function decodeHeaderValue(value: string): string {
   // Raw 8-bit bytes first (UTF-8, or raw ISO-2022-JP as Japanese mail often has); encoded words are ASCII
   // and pass through unchanged, then are decoded each in its own charset.
   let v = value.includes('\x1b$') ? decodeCharset(value, 'iso-2022-jp') : decodeCharset(value, 'utf-8');
-  if (v.includes('=?')) {
-    v = v.replace(/\?=\s+=\?/g, '?==?').replace(ENCODED_WORD, (_m, cs: string, enc: string, data: string) => {
-      const bytes = enc.toLowerCase() === 'b'
-        ? Buffer.from(data, 'base64').toString('latin1')
-        : decodeQP(data.replace(/_/g, ' '));
-      return decodeCharset(bytes, cs.split('*')[0]);
-    });
-  }
+  if (v.includes('=?')) v = decodeEncodedWords(v.replace(/\?=\s+=\?/g, '?==?'));
   return v;
+}
+
+/**
+ * The encoded words of a header value, decoded. Adjacent words of one charset are decoded together: a
+ * multi-byte character may be split across two of them (RFC 2047 forbids it, mailers do it).
+ */
+function decodeEncodedWords(v: string): string {
+  let out = '';
+  let last = 0;
+  let run = '';
+  let runCharset = '';
+  const flush = (): void => {
+    if (run) out += decodeCharset(run, runCharset);
+    run = '';
+  };
+  ENCODED_WORD.lastIndex = 0;
+  for (let m = ENCODED_WORD.exec(v); m; m = ENCODED_WORD.exec(v)) {
+    const cs = (m[1]!.split('*')[0] ?? '').toLowerCase();
+    if (m.index !== last || cs !== runCharset) { flush(); out += v.slice(last, m.index); }
+    runCharset = cs;
+    const data = m[3]!;
+    run += m[2]!.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('latin1') : decodeQP(data.replace(/_/g, ' '));
+    last = m.index + m[0].length;
+  }
+  flush();
+  return out + v.slice(last);
 }
 
 /** Every part, depth first, in order. */

@@ -13,7 +13,7 @@ import type { Permanence, Reason } from '../core/finding.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
-import { decodeDsn } from './dsn.js';
+import { decodeDsn, embeddedDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
 import { textMarkers } from './formats/define.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
@@ -24,6 +24,11 @@ import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRec
 export interface ParseBounceOptions {
   /** Largest message read (bytes); the rest is ignored. Default 64 MiB. */
   maxBytes?: number;
+  /**
+   * For evaluation only: knowledge to leave out — format modules by name, provider tables by id — to measure
+   * how the reader does on bounces of an MTA or provider it was never taught (leave-one-family-out scoring).
+   */
+  exclude?: { formats?: readonly string[]; providers?: readonly string[] };
 }
 
 const COPY_MARKERS = [
@@ -62,6 +67,9 @@ function markerScanner(): PhraseMatcher {
   for (const list of starts) for (const m of list) { patterns.push(m.replace(/\*/g, ' ')); startOf.push({ list, marker: m }); }
   return (markers = new PhraseMatcher(patterns));
 }
+
+/** What a DSN written as text must contain, in any of its usual spellings. */
+const DSN_NEEDLES = ['-Recipient:', '-recipient:', '-RECIPIENT:', '-Recipient :'];
 
 /** The first blank line (what split(/\n[ \t]*\n/)[0] would cut at, without splitting the rest). */
 const BLANK_LINE = /\n[ \t]*\n/g;
@@ -135,6 +143,11 @@ class MessageContext implements BounceContext {
     if (this.body !== undefined) return true;
     const p = this.textPart ?? this.htmlPart;
     if (!p) return false;
+    return this.partMayContain(p, needles);
+  }
+
+  /** False when the decoded text of `p` certainly contains none of `needles` (see textMayContain). */
+  partMayContain(p: MimePart, needles: readonly string[]): boolean {
     const enc = (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase();
     // Only where the decoded text keeps the raw ASCII bytes as they are (tags and entities removed from
     // HTML can only break a string, never make one).
@@ -227,12 +240,14 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
       else if (t === 'text/html' && !ctx.htmlPart) ctx.htmlPart = p;
     } else if (p === root && p.parts.length === 0) ctx.textPart = p;
   }
-  // Some DSNs arrive as text/plain parts that are really delivery-status (lying content types).
-  if (!dsnParts.length && root.parts.length) {
+  // Some DSNs arrive as text/plain parts that are really delivery-status (lying content types), or written
+  // into the text of a single-part message.
+  if (!dsnParts.length) {
     for (const p of walkParts(root)) {
-      if (p.parent === 'message' || p.parts.length || p === root || p.contentType !== 'text/plain') continue;
-      const t = partText(p, 1024 * 1024);
-      if (/^(?:final|original)-recipient:/im.test(t) && /^status:/im.test(t)) dsnParts.push(t);
+      if (p.parent === 'message' || p.parts.length || p.contentType !== 'text/plain') continue;
+      if (!ctx.partMayContain(p, DSN_NEEDLES)) continue;
+      const dsn = embeddedDsn(partText(p, 1024 * 1024));
+      if (dsn) dsnParts.push(dsn);
     }
   }
   return ctx.feedback === undefined ? { ctx } : { ctx, feedback: ctx.feedback };
@@ -348,6 +363,11 @@ function lastSegment(rule: string): string {
   return rule.slice(rule.lastIndexOf('/') + 1);
 }
 
+/** "|/usr/bin/cmd …" or "/path/to/file": a local delivery target, not a mailbox. */
+function isLocalTarget(a: string): boolean {
+  return a.startsWith('|') || a.startsWith('/') || a.startsWith('"|');
+}
+
 function dedupe(list: RawRecipient[]): RawRecipient[] {
   const seen = new Map<string, RawRecipient>();
   for (const r of list) {
@@ -365,7 +385,7 @@ export function parseBounce(raw: string | Uint8Array, opts: ParseBounceOptions =
     if ((typeof input === 'string' ? input.length : input.byteLength) === 0) {
       return { isBounce: false, kind: 'error', recipients: [], error: 'empty message' };
     }
-    return parseRoot(parseMime(input));
+    return parseRoot(parseMime(input), 0, opts);
   } catch (e) {
     return { isBounce: false, kind: 'error', recipients: [], error: `could not read the message: ${(e as Error).message}` };
   }
@@ -376,10 +396,11 @@ function found(base: { subject: string; from: string }, kind: BounceResult['kind
   return { subject: base.subject, from: base.from, isBounce: true, kind, decoder, recipients };
 }
 
-function parseRoot(root: MimePart, depth = 0): BounceResult {
+function parseRoot(root: MimePart, depth: number, opts: ParseBounceOptions): BounceResult {
   const { ctx, feedback } = buildContext(root);
   const base = { subject: ctx.subject, from: ctx.from };
   if (!root.headers.length) return { ...base, isBounce: false, kind: 'error', recipients: [], error: 'no message headers found' };
+  const skip = opts.exclude?.formats;
 
   // 1. ARF feedback report.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
@@ -388,19 +409,21 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     if (arf.length) return found(base, 'feedback', 'arf', finish(arf, 'arf', ctx));
   }
   // 2. JSON notifications (Amazon SES).
-  if (amazonsesJson.detect(ctx)) {
+  if (!skip?.includes(amazonsesJson.name) && amazonsesJson.detect(ctx)) {
     const ses = amazonsesJson.decode(ctx);
     if (ses.length) {
       const kind = ses[0]!.reason === 'feedback' ? 'feedback' : 'dsn';
       return found(base, kind, 'amazonses', finish(ses, 'amazonses', ctx));
     }
   }
-  const formats = TEXT_FORMATS;
+  const formats = skip?.length ? TEXT_FORMATS.filter((f) => !skip.includes(f.name)) : TEXT_FORMATS;
   // 3. RFC 3464 delivery-status.
   if (ctx.dsnParts.length) {
     let rcpts: RawRecipient[] = [];
     for (const d of ctx.dsnParts) rcpts = rcpts.concat(decodeDsn(d));
-    rcpts = dedupe(rcpts.filter((r) => r.recipient.includes('@')));
+    // A program or file as the recipient ("|/usr/bin/procmail …", "/var/mail/x") is no mailbox: the text names
+    // the mailbox it was expanded from (Exim's "generated by", sendmail's "expanded from"), read below.
+    rcpts = dedupe(rcpts.filter((r) => r.recipient.includes('@') && !isLocalTarget(r.recipient)));
     if (rcpts.length) {
       let noCommand: Set<RawRecipient> | undefined;
       for (const r of rcpts) {
@@ -465,7 +488,7 @@ function parseRoot(root: MimePart, depth = 0): BounceResult {
     if (depth === 0) {
       for (const p of walkParts(root)) {
         if ((p.contentType === 'message/rfc822' || p.contentType === 'message/global') && p.rawBody) {
-          const inner = parseRoot(parseMime(p.rawBody), 1);
+          const inner = parseRoot(parseMime(p.rawBody), 1, opts);
           if (inner.isBounce && inner.kind !== 'auto-reply') return { ...inner, ...base, decoder: `${inner.decoder ?? 'generic'}` };
         }
       }

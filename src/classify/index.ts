@@ -208,6 +208,9 @@ const DIRECTORY_WORDS: ReadonlySet<string> = new Set([
   'nie znaleziono użytkownika', 'nie znaleziono uzytkownika',
 ]);
 
+/** What a local delivery program's own words may name as the cause instead of "the mailer failed". */
+const X_UNIX_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'systemfull', 'userunknown', 'suspend', 'mesgtoobig', 'exceedlimit', 'virusdetected', 'spamdetected']);
+
 /** Reasons about the recipient's address that, said in reply to MAIL FROM, are about the sender instead. */
 const SENDER_SIDE: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'onhold', 'systemerror', 'filtered', 'undefined']);
 
@@ -261,10 +264,13 @@ export function classify(input: ClassifyInput): Classification {
   if (dtype === 'X-UNIX' && permanence === 'permanent' && sr && (sr.reason === 'systemerror' || sr.reason === 'systemfull')) {
     return done(sr.reason, `status:${status}+x-unix`);
   }
-  if (dtype === 'X-UNIX' && !(sr && (sr.strong || (permanence === 'permanent' && (sr.reason === 'systemerror' || sr.reason === 'systemfull'))))) {
+  const tm = words();
+  // A local program failed, unless its words say why in a way that names the cause ("Disk quota exceeded" from
+  // a delivery agent is a full mailbox, not a broken mailer).
+  if (dtype === 'X-UNIX' && !(sr && (sr.strong || (permanence === 'permanent' && (sr.reason === 'systemerror' || sr.reason === 'systemfull')))) &&
+    !(tm.strong && X_UNIX_CAUSES.has(tm.strong.reason))) {
     return done('mailererror', 'diagnostic-type:x-unix');
   }
-  const tm = words();
   if (dtype === 'X-POSTFIX' && !sr?.strong && !tm.strong) return done('mailererror', 'diagnostic-type:x-postfix');
   if (tm.strong) {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
