@@ -13,6 +13,7 @@ import type { Permanence, Reason } from '../core/finding.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
+import { BOUNCE_FROM, BOUNCE_ONLY_SUBJECT, BOUNCE_SUBJECT, includesAny, nullSender, STRICT_BOUNCE_FROM } from './signs.js';
 import { decodeDsn, embeddedDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
 import { textMarkers } from './formats/define.js';
@@ -39,17 +40,6 @@ const COPY_MARKERS = [
   'message headers follow', 'original message follows', 'included is a copy of the message header', '------- returned message', 'below is a copy of the original message', '----- the header of the original message',
   'original message header', '------ original message', '-------- original message', '--- original message',
 ];
-
-/** Subjects that only bounces have, whoever sent or forwarded them. */
-const BOUNCE_ONLY_SUBJECT = ['returned mail: see transcript', 'undelivered mail returned to sender', 'delivery status notification (failure)',
-  'mail delivery failed', 'undeliverable:', 'failure notice', 'returned mail:', 'delivery failure', 'non-delivery report',
-  'メールエラー', 'エラー通知', '配信エラー', '不達', 'niedostarczona', 'nie dostarczono'];
-const BOUNCE_FROM = ['mailer-daemon', 'postmaster', 'post_master', 'mail delivery', 'mail-daemon', 'maildaemon', 'mdaemon', 'mail administrator',
-  'nobody@', 'no-reply@', 'bounce'];
-const BOUNCE_SUBJECT = ['undeliver', 'delivery fail', 'delivery status', 'returned mail', 'failure notice', 'failed delivery',
-  'delivery notification', 'nondeliverable', 'non-deliverable', 'mail delivery', 'could not be delivered', 'not delivered',
-  'mail system error', 'returned to sender', 'delivery problem', 'niedostarcz', 'warning: could not send', 'error sending',
-  'delayed mail', 'rejected', 'bounce', 'delivery report', 'unzustellbar', 'non remis', 'failure', 'error', 'problem'];
 
 let markers: PhraseMatcher | undefined;
 
@@ -221,7 +211,7 @@ class MessageContext implements BounceContext {
   }
 }
 
-function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string } {
+function buildContext(root: MimePart): { ctx: MessageContext; feedback?: string } {
   const ctx = new MessageContext(root);
   const dsnParts = ctx.dsnParts;
   for (const p of walkParts(root)) {
@@ -256,16 +246,32 @@ function buildContext(root: MimePart): { ctx: BounceContext; feedback?: string }
 /** The formats tried on the text (the JSON one is tried before the DSN). */
 const TEXT_FORMATS = BOUNCE_FORMATS.filter((f) => f !== amazonsesJson);
 
-function looksLikeBounce(ctx: BounceContext): boolean {
+/**
+ * Is this message a bounce? Structure first (a failure header, a mail-system sender, a returned message under a
+ * null sender or beside an MTA's own text block), then the sender and subject words of signs.ts, in any of the
+ * languages listed there. Returns what decided, or undefined.
+ */
+function bounceSign(ctx: MessageContext): string | undefined {
   const f = ctx.lowFrom;
   const s = ctx.lowSubject;
-  if (BOUNCE_FROM.some((m) => f.includes(m)) && BOUNCE_SUBJECT.some((m) => s.includes(m))) return true;
-  if (ctx.headers.some(([n]) => n === 'x-failed-recipients')) return true;
-  if (f.includes('mailer-daemon') || f.includes('postmaster') || f.includes('post_master') || f.includes('mail delivery')) return true;
-  if (BOUNCE_ONLY_SUBJECT.some((m) => s.includes(m))) return true;
-  const rp = header(ctx.headers, 'return-path');
-  if (rp !== undefined && rp.replace(/\s/g, '') === '<>' && BOUNCE_SUBJECT.some((m) => s.includes(m))) return true;
-  return false;
+  if (ctx.headers.some(([n]) => n === 'x-failed-recipients')) return 'x-failed-recipients';
+  if (includesAny(f, STRICT_BOUNCE_FROM)) return 'from';
+  if (includesAny(s, BOUNCE_ONLY_SUBJECT)) return 'subject';
+  if (includesAny(f, BOUNCE_FROM) && includesAny(s, BOUNCE_SUBJECT)) return 'from+subject';
+  const as = (header(ctx.headers, 'auto-submitted') ?? '').toLowerCase();
+  if (as.includes('failure')) return 'auto-submitted';
+  const returned = ctx.originalPart !== undefined || ctx.originalHeaders !== undefined;
+  if (nullSender(ctx.headers) && (includesAny(s, BOUNCE_SUBJECT) || returned)) return 'null-sender';
+  // An MTA's own wording before the returned copy of the message: the formats' text markers.
+  if ((returned || nullSender(ctx.headers) || as.startsWith('auto-')) && formatMarkersSeen(ctx)) return 'mta-text';
+  return undefined;
+}
+
+/** Any format's text marker in the first 8 KiB of the error text (the copy-marker pass notes them). */
+function formatMarkersSeen(ctx: MessageContext): boolean {
+  if (!ctx.textPart && !ctx.htmlPart) return false;
+  void ctx.lowHead;
+  return (ctx.markerHits?.size ?? 0) > 0;
 }
 
 /** Find the MTA text block that belongs to a DSN recipient (to enrich a DSN with the server's own words). */
@@ -457,7 +463,7 @@ function parseRoot(root: MimePart, depth: number, opts: ParseBounceOptions): Bou
       return found(base, 'dsn', 'rfc3464', finish(rcpts, 'rfc3464', ctx, noCommand));
     }
   }
-  const bouncy = looksLikeBounce(ctx);
+  const bouncy = bounceSign(ctx) !== undefined;
   // 4. MTA text formats (only for messages that look like bounces, or formats recognisable from text alone).
   for (const f of formats) {
     if (!(bouncy || ctx.dsnParts.length || f.standalone) || !f.detect(ctx)) continue;
