@@ -158,6 +158,8 @@ const TRANSCRIPT_LINE = /^\s*(?:<<<|>>>|\.\.\. while talking to |[45]\d\d[ -]|[4
 const HEADER_LINE = /^\s*(?:from|to|cc|bcc|reply-to|return-path|sender|subject|x-[a-z0-9-]+|received|message-id|in-reply-to|references|delivered-to|envelope-to|list-[a-z-]+|errors-to|resent-[a-z-]+):/i;
 const CODE_IN_LINE = /(?:^|[\s(#\[:;])(?:[45]\d\d(?=[ -]|$)|[45]\.\d{1,3}\.\d{1,3}(?![\d.]))/;
 
+const ANGLE_AFTER = new RegExp(`^[>"']?\\s+<(${ADDR})>\\s*:`);
+
 /** Address-led blocks: each recipient with the lines that follow it up to the next recipient. */
 export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipient[] {
   const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
@@ -196,7 +198,9 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
     }
     const m = hasAt && !HEADER_LINE.test(line) ? RCPT_LINE.exec(line) ?? CODE_RCPT_LINE.exec(line) ?? LABELLED_RCPT.exec(line) : null;
     if (m) {
-      const addr = cleanAddress(m[1]!);
+      // "name@x <box@y>: …" names the mailbox in angle brackets; the bare address before it is a phrase.
+      const angle = ANGLE_AFTER.exec(line.slice(line.indexOf(m[1]!) + m[1]!.length));
+      const addr = cleanAddress(angle ? angle[1]! : m[1]!);
       if (opts.skip?.some((x) => addr.toLowerCase().includes(x))) { cur = undefined; continue; }
       const rest = line.slice(m.index + m[0].length).trim();
       const known = byAddr.get(addr.toLowerCase());

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { parseBounce, readBounces } from '../../src/bounce/index.js';
 import { leaveOneFamilyOut, loadSisimaiCorpus, scoreItems } from '../../src/bounce/corpus.js';
 import { familyKnowledge } from './families.js';
+import { noisyItems } from './noise.js';
 import { CLI, PROJECT_ROOT, SHARED } from '../helpers/env.js';
 
 const run = promisify(execFile);
@@ -312,4 +313,20 @@ test('marker pass: the formats\' start markers found in the same pass are what f
     }
     for (const list of starts) assert.deepEqual(found.get(list), firstMarker(low.slice(0, end), list), list[0]);
   }
+});
+
+test('a help-desk preamble and a footer with contact addresses and links change no recipient of any corpus bounce', () => {
+  const items = loadSisimaiCorpus(CORPUS, join(PROJECT_ROOT, 'test', 'bounce', 'corpus-recipients.tsv'));
+  const noisy = noisyItems(items);
+  assert.ok(noisy.length > 300, `only ${noisy.length} messages could take the noise`);
+  const changed: string[] = [];
+  const byFile = new Map(items.map((i) => [i.file, i]));
+  for (const n of noisy) {
+    const clean = parseBounce(byFile.get(n.file)!.raw).recipients.map((r) => r.recipient).join(' ');
+    const got = parseBounce(n.raw).recipients.map((r) => r.recipient).join(' ');
+    if (clean !== got) changed.push(`${n.file}: ${clean} → ${got}`);
+  }
+  assert.deepEqual(changed, []);
+  const s = scoreItems(noisy);
+  console.log(`bounce corpus with noise (${noisy.length} messages): recall ${s.pct.recipients}%, precision ${s.pct.precision}%, reason ${s.pct.reason}%`);
 });
