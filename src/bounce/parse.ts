@@ -19,7 +19,7 @@ import { amazonsesJson } from './formats/amazonses.js';
 import { textMarkers } from './formats/define.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
 import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
-import { allAddresses, commandIn, commandInLower, firstAddress, lowWindow, rhostIn } from './text.js';
+import { allAddresses, commandIn, commandInLower, firstAddress, lowWindow, rhostIn, transcriptCommand } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
 export interface ParseBounceOptions {
@@ -438,7 +438,11 @@ function parseRoot(root: MimePart, depth: number, opts: ParseBounceOptions): Bou
         if (r.diagnosticCode && r.diagnosticCode.length >= 12) {
           const named = commandIn(r.diagnosticCode);
           if (named) { r.command = named; continue; }
-          // Only the command is missing: look for it in the human-readable text next to this recipient
+          // Only the command is missing: a session transcript may show it (the command sent before the reply
+          // that failed this recipient) …
+          const tc = transcriptCommand(ctx.lowError, r.recipient);
+          if (tc) { r.command = tc; continue; }
+          // … or the human-readable text next to this recipient
           // (a bounded window up to the next blank line) instead of decoding the whole text.
           const at = ctx.lowError.indexOf(r.recipient.toLowerCase());
           if (at >= 0) {

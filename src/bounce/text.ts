@@ -352,3 +352,34 @@ function lineEnd(t: string, from: number): number {
 function nearCode(t: string, at: number): boolean {
   return CODE_IN_LINE.test(t.slice(t.lastIndexOf('\n', at) + 1, lineEnd(t, at)));
 }
+
+const SENT = /^\s*(?:>>>|in:)\s*(rcpt to|mail from|data|bdat|ehlo|helo|starttls|auth|quit|\.)(?=[\s:<]|$)/;
+const REPLY = /^\s*(?:<<<|out:)\s*([45])\d\d[\s-]/;
+const SENT_COMMAND: Readonly<Record<string, string>> = {
+  'rcpt to': 'RCPT', 'mail from': 'MAIL', data: 'DATA', bdat: 'DATA', '.': 'DATA', ehlo: 'EHLO', helo: 'HELO',
+  starttls: 'STARTTLS', auth: 'AUTH', quit: 'QUIT',
+};
+
+/**
+ * The SMTP command a session transcript shows a recipient failing at (sendmail's ">>> DATA" / "<<< 550 … <a@b>…",
+ * Postfix's "In: RCPT TO:<a@b>" / "Out: 550 …"): the last command sent before the failure reply that names the
+ * recipient, or its own RCPT TO when that is what got the failure. `low`: lowercased text.
+ */
+export function transcriptCommand(low: string, recipient: string): string | undefined {
+  const t = low.length > 65536 ? low.slice(0, 65536) : low;
+  if (!t.includes('>>>') && !t.includes('in:')) return undefined;
+  const want = recipient.toLowerCase();
+  let last: string | undefined;
+  let lastRcpt = '';
+  for (const line of t.split('\n')) {
+    const s = SENT.exec(line);
+    if (s) {
+      last = SENT_COMMAND[s[1]!];
+      lastRcpt = last === 'RCPT' ? line : '';
+      continue;
+    }
+    if (!last || !REPLY.test(line)) continue;
+    if (line.includes(want) || (last === 'RCPT' && lastRcpt.includes(want))) return last;
+  }
+  return undefined;
+}

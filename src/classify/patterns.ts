@@ -413,7 +413,7 @@ export const TEXT_PRECEDENCE: readonly Reason[] = [
   'mailboxfull', 'mesgtoobig', 'exceedlimit', 'systemfull', 'hasmoved', 'notaccept', 'suspend', 'norelaying',
   'requireptr', 'authfailure', 'virusdetected', 'badreputation', 'spamdetected', 'notcompliantrfc', 'policyviolation',
   'userunknown', 'hostunknown', 'filtered', 'rejected', 'toomanyconn', 'speeding', 'failedstarttls',
-  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'systemerror', 'expired', 'onhold', 'networkerror',
+  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'systemerror', 'networkerror', 'expired', 'onhold',
   'mailererror',
 ];
 
@@ -422,8 +422,7 @@ export const TEXT_PRECEDENCE: readonly Reason[] = [
  * says little next to "mailbox full").
  */
 export const WEAK_PHRASES: ReadonlySet<string> = new Set([
-  'spamhaus', 'spamcop', 'barracudacentral', 'sorbs', 'blocklist', 'block list', 'blacklist', 'black list', 'dnsbl',
-  'rbl', 'listed at', 'listed in', 'your ip', 'ip address of: ', 'client host rejected', 'access denied',
+  'listed at', 'listed in', 'your ip', 'ip address of: ', 'client host rejected', 'access denied',
   'connection refused', 'not allowed to send mail', 'has been blocked', 'blocked by', 'blocked', 'helo', 'ehlo',
   'local policy', 'zablokowany', 'recipient rejected', 'is unknown', "doesn't exist", 'does not exist', 'nie istnieje',
   'timed out', 'timeout', 'delayed', 'will retry', 'retry', 'ptr record', 'rdns', 'reverse hostname',
