@@ -18,7 +18,7 @@
  */
 import type { Actor, Permanence, Reason } from '../core/finding.js';
 import { normalizeDiagnostic, PhraseMatcher } from './matcher.js';
-import { LIVE_READING, PHRASES, TEMPORARY_PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
+import { CAUSE_OF_EXPIRY, LIVE_READING, PHRASES, TEMPORARY_PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
 import { REPLY_FALLBACK, statusRule } from './status.js';
 
 export interface ClassifyInput {
@@ -120,6 +120,8 @@ export interface TextMatches {
   weak?: TextMatch;
   /** A phrase of TEMPORARY_PHRASES found in the text, if any. */
   temporary?: string;
+  /** A phrase of CAUSE_OF_EXPIRY found in the text, if any. */
+  cause?: string;
 }
 
 /**
@@ -137,8 +139,10 @@ export function matchText(text: string, live = false): TextMatches {
   let strong: Pick | undefined;
   let weak: Pick | undefined;
   let temporary: string | undefined;
+  let cause: string | undefined;
   for (const x of spans) {
     if (!temporary && TEMPORARY_PHRASES.has(x.e.phrase)) temporary = x.e.phrase;
+    if (!cause && CAUSE_OF_EXPIRY.has(x.e.phrase)) cause = x.e.phrase;
     const len = x.end - x.h.at;
     const inner = spans.some((y) => y !== x && y.end - y.h.at > len && y.h.at <= x.h.at && y.end >= x.h.at + len * 0.75);
     if (inner) continue;
@@ -151,6 +155,7 @@ export function matchText(text: string, live = false): TextMatches {
   if (strong) out.strong = { reason: strong.reason, phrase: strong.phrase, weak: false };
   if (weak) out.weak = { reason: weak.reason, phrase: weak.phrase, weak: true };
   if (temporary) out.temporary = temporary;
+  if (cause) out.cause = cause;
   return out;
 }
 
@@ -278,6 +283,7 @@ export function classify(input: ClassifyInput): Classification {
     // not from the address check at RCPT: the address may well exist (Sisimai reads it the same way).
     if (tm.strong.reason === 'userunknown' && input.inBounce && !input.mailboxServer && !DIRECTORY_WORDS.has(tm.strong.phrase) &&
       isFilterContext(status, input.command)) return done('filtered', `${rule}+not-at-rcpt`);
+    if (tm.strong.reason === 'expired' && tm.cause) return done('networkerror', `text:networkerror:${tm.cause}+cause-of-expiry`);
     return done(tm.strong.reason, rule);
   }
   // A bare temporary 4.0.0 without words: the usual cause is that the remote host could not be reached.

@@ -413,7 +413,7 @@ export const TEXT_PRECEDENCE: readonly Reason[] = [
   'mailboxfull', 'mesgtoobig', 'exceedlimit', 'systemfull', 'hasmoved', 'notaccept', 'suspend', 'norelaying',
   'requireptr', 'authfailure', 'virusdetected', 'badreputation', 'spamdetected', 'notcompliantrfc', 'policyviolation',
   'userunknown', 'hostunknown', 'filtered', 'rejected', 'toomanyconn', 'speeding', 'failedstarttls',
-  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'systemerror', 'networkerror', 'expired', 'onhold',
+  'securityerror', 'blocked', 'contenterror', 'syntaxerror', 'systemerror', 'expired', 'onhold', 'networkerror',
   'mailererror',
 ];
 
@@ -453,4 +453,14 @@ export const LIVE_READING: Readonly<Record<string, Reason>> = {
 export const TEMPORARY_PHRASES: ReadonlySet<string> = new Set([
   'host not found, try again', 'temporary failure in name resolution', 'temporary dns', 'greylist', 'graylist',
   'grey-list', 'gray-list', 'grey list', 'gray list', 'szara lista', 'szarej listy',
+]);
+
+/**
+ * Causes that outrank the expiry they led to: a queue that gave up because the name service failed is a
+ * network (DNS) problem to fix, not just "too old" ("DNS query failed … message expired").
+ */
+export const CAUSE_OF_EXPIRY: ReadonlySet<string> = new Set([
+  'name service error', 'dns lookup failure', 'dns error', 'dns failure', 'temporary dns', 'host name lookup failure',
+  'host not found, try again', 'temporary failure in name resolution', 'malformed name server reply',
+  'malformed or unexpected name server reply', 'network is unreachable', 'no route to host', 'host is unreachable',
 ]);
