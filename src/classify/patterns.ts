@@ -362,7 +362,7 @@ export const PHRASES: PhraseTable = {
     'malformed or unexpected name server reply', 'maximum forwarding loop count exceeded', 'message looping',
     'message probably in a routing loop', 'no route to host', 'too many hops', 'unable to resolve route ',
     'unrouteable mail domain', 'routing loop', 'mail loop', 'dns error', 'dns failure', 'temporary dns',
-    'network is unreachable', 'name service error', 'dns lookup failure', 'no route', 'lost connection with',
+    'network is unreachable', 'name service error', 'dns lookup failure', 'dns query failed', 'dns lookup failed', 'no route', 'lost connection with',
     'connection died', 'połączenie zostało przerwane', 'polaczenie zostalo przerwane', 'connection lost',
     'temporary failure in name resolution', 'network error', 'could not connect', 'unable to connect',
   ],
@@ -460,7 +460,7 @@ export const TEMPORARY_PHRASES: ReadonlySet<string> = new Set([
  * network (DNS) problem to fix, not just "too old" ("DNS query failed … message expired").
  */
 export const CAUSE_OF_EXPIRY: ReadonlySet<string> = new Set([
-  'name service error', 'dns lookup failure', 'dns error', 'dns failure', 'temporary dns', 'host name lookup failure',
+  'name service error', 'dns lookup failure', 'dns query failed', 'dns lookup failed', 'dns error', 'dns failure', 'temporary dns', 'host name lookup failure',
   'host not found, try again', 'temporary failure in name resolution', 'malformed name server reply',
   'malformed or unexpected name server reply', 'network is unreachable', 'no route to host', 'host is unreachable',
 ]);
