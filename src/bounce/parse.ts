@@ -8,7 +8,7 @@
  * the generic address-block reader, X-Failed-Recipients, a bounce forwarded as an attachment, the returned
  * message's own To → "not a bounce" (no recipient is invented).
  */
-import { classify, codesInText, PhraseMatcher, type ClassifyInput } from '../classify/index.js';
+import { classify, codesInText, PhraseMatcher, providerFor, type ClassifyInput } from '../classify/index.js';
 import type { Permanence, Reason } from '../core/finding.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf } from './arf.js';
@@ -109,6 +109,7 @@ class MessageContext implements BounceContext {
   readonly dsnParts: string[] = [];
   readonly detected = new Map<string, boolean>();
   readonly cache = new Map<string, RawRecipient[]>();
+  excludeProviders: readonly string[] | undefined;
   markerHits?: Set<string>;
   startHits?: Map<readonly string[], { at: number; marker: string }>;
   feedback: string | undefined;
@@ -330,6 +331,8 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext, noComm
       if (r.diagnosticType) input.diagnosticType = r.diagnosticType;
       if (r.mailboxServer) input.mailboxServer = true;
       if (command) input.command = command;
+      const provider = providerFor({ recipient: r.recipient, rhost: rhost0 ?? (diag ? rhostIn(diag, lowDiag ?? lowWindow(diag)) : undefined), lhost: r.lhost }, ctx.excludeProviders);
+      if (provider) input.provider = provider;
       c = classify(input);
     }
     const info = describeReason(c.reason);
@@ -404,6 +407,7 @@ function found(base: { subject: string; from: string }, kind: BounceResult['kind
 
 function parseRoot(root: MimePart, depth: number, opts: ParseBounceOptions): BounceResult {
   const { ctx, feedback } = buildContext(root);
+  if (opts.exclude?.providers?.length) ctx.excludeProviders = opts.exclude.providers;
   const base = { subject: ctx.subject, from: ctx.from };
   if (!root.headers.length) return { ...base, isBounce: false, kind: 'error', recipients: [], error: 'no message headers found' };
   const skip = opts.exclude?.formats;

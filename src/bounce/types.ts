@@ -60,6 +60,8 @@ export interface BounceContext {
    * finds it; a list without an entry has none there. Set by the pass that cuts lowError, if it did.
    */
   startHits?: Map<readonly string[], { at: number; marker: string }>;
+  /** Provider ids whose knowledge is left out (leave-one-family-out scoring only). */
+  excludeProviders?: readonly string[];
   /** Per-format detect results (computed at most once per message). */
   detected: Map<string, boolean>;
   /** Per-format decode results (computed at most once per message). */

@@ -19,6 +19,7 @@
 import type { Actor, Permanence, Reason } from '../core/finding.js';
 import { normalizeDiagnostic, PhraseMatcher } from './matcher.js';
 import { CAUSE_OF_EXPIRY, LIVE_READING, PHRASES, TEMPORARY_PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
+import { providerReason, type Provider } from './providers/index.js';
 import { REPLY_FALLBACK, statusRule } from './status.js';
 
 export interface ClassifyInput {
@@ -47,6 +48,11 @@ export interface ClassifyInput {
   inBounce?: boolean;
   /** The codes `codesInText(text)` gives, when the caller has already computed them (saves a second scan). */
   textCodes?: { status?: string; replyCode?: number };
+  /**
+   * The mailbox provider or gateway that gave this answer (providerFor: by recipient domain or remote host):
+   * its documented texts and codes decide before the general tables.
+   */
+  provider?: Provider;
 }
 
 export interface Classification {
@@ -214,7 +220,7 @@ const DIRECTORY_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** What a local delivery program's own words may name as the cause instead of "the mailer failed". */
-const X_UNIX_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'systemfull', 'userunknown', 'suspend', 'mesgtoobig', 'exceedlimit', 'virusdetected', 'spamdetected']);
+const X_UNIX_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'systemfull', 'mesgtoobig', 'exceedlimit']);
 
 /** Reasons about the recipient's address that, said in reply to MAIL FROM, are about the sender instead. */
 const SENDER_SIDE: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'onhold', 'systemerror', 'filtered', 'undefined']);
@@ -261,6 +267,10 @@ export function classify(input: ClassifyInput): Classification {
 
   if (action === 'delivered') return done('delivered', 'action:delivered');
   if (status?.startsWith('2.')) return done('delivered', 'status:2');
+  if (input.provider && text) {
+    const pv = providerReason(input.provider, { text, low: normalizeDiagnostic(text), status, replyCode, command: cmd });
+    if (pv) return done(pv.reason, `provider:${input.provider.id}:${pv.matched}`);
+  }
   const sr = status ? statusRule(status, live) : undefined;
   if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
   // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
@@ -299,3 +309,4 @@ export function classify(input: ClassifyInput): Classification {
 export { PhraseMatcher, normalizeDiagnostic } from './matcher.js';
 export { PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
 export { STATUS_DETAIL, REPLY_FALLBACK, statusRule } from './status.js';
+export { PROVIDERS, providerFor, providerReason, type Provider } from './providers/index.js';
