@@ -286,7 +286,9 @@ export function classify(input: ClassifyInput): Classification {
     !(tm.strong && X_UNIX_CAUSES.has(tm.strong.reason))) {
     return done('mailererror', 'diagnostic-type:x-unix');
   }
-  if (dtype === 'X-POSTFIX' && !sr?.strong && !tm.strong) return done('mailererror', 'diagnostic-type:x-postfix');
+  // Postfix's own diagnostic (not the remote's words): a local mailer problem when nothing else tells more; a
+  // status (4.4.1 connection refused …) or any wording does.
+  if (dtype === 'X-POSTFIX' && !sr && !tm.strong && !tm.weak) return done('mailererror', 'diagnostic-type:x-postfix');
   if (tm.strong) {
     const rule = `text:${tm.strong.reason}:${tm.strong.phrase.trim()}`;
     // "User unknown" said after DATA (or with a status that is not X.1.x) comes from a recipient-side filter,

@@ -120,6 +120,8 @@ export const PHRASES: PhraseTable = {
     'this form of attachment has been used by recent viruses or other malware', 'virus detected',
     'your message was infected with a virus', 'virus found', 'infected with', 'contains a virus',
     'malware detected', 'wykryto wirusa', 'message contains malware', 'virus was found',
+    // amavisd-new's reject texts ("554 5.7.0 Reject, id=12345-01 - INFECTED: Eicar-Signature"), clamav-milter's.
+    'reject, id=* - infected', '- infected:', 'infected: ', 'eicar-signature', 'eicar-test-signature',
   ],
   spamdetected: [
     "system antyspamowy", "filtr antyspamowy", "odrzucona jako spam", "podejrzenie spamu",
@@ -147,7 +149,7 @@ export const PHRASES: PhraseTable = {
     'breaches local uribl policy', 'had spam-like ', 'is considered spam', 'is probably spam',
     'was detected as spam', 'temporarily blocked by our filter', 'because it appears to be spam',
     'triggered a spam block', 'may contain the spam contents', 'failed several antispam checks',
-    'likely unsolicited mail', 'reports it as spam', 'as spam', 'spam message', 'message is spam',
+    'likely unsolicited mail', 'reports it as spam', 'reject, id=* - spam', 'reject, id=* - spammy', 'as spam', 'spam message', 'message is spam',
     'uznana za spam', 'wiadomość uznana za spam', 'wykryto spam', 'unsolicited mail', 'message filtered',
   ],
   badreputation: [
@@ -172,7 +174,7 @@ export const PHRASES: PhraseTable = {
     'we do not accept messages containing images or other attachments', 'allowable number of posts without solving a captcha',
     'policy violation', 'violates our policy', 'against our policy', 'prohibited attachment', 'attachment not allowed',
     'blocked attachment', 'banned attachment', 'naruszenie polityki', 'rejected by policy', 'policy reasons',
-    'administrative prohibition', 'envelope blocked',
+    'administrative prohibition', 'envelope blocked', 'reject, id=* - banned', 'banned:',
   ],
   userunknown: [
     "odbiorca nie istnieje", "adres e-mail nie istnieje", "nie ma takiego adresu", "konto nie zostało znalezione",
@@ -294,7 +296,7 @@ export const PHRASES: PhraseTable = {
     'blocked - see http', 'refused - see http', 'blocked using ', 
     'client host * blocked using', 'client host rejected: abus detecte', 'client host rejected: may not be mail exchanger',
     'client host rejected: was not authenticated', 'confirm this mail server', 'connection dropped',
-    'connection refused by', 'connection reset by peer', 'connection was dropped by remote host',
+    'connection reset by peer', 'connection was dropped by remote host',
     'connections not accepted from ip addresses on spamhaus xbl', "because the ip is in spamhaus's list",
     'currently sending spam see: ', 'dynamic/zombied/spam ips blocked', 'email blocked by',
     'error: no valid recipients from ', 'esmtp not accepting connections', 'extreme bad ip profile', 'go away',
@@ -313,7 +315,7 @@ export const PHRASES: PhraseTable = {
     'your network is temporary blacklisted', 'abuseat.org', 'your server requires confirmation', 'spamhaus',
     'spamcop', 'barracudacentral', 'sorbs', 'blocklist', 'block list', 'blacklist', 'black list', 'dnsbl', 'rbl',
     'listed at', 'listed in', 'your ip', 'ip address of: ', 'client host rejected', 'access denied',
-    'connection refused', 'not allowed to send mail', 'has been blocked', 'blocked by', 'blocked',
+    'not allowed to send mail', 'has been blocked', 'blocked by', 'blocked',
     'rejected due to the sending mta', 'senderbase', 'czarnej liście', 'czarnej liscie', 'zablokowany',
     'denied by sender ip', 'ip blocked', 'host blocked', 'local policy',
   ],
@@ -341,7 +343,7 @@ export const PHRASES: PhraseTable = {
     'this message contain invalid mime headers', 'this message contain improperly-formatted binary content',
     'this message contain text that uses unnecessary base64 encoding', 'illegal character', 'illegal characters',
     'invalid character', 'bare lf', 'bare line feed', 'invalid mime', 'malformed mime', 'content error',
-    'message content error', 'nieprawidłowe znaki', 'niedozwolone znaki',
+    'message content error', 'nieprawidłowe znaki', 'niedozwolone znaki', 'reject, id=* - bad-header',
   ],
   notcompliantrfc: [
     "header are not accepted", "messages with multiple addresses", "multiple addresses in from",
@@ -367,6 +369,11 @@ export const PHRASES: PhraseTable = {
     'temporary failure in name resolution', 'network error', 'could not connect', 'unable to connect',
   ],
   expired: [
+    // A host that refused the connection or kept greylisting until the queue gave up: in a bounce the queue
+    // lifetime ended (TCP refusals are no policy block: those come as 5xx replies). Said live, LIVE_READING
+    // reads them as what they are for that one attempt.
+    'connection refused by', 'connection refused', 'network error on destination mxs',
+    'greylist', 'graylist', 'grey-list', 'gray-list', 'grey list', 'gray list', 'szara lista', 'szarej listy',
     "will continue trying", "host not reachable",
     "did not accept our requests to connect", "delivery failed * attempts", "envelope expired", "still undelivered after", "will keep trying until message is",
     'could not deliver for the last', 'will be retried for', 'has not been delivered', 'delivery is delayed', 'not yet been delivered',
@@ -392,11 +399,6 @@ export const PHRASES: PhraseTable = {
     'timeout waiting for input', 'transaction failed', 'internal error', 'server error', 'system error',
     'temporary failure', 'try again later', 'service unavailable', 'temporarily unavailable', 'local error',
     'błąd serwera', 'blad serwera', 'tymczasowy błąd',
-  ],
-  // Greylisting: the server defers the first attempt on purpose and accepts a retry after some minutes.
-  // No bounce reason names it (Sisimai has none); "on hold" with a temporary permanence is the honest reading.
-  onhold: [
-    'greylist', 'graylist', 'grey-list', 'gray-list', 'grey list', 'gray list', 'szara lista', 'szarej listy',
   ],
   mailererror: [
     'procmail: ', 'bin/procmail', 'bin/maildrop', 'command failed: ', 'command died with status',
@@ -443,6 +445,11 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set([
  */
 export const LIVE_READING: Readonly<Record<string, Reason>> = {
   'connection timed out': 'networkerror', 'timed out': 'networkerror', timeout: 'networkerror',
+  'connection refused by': 'networkerror', 'connection refused': 'networkerror', 'network error on destination mxs': 'networkerror',
+  // Greylisting: the server defers the first attempt on purpose and accepts a retry after some minutes; no
+  // bounce reason names it, "on hold" with a temporary permanence is the honest reading of one answer.
+  greylist: 'onhold', graylist: 'onhold', 'grey-list': 'onhold', 'gray-list': 'onhold', 'grey list': 'onhold', 'gray list': 'onhold',
+  'szara lista': 'onhold', 'szarej listy': 'onhold',
   'host not reachable': 'networkerror', 'server did not respond': 'networkerror',
   // Postfix's access map (check_recipient_access … REJECT): the recipient's side refuses mail to that address
   // by its own rule; the address may well exist (Sisimai lists it as an unknown user, a bounce keeps that).

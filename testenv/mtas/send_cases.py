@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+"""Submit one test message per failure case to an MTA over SMTP on loopback.
+
+Usage: send_cases.py MTA PORT [CASE ...]
+  MTA   exim | opensmtpd | sendmail | postfix  (sender is sender@MTA.mta.test, the MTA's local domain)
+  PORT  the MTA's SMTP port on 127.0.0.1
+Each message has one recipient; the case name is in Subject, Message-ID and X-Bounce-Case, so
+the DSN that comes back can be matched to its case (harvest.py).
+"""
+import smtplib
+import sys
+import time
+from email.message import EmailMessage
+from email.utils import formatdate
+
+# case -> recipient. The remote.test answers come from fake_remote.py, down.test is routed to a
+# closed port, nohost.test to a name that does not resolve.
+CASES = {
+    "unknown-user":      "unknown@remote.test",      # RCPT 550 5.1.1
+    "mailbox-full":      "fullbox@remote.test",      # RCPT 552 5.2.2
+    "mailbox-full-temp": "quota@remote.test",        # RCPT 452 4.2.2 until queue lifetime expires
+    "relay-denied":      "relay@remote.test",        # RCPT 554 5.7.1
+    "message-too-big":   "toobig@remote.test",       # end of DATA 552 5.3.4
+    "spam-rejected":     "spam@remote.test",         # end of DATA 550 5.7.1
+    "conn-refused":      "someone@down.test",        # TCP connection refused until expiry
+    "host-not-found":    "someone@nohost.test",      # name lookup fails
+    "greylist":          "greylist@remote.test",     # RCPT 450 4.2.0 greylisted until the queue lifetime ends
+    "spf-fail":          "spf@remote.test",          # RCPT 550 5.7.23 SPF fail (policyd-spf wording)
+    "dmarc-reject":      "dmarc@remote.test",        # end of DATA 550 5.7.1 DMARC (Gmail wording)
+    "no-ptr":            "noptr@remote.test",        # RCPT 550 5.7.25 no reverse hostname (Postfix wording)
+    "rbl-listed":        "rbl@remote.test",          # RCPT 554 5.7.1 blocked using zen.spamhaus.org
+    "sender-rejected":   "badsender@remote.test",    # RCPT 553 5.1.8 sender domain not found
+    "virus":             "virus@remote.test",        # end of DATA 554 amavisd-new INFECTED
+    "amavis-spam":       "amavisspam@remote.test",   # end of DATA 554 amavisd-new SPAM
+    "account-disabled":  "disabled@remote.test",     # RCPT 550 5.2.1 account disabled
+    "rate-limited":      "ratelimit@remote.test",    # RCPT 450 4.7.1 rate limit until the queue lifetime ends
+    "multiline-gmail":   "gmailuser@remote.test",    # RCPT multi-line 550-5.1.1 (Gmail wording)
+    "exchange-unknown":  "exchuser@remote.test",     # RCPT 550 5.1.10 RESOLVER.ADR.RecipientNotFound
+    "polish-unknown":    "polski@remote.test",       # RCPT 550 5.1.1 in Polish
+    "german-unknown":    "deutsch@remote.test",      # RCPT 550 5.1.1 in German
+    "size-per-mailbox":  "mboxsize@remote.test",     # end of DATA 552 5.2.3
+    "has-moved":         "moved@remote.test",        # RCPT 551 5.1.6
+    "null-mx":           "nullmx@remote.test",       # RCPT 556 5.1.10
+    "relay-exchange":    "relay2@remote.test",       # RCPT 550 5.7.1 Unable to relay
+    "policy-attachment": "policy@remote.test",       # end of DATA 550 5.7.1 local policy
+    "two-recipients":    ["unknown@remote.test", "fullbox@remote.test"],  # one message, two failures
+    "control-ok":        "ok@remote.test",           # accepted: must NOT bounce
+}
+
+
+def build(mta, case, rcpt):
+    m = EmailMessage()
+    sender = f"sender@{mta}.mta.test"
+    m["From"] = f"Bounce Test Sender <{sender}>"
+    m["To"] = rcpt
+    m["Subject"] = f"bounce test {case} via {mta}"
+    m["Date"] = formatdate(localtime=True)
+    m["Message-ID"] = f"<{case}.{mta}.{int(time.time())}@{mta}.mta.test>"
+    m["X-Bounce-Case"] = case
+    body = (f"This is a test message for the '{case}' bounce case, submitted to {mta} on loopback.\n"
+            "It is addressed to a fake remote server and is expected to bounce.\n")
+    if case == "message-too-big":
+        # a moderately large body (~60 KB) so the DSN shows how each MTA truncates returned content
+        body += "".join(f"filler line {i:05d} " + "x" * 40 + "\n" for i in range(1000))
+    m.set_content(body)
+    return sender, m
+
+
+def main():
+    mta, port = sys.argv[1], int(sys.argv[2])
+    cases = sys.argv[3:] or list(CASES)
+    for case in cases:
+        rcpt = CASES[case]
+        rcpts = rcpt if isinstance(rcpt, list) else [rcpt]
+        sender, msg = build(mta, case, ", ".join(rcpts))
+        with smtplib.SMTP("127.0.0.1", port, local_hostname="client.test", timeout=30) as s:
+            try:
+                s.send_message(msg, from_addr=sender, to_addrs=rcpts)
+                print(f"{mta}: submitted {case:18s} -> {rcpt}")
+            except smtplib.SMTPException as e:
+                print(f"{mta}: REFUSED at submission {case} -> {rcpt}: {e}")
+
+
+if __name__ == "__main__":
+    main()
