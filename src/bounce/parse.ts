@@ -11,7 +11,7 @@
 import { classify, codesInText, PhraseMatcher, providerFor, type ClassifyInput } from '../classify/index.js';
 import type { Permanence, Reason } from '../core/finding.js';
 import { describeReason } from '../knowledge/reasons.js';
-import { decodeArf } from './arf.js';
+import { decodeArf, isJmrp, isUnsubscribeRequest } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
 import { BOUNCE_FROM, BOUNCE_ONLY_SUBJECT, BOUNCE_SUBJECT, includesAny, nullSender, STRICT_BOUNCE_FROM } from './signs.js';
 import { decodeDsn, embeddedDsn } from './dsn.js';
@@ -414,9 +414,15 @@ function parseRoot(root: MimePart, depth: number, opts: ParseBounceOptions): Bou
 
   // 1. ARF feedback report.
   const reportType = (root.params['report-type'] ?? '').toLowerCase();
-  if (feedback !== undefined || reportType === 'feedback-report') {
-    const arf = decodeArf(feedback ?? '', ctx.original, header(ctx.headers, 'to'));
+  if (feedback !== undefined || reportType === 'feedback-report' || isJmrp(ctx.lowFrom, ctx.subject, ctx.original)) {
+    const arf = decodeArf(feedback ?? '', ctx.original);
     if (arf.length) return found(base, 'feedback', 'arf', finish(arf, 'arf', ctx));
+  }
+  // An unsubscribe request (Apple Mail's X-Apple-Unsubscribe): feedback of type opt-out from its sender.
+  if (isUnsubscribeRequest(ctx.headers)) {
+    const who = firstAddress(ctx.from) ?? '';
+    const r: RawRecipient = { recipient: who, reason: 'feedback', feedbackType: 'opt-out', rule: 'arf/x-apple-unsubscribe', action: 'failed' };
+    return found(base, 'feedback', 'arf', finish([r], 'arf', ctx));
   }
   // 2. JSON notifications (Amazon SES).
   if (!skip?.includes(amazonsesJson.name) && amazonsesJson.detect(ctx)) {

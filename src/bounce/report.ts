@@ -49,8 +49,8 @@ export function bounceFindings(item: BounceItem): Finding[] {
       check: 'bounce.recipient',
       status: statusOf(r),
       subject: r.recipient,
-      summary: tx(`${r.recipient}: ${info.title.en} (${r.reason}${codes ? ', ' + codes : ''}).${hardSoft.en}`,
-        `${r.recipient}: ${info.title.pl} (${r.reason}${codes ? ', ' + codes : ''}).${hardSoft.pl}`),
+      summary: tx(`${r.recipient || '(recipient not disclosed)'}: ${info.title.en} (${r.reason}${codes ? ', ' + codes : ''}).${hardSoft.en}`,
+        `${r.recipient || '(odbiorca nie został ujawniony)'}: ${info.title.pl} (${r.reason}${codes ? ', ' + codes : ''}).${hardSoft.pl}`),
       detail: info.meaning,
       evidence,
       diagnosis: {

@@ -8,7 +8,8 @@ import { PROJECT_ROOT } from '../helpers/env.js';
 const FIX = join(PROJECT_ROOT, 'test', 'bounce', 'fixtures');
 
 // Written after the public templates of those systems (Exchange's localised NDRs, Postfix and qmail texts with a
-// provider's own preamble, a Japanese ISP's notice): bounces whose sender or subject is in no English list.
+// provider's own preamble, a Japanese ISP's notice; Microsoft JMRP complaints, Apple Mail's unsubscribe requests):
+// bounces whose sender or subject is in no English list, and feedback that is no failure.
 test('bounces in other languages and from unusual senders are found, with the right recipient and reason', () => {
   const dir = join(FIX, 'languages');
   const rows = readFileSync(join(dir, 'expected.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
