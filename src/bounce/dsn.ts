@@ -91,9 +91,11 @@ function withoutRoute(a: string): string {
 function recipientOf(h: HeaderList): string | undefined {
   const read = (name: string): string | undefined => {
     const v = typedValue(field(h, name))?.value;
-    return v ? cleanAddress(decodeHeaderValue(v)) : undefined;
+    return v ? cleanAddress(v.includes('=?') || !isAscii(v) ? decodeHeaderValue(v) : v) : undefined;
   };
   const fin = read('final-recipient');
+  // The common case: a plain mailbox with a dotted domain needs no second look.
+  if (fin !== undefined && !fin.startsWith('@') && isMailbox(fin) && domainHasDot(fin)) return fin;
   const orig = read('original-recipient');
   const finOk = fin !== undefined && isMailbox(withoutRoute(fin)) && !fin.startsWith('@');
   const origOk = orig !== undefined && isMailbox(orig);
@@ -104,6 +106,11 @@ function recipientOf(h: HeaderList): string | undefined {
   const actual = read('x-actual-recipient');
   if (actual && (isMailbox(actual) || actual.startsWith('|'))) return actual;
   return undefined;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 function domainHasDot(a: string): boolean {

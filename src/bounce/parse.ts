@@ -310,6 +310,8 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext, noComm
     // One lowercased window of the diagnostic serves the command and the remote host lookups.
     const lowDiag = diag && (command === undefined || rhost0 === undefined) ? lowWindow(diag) : undefined;
     if (command === undefined && diag && !noCommand?.has(r)) command = commandInLower(lowDiag!);
+    // rhost0 undefined implies lowDiag was computed (when there is a diagnostic).
+    const rhost = rhost0 ?? (diag ? rhostIn(diag, lowDiag) : undefined);
     // The server's own code beats the reporting MTA's Status field (which is often a generic 5.0.0, or a
     // guess such as 5.1.1 for any RCPT failure).
     const codes = diag ? codesInText(diag) : NO_CODES;
@@ -331,7 +333,7 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext, noComm
       if (r.diagnosticType) input.diagnosticType = r.diagnosticType;
       if (r.mailboxServer) input.mailboxServer = true;
       if (command) input.command = command;
-      const provider = providerFor({ recipient: r.recipient, rhost: rhost0 ?? (diag ? rhostIn(diag, lowDiag ?? lowWindow(diag)) : undefined), lhost: r.lhost }, ctx.excludeProviders);
+      const provider = providerFor({ recipient: r.recipient, rhost, lhost: r.lhost }, ctx.excludeProviders);
       if (provider) input.provider = provider;
       c = classify(input);
     }
@@ -358,7 +360,6 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext, noComm
     if (reply) out.replyCode = reply;
     if (diag) out.diagnosticCode = diag;
     if (r.diagnosticType) out.diagnosticType = r.diagnosticType;
-    const rhost = rhost0 ?? (diag ? rhostIn(diag, lowDiag) : undefined);
     if (rhost) out.rhost = rhost;
     if (r.lhost) out.lhost = r.lhost;
     if (command) out.command = command;

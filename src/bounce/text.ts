@@ -178,7 +178,7 @@ export function addressBlocks(text: string, opts: BlockOptions = {}): RawRecipie
     if (stop.length && startsWithStop(line, stop) && (out.length || !/^\s*-+\s*$/.test(line))) break;
     // A sendmail per-host result ("421 host (smtp)... Deferred") or a new session ends the current block.
     if (SESSION_LINE.test(line)) { cur = undefined; if (context.length < 40) context.push(line.trim()); continue; }
-    if (LOCAL_TARGET.test(line)) { target = line.trim(); cur = undefined; continue; }
+    if ((line.includes('|') || line.includes('save to')) && LOCAL_TARGET.test(line)) { target = line.trim(); cur = undefined; continue; }
     const hasAt = line.includes('@');
     if (target !== undefined) {
       const g = hasAt ? GENERATED_BY.exec(line) : null;
@@ -353,6 +353,7 @@ function nearCode(t: string, at: number): boolean {
   return CODE_IN_LINE.test(t.slice(t.lastIndexOf('\n', at) + 1, lineEnd(t, at)));
 }
 
+const TRANSCRIPT_IN = /^[ \t]*in:[ \t]/m;
 const SENT = /^\s*(?:>>>|in:)\s*(rcpt to|mail from|data|bdat|ehlo|helo|starttls|auth|quit|\.)(?=[\s:<]|$)/;
 const REPLY = /^\s*(?:<<<|out:)\s*([45])\d\d[\s-]/;
 const SENT_COMMAND: Readonly<Record<string, string>> = {
@@ -367,7 +368,7 @@ const SENT_COMMAND: Readonly<Record<string, string>> = {
  */
 export function transcriptCommand(low: string, recipient: string): string | undefined {
   const t = low.length > 65536 ? low.slice(0, 65536) : low;
-  if (!t.includes('>>>') && !t.includes('in:')) return undefined;
+  if (!t.includes('>>>') && !TRANSCRIPT_IN.test(t)) return undefined;
   const want = recipient.toLowerCase();
   let last: string | undefined;
   let lastRcpt = '';

@@ -134,9 +134,9 @@ export interface TextMatches {
  * The best reason the wording alone gives: strong phrases first, then weak, by TEXT_PRECEDENCE. `live`: the
  * text is not inside a bounce, so LIVE_READING applies.
  */
-export function matchText(text: string, live = false): TextMatches {
+export function matchText(text: string, live = false, normalized?: string): TextMatches {
   const { matcher, entries } = table();
-  const norm = normalizeDiagnostic(text);
+  const norm = normalized ?? normalizeDiagnostic(text);
   const hits = matcher.scan(norm);
   // A phrase found (mostly) inside a longer phrase that also matched is its part, not a finding of its own:
   // "does not exist." within "domain does not exist." says hostunknown, not userunknown.
@@ -240,7 +240,9 @@ export function classify(input: ClassifyInput): Classification {
   // The wording is read only when a rule below needs it (a delivered action, a success status or a strong
   // status decide without it): the phrase scan is the classifier's main cost.
   let tmRead: TextMatches | undefined;
-  const words = (): TextMatches => (tmRead ??= text ? matchText(text, live) : {});
+  let normRead: string | undefined;
+  const norm = (): string => (normRead ??= normalizeDiagnostic(text));
+  const words = (): TextMatches => (tmRead ??= text ? matchText(text, live, norm()) : {});
   let permanence = permanenceOf(status, replyCode, action);
   // "Try again" (the resolver), greylisting: temporary by the server's own words when no code says.
   if (permanence === 'unknown' && words().temporary) permanence = 'temporary';
@@ -268,7 +270,7 @@ export function classify(input: ClassifyInput): Classification {
   if (action === 'delivered') return done('delivered', 'action:delivered');
   if (status?.startsWith('2.')) return done('delivered', 'status:2');
   if (input.provider && text) {
-    const pv = providerReason(input.provider, { text, low: normalizeDiagnostic(text), status, replyCode, command: cmd });
+    const pv = providerReason(input.provider, { text, low: norm(), status, replyCode, command: cmd });
     if (pv) return done(pv.reason, `provider:${input.provider.id}:${pv.matched}`);
   }
   const sr = status ? statusRule(status, live) : undefined;

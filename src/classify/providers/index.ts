@@ -5,6 +5,7 @@
  */
 import type { Reason } from '../../core/finding.js';
 import { PROVIDER_REJECTIONS } from '../../knowledge/provider-rejections.js';
+import { PhraseMatcher } from '../matcher.js';
 import { apple } from './apple.js';
 import { cloudflare } from './cloudflare.js';
 import { cox } from './cox.js';
@@ -38,9 +39,21 @@ const KNOWLEDGE_PROVIDER: Readonly<Record<string, string>> = {
   wp: 'wp', interia: 'interia', kei: 'kei',
 };
 
+/** A rule with its status pattern parsed once. */
+interface CompiledRule extends ProviderRule { cls?: string; sub?: string; lo?: number; hi?: number }
+
+const STATUS_PATTERN = /^([x245])\.(\d{1,3})\.(\d{1,3})(?:-(\d{1,3}))?$/;
+
+function compile(r: ProviderRule): CompiledRule {
+  if (!r.status) return r;
+  const m = STATUS_PATTERN.exec(r.status);
+  if (!m) throw new Error(`bad status pattern ${r.status}`);
+  return { ...r, cls: m[1]!, sub: m[2]!, lo: Number(m[3]), hi: m[4] !== undefined ? Number(m[4]) : Number(m[3]) };
+}
+
 /** Per provider: its own rules, then the knowledge tables' phrases for it (any status). */
-const RULES: ReadonlyMap<string, readonly ProviderRule[]> = (() => {
-  const m = new Map<string, ProviderRule[]>(PROVIDERS.map((p) => [p.id, [...p.rules]]));
+const RULES: ReadonlyMap<string, readonly CompiledRule[]> = (() => {
+  const m = new Map<string, CompiledRule[]>(PROVIDERS.map((p) => [p.id, p.rules.map(compile)]));
   for (const e of PROVIDER_REJECTIONS) {
     const id = e.provider ? KNOWLEDGE_PROVIDER[e.provider] : undefined;
     if (!id || !e.reason) continue;
@@ -49,11 +62,42 @@ const RULES: ReadonlyMap<string, readonly ProviderRule[]> = (() => {
   return m;
 })();
 
-function hostMatches(host: string, patterns: readonly string[]): boolean {
-  for (const p of patterns) {
-    if (p.startsWith('.') ? host.endsWith(p) || host === p.slice(1) : host === p || host.endsWith(`.${p}`)) return true;
+const MATCHERS = new Map<string, { m: PhraseMatcher; owner: number[][] }>();
+
+/**
+ * The indexes of the rules whose phrase occurs in `low`: one automaton pass per provider (built on first
+ * use) instead of one search per rule. A '*' in a provider phrase is literal, so it is kept out of the
+ * automaton's wildcard syntax by searching those few phrases with includes.
+ */
+function phrasesIn(id: string, rules: readonly CompiledRule[], low: string): Set<number> {
+  let e = MATCHERS.get(id);
+  if (!e) {
+    const byPhrase = new Map<string, number[]>();
+    rules.forEach((r, i) => { if (r.phrase && !r.phrase.includes('*')) byPhrase.set(r.phrase, [...(byPhrase.get(r.phrase) ?? []), i]); });
+    e = { m: new PhraseMatcher([...byPhrase.keys()]), owner: [...byPhrase.values()] };
+    MATCHERS.set(id, e);
   }
-  return false;
+  const hits = new Set<number>();
+  for (const h of e.m.scan(low)) for (const i of e.owner[h.index]!) hits.add(i);
+  rules.forEach((r, i) => { if (r.phrase.includes('*') && low.includes(r.phrase)) hits.add(i); });
+  return hits;
+}
+
+/** Host and domain patterns → provider: a name matches when it or one of its parent domains is a key. */
+const BY_HOST = new Map<string, Provider>();
+const BY_DOMAIN = new Map<string, Provider>();
+for (const p of PROVIDERS) {
+  for (const h of p.hosts) if (!BY_HOST.has(h.replace(/^\./, ''))) BY_HOST.set(h.replace(/^\./, ''), p);
+  for (const d of p.domains) if (!BY_DOMAIN.has(d)) BY_DOMAIN.set(d, p);
+}
+
+/** The provider whose pattern is `name` or one of its parent domains (label by label), unless excluded. */
+function lookup(map: ReadonlyMap<string, Provider>, name: string, exclude: readonly string[] | undefined): Provider | undefined {
+  for (let at = 0; at >= 0 && at < name.length; at = name.indexOf('.', at) + 1 || -1) {
+    const p = map.get(at ? name.slice(at) : name);
+    if (p && !exclude?.includes(p.id)) return p;
+  }
+  return undefined;
 }
 
 /**
@@ -61,30 +105,28 @@ function hostMatches(host: string, patterns: readonly string[]): boolean {
  * the host that wrote the report. `exclude`: provider ids to leave out (leave-one-family-out scoring).
  */
 export function providerFor(where: { recipient?: string; rhost?: string; lhost?: string }, exclude?: readonly string[]): Provider | undefined {
-  const list = exclude?.length ? PROVIDERS.filter((p) => !exclude.includes(p.id)) : PROVIDERS;
   const at = where.recipient ? where.recipient.lastIndexOf('@') : -1;
-  const domain = at >= 0 ? where.recipient!.slice(at + 1).toLowerCase().replace(/\.$/, '') : '';
-  if (domain) for (const p of list) if (hostMatches(domain, p.domains)) return p;
+  if (at >= 0) {
+    const p = lookup(BY_DOMAIN, where.recipient!.slice(at + 1).toLowerCase(), exclude);
+    if (p) return p;
+  }
   for (const h of [where.rhost, where.lhost]) {
-    const host = h?.toLowerCase().replace(/\.$/, '');
-    if (host) for (const p of list) if (hostMatches(host, p.hosts)) return p;
+    if (!h) continue;
+    const p = lookup(BY_HOST, h.toLowerCase().replace(/\.$/, ''), exclude);
+    if (p) return p;
   }
   return undefined;
 }
 
-const STATUS_PATTERN = /^([x245])\.(\d{1,3})\.(\d{1,3})(?:-(\d{1,3}))?$/;
-
-function statusMatches(pattern: string, status: string | undefined): boolean {
+function statusMatches(r: CompiledRule, status: string | undefined): boolean {
   if (!status) return false;
-  const p = STATUS_PATTERN.exec(pattern);
-  const s = /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(status);
-  if (!p || !s) return false;
-  if (p[1] !== 'x' && p[1] !== s[1]) return false;
-  if (p[2] !== s[2]) return false;
-  const lo = Number(p[3]);
-  const hi = p[4] !== undefined ? Number(p[4]) : lo;
-  const n = Number(s[3]);
-  return n >= lo && n <= hi;
+  const a = status.indexOf('.');
+  const b = status.indexOf('.', a + 1);
+  if (a !== 1 || b < 0) return false;
+  if (r.cls !== 'x' && r.cls !== status[0]) return false;
+  if (status.slice(2, b) !== r.sub) return false;
+  const n = Number(status.slice(b + 1));
+  return n >= r.lo! && n <= r.hi!;
 }
 
 function replyMatches(pattern: string, reply: number | undefined): boolean {
@@ -118,11 +160,14 @@ export function providerReason(p: Provider, input: { text: string; low: string; 
       }
     }
   }
-  for (const r of RULES.get(p.id) ?? []) {
-    if (r.status && !statusMatches(r.status, input.status)) continue;
+  const rules = RULES.get(p.id) ?? [];
+  const hit = phrasesIn(p.id, rules, input.low);
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.phrase && !hit.has(i)) continue;
+    if (r.status && !statusMatches(r, input.status)) continue;
     if (r.reply && !replyMatches(r.reply, input.replyCode)) continue;
     if (r.command && r.command !== input.command) continue;
-    if (r.phrase && !input.low.includes(r.phrase)) continue;
     return { reason: r.reason, matched: r.phrase || `status:${r.status ?? ''}${r.command ? `+${r.command}` : ''}` };
   }
   return undefined;
