@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../helpers/env.js';
+
+const run = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+
+// The tarball a stranger installs: no install-script warning, `npx mailmedic` works, and a strict TypeScript program
+// (no skipLibCheck) compiles and runs against its types from ESM and from CommonJS.
+test('the packed tarball installs cleanly and its API compiles strictly from ESM and CommonJS', { timeout: 240_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-consumer-'));
+  try {
+    const packed = run('npm', ['pack', '--silent', '--pack-destination', dir], PROJECT_ROOT).trim().split('\n').pop()!;
+    const files = run('tar', ['-tzf', join(dir, packed)], dir);
+    for (const f of ['package/LICENSE', 'package/NOTICE', 'package/README.md', 'package/bin/mailmedic.js', 'package/dist/src/index.d.ts']) assert.ok(files.includes(f), `${f} in the tarball`);
+    assert.ok(!files.includes('package/dist/test/'), 'no tests in the tarball');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    const install = execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed), '@types/node@20'],
+      { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+    assert.doesNotMatch(install, /warn/i, install);
+    // explain exits 2 for a permanent failure: the exit code says what it found, the output what it means.
+    const npx = spawnSync('npx', ['--no-install', 'mailmedic', 'explain', '550 5.1.1 user unknown'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(npx.status, 2, npx.stderr);
+    assert.match(npx.stdout, /userunknown/);
+    writeFileSync(join(dir, 'esm.mts'), [
+      "import { parseBounce, type BounceResult } from 'mailmedic';",
+      "const r: BounceResult = parseBounce('From: MAILER-DAEMON@x.example\\nSubject: Undelivered Mail Returned to Sender\\n\\n<a@b.example>: host mx.b.example said: 550 5.1.1 user unknown\\n');",
+      'console.log(r.recipients[0]?.reason);',
+    ].join('\n'));
+    writeFileSync(join(dir, 'cjs.cts'), "const mm = require('mailmedic') as typeof import('mailmedic');\nconsole.log(typeof mm.parseBounce);\n");
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+      outDir: 'out', skipLibCheck: false, types: ['node'] }, files: ['esm.mts', 'cjs.cts'] }));
+    run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', '.'], dir);
+    assert.equal(run(process.execPath, [join(dir, 'out', 'esm.mjs')], dir).trim(), 'userunknown');
+    assert.equal(run(process.execPath, [join(dir, 'out', 'cjs.cjs')], dir).trim(), 'function');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.ok(!readdirSync(PROJECT_ROOT).some((f) => f.endsWith('.tgz')), 'no tarball left in the project');
+});
