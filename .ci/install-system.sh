@@ -3,7 +3,7 @@
 # Sisimai for the bounce benchmark, Chromium for the browser tests, SpamAssassin for the header tests). Idempotent; needs root.
 set -euo pipefail
 need=(postfix dovecot-imapd dovecot-pop3d nsd swaks libnet-ssleay-perl libio-socket-ssl-perl libauthen-sasl-perl
-      pflogsumm openssl bind9-dnsutils libsisimai-perl chromium iproute2 spamassassin util-linux time tmux)
+      pflogsumm jq openssl bind9-dnsutils libsisimai-perl chromium iproute2 spamassassin util-linux time tmux)
 missing=()
 for p in "${need[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }

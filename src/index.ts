@@ -18,3 +18,4 @@ export * from './logs/index.js';
 export * from './message/index.js';
 export * from './doctor/index.js';
 export * from './serve/index.js';
+export * from './queue/index.js';

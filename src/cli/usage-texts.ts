@@ -48,6 +48,15 @@ export const USAGE_TEXTS = {
   explainEmptyFile: tx('nothing to explain: {file} is empty', 'nie ma czego wyjaśniać: plik {file} jest pusty'),
   cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
 
+  // --- queue ---
+  queueOneInput: tx('give at most one listing file (or "-"); without one the live queue of this machine is read',
+    'podaj najwyżej jeden plik z listą kolejki (albo „-”); bez niego czytana jest kolejka tego komputera'),
+  queueMta: tx('--mta: "{value}" is not one of postfix, exim, sendmail', '--mta: „{value}” nie jest jednym z: postfix, exim, sendmail'),
+  queueMaxAge: tx('--max-age: "{value}" is not a duration such as 5d, 36h or 90m', '--max-age: „{value}” nie jest czasem trwania, np. 5d, 36h albo 90m'),
+  queueNoMta: tx('no mail queue command (postqueue, exim, mailq) was found on this machine: give a saved listing instead (postqueue -j > q.json, exim -bp > q.txt, mailq > q.txt)',
+    'na tym komputerze nie ma polecenia kolejki poczty (postqueue, exim, mailq): podaj zapisaną listę (postqueue -j > q.json, exim -bp > q.txt, mailq > q.txt)'),
+  queueLiveFailed: tx('cannot read the live queue with {command}: {why}', 'nie można odczytać kolejki poleceniem {command}: {why}'),
+
   // --- bounce ---
   bounceNoInput: tx('give at least one file, directory, glob or "-"', 'podaj co najmniej jeden plik, katalog, wzorzec (glob) albo „-”'),
 

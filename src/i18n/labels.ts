@@ -25,6 +25,11 @@ export const LABELS_PL: Readonly<Record<string, string>> = {
   leaf: 'certyfikat serwera',
   // domain: SPF
   'SPF evaluation steps': 'kroki oceny SPF',
+  // queue: the commands to run, where the mail goes, the MTA's words
+  command: 'polecenie',
+  'command (deletes mail)': 'polecenie (usuwa pocztę)',
+  destinations: 'domeny odbiorców',
+  reason: 'przyczyna',
 };
 
 /**

@@ -39,6 +39,12 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['explain'], input: '' },
   { args: ['explain', '-'], input: '  \n' },
   { args: ['explain', '--file', NOFILE] },
+  // queue (added with the command; its English recorded when it was written)
+  { args: ['queue', 'a', 'b'] },
+  { args: ['queue', '--mta', 'qmail', 'x.txt'] },
+  { args: ['queue', '--max-age', '5x', 'x.txt'] },
+  { args: ['queue', '--nope'] },
+  { args: ['queue', NOFILE] },
   // bounce
   { args: ['bounce'] },
   { args: ['bounce', '--nope', 'x.eml'] },

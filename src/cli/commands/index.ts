@@ -19,6 +19,7 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   probe: () => import('./probe.js'),
   settings: () => import('./settings.js'),
   logs: () => import('./logs.js'),
+  queue: () => import('./queue.js'),
   message: () => import('./message.js'),
   doctor: () => import('./doctor.js'),
   serve: () => import('./serve.js'),
