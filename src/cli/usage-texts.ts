@@ -46,6 +46,8 @@ export const USAGE_TEXTS = {
   explainEmptyText: tx('nothing to explain: the text is empty', 'nie ma czego wyjaśniać: tekst jest pusty'),
   explainEmptyStdin: tx('nothing to explain: standard input is empty', 'nie ma czego wyjaśniać: standardowe wejście jest puste'),
   explainEmptyFile: tx('nothing to explain: {file} is empty', 'nie ma czego wyjaśniać: plik {file} jest pusty'),
+  explainNotText: tx('{file} is not text (an image, a program or an archive): copy the error message as text and give that',
+    '{file} to nie tekst (obraz, program albo archiwum): skopiuj komunikat błędu jako tekst i podaj go'),
   cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
 
   // --- queue ---

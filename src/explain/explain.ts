@@ -480,14 +480,42 @@ const T = {
     tx('Paste the full error text, including the server\'s reply line with its code (it usually starts with 4xx or 5xx).', 'Wklej pełną treść błędu, razem z linią odpowiedzi serwera i jej kodem (zwykle zaczyna się od 4xx lub 5xx).'),
     tx('For a returned message, give the whole bounce: `mailmedic bounce <file.eml>` reads it.', 'W przypadku wiadomości zwrotnej podaj cały zwrot: `mailmedic bounce <plik.eml>` go odczyta.'),
   ],
-  binarySummary: tx('The input looks like binary data', 'Podane dane wyglądają na binarne'),
-  binaryDetail: tx('{pct}% of the bytes are control characters; only readable parts were searched.', '{pct}% bajtów to znaki sterujące; przeszukano tylko czytelne fragmenty.'),
+  binarySummary: tx('This is not text: the input is binary data (an image, a program, an archive)', 'To nie jest tekst: podane dane są binarne (obraz, program, archiwum)'),
+  binaryDetail: tx('{pct}% of the bytes are control characters. A screenshot or a program cannot be read for error messages.', '{pct}% bajtów to znaki sterujące. Ze zrzutu ekranu ani z programu nie da się odczytać komunikatów błędów.'),
+  binaryAdvice: tx('Copy the error message as text (select it and copy, or type it) and give that instead.', 'Skopiuj komunikat błędu jako tekst (zaznacz i skopiuj albo przepisz) i podaj go zamiast tego pliku.'),
   moreSummary: tx('{n} more lines with codes or messages are not shown', 'Nie pokazano {n} kolejnych linii z kodami lub komunikatami'),
   moreDetail: tx('The text holds more distinct codes and messages than one report shows; explain a smaller part for the rest.', 'Tekst zawiera więcej różnych kodów i komunikatów, niż mieści jeden raport; pozostałe wyjaśnij, podając mniejszy fragment.'),
 };
 
 /** Explanations `explain` writes itself (not table entries), exported for the translation check. */
 export const EXPLAIN_TEXTS = T;
+
+/** Share of control bytes above which the input is binary, not text. */
+const BINARY_RATIO = 0.1;
+
+/**
+ * Table phrases that are ordinary words outside mail ("listed on", "blacklist", "server error"): they count only
+ * in a text that speaks of mail somewhere, or beside a reply or status code.
+ */
+export const NEEDS_MAIL_CONTEXT: ReadonlySet<string> = new Set(['listed in', 'listed on', 'blacklisted', 'blacklist', 'blocklist', 'block list',
+  'czarna lista', 'czarnej liscie', 'server error', 'system error', 'internal error', 'access denied', 'blocked', 'rejected',
+  'not found', 'timed out', 'timeout', 'try again later', 'temporary failure', 'service unavailable', 'too many', 'invalid']);
+
+/** Words, names and shapes that say a text is about e-mail (in English, Polish, German, French). */
+const MAIL_CONTEXT = /\b(?:e-?mails?|mail\w*|smtp|imap|pop3|mx|spf|dkim|dmarc|dns|rbl|dnsbl|poczt\w*|wiadomo\w+|message\w*|recipient\w*|sender\w*|odbiorc\w*|nadawc\w*|skrzynk\w*|deliver\w*|dorecz\w*|doręcz\w*|bounce\w*|outlook|thunderbird|postfix|exim|sendmail|qmail|dovecot|exchange|gmail|relay\w*|rcpt|ehlo|helo|nachricht\w*|empf\w+|courriel|destinataire)\b|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]/i;
+
+/** Stems of ordinary words; a short phrase made with one of them needs a mail context too ("blacklisted by"). */
+const GENERIC_STEMS = ['listed', 'blacklist', 'blocklist', 'block list', 'blocked', 'rejected', 'denied', 'error', 'invalid', 'not found',
+  'timed out', 'timeout', 'unavailable', 'czarn', 'zablokowan', 'odrzucon'];
+
+export function needsMailContext(phrase: string): boolean {
+  if (NEEDS_MAIL_CONTEXT.has(phrase)) return true;
+  return phrase.split(' ').length <= 3 && GENERIC_STEMS.some((s) => phrase.includes(s));
+}
+
+function hasMailContext(text: string): boolean {
+  return MAIL_CONTEXT.test(text.length > 65536 ? text.slice(0, 65536) : text);
+}
 
 /**
  * Explain every SMTP reply code, enhanced status code and known error message in `text`, in order. Returns a
@@ -505,12 +533,16 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
     findings.push({ check: 'explain.empty', status: 'unknown', subject: '(empty)', summary: T.emptySummary, detail: T.emptyDetail });
     return makeReport('explain', subject, findings, { data: { diagnoses, input } satisfies ExplainData, ...now });
   }
-  if ((extra.controlRatio ?? 0) > 0.1) {
+  // Binary data (an image, a program) is no error message: its bytes would only yield accidental "codes".
+  if ((extra.controlRatio ?? 0) > BINARY_RATIO) {
     findings.push({
-      check: 'explain.input', status: 'info', subject, summary: T.binarySummary,
+      check: 'explain.input', status: 'unknown', subject, summary: T.binarySummary,
       detail: fill(T.binaryDetail, { pct: Math.round((extra.controlRatio ?? 0) * 100) }),
+      advice: [T.binaryAdvice],
     });
+    return makeReport('explain', subject, findings, { data: { diagnoses, input } satisfies ExplainData, ...now });
   }
+  const mailContext = hasMailContext(text);
 
   // Old Mac line ends (a lone CR) count as line ends too.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
@@ -525,6 +557,12 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
       if (seen.lines.length < 10) seen.lines.push(g.line);
       return;
     }
+    // Without anything that says "mail" in the text, words that are common outside mail ("listed on our
+    // website") are no finding; codes in reply position and mail-specific phrases still are.
+    if (!mailContext && !g.replyCodes.length && !g.enhancedCodes.length) {
+      g.hits = g.hits.filter((h) => !needsMailContext(h.phrase));
+      if (!g.hits.length) return;
+    }
     if (diagnoses.length >= max) { input.omitted++; return; }
     const d = diagnoseGroup(g, ctx);
     byKey.set(key, d);
@@ -537,7 +575,7 @@ export function explain(text: string, options: ExplainOptions = {}, extra: { enc
     // Nothing we know: the classifier may still recognise the words; else say so honestly.
     let c: Classification;
     try { c = classify({ text: text.slice(0, 65536) }); } catch { c = { reason: 'undefined', rule: 'classifier-error', permanence: 'unknown', actor: 'unknown', hard: false }; }
-    if (classifierSettled(c)) {
+    if (classifierSettled(c) && mailContext) {
       const info = REASON_INFO[c.reason];
       const d: ExplainDiagnosis = {
         reason: c.reason, permanence: c.permanence, actor: c.actor !== 'unknown' ? c.actor : info.actor,

@@ -62,6 +62,9 @@ const BASE64_LINE = /^[A-Za-z0-9+/=]{60,}$/;
 const ENHANCED = /(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?!\d)(?!\.\d)/g;
 const REPLY = /(?<![A-Za-z0-9.\-/@#+=%])([2-5]\d\d)(?!\d)(?!\.\d)(?=[\s_\-),;:\]"'.]|$)/g;
 
+/** What comes right before a reply code that is not at the start of its line. */
+const REPLY_INTRO = /(?:said|returned|reply|replied|response|responded|answer(?:ed)?|error|code|status|smtp|server|host|fehler|erreur|erro|błąd|blad|kod|odpowied[zź]|odpowiedzia[lł]|[:=('"\[<>#])[\s'"\[(]*$/i;
+
 function scanCodes(text: string): { reply: ReplyCodeHit[]; enhanced: string[] } {
   const enhanced: string[] = [];
   for (const m of text.matchAll(ENHANCED)) {
@@ -81,6 +84,10 @@ function scanCodes(text: string): { reply: ReplyCodeHit[]; enhanced: string[] } 
       // Leading the line, and followed by words: "571 Delivery not authorized", not `375" face=` or `274)(`.
       if (at !== firstToken || !/^[ \t][A-Za-z]/.test(text.slice(at + 3, at + 5))) continue;
     }
+    // A known code counts where a reply stands: leading the line, continued with "-", beside an enhanced code,
+    // or after words that introduce one ("said:", "error 550", "Remote server returned '550"); not in
+    // "the meeting at 550 Main Street".
+    if (known && !dash && at !== firstToken && !enhanced.length && !REPLY_INTRO.test(text.slice(Math.max(0, at - 30), at))) continue;
     const seen = reply.find((r) => r.code === code);
     if (seen) seen.dash = dash; // the last line of a multi-line reply decides whether it continues
     else reply.push({ code, dash, known });

@@ -92,12 +92,14 @@ test('input from stdin ("-"), from --file (legacy Polish encoding), and clear er
   assert.equal(run(['--file', file, 'text too']).code, 64);
 });
 
-test('binary garbage on stdin: a clear answer, no crash', () => {
+test('binary input (garbage, a program) is not text: a clear answer in both languages and exit 65, no crash', () => {
   const buf = Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 131 + 7) % 256));
   const r = spawnSync(process.execPath, [CLI, 'explain', '--json'], { input: buf, encoding: 'utf8', timeout: 60000 });
-  assert.ok([0, 1, 2].includes(r.status!), r.stderr);
-  const j = JSON.parse(r.stdout);
-  assert.ok(j.findings.length >= 1);
+  assert.equal(r.status, 65, r.stderr);
+  assert.match(r.stderr, /stdin is not text/);
+  const pl = spawnSync(process.execPath, [CLI, 'explain', '--lang', 'pl', '--file', process.execPath], { encoding: 'utf8', timeout: 60000 });
+  assert.equal(pl.status, 65);
+  assert.match(pl.stderr, /to nie tekst/);
 });
 
 test('--domain and --ip fill the suggested commands; nonsense is a usage error', () => {
@@ -118,4 +120,18 @@ test('10 MB on standard input: an answer in seconds, not a hang', () => {
   assert.equal(j.data.diagnoses.length, 1);
   assert.ok(j.data.diagnoses[0].count > 100000);
   assert.ok(performance.now() - t0 < 30000);
+});
+
+test('explain reports only on text that looks like mail errors', () => {
+  const diag = (t: string) => (JSON.parse(run(['--json', t]).out).data.diagnoses as { recognised: boolean; codes: string[]; reason: string }[]);
+  // Ordinary sentences with words or numbers that also occur in bounces: nothing recognised, exit 1 (not 2).
+  for (const t of ['Your account is listed on our website', 'The meeting is at 550 Main Street', 'Our office is blacklisted by nobody']) {
+    assert.deepEqual(diag(t).map((d) => d.recognised), [false], t);
+    assert.equal(run([t]).code, 1, t);
+  }
+  // The same words in a mail context, or a code where a reply stands, are found.
+  assert.equal(diag('Your IP is listed in Spamhaus, mail rejected')[0]!.reason, 'blocked');
+  assert.deepEqual(diag('Remote server returned 550 user unknown')[0]!.codes, ['550']);
+  assert.deepEqual(diag('blad 550 przy wysylaniu')[0]!.codes, ['550']);
+  assert.equal(diag('User unknown')[0]!.reason, 'userunknown');
 });

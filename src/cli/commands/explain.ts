@@ -30,7 +30,7 @@ whose side must act, whether retrying helps and what to do next.
   --domain D   your sending domain, used in the suggested commands when the text does not name it
   --ip IP      your sending IP, likewise
 Exit codes: 0 nothing failed, 1 temporary problems or not recognised, 2 permanent failures found,
-64 no input / usage error, 66 the file cannot be read.`,
+64 no input / usage error, 65 the input is not text, 66 the file cannot be read.`,
     pl: `mailmedic explain [tekst…] [--file PLIK] [-] [--domain D] [--ip IP] [--json|--markdown|--html|--csv] [--lang en|pl]
 
 Znajduje w tekście każdy kod odpowiedzi SMTP (550), rozszerzony kod statusu (5.7.26) i znany komunikat błędu
@@ -41,7 +41,7 @@ po czyjej stronie trzeba działać, czy ponowienie pomoże i co zrobić dalej.
   --domain D   Twoja domena nadawcy, wstawiana do proponowanych poleceń, gdy tekst jej nie podaje
   --ip IP      Twój wysyłający adres IP, podobnie
 Kody wyjścia: 0 nic nie zawiodło, 1 problemy tymczasowe lub nie rozpoznano, 2 znaleziono błędy trwałe,
-64 brak danych / błąd użycia, 66 nie można odczytać pliku.`,
+64 brak danych / błąd użycia, 65 dane nie są tekstem, 66 nie można odczytać pliku.`,
   },
   async run(argv) {
     const { values, positionals, common } = parseCommand(argv, {
@@ -66,11 +66,13 @@ Kody wyjścia: 0 nic nie zawiodło, 1 problemy tymczasowe lub nie rozpoznano, 2 
       const buf = readInputFile(file);
       if (!buf.toString('latin1').trim()) throw new InputError(USAGE_TEXTS.explainEmptyFile, EXIT.usage, { file });
       report = explainBytes(buf, { ...names, subject: file });
+      if (report.findings[0]?.check === 'explain.input') throw new InputError(USAGE_TEXTS.explainNotText, EXIT.dataError, { file });
     } else if (useStdin || !positionals.length) {
       if (!useStdin && process.stdin.isTTY) throw new UsageError(USAGE_TEXTS.explainNoInput);
       const buf = await readStdin();
       if (!buf.toString('latin1').trim()) throw new InputError(USAGE_TEXTS.explainEmptyStdin, EXIT.usage);
       report = explainBytes(buf, { ...names, subject: 'stdin' });
+      if (report.findings[0]?.check === 'explain.input') throw new InputError(USAGE_TEXTS.explainNotText, EXIT.dataError, { file: 'stdin' });
     } else {
       const text = positionals.join(' ');
       if (!text.trim()) throw new UsageError(USAGE_TEXTS.explainEmptyText);
