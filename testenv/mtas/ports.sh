@@ -6,6 +6,7 @@ if [ -z "${PORT_BASE:-}" ] && [ -n "${ROOT:-}" ] && [ -s "${ROOT:-}/port_base" ]
 PORT_BASE=${PORT_BASE:-40000}
 P_REMOTE=$((PORT_BASE + 25))     # fake_remote.py: 127.0.0.1 (rules per recipient) and 127.0.0.3-6 (host profiles)
 P_DEAD=$((PORT_BASE + 26))       # 127.0.0.2: nothing listens (connection refused)
+P_LMTP=$((PORT_BASE + 27))       # 127.0.0.7: Dovecot's LMTP, the real final mailbox of dovecot.test
 P_EXIM=$((PORT_BASE + 125))
 P_OPENSMTPD=$((PORT_BASE + 225))
 P_SENDMAIL=$((PORT_BASE + 325))
@@ -14,7 +15,7 @@ P_POSTFIX=$((PORT_BASE + 425))
 #   127.0.0.3 refuse-greeting   127.0.0.4 reject-sender   127.0.0.5 busy   127.0.0.6 silent
 FAKE_HOSTS="127.0.0.1:rules 127.0.0.3:refuse-greeting 127.0.0.4:reject-sender 127.0.0.5:busy 127.0.0.6:silent"
 # all ports to check "ip:port"
-ALL_LISTEN="127.0.0.1:$P_REMOTE 127.0.0.3:$P_REMOTE 127.0.0.4:$P_REMOTE 127.0.0.5:$P_REMOTE 127.0.0.6:$P_REMOTE 127.0.0.2:$P_DEAD 127.0.0.1:$P_EXIM 127.0.0.1:$P_OPENSMTPD 127.0.0.1:$P_SENDMAIL 127.0.0.1:$P_POSTFIX"
+ALL_LISTEN="127.0.0.1:$P_REMOTE 127.0.0.3:$P_REMOTE 127.0.0.4:$P_REMOTE 127.0.0.5:$P_REMOTE 127.0.0.6:$P_REMOTE 127.0.0.2:$P_DEAD 127.0.0.7:$P_LMTP 127.0.0.1:$P_EXIM 127.0.0.1:$P_OPENSMTPD 127.0.0.1:$P_SENDMAIL 127.0.0.1:$P_POSTFIX"
 # "sed -e" arguments that put the ports into the conf/ templates
-PORT_SED=(-e "s|@P_REMOTE@|$P_REMOTE|g" -e "s|@P_DEAD@|$P_DEAD|g" -e "s|@P_EXIM@|$P_EXIM|g"
+PORT_SED=(-e "s|@P_REMOTE@|$P_REMOTE|g" -e "s|@P_DEAD@|$P_DEAD|g" -e "s|@P_LMTP@|$P_LMTP|g" -e "s|@P_EXIM@|$P_EXIM|g"
           -e "s|@P_OPENSMTPD@|$P_OPENSMTPD|g" -e "s|@P_SENDMAIL@|$P_SENDMAIL|g" -e "s|@P_POSTFIX@|$P_POSTFIX|g")

@@ -62,6 +62,10 @@ CASES = {
     "system-full":       "sysfull@remote.test",      # RCPT 452 4.3.1 Insufficient system storage, until expiry
     "mailbox-full-dovecot": "dovecotfull@remote.test",  # RCPT 552 5.2.2 Quota exceeded (Dovecot LMTP wording)
     "spam-rspamd":       "rspamd@remote.test",       # end of DATA 554 5.7.1 Spam message rejected (rspamd)
+    # dovecot.test: a real Dovecot 2.3 behind LMTP (testenv/mtas/conf/dovecot), its own replies
+    "dovecot-quota":     "full@dovecot.test",        # end of DATA 552 5.2.2 Quota exceeded (mailbox for user is full)
+    "dovecot-quota-temp": "tempfull@dovecot.test",   # the same as 452 4.2.2 (quota_full_tempfail), until expiry
+    "dovecot-unknown":   "nouser@dovecot.test",      # RCPT 550 5.1.1 User doesn't exist
     # one message, three recipients: refused for good, refused for now (until expiry), accepted
     "mixed-three":       ["unknown@remote.test", "quota@remote.test", "ok@remote.test"],
     # one message, two refused differently and one accepted (the DSN must list the two, in order, not the third)
