@@ -1,23 +1,28 @@
 #!/usr/bin/env node
-// Score the bounce reader on the real-MTA corpus (test/bounce/fixtures/real-mta/): final DSNs and delay warnings
-// apart, per MTA, with every miss.   --record  writes test/bounce/real-mta-score.json (the test's floor)
-import { writeFileSync } from 'node:fs';
+// Score the bounce reader on the real-MTA corpus (test/bounce/fixtures/real-mta/, from dist/ — build first): final
+// DSNs and delay warnings apart, per MTA, with every miss (expected → got, the rule, the diagnostic it read).
+//   --record  writes test/bounce/real-mta-score.json (the floor test/bounce/real-mta.test.ts enforces)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const { scoreItems } = await import(join(root, 'dist', 'src', 'bounce', 'corpus.js'));
-const { loadRealMtaCorpus } = await import(join(root, 'dist', 'test', 'bounce', 'real-mta.js'));
+const { loadRealMtaCorpus, realMtaReport } = await import(join(root, 'dist', 'test', 'bounce', 'real-mta.js'));
 const dir = join(root, 'test', 'bounce', 'fixtures', 'real-mta');
+const recordFile = join(root, 'test', 'bounce', 'real-mta-score.json');
+const recorded = existsSync(recordFile) ? JSON.parse(readFileSync(recordFile, 'utf8')) : {};
 const record = {};
 for (const kind of ['final', 'delay']) {
-  const s = scoreItems(loadRealMtaCorpus(dir, kind));
+  const items = loadRealMtaCorpus(dir, kind);
+  const s = scoreItems(items);
   record[kind] = s.pct;
-  console.log(`${kind}: ${s.files} messages, ${s.expected} recipients — recall ${s.pct.recipients}%, precision ${s.pct.precision}%, reason ${s.pct.reason}%, hard/soft ${s.pct.hard}%`);
-  for (const [fam, t] of Object.entries(s.families)) console.log(`  ${fam.padEnd(10)} reason ${t.reasonAgree}/${t.expected}, recipients ${t.found}/${t.expected}, reported right ${t.reportedRight}/${t.reported}`);
-  for (const m of s.misses) console.log(`  miss ${m.file}\t${m.recipient}\t${m.expected} → ${m.got}\t${m.rule ?? ''}`);
-  for (const m of s.extras) console.log(`  extra ${m.file}\t${m.recipient}\t${m.rule}`);
+  console.log(realMtaReport(kind, items, s).join('\n'));
+  const was = recorded[kind] ?? {};
+  const cmp = ['recipients', 'precision', 'reason', 'hard'].map((k) => `${k} ${s.pct[k]}%` +
+    (was[k] === undefined ? '' : s.pct[k] < was[k] ? ` (DROPPED from ${was[k]}%)` : s.pct[k] > was[k] ? ` (up from ${was[k]}%)` : ' (= recorded)'));
+  console.log(`  vs recorded: ${cmp.join(', ')}\n`);
 }
 if (process.argv.includes('--record')) {
-  writeFileSync(join(root, 'test', 'bounce', 'real-mta-score.json'), JSON.stringify(record, null, 2) + '\n');
-  console.log('recorded');
+  writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
+  console.log(`recorded to ${recordFile}`);
 }

@@ -16,6 +16,12 @@ sets it), falling back to the DSN's Final-Recipient. Delay warning vs. final DSN
 per-recipient "Action:" field of the message/delivery-status part (OpenSMTPD 6.8's expiry notice
 says "Action: delayed" / "Status: 4.4.7" / "Envelope expired"; it is the final notice and is
 filed as final).
+
+Every recipient a DSN reports (its message/delivery-status blocks, in their order; without such a part,
+the case's addresses named in the notice's text) is listed in index.json with its own Action, Status,
+Diagnostic-Code and kind, so a message whose recipients fail at different times (one refused at once,
+one at queue expiry) gives one file per notice, each naming only its own recipients. --check waits until
+every (case, recipient) of expected-reasons.tsv has been reported in a final notice by every MTA.
 """
 import email
 import email.policy
@@ -35,6 +41,21 @@ FAIL_CASES = [c for c in CASES if c != "control-ok"]
 RCPT2CASE = {v.lower(): k for k, v in CASES.items() if isinstance(v, str)}
 
 
+def case_recipients(case):
+    r = CASES.get(case, [])
+    return [r] if isinstance(r, str) else list(r)
+
+
+def expected_failures():
+    """(case, recipient) pairs that must be reported as failed: expected-reasons.tsv, the cases' labels."""
+    pairs = []
+    with open(os.path.join(HERE, "expected-reasons.tsv")) as fh:
+        for line in fh.read().strip().split("\n")[1:]:
+            case, rcpt = line.split("\t")[:2]
+            pairs.append((case, rcpt.lower()))
+    return pairs
+
+
 def messages(root, mta):
     """Yield (source-name, raw bytes) of every message in the MTA's test mailbox."""
     if mta == "sendmail":
@@ -51,8 +72,8 @@ def messages(root, mta):
             yield os.path.basename(f), fh.read()
 
 
-def dsn_fields(msg):
-    """Per-recipient fields of the first message/delivery-status part (or {})."""
+def dsn_blocks(msg):
+    """Header blocks of the first message/delivery-status part: [per-message, per-recipient...] (or [])."""
     for part in msg.walk():
         if part.get_content_type() == "message/delivery-status":
             payload = part.get_payload()
@@ -64,28 +85,65 @@ def dsn_fields(msg):
                 for chunk in re.split(rb"\r?\n\r?\n", text):
                     b = email.message_from_bytes(chunk)
                     blocks.append(dict((k.lower(), str(v)) for k, v in b.items()))
-            for b in blocks[1:] + blocks[:1]:  # recipient block(s) first
-                if "action" in b:
-                    return b
-            return blocks[0] if blocks else {}
-    return {}
+            return [b for b in blocks if b]
+    return []
+
+
+def report_text(msg):
+    """The notice's own text parts (not the returned message or its headers), decoded."""
+    out = []
+    for part in msg.walk():
+        ct = part.get_content_type()
+        if ct in ("message/rfc822", "text/rfc822-headers", "message/rfc822-headers"):
+            break
+        if part.get_content_maintype() == "text" or ct == "message/delivery-status":
+            payload = part.get_payload(decode=True)
+            if payload:
+                out.append(payload.decode("utf-8", "replace"))
+    return "\n".join(out)
+
+
+def address(field):
+    return field.split(";", 1)[-1].strip().strip("<>").lower()
+
+
+def recipients(msg, case, expired_notice):
+    """Every recipient the notice reports, in its order: address, action, status, diagnostic, kind."""
+    out = []
+    for b in dsn_blocks(msg):
+        addr = address(b.get("final-recipient") or b.get("original-recipient") or "")
+        if not addr:
+            continue
+        action = b.get("action", "").strip().lower()
+        status = b.get("status", "").strip()
+        expired = expired_notice and status.startswith("4.4.7")
+        out.append({"address": addr, "action": action, "status": status,
+                    "diagnostic": " ".join(b.get("diagnostic-code", "").split()),
+                    "kind": "delay" if action == "delayed" and not expired else "final"})
+    if not out:  # no delivery-status part: the case's addresses that the notice's text names
+        text = report_text(msg).lower()
+        found = sorted((text.find(a.lower()), a.lower()) for a in case_recipients(case) if a.lower() in text)
+        out = [{"address": a, "action": "", "status": "", "diagnostic": "", "kind": "final"} for _, a in found]
+    return out
 
 
 def classify(raw):
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     text = raw.decode("utf-8", "replace")
-    f = dsn_fields(msg)
+    blocks = [b for b in dsn_blocks(msg) if "action" in b]
+    f = blocks[0] if blocks else {}
     m = re.search(r"^X-Bounce-Case:\s*(\S+)", text, re.M)
     case = m.group(1) if m else None
     if not case:
-        rcpt = f.get("final-recipient", "").split(";")[-1].strip().strip("<>").lower()
+        rcpt = address(f.get("final-recipient", ""))
         case = RCPT2CASE.get(rcpt, "unknown-case")
     action = f.get("action", "").strip().lower()
     status = f.get("status", "").strip()
     expired_notice = "Envelope expired" in text and status.startswith("4.4.7")
-    if action == "delayed" and not expired_notice:
+    rcpts = recipients(msg, case, expired_notice)
+    if rcpts and all(r["kind"] == "delay" for r in rcpts):
         kind = "delay"
-    elif action or msg.get_content_type() == "multipart/report" or expired_notice:
+    elif rcpts or action or msg.get_content_type() == "multipart/report" or expired_notice:
         kind = "final"
     else:
         kind = "other"
@@ -94,6 +152,7 @@ def classify(raw):
         "diagnostic": " ".join(f.get("diagnostic-code", "").split()),
         "subject": " ".join(str(msg.get("Subject", "")).split()),
         "from": str(msg.get("From", "")), "content_type": msg.get_content_type(),
+        "recipients": rcpts,
     }
 
 
@@ -106,13 +165,14 @@ def scan(root):
 
 def check(root):
     data = scan(root)
+    want = expected_failures()
     done = True
     for mta in MTAS:
-        finals = {c["case"] for _, _, c in data[mta] if c["kind"] == "final"}
-        delays = {c["case"] for _, _, c in data[mta] if c["kind"] == "delay"}
-        missing = [c for c in FAIL_CASES if c not in finals]
-        print(f"  {mta:9s} {len(data[mta]):2d} msgs, final {len(finals)}/{len(FAIL_CASES)}, "
-              f"delay warnings {len(delays)}" + (f", waiting for: {' '.join(missing)}" if missing else ""))
+        got = {(c["case"], r["address"]) for _, _, c in data[mta] for r in c["recipients"] if r["kind"] == "final"}
+        delays = sum(1 for _, _, c in data[mta] if c["kind"] == "delay")
+        missing = [f"{case}/{rcpt.split('@')[0]}" for case, rcpt in want if (case, rcpt) not in got]
+        print(f"  {mta:9s} {len(data[mta]):2d} msgs, final {len(want) - len(missing)}/{len(want)} recipients, "
+              f"delay warnings {delays}" + (f", waiting for: {' '.join(missing)}" if missing else ""))
         done = done and not missing
     return 0 if done else 1
 
@@ -138,20 +198,23 @@ def write(root, outdir):
         json.dump(index, fh, indent=1)
     # summary table: MTA x case
     lines = ["# Collected DSNs", "",
-             "F = final DSN (`<case>.eml`), W = delay warning (`<case>.delay.eml`), - = none.", "",
+             "F = final DSN (`<case>.eml`), W = delay warning (`<case>.delay.eml`), F2 = two final notices "
+             "(`<case>.eml`, `<case>-2.eml`), - = none.", "",
              "| case | " + " | ".join(MTAS) + " |", "|---|" + "---|" * len(MTAS)]
     for case in list(CASES):
         row = []
         for mta in MTAS:
             kinds = [e["kind"] for e in index if e["mta"] == mta and e["case"] == case]
-            cell = ("F" if "final" in kinds else "") + ("W" if "delay" in kinds else "")
+            nf, nw = kinds.count("final"), kinds.count("delay")
+            cell = ("F" if nf else "") + (str(nf) if nf > 1 else "") + ("W" if nw else "") + (str(nw) if nw > 1 else "")
             cell += "?" if "other" in kinds else ""
             row.append(cell or "-")
         lines.append(f"| {case} | " + " | ".join(row) + " |")
-    lines += ["", "| file | Action | Status | Subject | Diagnostic-Code |", "|---|---|---|---|---|"]
+    lines += ["", "| file | recipient | Action | Status | Subject | Diagnostic-Code |", "|---|---|---|---|---|---|"]
     for e in index:
-        diag = e["diagnostic"][:110].replace("|", "\\|")
-        lines.append(f"| {e['file']} | {e['action']} | {e['status']} | {e['subject'][:60]} | {diag} |")
+        for r in e["recipients"] or [{"address": "", "action": e["action"], "status": e["status"], "diagnostic": e["diagnostic"]}]:
+            diag = r["diagnostic"][:110].replace("|", "\\|")
+            lines.append(f"| {e['file']} | {r['address']} | {r['action']} | {r['status']} | {e['subject'][:60]} | {diag} |")
     with open(os.path.join(outdir, "SUMMARY.md"), "w") as fh:
         fh.write("\n".join(lines) + "\n")
     print(f"wrote {len(index)} messages to {outdir}")

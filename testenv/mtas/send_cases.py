@@ -44,6 +44,32 @@ CASES = {
     "relay-exchange":    "relay2@remote.test",       # RCPT 550 5.7.1 Unable to relay
     "policy-attachment": "policy@remote.test",       # end of DATA 550 5.7.1 local policy
     "two-recipients":    ["unknown@remote.test", "fullbox@remote.test"],  # one message, two failures
+    # mta-corpus branch: whole-host behaviours (fake_remote.py HOST_PROFILES on 127.0.0.3-6) ...
+    "greeting-refused":  "someone@refuse.test",      # 554 5.7.1 instead of the 220 greeting
+    "too-many-connections": "someone@busy.test",     # 421 4.7.0 too many connections at the greeting, until expiry
+    "greeting-timeout":  "someone@silent.test",      # connection accepted, no greeting ever: timeout until expiry
+    "mail-from-rejected": "someone@badsender.test",  # MAIL FROM 553 5.1.8 (Sendmail wording)
+    # ... and more real wordings per recipient
+    "greylist-milter":   "greylist2@remote.test",    # RCPT 451 4.7.1 milter-greylist, until expiry
+    "virus-clamav":      "clamav@remote.test",       # end of DATA 554 5.7.1 Virus found (OpenSMTPD filter-clamav)
+    "dmarc-opendmarc":   "opendmarc@remote.test",    # end of DATA 550 5.7.1 rejected by DMARC policy (OpenDMARC)
+    "dmarc-gmail":       "gmaildmarc@remote.test",   # end of DATA multi-line 550-5.7.26 (Gmail)
+    "ptr-gmail":         "gmailptr@remote.test",     # end of DATA multi-line 550-5.7.25 (Gmail)
+    "disabled-gmail":    "gmaildisabled@remote.test",  # RCPT multi-line 550-5.2.1 disabled (Gmail)
+    "rate-gmail":        "gmailrate@remote.test",    # RCPT multi-line 450-4.2.1 receiving rate (Gmail), until expiry
+    "content-gmail":     "gmailcontent@remote.test",   # end of DATA multi-line 552-5.7.0 blocked content (Gmail)
+    "policy-exchange":   "orgpolicy@remote.test",    # end of DATA 550 5.7.1 TRANSPORT.RULES.RejectMessage
+    "system-full":       "sysfull@remote.test",      # RCPT 452 4.3.1 Insufficient system storage, until expiry
+    "mailbox-full-dovecot": "dovecotfull@remote.test",  # RCPT 552 5.2.2 Quota exceeded (Dovecot LMTP wording)
+    "spam-rspamd":       "rspamd@remote.test",       # end of DATA 554 5.7.1 Spam message rejected (rspamd)
+    # dovecot.test: a real Dovecot 2.3 behind LMTP (testenv/mtas/conf/dovecot), its own replies
+    "dovecot-quota":     "full@dovecot.test",        # end of DATA 552 5.2.2 Quota exceeded (mailbox for user is full)
+    "dovecot-quota-temp": "tempfull@dovecot.test",   # the same as 452 4.2.2 (quota_full_tempfail), until expiry
+    "dovecot-unknown":   "nouser@dovecot.test",      # RCPT 550 5.1.1 User doesn't exist
+    # one message, three recipients: refused for good, refused for now (until expiry), accepted
+    "mixed-three":       ["unknown@remote.test", "quota@remote.test", "ok@remote.test"],
+    # one message, two refused differently and one accepted (the DSN must list the two, in order, not the third)
+    "two-fail-one-ok":   ["gmailuser@remote.test", "gmaildisabled@remote.test", "ok@remote.test"],
     "control-ok":        "ok@remote.test",           # accepted: must NOT bounce
 }
 
