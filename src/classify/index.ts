@@ -217,6 +217,8 @@ const DIRECTORY_WORDS: ReadonlySet<string> = new Set([
   'mailbox not found', 'email address does not exist', 'address does not exist',
   // Exchange's Polish directory answer ("Nie znaleziono użytkownika … w domenie …").
   'nie znaleziono użytkownika', 'nie znaleziono uzytkownika',
+  // Dovecot's LMTP/LDA answer from its user database.
+  "user doesn't exist",
 ]);
 
 /** What a local delivery program's own words may name as the cause instead of "the mailer failed". */

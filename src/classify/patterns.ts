@@ -27,7 +27,7 @@ export const PHRASES: PhraseTable = {
     "the user's space has been used up", 'is over quota', 'too much mail data', 'user has exceeded quota',
     'user has too many messages on the server', 'user is over quota', 'user is over the quota', 'user over quota',
     'would be over the allowed quota', 'mailbox is over quota', 'out of storage space', 'inbox is full',
-    'insufficient system storage', 'over quota', 'exceeded its quota', 'quota full', 'mailbox full (#',
+    'over quota', 'exceeded its quota', 'quota full', 'mailbox full (#',
     'skrzynka odbiorcy jest pełna', 'skrzynka jest pelna', 'przekroczony limit skrzynki', 'brak miejsca w skrzynce',
     'mailbox has exceeded the limit', 'mailbox size exceeded', 'the email account that you tried to reach is over quota',
     'recipient mailbox full', 'has exceeded mailbox quota', 'exceeds storage quota',
@@ -47,7 +47,7 @@ export const PHRASES: PhraseTable = {
   ],
   systemfull: [
     'mail system full', 'requested mail action aborted: exceeded storage allocation', 'insufficient disk space',
-    'no space left on device', 'disk is full', 'system full',
+    'no space left on device', 'disk is full', 'system full', 'insufficient system storage',
   ],
   requireptr: [
     "revdns", "rev dns", "reverse dns",
@@ -218,6 +218,7 @@ export const PHRASES: PhraseTable = {
     'nie ma takiego użytkownika', 'nie ma takiego uzytkownika', 'nie istnieje', 'nieznany użytkownik',
     'nieznany uzytkownik', 'nie znaleziono użytkownika', 'nie znaleziono uzytkownika', 'konto nie istnieje', 'adres nie istnieje', 'no such local user', 'invalid user',
     'unknown or illegal alias', 'address is not valid', 'mailbox name not allowed', 'user doesn\'t have a',
+    "user doesn't exist",
   ],
   hostunknown: [
     "domena nie istnieje", "nieznana domena", "nie można znaleźć domeny",
@@ -424,7 +425,7 @@ export const TEXT_PRECEDENCE: readonly Reason[] = [
  * says little next to "mailbox full").
  */
 export const WEAK_PHRASES: ReadonlySet<string> = new Set([
-  'listed at', 'listed in', 'your ip', 'ip address of: ', 'client host rejected', 'access denied',
+  'listed at', 'listed in', 'your ip', 'ip address of: ', 'access denied',
   'connection refused', 'not allowed to send mail', 'has been blocked', 'blocked by', 'blocked', 'helo', 'ehlo',
   'local policy', 'zablokowany', 'recipient rejected', 'is unknown', "doesn't exist", 'does not exist', 'nie istnieje',
   'timed out', 'timeout', 'delayed', 'will retry', 'retry', 'ptr record', 'rdns', 'reverse hostname',
@@ -471,3 +472,4 @@ export const CAUSE_OF_EXPIRY: ReadonlySet<string> = new Set([
   'host not found, try again', 'temporary failure in name resolution', 'malformed name server reply',
   'malformed or unexpected name server reply', 'network is unreachable', 'no route to host', 'host is unreachable',
 ]);
+
