@@ -3,6 +3,7 @@
  * by blank lines; fields may be folded and (for the global variant) UTF-8 or xtext-encoded.
  */
 import { decodeHeaderValue, isJsSpace, parseHeaderBlock, type HeaderList } from './mime.js';
+import { senderCategory } from './categories.js';
 import type { RawRecipient } from './types.js';
 
 function field(h: HeaderList, name: string): string | undefined {
@@ -173,6 +174,8 @@ export function decodeDsn(text: string): RawRecipient[] {
       const rc = /^\s*([245]\d\d)\b/.exec(r.diagnosticCode);
       if (rc) r.replyCode = Number(rc[1]);
     }
+    const category = senderCategory((name) => field(h, name));
+    if (category) r.senderCategory = category;
     const rhost = typedValue(field(h, 'remote-mta'))?.value;
     // "mx.example.com. (192.0.2.1, the server for …)" → "mx.example.com"
     if (rhost) r.rhost = (rhost.trim().split(/[\s(]/)[0] ?? '').replace(/^\[|\]$/g, '').replace(/\.$/, '');

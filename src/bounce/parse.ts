@@ -333,6 +333,7 @@ function finish(raw: RawRecipient[], decoder: string, ctx: BounceContext, noComm
       if (r.diagnosticType) input.diagnosticType = r.diagnosticType;
       if (r.mailboxServer) input.mailboxServer = true;
       if (command) input.command = command;
+      if (r.senderCategory) input.senderCategory = r.senderCategory;
       const provider = providerFor({ recipient: r.recipient, rhost, lhost: r.lhost }, ctx.excludeProviders);
       if (provider) input.provider = provider;
       c = classify(input);

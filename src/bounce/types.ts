@@ -21,6 +21,8 @@ export interface RawRecipient {
   /** Decoder-decided reason (e.g. feedback, vacation) that the classifier must not override. */
   reason?: Reason;
   feedbackType?: string;
+  /** The sending MTA's own classification from its DSN fields (src/bounce/categories.ts): a hint, not a verdict. */
+  senderCategory?: Reason;
   /** Decoder rule: which part of the decoder found it, e.g. "dsn", "text-block". */
   rule?: string;
 }

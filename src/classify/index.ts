@@ -53,6 +53,12 @@ export interface ClassifyInput {
    * its documented texts and codes decide before the general tables.
    */
   provider?: Provider;
+  /**
+   * The sending MTA's own classification of this failure (PowerMTA's bounce category …): coarse (its patterns
+   * file "denied" or "rejected" under policy), so used only when neither the words nor the status name a cause,
+   * before a generic phrase or the bare reply code.
+   */
+  senderCategory?: Reason;
 }
 
 export interface Classification {
@@ -304,7 +310,8 @@ export function classify(input: ClassifyInput): Classification {
   }
   // A bare temporary 4.0.0 without words: the usual cause is that the remote host could not be reached.
   if (status === '4.0.0' && !tm.weak) return done('networkerror', 'status:4.0.0');
-  if (sr && sr.reason !== 'delivered' && !(sr.reason === 'onhold' && tm.weak)) return done(sr.reason, `status:${status}`);
+  if (sr && sr.reason !== 'delivered' && !(sr.reason === 'onhold' && (tm.weak || input.senderCategory))) return done(sr.reason, `status:${status}`);
+  if (input.senderCategory) return done(input.senderCategory, `sender-category:${input.senderCategory}`);
   if (tm.weak) return done(tm.weak.reason, `weak:${tm.weak.reason}:${tm.weak.phrase.trim()}`);
   if (replyCode && REPLY_FALLBACK[replyCode]) return done(REPLY_FALLBACK[replyCode]!, `reply:${replyCode}`);
   if (action === 'delayed') return done('expired', 'action:delayed');

@@ -12,6 +12,10 @@ export type PhraseTable = Partial<Record<Reason, readonly string[]>>;
 
 export const PHRASES: PhraseTable = {
   mailboxfull: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'error: quota exceed', 'as their mailbox is full', 'the user(s) account is temporarily over quota',
+    // Wording from Sisimai v5 (go-sisimai reason/why-mailboxfull.go, BSD-2-Clause).
+    'mailbox exceeds allowed size', 'not sufficient disk space', "user's space has been used up",
     "przepełniona", "przepelniona", "skrzynka jest przepełniona", "brak miejsca na koncie",
     "skrzynka pełna", "skrzynka pelna", "skrzynka odbiorcy jest pelna", "skrzynka jest pełna", "przekroczono limit miejsca", "brak wolnego miejsca", "mailbox for user is full", "blocks limit exceeded", "quota exceeded (mailbox",
     'account disabled temporarly for exceeding receiving limits', 'account is exceeding their quota',
@@ -33,6 +37,8 @@ export const PHRASES: PhraseTable = {
     'recipient mailbox full', 'has exceeded mailbox quota', 'exceeds storage quota',
   ],
   mesgtoobig: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-mesgtoobig.go, BSD-2-Clause).
+    'exceeded the maximum incoming message size',
     "zbyt duża wiadomość", "zbyt duza wiadomosc", "wiadomość jest zbyt duża", "wiadomosc jest zbyt duza", "message size exceeds limit",
     'exceeded maximum inbound message size', 'line limit exceeded', 'max message size exceeded',
     'message file too big', 'message length exceeds administrative limit', 'message size exceeds fixed limit',
@@ -42,14 +48,20 @@ export const PHRASES: PhraseTable = {
     'wiadomość jest za duża', 'wiadomosc jest za duza', 'message is larger than',
   ],
   exceedlimit: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'the message exeeded the maximum size the user accepts', 'resolver.adr.reciplimit',
     'message header size exceeds limit', 'message too large', 'too many recipients for this message',
     'exceeded the limit of recipients',
   ],
   systemfull: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'mailbox unavailable (not enough free space)',
     'mail system full', 'requested mail action aborted: exceeded storage allocation', 'insufficient disk space',
     'no space left on device', 'disk is full', 'system full', 'insufficient system storage',
   ],
   requireptr: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-requireptr.go, BSD-2-Clause).
+    'the corresponding forward dns entry does not point to the sending ip',
     "revdns", "rev dns", "reverse dns",
     "mismatches client ip",
     "unverifyable sending ips",
@@ -67,6 +79,8 @@ export const PHRASES: PhraseTable = {
     'brak rekordu ptr', 'nieprawidłowy rekord ptr', 'nie znaleziono nazwy hosta',
   ],
   authfailure: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-authfailure.go, BSD-2-Clause).
+    "doesn't meet the required authentication level", "doesn't meet the authentication requirements",
     "dkim domain mismatch", "no dkim-signature found", "dkim-signature not found", "bad spf", "dkim mismatch",
     "sprawdz poprawnosc autoryzacji", "failed spf check", "spf failure", "dkim signature verification failed",
     'does not have authentication information', 'unauthenticated email from', 'is not accepted due to domain\'s dmarc policy',
@@ -82,6 +96,10 @@ export const PHRASES: PhraseTable = {
     'niezgodność dkim',
   ],
   notaccept: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'no host found for existing smtp connection', 'no mx found for destination',
+    // Wording from Sisimai v5 (go-sisimai reason/why-notaccept.go, BSD-2-Clause).
+    'destination seem to reject all mails', 'no mx found for ', 'mail receiving disabled',
     "no mx found for domain", "couldn't find a mail exchanger or ip address",
     'indicated no smtp service', 'no smtp service',
     'does not accept mail (nullmx)', 'host/domain does not accept mail', 'host does not accept mail',
@@ -91,6 +109,10 @@ export const PHRASES: PhraseTable = {
   ],
   hasmoved: [' has been replaced by ', 'address has moved', 'user has moved', 'mailbox has moved', 'has been moved to'],
   suspend: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'mailaddress is administrativ', 'the user(s) account is disabled', 'the user(s) account is temporarily limited',
+    // Wording from Sisimai v5 (go-sisimai reason/why-suspend.go, BSD-2-Clause).
+    ' currently suspended', 'inactive account', 'is unavailable: user is terminated',
     "konto zostało zablokowane", "konto zostalo zablokowane", "konto nieaktywne", "konto wyłączone", "konto wylaczone",
     "account that you tried to reach is inactive",
     ' is currently suspended', ' temporary locked', 'boite du destinataire archivee',
@@ -105,6 +127,10 @@ export const PHRASES: PhraseTable = {
     'has been disabled', 'mailbox is disabled', 'account has been locked', 'account is locked',
   ],
   norelaying: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'due to the following smtp relay error',
+    // Wording from Sisimai v5 (go-sisimai reason/why-norelaying.go, BSD-2-Clause).
+    'relay prohibition', 'specified domain is not allowed', 'send to a non-local e-mail address', 'unable to relay ',
     "relaying denied", "przekazywanie odrzucone",
     'as a relay', 'insecure mail relay', 'is not permitted to relay through this server without authentication',
     'mail server requires authentication when attempting to send to a non-local e-mail address', 'not a gateway',
@@ -116,6 +142,8 @@ export const PHRASES: PhraseTable = {
     'odmowa przekazania', 'nie znajduje sie na liscie obslugiwanych przez serwer',
   ],
   virusdetected: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-virusdetected.go, BSD-2-Clause).
+    'form of attachment has been used by recent viruses', 'virus phishing/malicious_url detected',
     'it has a potentially executable attachment', 'contains prohibited virus or spam content',
     'this form of attachment has been used by recent viruses or other malware', 'virus detected',
     'your message was infected with a virus', 'virus found', 'infected with', 'contains a virus',
@@ -124,6 +152,8 @@ export const PHRASES: PhraseTable = {
     'reject, id=* - infected', '- infected:', 'infected: ', 'eicar-signature', 'eicar-test-signature',
   ],
   spamdetected: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-spamdetected.go, BSD-2-Clause).
+    'identified spam', 'spam-like header', 'spam content ',
     "system antyspamowy", "filtr antyspamowy", "odrzucona jako spam", "podejrzenie spamu",
     "odrzucono jako spam", "wiadomosc uznana za spam", "rozpoznana jako spam", "uznana jako spam",
     "ofr_506", "mail rejete. mail rejected",
@@ -160,6 +190,8 @@ export const PHRASES: PhraseTable = {
     'unusual rate of unsolicited mail', 'reputacja',
   ],
   policyviolation: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-policyviolation.go, BSD-2-Clause).
+    'message was rejected by organization policy', 'support.google.com/a/answer/172179',
     "does not allow external forwarding", "external forwarding", "message rejected by policy",
     'host network not allowed',
     "header error",
@@ -177,6 +209,10 @@ export const PHRASES: PhraseTable = {
     'administrative prohibition', 'envelope blocked', 'reject, id=* - banned', 'banned:',
   ],
   userunknown: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'invalid final delivery userid', 'no se encuentra en el directorio de domino', "non répertorié dans l'annuaire domino", 'domino ディレクトリには見つかりません', 'ディレクトリのリストにありません', '(000c05a6)',
+    // Wording from Sisimai v5 (go-sisimai reason/why-userunknown.go, BSD-2-Clause).
+    'recipient address rejected: userunknown', 'recipient is not accepted', 'no thank you rejected: account unavailable', 'weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann',
     "odbiorca nie istnieje", "adres e-mail nie istnieje", "nie ma takiego adresu", "konto nie zostało znalezione",
     "resolver.adr.recipnotfound", "recipnotfound", "resolver.adr.exrecipnotfound", "recipient not found by smtp address lookup", "użytkownik nie istnieje", "uzytkownik nie istnieje", "nie ma takiej skrzynki", "skrzynka nie istnieje", "nieznany adresat", "adresat nie istnieje", "no such user here", "mailbox unavailable", "address not found",
     'not listed in public name & address book',
@@ -221,6 +257,10 @@ export const PHRASES: PhraseTable = {
     "user doesn't exist",
   ],
   hostunknown: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'all host address lookups failed permanently', 'all relevant mx records point to non-existent hosts', 'dns error: domain name not found', 'dns lookup failure: host ', 'as the remote domain doesnt exist', 'smtpsend.dns.nonexistentdomain', 'no such domain.',
+    // Wording from Sisimai v5 (go-sisimai reason/why-hostunknown.go, BSD-2-Clause).
+    "couldn't find any host ", 'dns server returned answer with no data', 'illegal host/domain name found',
     "domena nie istnieje", "nieznana domena", "nie można znaleźć domeny",
     "host * not found", "domain * not found",
     "unrouteable address", "553 * does not exist", "not listed in public name",
@@ -234,6 +274,10 @@ export const PHRASES: PhraseTable = {
     'could not be resolved', 'domain name required',
   ],
   filtered: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'cannot route mail to user', '(000c0595)',
+    // Wording from Sisimai v5 (go-sisimai reason/why-filtered.go, BSD-2-Clause).
+    'recipient is only accepting mail from specific email addresses', 'user refuses to receive this mail',
     "recipients was rejected by a remote mail server",
     'because the recipient is only accepting mail from specific email addresses', 'bounced address',
     'due to extended inactivity new mail is not currently being accepted for this mailbox',
@@ -244,6 +288,10 @@ export const PHRASES: PhraseTable = {
     'delivery not authorized', 'rejected by filter', 'message rejected by the recipient',
   ],
   rejected: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'reject spammers:', 'spam mail from a spammer is rejected',
+    // Wording from Sisimai v5 (go-sisimai reason/why-rejected.go, BSD-2-Clause).
+    'badsendermx', 'has an outgoing mail suspension', 'not member article from ', 'returned mail not accepted here', 'sending this from a different address or alias using the ', 'sendernoa', 'server does not accept mail from', 'too many spam complaints', 'empty email address',
     "you are not a member of this mailing list", "are not member", "not a member of this list",
     "'send mail as' account", "send mail as",
     "can't determine purported responsible address",
@@ -280,6 +328,8 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele polaczen', 'too many recipients',
   ],
   speeding: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-speeding.go, BSD-2-Clause).
+    'please try again slower',
     "limit wysyłania", "limit wysylania", "przekroczono limit wysyłki", "przekroczono limit wysylki", "zbyt wiele wiadomości",
     "submission quota exceeded", "sending quota exceeded", "too many messages in this session",
     "receiving mail at a rate", "rate that prevents additional messages",
@@ -289,6 +339,8 @@ export const PHRASES: PhraseTable = {
     'zbyt wiele wiadomości', 'limit wysyłki',
   ],
   blocked: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-blocked.go, BSD-2-Clause).
+    'bad sender ip address', 'service not available, closing transmission channel',
     "adres ip jest na czarnej liście", "adres ip znajduje się na czarnej liście",
     "traffic not accepted from this ip", "will be permanently deferred", "access denied, banned sending ip", "ip address is blocked", "odrzucono połączenie", "odrzucono polaczenie",
     "invalid ip for sending mail of domain",
@@ -327,6 +379,8 @@ export const PHRASES: PhraseTable = {
     'wymaga szyfrowania', 'requires tls',
   ],
   securityerror: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'could not retrieve credentials', 'resolver.rst.authrequired', '(000b0981)',
     'account not subscribed to ses', 'authentication credentials invalid', 'authentication failure',
     'authentication failed; server', 'authentication required', 'authentication turned on in your email client',
     'authentification requise', "authentification invalide", 'is a dead domain',
@@ -339,6 +393,10 @@ export const PHRASES: PhraseTable = {
     'authentication not available', 'auth not available',
   ],
   contenterror: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'too many "received" headers', '(00050311)', '(000502cc)',
+    // Wording from Sisimai v5 (go-sisimai reason/why-contenterror.go, BSD-2-Clause).
+    'message contain improperly-formatted binary content', 'message contain text that uses unnecessary base64 encoding', 'message contain invalid mime headers',
     'header size exceeds maximum permitted', 'improper use of 8-bit data in message header',
     'message header size, or recipient list, exceeds policy limit', 'message mime complexity exceeds the policy maximum',
     'this message contain invalid mime headers', 'this message contain improperly-formatted binary content',
@@ -347,18 +405,26 @@ export const PHRASES: PhraseTable = {
     'message content error', 'nieprawidłowe znaki', 'niedozwolone znaki', 'reject, id=* - bad-header',
   ],
   notcompliantrfc: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-notcompliantrfc.go, BSD-2-Clause).
+    'support.google.com/mail/?p=rfcmessagenoncompliant',
     "header are not accepted", "messages with multiple addresses", "multiple addresses in from",
     'not compliant with rfc', 'rfc 5322', 'rfc5322', 'rfc 2822', 'rfc2822', 'rfc 822', 'multiple from headers',
     'duplicate header', 'missing required header', 'message is not rfc', 'no message-id', 'missing message-id',
     'message-id header', 'date header', 'header field not compliant', 'is not rfc compliant', 'malformed header',
   ],
   syntaxerror: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'angle-brackets nested too deep', 'expected word or "<"', 'domain missing in source-routed address',
     "malformed address", "syntactically invalid",
     'syntax error', 'command unrecognized', 'command not recognized', 'unrecognized command',
     'bad sequence of commands', 'parameter not implemented', 'command not implemented', 'line too long',
     'błąd składni', 'blad skladni',
   ],
   networkerror: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'all routes to destination blocked', 'no valid route to remote mx', 'no valid route to destination', 'temporary failure in mx lookup', 'smtpsend.dns.mxloopback', '(00120270)',
+    // Wording from Sisimai v5 (go-sisimai reason/why-networkerror.go, BSD-2-Clause).
+    'address family mismatch on destination mxs', 'bad dns lookup error code', 'could not contact dns servers', 'could not retrieve source address', 'establish an smtp connection', 'exceeded maximum hop count', 'listed as a best-preference mx', 'no relevant answers', 'loop detected',
     'could not connect and send the mail to', 'dns records for the destination computer could not be found',
     'hop count exceeded - possible mail loop', 'host is unreachable', 'host name lookup failure',
     'host not found, try again', 'mail forwarding loop for ', 'malformed name server reply',
@@ -370,6 +436,10 @@ export const PHRASES: PhraseTable = {
     'temporary failure in name resolution', 'network error', 'could not connect', 'unable to connect',
   ],
   expired: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'no action is required on your part', 'all hosts have been failing for a long time and were last tried', 'delay reason: ', 'has been frozen', 'was frozen on arrival by ', 'your message was not delivered within ', 'queue.expired',
+    // Wording from Sisimai v5 (go-sisimai reason/why-expired.go, BSD-2-Clause).
+    'message could not be delivered for more than',
     // A host that refused the connection or kept greylisting until the queue gave up: in a bounce the queue
     // lifetime ended (TCP refusals are no policy block: those come as 5xx replies). Said live, LIVE_READING
     // reads them as what they are for that one attempt.
@@ -389,6 +459,10 @@ export const PHRASES: PhraseTable = {
     'wiadomość zbyt długo w kolejce', 'zbyt dlugo w kolejce', 'nie udało się doręczyć w wyznaczonym czasie',
   ],
   systemerror: [
+    // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.
+    'delivery to file forbidden', 'delivery to pipe forbidden', 'lmtp error after ', "this domain's dns violates rfc 1035", 'bad interpreter: no such file or directory', 'temporary error in automatic homedir creation', 'performing search on ldap server', 'unable to login into ldap server', 'resolver.adr.badprimary', 'resolver.adr.invalidinsmtp', 'resolver.adr.ambiguous', '(00010256)', '(000d06b5)',
+    // Wording from Sisimai v5 (go-sisimai reason/why-systemerror.go, BSD-2-Clause).
+    'automatic homedir creator crashed', 'cannot send e-mail to yourself', 'input/output error', 'ldap lookup', 'ldap attribute', 'mail transport unavailable', 'error while executing qmail-forward', 'recipient deferred because there is no mdb', 'several matches found in domino directory', 'too many results returned but needs to be unique',
     "duplicated message-id", "loop alert",
     "unable to contact ldap server",
     'aliasing/forwarding loop broken', "can't create user output file", 'could not load drd for domain',
@@ -402,6 +476,8 @@ export const PHRASES: PhraseTable = {
     'błąd serwera', 'blad serwera', 'tymczasowy błąd',
   ],
   mailererror: [
+    // Wording from Sisimai v5 (go-sisimai reason/why-mailererror.go, BSD-2-Clause).
+    ' || exit ',
     'procmail: ', 'bin/procmail', 'bin/maildrop', 'command failed: ', 'command died with status',
     'command output:', 'exit 1', 'exit 7', 'exit 64', 'exit 75', 'exit 127', 'mailer error', 'pipe to |/',
     'x-unix; ', 'unknown mailer error', 'mail program', 'local delivery failed',

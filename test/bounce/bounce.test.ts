@@ -33,6 +33,23 @@ test('parseBounce: RFC 3464 DSN with two recipients, in order', () => {
   assert.ok(first.explanation.en && first.explanation.pl);
 });
 
+test('parseBounce: a sending MTA\'s own category (X-PowerMTA-BounceCategory) decides only when words and status say nothing', () => {
+  const dsn = (category: string, diag: string, status = '5.0.0') => Buffer.from([
+    'From: MAILER-DAEMON@mta.example.net', 'To: sender@example.org', 'Subject: Delivery report', 'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '', '--b', 'Content-Type: text/plain', '',
+    'Hello, this is the mail server on mta.example.net.', '', '--b', 'Content-Type: message/delivery-status', '',
+    'Reporting-MTA: dns; mta.example.net', '', 'Final-Recipient: rfc822;someone@example.com', 'Action: failed',
+    `Status: ${status}`, `Diagnostic-Code: smtp;${diag}`, `X-PowerMTA-BounceCategory: ${category}`, '', '--b--', '',
+  ].join('\r\n'));
+  const quota = parseBounce(dsn('quota-issues', '550 sorry, no')).recipients[0]!;
+  assert.equal(quota.reason, 'mailboxfull');
+  assert.match(quota.rule, /sender-category:mailboxfull/);
+  // The server's words name the cause: they win over the sender's coarse category.
+  assert.equal(parseBounce(dsn('policy-related', '550 5.1.1 <someone@example.com>: Recipient address rejected: User unknown in virtual mailbox table', '5.1.1')).recipients[0]!.reason, 'userunknown');
+  // An unknown category value is ignored.
+  assert.notEqual(parseBounce(dsn('made-up-category', '550 sorry, no')).recipients[0]!.rule.includes('sender-category'), true);
+});
+
 test('parseBounce: qmail text bounce', () => {
   const r = parseBounce(eml('lhost-qmail-01.eml'));
   assert.equal(r.kind, 'mta-text');

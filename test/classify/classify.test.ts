@@ -134,3 +134,21 @@ test('classify: pasted "550 No such user" (no SMTP stage, not in a bounce) is an
   assert.equal(classify({ text: '550 No such user', inBounce: true, command: 'DATA' }).reason, 'filtered');
   assert.equal(classify({ text: '550 No such user', inBounce: true, command: 'RCPT' }).reason, 'userunknown');
 });
+
+test('classify: wording from MTA decoders\' tables (Exim, qmail-ldap, OpenSMTPD, Exchange, Courier), written as those MTAs write it', () => {
+  const cases: [string, string][] = [
+    ['all relevant MX records point to non-existent hosts', 'hostunknown'],
+    ['SMTP error from remote mail server after RCPT TO: malformed address: angle-brackets nested too deep', 'syntaxerror'],
+    ['Delivery failed for 1 recipient(s): Destination seem to reject all mails', 'notaccept'],
+    ['Delivery failed for 1 recipient(s): No valid route to remote MX', 'networkerror'],
+    ['Delivery failed for 1 recipient(s): Could not retrieve credentials', 'securityerror'],
+    ['550 5.2.1 Mailaddress is administrativly disabled. (#5.2.1)', 'suspend'],
+    ['The message exeeded the maximum size the user accepts (#5.2.3)', 'exceedlimit'],
+    ["#550 5.2.0 RESOLVER.ADR.BadPrimary; bad primary address ##", 'systemerror'],
+    ['550 5.5.3 RESOLVER.ADR.RecipLimit; too many recipients', 'exceedlimit'],
+    ["This domain's DNS violates RFC 1035.", 'systemerror'],
+    ['550 sorry, no mailbox here by that name. (#5.1.1)', 'userunknown'],
+    ['has been frozen', 'expired'],
+  ];
+  for (const [text, reason] of cases) assert.equal(classify({ text, inBounce: true }).reason, reason, text);
+});
