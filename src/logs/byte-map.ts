@@ -47,6 +47,11 @@ export class ByteKeyMap<T> {
     }
   }
 
+  /** The next new key starts the map again empty. */
+  get full(): boolean {
+    return this.size === this.max;
+  }
+
   get(buf: Uint8Array, a: number, b: number): T | undefined {
     if (b - a > this.maxKey) return undefined;
     const e1 = this.index[this.slot(buf, a, b, ByteKeyMap.hash(buf, a, b))]!;
@@ -93,5 +98,37 @@ export class ByteKeyMap<T> {
     this.values.fill(undefined);
     this.size = 0;
     this.used = 0;
+  }
+}
+
+/**
+ * A byte-keyed map that forgets by generations instead of all at once: when the current {@link ByteKeyMap} is
+ * full it becomes the previous one and a new one starts, so a key set lately is always found (at least the last
+ * `max` keys), and memory stays bounded. Keys also come as strings (the full path), encoded to the same bytes.
+ */
+export class GenerationMap<T> {
+  private cur: ByteKeyMap<T>;
+  private prev: ByteKeyMap<T> | undefined;
+  private scratch = Buffer.allocUnsafe(1024);
+  constructor(private readonly max = 65_536, private readonly maxKey = 998) {
+    this.cur = new ByteKeyMap<T>(max, maxKey);
+  }
+  get(buf: Uint8Array, a: number, b: number): T | undefined {
+    const v = this.cur.get(buf, a, b);
+    return v !== undefined ? v : this.prev?.get(buf, a, b);
+  }
+  set(buf: Uint8Array, a: number, b: number, value: T): void {
+    if (this.cur.full) { this.prev = this.cur; this.cur = new ByteKeyMap<T>(this.max, this.maxKey); }
+    this.cur.set(buf, a, b, value);
+  }
+  private encode(key: string): number {
+    if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
+    return this.scratch.write(key, 0, 'utf8');
+  }
+  getString(key: string): T | undefined {
+    return this.get(this.scratch, 0, this.encode(key));
+  }
+  setString(key: string, value: T): void {
+    this.set(this.scratch, 0, this.encode(key), value);
   }
 }

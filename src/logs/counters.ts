@@ -25,6 +25,17 @@ export class Counter {
       o.bytes += bytes;
     }
   }
+  /** These counts less those of `back` (arrivals taken back); rows that reach zero go. */
+  minus(back: Counter): Counter {
+    for (const b of back.m.values()) {
+      const r = this.m.get(b.key);
+      if (!r) continue;
+      r.messages -= b.messages;
+      r.bytes -= b.bytes;
+      if (r.messages <= 0) this.m.delete(b.key);
+    }
+    return this;
+  }
   /** Merge keys that map to the same value (e.g. address → domain), done once at the end, not per line. */
   mapKeys(f: (k: string) => string): Counter {
     const out = new Counter();

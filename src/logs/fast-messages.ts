@@ -176,6 +176,11 @@ export class FastMessages implements OpenMessageSide, Rows {
     return this.find(sc, 0, len, h0);
   }
 
+  /** OpenMessageSide: is qid a row here? */
+  has(qid: string): boolean {
+    return this.findString(qid) >= 0;
+  }
+
   /** OpenMessageSide: the plain row of qid as an object (the tracker puts it in its open map), or undefined. */
   take(qid: string): TrackedMessage | undefined {
     const s = this.findString(qid);
@@ -185,7 +190,7 @@ export class FastMessages implements OpenMessageSide, Rows {
     const m = this.tracker.create(qid, 'postfix', this.first[s]!);
     m.lastTs = this.last[s]!;
     const f = this.flags[s]!;
-    if (f & RECEIVED) { m.received = true; m.origin = f & LOCAL ? 'local' : 'smtp'; }
+    if (f & RECEIVED) { m.received = true; m.origin = f & LOCAL ? 'local' : 'smtp'; m.arrivalCounted = true; }
     m.deferrals = this.deferrals[s]!;
     if (f & COUNTED) m.counted = true;
     const size = this.sizes[s]!;

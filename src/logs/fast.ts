@@ -84,6 +84,25 @@ const DEFERRED = bytes('deferred');
 const BOUNCED = bytes('bounced');
 const AUTH_FAILED = bytes(' authentication failed');
 const LOCALHOST = bytes('localhost');
+const LOOPBACK6_BR = bytes('[::1]');
+const ORIG_QID = bytes('orig_queue_id=');
+const ORIG_ID = bytes('orig_id=');
+const POSTSUPER = bytes('postsuper');
+const POSTSCREEN = bytes('postscreen');
+const DNSBLOG = bytes('dnsblog');
+const AUTH_EQ = bytes(' auth=');
+const DISCARDED = bytes(', discarded');
+
+/** "1/3" at buf[p]: failed AUTH commands (tried − succeeded), as formats/postfix.ts authFailures reads it. */
+function authFailedAt(buf: Uint8Array, p: number, e: number): number {
+  let a = 0, c = p < e ? buf[p]! : -1;
+  while (c >= 48 && c <= 57) { a = a * 10 + c - 48; c = ++p < e ? buf[p]! : -1; }
+  if (c !== 47) return 0;
+  let b = 0;
+  c = ++p < e ? buf[p]! : -1;
+  while (c >= 48 && c <= 57) { b = b * 10 + c - 48; c = ++p < e ? buf[p]! : -1; }
+  return b > a ? b - a : 0;
+}
 
 /** Does buf[p, end) start with pat? */
 function at(buf: Uint8Array, p: number, end: number, pat: Uint8Array): boolean {
@@ -315,7 +334,7 @@ export class FastPostfixLines {
         return true;
       }
       if (c0 === 114) {
-        if (!atw(buf, dv, q, e, REMOVED)) return false;
+        if (!atw(buf, dv, q, e, REMOVED) || endsWith(buf, p, progEnd(buf, p, sp), POSTSUPER)) return false; // postsuper -d: the full path
         const msgs = this.msgs, s = msgs.find(buf, b, i, this.qh);
         if (s >= 0) {
           const m = msgs.objs[s];
@@ -337,7 +356,10 @@ export class FastPostfixLines {
           ipA = lb + 1;
           ipB = rb > lb && rb < end ? rb : end;
         }
+        // a loopback client may be a content filter re-injecting (the full path links it to the leg it continues)
+        if (ipB > ipA ? at(buf, ipA, ipB, LOOPBACK) || at(buf, ipA - 1, ipB + 1, LOOPBACK6_BR) : at(buf, q + 7, end, LOCALHOST)) return false;
         if (comma >= 0) {
+          if (find(buf, dv, comma, e, ORIG_QID) >= 0) return false;
           const u = find(buf, dv, comma, e, SASL_USER);
           if (u >= 0) {
             userA = userB = u + 14;
@@ -350,14 +372,10 @@ export class FastPostfixLines {
         this.count++;
         return true;
       }
-      if (c0 === 109 && at(buf, q, e, MESSAGE_ID)) {
-        this.collector.fastSeen(); // light: nobody reads the Message-ID
-        this.count++;
-        return true;
-      }
+      if (c0 === 109 && at(buf, q, e, MESSAGE_ID)) return this.messageId(buf, b, i, q + 11, e);
       if ((c0 === 117 && at(buf, q, e, UID)) || (c0 === 115 && at(buf, q, e, SENDER_EQ))) {
         // pickup "QID: uid=0 from=<root>": a local arrival (a message already an object: the full path)
-        if (!endsWith(buf, p, progEnd(buf, p, sp), PICKUP) || this.isObject(buf, b, i)) return false;
+        if (!endsWith(buf, p, progEnd(buf, p, sp), PICKUP) || this.isObject(buf, b, i) || find(buf, dv, q, e, ORIG_ID) >= 0) return false;
         const msgs = this.msgs, s = msgs.at(buf, b, i, this.qh);
         msgs.flags[s] |= RECEIVED | LOCAL;
         this.collector.fastReceived(buf, b, i, 0, 0, 0, 0);
@@ -386,7 +404,10 @@ export class FastPostfixLines {
         const t = b + LEVELS[0]!.length;
         const sa = find(buf, dv, t, e, SASL); // the first ": SASL ", which must not open the text (as daemonLine reads it)
         if (sa > t && find(buf, dv, sa, e, AUTH_FAILED) >= 0) {
-          this.collector.fastAuthFail();
+          // "host[ip]: SASL …": the client's address, as formats/postfix.ts splitClient reads it
+          const lb = findByte(buf, dv, t, sa, 91);
+          const rb = lb < 0 ? -1 : findByte(buf, dv, lb, sa, 93);
+          this.collector.fastAuthFail(buf, lb + 1, lb < 0 ? 0 : rb < 0 ? sa : rb);
           this.count++;
           return true;
         }
@@ -406,15 +427,41 @@ export class FastPostfixLines {
       if (at(buf, w, e, TLS_OK) || find(buf, dv, b, e, TLS_OK) >= 0) kind = 2;
       else if (c0 === 83 && (at(buf, b, e, SSL_ACCEPT) || at(buf, b, e, SSL_CONNECT))) kind = 3; // a TLS failure
       else {
-        // anything else with a space (lost connection, postscreen verdicts, anvil statistics …) is understood
-        // and counts for nothing but its time; without one, the full path calls it a cut-off fragment
+        // postscreen's verdicts and dnsblog's hits are counted by the full path
+        const pe = progEnd(buf, p, sp);
+        if (endsWith(buf, p, pe, POSTSCREEN) || endsWith(buf, p, pe, DNSBLOG)) return false;
+        // anything else with a space (lost connection, anvil statistics …) is understood and counts for nothing
+        // but its time; without one, the full path calls it a cut-off fragment
         if (findByte(buf, dv, b, e, 32) < 0) return false;
         this.collector.fastSeen();
         this.count++;
         return true;
       }
     }
-    this.collector.fastSession(kind);
+    if (kind === 1) {
+      const au = find(buf, dv, b + 16, e, AUTH_EQ);
+      if (au >= 0) { this.collector.fastSession(1, authFailedAt(buf, au + 6, e)); this.count++; return true; }
+    }
+    this.collector.fastSession(kind, 0);
+    this.count++;
+    return true;
+  }
+
+  /**
+   * `QID: message-id=<id>`: the id is indexed (the newest open leg answers for it); a copy this server made
+   * itself (no client) whose id names another open message continues that message: the full path links them.
+   */
+  private messageId(buf: Uint8Array, qa: number, qb: number, p: number, e: number): boolean {
+    const msgs = this.msgs, s = msgs.at(buf, qa, qb, this.qh);
+    if (msgs.objs[s] !== undefined) return false;
+    let ia = p, ib = e;
+    if (buf[ia] === 60) { ia++; const gt = findByte(buf, this.dv, ia, e, 62); if (gt >= 0) ib = gt; }
+    const ids = this.tracker.ids;
+    const other = ib > ia ? ids.get(buf, ia, ib) : undefined;
+    if (other !== undefined && this.tracker.isOpen(other)) {
+      if ((msgs.flags[s]! & RECEIVED) === 0) return false;
+    } else if (ib > ia) ids.set(buf, ia, ib, latin1(buf, qa, qb));
+    this.collector.fastSeen();
     this.count++;
     return true;
   }
@@ -454,6 +501,17 @@ export class FastPostfixLines {
   /** Raw NOQUEUE reject texts and what each was counted as. */
   private rejects = new ByteKeyMap<ReasonMemo>();
 
+  /** Is the queue id at buf[a…] (up to its end) one this log has seen lately (open, or left the queue a moment ago)? */
+  private knownQid(buf: Uint8Array, a: number, e: number): boolean {
+    let b = a;
+    while (b < e && b - a < 24 && QID_CLASS[buf[b]!]! !== 0) b++;
+    if (b - a < 5) return false;
+    let h = 0x811c9dc5 | 0;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    if (this.msgs.find(buf, a, b, h) >= 0) return true;
+    return this.tracker.known(latin1(buf, a, b)) !== undefined;
+  }
+
   /** Is the open message with the queue id buf[a, b) an object (its lines then take the full path where it keeps more than a row)? */
   private isObject(buf: Uint8Array, a: number, b: number): boolean {
     const s = this.msgs.find(buf, a, b, this.qh);
@@ -464,8 +522,9 @@ export class FastPostfixLines {
    * A `status=deferred` or `status=bounced` delivery, read as formats/postfix.ts delivery() reads it: the DSN
    * after "dsn=", the text between " (" and the line's last ")". dni/si: where "dsn=" / "status=" start.
    */
-  private failed(buf: Uint8Array, qa: number, qb: number, dni: number, si: number, e: number, deferred: boolean): boolean {
+  private failed(buf: Uint8Array, qa: number, qb: number, dni: number, si: number, e: number, deferred: boolean, toA: number, toB: number, relayA: number, relayB: number): boolean {
     const dv = this.dv;
+    const relay = latin1(buf, relayA, relayB);
     let dsn = '';
     if (dni >= 0) {
       const dne = findByte(buf, dv, dni, e, 44);
@@ -482,8 +541,8 @@ export class FastPostfixLines {
     const msgs = this.msgs, s = msgs.at(buf, qa, qb, this.qh), m = msgs.objs[s];
     if (deferred) {
       const n = m !== undefined ? ++m.deferrals : ++msgs.deferrals[s]!;
-      this.collector.fastDeferred(n === 1, text, dsn);
-    } else this.collector.fastBounced(text, dsn);
+      this.collector.fastDeferred(n === 1 && !m?.deferredBefore, text, dsn, buf, toA, toB, relay);
+    } else this.collector.fastBounced(text, dsn, buf, toA, toB, relay);
     this.count++;
     return true;
   }
@@ -536,20 +595,28 @@ export class FastPostfixLines {
     const si = find(buf, dv, dni >= 0 ? dni : r, e, STATUS);
     if (si < 0) return false;
     if (!atw(buf, dv, si + 7, e, SENT)) {
-      if (at(buf, si + 7, e, DEFERRED)) return this.failed(buf, qa, qb, dni, si, e, true);
-      if (at(buf, si + 7, e, BOUNCED)) return this.failed(buf, qa, qb, dni, si, e, false);
+      if (at(buf, si + 7, e, DEFERRED)) return this.failed(buf, qa, qb, dni, si, e, true, q + 4, te, relayA, re);
+      if (at(buf, si + 7, e, BOUNCED)) return this.failed(buf, qa, qb, dni, si, e, false, q + 4, te, relayA, re);
       return false; // expired and the rest: the full path
     }
     const po = at(buf, si + 11, e, PAREN) ? si + 11 : find(buf, dv, si, e, PAREN); // "status=sent" holds no " ("
     if (po >= 0) {
       const t0 = buf[po + 2];
       if (t0 === 102) return false; // perhaps "forwarded as …"
-      // perhaps a content-filter hop: the (short) relay is looked at before the rest of the line is searched
-      if (t0 === 50 && loopbackRelay(buf, dv, relayA, re) && find(buf, dv, po, e, QUEUED_AS) >= 0) return false;
+      if (t0 === 50) {
+        // "250 2.7.0 Ok, discarded, …": a content filter threw it away (the full path)
+        const dc = find(buf, dv, po + 6, po + 32 < e ? po + 32 : e, DISCARDED);
+        if (dc >= 0) return false;
+        // "… queued as X": a content filter's hop when X comes back into this log (the full path links them)
+        const qa2 = find(buf, dv, po, e, QUEUED_AS);
+        if (qa2 >= 0 && this.knownQid(buf, qa2 + 10, e)) return false;
+      }
     }
     const msgs = this.msgs, s = msgs.at(buf, qa, qb, this.qh), m = msgs.objs[s];
     const size = m !== undefined ? m.size ?? 0 : msgs.sizes[s]! === msgs.sizes[s]! ? msgs.sizes[s]! : 0;
-    this.collector.fastSent(size, buf, q + 4, te, dl);
+    // end to end: a later leg's delay counts from its first leg's arrival
+    const before = m !== undefined && m.chainStart !== undefined && m.firstTs === m.firstTs ? Math.max(0, (m.firstTs - m.chainStart) / 1000) : 0;
+    this.collector.fastSent(size, buf, q + 4, te, dl, before, m !== undefined && m.chainStart !== undefined);
     this.count++;
     return true;
   }
@@ -563,7 +630,7 @@ export class FastPostfixLines {
 export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTracker, collector: SummaryCollector): Promise<ScanStats> {
   const now = opt.now ?? Date.now;
   const sources = resolveLogSources(opt.inputs, opt.fs, now());
-  const clock = new StampClock(now());
+  const clock = opt.clock ?? new StampClock(now());
   const parser = new LogLineParser(clock, { light: true });
   const keep = opt.keepUnparsed ?? 20;
   const stats: ScanStats = { sources, lines: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };

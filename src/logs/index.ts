@@ -6,6 +6,7 @@ import { scanLogsForSummary } from './fast.js';
 import { SummaryCollector, type LogSummaryData } from './summary.js';
 import type { Finding } from '../core/finding.js';
 import { MessageTracker } from './messages.js';
+import { StampClock } from './stamp.js';
 
 export type { LogEvent, LogFormatId, DeliveryStatus as LogDeliveryStatus, LogConsumer } from './types.js';
 export { LogLineParser, LOG_FORMATS } from './parse.js';
@@ -27,12 +28,16 @@ export { redactLogLine } from './redact.js';
  * straight from the read buffer (src/logs/fast.ts); `fullPath: true` sends every line through the parser
  * instead — the same figures, slower (the tests compare both).
  */
-export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, topN = 10, how: { fullPath?: boolean } = {}): Promise<LogSummaryData> {
+export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, topN = 10, how: { fullPath?: boolean; readerZone?: boolean } = {}): Promise<LogSummaryData> {
   const tracker = new MessageTracker({ light: true });
   const collector = new SummaryCollector(tracker);
+  // hours and days as the log wrote them (an RFC 3339 stamp's own offset), or in the reader's zone (--tz)
+  const clock = opt.clock ?? new StampClock((opt.now ?? Date.now)());
+  collector.clock = clock;
+  collector.byReaderZone = Boolean(how.readerZone);
   const stats = how.fullPath
-    ? await scanLogs({ ...opt, story: false, light: true, tracker }, (e, m) => collector.add(e, m))
-    : await scanLogsForSummary({ ...opt, story: false, light: true }, tracker, collector);
+    ? await scanLogs({ ...opt, story: false, light: true, tracker, clock }, (e, m) => collector.add(e, m))
+    : await scanLogsForSummary({ ...opt, story: false, light: true, clock }, tracker, collector);
   return collector.result({
     inputs: stats.sources.map((s) => s.name), format: stats.parser.detectedFormat(), formats: { ...stats.parser.formats },
     stamps: { ...stats.parser.stamps }, lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples,

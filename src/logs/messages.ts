@@ -4,6 +4,8 @@
  * not with the file. With `story` on, every attempt and raw line is kept too (for `logs trace`).
  */
 import { own } from './own.js';
+import { GenerationMap } from './byte-map.js';
+import { queuedAs } from './formats/postfix.js';
 import type { DeliveryEvent, LogEvent, LogFormatId, RejectEvent } from './types.js';
 
 /** One delivery attempt as a message's story keeps it: the delivery line's own fields. */
@@ -31,6 +33,21 @@ export interface TrackedMessage {
   /** Content-filter hop: the queue id it came back as / came from. */
   requeuedAs?: string;
   requeuedFrom?: string;
+  /**
+   * Arrival time of the first leg of the message this one continues (a content filter's re-injection, a local
+   * forward, a requeued copy): end-to-end delays are measured from there. Undefined for a first leg.
+   */
+  chainStart?: number;
+  /** Arrived from a loopback client (127.x, ::1, localhost): possibly a content filter's re-injection. */
+  loopback?: boolean;
+  /** The arrival was counted by the summary (so a link found later takes it back). */
+  arrivalCounted?: boolean;
+  /** An earlier leg of the same message was deferred already (the message counts once as deferred). */
+  deferredBefore?: boolean;
+  /** A content filter's verdict on it (amavis …). */
+  filter?: { name: string; verdict: 'passed' | 'blocked'; category: string; discarded: boolean; quarantined: boolean; detail?: string };
+  /** What the administrator did (postsuper): held now, requeued under a new id, deleted. */
+  admin?: 'held' | 'released' | 'requeued' | 'deleted';
   /** Notices (bounce/delay/success DSNs) this message caused, by the new queue id. */
   notices?: { kind: string; qid: string }[];
   closed: 'removed' | 'open';
@@ -48,6 +65,13 @@ export interface TrackedMessage {
 
 /** Story lines kept per message at most (a message deferred for days can have hundreds). */
 const MAX_STORY_LINES = 300;
+/** Messages kept after they left the queue, for lines that name them late (see MessageTracker.recent). */
+const RECENT = 4096;
+
+/** Does a client look like this machine itself (a content filter re-injecting, a local webmail)? */
+export function isLoopback(ip: string, client?: string): boolean {
+  return ip.startsWith('127.') || ip === '::1' || ip === '::ffff:127.0.0.1' || (ip === '' && client === 'localhost');
+}
 
 export interface SessionInfo { client: string; ip: string; ts: number; tls?: string; helo?: string }
 
@@ -60,6 +84,8 @@ export interface OpenMessageSide {
   readonly plain: number;
   /** The row of qid made an object (the tracker then puts it in its open map), or undefined. */
   take(qid: string): TrackedMessage | undefined;
+  /** Is qid open here (a row or an object), without making an object of it? */
+  has(qid: string): boolean;
   /** The tracker opened an object. */
   linked(m: TrackedMessage): void;
   /** The tracker closed an object. */
@@ -77,6 +103,19 @@ export class MessageTracker {
   /** Peak number of open messages (for the memory claim and the "piling up" problem). */
   peakOpen = 0;
   private onClose: (m: TrackedMessage) => void;
+  /** Called when a message turns out to continue another (the summary takes the child's arrival back). */
+  onLink: (child: TrackedMessage, parent: TrackedMessage) => void = () => {};
+  /**
+   * Message-ID → queue id of the newest open leg with that id: a copy this server made (a content filter's
+   * re-injection, a local forward, a requeued file) finds the leg it continues. Read by bytes in the summary's
+   * fast path. Entries are not removed when a message leaves: a stale one is replaced at its next use.
+   */
+  readonly ids = new GenerationMap<string>();
+  /**
+   * Messages that left the queue lately, by queue id: a content filter's re-injected copy is often delivered and
+   * removed before the line of its parent that names it ("queued as …") is written. Bounded (oldest dropped).
+   */
+  private recent = new Map<string, TrackedMessage>();
   private story: boolean;
   private light: boolean;
 
@@ -118,8 +157,8 @@ export class MessageTracker {
     return {
       qid, fmt, firstTs: ts, lastTs: ts, received: false, origin: undefined, client: undefined, ip: undefined,
       helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
-      size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, notices: undefined,
-      closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
+      size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, chainStart: undefined,
+      loopback: undefined, arrivalCounted: undefined, deferredBefore: undefined, filter: undefined, admin: undefined, notices: undefined, closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
       counted: false, finals: 0,
     };
   }
@@ -160,6 +199,8 @@ export class MessageTracker {
         if (e.size !== undefined) m.size = e.size;
         if (e.nrcpt !== undefined) m.nrcpt = e.nrcpt;
         if (e.messageId !== undefined) m.messageId = own(e.messageId);
+        if (e.ip !== undefined && isLoopback(e.ip, e.client)) m.loopback = true;
+        if (e.origId !== undefined) { const parent = this.known(e.origId); if (parent && parent !== m) this.link(parent, m); }
         if (e.session && e.fmt === 'postfix' && !this.light) {
           const s = this.sessions.get(e.prog + e.session);
           if (s) { if (s.tls) m.tls = s.tls; if (s.helo) m.helo = s.helo; }
@@ -174,20 +215,21 @@ export class MessageTracker {
         return m;
       }
       case 'message-id': {
-        if (this.light) return undefined;
         const m = this.get(e.qid, e);
-        m.messageId = own(e.messageId);
+        this.messageId(m, e.messageId);
         return m;
       }
       case 'delivery': {
         const m = this.get(e.qid, e);
         if (e.status === 'deferred') m.deferrals++;
-        if (e.status === 'filtered') {
-          const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
-          if (q) {
-            m.requeuedAs = own(q[1]!);
-            const child = this.find(q[1]!);
-            if (child) child.requeuedFrom = m.qid;
+        else if (e.status === 'sent' || e.status === 'forwarded' || e.status === 'filtered') {
+          // "queued as X" where X comes back into this log: a content filter's hop, not a delivery
+          const x = queuedAs(e.text);
+          const child = x !== undefined ? this.known(x) : undefined;
+          if (child && child !== m) {
+            if (e.status !== 'forwarded') e.status = 'filtered';
+            m.requeuedAs = child.qid;
+            if (child.requeuedFrom === undefined) this.link(m, child);
           }
         }
         if (this.story) m.attempts!.push(attempt(e));
@@ -219,6 +261,32 @@ export class MessageTracker {
         this.close(m);
         return m;
       }
+      case 'admin': {
+        const m = e.action === 'delete' ? this.find(e.qid) : this.get(e.qid, e);
+        if (!m) return undefined;
+        if (e.action === 'delete') {
+          if (e.ts > m.lastTs) m.lastTs = e.ts;
+          if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
+          m.admin = 'deleted';
+          this.close(m);
+        } else m.admin = e.action === 'hold' ? 'held' : e.action === 'release' ? 'released' : 'requeued';
+        // a requeued message comes back under a new queue id (pickup "orig_id="), which closes this one
+        return m;
+      }
+      case 'filter': {
+        if (!e.qid) return undefined;
+        const m = this.known(e.qid);
+        if (!m) return undefined;
+        if (this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
+        const f: NonNullable<TrackedMessage['filter']> = { name: e.filter, verdict: e.verdict, category: own(e.category), discarded: e.discarded, quarantined: e.quarantined };
+        if (e.detail !== undefined) f.detail = own(e.detail);
+        m.filter = f;
+        for (const c of e.children) {
+          const child = this.known(c);
+          if (child && child !== m && child.requeuedFrom === undefined) { m.requeuedAs ??= child.qid; this.link(m, child); }
+        }
+        return m;
+      }
       case 'connect': {
         if (this.light) return undefined;
         if (this.sessions.size > 100000) this.sessions.clear(); // lost disconnects must not grow without bound
@@ -248,7 +316,45 @@ export class MessageTracker {
     this.open.delete(m.qid);
     this.side?.unlinked(m);
     m.closed = 'removed';
+    // a possible re-injection, or a leg a later line may still name: kept a while
+    if (m.loopback || !m.received || m.admin === 'requeued') {
+      if (this.recent.size >= RECENT) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(m.qid, m);
+    }
     this.onClose(m);
+  }
+
+  /** The open message with this queue id, or one that left lately (see {@link recent}). */
+  known(qid: string): TrackedMessage | undefined {
+    return this.find(qid) ?? this.recent.get(qid);
+  }
+
+  /** Is a message with this queue id open (without making an object of a fast-path row)? */
+  isOpen(qid: string): boolean {
+    return this.open.has(qid) || (this.side !== undefined && this.side.has(qid));
+  }
+
+  /** A Message-ID seen for m: it may continue an open message with the same id (re-injection, forward, requeue). */
+  messageId(m: TrackedMessage, id: string): void {
+    if (m.messageId === id) return;
+    m.messageId = own(id);
+    const q = this.ids.getString(id);
+    if (q === undefined || q === m.qid || !this.isOpen(q)) { this.ids.setString(id, m.qid); return; }
+    // only a copy the server made itself continues another: one that came back from a loopback client (a content
+    // filter), or one without any client (a local forward, a requeued file). A stranger reusing an id does not.
+    if (m.requeuedFrom === undefined && (m.loopback || !m.received)) this.link(this.find(q)!, m);
+  }
+
+  /** child continues parent: one message, two legs. */
+  link(parent: TrackedMessage, child: TrackedMessage): void {
+    child.requeuedFrom = parent.qid;
+    child.chainStart = parent.chainStart ?? parent.firstTs;
+    if (parent.deferrals > 0 || parent.deferredBefore) child.deferredBefore = true;
+    parent.requeuedAs ??= child.qid;
+    if (child.messageId !== undefined) this.ids.setString(child.messageId, child.qid); // the newest leg answers for the id
+    // a requeued file's old queue id is never "removed": its copy has arrived, so it is done
+    if (parent.admin === 'requeued' && parent.closed === 'open') this.close(parent);
+    this.onLink(child, parent);
   }
 
   /** Messages still open at the end of the input (in the queue, or the log ends before they leave it). */

@@ -4,7 +4,9 @@
  * log has no program: a dated line without one goes to the Exim parser.
  */
 import { own } from './own.js';
+import { isAmavisProg, parseAmavis } from './formats/amavis.js';
 import { isDovecotProg, parseDovecot } from './formats/dovecot.js';
+import { isFilterProg, parseFilter } from './formats/filters.js';
 import { isEximProg, parseExim } from './formats/exim.js';
 import { isPostfixProg, parsePostfix } from './formats/postfix.js';
 import { isSendmailProg, parseSendmail } from './formats/sendmail.js';
@@ -22,7 +24,10 @@ export const LOG_FORMATS: readonly { id: LogFormatId; isProg: (prog: string) => 
   { id: 'dovecot', isProg: isDovecotProg, parse: parseDovecot },
   { id: 'sendmail', isProg: isSendmailProg, parse: parseSendmail },
   { id: 'exim', isProg: isEximProg, parse: parseExim },
+  { id: 'amavis', isProg: isAmavisProg, parse: parseAmavis },
+  { id: 'filter', isProg: isFilterProg, parse: parseFilter },
 ];
+const FORMAT_INDEX = new Map<FormatParser, number>(LOG_FORMATS.map((f, i) => [f.parse, i]));
 
 /** Longest line we parse; longer ones (binary junk, runaway writes) are counted as unparsed. */
 export const MAX_LINE = 16384;
@@ -31,11 +36,12 @@ export class LogLineParser {
   readonly clock: StampClock;
   private head: LineHead = newHead();
   private progCache = new Map<string, FormatParser | null>();
-  private formatCounts = new Float64Array(4);
+  private formatCounts = new Float64Array(LOG_FORMATS.length);
   /** Lines per detected format. */
   get formats(): Record<LogFormatId, number> {
-    const c = this.formatCounts;
-    return { postfix: c[0]!, dovecot: c[1]!, sendmail: c[2]!, exim: c[3]! };
+    const o = {} as Record<LogFormatId, number>;
+    LOG_FORMATS.forEach((f, i) => { o[f.id] = this.formatCounts[i]!; });
+    return o;
   }
   private stampCounts = new Float64Array(5);
   /** Lines per timestamp style. */
@@ -78,9 +84,10 @@ export class LogLineParser {
       ev = parseExim(line, h);
     } else return null;
     if (ev) {
+      this.clock.offsetMin = h.offsetMin;
       // count by the parser that answered (reading ev.fmt would touch every event shape)
       const p = this.lastParser;
-      this.formatCounts[p === parsePostfix ? 0 : p === parseDovecot ? 1 : p === parseSendmail ? 2 : 3]!++;
+      this.formatCounts[p === parsePostfix ? 0 : FORMAT_INDEX.get(p)!]!++;
       const st = h.stamp;
       this.stampCounts[st === 'classic' ? 0 : st === 'rfc3339' ? 1 : STAMP_INDEX[st]]!++;
     }
@@ -93,11 +100,11 @@ export class LogLineParser {
     this.stampCounts[0]! += n;
   }
 
-  /** The format most lines were in (undefined before any line parsed). */
+  /** The MTA most lines were written by (undefined before any line parsed); filters' lines do not name one. */
   detectedFormat(): LogFormatId | undefined {
     let best: LogFormatId | undefined;
     let n = 0;
-    for (const [k, v] of Object.entries(this.formats) as [LogFormatId, number][]) if (v > n) { best = k; n = v; }
+    for (const [k, v] of Object.entries(this.formats) as [LogFormatId, number][]) if (v > n && k !== 'amavis' && k !== 'filter') { best = k; n = v; }
     return best;
   }
 }

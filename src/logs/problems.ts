@@ -13,6 +13,7 @@ import type { Evidence, Finding, Status } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { classifyLogText, toDiagnosis } from './diagnose.js';
+import { attemptsIn } from './formats/dovecot.js';
 import type { TrackedMessage } from './messages.js';
 import { fmtTime } from './stamp.js';
 import { redactLogLine } from './redact.js';
@@ -370,10 +371,3 @@ export function providerOf(relay: string, to: string): string {
   return at >= 0 ? to.slice(at + 1).toLowerCase() : host || '?';
 }
 
-/** Dovecot's "(auth failed, 3 attempts …)": how many wrong passwords one line stands for. */
-function attemptsIn(line: string): number {
-  const i = line.indexOf('auth failed, ');
-  if (i < 0) return 1;
-  const n = parseInt(line.slice(i + 13, i + 20), 10);
-  return n > 0 && n < 1000 ? n : 1;
-}

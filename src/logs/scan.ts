@@ -28,6 +28,8 @@ export interface ScanLogOptions {
   light?: boolean;
   /** Use this tracker (so collectors can hold it before the scan starts). */
   tracker?: MessageTracker;
+  /** Use this clock (a collector reads the zone offset of each line's stamp from it). */
+  clock?: StampClock;
 }
 
 export interface ScanStats {
@@ -59,7 +61,7 @@ export function parseLine(stats: ScanStats, keep: number, line: string, src: str
 export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: TrackedMessage | undefined) => void): Promise<ScanStats> {
   const now = opt.now ?? Date.now;
   const sources = resolveLogSources(opt.inputs, opt.fs, now());
-  const clock = new StampClock(now());
+  const clock = opt.clock ?? new StampClock(now());
   const parser = new LogLineParser(clock, { light: Boolean(opt.light) && !opt.story });
   const trackerOpts: ConstructorParameters<typeof MessageTracker>[0] = { story: Boolean(opt.story) };
   if (opt.onClose) trackerOpts.onClose = opt.onClose;

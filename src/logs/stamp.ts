@@ -18,7 +18,15 @@ const MONTHS: Record<string, number> = {
  * mtime, or now for stdin/follow): a stamp that would land more than two days after the reference belongs to the
  * previous year. So a file written on 2 Jan holding "Dec 31" lines gets the old year, and "Jan 1" the new one.
  */
+/** {@link StampClock.offsetMin} of a stamp without a zone: the machine's local time (or the one TZ names). */
+export const LOCAL_TIME = 100_000;
+
 export class StampClock {
+  /**
+   * The zone offset (minutes east of UTC) written in the last stamp read, or {@link LOCAL_TIME}: reports bucket a
+   * line by the wall time its log wrote ("keep the log's own offset"), not by the reader's zone.
+   */
+  offsetMin = LOCAL_TIME;
   private cache = new Map<number, number>();
   private refMs: number;
   constructor(reference: number | Date) {
@@ -71,6 +79,8 @@ export interface LineHead {
   body: number;
   /** How the stamp was written (for format detection and statistics). */
   stamp: 'classic' | 'rfc3339' | 'iso-space' | 'tai64n' | 'none';
+  /** The stamp's zone offset in minutes east of UTC, or LOCAL_TIME when it has none. */
+  offsetMin: number;
   /**
    * Light parsing (summary, problems, follow): lines whose details nobody reads then (connect, disconnect,
    * TLS established, message-id) are answered with a shared event carrying only kind and time.
@@ -79,7 +89,7 @@ export interface LineHead {
 }
 
 export function newHead(): LineHead {
-  return { ts: NaN, hostStart: 0, hostEnd: 0, prog: '', pidStart: 0, pidEnd: 0, body: 0, stamp: 'none', light: false };
+  return { ts: NaN, hostStart: 0, hostEnd: 0, prog: '', pidStart: 0, pidEnd: 0, body: 0, stamp: 'none', offsetMin: LOCAL_TIME, light: false };
 }
 
 /** The pid of the parsed line ("" when none). */
@@ -189,6 +199,7 @@ function isoStamp(s: string, out: LineHead): number {
   if (!(m >= 0 && m < 60 && sec >= 0 && sec < 61)) return -1;
   out.ts = cache.base + m * 60_000 + sec * 1000 + Math.floor(frac);
   out.stamp = sep === 84 ? 'rfc3339' : 'iso-space';
+  out.offsetMin = offsetMin ?? LOCAL_TIME;
   return p;
 }
 
@@ -206,6 +217,7 @@ function tai64nStamp(s: string, out: LineHead): number {
 export function parseStamp(s: string, clock: StampClock, out: LineHead): number {
   out.ts = NaN;
   out.stamp = 'none';
+  out.offsetMin = LOCAL_TIME;
   const c = s.charCodeAt(0);
   let p = -1;
   if (c >= 65 && c <= 90) p = classicStamp(s, clock, out);

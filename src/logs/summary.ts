@@ -9,15 +9,20 @@
  *   cleanup, milters).
  */
 import { own } from './own.js';
-import { ByteCounter, type CountRow } from './counters.js';
+import { ByteCounter, Counter, type CountRow } from './counters.js';
+import { ByteKeyMap } from './byte-map.js';
 import type { Reason } from '../core/finding.js';
 import { classifyLogText, normaliseReasonText } from './diagnose.js';
+import { attemptsIn } from './formats/dovecot.js';
+import { LOCAL_TIME, type StampClock } from './stamp.js';
 import type { MessageTracker, TrackedMessage } from './messages.js';
 import type { LogEvent } from './types.js';
 
 export { MAX_DISTINCT, canonicalIpv4, type CountRow } from './counters.js';
 
 export interface ReasonGroup { reason: Reason; count: number; samples: { text: string; count: number }[] }
+/** pflogsumm's per-domain traffic: recipients delivered, their bytes, deferral attempts, bounces, delays (seconds). */
+export interface DomainRow { domain: string; delivered: number; bytes: number; deferrals: number; bounced: number; avgDelay: number; maxDelay: number }
 export interface PeriodCounts { received: number; delivered: number; deferred: number; bounced: number; rejected: number }
 
 export interface LogSummaryData {
@@ -34,15 +39,30 @@ export interface LogSummaryData {
   counts: {
     received: number; delivered: number; forwarded: number; filtered: number; deferred: number; deferrals: number;
     bounced: number; expired: number; rejected: number; rejectWarnings: number; held: number; discarded: number;
+    /** Messages a content filter kept in quarantine (whether it passed or blocked them). */
+    quarantined: number;
+    /** Removed from the queue by the administrator (postsuper -d); requeued (postsuper -r); released from hold. */
+    deleted: number; requeued: number; released: number;
     bytesReceived: number; bytesDelivered: number; senders: number; recipients: number; openAtEnd: number; peakOpen: number;
   };
+  /** Content filters' verdicts (amavis, rspamd, spamd, clamav-milter) by category: passed and blocked messages. */
+  filters: { category: string; passed: number; blocked: number }[];
+  /** postscreen's verdicts on connecting clients, and DNSBL hits per list (dnsblog). */
+  screen: { passNew: number; passOld: number; pregreet: number; dnsbl: number; hangup: number; command: number; pipelining: number;
+    bareNewline: number; nonSmtp: number; denylisted: number; allowlisted: number; listHits: CountRow[] };
+  /** Failed logins: SMTP AUTH (the larger of Postfix's SASL warnings and its disconnect counters) and IMAP/POP3. */
+  logins: { failed: number; smtpFailed: number; imapPopFailed: number; topFailedIps: CountRow[] };
+  /** Our mail refused or deferred by remote servers, per remote host (delivery perspective); per recipient domain. */
+  outbound: { refusedBy: CountRow[]; perDomain: DomainRow[] };
   /** By hour of day (0–23, local time), all days together, as pflogsumm does. */
   perHour: (PeriodCounts & { hour: number })[];
   perDay: (PeriodCounts & { day: string })[];
   top: { senders: CountRow[]; recipients: CountRow[]; senderDomains: CountRow[]; recipientDomains: CountRow[]; saslUsers: CountRow[]; clientIps: CountRow[] };
   /** Delivery delay (seconds) of sent recipients. Percentiles from a fine histogram (±1 % or better). */
   delays: { count: number; avg: number; p50: number; p90: number; p95: number; p99: number; max: number;
-    parts: { beforeQueue: number; inQueue: number; connection: number; transmission: number } };
+    parts: { beforeQueue: number; inQueue: number; connection: number; transmission: number };
+    /** Deliveries of messages that went through a content filter or another leg, and the average time before the last leg began. */
+    chained: number; filterAvg: number };
   reasons: { rejected: ReasonGroup[]; deferred: ReasonGroup[]; bounced: ReasonGroup[] };
   smtp: { connections: number; disconnects: number; tls: number; tlsFailures: number; authFailures: number; imapPopLogins: number };
   daemon: { warnings: number; errors: number; fatal: number; panic: number; top: { level: string; prog: string; text: string; count: number }[] };
@@ -140,6 +160,47 @@ class ReasonCounter {
   }
 }
 
+interface DomainStat { delivered: number; bytes: number; deferrals: number; bounced: number; delaySum: number; maxDelay: number }
+
+/** Per recipient domain (pflogsumm's per-domain traffic), counted from strings or straight from the read buffer. */
+class DomainStats {
+  readonly m = new Map<string, DomainStat>();
+  /** Raw domain bytes → its row (a cache in front of m: a hit costs no string). */
+  private byBytes = new ByteKeyMap<DomainStat>(4096, 255);
+  private row(d: string): DomainStat | undefined {
+    let r = this.m.get(d);
+    if (!r) {
+      if (this.m.size >= 20000) return undefined;
+      r = { delivered: 0, bytes: 0, deferrals: 0, bounced: 0, delaySum: 0, maxDelay: 0 };
+      this.m.set(own(d), r);
+    }
+    return r;
+  }
+  /** kind 0: delivered (with its bytes and delay), 1: a deferral, 2: a bounce. */
+  private count(r: DomainStat, kind: 0 | 1 | 2, bytes: number, delay: number): void {
+    if (kind === 0) { r.delivered++; r.bytes += bytes; r.delaySum += delay; if (delay > r.maxDelay) r.maxDelay = delay; }
+    else if (kind === 1) r.deferrals++;
+    else r.bounced++;
+  }
+  add(to: string, kind: 0 | 1 | 2, bytes: number, delay: number): void {
+    const r = this.row(domainOf(to));
+    if (r) this.count(r, kind, bytes, delay);
+  }
+  /** The recipient buf[a, b): its domain's bytes look the row up. */
+  addBytes(buf: Uint8Array, a: number, b: number, kind: 0 | 1 | 2, bytes: number, delay: number): void {
+    let at = b - 1;
+    while (at >= a && buf[at] !== 64) at--;
+    const da = at >= a ? at + 1 : a;
+    let r = this.byBytes.get(buf, da, b);
+    if (r === undefined) {
+      r = this.row(at >= a ? latin1(buf, da, b).toLowerCase() : domainOf(latin1(buf, a, b)));
+      if (r === undefined) return;
+      this.byBytes.set(buf, da, b, r);
+    }
+    this.count(r, kind, bytes, delay);
+  }
+}
+
 const emptyPeriod = (): PeriodCounts => ({ received: 0, delivered: 0, deferred: 0, bounced: 0, rejected: 0 });
 const domainOf = (addr: string): string => {
   const at = addr.lastIndexOf('@');
@@ -158,8 +219,24 @@ const normAddr = (a: string): string => {
 export class SummaryCollector {
   private c: LogSummaryData['counts'] = {
     received: 0, delivered: 0, forwarded: 0, filtered: 0, deferred: 0, deferrals: 0, bounced: 0, expired: 0, rejected: 0,
-    rejectWarnings: 0, held: 0, discarded: 0, bytesReceived: 0, bytesDelivered: 0, senders: 0, recipients: 0, openAtEnd: 0, peakOpen: 0,
+    rejectWarnings: 0, held: 0, discarded: 0, quarantined: 0, deleted: 0, requeued: 0, released: 0, bytesReceived: 0, bytesDelivered: 0,
+    senders: 0, recipients: 0, openAtEnd: 0, peakOpen: 0,
   };
+  /** Arrivals taken back when a message turned out to continue another (a Counter of negative counts, applied at the end). */
+  private sendersBack = new Counter();
+  private clientsBack = new Counter();
+  private saslBack = new Counter();
+  private filterCats = new Map<string, { passed: number; blocked: number }>();
+  private scr = { passNew: 0, passOld: 0, pregreet: 0, dnsbl: 0, hangup: 0, command: 0, pipelining: 0, bareNewline: 0, nonSmtp: 0, denylisted: 0, allowlisted: 0 };
+  private listHits = new Counter();
+  private smtpSasl = 0;
+  private smtpCounters = 0;
+  private imapPop = 0;
+  private failedIps = new ByteCounter();
+  private refusedBy = new Counter();
+  private domains = new DomainStats();
+  private chained = 0;
+  private filterTime = 0;
   private perHour = Array.from({ length: 24 }, emptyPeriod);
   private perDay = new Map<string, PeriodCounts>();
   private dayCacheKey = NaN;
@@ -180,22 +257,59 @@ export class SummaryCollector {
   private daemonTop = new Map<string, { level: string; prog: string; text: string; count: number }>();
   /** Queue ids that were deferred at least once (deleted when the message leaves). */
   private deferredQids = new Set<string>();
-  /** Content-filter re-injections: the new queue id is not a new arrival. */
-  private reinjected = new Set<string>();
   first = NaN;
   last = NaN;
 
-  constructor(private tracker: MessageTracker) {}
+  constructor(private tracker: MessageTracker) {
+    tracker.onLink = (child) => this.takeBack(child);
+  }
 
-  /** The per-day bucket of a timestamp (cached: lines come in time order). */
+  /** child turned out to continue another message: its arrival is not one (counted once, at the first leg). */
+  private takeBack(m: TrackedMessage): void {
+    if (!m.arrivalCounted) return;
+    m.arrivalCounted = false;
+    this.c.received--;
+    const b = this.bucket(m.firstTs);
+    b.received--;
+    this.perHour[this.hourOf]!.received--;
+    if (m.ip) this.clientsBack.add(m.ip, 0);
+    if (m.saslUser) this.saslBack.add(m.saslUser, 0);
+    if (m.counted) {
+      m.counted = false;
+      this.sendersBack.add(m.from ?? '', m.size ?? 0);
+      this.c.bytesReceived -= m.size ?? 0;
+    }
+  }
+
+  /**
+   * Where the current line's time is read from: the clock of the scan knows the zone offset its stamp wrote. Hours
+   * and days are those the log wrote (an RFC 3339 "+01:00" log read on a UTC machine keeps its own hours), unless
+   * `byReaderZone` (the user named a zone with --tz).
+   */
+  clock: StampClock | undefined = undefined;
+  byReaderZone = false;
+  private utcHour = NaN;
+  private localOff = 0;
+
+  /** Milliseconds to add to ts for the wall time the log wrote (or the reader's zone). */
+  private wallOffset(ts: number): number {
+    const om = this.clock ? this.clock.offsetMin : LOCAL_TIME;
+    if (om !== LOCAL_TIME && !this.byReaderZone) return om * 60_000;
+    const h = Math.floor(ts / 3600_000);
+    if (h !== this.utcHour) { this.utcHour = h; this.localOff = -new Date(ts).getTimezoneOffset() * 60_000; }
+    return this.localOff;
+  }
+
+  /** The per-day bucket of a timestamp (cached: lines come in time order); sets {@link hourOf}. */
   private bucket(ts: number): PeriodCounts {
     if (!Number.isFinite(ts)) return this.dayCacheVal;
-    const dayKey = Math.floor(ts / 3600_000);
+    const wall = ts + this.wallOffset(ts);
+    const dayKey = Math.floor(wall / 3600_000);
     if (dayKey !== this.dayCacheKey) {
       this.dayCacheKey = dayKey;
-      const d = new Date(ts);
-      this.hourOf = d.getHours();
-      const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const d = new Date(wall);
+      this.hourOf = d.getUTCHours();
+      const day = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
       let v = this.perDay.get(day);
       if (!v) { v = emptyPeriod(); this.perDay.set(day, v); }
       this.dayCacheVal = v;
@@ -209,13 +323,14 @@ export class SummaryCollector {
     if (ts === ts) { if (!(ts >= this.first)) this.first = ts; if (!(ts <= this.last)) this.last = ts; }
     switch (e.k) {
       case 'received': {
-        if (this.reinjected.size && this.reinjected.has(e.qid)) break;
+        if (m?.requeuedFrom !== undefined || m?.arrivalCounted) break; // the next leg of a message counted already
+        if (m) m.arrivalCounted = true;
         this.c.received++;
         this.bucket(ts).received++;
         this.perHour[this.hourOf]!.received++;
         if (e.ip) this.clients.add(e.ip, 0);
         if (e.saslUser) this.sasl.add(e.saslUser, 0);
-        if (e.size !== undefined && e.from !== undefined) this.arrival(e.from, e.size); // Exim, Sendmail
+        if (e.size !== undefined && e.from !== undefined) { this.arrival(e.from, e.size); if (m) m.counted = true; } // Exim, Sendmail
         break;
       }
       case 'queued': {
@@ -236,28 +351,58 @@ export class SummaryCollector {
           this.perHour[this.hourOf]!.delivered += n;
           this.recipients.add(e.to, size);
           this.c.bytesDelivered += size;
-          this.delays.add(e.delay);
+          // end to end: from the first leg's arrival (a content filter's re-injection starts a new clock)
+          const before = m?.chainStart !== undefined && m.firstTs === m.firstTs ? Math.max(0, (m.firstTs - m.chainStart) / 1000) : 0;
+          if (m?.chainStart !== undefined) { this.chained++; this.filterTime += before; }
+          this.delays.add(e.delay + before);
+          this.domains.add(e.to, 0, size, e.delay + before);
           if (e.delays) {
             this.parts[0]! += e.delays[0]; this.parts[1]! += e.delays[1]; this.parts[2]! += e.delays[2]; this.parts[3]! += e.delays[3];
             this.partsN++;
           }
         } else if (e.status === 'deferred') {
-          // the tracker counts deferrals per message
-          const first = m ? m.deferrals === 1 : !this.deferredQids.has(e.qid);
+          // the tracker counts deferrals per message (and knows whether an earlier leg was deferred already)
+          const first = m ? m.deferrals === 1 && !m.deferredBefore : !this.deferredQids.has(e.qid);
           if (first && !m) this.deferredQids.add(own(e.qid));
           this.deferral(b, first, e.text, e.dsn);
-        } else if (e.status === 'bounced' || e.status === 'expired') this.bounce(b, e.text, e.dsn); else if (e.status === 'forwarded') this.c.forwarded++;
-        else if (e.status === 'filtered') {
-          this.c.filtered++;
-          const q = /queued as ([0-9A-Za-z]+)/.exec(e.text);
-          if (q) {
-            // the re-injected copy has usually been logged (client=) already: take it back
-            const child = this.tracker.find(q[1]!);
-            if (child?.received) { this.c.received--; this.bucket(child.firstTs).received--; }
-            else this.reinjected.add(own(q[1]!));
-            if (child) child.requeuedFrom = e.qid;
-          }
-        }
+          this.domains.add(e.to, 1, 0, 0);
+          this.refusal(e.relay, e.text);
+        } else if (e.status === 'bounced' || e.status === 'expired') {
+          this.bounce(b, e.text, e.dsn);
+          this.domains.add(e.to, 2, 0, 0);
+          this.refusal(e.relay, e.text);
+        } else if (e.status === 'forwarded') this.c.forwarded++;
+        else if (e.status === 'filtered') this.c.filtered++;
+        else if (e.status === 'discarded') this.c.discarded++;
+        break;
+      }
+      case 'filter': {
+        let f = this.filterCats.get(e.category);
+        if (!f) { f = { passed: 0, blocked: 0 }; this.filterCats.set(own(e.category), f); }
+        if (e.verdict === 'passed') f.passed++; else f.blocked++;
+        if (e.quarantined) this.c.quarantined++;
+        break;
+      }
+      case 'admin':
+        if (e.action === 'hold') this.c.held++;
+        else if (e.action === 'release') this.c.released++;
+        else if (e.action === 'requeue') this.c.requeued++;
+        else this.c.deleted++;
+        break;
+      case 'screen': {
+        const v = e.verdict, sc = this.scr;
+        if (v === 'listed') { if (e.list) this.listHits.add(e.list, 0); }
+        else if (v === 'pass-new') sc.passNew++;
+        else if (v === 'pass-old') sc.passOld++;
+        else if (v === 'pregreet') sc.pregreet++;
+        else if (v === 'dnsbl') sc.dnsbl++;
+        else if (v === 'hangup') sc.hangup++;
+        else if (v === 'command') sc.command++;
+        else if (v === 'pipelining') sc.pipelining++;
+        else if (v === 'bare-newline') sc.bareNewline++;
+        else if (v === 'non-smtp') sc.nonSmtp++;
+        else if (v === 'denylisted') sc.denylisted++;
+        else sc.allowlisted++;
         break;
       }
       case 'expired':
@@ -265,7 +410,6 @@ export class SummaryCollector {
         break;
       case 'removed':
         if (this.deferredQids.size) this.deferredQids.delete(e.qid);
-        if (this.reinjected.size) this.reinjected.delete(e.qid);
         break;
       case 'reject': {
         this.bucket(ts); // every action has its day in perDay, as before
@@ -276,9 +420,12 @@ export class SummaryCollector {
         break;
       }
       case 'connect': this.smtp.connections++; break;
-      case 'disconnect': this.smtp.disconnects++; break;
+      case 'disconnect':
+        this.smtp.disconnects++;
+        if (e.authFailed) this.smtpCounters += e.authFailed;
+        break;
       case 'tls': if (e.ok) this.smtp.tls++; else this.smtp.tlsFailures++; break;
-      case 'auth-fail': this.smtp.authFailures++; break;
+      case 'auth-fail': this.authFail(e.method, e.ip, e.line); break;
       case 'login': this.smtp.imapPopLogins++; break;
       case 'daemon': {
         const slash = e.prog.lastIndexOf('/');
@@ -309,7 +456,7 @@ export class SummaryCollector {
   fastReceived(buf: Uint8Array, qa: number, qb: number, ipA: number, ipB: number, userA: number, userB: number): void {
     const ts = this.time[0]!;
     this.seen(ts);
-    if (this.reinjected.size && this.reinjected.has(latin1(buf, qa, qb))) return;
+    void qa; void qb;
     this.c.received++;
     this.bucket(ts).received++;
     this.perHour[this.hourOf]!.received++;
@@ -326,8 +473,11 @@ export class SummaryCollector {
     }
   }
 
-  /** A plain `status=sent` delivery (not forwarded, not a content-filter hop); d: delay, then the four delays= parts (NaN: none). */
-  fastSent(size: number, buf: Uint8Array, toA: number, toB: number, d: Float64Array): void {
+  /**
+   * A plain `status=sent` delivery (not forwarded, not a content-filter hop); d: delay, then the four delays=
+   * parts (NaN: none); before: seconds between the first leg's arrival and this leg's (chained: a later leg).
+   */
+  fastSent(size: number, buf: Uint8Array, toA: number, toB: number, d: Float64Array, before: number, chained: boolean): void {
     const ts = this.time[0]!;
     this.seen(ts);
     const b = this.bucket(ts);
@@ -336,7 +486,9 @@ export class SummaryCollector {
     this.perHour[this.hourOf]!.delivered++;
     this.recipients.addBytes(buf, toA, toB, size);
     this.c.bytesDelivered += size;
-    this.delays.add(d[0]!);
+    if (chained) { this.chained++; this.filterTime += before; }
+    this.delays.add(d[0]! + before);
+    this.domains.addBytes(buf, toA, toB, 0, size, d[0]! + before);
     const d0 = d[1]!;
     if (d0 === d0) {
       this.parts[0]! += d0; this.parts[1]! += d[2]!; this.parts[2]! += d[3]!; this.parts[3]! += d[4]!;
@@ -348,30 +500,33 @@ export class SummaryCollector {
   fastRemoved(buf: Uint8Array, qa: number, qb: number): void {
     this.seen(this.time[0]!);
     if (this.deferredQids.size) this.deferredQids.delete(latin1(buf, qa, qb));
-    if (this.reinjected.size) this.reinjected.delete(latin1(buf, qa, qb));
   }
 
-  /** connect / disconnect / TLS established / TLS failure (SSL_accept, SSL_connect error) lines. */
-  fastSession(kind: 0 | 1 | 2 | 3): void {
+  /** connect / disconnect (with its failed AUTH commands) / TLS established / TLS failure (SSL_accept, SSL_connect error) lines. */
+  fastSession(kind: 0 | 1 | 2 | 3, authFailed: number): void {
     this.seen(this.time[0]!);
     if (kind === 0) this.smtp.connections++;
-    else if (kind === 1) this.smtp.disconnects++;
+    else if (kind === 1) { this.smtp.disconnects++; this.smtpCounters += authFailed; }
     else if (kind === 2) this.smtp.tls++;
     else this.smtp.tlsFailures++;
   }
 
-  /** A `status=deferred` delivery; first: the message's first deferral. */
-  fastDeferred(first: boolean, text: string, dsn: string): void {
+  /** A `status=deferred` delivery to buf[toA, toB) via relay; first: the message's first deferral. */
+  fastDeferred(first: boolean, text: string, dsn: string, buf: Uint8Array, toA: number, toB: number, relay: string): void {
     const ts = this.time[0]!;
     this.seen(ts);
     this.deferral(this.bucket(ts), first, text, dsn);
+    this.domains.addBytes(buf, toA, toB, 1, 0, 0);
+    this.refusal(relay, text);
   }
 
-  /** A `status=bounced` delivery. */
-  fastBounced(text: string, dsn: string): void {
+  /** A `status=bounced` delivery to buf[toA, toB) via relay. */
+  fastBounced(text: string, dsn: string, buf: Uint8Array, toA: number, toB: number, relay: string): void {
     const ts = this.time[0]!;
     this.seen(ts);
     this.bounce(this.bucket(ts), text, dsn);
+    this.domains.addBytes(buf, toA, toB, 2, 0, 0);
+    this.refusal(relay, text);
   }
 
   /** A daemon `warning:` line (prog: the program's last name, "smtpd"). */
@@ -425,9 +580,26 @@ export class SummaryCollector {
   }
 
   /** A `warning: host[ip]: SASL … authentication failed` line. */
-  fastAuthFail(): void {
+  fastAuthFail(buf: Uint8Array, ipA: number, ipB: number): void {
     this.seen(this.time[0]!);
-    this.smtp.authFailures++;
+    this.smtpSasl++;
+    if (ipB > ipA) this.failedIps.addBytes(buf, ipA, ipB, 0);
+  }
+
+  /** A failed login: SMTP AUTH (Postfix's SASL warning), a login process (IMAP/POP3, its attempts), or the auth backend (not counted: it repeats one of the others). */
+  private authFail(method: string | undefined, ip: string, line: string): void {
+    if (method === 'auth-db') return;
+    if (method === 'login-process') { const n = attemptsIn(line); this.imapPop += n; if (ip) for (let i = 0; i < n; i++) this.failedIps.add(ip, 0); return; }
+    this.smtpSasl++;
+    if (ip) this.failedIps.add(ip, 0);
+  }
+
+
+  /** A remote server refused or deferred our mail ("host X said: …", "refused to talk to me"): by that host. */
+  private refusal(relay: string, text: string): void {
+    if (!text.startsWith('host ') || (text.indexOf(' said: ') < 0 && text.indexOf(' refused to talk to me') < 0)) return;
+    const lb = relay.indexOf('[');
+    this.refusedBy.add(lb > 0 ? relay.slice(0, lb) : relay || '?', 0);
   }
 
   private rejected(ts: number, text: string, dsn: string | undefined, replyCode: number | undefined): ReasonMemo {
@@ -450,7 +622,7 @@ export class SummaryCollector {
   result(meta: { inputs: string[]; format: string | undefined; formats: Record<string, number>; stamps: Record<string, number>; lines: number; parsed: number; unparsed: number; unparsedSamples: string[] }, topN = 10): LogSummaryData {
     // addresses are counted as logged; normalising (domain in lower case, as pflogsumm does) and the domain
     // tables are derived here, once, instead of per line
-    const senders = this.senders.toCounter().mapKeys(normAddr);
+    const senders = this.senders.toCounter().minus(this.sendersBack).mapKeys(normAddr);
     const recipients = this.recipients.toCounter().mapKeys(normAddr);
     const senderDomains = senders.mapKeys((a) => (a === 'from=<>' ? '<>' : domainOf(a)));
     const recipientDomains = recipients.mapKeys(domainOf);
@@ -464,16 +636,27 @@ export class SummaryCollector {
       perDay: [...this.perDay.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([day, p]) => ({ day, ...p })),
       top: {
         senders: senders.top(topN), recipients: recipients.top(topN), senderDomains: senderDomains.top(topN),
-        recipientDomains: recipientDomains.top(topN), saslUsers: this.sasl.toCounter().top(topN), clientIps: this.clients.toCounter().top(topN),
+        recipientDomains: recipientDomains.top(topN), saslUsers: this.sasl.toCounter().minus(this.saslBack).top(topN),
+        clientIps: this.clients.toCounter().minus(this.clientsBack).top(topN),
+      },
+      filters: [...this.filterCats.entries()].map(([category, f]) => ({ category, ...f })).sort((a, b) => b.passed + b.blocked - a.passed - a.blocked),
+      screen: { ...this.scr, listHits: this.listHits.top(topN) },
+      logins: { failed: Math.max(this.smtpSasl, this.smtpCounters) + this.imapPop, smtpFailed: Math.max(this.smtpSasl, this.smtpCounters), imapPopFailed: this.imapPop, topFailedIps: this.failedIps.toCounter().top(topN) },
+      outbound: {
+        refusedBy: this.refusedBy.top(topN),
+        perDomain: [...this.domains.m.entries()].map(([domain, r]) => ({ domain, delivered: r.delivered, bytes: r.bytes, deferrals: r.deferrals, bounced: r.bounced,
+          avgDelay: r3(r.delivered ? r.delaySum / r.delivered : 0), maxDelay: r3(r.maxDelay) }))
+          .sort((a, b) => b.delivered + b.deferrals + b.bounced - (a.delivered + a.deferrals + a.bounced) || (a.domain < b.domain ? -1 : 1)).slice(0, topN),
       },
       delays: {
         count: this.delays.count, avg: r3(this.delays.count ? this.delays.sum / this.delays.count : 0),
         p50: r3(this.delays.quantile(0.5)), p90: r3(this.delays.quantile(0.9)), p95: r3(this.delays.quantile(0.95)),
         p99: r3(this.delays.quantile(0.99)), max: r3(this.delays.max),
         parts: { beforeQueue: r3(this.parts[0]! / n), inQueue: r3(this.parts[1]! / n), connection: r3(this.parts[2]! / n), transmission: r3(this.parts[3]! / n) },
+        chained: this.chained, filterAvg: r3(this.chained ? this.filterTime / this.chained : 0),
       },
       reasons: { rejected: this.rej.groups(), deferred: this.def.groups(), bounced: this.bnc.groups() },
-      smtp: { ...this.smtp },
+      smtp: { ...this.smtp, authFailures: Math.max(this.smtpSasl, this.smtpCounters) + this.imapPop },
       daemon: { ...this.daemonCounts, top: [...this.daemonTop.values()].sort((a, b) => b.count - a.count).slice(0, topN) },
     };
     if (Number.isFinite(this.first)) out.first = new Date(this.first).toISOString();

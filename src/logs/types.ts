@@ -5,10 +5,10 @@
  */
 
 /** Which software wrote a line. */
-export type LogFormatId = 'postfix' | 'exim' | 'sendmail' | 'dovecot';
+export type LogFormatId = 'postfix' | 'exim' | 'sendmail' | 'dovecot' | 'amavis' | 'filter';
 
 /** Final or intermediate state of one delivery attempt to one recipient. */
-export type DeliveryStatus = 'sent' | 'deferred' | 'bounced' | 'expired' | 'forwarded' | 'filtered';
+export type DeliveryStatus = 'sent' | 'deferred' | 'bounced' | 'expired' | 'forwarded' | 'filtered' | 'discarded';
 
 /** What a policy decision did to a message or command (Postfix access(5) actions, Exim/Sendmail rejects). */
 export type RejectAction = 'reject' | 'hold' | 'discard' | 'warn' | 'redirect' | 'filter';
@@ -25,7 +25,11 @@ interface Base {
 
 /** An SMTP (or POP/IMAP) client connected. `session` is the process id: one smtpd handles one client at a time. */
 export interface ConnectEvent extends Base { k: 'connect'; session: string; client: string; ip: string }
-export interface DisconnectEvent extends Base { k: 'disconnect'; session: string; client: string; ip: string; commands?: string }
+export interface DisconnectEvent extends Base {
+  k: 'disconnect'; session: string; client: string; ip: string; commands?: string;
+  /** Failed AUTH commands of the session (Postfix's "auth=1/3": 3 tried, 1 succeeded → 2). */
+  authFailed?: number;
+}
 /** A new message entered the queue (smtpd client=, pickup, Exim <=, Sendmail from=). */
 export interface ReceivedEvent extends Base {
   k: 'received';
@@ -42,6 +46,11 @@ export interface ReceivedEvent extends Base {
   size?: number;
   nrcpt?: number;
   messageId?: string;
+  /**
+   * The queue id this message continues (pickup's "orig_id=" after `postsuper -r`, smtpd's "orig_queue_id=" when a
+   * content filter forwards it with XFORWARD): not a new arrival but the next leg of that message.
+   */
+  origId?: string;
 }
 export interface MessageIdEvent extends Base { k: 'message-id'; qid: string; messageId: string }
 /** The queue manager took the message: envelope sender, size, recipient count. */
@@ -93,12 +102,46 @@ export interface LoginEvent extends Base { k: 'login'; ip: string; user: string 
 export interface TlsEvent extends Base { k: 'tls'; ok: boolean; peer: string; ip?: string; text: string }
 /** A warning/error/fatal/panic the software logged about itself. */
 export interface DaemonLogEvent extends Base { k: 'daemon'; level: 'warning' | 'error' | 'fatal' | 'panic'; text: string }
+/** What postscreen (or its DNSBL helper) decided about a connecting client before any smtpd saw it. */
+export type ScreenVerdict = 'pass-new' | 'pass-old' | 'pregreet' | 'dnsbl' | 'hangup' | 'command' | 'bare-newline' | 'non-smtp'
+  | 'pipelining' | 'denylisted' | 'allowlisted' | 'listed';
+/** postscreen / dnsblog: "PASS NEW [ip]:port", "DNSBL rank 5 for [ip]", "addr ip listed by domain zen.example as …". */
+export interface ScreenEvent extends Base { k: 'screen'; verdict: ScreenVerdict; ip: string; rank?: number; list?: string }
+/** The administrator acted on a queued message (postsuper -h/-H/-r/-d). */
+export interface AdminEvent extends Base { k: 'admin'; qid: string; action: 'hold' | 'release' | 'requeue' | 'delete' }
+/**
+ * A content filter's verdict on one message: amavisd-new's "Passed CLEAN"/"Blocked BANNED …", rspamd's action,
+ * spamd's result, clamav-milter's "infected by". `qid` is the Postfix queue id the filter names.
+ */
+export interface FilterEvent extends Base {
+  k: 'filter';
+  filter: string;
+  qid?: string;
+  verdict: 'passed' | 'blocked';
+  /** CLEAN, SPAM, SPAMMY, BANNED, INFECTED, BAD-HEADER, UNCHECKED, OVERSIZED … (upper case as amavis writes it). */
+  category: string;
+  discarded: boolean;
+  quarantined: boolean;
+  /** The filter refused the message back to the MTA (amavis {Rejected…}, rspamd reject). */
+  rejected: boolean;
+  from?: string;
+  to: string[];
+  /** Queue ids the filter re-injected the message as (amavis "queued_as: A, B"). */
+  children: string[];
+  messageId?: string;
+  score?: number;
+  size?: number;
+  ip?: string;
+  /** What the filter named: the banned file type, the virus, the spam score text. */
+  detail?: string;
+}
 /** A line we understood but that carries nothing the analyzers use. */
 export interface OtherEvent extends Base { k: 'other' }
 
 export type LogEvent =
   | ConnectEvent | DisconnectEvent | ReceivedEvent | MessageIdEvent | QueuedEvent | DeliveryEvent | ExpiredEvent
-  | RemovedEvent | RejectEvent | NoticeEvent | AuthFailEvent | LoginEvent | TlsEvent | DaemonLogEvent | OtherEvent;
+  | RemovedEvent | RejectEvent | NoticeEvent | AuthFailEvent | LoginEvent | TlsEvent | DaemonLogEvent | ScreenEvent | AdminEvent
+  | FilterEvent | OtherEvent;
 
 /** A consumer of events (summary, trace, problems, follow). */
 export interface LogConsumer {

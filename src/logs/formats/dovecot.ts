@@ -85,3 +85,11 @@ export function parseDovecot(s: string, h: LineHead): LogEvent | null {
   if (level) return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'daemon', level, text: s.slice(p) };
   return { ts: h.ts, line: s, fmt: 'dovecot', prog, k: 'other' };
 }
+
+/** Dovecot's "(auth failed, 3 attempts …)": how many wrong passwords one line stands for. */
+export function attemptsIn(line: string): number {
+  const i = line.indexOf('auth failed, ');
+  if (i < 0) return 1;
+  const n = parseInt(line.slice(i + 13, i + 20), 10);
+  return n > 0 && n < 1000 ? n : 1;
+}

@@ -10,7 +10,7 @@ import type { DeliveryStatus, LogEvent, RejectAction } from '../types.js';
 
 /** Shared events for light parsing (see LineHead.light): only k, ts, line and prog are set; never kept. */
 const LIGHT_CONNECT: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'connect', session: '', client: '', ip: '' };
-const LIGHT_DISCONNECT: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'disconnect', session: '', client: '', ip: '' };
+const LIGHT_DISCONNECT: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'disconnect', session: '', client: '', ip: '', authFailed: undefined };
 const LIGHT_TLS_OK: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'tls', ok: true, peer: '', ip: '', text: '' };
 const LIGHT_OTHER: LogEvent = { ts: NaN, line: '', fmt: 'postfix', prog: '', k: 'other' };
 function lightEvent(e: LogEvent, ts: number, line: string, prog: string): LogEvent {
@@ -125,7 +125,15 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       if (s.startsWith(', status=expired', fe + 1) || s.startsWith(', status=force-expired', fe + 1)) return { ts, line: s, fmt: 'postfix', prog, k: 'expired', qid, from };
       return { ts, line: s, fmt: 'postfix', prog, k: 'other' };
     }
-    if (c0 === 114 && s.startsWith('removed', p)) return { ts, line: s, fmt: 'postfix', prog, k: 'removed', qid };
+    if (c0 === 114 && s.startsWith('removed', p)) {
+      // postsuper -d: deleted by the administrator (qmgr's "removed" is the normal end of a message)
+      if (prog.endsWith('postsuper')) return { ts, line: s, fmt: 'postfix', prog, k: 'admin', qid, action: 'delete' };
+      return { ts, line: s, fmt: 'postfix', prog, k: 'removed', qid };
+    }
+    if (prog.endsWith('postsuper')) {
+      const action = s.startsWith('placed on hold', p) ? 'hold' : s.startsWith('released from hold', p) ? 'release' : s.startsWith('requeued', p) ? 'requeue' : undefined;
+      if (action) return { ts, line: s, fmt: 'postfix', prog, k: 'admin', qid, action };
+    }
     if (c0 === 99 && s.startsWith('client=', p)) {
       const e = s.indexOf(',', p);
       const end = e < 0 ? s.length : e;
@@ -142,11 +150,14 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
         if (u !== undefined) ev.saslUser = u;
         const m = field(s, 'sasl_method=', e);
         if (m !== undefined) ev.saslMethod = m;
+        // a content filter that forwards with XFORWARD IDENT: the leg this one continues
+        const o = field(s, 'orig_queue_id=', e);
+        if (o) ev.origId = o;
       }
       return ev;
     }
     if (c0 === 109 && s.startsWith('message-id=', p)) {
-      if (h.light) return lightEvent(LIGHT_OTHER, ts, s, prog);
+      // read even when light: a re-injected copy finds the leg it continues by its Message-ID
       let id = s.slice(p + 11).trim();
       if (id.charCodeAt(0) === 60) id = id.slice(1, id.indexOf('>') > 0 ? id.indexOf('>') : id.length);
       return { ts, line: s, fmt: 'postfix', prog, k: 'message-id', qid, messageId: id };
@@ -157,6 +168,8 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       if (from !== undefined) ev.from = from;
       const uid = field(s, 'uid=', p);
       if (uid !== undefined) ev.client = `uid=${uid}`;
+      const o = field(s, 'orig_id=', p); // postsuper -r: the same message under a new queue id
+      if (o) ev.origId = o;
       return ev;
     }
     const colon = s.indexOf(': ', p);
@@ -179,12 +192,24 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     return { ts, line: s, fmt: 'postfix', prog, k: 'connect', session: headPid(s, h), client, ip };
   }
   if (c0 === 100 && s.startsWith('disconnect from ', b)) {
-    if (h.light) return lightEvent(LIGHT_DISCONNECT, ts, s, prog);
+    if (h.light) {
+      const f = authFailures(s, b + 16); // the session's failed AUTH commands count even when nothing else is read
+      (LIGHT_DISCONNECT as { authFailed?: number | undefined }).authFailed = f > 0 ? f : undefined;
+      return lightEvent(LIGHT_DISCONNECT, ts, s, prog);
+    }
     const sp = s.indexOf(' ', b + 16);
     const [client, ip] = splitClient(s.slice(b + 16, sp < 0 ? s.length : sp));
     const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'disconnect', session: headPid(s, h), client, ip };
-    if (sp > 0) ev.commands = s.slice(sp + 1);
+    if (sp > 0) {
+      ev.commands = s.slice(sp + 1);
+      const failed = authFailures(s, b + 16);
+      if (failed > 0) ev.authFailed = failed;
+    }
     return ev;
+  }
+  if (prog.endsWith('postscreen') || prog.endsWith('dnsblog')) {
+    const sc = screen(s, b, ts, prog);
+    if (sc) return sc;
   }
   if (c0 === 67 && s.startsWith('CONNECT from ', b)) { // postscreen
     const sp = s.indexOf(' ', b + 13);
@@ -278,7 +303,7 @@ function delivery(s: string, qid: string, p: number, ts: number, prog: string, l
   const sc = s.charCodeAt(si + 7);
   const po = s.indexOf(' (', si);
   // light parsing (summary/problems): a plain "sent" needs neither the relay nor the reply text
-  const plainSent = light && sc === 115 && po >= 0 && s.charCodeAt(po + 2) !== 102 && s.indexOf('queued as', po) < 0;
+  const plainSent = light && sc === 115 && po >= 0 && s.charCodeAt(po + 2) !== 102 && s.indexOf('queued as', po) < 0 && !discardedAt(s, po + 2);
   let text = '';
   if (po >= 0 && !plainSent) {
     const pc = s.lastIndexOf(')');
@@ -290,7 +315,9 @@ function delivery(s: string, qid: string, p: number, ts: number, prog: string, l
     status = 'sent';
     const tc = text.charCodeAt(0);
     if (tc === 102 && text.startsWith('forwarded as ')) status = 'forwarded';
-    else if (tc === 50 && isContentFilterHop(relay, text)) status = 'filtered';
+    // a content filter accepted it and threw it away ("250 2.7.0 Ok, discarded, id=… - BANNED: …"); whether a
+    // "queued as X" is a filter's re-injection (X comes back into this log) is for the tracker to say
+    else if (tc === 50 && discardedAt(text, 0)) status = 'discarded';
   } else if (sc === 100 && s.startsWith('deferred', si + 7)) status = 'deferred';
   else if (sc === 98 && s.startsWith('bounced', si + 7)) status = 'bounced';
   else if (sc === 101 && s.startsWith('expired', si + 7)) status = 'expired';
@@ -299,14 +326,61 @@ function delivery(s: string, qid: string, p: number, ts: number, prog: string, l
   return { ts, line: s, fmt: 'postfix', prog, k: 'delivery', qid, to, origTo, relay, delay, delays, dsn, status, text };
 }
 
-/**
- * A hand-off to a content filter (amavis, spamassassin via smtp/lmtp to a loopback port) that comes back as a
- * new queue id: "250 2.0.0 Ok: queued as ABC" from 127.0.0.1. Counting it as delivered would count the message
- * twice (pflogsumm does); we count it as "filtered".
- */
-function isContentFilterHop(relay: string, text: string): boolean {
-  if (!text.includes('queued as')) return false;
-  return relay.includes('[127.') || relay.includes('[::1]') || relay.startsWith('127.') || relay.startsWith('localhost');
+/** Does the reply at s[p] say its receiver threw the message away ("250 2.7.0 Ok, discarded, id=…")? */
+function discardedAt(s: string, p: number): boolean {
+  if (s.charCodeAt(p) !== 50) return false;
+  const i = s.indexOf(', discarded', p + 4);
+  return i > 0 && i - p < 24;
+}
+
+/** The queue id in a reply "… queued as 0103522A1A7" / "forwarded as …", or undefined. */
+export function queuedAs(text: string): string | undefined {
+  let i = text.indexOf('queued as ');
+  if (i < 0) { i = text.indexOf('forwarded as '); if (i < 0) return undefined; i += 13; } else i += 10;
+  let e = i;
+  while (e < text.length && qidChar(text.charCodeAt(e))) e++;
+  return e - i >= 5 && e - i <= 24 ? text.slice(i, e) : undefined;
+}
+
+/** "… auth=1/3 …" of a disconnect line: failed AUTH commands (tried − succeeded); 0 when none. */
+function authFailures(s: string, from: number): number {
+  const i = s.indexOf(' auth=', from);
+  if (i < 0) return 0;
+  let a = 0, p = i + 6, c = s.charCodeAt(p);
+  while (c >= 48 && c <= 57) { a = a * 10 + c - 48; c = s.charCodeAt(++p); }
+  if (c !== 47) return 0;
+  let b = 0;
+  c = s.charCodeAt(++p);
+  while (c >= 48 && c <= 57) { b = b * 10 + c - 48; c = s.charCodeAt(++p); }
+  return b > a ? b - a : 0;
+}
+
+/** postscreen's verdict words at the start of a line body, as data. */
+const SCREEN_WORDS: readonly [string, import('../types.js').ScreenVerdict][] = [
+  ['PASS NEW ', 'pass-new'], ['PASS OLD ', 'pass-old'], ['PREGREET ', 'pregreet'], ['DNSBL rank ', 'dnsbl'], ['HANGUP ', 'hangup'],
+  ['COMMAND PIPELINING ', 'pipelining'], ['COMMAND ', 'command'], ['BARE NEWLINE ', 'bare-newline'], ['NON-SMTP COMMAND ', 'non-smtp'],
+  ['DENYLISTED ', 'denylisted'], ['BLACKLISTED ', 'denylisted'], ['ALLOWLISTED ', 'allowlisted'], ['WHITELISTED ', 'allowlisted'],
+];
+
+/** postscreen verdicts and dnsblog hits ("addr 192.0.2.1 listed by domain zen.example as 127.0.0.2"). */
+function screen(s: string, b: number, ts: number, prog: string): LogEvent | undefined {
+  if (s.startsWith('addr ', b)) {
+    const sp = s.indexOf(' ', b + 5);
+    const by = s.indexOf(' listed by domain ', b);
+    if (sp < 0 || by !== sp) return undefined;
+    const le = s.indexOf(' ', by + 18);
+    return { ts, line: s, fmt: 'postfix', prog, k: 'screen', verdict: 'listed', ip: s.slice(b + 5, sp), list: s.slice(by + 18, le < 0 ? s.length : le) };
+  }
+  for (const [w, verdict] of SCREEN_WORDS) {
+    if (!s.startsWith(w, b)) continue;
+    const lb = s.indexOf('[', b + w.length);
+    const rb = lb < 0 ? -1 : s.indexOf(']', lb);
+    if (rb < 0) return undefined;
+    const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'screen', verdict, ip: s.slice(lb + 1, rb) };
+    if (verdict === 'dnsbl') { const r = parseInt(s.slice(b + 11, b + 16), 10); if (r >= 0) ev.rank = r; }
+    return ev;
+  }
+  return undefined;
 }
 
 function reject(s: string, action: RejectAction, p: number, qid: string, ts: number, prog: string): LogEvent {
