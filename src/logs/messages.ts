@@ -38,6 +38,10 @@ export interface TrackedMessage {
    * forward, a requeued copy): end-to-end delays are measured from there. Undefined for a first leg.
    */
   chainStart?: number;
+  /** Queue id of the first leg of the message this one belongs to (undefined: it is a first leg). */
+  root?: string;
+  /** How this leg continues the one before: a content filter's re-injection, a local forward, a requeued copy. */
+  via?: 'filter' | 'forward' | 'requeue';
   /** Arrived from a loopback client (127.x, ::1, localhost): possibly a content filter's re-injection. */
   loopback?: boolean;
   /** The arrival was counted by the summary (so a link found later takes it back). */
@@ -157,7 +161,7 @@ export class MessageTracker {
     return {
       qid, fmt, firstTs: ts, lastTs: ts, received: false, origin: undefined, client: undefined, ip: undefined,
       helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
-      size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, chainStart: undefined,
+      size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, chainStart: undefined, root: undefined, via: undefined,
       loopback: undefined, arrivalCounted: undefined, deferredBefore: undefined, filter: undefined, admin: undefined, notices: undefined, closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
       counted: false, finals: 0,
     };
@@ -329,6 +333,13 @@ export class MessageTracker {
     return this.find(qid) ?? this.recent.get(qid);
   }
 
+  /** Is any leg of the message whose first leg is `root` still open? */
+  hasOpenLeg(root: string): boolean {
+    if (this.open.has(root)) return true;
+    for (const m of this.open.values()) if (m.root === root) return true;
+    return false;
+  }
+
   /** Is a message with this queue id open (without making an object of a fast-path row)? */
   isOpen(qid: string): boolean {
     return this.open.has(qid) || (this.side !== undefined && this.side.has(qid));
@@ -349,6 +360,8 @@ export class MessageTracker {
   link(parent: TrackedMessage, child: TrackedMessage): void {
     child.requeuedFrom = parent.qid;
     child.chainStart = parent.chainStart ?? parent.firstTs;
+    child.root = parent.root ?? parent.qid;
+    child.via = parent.admin === 'requeued' ? 'requeue' : child.received ? 'filter' : 'forward';
     if (parent.deferrals > 0 || parent.deferredBefore) child.deferredBefore = true;
     parent.requeuedAs ??= child.qid;
     if (child.messageId !== undefined) this.ids.setString(child.messageId, child.qid); // the newest leg answers for the id

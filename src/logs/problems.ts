@@ -13,6 +13,7 @@ import type { Evidence, Finding, Status } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { classifyLogText, toDiagnosis } from './diagnose.js';
+import { providerFor } from '../classify/providers/index.js';
 import { attemptsIn } from './formats/dovecot.js';
 import type { TrackedMessage } from './messages.js';
 import { fmtTime } from './stamp.js';
@@ -34,12 +35,16 @@ export interface LogProblemLimits {
   stuckHours: number;
   /** TLS failures (all peers) before it is a warning. */
   tlsFailures: number;
+  /** Recipients deferred at the same time for one destination domain. */
+  destinationPile: number;
+  /** Refusals by our own DNSBL of mail relayed by a big provider before it is a likely false positive. */
+  rblProvider: number;
 }
 
 /** Defaults: sending limits from the hosting help articles (seeds 000, 002); the rest are common alert levels. */
 export const DEFAULT_LOG_LIMITS: LogProblemLimits = {
   accountPerHour: 200, accountPerDay: 500, ipPerHour: 300, authFailuresPerHour: 10, rejectWave: 10,
-  deferredPile: 50, stuckHours: 4, tlsFailures: 5,
+  deferredPile: 50, stuckHours: 4, tlsFailures: 5, destinationPile: 5, rblProvider: 3,
 };
 
 const MAX_EVIDENCE = 8;
@@ -49,6 +54,12 @@ const BLOCK_WORDS = /\bblock(?:ed|list)\b|blacklist|\blisted\b|spamhaus|spamcop|
 /** Greylisting and similar "try again" answers are not a block, whatever words they use. */
 const NOT_BLOCK = /greylist|graylist|try again later|temporarily deferred/i;
 const BLOCK_REASONS = new Set(['blocked', 'badreputation', 'spamdetected']);
+/** A refusal naming the DNS block list that decided ("… blocked using zen.spamhaus.org"). */
+const BLOCKED_USING = /blocked using ([A-Za-z0-9.-]{3,253})/;
+/** A DNSBL look-up that failed or timed out (postscreen, dnsblog, smtpd's reject_rbl_client). */
+const DNSBL_DOWN = /dnsblog reply timeout \S+ for ([A-Za-z0-9.-]+)|dnsblog_query: lookup error for DNS query ([A-Za-z0-9.-]+)|(?:dnsbl|rbl) lookup error for [^ ]* ([A-Za-z0-9.-]+)/i;
+/** An outbound delivery deferred because TLS could not be had or verified. */
+const TLS_REFUSED = /certificate not verified|certificate verification failed|TLS is required, but|Cannot start TLS|TLS handshake failed|tls.*(?:unavailable|failure)/i;
 
 interface Window { key: number; count: number; max: number; maxKey: number; evidence: Evidence[]; extra: Set<string>; raised: boolean; first: number; last: number }
 
@@ -108,6 +119,16 @@ export class ProblemDetector {
   private fatal: { level: string; text: string; line: string; count: number }[] = [];
   private lastTs = NaN;
   private waveSample = new Map<string, { text: string; dsn: string }>();
+  /** Content filter verdicts that kept mail from its recipients (or quarantined it). */
+  private filtered = { blocked: 0, quarantined: 0, byCategory: new Map<string, number>(), evidence: [] as Evidence[], discardedLines: 0, discardEvidence: [] as Evidence[] };
+  /** DNSBL look-ups that timed out or failed (postscreen, dnsblog, smtpd), by list. */
+  private dnsblDown = { count: 0, lists: new Map<string, number>(), evidence: [] as Evidence[] };
+  /** Our DNSBL refusing a big provider's relays: provider → list → count. */
+  private rblProviders = new Map<string, { count: number; lists: Set<string>; evidence: Evidence[]; senders: Set<string> }>();
+  /** Recipients whose mailbox was full, ours (delivered here) or remote. */
+  private full = new Map<string, { count: number; local: boolean; line: string }>();
+  /** Recipients waiting for a retry, per destination domain: qid+recipient keys, the worst delay, a sample reply. */
+  private destinations = new Map<string, { open: Set<string>; peak: number; maxDelay: number; text: string; evidence: Evidence[] }>();
 
   constructor(private limits: LogProblemLimits = DEFAULT_LOG_LIMITS, private live?: (f: Finding) => void) {
     const L = limits;
@@ -131,7 +152,33 @@ export class ProblemDetector {
       case 'received':
         if (e.size !== undefined && m && (m.saslUser || m.origin === 'local')) this.sent(m, e.ts, e.line, e.nrcpt ?? 1);
         break;
+      case 'filter':
+        if (e.verdict === 'blocked' || e.quarantined) {
+          if (e.verdict === 'blocked') this.filtered.blocked++;
+          if (e.quarantined) this.filtered.quarantined++;
+          const key = `${e.verdict === 'blocked' ? 'Blocked' : 'Passed'} ${e.category}`;
+          this.filtered.byCategory.set(key, (this.filtered.byCategory.get(key) ?? 0) + 1);
+          if (this.filtered.evidence.length < MAX_EVIDENCE) this.filtered.evidence.push(ev(e.line));
+        }
+        break;
+      case 'reject':
+        if (e.action === 'reject' && e.client && e.client !== 'unknown') this.ownRbl(e.client, e.text, e.from, e.line);
+        break;
       case 'delivery': {
+        if (e.status === 'discarded') {
+          this.filtered.discardedLines++;
+          if (this.filtered.discardEvidence.length < MAX_EVIDENCE) this.filtered.discardEvidence.push(ev(e.line));
+        }
+        if (e.status === 'deferred' || e.status === 'bounced') {
+          const c = classifyLogText(e.text, e.dsn);
+          if (c.reason === 'mailboxfull') {
+            const local = !e.text.startsWith('host ');
+            const r = this.full.get(e.to);
+            if (r) r.count++; else if (this.full.size < 1000) this.full.set(own(e.to), { count: 1, local, line: own(e.line) });
+          }
+          if (e.status === 'deferred' && TLS_REFUSED.test(e.text)) this.tlsFailed(e.relay, e.line);
+        }
+        this.destination(e);
         if (e.status === 'deferred') {
           this.deferredOpen.add(own(e.qid));
           if (this.deferredOpen.size > this.deferredPeak) {
@@ -174,13 +221,7 @@ export class ProblemDetector {
         break;
       }
       case 'tls':
-        if (!e.ok) {
-          this.tls.count++;
-          const p = e.ip || e.peer || '?';
-          this.tls.peers.set(own(p), (this.tls.peers.get(p) ?? 0) + 1);
-          if (this.tls.evidence.length < MAX_EVIDENCE) this.tls.evidence.push(ev(e.line));
-          if (this.tls.count === this.limits.tlsFailures) this.raise(this.tlsFinding());
-        }
+        if (!e.ok) this.tlsFailed(e.ip || e.peer || '?', e.line);
         break;
       case 'daemon':
         if (e.level === 'fatal' || e.level === 'panic') {
@@ -191,9 +232,78 @@ export class ProblemDetector {
             this.raise(this.fatalFinding(this.fatal[this.fatal.length - 1]!));
           }
         } else if (e.text.startsWith('lots of deferred mail')) this.deferredEvidence.push(ev(e.line));
+        else if (e.level === 'warning') {
+          const d = DNSBL_DOWN.exec(e.text);
+          if (d) {
+            this.dnsblDown.count++;
+            const list = (d[1] ?? d[2] ?? '?').replace(/^(?:\d+\.){4}/, '');
+            this.dnsblDown.lists.set(own(list), (this.dnsblDown.lists.get(list) ?? 0) + 1);
+            if (this.dnsblDown.evidence.length < MAX_EVIDENCE) this.dnsblDown.evidence.push(ev(e.line));
+          }
+        }
         break;
       default:
     }
+  }
+
+  private tlsFailed(peer: string, line: string): void {
+    this.tls.count++;
+    this.tls.peers.set(own(peer), (this.tls.peers.get(peer) ?? 0) + 1);
+    if (this.tls.evidence.length < MAX_EVIDENCE) this.tls.evidence.push(ev(line));
+    if (this.tls.count === this.limits.tlsFailures) this.raise(this.tlsFinding());
+  }
+
+  /** An inbound refusal "… blocked using zen.example" of a client whose name belongs to a big provider's relays. */
+  private ownRbl(client: string, text: string, from: string | undefined, line: string): void {
+    const m = BLOCKED_USING.exec(text);
+    if (!m) return;
+    const p = providerFor({ rhost: client });
+    if (!p) return;
+    let r = this.rblProviders.get(p.name);
+    if (!r) { r = { count: 0, lists: new Set(), evidence: [], senders: new Set() }; this.rblProviders.set(own(p.name), r); }
+    r.count++;
+    r.lists.add(own(m[1]!));
+    if (from && r.senders.size < 20) r.senders.add(own(from));
+    if (r.evidence.length < MAX_EVIDENCE) r.evidence.push(ev(line));
+    if (r.count === this.limits.rblProvider) this.raise(this.rblFinding(p.name, r));
+  }
+
+  /** Deferred recipients waiting per destination domain (a later attempt of the same recipient ends the wait). */
+  private destination(e: Extract<LogEvent, { k: 'delivery' }>): void {
+    const at = e.to.lastIndexOf('@');
+    const dom = at >= 0 ? e.to.slice(at + 1).toLowerCase() : e.to;
+    const key = e.qid + ' ' + e.to;
+    let d = this.destinations.get(dom);
+    if (e.status !== 'deferred') { d?.open.delete(key); return; }
+    if (!d) {
+      if (this.destinations.size >= 20000) return;
+      d = { open: new Set(), peak: 0, maxDelay: 0, text: own(e.text), evidence: [] };
+      this.destinations.set(own(dom), d);
+    }
+    d.open.add(own(key));
+    if (e.delay > d.maxDelay) d.maxDelay = e.delay;
+    if (d.open.size > d.peak) d.peak = d.open.size;
+    if (d.evidence.length < MAX_EVIDENCE) d.evidence.push(ev(e.line));
+  }
+
+  private rblFinding(provider: string, r: { count: number; lists: Set<string>; evidence: Evidence[]; senders: Set<string> }): Finding {
+    const p = { count: r.count, provider, lists: [...r.lists].join(', ') };
+    return {
+      check: 'logs.rbl.false-positive',
+      status: 'warn',
+      subject: provider,
+      summary: fill(tx('Your server refused {count} messages relayed by {provider} because of a block list ({lists}): probably real mail lost.',
+        'Twój serwer odrzucił {count} wiadomości przekazanych przez {provider}, bo serwer nadawcy jest na czarnej liście ({lists}): prawdopodobnie przepadła prawdziwa poczta.'), p),
+      detail: tx('Big providers send everyone\'s mail through shared relays; a block list that names one of them hits many legitimate senders (your users\' correspondents). It is usually a short-lived or over-eager listing.',
+        'Duzi dostawcy wysyłają pocztę wszystkich klientów przez wspólne serwery; czarna lista, która obejmuje taki serwer, uderza w wielu uczciwych nadawców (korespondentów Twoich użytkowników). Zwykle to krótkotrwały albo nadgorliwy wpis.'),
+      advice: [
+        tx('Allow the provider\'s relays before the DNSBL check (postscreen_access_list or check_client_access with their host names or networks).', 'Dopuść serwery tego dostawcy przed sprawdzeniem czarnej listy (postscreen_access_list albo check_client_access z ich nazwami lub sieciami).'),
+        tx('Consider scoring with that list (postscreen_dnsbl_sites weights, SpamAssassin) instead of refusing outright.', 'Rozważ używanie tej listy do punktacji (wagi w postscreen_dnsbl_sites, SpamAssassin) zamiast odrzucania od razu.'),
+        tx('Tell the affected users: the senders got a bounce and may think your users\' addresses are broken.', 'Uprzedź użytkowników: nadawcy dostali zwrot i mogą myśleć, że adresy Twoich użytkowników nie działają.'),
+      ],
+      evidence: r.evidence,
+      data: { provider, count: r.count, lists: [...r.lists], senders: [...r.senders] },
+    };
   }
 
   private sent(m: TrackedMessage, ts: number, line: string, nrcpt: number): void {
@@ -348,6 +458,79 @@ export class ProblemDetector {
       });
     }
     for (const x of this.fatal) out.push(this.fatalFinding(x));
+    for (const [name, r] of this.rblProviders) if (r.count >= this.limits.rblProvider) out.push(this.rblFinding(name, r));
+    const fl = this.filtered;
+    if (fl.blocked || fl.quarantined || fl.discardedLines) {
+      const cats = [...fl.byCategory.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+      const blocked = fl.blocked || fl.discardedLines;
+      out.push({
+        check: 'logs.filter.blocked',
+        status: blocked ? 'warn' : 'info',
+        subject: cats || String(fl.discardedLines),
+        summary: fill(tx('The content filter blocked {blocked} messages and quarantined {quarantined} ({cats}).', 'Filtr treści zablokował {blocked} wiadomości, a {quarantined} trafiło do kwarantanny ({cats}).'),
+          { blocked, quarantined: fl.quarantined, cats: cats || 'discarded' }),
+        detail: tx('Blocked mail does not reach the recipient, and the sender is usually not told (it was discarded). BANNED: a forbidden attachment type; INFECTED: a virus; SPAM: the spam score was over the limit.',
+          'Zablokowana poczta nie trafia do odbiorcy, a nadawca zwykle nie dostaje informacji (wiadomość odrzucono bez powiadomienia). BANNED: niedozwolony typ załącznika; INFECTED: wirus; SPAM: wynik antyspamu powyżej progu.'),
+        advice: [
+          tx('Check the quarantine for wanted messages (amavisd-release <id> sends one on).', 'Przejrzyj kwarantannę w poszukiwaniu potrzebnych wiadomości (amavisd-release <id> przekazuje wiadomość dalej).'),
+          tx('If wanted mail is blocked often, adjust the rule (allowed file types, spam score limits, sender allow lists).', 'Jeśli potrzebna poczta jest często blokowana, popraw regułę (dozwolone typy plików, progi antyspamu, listy zaufanych nadawców).'),
+        ],
+        evidence: [...fl.evidence, ...fl.discardEvidence].slice(0, MAX_EVIDENCE),
+        data: { blocked, quarantined: fl.quarantined, categories: Object.fromEntries(fl.byCategory) },
+      });
+    }
+    if (this.dnsblDown.count) {
+      const lists = [...this.dnsblDown.lists.keys()];
+      out.push({
+        check: 'logs.dnsbl.timeout',
+        status: 'warn',
+        subject: lists.join(', '),
+        summary: fill(tx('DNSBL look-ups failed or timed out {count} times ({lists}): that protection is silently off.', 'Zapytania do czarnych list (DNSBL) {count} razy zawiodły albo przekroczyły czas ({lists}): ta ochrona po cichu nie działa.'), { count: this.dnsblDown.count, lists: lists.join(', ') }),
+        detail: tx('When a list does not answer in time, postscreen or smtpd let the client through as if it were not listed, and each look-up slows new connections down.', 'Gdy lista nie odpowiada na czas, postscreen albo smtpd przepuszcza klienta tak, jakby go na liście nie było, a każde zapytanie spowalnia nowe połączenia.'),
+        advice: [
+          tx('Check that the list still exists and that your DNS resolver can reach it (dig <reversed IP>.<list>); free lists often block queries from public resolvers.', 'Sprawdź, czy lista nadal istnieje i czy Twój serwer DNS może się z nią połączyć (dig <odwrócony IP>.<lista>); darmowe listy często blokują zapytania z publicznych serwerów DNS.'),
+          tx('Remove lists that are gone from postscreen_dnsbl_sites / reject_rbl_client.', 'Usuń listy, które przestały działać, z postscreen_dnsbl_sites / reject_rbl_client.'),
+        ],
+        evidence: this.dnsblDown.evidence,
+        data: { count: this.dnsblDown.count, lists: Object.fromEntries(this.dnsblDown.lists) },
+      });
+    }
+    if (this.full.size) {
+      const rows = [...this.full.entries()].sort((a, b) => b[1].count - a[1].count);
+      const local = rows.filter(([, r]) => r.local).map(([a]) => a);
+      out.push({
+        check: 'logs.mailbox.full',
+        status: local.length ? 'warn' : 'info',
+        subject: rows.slice(0, 5).map(([a]) => a).join(', '),
+        summary: fill(tx('Mail to {count} recipients failed because their mailbox is full.', 'Poczta do {count} odbiorców nie dotarła, bo ich skrzynka jest pełna.'), { count: rows.length }),
+        detail: local.length
+          ? fill(tx('Mailboxes on this server: {local}. Their owners lose mail until they make room.', 'Skrzynki na tym serwerze: {local}. Ich właściciele tracą pocztę, dopóki nie zwolnią miejsca.'), { local: local.join(', ') })
+          : tx('The recipients\' own servers said so; they must make room, you can only retry later or tell them another way.', 'Tak odpowiedziały serwery odbiorców; to oni muszą zwolnić miejsce, Ty możesz tylko spróbować później albo powiadomić ich inną drogą.'),
+        advice: [
+          tx('For your own users: ask them to delete or archive old mail, or raise their quota.', 'Dla własnych użytkowników: poproś o usunięcie lub zarchiwizowanie starej poczty albo zwiększ limit skrzynki.'),
+          tx('For remote recipients: let them know by phone or another address.', 'Dla odbiorców z innych serwerów: daj im znać telefonicznie albo na inny adres.'),
+        ],
+        evidence: rows.slice(0, MAX_EVIDENCE).map(([, r]) => ev(r.line)),
+        data: { recipients: rows.map(([a, r]) => ({ address: a, count: r.count, local: r.local })) },
+      });
+    }
+    const piles = [...this.destinations.entries()].filter(([, d]) => d.peak >= this.limits.destinationPile).sort((a, b) => b[1].peak - a[1].peak);
+    for (const [dom, d] of piles.slice(0, 10)) {
+      const c = classifyLogText(d.text);
+      const f: Finding = {
+        check: 'logs.deferred.destination',
+        status: 'warn',
+        subject: dom,
+        summary: fill(tx('{count} recipients at {domain} waited for a retry at the same time (the longest {delay}).', '{count} odbiorców w domenie {domain} czekało jednocześnie na ponowną próbę (najdłużej {delay}).'),
+          { count: d.peak, domain: dom, delay: d.maxDelay >= 3600 ? (d.maxDelay / 3600).toFixed(1) + ' h' : Math.round(d.maxDelay) + ' s' }),
+        detail: fill(tx('The last answer: {text}', 'Ostatnia odpowiedź: {text}'), { text: d.text.slice(0, 300) }),
+        advice: describeReason(c.reason).advice,
+        evidence: d.evidence,
+        data: { domain: dom, peak: d.peak, openAtEnd: d.open.size, maxDelay: d.maxDelay, reason: c.reason },
+      };
+      f.diagnosis = toDiagnosis(c, d.text);
+      out.push(f);
+    }
     return out;
   }
 }

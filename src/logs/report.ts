@@ -8,6 +8,7 @@ import { describeReason } from '../knowledge/reasons.js';
 import { classifyLogText, toDiagnosis } from './diagnose.js';
 import { fmtTime } from './stamp.js';
 import { redactLogLine } from './redact.js';
+import { inboundNote } from './perspective.js';
 import type { LogSummaryData, CountRow, ReasonGroup } from './summary.js';
 import type { MessageStory, TraceFilter, TraceResult } from './trace.js';
 
@@ -77,11 +78,42 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     };
     f.summary = { en: fill(texts[kind], { reason: `${g.reason} (${info.title.en})`, n: g.count, all }).en, pl: fill(texts[kind], { reason: `${g.reason} (${info.title.pl})`, n: g.count, all }).pl };
     if (info.advice.length) f.advice = info.advice;
+    if (kind === 'rejected') {
+      // our server refused someone else's mail: the administrator's story, not a sender's (no "get delisted")
+      const note = inboundNote(g.reason);
+      f.check = 'logs.summary.rejected-inbound';
+      f.status = 'info';
+      const t = T('Your server refused {n} incoming messages; most: {reason} ({k} of {n}).', 'Twój serwer odrzucił {n} przychodzących wiadomości; najczęściej: {reason} ({k} z {n}).');
+      f.summary = { en: fill(t, { n: all, reason: `${g.reason} (${info.title.en})`, k: g.count }).en, pl: fill(t, { n: all, reason: `${g.reason} (${info.title.pl})`, k: g.count }).pl };
+      f.detail = note.meaning;
+      f.advice = note.advice;
+      delete f.diagnosis;
+    }
     findings.push(f);
   };
   addReason('bounced', d.reasons.bounced, c.bounced);
   addReason('rejected', d.reasons.rejected, c.rejected);
   addReason('deferred', d.reasons.deferred, c.deferrals);
+  const blocked = d.filters.reduce((a, f) => a + f.blocked, 0);
+  if (d.filters.length) {
+    const cats = d.filters.map((f) => `${f.category} ${f.passed + f.blocked}${f.blocked ? ` (${f.blocked} blocked)` : ''}`).join(', ');
+    findings.push({
+      check: 'logs.summary.filter', status: blocked ? 'warn' : 'ok', subject: cats,
+      summary: fill(T('The content filter checked {n} messages: {blocked} blocked, {quarantined} quarantined ({cats}).', 'Filtr treści sprawdził {n} wiadomości: {blocked} zablokował, {quarantined} trafiło do kwarantanny ({cats}).'),
+        { n: d.filters.reduce((a, f) => a + f.passed + f.blocked, 0), blocked, quarantined: c.quarantined, cats }),
+      data: { filters: d.filters, quarantined: c.quarantined, discarded: c.discarded },
+    });
+  }
+  if (d.logins.failed) {
+    const top = d.logins.topFailedIps[0];
+    findings.push({
+      check: 'logs.summary.logins', status: top && top.messages >= 10 ? 'warn' : 'info', subject: top?.key ?? String(d.logins.failed),
+      summary: fill(T('{n} failed logins ({smtp} SMTP AUTH, {imap} IMAP/POP3); most from {ip} ({k}).', '{n} nieudanych logowań ({smtp} SMTP AUTH, {imap} IMAP/POP3); najwięcej z {ip} ({k}).'),
+        { n: d.logins.failed, smtp: d.logins.smtpFailed, imap: d.logins.imapPopFailed, ip: top?.key ?? '?', k: top?.messages ?? 0 }),
+      advice: [T('Many failures from one address are password guessing: see mailmedic logs problems, block the address (fail2ban, firewall).', 'Wiele nieudanych prób z jednego adresu to zgadywanie haseł: zobacz mailmedic logs problems, zablokuj ten adres (fail2ban, zapora).')],
+      data: { logins: d.logins },
+    });
+  }
   if (d.daemon.fatal || d.daemon.panic) {
     findings.push({
       check: 'logs.summary.fatal', status: 'error', subject: `${d.daemon.fatal + d.daemon.panic}`,
@@ -102,9 +134,10 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
       rows: [
         ['received', c.received], ['delivered', c.delivered], ['forwarded', c.forwarded], ['deferred', `${c.deferred} (${c.deferrals} deferrals)`],
         ['bounced', c.bounced], ['expired', c.expired], ['rejected', c.rejected], ['reject warnings', c.rejectWarnings], ['held', c.held], ['discarded', c.discarded],
+        ['quarantined', c.quarantined], ['deleted by the administrator', c.deleted], ['requeued', c.requeued], ['released from hold', c.released],
         ['content-filter hops', c.filtered], ['bytes received', fmtBytes(c.bytesReceived)], ['bytes delivered', fmtBytes(c.bytesDelivered)],
         ['senders', c.senders], ['recipients', c.recipients], ['SMTP connections', d.smtp.connections], ['TLS connections', d.smtp.tls],
-        ['TLS failures', d.smtp.tlsFailures], ['failed logins', d.smtp.authFailures], ['IMAP/POP3 logins', d.smtp.imapPopLogins],
+        ['TLS failures', d.smtp.tlsFailures], ['failed logins', `${d.logins.failed} (SMTP ${d.logins.smtpFailed}, IMAP/POP3 ${d.logins.imapPopFailed})`], ['IMAP/POP3 logins', d.smtp.imapPopLogins],
         ['warnings', d.daemon.warnings], ['errors', d.daemon.errors], ['fatal', d.daemon.fatal], ['panic', d.daemon.panic],
         ['still in queue at end', c.openAtEnd],
       ].map(([k, v]) => [String(k), String(v)]),
@@ -116,6 +149,7 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
         ['p99', sec(d.delays.p99)], ['max', sec(d.delays.max)], ['avg', sec(d.delays.avg)],
         ['avg before queue', sec(d.delays.parts.beforeQueue)], ['avg in queue', sec(d.delays.parts.inQueue)],
         ['avg connection', sec(d.delays.parts.connection)], ['avg transmission', sec(d.delays.parts.transmission)],
+        ['deliveries after a content filter or forward', String(d.delays.chained)], ['avg time before the last leg (filter)', sec(d.delays.filterAvg)],
       ],
     },
     {
@@ -139,6 +173,26 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     reasonTable('logs.reasons.deferred', T('Deferrals by reason', 'Odroczenia według przyczyny'), d.reasons.deferred),
     reasonTable('logs.reasons.bounced', T('Bounces by reason', 'Zwroty według przyczyny'), d.reasons.bounced),
     {
+      id: 'logs.filters', title: T('Content filter verdicts', 'Werdykty filtra treści'),
+      columns: [T('Category', 'Kategoria'), T('Passed', 'Przepuszczone'), T('Blocked', 'Zablokowane')],
+      rows: d.filters.map((f) => [f.category, String(f.passed), String(f.blocked)]),
+    },
+    {
+      id: 'logs.postscreen', title: T('postscreen (protection before smtpd)', 'postscreen (ochrona przed smtpd)'), columns: [T('Verdict', 'Werdykt'), T('Count', 'Liczba')],
+      rows: ([['PASS NEW', d.screen.passNew], ['PASS OLD', d.screen.passOld], ['PREGREET', d.screen.pregreet], ['DNSBL rank', d.screen.dnsbl],
+        ['HANGUP', d.screen.hangup], ['COMMAND limits', d.screen.command], ['PIPELINING', d.screen.pipelining], ['BARE NEWLINE', d.screen.bareNewline],
+        ['NON-SMTP COMMAND', d.screen.nonSmtp], ['DENYLISTED', d.screen.denylisted], ['ALLOWLISTED', d.screen.allowlisted]] as [string, number][])
+        .filter(([, n]) => n > 0).map(([k, n]) => [k, String(n)]),
+    },
+    topTable('logs.dnsbl-hits', T('DNSBL hits per list', 'Trafienia na czarnych listach (DNSBL)'), T('List', 'Lista'), d.screen.listHits, false),
+    topTable('logs.failed-logins', T('Failed logins per IP', 'Nieudane logowania według IP'), T('IP', 'IP'), d.logins.topFailedIps, false),
+    topTable('logs.refused-by', T('Our mail refused or deferred by remote servers', 'Nasza poczta odrzucona lub odroczona przez inne serwery'), T('Remote server', 'Serwer'), d.outbound.refusedBy, false),
+    {
+      id: 'logs.per-domain', title: T('Per destination domain', 'Według domeny odbiorcy'),
+      columns: [T('Domain', 'Domena'), T('Delivered', 'Doręczone'), T('Bytes', 'Bajty'), T('Deferrals', 'Odroczenia'), T('Bounced', 'Zwrócone'), T('Avg delay', 'Śr. opóźnienie'), T('Max delay', 'Maks. opóźnienie')],
+      rows: d.outbound.perDomain.map((r) => [r.domain, String(r.delivered), fmtBytes(r.bytes), String(r.deferrals), String(r.bounced), sec(r.avgDelay), sec(r.maxDelay)]),
+    },
+    {
       id: 'logs.daemon', title: T('Warnings and errors', 'Ostrzeżenia i błędy'),
       columns: [T('Level', 'Poziom'), T('Program', 'Program'), T('Count', 'Liczba'), T('Text', 'Treść')],
       rows: d.daemon.top.map((x) => [x.level, x.prog, String(x.count), x.text]),
@@ -154,8 +208,31 @@ const VERDICT_TEXT: Record<string, Text> = {
   bounced: T('bounced (not delivered, the sender is told)', 'zwrócona (niedoręczona, nadawca dostaje raport o niedoręczeniu)'), expired: T('expired in the queue and returned to the sender', 'wygasła w kolejce i wróciła do nadawcy'),
   rejected: T('rejected before it entered the queue', 'odrzucona, zanim trafiła do kolejki'), 'in-queue': T('still in the queue when the log ends', 'wciąż w kolejce, gdy dziennik (log) się kończy'),
   unknown: T('outcome not in this log', 'w tym dzienniku (logu) brak wyniku'),
+  discarded: T('accepted, then thrown away (not delivered, the sender is not told)', 'przyjęta, a potem odrzucona bez powiadomienia (niedoręczona, nadawca nie dostaje raportu)'),
+  deleted: T('deleted from the queue by the administrator (postsuper -d)', 'usunięta z kolejki przez administratora (postsuper -d)'),
+  held: T('held in the queue by the administrator or a rule (not sent until released)', 'wstrzymana w kolejce przez administratora lub regułę (nie zostanie wysłana, dopóki jej nie zwolnisz)'),
 };
-const VERDICT_STATUS: Record<string, Status> = { delivered: 'ok', deferred: 'warn', bounced: 'error', expired: 'error', rejected: 'error', 'in-queue': 'warn', unknown: 'unknown' };
+const VERDICT_STATUS: Record<string, Status> = { delivered: 'ok', deferred: 'warn', bounced: 'error', expired: 'error', rejected: 'error', discarded: 'error', deleted: 'warn', held: 'warn', 'in-queue': 'warn', unknown: 'unknown' };
+
+/** A content filter's verdict, for the story's facts. */
+function filterFact(f: NonNullable<MessageStory['filter']>): Text {
+  const what = `${f.name}: ${f.verdict === 'passed' ? 'Passed' : 'Blocked'} ${f.category}${f.detail ? ' ' + f.detail : ''}`;
+  return T(`content filter ${what}${f.quarantined ? ', quarantined' : ''}${f.discarded ? ', discarded' : ''}`,
+    `filtr treści ${what}${f.quarantined ? ', w kwarantannie' : ''}${f.discarded ? ', odrzucona' : ''}`);
+}
+
+/** One leg of a message and how it continues the one before, for the story's facts. */
+function legFact(l: NonNullable<MessageStory['legs']>[number], first: boolean): Text {
+  const via: Text = first ? T('queue id', 'identyfikator w kolejce') : l.via === 'filter' ? T('back from the content filter as', 'po filtrze treści jako')
+    : l.via === 'forward' ? T('forwarded locally as', 'przekazana lokalnie jako') : l.via === 'requeue' ? T('requeued (postsuper -r) as', 'ponownie w kolejce (postsuper -r) jako')
+      : T('continued as', 'dalej jako');
+  const f = l.filter ? filterFact(l.filter) : undefined;
+  const admin: Text | undefined = l.admin === 'deleted' ? T('deleted by the administrator', 'usunięta przez administratora')
+    : l.admin === 'held' ? T('held', 'wstrzymana') : l.admin === 'released' ? T('held, then released', 'wstrzymana, potem zwolniona')
+      : l.admin === 'requeued' ? T('requeued by the administrator', 'ponownie w kolejce na polecenie administratora') : undefined;
+  const tail = (k: 'en' | 'pl') => [f?.[k], admin?.[k]].filter(Boolean).join(', ');
+  return { en: `${via.en} ${l.qid}${tail('en') ? ` (${tail('en')})` : ''}`, pl: `${via.pl} ${l.qid}${tail('pl') ? ` (${tail('pl')})` : ''}` };
+}
 
 /** One story → one Finding (verdict + diagnosis) and its attempt rows. */
 export function storyFinding(s: MessageStory): Finding {
@@ -171,22 +248,35 @@ export function storyFinding(s: MessageStory): Finding {
   };
   const vt = VERDICT_TEXT[s.verdict]!;
   f.summary = { en: f.summary.en.replace('{verdict}', vt.en), pl: f.summary.pl.replace('{verdict}', vt.pl) };
-  const facts: string[] = [];
-  if (s.client?.startsWith('uid=')) facts.push(`local submission (sendmail/pickup, ${s.client})`);
-  else if (s.client) facts.push(`client ${s.client}[${s.ip ?? ''}]`);
-  if (s.helo) facts.push(`HELO ${s.helo}`);
-  if (s.saslUser) facts.push(`SASL ${s.saslUser}`);
-  if (s.tls) facts.push(`TLS ${s.tls.split(' with ')[0]}`);
-  if (s.messageId) facts.push(`Message-ID <${s.messageId}>`);
-  if (s.size !== undefined) facts.push(`size ${s.size}`);
-  if (s.requeuedAs) facts.push(`→ content filter, re-queued as ${s.requeuedAs}`);
-  if (s.requeuedFrom) facts.push(`← re-injected from ${s.requeuedFrom}`);
-  for (const n of s.notices) facts.push(`${n.kind} notice → ${n.qid}`);
-  if (facts.length) f.detail = { en: facts.join('; '), pl: facts.join('; ') };
+  const facts: Text[] = [];
+  const both = (v: string): Text => ({ en: v, pl: v });
+  if (s.client?.startsWith('uid=')) facts.push(T(`local submission (sendmail/pickup, ${s.client})`, `wysłana lokalnie (sendmail/pickup, ${s.client})`));
+  else if (s.client) facts.push(T(`client ${s.client}[${s.ip ?? ''}]`, `klient ${s.client}[${s.ip ?? ''}]`));
+  if (s.helo) facts.push(both(`HELO ${s.helo}`));
+  if (s.saslUser) facts.push(both(`SASL ${s.saslUser}`));
+  if (s.tls) facts.push(both(`TLS ${s.tls.split(' with ')[0]}`));
+  if (s.messageId) facts.push(both(`Message-ID <${s.messageId}>`));
+  if (s.size !== undefined) facts.push(T(`size ${s.size}`, `rozmiar ${s.size}`));
+  if (s.legs) facts.push(...s.legs.map((l, i) => legFact(l, i === 0)));
+  else if (s.filter) facts.push(filterFact(s.filter));
+  else if (s.requeuedFrom) facts.push(T(`← continues ${s.requeuedFrom}`, `← ciąg dalszy ${s.requeuedFrom}`));
+  for (const n of s.notices) facts.push(T(`${n.kind} notice → ${n.qid}`, `raport (${n.kind}) → ${n.qid}`));
+  if (facts.length) f.detail = { en: facts.map((x) => x.en).join('; '), pl: facts.map((x) => x.pl).join('; ') };
+  if (s.verdict === 'discarded') {
+    const blocked = s.filter?.verdict === 'blocked' ? s.filter : s.legs?.find((l) => l.filter?.verdict === 'blocked')?.filter;
+    const a = s.recipients.flatMap((r) => r.attempts).find((x) => x.status === 'discarded');
+    const what = blocked ? `${blocked.name}: ${blocked.category}${blocked.detail ? ` (${blocked.detail})` : ''}` : a?.text ?? '';
+    f.detail = { en: `${f.detail ? f.detail.en + '. ' : ''}Blocked by the content filter — ${what}${blocked?.quarantined ? '; a copy is in quarantine' : ''}.`,
+      pl: `${f.detail ? f.detail.pl + '. ' : ''}Zablokowana przez filtr treści — ${what}${blocked?.quarantined ? '; kopia jest w kwarantannie' : ''}.` };
+    f.advice = [
+      T('If the message was wanted, release it from the quarantine (amavisd-release <quarantine id>) and tell the sender what the filter did not like.', 'Jeśli wiadomość była potrzebna, zwolnij ją z kwarantanny (amavisd-release <identyfikator kwarantanny>) i powiedz nadawcy, co nie spodobało się filtrowi.'),
+      T('Banned attachments (.exe, .js, macros) are blocked on purpose: ask the sender for another format or a download link.', 'Zablokowane załączniki (.exe, .js, makra) są blokowane celowo: poproś nadawcę o inny format albo link do pobrania.'),
+    ];
+  }
   // the diagnosis of the worst failure
   const failed = s.recipients.flatMap((r) => r.attempts).filter((a) => a.status === 'bounced' || a.status === 'expired' || a.status === 'deferred').pop();
   const rej = s.rejects.find((r) => r.action === 'reject');
-  if (s.verdict !== 'delivered' && (failed || rej)) {
+  if (s.verdict !== 'delivered' && s.verdict !== 'discarded' && (failed || rej)) {
     const text = failed ? failed.text : rej!.text;
     const dsn = failed ? failed.dsn : rej!.dsn;
     const c = classifyLogText(text, dsn, failed ? undefined : rej!.replyCode);

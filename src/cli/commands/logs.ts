@@ -30,7 +30,7 @@ Reads Postfix, Exim, Sendmail and Dovecot logs (plain or .gz, a folder with its 
                like tail -F: prints problems as they happen (--json: one JSON object per line)
 
 Limits (defaults from the hosting help): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
-  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5
+  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 5 --rbl-provider 3
 Times (--since/--until): "2026-11-23 14:05", "14:05" (today), "-2h".
 --verbose shows every evidence line and the lines that were not understood.`;
 
@@ -49,7 +49,7 @@ rotacji albo standardowe wejście).
                jak tail -F: wypisuje problemy na bieżąco (--json: jeden obiekt JSON na wiersz)
 
 Limity (domyślnie wg pomocy hostingu): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
-  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5
+  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 5 --rbl-provider 3
 Czas (--since/--until): „2026-11-23 14:05”, „14:05” (dziś), „-2h”.
 --verbose pokazuje wszystkie wiersze dowodowe i wiersze, których nie zrozumiano.`;
 
@@ -58,6 +58,7 @@ const OPTIONS = {
   limit: { type: 'string' }, top: { type: 'string' }, webhook: { type: 'string' }, 'from-start': { type: 'boolean' }, 'poll-ms': { type: 'string' },
   'per-hour': { type: 'string' }, 'per-day': { type: 'string' }, 'per-ip-hour': { type: 'string' }, 'auth-failures': { type: 'string' },
   'reject-wave': { type: 'string' }, 'deferred-pile': { type: 'string' }, 'stuck-hours': { type: 'string' }, 'tls-failures': { type: 'string' },
+  'destination-pile': { type: 'string' }, 'rbl-provider': { type: 'string' },
 } as const;
 
 function limitsFrom(v: Record<string, unknown>): LogProblemLimits {
@@ -71,6 +72,8 @@ function limitsFrom(v: Record<string, unknown>): LogProblemLimits {
     deferredPile: numberOption('deferred-pile', v['deferred-pile'], L.deferredPile, 1),
     stuckHours: numberOption('stuck-hours', v['stuck-hours'], L.stuckHours, 0),
     tlsFailures: numberOption('tls-failures', v['tls-failures'], L.tlsFailures, 1),
+    destinationPile: numberOption('destination-pile', v['destination-pile'], L.destinationPile, 1),
+    rblProvider: numberOption('rbl-provider', v['rbl-provider'], L.rblProvider, 1),
   };
 }
 
