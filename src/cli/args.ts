@@ -58,6 +58,20 @@ export interface CommonFlags {
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parse a command's argv: its own options plus the common ones. Unknown options are a UsageError. */
+/**
+ * `--since -2h`: a value that starts with "-" and a digit belongs to the option before it (parseArgs would read it
+ * as an option); given as `--since=-2h` it is one argument.
+ */
+function joinNegativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!, next = argv[i + 1];
+    const o = a.startsWith('--') ? options[a.slice(2)] : undefined;
+    if (o?.type === 'string' && next !== undefined && /^-\d/.test(next)) { out.push(`${a}=${next}`); i++; } else out.push(a);
+  }
+  return out;
+}
+
 export function parseCommand<O extends Options>(argv: string[], options: O): {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
@@ -65,7 +79,7 @@ export function parseCommand<O extends Options>(argv: string[], options: O): {
 } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv, { ...COMMON_OPTIONS, ...options }), options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
     throw parseArgsError(e, argv, { ...COMMON_OPTIONS, ...options });
   }

@@ -95,6 +95,8 @@ export const USAGE_TEXTS = {
     'podaj plik albo katalog z logami (albo przekaż log na standardowe wejście)'),
   logsBadTime: tx('cannot read the time "{value}" (use 2026-11-23 14:05, 14:05 or -2h)', // wraps parseLogTime
     'nie można odczytać czasu „{value}” (użyj np. 2026-11-23 14:05, 14:05 albo -2h)'),
+  logsBadZone: tx('unknown time zone "{value}" (use a zone name such as Europe/Warsaw, or a whole-hour offset such as +01:00)',
+    'nieznana strefa czasowa „{value}” (użyj nazwy strefy, np. Europe/Warsaw, albo przesunięcia o pełne godziny, np. +01:00)'),
   logsTraceNeeds: tx('trace needs --to, --from, --id, --since or --until', 'trace wymaga --to, --from, --id, --since albo --until'),
   logsFollowOne: tx('follow needs exactly one log file', 'follow wymaga dokładnie jednego pliku logu'),
   logsWebhook: tx('--webhook must be an http:// or https:// URL', '--webhook musi być adresem URL zaczynającym się od http:// albo https://'),

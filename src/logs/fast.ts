@@ -188,6 +188,15 @@ for (let c = 0; c < 256; c++) {
 export class FastPostfixLines {
   /** Lines answered here (each counts as a parsed Postfix line with a classic stamp). */
   count = 0;
+  /** Lines skipped here because their time is outside the range (see {@link range}). */
+  skipped = 0;
+  private since = -Infinity;
+  private until = Infinity;
+  /** Count only lines stamped within [since, until]. */
+  range(since: number, until: number): void {
+    this.since = since;
+    this.until = until;
+  }
   private stamp = new Uint8Array(15);
   private stampTs = NaN;
   private stampGen = -1;
@@ -279,6 +288,11 @@ export class FastPostfixLines {
       this.sw0 = w0; this.sw1 = w1; this.sw2 = w2; this.sw3 = w3;
       this.stampGen = clock.generation;
       this.time[0] = this.stampTs;
+    }
+    // --- outside --since/--until: read, not counted (the full path would skip its event the same way) ---
+    if (!(this.stampTs >= this.since && this.stampTs <= this.until)) {
+      if (len > 40 && buf[a + 16] !== 60 && atw(buf, dv, spaceAt(buf, dv, a + 16, e) + 1, e, POSTFIX)) { this.skipped++; return true; }
+      return false;
     }
     // --- host, then a Postfix program "postfix…[pid]:" ---
     let p = a + 16;
@@ -633,8 +647,11 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   const clock = opt.clock ?? new StampClock(now());
   const parser = new LogLineParser(clock, { light: true });
   const keep = opt.keepUnparsed ?? 20;
-  const stats: ScanStats = { sources, lines: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
+  const stats: ScanStats = { sources, lines: 0, outOfRange: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
   const fast = new FastPostfixLines(clock, tracker, collector);
+  const since = opt.since ?? -Infinity, until = opt.until ?? Infinity;
+  const ranged = since > -Infinity || until < Infinity;
+  if (ranged) fast.range(since, until);
   const prog: ReadProgress = { bytes: 0, total: sources.reduce((x, s) => x + s.size, 0), lines: 0 };
   let nextReport = 8 << 20;
   let srcName = '';
@@ -643,7 +660,9 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   const slow = (line: string): void => {
     if (line.length === 0) return;
     const ev = parseLine(stats, keep, line, srcName, lineNo);
-    if (ev) collector.add(ev, tracker.add(ev));
+    if (!ev) return;
+    if (ranged && !(ev.ts >= since && ev.ts <= until)) { stats.outOfRange++; stats.parsed--; return; }
+    collector.add(ev, tracker.add(ev));
   };
   const slowLine = (s: string): void => {
     lineNo++;
@@ -713,6 +732,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   opt.onProgress?.(prog);
   parser.countFastLines(fast.count);
   stats.parsed += fast.count;
+  stats.outOfRange += fast.skipped;
   return stats;
 }
 

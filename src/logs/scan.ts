@@ -30,11 +30,16 @@ export interface ScanLogOptions {
   tracker?: MessageTracker;
   /** Use this clock (a collector reads the zone offset of each line's stamp from it). */
   clock?: StampClock;
+  /** Only lines stamped within [since, until] (ms since the epoch) count; the rest are read and skipped. */
+  since?: number;
+  until?: number;
 }
 
 export interface ScanStats {
   sources: LogSource[];
   lines: number;
+  /** Lines outside --since/--until (read, not counted). */
+  outOfRange: number;
   parsed: number;
   unparsed: number;
   unparsedSamples: string[];
@@ -67,7 +72,9 @@ export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: Tr
   if (opt.onClose) trackerOpts.onClose = opt.onClose;
   const tracker = opt.tracker ?? new MessageTracker(trackerOpts);
   const keep = opt.keepUnparsed ?? 20;
-  const stats: ScanStats = { sources, lines: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
+  const stats: ScanStats = { sources, lines: 0, outOfRange: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
+  const since = opt.since ?? -Infinity, until = opt.until ?? Infinity;
+  const ranged = since > -Infinity || until < Infinity;
   const readOpts: Parameters<typeof readLogLines>[2] = {
     onSource: (s) => clock.setReference(s.mtimeMs),
   };
@@ -77,7 +84,9 @@ export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: Tr
     stats.lines++;
     if (line.length === 0) return;
     const e = parseLine(stats, keep, line, src, lineNo);
-    if (e) onEvent(e, tracker.add(e));
+    if (!e) return;
+    if (ranged && !(e.ts >= since && e.ts <= until)) { stats.outOfRange++; stats.parsed--; return; }
+    onEvent(e, tracker.add(e));
   }, readOpts);
   return stats;
 }

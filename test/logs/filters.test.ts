@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { findLogProblems, logStoryFinding as storyFinding, logSummaryReport, summarizeLogs, traceLogs, type LogSummaryData } from '../../src/logs/index.js';
-import { PROJECT_ROOT } from '../helpers/env.js';
+import { CLI, PROJECT_ROOT } from '../helpers/env.js';
 import { truthOf, type Truth } from './truth.js';
 
 const FIX = join(PROJECT_ROOT, 'test', 'logs', 'fixtures', 'filters');
@@ -154,4 +154,29 @@ test('problems on the real filtering server: the alarms an administrator needs, 
   assert.match(inbound.summary.en, /^Your server refused 7 incoming messages; most: blocked/);
   assert.ok(!JSON.stringify(inbound).match(/delist|usunięcie z listy|your IP|Twój adres IP/i), JSON.stringify(inbound.advice));
   assert.equal(report.findings.some((f) => f.check === 'logs.summary.rejected'), false);
+});
+
+test('time: --since/--until narrow summary and problems; "-2h" is a value; --tz counts hours in a named zone; RFC 3339 keeps its own hours', async () => {
+  const path = join(FIX, 'maillog.rfc3339');
+  const all = await summarizeLogs({ inputs: [path] });
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  // the middle of the log, by the stamps themselves
+  const mid = Date.parse(lines[Math.floor(lines.length / 2)]!.split(' ')[0]!);
+  for (const fullPath of [false, true]) {
+    const late = await summarizeLogs({ inputs: [path], since: mid }, 10, { fullPath });
+    const early = await summarizeLogs({ inputs: [path], until: mid - 1 }, 10, { fullPath });
+    assert.ok(late.counts.received + early.counts.received <= all.counts.received && late.counts.rejected + early.counts.rejected === all.counts.rejected, `${late.counts.rejected}+${early.counts.rejected}`);
+    assert.ok(late.lines === all.lines && Date.parse(late.first!) >= mid && Date.parse(early.last!) < mid);
+  }
+  // the log was written at +01:00: its hour is 06, on a machine in any zone; --tz UTC counts it as 05
+  assert.deepEqual(all.perHour.filter((h) => h.received).map((h) => h.hour), [6]);
+  const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'logs', ...args, '--json'], { encoding: 'utf8', env: { ...process.env, TZ: 'America/New_York' } });
+  const utc = run(['summary', path, '--tz', 'UTC']);
+  assert.deepEqual(JSON.parse(utc.stdout).data.perHour.filter((h: { received: number }) => h.received).map((h: { hour: number }) => h.hour), [5]);
+  const ny = run(['summary', path]);
+  assert.deepEqual(JSON.parse(ny.stdout).data.perHour.filter((h: { received: number }) => h.received).map((h: { hour: number }) => h.hour), [6]);
+  for (const sub of ['summary', 'problems']) assert.notEqual(run([sub, path, '--since', '-2h']).status, 64);
+  const bad = run(['summary', path, '--tz', 'Mars/Olympus']);
+  assert.equal(bad.status, 64);
+  assert.match(bad.stderr, /unknown time zone "Mars\/Olympus"|nieznana strefa czasowa/);
 });

@@ -31,7 +31,9 @@ Reads Postfix, Exim, Sendmail and Dovecot logs (plain or .gz, a folder with its 
 
 Limits (defaults from the hosting help): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
   --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 5 --rbl-provider 3
-Times (--since/--until): "2026-11-23 14:05", "14:05" (today), "-2h".
+Times (--since/--until, for trace, summary and problems): "2026-11-23 14:05", "14:05" (today), "-2h".
+--tz ZONE reads stamps without a zone in ZONE (Europe/Warsaw, +01:00) and counts hours in it; by default hours
+  are those the log wrote (an RFC 3339 stamp keeps its own offset).
 --verbose shows every evidence line and the lines that were not understood.`;
 
 const USAGE_PL = `mailmedic logs <trace|summary|problems|follow> [PLIK|KATALOG|-]... [opcje]
@@ -50,7 +52,9 @@ rotacji albo standardowe wejście).
 
 Limity (domyślnie wg pomocy hostingu): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
   --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 5 --rbl-provider 3
-Czas (--since/--until): „2026-11-23 14:05”, „14:05” (dziś), „-2h”.
+Czas (--since/--until, dla trace, summary i problems): „2026-11-23 14:05”, „14:05” (dziś), „-2h”.
+--tz STREFA czyta znaczniki czasu bez strefy w STREFIE (Europe/Warsaw, +01:00) i liczy w niej godziny; domyślnie
+  godziny są takie, jak zapisał je dziennik (znacznik RFC 3339 zachowuje własne przesunięcie).
 --verbose pokazuje wszystkie wiersze dowodowe i wiersze, których nie zrozumiano.`;
 
 const OPTIONS = {
@@ -58,8 +62,25 @@ const OPTIONS = {
   limit: { type: 'string' }, top: { type: 'string' }, webhook: { type: 'string' }, 'from-start': { type: 'boolean' }, 'poll-ms': { type: 'string' },
   'per-hour': { type: 'string' }, 'per-day': { type: 'string' }, 'per-ip-hour': { type: 'string' }, 'auth-failures': { type: 'string' },
   'reject-wave': { type: 'string' }, 'deferred-pile': { type: 'string' }, 'stuck-hours': { type: 'string' }, 'tls-failures': { type: 'string' },
-  'destination-pile': { type: 'string' }, 'rbl-provider': { type: 'string' },
+  'destination-pile': { type: 'string' }, 'rbl-provider': { type: 'string' }, tz: { type: 'string' },
 } as const;
+
+/**
+ * --tz: the zone to read stamps without one in (classic syslog) and to count hours and days in. A zone name
+ * (Europe/Warsaw) or a whole-hour offset (+01:00, UTC); it becomes this process's TZ.
+ */
+function setReaderZone(raw: string): void {
+  const m = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d\d))?$/i.exec(raw.trim());
+  let zone = raw.trim();
+  if (/^(?:UTC|GMT|Z)$/i.test(zone)) zone = 'UTC';
+  else if (m) {
+    if (m[3] && m[3] !== '00') throw new UsageError(USAGE_TEXTS.logsBadZone, { value: raw });
+    const h = Number(m[2]);
+    zone = h === 0 ? 'UTC' : `Etc/GMT${m[1] === '+' ? '-' : '+'}${h}`; // POSIX Etc zones count westwards
+  }
+  try { new Intl.DateTimeFormat('en', { timeZone: zone }); } catch { throw new UsageError(USAGE_TEXTS.logsBadZone, { value: raw }); }
+  process.env.TZ = zone;
+}
 
 function limitsFrom(v: Record<string, unknown>): LogProblemLimits {
   const L = DEFAULT_LOG_LIMITS;
@@ -101,7 +122,14 @@ export const command: Command = {
     const [sub, ...positionals] = all;
     const now = Date.now;
     const progress = makeLogProgress();
-    const base = { inputs: positionals, onProgress: progress, keepUnparsed: common.verbose ? 200 : 20 };
+    if (typeof v.tz === 'string') setReaderZone(v.tz);
+    const range: { since?: number; until?: number } = {};
+    for (const k of ['since', 'until'] as const) {
+      const raw = v[k];
+      if (typeof raw !== 'string') continue;
+      try { range[k] = parseLogTime(raw, now()); } catch (e) { throw new UsageError(USAGE_TEXTS.logsBadTime, { value: raw }, e); }
+    }
+    const base = { inputs: positionals, onProgress: progress, keepUnparsed: common.verbose ? 200 : 20, ...range };
     const inputs = positionals.length ? positionals : ['-'];
     if (inputs.includes('-') && process.stdin.isTTY && sub !== 'follow') throw new UsageError(USAGE_TEXTS.logsNoInput);
     const subject = describeSources(resolveLogSources(inputs));
@@ -111,11 +139,8 @@ export const command: Command = {
         if (typeof v.to === 'string') filter.to = v.to;
         if (typeof v.from === 'string') filter.from = v.from;
         if (typeof v.id === 'string') filter.id = v.id;
-        for (const k of ['since', 'until'] as const) {
-          const raw = v[k];
-          if (typeof raw !== 'string') continue;
-          try { filter[k] = parseLogTime(raw, now()); } catch (e) { throw new UsageError(USAGE_TEXTS.logsBadTime, { value: raw }, e); }
-        }
+        if (range.since !== undefined) filter.since = range.since;
+        if (range.until !== undefined) filter.until = range.until;
         if (!filter.to && !filter.from && !filter.id && filter.since === undefined && filter.until === undefined) throw new UsageError(USAGE_TEXTS.logsTraceNeeds);
         const limit = numberOption('limit', v.limit, 50, 1, 100000);
         const r = await traceLogs(base, filter, limit);
@@ -123,7 +148,7 @@ export const command: Command = {
         return emit(logTraceReport(r, filter, `${subject}: ${describeFilter(filter)}`), common);
       }
       case 'summary': {
-        const d = await summarizeLogs(base, numberOption('top', v.top, 10, 1, 1000));
+        const d = await summarizeLogs(base, numberOption('top', v.top, 10, 1, 1000), { readerZone: typeof v.tz === 'string' });
         progress.done();
         const report = logSummaryReport(d, subject);
         if (common.format === 'html') return emit(report, common, renderLogSummaryHtml(report, d, common.lang));
