@@ -5,6 +5,11 @@
 // providers (greylisting and timeouts deferred then retried, some bounced by block lists / unknown users, DSNs),
 // local pickup (cron), NOQUEUE rejects (relay denied, RBL, HELO, unknown user), postscreen, SASL password
 // guessing bursts, TLS, warnings, anvil statistics — interleaved in time order as a busy server writes them.
+//   --shape real   the shape of a production filtering server instead (issue 13): RFC 3339 stamps with
+//                  microseconds and a +01:00 offset, postscreen in front of smtpd (CONNECT/PASS/DNSBL, dnsblog
+//                  hits), amavisd-new as content filter on every message (the hop to 127.0.0.1:10024, the
+//                  re-injected leg from 127.0.0.1:10025 with the same Message-ID, amavis' verdict line, spam
+//                  discarded and quarantined), opendkim signing what users send.
 import { createWriteStream } from 'node:fs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, arr) => (v.startsWith('--') ? [...a, [v.slice(2), arr[i + 1]]] : a), []));
@@ -24,16 +29,20 @@ const int = (a, b) => a + Math.floor(rnd() * (b - a + 1));
 const HOST = 'mx1';
 const START = new Date(Number(args.year ?? 2026), 2, 1, 0, 0, 0).getTime();
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const REAL = args.shape === 'real';
 let stampSec = -1, stampStr = '';
+const p2 = (n) => (n < 10 ? '0' + n : '' + n);
 const stamp = (ms) => {
   const s = Math.floor(ms / 1000);
   if (s !== stampSec) {
     stampSec = s;
     const d = new Date(s * 1000);
-    const p = (n) => (n < 10 ? '0' + n : '' + n);
-    stampStr = `${MON[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+    stampStr = REAL
+      ? `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}`
+      : `${MON[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')} ${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}`;
   }
-  return stampStr;
+  // rsyslog's RSYSLOG_FileFormat: microseconds and the writer's offset (this log was written at +01:00)
+  return REAL ? `${stampStr}.${String(Math.floor((ms % 1000) * 1000 + (ms * 7919) % 1000)).padStart(6, '0')}+01:00` : stampStr;
 };
 
 // --- a small world ---
@@ -99,6 +108,40 @@ const pop = () => {
   return top;
 };
 const L = (t, prog, p, text) => push(t, `${HOST} postfix/${prog}[${p}]: ${text}`);
+const A = (t, p, text) => push(t, `${HOST} amavis[${p}]: ${text}`);
+const amavisPids = Array.from({ length: 6 }, () => pid());
+const dkimPid = pid();
+let amavisTask = 0;
+
+/**
+ * --shape real: the message q (its client, sender, size) goes through amavis: the hop to 10024, amavis' verdict,
+ * the re-injected leg from 127.0.0.1:10025 delivered by deliver(childQid, at), the parent removed. Returns when it ends.
+ */
+function throughAmavis(u, q, mid, from, rcpts, size, client, clientIp, bank, deliver) {
+  const ap = pick(amavisPids), task = `(${String(ap).padStart(5, '0')}-${String(++amavisTask % 100).padStart(2, '0')})`;
+  const at = u + int(150, 900);
+  const spam = bank === 'RelayedInbound' && rnd() < 0.04;
+  const hits = spam ? (8 + rnd() * 20).toFixed(3) : (-2 + rnd() * 4).toFixed(3);
+  const to = rcpts.map((r) => `<${r}>`).join(',');
+  const mailId = Math.floor(rnd() * 2 ** 48).toString(36).padStart(10, 'x');
+  if (spam) {
+    A(at, ap, `${task} Blocked SPAM {DiscardedInbound,Quarantined}, [${clientIp}]:${int(1025, 65000)} [${clientIp}] <${from}> -> ${to}, quarantine: spam-${mailId}.gz, Queue-ID: ${q}, Message-ID: <${mid}>, mail_id: ${mailId}, Hits: ${hits}, size: ${size}, ${int(200, 2000)} ms`);
+    for (const r of rcpts) L(at + 2, 'smtp', pid(), `${q}: to=<${r}>, relay=127.0.0.1[127.0.0.1]:10024, delay=${d2((at - u) / 1000 + 0.4)}, delays=0.02/0/0/${d2((at - u) / 1000)}, dsn=2.7.0, status=sent (250 2.7.0 Ok, discarded, id=${task.slice(1, -1)} - spam)`);
+    L(at + 4, 'qmgr', qmgrPid, `${q}: removed`);
+    return at + 4;
+  }
+  const c = qid(), rp = pid();
+  L(at - 30, 'smtpd', rp, `connect from localhost[127.0.0.1]`);
+  L(at - 25, 'smtpd', rp, `${c}: client=localhost[127.0.0.1]`);
+  L(at - 20, 'cleanup', pid(), `${c}: message-id=<${mid}>`);
+  L(at - 15, 'qmgr', qmgrPid, `${c}: from=<${from}>, size=${size + int(300, 700)}, nrcpt=${rcpts.length} (queue active)`);
+  L(at - 10, 'smtpd', rp, `disconnect from localhost[127.0.0.1] ehlo=1 mail=1 rcpt=${rcpts.length} data=1 quit=1 commands=${4 + rcpts.length}`);
+  A(at, ap, `${task} Passed CLEAN {${bank}}, ${bank === 'RelayedInbound' ? `[${clientIp}]:${int(1025, 65000)} [${clientIp}]` : `MYNETS LOCAL [${clientIp}]:${int(1025, 65000)}`} <${from}> -> ${to}, Queue-ID: ${q}, Message-ID: <${mid}>, mail_id: ${mailId}, Hits: ${hits}, size: ${size}, queued_as: ${c}, ${int(200, 2000)} ms`);
+  for (const r of rcpts) L(at + 2, 'smtp', pid(), `${q}: to=<${r}>, relay=127.0.0.1[127.0.0.1]:10024, delay=${d2((at - u) / 1000 + 0.4)}, delays=0.02/0/0/${d2((at - u) / 1000)}, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as ${c})`);
+  L(at + 4, 'qmgr', qmgrPid, `${q}: removed`);
+  void client;
+  return deliver(c, at);
+}
 const d2 = (v) => (v < 10 ? v.toFixed(2).replace(/\.?0+$/, '') || '0' : v.toFixed(1).replace(/\.0$/, ''));
 
 // --- message scenarios ---
@@ -108,16 +151,29 @@ function inbound(t) {
   const rcpts = Array.from({ length: rc }, () => pick(users));
   const from = remoteAddr().addr;
   const size = int(900, rnd() < 0.95 ? 60000 : 4000000);
+  if (REAL) { // postscreen answers first, then hands the connection to smtpd
+    const ps = pid(), port = int(1025, 65000);
+    L(t - 30, 'postscreen', ps, `CONNECT from [${c.ip}]:${port} to [192.0.2.10]:25`);
+    if (rnd() < 0.1) { L(t - 25, 'dnsblog', pid(), `addr ${c.ip} listed by domain list.dnswl.org as 127.0.15.0`); L(t - 20, 'postscreen', ps, `PASS NEW [${c.ip}]:${port}`); }
+    else L(t - 20, 'postscreen', ps, `PASS OLD [${c.ip}]:${port}`);
+  }
   L(t, 'smtpd', p, `connect from ${c.name}[${c.ip}]`);
   let u = t + int(20, 300);
   if (rnd() < 0.6) L(u, 'smtpd', p, `Anonymous TLS connection established from ${c.name}[${c.ip}]: TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256`);
   u += int(50, 600);
   L(u, 'smtpd', p, `${q}: client=${c.name}[${c.ip}]`);
-  const cp = pid();
-  L(u + int(5, 80), 'cleanup', cp, `${q}: message-id=<${msgid(u, q)}>`);
+  const cp = pid(), mid = msgid(u, q);
+  L(u + int(5, 80), 'cleanup', cp, `${q}: message-id=<${mid}>`);
   u += int(100, 900);
   L(u, 'qmgr', qmgrPid, `${q}: from=<${from}>, size=${size}, nrcpt=${rc} (queue active)`);
   L(u + int(5, 200), 'smtpd', p, `disconnect from ${c.name}[${c.ip}] ehlo=1 mail=1 rcpt=${rc} data=1 quit=1 commands=${4 + rc}`);
+  if (REAL) { throughAmavis(u, q, mid, from, rcpts, size, c.name, c.ip, 'RelayedInbound', (cq, at) => deliverLocal(cq, rcpts, at, u)); return; }
+  deliverLocal(q, rcpts, u, u);
+}
+
+/** Deliveries of q to local mailboxes from time u (the message arrived at t0), then q removed. */
+function deliverLocal(q, rcpts, u, t0) {
+  void t0;
   let end = u;
   for (const r of rcpts) {
     const dt = int(10, 400);
@@ -128,6 +184,7 @@ function inbound(t) {
     end = Math.max(end, u + dt);
   }
   L(end + int(1, 20), 'qmgr', qmgrPid, `${q}: removed`);
+  return end;
 }
 
 const DEFER = [
@@ -158,10 +215,12 @@ function outbound(t, fromLocal = false) {
     u += int(200, 900);
     L(u, 'submission/smtpd', p, `${q}: client=unknown[${clientIp}], sasl_method=PLAIN, sasl_username=${user}`);
   }
-  L(u + int(5, 80), 'cleanup', pid(), `${q}: message-id=<${msgid(u, q)}>`);
+  const mid = msgid(u, q);
+  L(u + int(5, 80), 'cleanup', pid(), `${q}: message-id=<${mid}>`);
   u += int(100, 900);
   L(u, 'qmgr', qmgrPid, `${q}: from=<${user}>, size=${size}, nrcpt=${rc} (queue active)`);
   if (!fromLocal) L(u + int(5, 200), 'submission/smtpd', p, `disconnect from unknown[${clientIp}] ehlo=2 starttls=1 auth=1 mail=1 rcpt=${rc} data=1 quit=1 commands=${7 + rc}`);
+  const deliverRemote = (q, u) => {
   let end = u, bounced = false;
   for (const { addr, r } of rcpts) {
     let at = u + int(200, 3000);
@@ -198,6 +257,12 @@ function outbound(t, fromLocal = false) {
     L(end + 32, 'qmgr', qmgrPid, `${nq}: removed`);
   }
   L(end + int(1, 30), 'qmgr', qmgrPid, `${q}: removed`);
+  return end;
+  };
+  if (REAL) {
+    if (!fromLocal) push(u - int(20, 60), `${HOST} opendkim[${dkimPid}]: ${q}: DKIM-Signature field added (s=mail, d=${user.split('@')[1]})`);
+    throughAmavis(u, q, mid, user, rcpts.map((x) => x.addr), size, 'unknown', fromLocal ? '127.0.0.1' : clientIp, 'RelayedOutbound', (cq, at) => deliverRemote(cq, at));
+  } else deliverRemote(q, u);
 }
 
 const REJECTS = [

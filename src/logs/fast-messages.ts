@@ -6,17 +6,24 @@
  * a line of the full path: {@link MessageTracker} calls {@link take}); objects the tracker makes are indexed
  * here too ({@link linked}), so a fast line finds any open message by its bytes alone.
  */
+import { GenerationMap } from './byte-map.js';
 import type { MessageTracker, OpenMessageSide, TrackedMessage } from './messages.js';
 
 /** Longest queue id kept as a row (formats/postfix.ts qidLen reads at most 24 characters). */
 const KEY = 24;
 /** Row flags. */
-export const RECEIVED = 1, COUNTED = 2, LOCAL = 4;
+/**
+ * Row flags. LOOP: arrived from localhost[127.0.0.1], its arrival not counted yet (its Message-ID tells whether it
+ * is a content filter's re-injection, a leg of a message counted already); LINKED: a later leg of another message
+ * (parents/chain say which, and since when); DEFER_BEFORE: an earlier leg was deferred already.
+ */
+export const RECEIVED = 1, COUNTED = 2, LOCAL = 4, LINKED = 8, LOOP = 16, DEFER_BEFORE = 32;
 
 /** A row's columns: queue id length (0: empty slot), hash, id bytes (KEY per row), flags, size, first/last time, deferrals, object. */
 interface Rows {
   lens: Uint8Array; hashes: Int32Array; keys: Uint8Array; flags: Uint8Array; sizes: Float64Array;
   first: Float64Array; last: Float64Array; deferrals: Int32Array; objs: (TrackedMessage | undefined)[];
+  chain: Float64Array; parents: (string | undefined)[];
 }
 
 /** Copy row o of src into row s of dst (the same table when a removal moves a row back, the old columns when it grows). */
@@ -30,6 +37,8 @@ function copyRow(src: Rows, o: number, dst: Rows, s: number): void {
   dst.last[s] = src.last[o]!;
   dst.deferrals[s] = src.deferrals[o]!;
   dst.objs[s] = src.objs[o];
+  dst.chain[s] = src.chain[o]!;
+  dst.parents[s] = src.parents[o];
 }
 
 export class FastMessages implements OpenMessageSide, Rows {
@@ -50,6 +59,16 @@ export class FastMessages implements OpenMessageSide, Rows {
   deferrals = new Int32Array(1 << 12);
   /** The object of a row that has one (else undefined). */
   objs: (TrackedMessage | undefined)[] = new Array<TrackedMessage | undefined>(1 << 12).fill(undefined);
+  /** LINKED rows: when the first leg arrived, and the queue id of the leg before. */
+  chain = new Float64Array(1 << 12);
+  parents: (string | undefined)[] = new Array<string | undefined>(1 << 12).fill(undefined);
+  /**
+   * Later legs that left the queue as rows, by queue id → the leg before (a parent's "queued as" line often comes
+   * after its re-injected copy is gone). See {@link closedLeg}.
+   */
+  private closedLegs = new GenerationMap<string>(16_384, 24);
+  /** A LOOP row becomes an object or is resolved without a link: its arrival is counted now (at its first time). */
+  onLoopArrival: (ts: number) => void = () => {};
   /** Where {@link find} stopped: the free slot for an insert after a miss. */
   private free = 0;
   private hash = 0;
@@ -87,6 +106,8 @@ export class FastMessages implements OpenMessageSide, Rows {
       this.first[s] = ts;
       this.last[s] = ts;
       this.deferrals[s] = 0;
+      this.chain[s] = NaN;
+      this.parents[s] = undefined;
       this.plain++;
       const t = this.tracker, n = t.open.size + this.plain;
       if (n > t.peakOpen) t.peakOpen = n;
@@ -100,8 +121,24 @@ export class FastMessages implements OpenMessageSide, Rows {
 
   /** Close the row s (a plain message leaving the queue: `removed`). */
   close(s: number): void {
-    if (this.objs[s] === undefined) this.plain--;
+    if (this.objs[s] === undefined) {
+      this.plain--;
+      if (this.flags[s]! & LINKED) this.closedLegs.set(this.keys, s * KEY, s * KEY + this.lens[s]!, this.parents[s]!);
+    }
     this.remove(s);
+  }
+
+  /** OpenMessageSide: a later leg that left the queue as a row, as a minimal closed message (undefined: none). */
+  closedLeg(qid: string): TrackedMessage | undefined {
+    this.findString(qid); // the id's bytes into scratch
+    if (this.scratchLen === 0) return undefined;
+    const parent = this.closedLegs.get(this.scratch, 0, this.scratchLen);
+    if (parent === undefined) return undefined;
+    const m = this.tracker.create(qid, 'postfix', NaN);
+    m.requeuedFrom = parent;
+    m.closed = 'removed';
+    m.received = true;
+    return m;
   }
 
   private put(s: number, buf: Uint8Array, a: number, b: number, h: number): void {
@@ -135,7 +172,7 @@ export class FastMessages implements OpenMessageSide, Rows {
   }
 
   private grow(): void {
-    const old: Rows = { lens: this.lens, hashes: this.hashes, keys: this.keys, flags: this.flags, sizes: this.sizes, first: this.first, last: this.last, deferrals: this.deferrals, objs: this.objs };
+    const old: Rows = { lens: this.lens, hashes: this.hashes, keys: this.keys, flags: this.flags, sizes: this.sizes, first: this.first, last: this.last, deferrals: this.deferrals, objs: this.objs, chain: this.chain, parents: this.parents };
     const n = (this.mask + 1) * 2;
     this.mask = n - 1;
     this.lens = new Uint8Array(n);
@@ -147,6 +184,8 @@ export class FastMessages implements OpenMessageSide, Rows {
     this.last = new Float64Array(n);
     this.deferrals = new Int32Array(n);
     this.objs = new Array<TrackedMessage | undefined>(n).fill(undefined);
+    this.chain = new Float64Array(n);
+    this.parents = new Array<string | undefined>(n).fill(undefined);
     for (let o = 0; o < old.lens.length; o++) {
       if (old.lens[o] === 0) continue;
       let s = old.hashes[o]! & this.mask;
@@ -176,6 +215,11 @@ export class FastMessages implements OpenMessageSide, Rows {
     return this.find(sc, 0, len, h0);
   }
 
+  /** The row of a queue id given as a string, or -1. */
+  rowOf(qid: string): number {
+    return this.findString(qid);
+  }
+
   /** OpenMessageSide: is qid a row here? */
   has(qid: string): boolean {
     return this.findString(qid) >= 0;
@@ -190,7 +234,19 @@ export class FastMessages implements OpenMessageSide, Rows {
     const m = this.tracker.create(qid, 'postfix', this.first[s]!);
     m.lastTs = this.last[s]!;
     const f = this.flags[s]!;
-    if (f & RECEIVED) { m.received = true; m.origin = f & LOCAL ? 'local' : 'smtp'; m.arrivalCounted = true; }
+    if (f & RECEIVED) { m.received = true; m.origin = f & LOCAL ? 'local' : 'smtp'; m.arrivalCounted = (f & (LOOP | LINKED)) === 0; }
+    if (f & LOOP) {
+      // a loopback arrival as the full path holds it: counted when it arrived (the fast path counts it now, at its time)
+      m.loopback = true; m.client = 'localhost'; m.ip = '127.0.0.1'; m.arrivalCounted = true;
+      this.flags[s] = f & ~LOOP;
+      this.onLoopArrival(this.first[s]!);
+    }
+    if (f & LINKED) {
+      m.requeuedFrom = this.parents[s];
+      m.chainStart = this.chain[s]!;
+      if (f & RECEIVED) { m.loopback = true; m.client = 'localhost'; m.ip = '127.0.0.1'; } // only loopback arrivals are linked as rows
+    }
+    if (f & DEFER_BEFORE) m.deferredBefore = true;
     m.deferrals = this.deferrals[s]!;
     if (f & COUNTED) m.counted = true;
     const size = this.sizes[s]!;

@@ -14,12 +14,12 @@ import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { LogLineParser, MAX_LINE } from './parse.js';
-import { newHead, parseStamp, StampClock } from './stamp.js';
+import { LOCAL_TIME, newHead, parseStamp, StampClock } from './stamp.js';
 import { resolveLogSources, type ReadProgress } from './input.js';
 import { latin1, type ReasonMemo, type SummaryCollector } from './summary.js';
 import { ByteKeyMap } from './byte-map.js';
 import type { MessageTracker } from './messages.js';
-import { COUNTED, FastMessages, LOCAL, RECEIVED } from './fast-messages.js';
+import { COUNTED, DEFER_BEFORE, FastMessages, LINKED, LOCAL, LOOP, RECEIVED } from './fast-messages.js';
 import { splitReply } from './formats/postfix.js';
 import { parseLine, type ScanLogOptions, type ScanStats } from './scan.js';
 
@@ -92,6 +92,17 @@ const POSTSCREEN = bytes('postscreen');
 const DNSBLOG = bytes('dnsblog');
 const AUTH_EQ = bytes(' auth=');
 const DISCARDED = bytes(', discarded');
+const PASS_OLD = bytes('PASS OLD ');
+const IP_127_0_0_1 = bytes('127.0.0.1');
+const PASS_NEW = bytes('PASS NEW ');
+const AMAVIS = bytes('amavis');
+const OPENDKIM = bytes('opendkim');
+const OPENDMARC = bytes('opendmarc');
+const PASSED_SP = bytes('Passed ');
+const BLOCKED_SP = bytes('Blocked ');
+const QUARANTINED = bytes('Quarantined');
+const QUARANTINE_FIELD = bytes(', quarantine: ');
+const QUEUED_AS_FIELD = bytes(', queued_as: ');
 
 /** "1/3" at buf[p]: failed AUTH commands (tried − succeeded), as formats/postfix.ts authFailures reads it. */
 function authFailedAt(buf: Uint8Array, p: number, e: number): number {
@@ -217,6 +228,7 @@ export class FastPostfixLines {
   constructor(private clock: StampClock, private tracker: MessageTracker, private collector: SummaryCollector) {
     this.time = collector.time;
     this.msgs = new FastMessages(tracker, this.time);
+    this.msgs.onLoopArrival = (ts) => collector.fastLoopArrival(ts);
   }
 
   /** A source starts: its reference time may differ, so stamps are read afresh. */
@@ -261,7 +273,81 @@ export class FastPostfixLines {
   line(a: number, e: number): boolean {
     const buf = this.buf, dv = this.dv;
     const len = e - a;
-    if (len < 26 || len > MAX_LINE || buf[a + 15] !== 32) return false;
+    if (len < 26 || len > MAX_LINE) return false;
+    const clock = this.clock;
+    /** Where the host name starts, after the stamp and its space. */
+    let h0: number;
+    const s0 = buf[a]!;
+    if (s0 >= 48 && s0 <= 57) {
+      // --- an RFC 3339 stamp (rsyslog's default on Debian): "2026-12-05T06:05:29.123456+01:00 " ---
+      h0 = this.isoStamp(buf, dv, a, e);
+      if (h0 < 0) return false;
+    } else {
+      if (buf[a + 15] !== 32 || !this.classicStamp(buf, dv, a)) return false;
+      if (clock.offsetMin !== LOCAL_TIME) clock.offsetMin = LOCAL_TIME;
+      h0 = a + 16;
+    }
+    this.time[0] = this.stampTs;
+    if (!this.isoLine) return this.afterStamp(buf, dv, a, h0, e, len);
+    const before = this.count;
+    const r = this.afterStamp(buf, dv, a, h0, e, len);
+    if (this.count > before) this.isoCount++;
+    return r;
+  }
+
+  /** RFC 3339 stamps read here, beside {@link count} (for the parser's statistics). */
+  isoCount = 0;
+  /** The hour of the last RFC 3339 stamp: its first 13 bytes ("2026-12-05T06") as words, its offset, its time. */
+  private iw0 = 0;
+  private iw1 = 0;
+  private iw2 = 0;
+  private ib12 = -1;
+  private ioff = NaN;
+  private ibase = NaN;
+
+  /**
+   * "YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM) " at buf[a]: the time into stampTs, the offset into the clock (the summary
+   * counts hours as the log wrote them), the index after the space; -1 for any other form (the full path reads it).
+   * The same time as stamp.ts isoStamp gives: milliseconds are the fraction's first three digits.
+   */
+  private isoStamp(buf: Uint8Array, dv: DataView, a: number, e: number): number {
+    if (buf[a + 4] !== 45 || buf[a + 7] !== 45 || buf[a + 10] !== 84 || buf[a + 13] !== 58 || buf[a + 16] !== 58) return -1;
+    let p = a + 19, ms = 0;
+    if (buf[p] === 46) {
+      p++;
+      let k = 0;
+      for (let c = buf[p]!; c >= 48 && c <= 57 && p < e; c = buf[++p]!) { if (k < 3) ms = ms * 10 + (c - 48); k++; }
+      if (k === 1) ms *= 100; else if (k === 2) ms *= 10;
+    }
+    let off: number;
+    const c = buf[p];
+    if (c === 90) { off = 0; p++; } else if ((c === 43 || c === 45) && buf[p + 3] === 58) {
+      const oh = two(buf, p + 1), om = two(buf, p + 4);
+      if (oh > 23 || om > 59) return -1;
+      off = (c === 45 ? -1 : 1) * (oh * 60 + om);
+      p += 6;
+    } else return -1;
+    if (p >= e || buf[p] !== 32) return -1;
+    const w0 = dv.getInt32(a, true), w1 = dv.getInt32(a + 4, true), w2 = dv.getInt32(a + 8, true), b12 = buf[a + 12]!;
+    if (w0 !== this.iw0 || w1 !== this.iw1 || w2 !== this.iw2 || b12 !== this.ib12 || off !== this.ioff) {
+      const y = two(buf, a) * 100 + two(buf, a + 2), mo = two(buf, a + 5), d = two(buf, a + 8), hh = two(buf, a + 11);
+      if (!(y > 1970 && y < 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && hh < 24)) return -1;
+      this.ibase = Date.UTC(y, mo - 1, d, hh) - off * 60_000;
+      this.iw0 = w0; this.iw1 = w1; this.iw2 = w2; this.ib12 = b12; this.ioff = off;
+    }
+    const mm = two(buf, a + 14), ss = two(buf, a + 17);
+    if (mm > 59 || ss > 60) return -1;
+    this.stampTs = this.ibase + mm * 60_000 + ss * 1000 + ms;
+    this.clock.offsetMin = off;
+    this.isoLine = true;
+    return p + 1;
+  }
+  /** The current line's stamp was RFC 3339 (counted in {@link isoCount} when the line is answered here). */
+  private isoLine = false;
+
+  /** The classic stamp "Mmm dd hh:mm:ss" at buf[a] into stampTs; false when it is not one. */
+  private classicStamp(buf: Uint8Array, dv: DataView, a: number): boolean {
+    this.isoLine = false;
     // --- the classic stamp, mostly the same second as the line before (compared four bytes at a time) ---
     const clock = this.clock;
     const w3 = dv.getInt32(a + 11, true), w2 = dv.getInt32(a + 8, true), w1 = dv.getInt32(a + 4, true), w0 = dv.getInt32(a, true);
@@ -287,20 +373,25 @@ export class FastPostfixLines {
       for (let i = 0; i < 15; i++) st[i] = buf[a + i]!;
       this.sw0 = w0; this.sw1 = w1; this.sw2 = w2; this.sw3 = w3;
       this.stampGen = clock.generation;
-      this.time[0] = this.stampTs;
     }
+    return true;
+  }
+
+  /** The line after its stamp: h0 is where the host starts. */
+  private afterStamp(buf: Uint8Array, dv: DataView, a: number, h0: number, e: number, len: number): boolean {
     // --- outside --since/--until: read, not counted (the full path would skip its event the same way) ---
     if (!(this.stampTs >= this.since && this.stampTs <= this.until)) {
-      if (len > 40 && buf[a + 16] !== 60 && atw(buf, dv, spaceAt(buf, dv, a + 16, e) + 1, e, POSTFIX)) { this.skipped++; return true; }
+      if (len > 40 && buf[h0] !== 60 && atw(buf, dv, spaceAt(buf, dv, h0, e) + 1, e, POSTFIX)) { this.skipped++; return true; }
       return false;
     }
+    void a;
     // --- host, then a Postfix program "postfix…[pid]:" ---
-    let p = a + 16;
+    let p = h0;
     if (buf[p] === 60) return false; // "<facility.level>": the full path
     let sp = spaceAt(buf, dv, p, e);
     if (sp === p || sp >= e || buf[sp - 1] === 58) return false;
     p = sp + 1;
-    if (!atw(buf, dv, p, e, POSTFIX)) return false;
+    if (!atw(buf, dv, p, e, POSTFIX)) return this.notPostfix(buf, dv, p, e);
     sp = spaceAt(buf, dv, p + 7, e);
     if (sp >= e || buf[sp - 1] !== 58) return false;
     const b = sp + 1;
@@ -324,6 +415,7 @@ export class FastPostfixLines {
       if (c0 === 116) return atw(buf, dv, q, e, TO) && this.delivery(buf, b, i, q, e);
       if (c0 === 102) {
         if (!atw(buf, dv, q, e, FROM)) return false;
+        if (this.loopPending(buf, b, i)) return false; // no Message-ID came: the full path holds it as the full path would
         const fe = findByte(buf, dv, q + 6, e, 62);
         if (fe < 0 || !atw(buf, dv, fe + 1, e, SIZE)) return false; // expired and others: the full path
         this.num(buf, fe + 8, e, this.delays, 0);
@@ -340,7 +432,7 @@ export class FastPostfixLines {
         } else {
           msgs.sizes[s] = size;
           const f = msgs.flags[s]!;
-          count = (f & RECEIVED) !== 0 && (f & COUNTED) === 0;
+          count = (f & (RECEIVED | COUNTED | LINKED)) === RECEIVED; // arrived here, not counted, not a later leg
           if (count) msgs.flags[s] = f | COUNTED;
         }
         this.collector.fastQueued(count, buf, q + 6, fe, size);
@@ -349,6 +441,7 @@ export class FastPostfixLines {
       }
       if (c0 === 114) {
         if (!atw(buf, dv, q, e, REMOVED) || endsWith(buf, p, progEnd(buf, p, sp), POSTSUPER)) return false; // postsuper -d: the full path
+        if (this.loopPending(buf, b, i)) return false;
         const msgs = this.msgs, s = msgs.find(buf, b, i, this.qh);
         if (s >= 0) {
           const m = msgs.objs[s];
@@ -370,8 +463,18 @@ export class FastPostfixLines {
           ipA = lb + 1;
           ipB = rb > lb && rb < end ? rb : end;
         }
-        // a loopback client may be a content filter re-injecting (the full path links it to the leg it continues)
-        if (ipB > ipA ? at(buf, ipA, ipB, LOOPBACK) || at(buf, ipA - 1, ipB + 1, LOOPBACK6_BR) : at(buf, q + 7, end, LOCALHOST)) return false;
+        // a loopback client may be a content filter re-injecting: its arrival waits for its Message-ID (a new row,
+        // "client=localhost[127.0.0.1]" exactly); other loopback forms take the full path
+        if (ipB > ipA ? at(buf, ipA, ipB, LOOPBACK) || at(buf, ipA - 1, ipB + 1, LOOPBACK6_BR) : at(buf, q + 7, end, LOCALHOST)) {
+          if (comma >= 0 || ipB + 1 !== e || ipB - ipA !== 9 || !at(buf, ipA, ipB, IP_127_0_0_1) || ipA !== q + 17 || !at(buf, q + 7, q + 16, LOCALHOST)) return false;
+          const msgs = this.msgs;
+          if (msgs.find(buf, b, i, this.qh) >= 0) return false;
+          const s = msgs.at(buf, b, i, this.qh);
+          msgs.flags[s] = RECEIVED | LOOP;
+          this.collector.fastSeen();
+          this.count++;
+          return true;
+        }
         if (comma >= 0) {
           if (find(buf, dv, comma, e, ORIG_QID) >= 0) return false;
           const u = find(buf, dv, comma, e, SASL_USER);
@@ -441,9 +544,18 @@ export class FastPostfixLines {
       if (at(buf, w, e, TLS_OK) || find(buf, dv, b, e, TLS_OK) >= 0) kind = 2;
       else if (c0 === 83 && (at(buf, b, e, SSL_ACCEPT) || at(buf, b, e, SSL_CONNECT))) kind = 3; // a TLS failure
       else {
-        // postscreen's verdicts and dnsblog's hits are counted by the full path
+        // postscreen's verdicts and dnsblog's hits: the common "PASS OLD [ip]:port" here, the others by the full path
         const pe = progEnd(buf, p, sp);
-        if (endsWith(buf, p, pe, POSTSCREEN) || endsWith(buf, p, pe, DNSBLOG)) return false;
+        if (endsWith(buf, p, pe, POSTSCREEN)) {
+          const pass = c0 === 80 && at(buf, b, e, PASS_OLD) ? 1 : c0 === 80 && at(buf, b, e, PASS_NEW) ? 0 : -1;
+          if (pass < 0) return false;
+          const lb = findByte(buf, dv, b + 9, e, 91);
+          if (lb < 0 || findByte(buf, dv, lb, e, 93) < 0) return false;
+          this.collector.fastScreen(pass as 0 | 1);
+          this.count++;
+          return true;
+        }
+        if (endsWith(buf, p, pe, DNSBLOG)) return false;
         // anything else with a space (lost connection, anvil statistics …) is understood and counts for nothing
         // but its time; without one, the full path calls it a cut-off fragment
         if (findByte(buf, dv, b, e, 32) < 0) return false;
@@ -461,6 +573,95 @@ export class FastPostfixLines {
     return true;
   }
 
+  /** Lines of amavis and of other filters and milters answered here (see {@link notPostfix}), for the parser's statistics. */
+  amavisCount = 0;
+  filterCount = 0;
+
+  /**
+   * A line of another program at buf[p] (its "prog[pid]:" token): milters that only say what they did (opendkim,
+   * opendmarc, policyd-spf) count for nothing but their time; amavis' verdicts are counted when nothing is left to
+   * link (every re-injected id it names is already known as the leg it is). Anything else: the full path.
+   */
+  private notPostfix(buf: Uint8Array, dv: DataView, p: number, e: number): boolean {
+    const sp = spaceAt(buf, dv, p, e);
+    if (sp >= e || buf[sp - 1] !== 58) return false;
+    const pe = progEnd(buf, p, sp);
+    if (pe - p === 6 && at(buf, p, pe, AMAVIS)) return this.amavis(buf, dv, sp + 1, e);
+    if ((pe - p === 8 && at(buf, p, pe, OPENDKIM)) || (pe - p === 9 && at(buf, p, pe, OPENDMARC))) {
+      if (sp + 1 >= e) return false;
+      this.collector.fastSeen();
+      if (this.isoLine) this.isoCount++;
+      this.filterCount++;
+      return true;
+    }
+    return false;
+  }
+
+  /** An amavis line whose body starts at b: "(08648-03) Passed CLEAN {RelayedInbound}, …" (see formats/amavis.ts). */
+  private amavis(buf: Uint8Array, dv: DataView, b: number, e: number): boolean {
+    let p = b;
+    if (buf[p] === 40) { const c = findByte(buf, dv, p, p + 32 < e ? p + 32 : e, 41); if (c < 0 || buf[c + 1] !== 32) return false; p = c + 2; }
+    if (p >= e || buf[p] === 40) return false; // "(!!)TROUBLE …": an error, the full path
+    const passed = at(buf, p, e, PASSED_SP);
+    if (!passed && !at(buf, p, e, BLOCKED_SP)) { this.amavisSeen(); return true; }
+    const ca = p + (passed ? 7 : 8);
+    let ce = ca;
+    while (ce < e && buf[ce] !== 32 && buf[ce] !== 44) ce++;
+    // the category without a "-0" suffix, as formats/amavis.ts reads it
+    let cb = ce;
+    let k = ce - 1;
+    while (k > ca && buf[k]! >= 48 && buf[k]! <= 57) k--;
+    if (k < ce - 1 && buf[k] === 45) cb = k;
+    if (cb <= ca) return false;
+    // "{…Quarantined…}" or ", quarantine: " (either says it was kept)
+    let q = ce;
+    if (buf[q] === 32 && buf[q + 1] === 40) { const c = findByte(buf, dv, q, e, 41); if (c < 0) return false; q = c + 1; }
+    let quarantined = false;
+    if (buf[q] === 32 && buf[q + 1] === 123) {
+      const c = findByte(buf, dv, q, e, 125);
+      if (c < 0) return false;
+      quarantined = find(buf, dv, q, c, QUARANTINED) >= 0;
+      q = c + 1;
+    }
+    if (!quarantined && find(buf, dv, q, e, QUARANTINE_FIELD) >= 0) quarantined = true;
+    // the ids it re-injected as: each must be unknown or already linked
+    const qa = find(buf, dv, q, e, QUEUED_AS_FIELD);
+    if (qa >= 0) {
+      let x = qa + QUEUED_AS_FIELD.length;
+      for (;;) {
+        let y = x;
+        while (y < e && QID_CLASS[buf[y]!]! !== 0) y++;
+        if (y - x < 5 || y - x > 24) break;
+        if (!this.linkedOrUnknown(buf, x, y)) return false;
+        if (!(buf[y] === 44 && buf[y + 1] === 32)) break;
+        x = y + 2;
+      }
+    }
+    this.collector.fastFilter(latin1(buf, ca, cb), passed, quarantined);
+    this.amavisCount++;
+    if (this.isoLine) this.isoCount++;
+    return true;
+  }
+
+  private amavisSeen(): void {
+    this.collector.fastSeen();
+    this.amavisCount++;
+    if (this.isoLine) this.isoCount++;
+  }
+
+  /** Is the queue id buf[a, b) one this log has not seen, or a leg already linked to the one before it? */
+  private linkedOrUnknown(buf: Uint8Array, a: number, b: number): boolean {
+    let h = 0x811c9dc5 | 0;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    const s = this.msgs.find(buf, a, b, h);
+    if (s >= 0) {
+      const m = this.msgs.objs[s];
+      return m !== undefined ? m.requeuedFrom !== undefined : (this.msgs.flags[s]! & LINKED) !== 0;
+    }
+    const m = this.tracker.known(latin1(buf, a, b));
+    return m === undefined || m.requeuedFrom !== undefined;
+  }
+
   /**
    * `QID: message-id=<id>`: the id is indexed (the newest open leg answers for it); a copy this server made
    * itself (no client) whose id names another open message continues that message: the full path links them.
@@ -472,12 +673,77 @@ export class FastPostfixLines {
     if (buf[ia] === 60) { ia++; const gt = findByte(buf, this.dv, ia, e, 62); if (gt >= 0) ib = gt; }
     const ids = this.tracker.ids;
     const other = ib > ia ? ids.get(buf, ia, ib) : undefined;
+    const f = msgs.flags[s]!;
     if (other !== undefined && this.tracker.isOpen(other)) {
-      if ((msgs.flags[s]! & RECEIVED) === 0) return false;
-    } else if (ib > ia) ids.set(buf, ia, ib, latin1(buf, qa, qb));
+      // a copy this server made (back from localhost, or without a client) continues the open leg with its id
+      if ((f & RECEIVED) !== 0 && (f & LOOP) === 0) { this.done(); return true; } // a stranger reusing an id
+      if ((f & LINKED) !== 0 || !this.linkRow(s, other)) return false;
+      ids.set(buf, ia, ib, latin1(buf, qa, qb)); // the newest leg answers for the id
+    } else {
+      if (ib > ia) ids.set(buf, ia, ib, latin1(buf, qa, qb));
+      if (f & LOOP) { msgs.flags[s] = f & ~LOOP; this.collector.fastLoopArrival(msgs.first[s]!); } // a new arrival after all
+    }
+    this.done();
+    return true;
+  }
+
+  private done(): void {
     this.collector.fastSeen();
     this.count++;
+  }
+
+  /** Is the message buf[a, b) a row whose loopback arrival is still waiting (see LOOP)? */
+  private loopPending(buf: Uint8Array, a: number, b: number): boolean {
+    const s = this.msgs.find(buf, a, b, this.qh);
+    return s >= 0 && this.msgs.objs[s] === undefined && (this.msgs.flags[s]! & LOOP) !== 0;
+  }
+
+  /**
+   * The row s continues the open message `parent` (a row or an object): linked as the tracker links objects, for
+   * what the summary reads (the first leg's arrival time, an earlier deferral; the arrival is not one). False when
+   * the parent needs the full path (a requeued file, which the link closes).
+   */
+  private linkRow(s: number, parent: string): boolean {
+    const msgs = this.msgs;
+    let chain: number, deferred: boolean;
+    const ps = msgs.rowOf(parent);
+    const pm = ps >= 0 ? msgs.objs[ps] : this.tracker.open.get(parent);
+    if (pm !== undefined) {
+      if (pm.admin === 'requeued') return false;
+      chain = pm.chainStart ?? pm.firstTs;
+      deferred = pm.deferrals > 0 || pm.deferredBefore === true;
+    } else if (ps >= 0) {
+      chain = msgs.flags[ps]! & LINKED ? msgs.chain[ps]! : msgs.first[ps]!;
+      deferred = msgs.deferrals[ps]! > 0 || (msgs.flags[ps]! & DEFER_BEFORE) !== 0;
+    } else return false;
+    msgs.flags[s] = (msgs.flags[s]! & ~LOOP) | LINKED | (deferred ? DEFER_BEFORE : 0);
+    msgs.chain[s] = chain;
+    msgs.parents[s] = parent;
     return true;
+  }
+
+  /**
+   * "… queued as X" of the message buf[qa, qb): 1 when X is a later leg of it (linked now if its Message-ID did not
+   * link it yet), 0 when X is not in this log (a delivery), -1 when the full path must decide.
+   */
+  private hop(buf: Uint8Array, qa: number, qb: number, x: number, e: number): -1 | 0 | 1 {
+    let y = x;
+    while (y < e && y - x < 24 && QID_CLASS[buf[y]!]! !== 0) y++;
+    if (y - x < 5) return 0;
+    let h = 0x811c9dc5 | 0;
+    for (let i = x; i < y; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    const msgs = this.msgs;
+    const xs = msgs.find(buf, x, y, h);
+    if (xs >= 0) {
+      const m = msgs.objs[xs];
+      if (m !== undefined) return m.requeuedFrom !== undefined ? 1 : -1;
+      const f = msgs.flags[xs]!;
+      if (f & LINKED) return 1;
+      if ((f & LOOP) === 0) return -1;
+      return this.linkRow(xs, latin1(buf, qa, qb)) ? 1 : -1;
+    }
+    const m = this.tracker.known(latin1(buf, x, y));
+    return m === undefined ? 0 : m.requeuedFrom !== undefined ? 1 : -1;
   }
 
   /**
@@ -555,7 +821,8 @@ export class FastPostfixLines {
     const msgs = this.msgs, s = msgs.at(buf, qa, qb, this.qh), m = msgs.objs[s];
     if (deferred) {
       const n = m !== undefined ? ++m.deferrals : ++msgs.deferrals[s]!;
-      this.collector.fastDeferred(n === 1 && !m?.deferredBefore, text, dsn, buf, toA, toB, relay);
+      const before = m !== undefined ? m.deferredBefore === true : (msgs.flags[s]! & DEFER_BEFORE) !== 0;
+      this.collector.fastDeferred(n === 1 && !before, text, dsn, buf, toA, toB, relay);
     } else this.collector.fastBounced(text, dsn, buf, toA, toB, relay);
     this.count++;
     return true;
@@ -623,14 +890,21 @@ export class FastPostfixLines {
         if (dc >= 0) return false;
         // "… queued as X": a content filter's hop when X comes back into this log (the full path links them)
         const qa2 = find(buf, dv, po, e, QUEUED_AS);
-        if (qa2 >= 0 && this.knownQid(buf, qa2 + 10, e)) return false;
+        if (qa2 >= 0) {
+          const hop = this.hop(buf, qa, qb, qa2 + 10, e);
+          if (hop < 0) return false;
+          if (hop > 0) { this.msgs.at(buf, qa, qb, this.qh); this.collector.fastFiltered(); this.count++; return true; }
+        }
       }
     }
     const msgs = this.msgs, s = msgs.at(buf, qa, qb, this.qh), m = msgs.objs[s];
     const size = m !== undefined ? m.size ?? 0 : msgs.sizes[s]! === msgs.sizes[s]! ? msgs.sizes[s]! : 0;
     // end to end: a later leg's delay counts from its first leg's arrival
-    const before = m !== undefined && m.chainStart !== undefined && m.firstTs === m.firstTs ? Math.max(0, (m.firstTs - m.chainStart) / 1000) : 0;
-    this.collector.fastSent(size, buf, q + 4, te, dl, before, m !== undefined && m.chainStart !== undefined);
+    let before = 0, chained = false;
+    if (m !== undefined) {
+      if (m.chainStart !== undefined) { chained = true; if (m.firstTs === m.firstTs) before = Math.max(0, (m.firstTs - m.chainStart) / 1000); }
+    } else if (msgs.flags[s]! & LINKED) { chained = true; before = Math.max(0, (msgs.first[s]! - msgs.chain[s]!) / 1000); }
+    this.collector.fastSent(size, buf, q + 4, te, dl, before, chained);
     this.count++;
     return true;
   }
@@ -730,7 +1004,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   }
   prog.lines = stats.lines;
   opt.onProgress?.(prog);
-  parser.countFastLines(fast.count);
+  parser.countFastLines(fast.count - fast.isoCount, fast.isoCount, { amavis: fast.amavisCount, filter: fast.filterCount });
   stats.parsed += fast.count;
   stats.outOfRange += fast.skipped;
   return stats;

@@ -90,6 +90,8 @@ export interface OpenMessageSide {
   take(qid: string): TrackedMessage | undefined;
   /** Is qid open here (a row or an object), without making an object of it? */
   has(qid: string): boolean;
+  /** A later leg that already left the queue as a row (a minimal closed message), or undefined. */
+  closedLeg(qid: string): TrackedMessage | undefined;
   /** The tracker opened an object. */
   linked(m: TrackedMessage): void;
   /** The tracker closed an object. */
@@ -330,7 +332,7 @@ export class MessageTracker {
 
   /** The open message with this queue id, or one that left lately (see {@link recent}). */
   known(qid: string): TrackedMessage | undefined {
-    return this.find(qid) ?? this.recent.get(qid);
+    return this.find(qid) ?? this.recent.get(qid) ?? this.side?.closedLeg(qid);
   }
 
   /** Is any leg of the message whose first leg is `root` still open? */

@@ -94,10 +94,13 @@ export class LogLineParser {
     return ev;
   }
 
-  /** Count n lines the summary's fast path understood (Postfix, classic stamp) as {@link parse} would have. */
-  countFastLines(n: number): void {
-    this.formatCounts[0]! += n;
-    this.stampCounts[0]! += n;
+  /** Count the Postfix lines the summary's fast path understood (classic and RFC 3339 stamps) as {@link parse} would have. */
+  countFastLines(classic: number, rfc3339 = 0, others: { amavis?: number; filter?: number } = {}): void {
+    const a = others.amavis ?? 0, f = others.filter ?? 0;
+    this.formatCounts[0]! += classic + rfc3339 - a - f;
+    for (const [id, n] of [['amavis', a], ['filter', f]] as const) this.formatCounts[LOG_FORMATS.findIndex((x) => x.id === id)]! += n;
+    this.stampCounts[0]! += classic;
+    this.stampCounts[1]! += rfc3339;
   }
 
   /** The MTA most lines were written by (undefined before any line parsed); filters' lines do not name one. */

@@ -511,6 +511,35 @@ export class SummaryCollector {
     else this.smtp.tlsFailures++;
   }
 
+  /** A loopback arrival (localhost[127.0.0.1]) that turned out to be one: counted at ts, when it arrived. */
+  fastLoopArrival(ts: number): void {
+    this.c.received++;
+    this.bucket(ts).received++;
+    this.perHour[this.hourOf]!.received++;
+    this.clients.add('127.0.0.1', 0);
+  }
+
+  /** A hop to a content filter whose re-injected leg is in this log (not a delivery). */
+  fastFiltered(): void {
+    this.seen(this.time[0]!);
+    this.c.filtered++;
+  }
+
+  /** postscreen "PASS NEW" (0) or "PASS OLD" (1). */
+  fastScreen(pass: 0 | 1): void {
+    this.seen(this.time[0]!);
+    if (pass === 0) this.scr.passNew++; else this.scr.passOld++;
+  }
+
+  /** A content filter's verdict (amavis), read from the buffer: its category, passed or blocked, quarantined. */
+  fastFilter(category: string, passed: boolean, quarantined: boolean): void {
+    this.seen(this.time[0]!);
+    let f = this.filterCats.get(category);
+    if (!f) { f = { passed: 0, blocked: 0 }; this.filterCats.set(own(category), f); }
+    if (passed) f.passed++; else f.blocked++;
+    if (quarantined) this.c.quarantined++;
+  }
+
   /** A `status=deferred` delivery to buf[toA, toB) via relay; first: the message's first deferral. */
   fastDeferred(first: boolean, text: string, dsn: string, buf: Uint8Array, toA: number, toB: number, relay: string): void {
     const ts = this.time[0]!;
