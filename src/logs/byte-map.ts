@@ -72,7 +72,8 @@ export class ByteKeyMap<T> {
       bigger.set(this.store.subarray(0, this.used));
       this.store = bigger;
     }
-    this.store.set(buf.subarray(a, b), this.used);
+    const store = this.store;
+    for (let i = a, j = this.used; i < b; i++, j++) store[j] = buf[i]!; // no subarray object per new key
     const e = this.size++;
     this.hashes[e] = h;
     this.starts[e] = this.used;
@@ -130,5 +131,97 @@ export class GenerationMap<T> {
   }
   setString(key: string, value: T): void {
     this.set(this.scratch, 0, this.encode(key), value);
+  }
+}
+
+/** Two independent 32-bit hashes of buf[a, b), over 32-bit words (then the tail bytes), into out[0] and out[1]. */
+export function hash2(buf: Uint8Array, a: number, b: number, out: Int32Array): void {
+  let h = 0x811c9dc5 | 0, g = 0x2545f491 | 0, i = a;
+  for (; i + 4 <= b; i += 4) {
+    const w = buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24);
+    h = Math.imul(h ^ w, 16777619);
+    h ^= h >>> 13;
+    g = Math.imul(g + w, 0x5bd1e995);
+    g ^= g >>> 15;
+  }
+  for (; i < b; i++) { h = Math.imul(h ^ buf[i]!, 16777619); g = Math.imul(g + buf[i]!, 0x5bd1e995); }
+  out[0] = h ^ (h >>> 15);
+  out[1] = g ^ (g >>> 13) ^ (b - a);
+}
+
+export const QID_MAX = 24;
+
+/**
+ * The Message-IDs of the last {@link cap} messages, newest first, each with the queue id of the leg that carries
+ * it now: a copy this server made (a content filter's re-injection, a local forward, a requeued file) finds the leg
+ * it continues. A ring, not a table: adding costs a hash and a few writes (every message adds one); finding scans
+ * back from the newest (a re-injected copy comes back within seconds, so its leg is near), and a counting filter
+ * over the first hash skips the scan for ids that are not there. Ids are compared by two 32-bit hashes and their
+ * length. Strings (the full path) are encoded to the same bytes, so both paths agree.
+ */
+export class IdRing {
+  private h1: Int32Array;
+  private h2: Int32Array;
+  private lens: Uint16Array;
+  readonly qids: Uint8Array;
+  private qidLens: Uint8Array;
+  /** Entries per low 15 bits of the first hash (at most cap of them: a Uint16 never saturates). */
+  private filter = new Uint16Array(1 << 15);
+  private n = 0;
+  private hh = new Int32Array(2);
+  private scratch = Buffer.allocUnsafe(1024);
+  constructor(readonly cap = 4096) {
+    this.h1 = new Int32Array(cap);
+    this.h2 = new Int32Array(cap);
+    this.lens = new Uint16Array(cap);
+    this.qids = new Uint8Array(cap * QID_MAX);
+    this.qidLens = new Uint8Array(cap);
+  }
+  /** Remember id buf[a, b) → queue id q[qa, qb) (the newest entry answers first). */
+  add(buf: Uint8Array, a: number, b: number, q: Uint8Array, qa: number, qb: number): void {
+    if (qb - qa > QID_MAX || b <= a) return;
+    hash2(buf, a, b, this.hh);
+    const slot = this.n % this.cap;
+    if (this.n >= this.cap) this.filter[this.h1[slot]! & 0x7fff]!--;
+    const h = this.hh[0]!;
+    this.h1[slot] = h;
+    this.h2[slot] = this.hh[1]!;
+    this.lens[slot] = b - a > 65535 ? 65535 : b - a;
+    this.filter[h & 0x7fff]!++;
+    for (let i = qa, j = slot * QID_MAX; i < qb; i++, j++) this.qids[j] = q[i]!;
+    this.qidLens[slot] = qb - qa;
+    this.n++;
+  }
+  /** The newest entry for id buf[a, b): its slot (queue id bytes from slot × 24, {@link qidLength} long), or -1. */
+  find(buf: Uint8Array, a: number, b: number): number {
+    if (b <= a) return -1;
+    hash2(buf, a, b, this.hh);
+    const h = this.hh[0]!;
+    if (this.filter[h & 0x7fff] === 0) return -1;
+    const g = this.hh[1]!, len = b - a > 65535 ? 65535 : b - a, cap = this.cap, h1 = this.h1;
+    const count = this.n < cap ? this.n : cap;
+    for (let k = 1, slot = (this.n - 1) % cap; k <= count; k++, slot = slot === 0 ? cap - 1 : slot - 1) {
+      if (h1[slot] === h && this.h2[slot] === g && this.lens[slot] === len) return slot;
+    }
+    return -1;
+  }
+  qidLength(slot: number): number {
+    return this.qidLens[slot]!;
+  }
+  qidOf(slot: number): string {
+    return String.fromCharCode(...this.qids.subarray(slot * QID_MAX, slot * QID_MAX + this.qidLens[slot]!));
+  }
+  private encode(key: string): number {
+    if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
+    return this.scratch.write(key, 0, 'utf8');
+  }
+  getString(id: string): string | undefined {
+    const slot = this.find(this.scratch, 0, this.encode(id));
+    return slot < 0 ? undefined : this.qidOf(slot);
+  }
+  setString(id: string, qid: string): void {
+    const n = this.encode(id);
+    const q = Buffer.from(qid, 'latin1');
+    this.add(this.scratch, 0, n, q, 0, q.length);
   }
 }

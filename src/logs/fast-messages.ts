@@ -123,9 +123,20 @@ export class FastMessages implements OpenMessageSide, Rows {
   close(s: number): void {
     if (this.objs[s] === undefined) {
       this.plain--;
-      if (this.flags[s]! & LINKED) this.closedLegs.set(this.keys, s * KEY, s * KEY + this.lens[s]!, this.parents[s]!);
+      if (this.flags[s]! & LINKED) { this.closedLegs.set(this.keys, s * KEY, s * KEY + this.lens[s]!, this.parents[s]!); this.anyClosedLeg = true; }
     }
     this.remove(s);
+  }
+
+  private anyClosedLeg = false;
+  /** Did the later leg with the queue id buf[a, b) leave the queue as a row? */
+  closedLegBytes(buf: Uint8Array, a: number, b: number): boolean {
+    return this.anyClosedLeg && this.closedLegs.get(buf, a, b) !== undefined;
+  }
+
+  /** OpenMessageSide: has any later leg left the queue as a row? */
+  hasClosedLegs(): boolean {
+    return this.anyClosedLeg;
   }
 
   /** OpenMessageSide: a later leg that left the queue as a row, as a minimal closed message (undefined: none). */

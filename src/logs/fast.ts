@@ -17,7 +17,7 @@ import { LogLineParser, MAX_LINE } from './parse.js';
 import { LOCAL_TIME, newHead, parseStamp, StampClock } from './stamp.js';
 import { resolveLogSources, type ReadProgress } from './input.js';
 import { latin1, type ReasonMemo, type SummaryCollector } from './summary.js';
-import { ByteKeyMap } from './byte-map.js';
+import { ByteKeyMap, QID_MAX } from './byte-map.js';
 import type { MessageTracker } from './messages.js';
 import { COUNTED, DEFER_BEFORE, FastMessages, LINKED, LOCAL, LOOP, RECEIVED } from './fast-messages.js';
 import { splitReply } from './formats/postfix.js';
@@ -283,7 +283,33 @@ export class FastPostfixLines {
       h0 = this.isoStamp(buf, dv, a, e);
       if (h0 < 0) return false;
     } else {
-      if (buf[a + 15] !== 32 || !this.classicStamp(buf, dv, a)) return false;
+      if (buf[a + 15] !== 32) return false;
+      this.isoLine = false;
+      // --- the classic stamp, mostly the same second as the line before (compared four bytes at a time) ---
+      const w3 = dv.getInt32(a + 11, true), w2 = dv.getInt32(a + 8, true), w1 = dv.getInt32(a + 4, true), w0 = dv.getInt32(a, true);
+      let same = this.stampGen === clock.generation && w3 === this.sw3 && w2 === this.sw2 && w1 === this.sw1 && w0 === this.sw0;
+      if (!same) {
+        // a new second: the same day as the last stamp read in full needs only the time of day from the bytes
+        const st = this.stamp;
+        let sameDay = this.dayGen === clock.generation;
+        if (sameDay) for (let i = 0; i < 7; i++) if (buf[a + i] !== this.day[i]) { sameDay = false; break; }
+        const hh = two(buf, a + 7), mm = two(buf, a + 10), ss = two(buf, a + 13);
+        if (sameDay && buf[a + 9] === 58 && buf[a + 12] === 58 && hh < 24 && mm < 60 && ss < 61) {
+          this.stampTs = this.dayBase + hh * 3600_000 + mm * 60_000 + ss * 1000;
+        } else {
+          const h = this.head;
+          if (parseStamp(latin1(buf, a, a + 16), clock, h) !== 15 || h.stamp !== 'classic') return false;
+          this.stampTs = h.ts;
+          if (hh < 24 && mm < 60 && ss < 61) { // plain digits (the stamp parser also takes a few odd bytes: not as a base)
+            this.dayBase = h.ts - (hh * 3600_000 + mm * 60_000 + ss * 1000);
+            for (let i = 0; i < 7; i++) this.day[i] = buf[a + i]!;
+            this.dayGen = clock.generation;
+          }
+        }
+        for (let i = 0; i < 15; i++) st[i] = buf[a + i]!;
+        this.sw0 = w0; this.sw1 = w1; this.sw2 = w2; this.sw3 = w3;
+        this.stampGen = clock.generation;
+      }
       if (clock.offsetMin !== LOCAL_TIME) clock.offsetMin = LOCAL_TIME;
       h0 = a + 16;
     }
@@ -338,44 +364,13 @@ export class FastPostfixLines {
     const mm = two(buf, a + 14), ss = two(buf, a + 17);
     if (mm > 59 || ss > 60) return -1;
     this.stampTs = this.ibase + mm * 60_000 + ss * 1000 + ms;
+    this.stampGen = -1; // the classic stamp's same-second shortcut no longer holds
     this.clock.offsetMin = off;
     this.isoLine = true;
     return p + 1;
   }
   /** The current line's stamp was RFC 3339 (counted in {@link isoCount} when the line is answered here). */
   private isoLine = false;
-
-  /** The classic stamp "Mmm dd hh:mm:ss" at buf[a] into stampTs; false when it is not one. */
-  private classicStamp(buf: Uint8Array, dv: DataView, a: number): boolean {
-    this.isoLine = false;
-    // --- the classic stamp, mostly the same second as the line before (compared four bytes at a time) ---
-    const clock = this.clock;
-    const w3 = dv.getInt32(a + 11, true), w2 = dv.getInt32(a + 8, true), w1 = dv.getInt32(a + 4, true), w0 = dv.getInt32(a, true);
-    let same = this.stampGen === clock.generation && w3 === this.sw3 && w2 === this.sw2 && w1 === this.sw1 && w0 === this.sw0;
-    if (!same) {
-      // a new second: the same day as the last stamp read in full needs only the time of day from the bytes
-      const st = this.stamp;
-      let sameDay = this.dayGen === clock.generation;
-      if (sameDay) for (let i = 0; i < 7; i++) if (buf[a + i] !== this.day[i]) { sameDay = false; break; }
-      const hh = two(buf, a + 7), mm = two(buf, a + 10), ss = two(buf, a + 13);
-      if (sameDay && buf[a + 9] === 58 && buf[a + 12] === 58 && hh < 24 && mm < 60 && ss < 61) {
-        this.stampTs = this.dayBase + hh * 3600_000 + mm * 60_000 + ss * 1000;
-      } else {
-        const h = this.head;
-        if (parseStamp(latin1(buf, a, a + 16), clock, h) !== 15 || h.stamp !== 'classic') return false;
-        this.stampTs = h.ts;
-        if (hh < 24 && mm < 60 && ss < 61) { // plain digits (the stamp parser also takes a few odd bytes: not as a base)
-          this.dayBase = h.ts - (hh * 3600_000 + mm * 60_000 + ss * 1000);
-          for (let i = 0; i < 7; i++) this.day[i] = buf[a + i]!;
-          this.dayGen = clock.generation;
-        }
-      }
-      for (let i = 0; i < 15; i++) st[i] = buf[a + i]!;
-      this.sw0 = w0; this.sw1 = w1; this.sw2 = w2; this.sw3 = w3;
-      this.stampGen = clock.generation;
-    }
-    return true;
-  }
 
   /** The line after its stamp: h0 is where the host starts. */
   private afterStamp(buf: Uint8Array, dv: DataView, a: number, h0: number, e: number, len: number): boolean {
@@ -415,7 +410,6 @@ export class FastPostfixLines {
       if (c0 === 116) return atw(buf, dv, q, e, TO) && this.delivery(buf, b, i, q, e);
       if (c0 === 102) {
         if (!atw(buf, dv, q, e, FROM)) return false;
-        if (this.loopPending(buf, b, i)) return false; // no Message-ID came: the full path holds it as the full path would
         const fe = findByte(buf, dv, q + 6, e, 62);
         if (fe < 0 || !atw(buf, dv, fe + 1, e, SIZE)) return false; // expired and others: the full path
         this.num(buf, fe + 8, e, this.delays, 0);
@@ -424,6 +418,8 @@ export class FastPostfixLines {
         // size counts once per message, for messages that arrived in this log (as SummaryCollector.add does);
         // from and nrcpt are left out: nothing in the summary reads them
         const msgs = this.msgs, s = msgs.at(buf, b, i, this.qh), m = msgs.objs[s];
+        // a loopback arrival whose Message-ID never came: the full path holds it as the full path would
+        if (m === undefined && (msgs.flags[s]! & LOOP) !== 0) return false;
         let count: boolean;
         if (m !== undefined) {
           m.size = size;
@@ -441,10 +437,10 @@ export class FastPostfixLines {
       }
       if (c0 === 114) {
         if (!atw(buf, dv, q, e, REMOVED) || endsWith(buf, p, progEnd(buf, p, sp), POSTSUPER)) return false; // postsuper -d: the full path
-        if (this.loopPending(buf, b, i)) return false;
         const msgs = this.msgs, s = msgs.find(buf, b, i, this.qh);
         if (s >= 0) {
           const m = msgs.objs[s];
+          if (m === undefined && (msgs.flags[s]! & LOOP) !== 0) return false; // a loopback arrival still waiting: the full path
           if (m !== undefined) this.tracker.closeAt(m, this.stampTs); // the tracker drops its row too
           else msgs.close(s);
         }
@@ -564,7 +560,8 @@ export class FastPostfixLines {
         return true;
       }
     }
-    if (kind === 1) {
+    // a failed AUTH shows as "auth=0/1"; when no command failed, Postfix ends the line with "commands=N" (no "/")
+    if (kind === 1 && this.failedCommands(buf, e)) {
       const au = find(buf, dv, b + 16, e, AUTH_EQ);
       if (au >= 0) { this.collector.fastSession(1, authFailedAt(buf, au + 6, e)); this.count++; return true; }
     }
@@ -662,6 +659,14 @@ export class FastPostfixLines {
     return m === undefined || m.requeuedFrom !== undefined;
   }
 
+  /** Does a disconnect line end like "commands=4/5" (some command failed), or not like "commands=N" at all? */
+  private failedCommands(buf: Uint8Array, e: number): boolean {
+    let k = e - 1;
+    while (k > e - 12 && buf[k]! >= 48 && buf[k]! <= 57) k--;
+    if (buf[k] === 47) return true;
+    return !(buf[k] === 61 && buf[k - 1] === 115 && buf[k - 2] === 100); // "…ds=N": no failure
+  }
+
   /**
    * `QID: message-id=<id>`: the id is indexed (the newest open leg answers for it); a copy this server made
    * itself (no client) whose id names another open message continues that message: the full path links them.
@@ -672,17 +677,22 @@ export class FastPostfixLines {
     let ia = p, ib = e;
     if (buf[ia] === 60) { ia++; const gt = findByte(buf, this.dv, ia, e, 62); if (gt >= 0) ib = gt; }
     const ids = this.tracker.ids;
-    const other = ib > ia ? ids.get(buf, ia, ib) : undefined;
     const f = msgs.flags[s]!;
-    if (other !== undefined && this.tracker.isOpen(other)) {
-      // a copy this server made (back from localhost, or without a client) continues the open leg with its id
-      if ((f & RECEIVED) !== 0 && (f & LOOP) === 0) { this.done(); return true; } // a stranger reusing an id
-      if ((f & LINKED) !== 0 || !this.linkRow(s, other)) return false;
-      ids.set(buf, ia, ib, latin1(buf, qa, qb)); // the newest leg answers for the id
-    } else {
-      if (ib > ia) ids.set(buf, ia, ib, latin1(buf, qa, qb));
-      if (f & LOOP) { msgs.flags[s] = f & ~LOOP; this.collector.fastLoopArrival(msgs.first[s]!); } // a new arrival after all
+    // only a copy this server made (back from localhost, or without any client) looks for the leg it continues
+    let ps = -1, e0 = -1;
+    if ((f & RECEIVED) === 0 || (f & LOOP) !== 0) {
+      e0 = ids.find(buf, ia, ib);
+      if (e0 >= 0) {
+        const qo = e0 * QID_MAX, ql = ids.qidLength(e0), qb2 = ids.qids;
+        let qh = 0x811c9dc5 | 0;
+        for (let i = qo; i < qo + ql; i++) qh = Math.imul(qh ^ qb2[i]!, 16777619);
+        ps = msgs.find(qb2, qo, qo + ql, qh);
+      }
     }
+    if (ps >= 0 && ps !== s) {
+      if ((f & LINKED) !== 0 || !this.linkRow(s, ps, ids.qidOf(e0))) return false;
+    } else if (f & LOOP) { msgs.flags[s] = f & ~LOOP; this.collector.fastLoopArrival(msgs.first[s]!); } // a new arrival after all
+    ids.add(buf, ia, ib, buf, qa, qb); // this leg now answers for the id
     this.done();
     return true;
   }
@@ -692,21 +702,14 @@ export class FastPostfixLines {
     this.count++;
   }
 
-  /** Is the message buf[a, b) a row whose loopback arrival is still waiting (see LOOP)? */
-  private loopPending(buf: Uint8Array, a: number, b: number): boolean {
-    const s = this.msgs.find(buf, a, b, this.qh);
-    return s >= 0 && this.msgs.objs[s] === undefined && (this.msgs.flags[s]! & LOOP) !== 0;
-  }
-
   /**
    * The row s continues the open message `parent` (a row or an object): linked as the tracker links objects, for
    * what the summary reads (the first leg's arrival time, an earlier deferral; the arrival is not one). False when
    * the parent needs the full path (a requeued file, which the link closes).
    */
-  private linkRow(s: number, parent: string): boolean {
+  private linkRow(s: number, ps: number, parent: string): boolean {
     const msgs = this.msgs;
     let chain: number, deferred: boolean;
-    const ps = msgs.rowOf(parent);
     const pm = ps >= 0 ? msgs.objs[ps] : this.tracker.open.get(parent);
     if (pm !== undefined) {
       if (pm.admin === 'requeued') return false;
@@ -740,8 +743,10 @@ export class FastPostfixLines {
       const f = msgs.flags[xs]!;
       if (f & LINKED) return 1;
       if ((f & LOOP) === 0) return -1;
-      return this.linkRow(xs, latin1(buf, qa, qb)) ? 1 : -1;
+      return this.linkRow(xs, msgs.find(buf, qa, qb, this.qh), latin1(buf, qa, qb)) ? 1 : -1;
     }
+    // left the queue already? (only legs a later line may name are remembered: none in a log without copies)
+    if (!msgs.closedLegBytes(buf, x, y) && this.tracker.recentIds.get(buf, x, y) === undefined) return 0;
     const m = this.tracker.known(latin1(buf, x, y));
     return m === undefined ? 0 : m.requeuedFrom !== undefined ? 1 : -1;
   }
@@ -889,9 +894,17 @@ export class FastPostfixLines {
         const dc = find(buf, dv, po + 6, po + 32 < e ? po + 32 : e, DISCARDED);
         if (dc >= 0) return false;
         // "… queued as X": a content filter's hop when X comes back into this log (the full path links them)
-        const qa2 = find(buf, dv, po, e, QUEUED_AS);
+        // "… queued as X)" at the end of the line, as formats/postfix.ts queuedAs reads it
+        let pc = e - 1;
+        while (pc > po && buf[pc] !== 41) pc--;
+        if (pc <= po) pc = e; // no ")": the text runs to the end
+        let te2 = pc;
+        while (te2 > po && buf[te2 - 1] === 32) te2--;
+        let x = te2;
+        while (x > po && QID_CLASS[buf[x - 1]!]! !== 0) x--;
+        const qa2 = te2 - x >= 5 && te2 - x <= 24 && buf[x - 1] === 32 && at(buf, x - 10, te2, QUEUED_AS) ? x - 10 : -1;
         if (qa2 >= 0) {
-          const hop = this.hop(buf, qa, qb, qa2 + 10, e);
+          const hop = this.hop(buf, qa, qb, qa2 + 10, te2);
           if (hop < 0) return false;
           if (hop > 0) { this.msgs.at(buf, qa, qb, this.qh); this.collector.fastFiltered(); this.count++; return true; }
         }

@@ -4,7 +4,7 @@
  * not with the file. With `story` on, every attempt and raw line is kept too (for `logs trace`).
  */
 import { own } from './own.js';
-import { GenerationMap } from './byte-map.js';
+import { GenerationMap, IdRing } from './byte-map.js';
 import { queuedAs } from './formats/postfix.js';
 import type { DeliveryEvent, LogEvent, LogFormatId, RejectEvent } from './types.js';
 
@@ -92,6 +92,8 @@ export interface OpenMessageSide {
   has(qid: string): boolean;
   /** A later leg that already left the queue as a row (a minimal closed message), or undefined. */
   closedLeg(qid: string): TrackedMessage | undefined;
+  /** Has any later leg left the queue as a row? */
+  hasClosedLegs(): boolean;
   /** The tracker opened an object. */
   linked(m: TrackedMessage): void;
   /** The tracker closed an object. */
@@ -116,12 +118,14 @@ export class MessageTracker {
    * re-injection, a local forward, a requeued file) finds the leg it continues. Read by bytes in the summary's
    * fast path. Entries are not removed when a message leaves: a stale one is replaced at its next use.
    */
-  readonly ids = new GenerationMap<string>();
+  readonly ids = new IdRing();
   /**
    * Messages that left the queue lately, by queue id: a content filter's re-injected copy is often delivered and
    * removed before the line of its parent that names it ("queued as …") is written. Bounded (oldest dropped).
    */
   private recent = new Map<string, TrackedMessage>();
+  /** The queue ids of {@link recent}, as bytes (the fast path asks before it makes a string). */
+  readonly recentIds = new GenerationMap<boolean>(RECENT, 24);
   private story: boolean;
   private light: boolean;
 
@@ -326,8 +330,14 @@ export class MessageTracker {
     if (m.loopback || !m.received || m.admin === 'requeued') {
       if (this.recent.size >= RECENT) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(m.qid, m);
+      this.recentIds.setString(m.qid, true);
     }
     this.onClose(m);
+  }
+
+  /** Does the tracker remember any message that left the queue (see {@link recent} and the side's closed legs)? */
+  remembersLegs(): boolean {
+    return this.recent.size > 0 || (this.side !== undefined && this.side.hasClosedLegs());
   }
 
   /** The open message with this queue id, or one that left lately (see {@link recent}). */
@@ -351,11 +361,13 @@ export class MessageTracker {
   messageId(m: TrackedMessage, id: string): void {
     if (m.messageId === id) return;
     m.messageId = own(id);
-    const q = this.ids.getString(id);
-    if (q === undefined || q === m.qid || !this.isOpen(q)) { this.ids.setString(id, m.qid); return; }
     // only a copy the server made itself continues another: one that came back from a loopback client (a content
     // filter), or one without any client (a local forward, a requeued file). A stranger reusing an id does not.
-    if (m.requeuedFrom === undefined && (m.loopback || !m.received)) this.link(this.find(q)!, m);
+    if (m.requeuedFrom === undefined && (m.loopback || !m.received)) {
+      const q = this.ids.getString(id);
+      if (q !== undefined && q !== m.qid && this.isOpen(q)) this.link(this.find(q)!, m);
+    }
+    this.ids.setString(id, m.qid); // this leg now answers for the id
   }
 
   /** child continues parent: one message, two legs. */
@@ -366,7 +378,7 @@ export class MessageTracker {
     child.via = parent.admin === 'requeued' ? 'requeue' : child.received ? 'filter' : 'forward';
     if (parent.deferrals > 0 || parent.deferredBefore) child.deferredBefore = true;
     parent.requeuedAs ??= child.qid;
-    if (child.messageId !== undefined) this.ids.setString(child.messageId, child.qid); // the newest leg answers for the id
+
     // a requeued file's old queue id is never "removed": its copy has arrived, so it is done
     if (parent.admin === 'requeued' && parent.closed === 'open') this.close(parent);
     this.onLink(child, parent);

@@ -10,7 +10,6 @@
  */
 import { own } from './own.js';
 import { ByteCounter, Counter, type CountRow } from './counters.js';
-import { ByteKeyMap } from './byte-map.js';
 import type { Reason } from '../core/finding.js';
 import { classifyLogText, normaliseReasonText } from './diagnose.js';
 import { attemptsIn } from './formats/dovecot.js';
@@ -160,44 +159,23 @@ class ReasonCounter {
   }
 }
 
-interface DomainStat { delivered: number; bytes: number; deferrals: number; bounced: number; delaySum: number; maxDelay: number }
-
-/** Per recipient domain (pflogsumm's per-domain traffic), counted from strings or straight from the read buffer. */
+/**
+ * Per recipient domain (pflogsumm's per-domain traffic). Deliveries are counted per recipient address in the
+ * summary's recipients counter (with delay columns beside it, see SummaryCollector.rcptDelay) and summed per
+ * domain at the end; deferrals and bounces, rare, are counted here by domain.
+ */
 class DomainStats {
-  readonly m = new Map<string, DomainStat>();
-  /** Raw domain bytes → its row (a cache in front of m: a hit costs no string). */
-  private byBytes = new ByteKeyMap<DomainStat>(4096, 255);
-  private row(d: string): DomainStat | undefined {
+  readonly m = new Map<string, { deferrals: number; bounced: number }>();
+  /** kind 1: a deferral, 2: a bounce, of a recipient at `to`. */
+  add(to: string, kind: 1 | 2): void {
+    const d = domainOf(to);
     let r = this.m.get(d);
     if (!r) {
-      if (this.m.size >= 20000) return undefined;
-      r = { delivered: 0, bytes: 0, deferrals: 0, bounced: 0, delaySum: 0, maxDelay: 0 };
+      if (this.m.size >= 20000) return;
+      r = { deferrals: 0, bounced: 0 };
       this.m.set(own(d), r);
     }
-    return r;
-  }
-  /** kind 0: delivered (with its bytes and delay), 1: a deferral, 2: a bounce. */
-  private count(r: DomainStat, kind: 0 | 1 | 2, bytes: number, delay: number): void {
-    if (kind === 0) { r.delivered++; r.bytes += bytes; r.delaySum += delay; if (delay > r.maxDelay) r.maxDelay = delay; }
-    else if (kind === 1) r.deferrals++;
-    else r.bounced++;
-  }
-  add(to: string, kind: 0 | 1 | 2, bytes: number, delay: number): void {
-    const r = this.row(domainOf(to));
-    if (r) this.count(r, kind, bytes, delay);
-  }
-  /** The recipient buf[a, b): its domain's bytes look the row up. */
-  addBytes(buf: Uint8Array, a: number, b: number, kind: 0 | 1 | 2, bytes: number, delay: number): void {
-    let at = b - 1;
-    while (at >= a && buf[at] !== 64) at--;
-    const da = at >= a ? at + 1 : a;
-    let r = this.byBytes.get(buf, da, b);
-    if (r === undefined) {
-      r = this.row(at >= a ? latin1(buf, da, b).toLowerCase() : domainOf(latin1(buf, a, b)));
-      if (r === undefined) return;
-      this.byBytes.set(buf, da, b, r);
-    }
-    this.count(r, kind, bytes, delay);
+    if (kind === 1) r.deferrals++; else r.bounced++;
   }
 }
 
@@ -235,6 +213,43 @@ export class SummaryCollector {
   private failedIps = new ByteCounter();
   private refusedBy = new Counter();
   private domains = new DomainStats();
+  /** Per entry of the recipients counter: the sum and the longest of its delivery delays (seconds). */
+  private delaySum = new Float64Array(1024);
+  private delayMax = new Float64Array(1024);
+  /** The delivery just counted in the recipients counter took d seconds. */
+  private rcptDelay(d: number): void {
+    const e = this.recipients.lastEntry;
+    if (e < 0) return;
+    if (e >= this.delaySum.length) {
+      const n = Math.max(e + 1, this.delaySum.length * 2);
+      const s2 = new Float64Array(n), m2 = new Float64Array(n);
+      s2.set(this.delaySum); m2.set(this.delayMax);
+      this.delaySum = s2; this.delayMax = m2;
+    }
+    this.delaySum[e]! += d;
+    if (d > this.delayMax[e]!) this.delayMax[e] = d;
+  }
+
+  /** pflogsumm's per-domain table: deliveries summed from the recipients counter, deferrals and bounces by domain. */
+  private perDomain(topN: number): DomainRow[] {
+    const rows = new Map<string, DomainRow & { sum: number }>();
+    const row = (d: string) => {
+      let r = rows.get(d);
+      if (!r) { r = { domain: d, delivered: 0, bytes: 0, deferrals: 0, bounced: 0, avgDelay: 0, maxDelay: 0, sum: 0 }; rows.set(d, r); }
+      return r;
+    };
+    this.recipients.forEachEntry((key, e, messages, bytes) => {
+      const r = row(domainOf(key));
+      r.delivered += messages;
+      r.bytes += bytes;
+      r.sum += this.delaySum[e] ?? 0;
+      if ((this.delayMax[e] ?? 0) > r.maxDelay) r.maxDelay = this.delayMax[e]!;
+    });
+    for (const [d, x] of this.domains.m) { const r = row(d); r.deferrals += x.deferrals; r.bounced += x.bounced; }
+    const r3 = (v: number) => Math.round(v * 1000) / 1000;
+    return [...rows.values()].map(({ sum, ...r }) => ({ ...r, avgDelay: r3(r.delivered ? sum / r.delivered : 0), maxDelay: r3(r.maxDelay) }))
+      .sort((a, b) => b.delivered + b.deferrals + b.bounced - (a.delivered + a.deferrals + a.bounced) || (a.domain < b.domain ? -1 : 1)).slice(0, topN);
+  }
   private chained = 0;
   private filterTime = 0;
   private perHour = Array.from({ length: 24 }, emptyPeriod);
@@ -355,7 +370,7 @@ export class SummaryCollector {
           const before = m?.chainStart !== undefined && m.firstTs === m.firstTs ? Math.max(0, (m.firstTs - m.chainStart) / 1000) : 0;
           if (m?.chainStart !== undefined) { this.chained++; this.filterTime += before; }
           this.delays.add(e.delay + before);
-          this.domains.add(e.to, 0, size, e.delay + before);
+          this.rcptDelay(e.delay + before);
           if (e.delays) {
             this.parts[0]! += e.delays[0]; this.parts[1]! += e.delays[1]; this.parts[2]! += e.delays[2]; this.parts[3]! += e.delays[3];
             this.partsN++;
@@ -365,11 +380,11 @@ export class SummaryCollector {
           const first = m ? m.deferrals === 1 && !m.deferredBefore : !this.deferredQids.has(e.qid);
           if (first && !m) this.deferredQids.add(own(e.qid));
           this.deferral(b, first, e.text, e.dsn);
-          this.domains.add(e.to, 1, 0, 0);
+          this.domains.add(e.to, 1);
           this.refusal(e.relay, e.text);
         } else if (e.status === 'bounced' || e.status === 'expired') {
           this.bounce(b, e.text, e.dsn);
-          this.domains.add(e.to, 2, 0, 0);
+          this.domains.add(e.to, 2);
           this.refusal(e.relay, e.text);
         } else if (e.status === 'forwarded') this.c.forwarded++;
         else if (e.status === 'filtered') this.c.filtered++;
@@ -488,7 +503,7 @@ export class SummaryCollector {
     this.c.bytesDelivered += size;
     if (chained) { this.chained++; this.filterTime += before; }
     this.delays.add(d[0]! + before);
-    this.domains.addBytes(buf, toA, toB, 0, size, d[0]! + before);
+    this.rcptDelay(d[0]! + before);
     const d0 = d[1]!;
     if (d0 === d0) {
       this.parts[0]! += d0; this.parts[1]! += d[2]!; this.parts[2]! += d[3]!; this.parts[3]! += d[4]!;
@@ -545,7 +560,7 @@ export class SummaryCollector {
     const ts = this.time[0]!;
     this.seen(ts);
     this.deferral(this.bucket(ts), first, text, dsn);
-    this.domains.addBytes(buf, toA, toB, 1, 0, 0);
+    this.domains.add(latin1(buf, toA, toB), 1);
     this.refusal(relay, text);
   }
 
@@ -554,7 +569,7 @@ export class SummaryCollector {
     const ts = this.time[0]!;
     this.seen(ts);
     this.bounce(this.bucket(ts), text, dsn);
-    this.domains.addBytes(buf, toA, toB, 2, 0, 0);
+    this.domains.add(latin1(buf, toA, toB), 2);
     this.refusal(relay, text);
   }
 
@@ -673,9 +688,7 @@ export class SummaryCollector {
       logins: { failed: Math.max(this.smtpSasl, this.smtpCounters) + this.imapPop, smtpFailed: Math.max(this.smtpSasl, this.smtpCounters), imapPopFailed: this.imapPop, topFailedIps: this.failedIps.toCounter().top(topN) },
       outbound: {
         refusedBy: this.refusedBy.top(topN),
-        perDomain: [...this.domains.m.entries()].map(([domain, r]) => ({ domain, delivered: r.delivered, bytes: r.bytes, deferrals: r.deferrals, bounced: r.bounced,
-          avgDelay: r3(r.delivered ? r.delaySum / r.delivered : 0), maxDelay: r3(r.maxDelay) }))
-          .sort((a, b) => b.delivered + b.deferrals + b.bounced - (a.delivered + a.deferrals + a.bounced) || (a.domain < b.domain ? -1 : 1)).slice(0, topN),
+        perDomain: this.perDomain(topN),
       },
       delays: {
         count: this.delays.count, avg: r3(this.delays.count ? this.delays.sum / this.delays.count : 0),

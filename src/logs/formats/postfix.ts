@@ -335,11 +335,15 @@ function discardedAt(s: string, p: number): boolean {
 
 /** The queue id in a reply "… queued as 0103522A1A7" / "forwarded as …", or undefined. */
 export function queuedAs(text: string): string | undefined {
-  let i = text.indexOf('queued as ');
-  if (i < 0) { i = text.indexOf('forwarded as '); if (i < 0) return undefined; i += 13; } else i += 10;
-  let e = i;
-  while (e < text.length && qidChar(text.charCodeAt(e))) e++;
-  return e - i >= 5 && e - i <= 24 ? text.slice(i, e) : undefined;
+  // the id closes the reply: "250 2.0.0 Ok: queued as 0103522A1A7" (a content filter relays the re-injecting
+  // smtpd's words last), "forwarded as 4964C2161F0"
+  let e = text.length;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let i = e;
+  while (i > 0 && qidChar(text.charCodeAt(i - 1))) i--;
+  if (e - i < 5 || e - i > 24 || text.charCodeAt(i - 1) !== 32) return undefined;
+  if (!text.startsWith('queued as', i - 10) && !(i === 13 && text.startsWith('forwarded as'))) return undefined;
+  return text.slice(i, e);
 }
 
 /** "… auth=1/3 …" of a disconnect line: failed AUTH commands (tried − succeeded); 0 when none. */
