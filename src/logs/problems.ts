@@ -44,7 +44,7 @@ export interface LogProblemLimits {
 /** Defaults: sending limits from the hosting help articles (seeds 000, 002); the rest are common alert levels. */
 export const DEFAULT_LOG_LIMITS: LogProblemLimits = {
   accountPerHour: 200, accountPerDay: 500, ipPerHour: 300, authFailuresPerHour: 10, rejectWave: 10,
-  deferredPile: 50, stuckHours: 4, tlsFailures: 5, destinationPile: 5, rblProvider: 3,
+  deferredPile: 50, stuckHours: 4, tlsFailures: 5, destinationPile: 10, rblProvider: 3,
 };
 
 const MAX_EVIDENCE = 8;

@@ -137,10 +137,10 @@ say "phase 2b: a local forward (three legs), outbound answers (remote deferral, 
 sw "local forward .5 -> fwd@mail.example.test" --server 127.0.0.1 --port $MX --local-interface 127.0.0.5 \
    --helo mx1.partner.test --from billing@partner.test --to fwd@mail.example.test --header 'Subject: Order 77' --body 'Order 77 confirmed.'
 # 2b.3 submission: what remote servers answer (and don't) to our mail
-# 2b.4 one message to six recipients at a destination that never answers: a pile of deferred mail for one domain
-sw "submission alice -> 6 recipients @unreachable.test (deferred pile)" --server 127.0.0.1 --port $SUB --tls --auth PLAIN \
+# 2b.4 one message to twelve recipients at a destination that never answers: a pile of deferred mail for one domain
+sw "submission alice -> 12 recipients @unreachable.test (deferred pile)" --server 127.0.0.1 --port $SUB --tls --auth PLAIN \
    --auth-user alice@example.test --auth-password alicepass --helo alice-laptop.example.test --from alice@example.test \
-   --to team1@unreachable.test,team2@unreachable.test,team3@unreachable.test,team4@unreachable.test,team5@unreachable.test,team6@unreachable.test \
+   --to team1@unreachable.test,team2@unreachable.test,team3@unreachable.test,team4@unreachable.test,team5@unreachable.test,team6@unreachable.test,team7@unreachable.test,team8@unreachable.test,team9@unreachable.test,team10@unreachable.test,team11@unreachable.test,team12@unreachable.test \
    --header 'Subject: Minutes' --body 'Minutes attached.'
 for r in busy@partner.test full@partner.test dave@secure.partner.test x@refuser.test y@dropper.test; do
   sw "submission alice -> $r" --server 127.0.0.1 --port $SUB --tls --auth PLAIN \

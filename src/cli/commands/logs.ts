@@ -30,7 +30,7 @@ Reads Postfix, Exim, Sendmail and Dovecot logs (plain or .gz, a folder with its 
                like tail -F: prints problems as they happen (--json: one JSON object per line)
 
 Limits (defaults from the hosting help): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
-  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 5 --rbl-provider 3
+  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 10 --rbl-provider 3
 Times (--since/--until, for trace, summary and problems): "2026-11-23 14:05", "14:05" (today), "-2h".
 --tz ZONE reads stamps without a zone in ZONE (Europe/Warsaw, +01:00) and counts hours in it; by default hours
   are those the log wrote (an RFC 3339 stamp keeps its own offset).
@@ -51,7 +51,7 @@ rotacji albo standardowe wejście).
                jak tail -F: wypisuje problemy na bieżąco (--json: jeden obiekt JSON na wiersz)
 
 Limity (domyślnie wg pomocy hostingu): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
-  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 5 --rbl-provider 3
+  --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 10 --rbl-provider 3
 Czas (--since/--until, dla trace, summary i problems): „2026-11-23 14:05”, „14:05” (dziś), „-2h”.
 --tz STREFA czyta znaczniki czasu bez strefy w STREFIE (Europe/Warsaw, +01:00) i liczy w niej godziny; domyślnie
   godziny są takie, jak zapisał je dziennik (znacznik RFC 3339 zachowuje własne przesunięcie).
