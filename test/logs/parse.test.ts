@@ -89,6 +89,9 @@ test('Postfix: postscreen and dnsblog verdicts, postsuper, a requeued copy, disc
     a('Dec  5 06:05:46 mail postfix/postsuper[5662]: 1E01A21620A: requeued'), a('Dec  5 06:05:46 mail postfix/postsuper[5711]: B2EB72161D9: removed')], ['hold', 'release', 'requeue', 'delete']);
   assert.equal(must('Dec  5 06:07:39 mail postfix/pickup[8943]: 8454B216126: uid=102 from=<alice@example.test> orig_id=9A1C221602C', 'received').origId, '9A1C221602C');
   assert.equal(must('Dec  5 02:03:33 mail postfix/submission/smtpd[8797]: disconnect from unknown[127.0.0.66] ehlo=2 starttls=1 auth=0/1 quit=1 commands=4/5', 'disconnect').authFailed, 1);
+  // a before-queue content filter (smtpd_proxy_filter) refusing the message at the end of DATA
+  const px = must('Dec  5 02:03:33 mail postfix/smtpd[1]: NOQUEUE: proxy-reject: END-OF-MESSAGE: 554 5.7.1 Rejected by the content filter; from=<a@x.test> to=<b@y.test> proto=ESMTP helo=<x.test>', 'reject');
+  assert.deepEqual([px.action, px.stage, px.replyCode, px.dsn, px.to], ['reject', 'END-OF-MESSAGE', 554, '5.7.1', 'b@y.test']);
 });
 
 test('amavis and other filters: verdicts, queue ids, quarantine', () => {

@@ -38,6 +38,8 @@ export function isPostfixProg(prog: string): boolean {
 const REJECT_ACTIONS: Record<string, RejectAction> = {
   'reject': 'reject', 'milter-reject': 'reject', 'reject_warning': 'warn', 'warning': 'warn', 'hold': 'hold',
   'milter-hold': 'hold', 'discard': 'discard', 'milter-discard': 'discard', 'redirect': 'redirect', 'filter': 'filter',
+  // smtpd_proxy_filter (a before-queue content filter) refusing at END-OF-MESSAGE
+  'proxy-reject': 'reject',
 };
 
 /** Is c a queue-id character ([0-9A-Za-z])? */
@@ -391,7 +393,8 @@ function reject(s: string, action: RejectAction, p: number, qid: string, ts: num
   // "RCPT from host[ip]: 550 5.1.1 <x>: text; from=<a> to=<b> proto=ESMTP helo=<h>"
   // "header Subject: xx from host[ip]; from=<a> to=<b> proto=ESMTP helo=<h>: 5.7.1 text" (cleanup)
   const sp = s.indexOf(' ', p);
-  const stage = s.slice(p, sp < 0 ? s.length : sp);
+  let stage = s.slice(p, sp < 0 ? s.length : sp);
+  if (stage.charCodeAt(stage.length - 1) === 58) stage = stage.slice(0, -1); // "END-OF-MESSAGE:" (smtpd_proxy_filter)
   const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'reject', action, stage, text: '' };
   if (qid !== 'NOQUEUE') ev.qid = qid;
   const fromI = s.indexOf(' from ', p);
