@@ -320,23 +320,29 @@ export function inlineAddresses(text: string, ctx: BounceContext, limit = 50): R
   const out: RawRecipient[] = [];
   const seen = new Set<string>();
   const t = text.length > 65536 ? text.slice(0, 65536) : text;
+  // what depends on the line alone is worked out once per line (a line of thousands of addresses stays linear)
+  let memoStart = -1, memoEnd = 0, lineOk = false, hasCode = false, diag = '';
   for (let m = nextAddress(t, 0); m; m = nextAddress(t, m.end)) {
     const a = cleanAddress(t.slice(m.index, m.end));
     const k = a.toLowerCase();
-    if (own.has(k) || seen.has(k) || /^(?:mailer-daemon|noreply|no-reply|postmaster|abuse|support)@/i.test(a) && !nearCode(t, m.index)) continue;
-    const lineStart = t.lastIndexOf('\n', m.index) + 1;
-    const before = t.slice(Math.max(lineStart, m.index - 12), m.index).toLowerCase();
-    const line = t.slice(lineStart, lineEnd(t, m.end));
-    // Addresses in URLs, mailto: links, Message-IDs and header lines are not recipients.
-    if (before.includes('/') || before.includes('mailto:') || before.endsWith('=') || HEADER_LINE.test(line) ||
-      /^\s*(?:message-id|references|in-reply-to|received|from|return-path|sender|reply-to|[a-z][a-z0-9-]{0,40})\s*:/i.test(line) && !LABELLED_RCPT.test(line)) continue;
-    const windowEnd = lineEnd(t, lineEnd(t, m.end) + 1);
-    const low = t.slice(Math.max(0, lineStart - 200), windowEnd).toLowerCase();
-    const lowLine = line.toLowerCase();
-    if (CONTACT_CUES.some((c) => lowLine.includes(c))) continue;
-    if (!CODE_IN_LINE.test(low) && !FAILURE_CUES.some((c) => low.includes(c))) continue;
+    if (m.index >= memoEnd || m.index < memoStart) {
+      memoStart = t.lastIndexOf('\n', m.index) + 1;
+      memoEnd = lineEnd(t, m.index);
+      const line = t.slice(memoStart, memoEnd);
+      hasCode = CODE_IN_LINE.test(line);
+      // header lines (Message-ID, Received …) and contact lines hold no recipient; the line or the 200 characters
+      // before it and the next line must carry a code or a failure word
+      const lowLine = line.toLowerCase();
+      const low = t.slice(Math.max(0, memoStart - 200), lineEnd(t, memoEnd + 1)).toLowerCase();
+      lineOk = !(HEADER_LINE.test(line) || /^\s*(?:message-id|references|in-reply-to|received|from|return-path|sender|reply-to|[a-z][a-z0-9-]{0,40})\s*:/i.test(line) && !LABELLED_RCPT.test(line)) &&
+        !CONTACT_CUES.some((c) => lowLine.includes(c)) && (CODE_IN_LINE.test(low) || FAILURE_CUES.some((c) => low.includes(c)));
+      diag = lineOk ? t.slice(memoStart, memoStart + 1500).replace(/\s+/g, ' ').trim() : '';
+    }
+    if (own.has(k) || seen.has(k) || /^(?:mailer-daemon|noreply|no-reply|postmaster|abuse|support)@/i.test(a) && !hasCode) continue;
+    // Addresses in URLs, mailto: links and quoted-printable leftovers are not recipients.
+    const before = t.slice(Math.max(memoStart, m.index - 12), m.index).toLowerCase();
+    if (before.includes('/') || before.includes('mailto:') || before.endsWith('=') || !lineOk) continue;
     seen.add(k);
-    const diag = t.slice(lineStart, lineStart + 1500).replace(/\s+/g, ' ').trim();
     out.push({ recipient: a, diagnosticCode: diag, rule: 'text-inline' });
     if (out.length >= limit) break;
   }
@@ -346,11 +352,6 @@ export function inlineAddresses(text: string, ctx: BounceContext, limit = 50): R
 function lineEnd(t: string, from: number): number {
   const nl = t.indexOf('\n', from);
   return nl < 0 ? t.length : nl;
-}
-
-/** A reply or status code on the address's own line. */
-function nearCode(t: string, at: number): boolean {
-  return CODE_IN_LINE.test(t.slice(t.lastIndexOf('\n', at) + 1, lineEnd(t, at)));
 }
 
 const TRANSCRIPT_IN = /^[ \t]*in:[ \t]/m;
