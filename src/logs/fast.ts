@@ -15,7 +15,7 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { LogLineParser, MAX_LINE } from './parse.js';
 import { LOCAL_TIME, newHead, parseStamp, StampClock } from './stamp.js';
-import { resolveLogSources, type ReadProgress } from './input.js';
+import { resolveLogSources, unreadableReason, type ReadProgress } from './input.js';
 import { latin1, type ReasonMemo, type SummaryCollector } from './summary.js';
 import { ByteKeyMap, QID_MAX } from './byte-map.js';
 import type { MessageTracker } from './messages.js';
@@ -934,7 +934,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   const clock = opt.clock ?? new StampClock(now());
   const parser = new LogLineParser(clock, { light: true });
   const keep = opt.keepUnparsed ?? 20;
-  const stats: ScanStats = { sources, lines: 0, outOfRange: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
+  const stats: ScanStats = { sources, lines: 0, outOfRange: 0, notChecked: [], parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
   const fast = new FastPostfixLines(clock, tracker, collector);
   const since = opt.since ?? -Infinity, until = opt.until ?? Infinity;
   const ranged = since > -Infinity || until < Infinity;
@@ -971,6 +971,7 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
     srcName = src.name;
     lineNo = 0;
     let left: Buffer | undefined;
+    try {
     for await (const chunk of chunksOf(src.name, src.gzip, opt.stdin, prog, readBuf)) {
       let buf = chunk;
       if (left) {
@@ -1012,6 +1013,11 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
       if (last + 1 < buf.length) left = Buffer.from(buf.subarray(last + 1)); // a copy: the read buffer is reused
       prog.lines = stats.lines;
       if (opt.onProgress && prog.bytes >= nextReport) { nextReport = prog.bytes + (8 << 20); opt.onProgress(prog); }
+    }
+    } catch (e) {
+      // a truncated or corrupt .gz, a file gone: what was read counts, the rest of the input is still read
+      stats.notChecked.push({ source: src.name, reason: unreadableReason(e) });
+      continue;
     }
     if (left && left.length) slowLine(isAscii(left) ? left.toString('latin1') : left.toString('utf8'));
   }

@@ -26,10 +26,18 @@ export interface FollowLogOptions {
   now?: () => number;
 }
 
+/** Wait ms, or less when the signal aborts; the abort listener goes with the wait (one per poll would pile up). */
 const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((res) => {
-  const t = setTimeout(res, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(t); res(); }, { once: true });
+  if (signal?.aborted) { res(); return; }
+  const onAbort = () => { clearTimeout(t); res(); };
+  const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); res(); }, ms);
+  signal?.addEventListener('abort', onAbort, { once: true });
 });
+
+/** At most this much is read between two looks at the signal and the event loop (a file that never ends, /dev/zero). */
+const READ_PER_TURN = 16 << 20;
+/** Bytes before the read position checked at each poll: changed means the file was truncated and written again. */
+const TAIL = 64;
 
 /** Follow until the signal aborts. Returns the number of lines read. */
 export async function followLog(opt: FollowLogOptions): Promise<number> {
@@ -71,31 +79,48 @@ export async function followLog(opt: FollowLogOptions): Promise<number> {
     left = text.slice(p);
     if (left.length > MAX_LINE) left = '';
   };
-  const drain = () => {
+  /** The last bytes read before pos, as read (to notice a truncation followed at once by new writing). */
+  let tail = Buffer.alloc(0);
+  /** Read what was appended, up to READ_PER_TURN; true when there may be more. */
+  const drain = (): boolean => {
+    let read = 0;
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, pos);
-      if (n <= 0) break;
+      if (n <= 0) return false;
       pos += n;
+      read += n;
       const chunk = buf.subarray(0, n);
+      tail = Buffer.from(chunk.subarray(Math.max(0, n - TAIL)));
       feed(isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8'));
+      if (read >= READ_PER_TURN) return true;
     }
+  };
+  /** Are the bytes before pos still those read? (copytruncate followed by new lines longer than the old file) */
+  const rewritten = (): boolean => {
+    if (!tail.length || pos < tail.length) return false;
+    const now = Buffer.alloc(tail.length);
+    const n = readSync(fd, now, 0, tail.length, pos - tail.length);
+    return n !== tail.length || !now.equals(tail);
   };
   openFile(!opt.fromStart);
   while (!opt.signal?.aborted) {
     clock.setReference(now());
     if (fd < 0) openFile(false);
     if (fd >= 0) {
-      drain();
+      // truncated and written again before this poll (copytruncate, then the new lines): read from the start
+      if (rewritten()) { pos = 0; left = ''; tail = Buffer.alloc(0); }
+      if (drain()) { await new Promise<void>((r) => setImmediate(r)); continue; } // more to read: let signals in first
       let st;
       try { st = statSync(opt.path); } catch { st = undefined; }
       if (st && st.ino !== ino) { // rotated: finish the old file, then start the new one from its beginning
-        drain();
+        while (drain() && !opt.signal?.aborted) await new Promise<void>((r) => setImmediate(r));
         closeSync(fd);
         openFile(false);
         pos = 0;
+        tail = Buffer.alloc(0);
         continue;
       }
-      if (st && st.size < pos) { pos = 0; left = ''; continue; } // truncated
+      if (st && st.isFile() && st.size < pos) { pos = 0; left = ''; tail = Buffer.alloc(0); continue; } // truncated
     }
     await sleep(opt.pollMs ?? 500, opt.signal);
   }

@@ -1,7 +1,7 @@
 // Public API of the logs capability: read Postfix / Exim / Sendmail / Dovecot logs, trace messages, summarise,
 // find problems, follow a live log.
 import { ProblemDetector, DEFAULT_LOG_LIMITS, type LogProblemLimits } from './problems.js';
-import { scanLogs, type ScanLogOptions } from './scan.js';
+import { scanLogs, type ScanLogOptions, type ScanStats } from './scan.js';
 import { scanLogsForSummary } from './fast.js';
 import { SummaryCollector, type LogSummaryData } from './summary.js';
 import type { Finding } from '../core/finding.js';
@@ -17,7 +17,7 @@ export { scanLogs, type ScanLogOptions, type ScanStats } from './scan.js';
 export { SummaryCollector as LogSummaryCollector, type LogSummaryData } from './summary.js';
 export { traceLogs, storyMatches as logStoryMatches, type TraceFilter as LogTraceFilter, type TraceResult as LogTraceResult, type MessageStory as LogMessageStory } from './trace.js';
 export { ProblemDetector as LogProblemDetector, DEFAULT_LOG_LIMITS, providerOf as logProviderOf, type LogProblemLimits } from './problems.js';
-export { summaryReport as logSummaryReport, traceReport as logTraceReport, storyFinding as logStoryFinding } from './report.js';
+export { summaryReport as logSummaryReport, traceReport as logTraceReport, storyFinding as logStoryFinding, notCheckedFindings as logNotCheckedFindings } from './report.js';
 export { followLog, type FollowLogOptions } from './follow.js';
 export { renderLogSummaryHtml } from './html.js';
 export { classifyLogText, normaliseReasonText } from './diagnose.js';
@@ -39,14 +39,14 @@ export async function summarizeLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker
     ? await scanLogs({ ...opt, story: false, light: true, tracker, clock }, (e, m) => collector.add(e, m))
     : await scanLogsForSummary({ ...opt, story: false, light: true, clock }, tracker, collector);
   return collector.result({
-    inputs: stats.sources.map((s) => s.name), format: stats.parser.detectedFormat(), formats: { ...stats.parser.formats },
+    inputs: stats.sources.map((s) => s.name), notChecked: stats.notChecked, format: stats.parser.detectedFormat(), formats: { ...stats.parser.formats },
     stamps: { ...stats.parser.stamps }, lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples,
   }, topN);
 }
 
 /** Read the inputs once and list the problems found. */
-export async function findLogProblems(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, limits: LogProblemLimits = DEFAULT_LOG_LIMITS): Promise<{ findings: Finding[]; lines: number; parsed: number; unparsed: number; unparsedSamples: string[]; format: string | undefined }> {
+export async function findLogProblems(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, limits: LogProblemLimits = DEFAULT_LOG_LIMITS): Promise<{ findings: Finding[]; lines: number; parsed: number; unparsed: number; unparsedSamples: string[]; format: string | undefined; notChecked: ScanStats['notChecked'] }> {
   const det = new ProblemDetector(limits);
   const stats = await scanLogs({ ...opt, story: false, light: true, tracker: new MessageTracker({ light: true }) }, (e, m) => det.add(e, m));
-  return { findings: det.findings(stats.tracker.remaining()), lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples, format: stats.parser.detectedFormat() };
+  return { findings: det.findings(stats.tracker.remaining()), lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples, format: stats.parser.detectedFormat(), notChecked: stats.notChecked };
 }

@@ -113,6 +113,22 @@ export interface ReadLinesOptions {
   signal?: AbortSignal;
   /** Start reading a file at this byte offset (follow mode). */
   start?: number;
+  /**
+   * A source could not be read to its end (a truncated or corrupt .gz, a file that vanished): the lines read before
+   * still count, the other sources are read. Without it the error is thrown.
+   */
+  onSourceError?: (src: LogSource, error: unknown) => void;
+}
+
+/** Why a source could not be read, in both languages (a truncated .gz, corrupt data, a file that cannot be opened). */
+export function unreadableReason(e: unknown): { en: string; pl: string } {
+  const code = (e as { code?: string }).code ?? '';
+  const msg = e instanceof Error ? e.message : String(e);
+  if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(msg)) return { en: 'the compressed file ends too early (truncated)', pl: 'skompresowany plik urywa się przed końcem (jest obcięty)' };
+  if (code.startsWith('Z_')) return { en: `the compressed data is damaged (${msg})`, pl: `skompresowane dane są uszkodzone (${msg})` };
+  if (code === 'ENOENT') return { en: 'the file disappeared while it was being read', pl: 'plik zniknął w trakcie czytania' };
+  if (code === 'EACCES' || code === 'EPERM') return { en: 'no permission to read it', pl: 'brak uprawnień do odczytu' };
+  return { en: msg, pl: msg };
 }
 
 /**
@@ -144,6 +160,7 @@ export async function readLogLines(
       prog.lines++;
       onLine(s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s, src.name, lineNo);
     };
+    try {
     for await (const chunk0 of stream) {
       if (opt.signal?.aborted) break;
       if (src.name === '-') prog.bytes += (chunk0 as Buffer).length;
@@ -164,6 +181,12 @@ export async function readLogLines(
         p = nl + 1;
       }
       if (last + 1 < buf.length) left = buf.subarray(last + 1);
+    }
+    } catch (e) {
+      if (!opt.onSourceError) throw e;
+      opt.onSourceError(src, e); // what was read so far counts; the cut-off last line is dropped
+      raw.destroy();
+      continue;
     }
     if (left && left.length) emit(isAscii(left) ? left.toString('latin1') : left.toString('utf8'));
   }

@@ -33,6 +33,19 @@ function reasonTable(id: string, title: Text, groups: ReasonGroup[]): Table {
   return { id, title, columns: [T('Reason', 'Przyczyna'), T('Count', 'Liczba'), T('Most common text', 'Najczęstsza treść')], rows };
 }
 
+/** A source read only in part (a truncated .gz …): "not checked to the end", with why; the rest counted. */
+export function notCheckedFindings(list: readonly { source: string; reason: { en: string; pl: string } }[]): Finding[] {
+  return list.map((x) => ({
+    check: 'logs.input.not-checked',
+    status: 'warn' as Status,
+    subject: x.source,
+    summary: { en: `Not checked to the end: ${x.source} — ${x.reason.en}. The lines before that point, and the other files, were read.`,
+      pl: `Nie sprawdzono do końca: ${x.source} — ${x.reason.pl}. Wiersze sprzed tego miejsca i pozostałe pliki zostały przeczytane.` },
+    advice: [T('If the file was cut by a full disk or a broken copy, take it again from the server or its backup.', 'Jeśli plik został obcięty przez zapełniony dysk albo nieudane kopiowanie, pobierz go ponownie z serwera lub z kopii zapasowej.')],
+    data: { source: x.source },
+  }));
+}
+
 /** `logs summary` as a Report. */
 export function summaryReport(d: LogSummaryData, subject: string, now?: () => Date): Report {
   const c = d.counts;
@@ -53,6 +66,7 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     findings[0]!.summary = T('No mail log lines were recognised in the input.', 'W podanych danych nie rozpoznano żadnego wpisu z dziennika poczty (logu).');
     findings[0]!.advice = [T('Give the path of the mail log, e.g. /var/log/maillog or /var/log/mail.log.', 'Podaj ścieżkę do dziennika poczty (logu), np. /var/log/maillog albo /var/log/mail.log.')];
   }
+  findings.push(...notCheckedFindings(d.notChecked ?? []));
   const total = c.delivered + c.bounced + c.rejected;
   const addReason = (kind: 'bounced' | 'deferred' | 'rejected', groups: ReasonGroup[], count: number) => {
     const g = groups[0];
@@ -307,6 +321,7 @@ const cut = (t: string) => (t.length > 60 ? t.slice(0, 59) + '…' : t);
 /** `logs trace` as a Report. */
 export function traceReport(r: TraceResult, filter: TraceFilter, subject: string, now?: () => Date): Report {
   const findings = r.stories.map(storyFinding);
+  findings.push(...notCheckedFindings(r.stats.notChecked ?? []));
   if (!r.stories.length) {
     findings.push({
       check: 'logs.trace.none', status: 'unknown', subject: describeFilter(filter),

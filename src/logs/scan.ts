@@ -6,7 +6,7 @@ import { own } from './own.js';
 import { MessageTracker, type TrackedMessage } from './messages.js';
 import { LogLineParser } from './parse.js';
 import { StampClock } from './stamp.js';
-import { readLogLines, resolveLogSources, type LogFs, type LogSource, type ReadProgress } from './input.js';
+import { readLogLines, resolveLogSources, unreadableReason, type LogFs, type LogSource, type ReadProgress } from './input.js';
 import type { LogEvent } from './types.js';
 import type { Readable } from 'node:stream';
 
@@ -40,6 +40,8 @@ export interface ScanStats {
   lines: number;
   /** Lines outside --since/--until (read, not counted). */
   outOfRange: number;
+  /** Sources not read to their end, and why (the lines read before still count). */
+  notChecked: { source: string; reason: { en: string; pl: string } }[];
   parsed: number;
   unparsed: number;
   unparsedSamples: string[];
@@ -72,11 +74,12 @@ export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: Tr
   if (opt.onClose) trackerOpts.onClose = opt.onClose;
   const tracker = opt.tracker ?? new MessageTracker(trackerOpts);
   const keep = opt.keepUnparsed ?? 20;
-  const stats: ScanStats = { sources, lines: 0, outOfRange: 0, parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
+  const stats: ScanStats = { sources, lines: 0, outOfRange: 0, notChecked: [], parsed: 0, unparsed: 0, unparsedSamples: [], parser, tracker };
   const since = opt.since ?? -Infinity, until = opt.until ?? Infinity;
   const ranged = since > -Infinity || until < Infinity;
   const readOpts: Parameters<typeof readLogLines>[2] = {
     onSource: (s) => clock.setReference(s.mtimeMs),
+    onSourceError: (s, e) => { stats.notChecked.push({ source: s.name, reason: unreadableReason(e) }); },
   };
   if (opt.onProgress) readOpts.onProgress = opt.onProgress;
   if (opt.stdin) readOpts.stdin = opt.stdin;

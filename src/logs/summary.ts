@@ -26,6 +26,8 @@ export interface PeriodCounts { received: number; delivered: number; deferred: n
 
 export interface LogSummaryData {
   inputs: string[];
+  /** Sources not read to their end (a truncated .gz …) and why; the lines read before count. */
+  notChecked: { source: string; reason: { en: string; pl: string } }[];
   format: string | undefined;
   formats: Record<string, number>;
   stamps: Record<string, number>;
@@ -663,7 +665,7 @@ export class SummaryCollector {
   }
 
   /** The numbers, ready for Report.data. */
-  result(meta: { inputs: string[]; format: string | undefined; formats: Record<string, number>; stamps: Record<string, number>; lines: number; parsed: number; unparsed: number; unparsedSamples: string[] }, topN = 10): LogSummaryData {
+  result(meta: { inputs: string[]; notChecked: LogSummaryData['notChecked']; format: string | undefined; formats: Record<string, number>; stamps: Record<string, number>; lines: number; parsed: number; unparsed: number; unparsedSamples: string[] }, topN = 10): LogSummaryData {
     // addresses are counted as logged; normalising (domain in lower case, as pflogsumm does) and the domain
     // tables are derived here, once, instead of per line
     const senders = this.senders.toCounter().minus(this.sendersBack).mapKeys(normAddr);

@@ -127,3 +127,33 @@ test('Sendmail and Exim messages close when done (memory stays with open message
   assert.equal(ex.format, 'exim');
   assert.ok(ex.counts.received > 1000 && ex.counts.delivered > 1000 && ex.counts.bounced > 50 && ex.counts.deferrals > 50, JSON.stringify(ex.counts));
 });
+
+test('a truncated or corrupt .gz among the rotations is "not checked" with why; everything else still counts (no crash, no stack)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-trunc-'));
+  const line = (i: number) => `Nov 23 10:00:${String(i % 60).padStart(2, '0')} mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.${i % 250}]: 554 5.7.1 <a@b.pl>: Relay access denied; from=<s@t.pl> to=<a@b.pl> proto=ESMTP helo=<x>`;
+  const body = (from: number, n: number) => Array.from({ length: n }, (_, i) => line(from + i)).join('\n') + '\n';
+  const gz = gzipSync(Buffer.from(body(0, 2000)));
+  writeFileSync(join(dir, 'maillog.3.gz'), gz.subarray(0, Math.floor(gz.length / 2))); // cut in the middle
+  writeFileSync(join(dir, 'maillog.2.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.from('not deflate data at all')])); // damaged
+  writeFileSync(join(dir, 'maillog.1'), body(5000, 100));
+  writeFileSync(join(dir, 'maillog'), body(6000, 50));
+  try {
+    for (const fullPath of [false, true]) {
+      const d = await summarizeLogs({ inputs: [dir] }, 10, { fullPath });
+      assert.deepEqual(d.notChecked.map((x) => x.source.split('/').pop()), ['maillog.3.gz', 'maillog.2.gz'], fullPath ? 'full' : 'fast');
+      assert.match(d.notChecked[0]!.reason.en, /ends too early \(truncated\)/);
+      assert.match(d.notChecked[0]!.reason.pl, /obcięty/);
+      assert.match(d.notChecked[1]!.reason.en, /damaged/);
+      // the 150 lines of the whole files, and what the cut file held before its end
+      assert.ok(d.counts.rejected >= 150 && d.counts.rejected < 2150, String(d.counts.rejected));
+    }
+    for (const sub of [['summary'], ['problems'], ['trace', '--to', 'a@b.pl']]) {
+      const r = await run(process.execPath, [CLI, 'logs', ...sub, dir, '--json'], { maxBuffer: 64 << 20 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+      const out = JSON.parse((r as { stdout: string }).stdout);
+      assert.ok([1, 2].includes((r as { code?: number }).code ?? 0), `${sub[0]}: exit ${(r as { code?: number }).code} ${(r as { stderr: string }).stderr}`);
+      assert.equal(out.findings.filter((f: { check: string }) => f.check === 'logs.input.not-checked').length, 2, sub[0]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -95,6 +95,37 @@ test('follow: problems as they happen, through rotation and truncation', async (
   }
 });
 
+test('follow: no listener per poll, a stop on the signal even on an endless input, a quick truncate-and-rewrite read from the start', { timeout: 30000 }, async () => {
+  const { getEventListeners } = (await import('node:events')).EventEmitter;
+  const dir = mkdtempSync(join(tmpdir(), 'mm-follow2-'));
+  const file = join(dir, 'maillog');
+  writeFileSync(file, 'Nov 23 10:00:00 mx postfix/master[1]: daemon started -- version 3.7.11\n');
+  const lines: string[] = [];
+  const ac = new AbortController();
+  const done = followLog({ path: file, onFinding: () => {}, onEvent: (e) => lines.push(e.line), pollMs: 5, signal: ac.signal, fromStart: true });
+  try {
+    await new Promise((r) => setTimeout(r, 300)); // ~60 polls
+    assert.ok(getEventListeners(ac.signal, 'abort').length <= 1, `abort listeners: ${getEventListeners(ac.signal, 'abort').length}`);
+    // copytruncate, then at once more than the old file held: the new first line must not be lost
+    const fresh = Array.from({ length: 5 }, (_, i) => `Nov 23 10:0${i}:00 mx postfix/qmgr[2]: ABCDEF012${i}: removed`);
+    truncateSync(file, 0);
+    appendFileSync(file, fresh.join('\n') + '\n');
+    for (let i = 0; i < 200 && !lines.includes(fresh[4]!); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(fresh.every((l) => lines.includes(l)), `read after the rewrite: ${lines.slice(1).join(' | ')}`);
+  } finally {
+    ac.abort();
+    await done;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // /dev/zero never ends and has no lines: the signal still stops it promptly
+  const zero = new AbortController();
+  const started = Date.now();
+  const z = followLog({ path: '/dev/zero', onFinding: () => {}, pollMs: 10, signal: zero.signal, fromStart: true });
+  setTimeout(() => zero.abort(), 200);
+  await z;
+  assert.ok(Date.now() - started < 10_000, `stopped after ${Date.now() - started} ms`);
+});
+
 test('follow --webhook posts each problem as JSON to a local HTTP server', { timeout: 30000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mm-hook-'));
   const file = join(dir, 'maillog');

@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { EXIT, makeReport, type Finding } from '../../core/finding.js';
 import { pick } from '../../i18n/text.js';
 import {
-  DEFAULT_LOG_LIMITS, findLogProblems, followLog, parseLogTime, renderLogSummaryHtml, summarizeLogs, logSummaryReport, traceLogs, logTraceReport,
+  DEFAULT_LOG_LIMITS, findLogProblems, followLog, logNotCheckedFindings, parseLogTime, renderLogSummaryHtml, summarizeLogs, logSummaryReport, traceLogs, logTraceReport,
   type LogProblemLimits, type LogTraceFilter,
 } from '../../logs/index.js';
 import { describeSources, resolveLogSources } from '../../logs/input.js';
@@ -161,6 +161,7 @@ export const command: Command = {
           check: 'logs.problems.none', status: 'ok', subject,
           summary: { en: `No problems found in ${r.parsed} log lines.`, pl: `Nie znaleziono problemów w ${r.parsed} wpisach dziennika poczty (logu).` },
         }];
+        findings.push(...logNotCheckedFindings(r.notChecked));
         if (!r.parsed) findings.push({ check: 'logs.problems.empty', status: 'unknown', subject, summary: { en: 'No mail log lines were recognised.', pl: 'Nie rozpoznano żadnego wpisu z dziennika poczty (logu).' } });
         if (common.verbose && r.unparsed) findings.push({ check: 'logs.unparsed', status: 'info', subject: String(r.unparsed), summary: { en: `${r.unparsed} lines were not understood.`, pl: `Niezrozumiałych wierszy: ${r.unparsed}.` }, evidence: r.unparsedSamples.map((s) => ({ kind: 'log' as const, value: redactLogLine(s) })) });
         return emit(makeReport('logs problems', subject, findings, { data: { lines: r.lines, parsed: r.parsed, unparsed: r.unparsed, format: r.format, problems: r.findings.length } }), common);
