@@ -224,11 +224,15 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
       const answers = (res.answers ?? []).map((x: Answer) => toDnsRecord(x));
       const authority = (res.authorities ?? []).map((x: Answer) => toDnsRecord(x));
       const rcode = (res as { rcode?: string }).rcode ?? 'NOERROR';
-      const status: DnsStatus = statusFor(rcode, name, type, answers);
+      // A final answer that still has TC set (over TCP, or over UDP with the TCP retry off) is a part of the
+      // answer: what is missing is unknown, so it is no "no records" and no verdict. Could not check.
+      const cut = Boolean(res.flag_tc);
+      const status: DnsStatus = cut ? 'error' : statusFor(rcode, name, type, answers);
       return {
-        name, type, status, rcode, answers, authority, ad: Boolean(res.flag_ad), truncated, viaTcp,
+        name, type, status, rcode, answers, authority, ad: Boolean(res.flag_ad), truncated: truncated || cut, viaTcp,
         timeMs: Math.round((now() - start) * 10) / 10, server: serverText, attempts,
-        ...(status === 'error' ? { error: `server answered ${rcode}` } : {}),
+        ...(cut ? { error: viaTcp ? 'the answer was truncated (TC) even over TCP' : 'the answer was truncated (TC) and not asked again over TCP' }
+          : status === 'error' ? { error: `server answered ${rcode}` } : {}),
       };
     };
     const failed = (status: DnsStatus, error: string, attempts: number, viaTcp = false): DnsAnswer => ({
