@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanAddress } from '../../src/bounce/dsn.js';
+import { maskSecrets, passwordForms } from '../../src/core/secrets.js';
 import { htmlToText, parseBounce } from '../../src/bounce/parse.js';
 import { normalizeDnsName } from '../../src/dns/index.js';
 import { parseDmarc, parseSpf } from '../../src/domain/index.js';
@@ -19,6 +20,8 @@ import { parseClientConfig } from '../../src/settings/index.js';
 
 /** 2× input may take at most this many times as long (linear: ~2, quadratic: 4). */
 const LIMIT = 3;
+const SHORT_PW = passwordForms('alice@example.test', 'mail');
+const LONG_PW = passwordForms('alice@example.test', 'Zq"7\\x');
 const KB = 1024;
 
 /** Milliseconds per call: the best of `samples`, each repeating the call for at least 10 ms. */
@@ -34,13 +37,20 @@ async function msPerCall(fn: (s: string) => unknown, input: string, samples: num
   return best;
 }
 
-/** The smaller of the two doubling ratios n → 2n → 4n. */
+/**
+ * The smaller of the two doubling ratios n → 2n → 4n; measured again once when over the limit, because a shared,
+ * noisy machine can slow one run down, while a quadratic algorithm is over the limit every time.
+ */
 async function ratio(fn: (s: string) => unknown, make: (n: number) => string, n: number, samples: number): Promise<number> {
   const inputs = [make(n), make(2 * n), make(4 * n)];
   await fn(inputs[0]!); // compiled before it is timed
-  const ms: number[] = [];
-  for (const input of inputs) ms.push(await msPerCall(fn, input, samples));
-  return Math.min(ms[1]! / ms[0]!, ms[2]! / ms[1]!);
+  let best = Infinity;
+  for (let attempt = 0; attempt < 2 && best >= LIMIT; attempt++) {
+    const ms: number[] = [];
+    for (const input of inputs) ms.push(await msPerCall(fn, input, samples));
+    best = Math.min(best, ms[1]! / ms[0]!, ms[2]! / ms[1]!);
+  }
+  return best;
 }
 
 const run = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length));
@@ -70,7 +80,6 @@ const CASES: Case[] = [
     make: (n) => `From: MAILER-DAEMON@mx.example.test\r\nSubject: Undeliverable\r\nContent-Type: text/html\r\n\r\n<p>${run('<a', n)}</p>\r\n` },
   { parser: 'parseBounce', shape: 'header lines ending in tabs', fn: (s) => parseBounce(s), make: (n) => `Subject: Undelivered Mail${run('\t', n)}x\r\n` + dsn('a@example.test') },
   { parser: 'parseBounce', shape: 'a qmail notice with "@a" repeated on one line', fn: (s) => parseBounce(s), small: 8 * KB,
-    todo: 'inlineAddresses (src/bounce/text.ts) slices the whole line for every address on it: quadratic up to its 64 KB cap (the lead\'s area; see notes/hardening2-report.md)',
     make: (n) => `From: MAILER-DAEMON@x.example\r\nSubject: failure notice\r\n\r\nHi. This is the qmail-send program at x.\r\nI'm afraid I wasn't able to deliver your message to the following addresses.\r\n\r\n<${run('@a', n)}!>:\r\n${run('@a', n)}!\r\n` },
   // explain
   { parser: 'explain', shape: 'a long word without "@" (the mail-context address test)', fn: (s) => explain(s), make: (n) => 'blocked ' + run('a', n) + '!' },
@@ -93,6 +102,10 @@ const CASES: Case[] = [
   { parser: 'readQueue', shape: 'a Sendmail recipient of "a@"', fn: (s) => readQueue(s, () => undefined), make: (n) => `${SENDMAIL}\t\t\t\t\t ${run('a@', n)} x\n` },
   { parser: 'checkQueueListing', shape: 'a Postfix recipient domain of ">"', fn: (s) => checkQueueListing(s, 'listing'),
     make: (n) => `-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------\n3EF4C212764     475 Sat Dec  5 03:39:33  a@example.test\n                                         b@${run('>', n)}x\n\n` },
+  // secrets masked in every line of output
+  { parser: 'maskSecrets', shape: 'a short password after PASS, over and over', fn: (s) => maskSecrets(s, SHORT_PW), make: (n) => run('PASS mail ', n) },
+  { parser: 'maskSecrets', shape: 'a long password inside host names', fn: (s) => maskSecrets(s, LONG_PW), make: (n) => run('Zq"7\\x.', n) },
+  { parser: 'maskSecrets', shape: 'quotes around a short password, without spaces', fn: (s) => maskSecrets(s, SHORT_PW), make: (n) => run('"mail"', n) },
   // settings, DNS names, records
   { parser: 'parseClientConfig', shape: 'a host name of dots and percent signs', fn: (s) => parseClientConfig(s),
     make: (n) => `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="x"><domain>x.test</domain><incomingServer type="imap"><hostname>${run('.%', n)}</hostname><port>993</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer></emailProvider></clientConfig>` },
