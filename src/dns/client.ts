@@ -31,6 +31,8 @@ export interface DnsClientOptions {
   now?: () => number;
   /** Path of resolv.conf for the default server (default /etc/resolv.conf). */
   resolvConf?: string;
+  /** When it aborts, queries on the wire end at once and no new ones are sent (status error, "cancelled"). */
+  signal?: AbortSignal;
 }
 
 /** Parse "ip[:port]" / "[v6]:port" / "v6"; throws RangeError on anything else (never a host name: no lookups). */
@@ -73,15 +75,26 @@ function matches(res: DecodedPacket, id: number, name: string, type: string): bo
   return q.name.toLowerCase().replace(/\.$/, '') === name && q.type === type;
 }
 
-function udpExchange(server: DnsServer, msg: Buffer, id: number, name: string, type: string, timeoutMs: number): Promise<WireResult> {
+const CANCELLED = 'cancelled: the request that asked has ended';
+
+/** Ends an exchange when `signal` aborts; returns the function that forgets the listener. */
+function onAbort(signal: AbortSignal | undefined, finish: (r: WireResult) => void): () => void {
+  if (!signal) return () => undefined;
+  const f = () => finish({ error: CANCELLED });
+  signal.addEventListener('abort', f, { once: true });
+  return () => signal.removeEventListener('abort', f);
+}
+
+function udpExchange(server: DnsServer, msg: Buffer, id: number, name: string, type: string, timeoutMs: number, signal?: AbortSignal): Promise<WireResult> {
   return new Promise((resolve) => {
     const sock = createSocket(isIP(server.host) === 6 ? 'udp6' : 'udp4');
     let done = false;
     const finish = (r: WireResult) => {
-      if (done) return; done = true; clearTimeout(timer);
+      if (done) return; done = true; clearTimeout(timer); forget();
       try { sock.close(); } catch { /* already closed */ }
       resolve(r);
     };
+    const forget = onAbort(signal, finish);
     const timer = setTimeout(() => finish({ timedOut: true, error: `no answer within ${timeoutMs} ms` }), timeoutMs);
     sock.on('error', (e) => finish({ error: e.message }));
     sock.on('message', (buf) => {
@@ -93,14 +106,15 @@ function udpExchange(server: DnsServer, msg: Buffer, id: number, name: string, t
   });
 }
 
-function tcpExchange(server: DnsServer, msg: Buffer, id: number, name: string, type: string, timeoutMs: number): Promise<WireResult> {
+function tcpExchange(server: DnsServer, msg: Buffer, id: number, name: string, type: string, timeoutMs: number, signal?: AbortSignal): Promise<WireResult> {
   return new Promise((resolve) => {
     let done = false;
     let buf = Buffer.alloc(0);
     const sock = connect({ host: server.host, port: server.port });
     const finish = (r: WireResult) => {
-      if (done) return; done = true; clearTimeout(timer); sock.destroy(); resolve(r);
+      if (done) return; done = true; clearTimeout(timer); forget(); sock.destroy(); resolve(r);
     };
+    const forget = onAbort(signal, finish);
     const timer = setTimeout(() => finish({ timedOut: true, error: `no TCP answer within ${timeoutMs} ms` }), timeoutMs);
     sock.on('error', (e) => finish({ error: `TCP: ${e.message}` }));
     sock.on('connect', () => {
@@ -192,8 +206,10 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
   const cache = new Map<string, Promise<DnsAnswer>>();
   const trace: DnsTraceEntry[] = [];
   let cacheHits = 0;
+  const signal = options.signal;
 
   async function lookup(name: string, type: DnsRecordType): Promise<DnsAnswer> {
+    if (signal?.aborted) return { ...invalidAnswer(name, type, CANCELLED, serverText), attempts: 1 };
     const start = now();
     const entry = (a: DnsAnswer, transport: 'udp' | 'tcp') => {
       const e: DnsTraceEntry = {
@@ -208,11 +224,15 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
       const answers = (res.answers ?? []).map((x: Answer) => toDnsRecord(x));
       const authority = (res.authorities ?? []).map((x: Answer) => toDnsRecord(x));
       const rcode = (res as { rcode?: string }).rcode ?? 'NOERROR';
-      const status: DnsStatus = statusFor(rcode, name, type, answers);
+      // A final answer that still has TC set (over TCP, or over UDP with the TCP retry off) is a part of the
+      // answer: what is missing is unknown, so it is no "no records" and no verdict. Could not check.
+      const cut = Boolean(res.flag_tc);
+      const status: DnsStatus = cut ? 'error' : statusFor(rcode, name, type, answers);
       return {
-        name, type, status, rcode, answers, authority, ad: Boolean(res.flag_ad), truncated, viaTcp,
+        name, type, status, rcode, answers, authority, ad: Boolean(res.flag_ad), truncated: truncated || cut, viaTcp,
         timeMs: Math.round((now() - start) * 10) / 10, server: serverText, attempts,
-        ...(status === 'error' ? { error: `server answered ${rcode}` } : {}),
+        ...(cut ? { error: viaTcp ? 'the answer was truncated (TC) even over TCP' : 'the answer was truncated (TC) and not asked again over TCP' }
+          : status === 'error' ? { error: `server answered ${rcode}` } : {}),
       };
     };
     const failed = (status: DnsStatus, error: string, attempts: number, viaTcp = false): DnsAnswer => ({
@@ -230,14 +250,14 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
         questions: [{ type: type as 'A', name, class: 'IN' }],
         ...(useEdns ? { additionals: [{ type: 'OPT', name: '.', udpPayloadSize: useEdns, flags: 0 } as Answer] } : {}),
       });
-      last = await udpExchange(server, msg, id, name, type, timeoutMs);
+      last = await udpExchange(server, msg, id, name, type, timeoutMs, signal);
       if (last.packet && useEdns && (last.packet as { rcode?: string }).rcode === 'FORMERR') {
         // An old server that does not speak EDNS0 (RFC 6891 §7): ask again without it, once.
         useEdns = false; i--; continue;
       }
       if (last.packet) {
         if (last.packet.flag_tc && options.tcpFallback !== false) {
-          const tcp = await tcpExchange(server, msg, id, name, type, timeoutMs);
+          const tcp = await tcpExchange(server, msg, id, name, type, timeoutMs, signal);
           if (tcp.packet) { const a = fromPacket(tcp.packet, attempts, true, true); entry(a, 'tcp'); return a; }
           const a = failed(tcp.timedOut ? 'timeout' : 'error', `answer truncated over UDP, and TCP failed: ${tcp.error}`, attempts, true);
           a.truncated = true; entry(a, 'tcp'); return a;

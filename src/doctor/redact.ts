@@ -1,37 +1,33 @@
 /**
- * Passwords never reach a report: every string in it is scrubbed of the secrets the user gave (in plain and
- * in the base64 forms AUTH LOGIN / AUTH PLAIN put on the wire).
+ * Passwords never reach a report: every string in it is masked of the secrets the user gave (plain, IMAP-quoted,
+ * and the base64 forms AUTH LOGIN / AUTH PLAIN put on the wire), as whole tokens only (src/core/secrets.ts), so a
+ * short password such as "alice" leaves the login "alice@example.test" readable.
  */
+import { maskSecrets, mergeSecretForms, NO_SECRETS, passwordForms, REDACTED, type SecretForms } from '../core/secrets.js';
 import type { DoctorAnswers } from './types.js';
 
-export const REDACTED_MARK = '********';
+export const REDACTED_MARK = REDACTED;
 
-export function secretsOf(a: DoctorAnswers): string[] {
-  const out = new Set<string>();
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+export function secretsOf(a: DoctorAnswers): SecretForms {
+  const sets: SecretForms[] = [];
   for (const s of [a.server, a.incoming]) {
     if (!s?.password) continue;
-    const p = s.password;
-    const u = s.user ?? a.address ?? '';
-    for (const form of [p, b64(p), b64(`\0${u}\0${p}`), b64(`${u}\0${u}\0${p}`)]) {
-      out.add(form);
-      out.add(form.replace(/=+$/, ''));
-    }
+    sets.push(passwordForms(s.user ?? a.address ?? '', s.password));
+    // The probe logs in with the address when no user was named (seed 000), so its AUTH forms too.
+    if (s.user && a.address && s.user !== a.address) sets.push(passwordForms(a.address, s.password));
   }
-  // Very short passwords would scrub ordinary words; they are still never put in a report by the doctor itself.
-  return [...out].filter((s) => s.length >= 3).sort((x, y) => y.length - x.length);
+  return sets.length ? mergeSecretForms(...sets) : NO_SECRETS;
 }
 
-export function scrubString(s: string, secrets: readonly string[]): string {
-  let out = s;
-  for (const sec of secrets) if (out.includes(sec)) out = out.split(sec).join(REDACTED_MARK);
-  return out;
+export function scrubString(s: string, secrets: SecretForms): string {
+  return maskSecrets(s, secrets);
 }
 
-/** A deep copy with every string scrubbed and every `password` key dropped. */
-export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+/** A deep copy with every string masked and every `password` key dropped. */
+export function redactDeep<T>(value: T, secrets: SecretForms): T {
+  const any = secrets.anywhere.length > 0 || secrets.positional.length > 0;
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return secrets.length ? scrubString(v, secrets) : v;
+    if (typeof v === 'string') return any ? maskSecrets(v, secrets) : v;
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const o: Record<string, unknown> = {};

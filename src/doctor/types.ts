@@ -101,8 +101,13 @@ export interface DoctorDeps {
   /** Read a file (bounded); defaults to fs. */
   readFile?: (path: string) => Promise<string>;
   now?: () => Date;
-  /** Check that a target may be probed (the web app refuses private targets when exposed). Throws to refuse. */
-  guardTarget?: (host: string, port: number) => Promise<void>;
+  /**
+   * Check that a target may be probed (the web app refuses private targets when exposed). Throws to refuse;
+   * when it returns addresses, the probe connects only to those (the ones it checked), never looks up again.
+   */
+  guardTarget?: (host: string, port: number) => Promise<string[] | undefined | void>;
+  /** Stops the network work (DNS queries, probe connections) when it aborts: a web request's budget or hang-up. */
+  signal?: AbortSignal;
 }
 
 export interface CheckContext {

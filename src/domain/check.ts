@@ -12,13 +12,13 @@ import { checkDnsbl } from './dnsbl.js';
 import type { DnsblList } from './dnsbl-lists.js';
 import { checkDnssec } from './dnssec.js';
 import { checkMtaSts, checkTlsRpt, dnsPinnedFetch, type HttpsFetch } from './mtasts.js';
-import { checkMx, type MxHost } from './mx.js';
+import { boundedHost, checkMx, type MxHost } from './mx.js';
 import { checkPtr, type PtrResult } from './ptr.js';
 import { checkSoaNs } from './soa-ns.js';
 import { checkSpf } from './spf/check.js';
 import { spfTreeLines } from './spf/tree.js';
 import { parseIp, specialRange } from './ip.js';
-import { finding } from './util.js';
+import { finding, sampleList } from './util.js';
 import { dnsClientOf } from './adapters.js';
 
 export interface DomainCheckOptions {
@@ -128,8 +128,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
     tables.push({
       id: 'mx', title: tx('Mail servers (MX)', 'Serwery poczty (MX)'),
       columns: [tx('Priority', 'Priorytet'), tx('Host', 'Host'), tx('Addresses', 'Adresy'), tx('Reverse DNS (PTR)', 'Odwrotny DNS (PTR)')],
-      rows: mx.hosts.map((h) => [String(h.preference), h.host, h.addresses.join(', ') || '—',
-        h.addresses.map((a) => { const p = ptrByIp.get(a); return p ? (p.confirmed.join(', ') || (p.names.length ? `${p.names.join(', ')} (!)` : '—')) : '?'; }).join('; ') || '—']),
+      rows: mx.hosts.slice(0, 50).map((h) => [String(h.preference), h.host, sampleList(h.addresses) || '—',
+        h.addresses.slice(0, 10).map((a) => { const p = ptrByIp.get(a); return p ? (p.confirmed.join(', ') || (p.names.length ? `${p.names.join(', ')} (!)` : '—')) : '?'; }).join('; ') || '—']),
     });
   }
   const treeLines = spfTreeLines(spf.tree);
@@ -143,7 +143,7 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   return {
     domain, input, findings, tables,
     data: {
-      domain, mx: mx.hosts, nullMx: mx.nullMx, implicitMx: mx.implicit,
+      domain, mx: mx.hosts.map(boundedHost), nullMx: mx.nullMx, implicitMx: mx.implicit,
       spf: {
         ...(spf.tree.root.record ? { record: spf.tree.root.record } : {}),
         lookups: spf.tree.lookupCount, voidLookups: spf.tree.voidCount, tree: treeLines,

@@ -7,8 +7,8 @@ export { parseMacroString as parseSpfMacroString, expandMacroParts as expandSpfM
 export type { MacroPart as SpfMacroPart, MacroContext as SpfMacroContext } from './spf/macro.js';
 export { parseIp, ipInCidr, specialRange, SPECIAL_RANGES } from './ip.js';
 export type { IpBytes } from './ip.js';
-export { buildSpfTree, spfTreeLines } from './spf/tree.js';
-export type { SpfTree, SpfTreeNode, SpfTermLookup, SpfNodeStatus } from './spf/tree.js';
+export { buildSpfTree, spfTreeLines, SPF_TREE_LIMITS } from './spf/tree.js';
+export type { SpfTree, SpfTreeNode, SpfTermLookup, SpfNodeStatus, SpfTreeLimits } from './spf/tree.js';
 export { checkSpf, spfTreeFindings, spfEvaluationFinding } from './spf/check.js';
 export type { SpfCheckOptions, SpfCheckResult } from './spf/check.js';
 export { checkMx } from './mx.js';

@@ -5,7 +5,7 @@ import { isDefinite, recordsOf, type DnsAnswer, type DnsClient } from '../dns/in
 import { tx } from '../i18n/text.js';
 import { specialRange } from './ip.js';
 import { dnsClientOf } from './adapters.js';
-import { dnsEvidence, dnsUnknown, finding } from './util.js';
+import { dnsEvidence, dnsUnknown, finding, sampleList } from './util.js';
 
 export interface MxHost {
   host: string;
@@ -38,6 +38,11 @@ const RANGE_TEXT: Record<string, { en: string; pl: string }> = {
   unspecified: tx('the unspecified address', 'adres nieokreślony'),
   multicast: tx('a multicast address', 'adres multicast'),
 };
+
+/** A host for findings' data: at most 20 addresses, with their count when there are more. */
+export function boundedHost(h: MxHost): MxHost & { addressCount?: number } {
+  return h.addresses.length <= 20 ? h : { ...h, addresses: h.addresses.slice(0, 20), addressCount: h.addresses.length };
+}
 
 async function hostAddresses(dns: DnsClient, host: string): Promise<{ addresses: string[]; cname?: string; dnsError?: string; answers: DnsAnswer[] }> {
   const [a, aaaa] = await Promise.all([dns.a(host), dns.aaaa(host)]);
@@ -173,18 +178,30 @@ export async function checkMx(dnsOrDomain: DnsClient | string, domainOrOptions: 
         }));
       continue;
     }
+    // One finding per host and kind of range, naming the first address and counting the rest (a hostile zone
+    // may give a host thousands of private addresses: one finding each, each with the whole answer, was GBs).
+    const special = new Map<string, { range: NonNullable<ReturnType<typeof specialRange>>; addresses: string[] }>();
     for (const addr of info.addresses) {
       const sr = specialRange(addr);
-      if (sr) {
-        const t = RANGE_TEXT[sr.kind]!;
-        findings.push(finding(`${C}.host-address`, 'error', `${r.exchange} ${addr}`,
-          tx(`MX host ${r.exchange} resolves to ${addr}, ${t.en} (${sr.cidr}): other servers on the Internet cannot reach it.`, `Serwer MX ${r.exchange} ma adres ${addr} — ${t.pl} (${sr.cidr}): inne serwery w Internecie nie mogą się z nim połączyć.`),
-          {
-            advice: [tx(`Set the public address of the mail server in the A/AAAA record of ${r.exchange}.`, `Ustaw publiczny adres serwera poczty w rekordzie A/AAAA ${r.exchange}.`)],
-            evidence: info.answers.map(dnsEvidence),
-            data: { address: addr, range: sr.cidr, kind: sr.kind },
-          }));
-      }
+      if (!sr) continue;
+      const g = special.get(sr.kind) ?? { range: sr, addresses: [] };
+      g.addresses.push(addr);
+      special.set(sr.kind, g);
+    }
+    for (const { range: sr, addresses } of special.values()) {
+      const t = RANGE_TEXT[sr.kind]!;
+      const addr = addresses[0]!;
+      const others = addresses.length - 1;
+      findings.push(finding(`${C}.host-address`, 'error', `${r.exchange} ${addr}`,
+        others
+          ? tx(`MX host ${r.exchange} resolves to ${addr} and ${others} more address(es) of the kind, ${t.en} (${sr.cidr} and the like): other servers on the Internet cannot reach them.`,
+            `Serwer MX ${r.exchange} ma adres ${addr} i jeszcze ${others} takich — ${t.pl} (${sr.cidr} i podobne): inne serwery w Internecie nie mogą się z nim połączyć.`)
+          : tx(`MX host ${r.exchange} resolves to ${addr}, ${t.en} (${sr.cidr}): other servers on the Internet cannot reach it.`, `Serwer MX ${r.exchange} ma adres ${addr} — ${t.pl} (${sr.cidr}): inne serwery w Internecie nie mogą się z nim połączyć.`),
+        {
+          advice: [tx(`Set the public address of the mail server in the A/AAAA record of ${r.exchange}.`, `Ustaw publiczny adres serwera poczty w rekordzie A/AAAA ${r.exchange}.`)],
+          evidence: info.answers.map(dnsEvidence),
+          data: { address: addr, range: sr.cidr, kind: sr.kind, count: addresses.length, addresses: addresses.slice(0, 10) },
+        }));
     }
   }
   const ok = result.hosts.filter((h) => h.addresses.length);
@@ -194,8 +211,8 @@ export async function checkMx(dnsOrDomain: DnsClient | string, domainOrOptions: 
       tx(`Mail for the domain goes to ${real.map((r) => `${r.exchange} (${r.preference})`).join(', ')}.`, `Poczta dla domeny trafia do ${real.map((r) => `${r.exchange} (${r.preference})`).join(', ')}.`),
       {
         ...(real.length > 1 && prefs.size === 1 ? { detail: tx('All MX records have the same priority: senders spread mail over them at random.', 'Wszystkie rekordy MX mają ten sam priorytet: nadawcy rozkładają pocztę między nie losowo.') } : {}),
-        evidence: [dnsEvidence(mx), ...result.hosts.map((h) => ({ kind: 'record' as const, label: h.host, value: h.addresses.join(', ') }))],
-        data: { hosts: result.hosts },
+        evidence: [dnsEvidence(mx), ...result.hosts.slice(0, 10).map((h) => ({ kind: 'record' as const, label: h.host, value: sampleList(h.addresses) }))],
+        data: { hosts: result.hosts.map(boundedHost) },
       }));
   }
   return result;

@@ -22,11 +22,22 @@ export function finding(check: string, status: Status, subject: string, summary:
 }
 
 /** A query and its answer as evidence ("TXT example.com" → the records, or the status). */
+/** Records of one answer shown in evidence at most; the rest is counted (a hostile zone may answer thousands). */
+export const EVIDENCE_RECORDS = 20;
+
+/** A DNS answer as evidence: its first EVIDENCE_RECORDS records, then how many more there are. */
 export function dnsEvidence(a: DnsAnswer): Evidence {
+  const shown = a.answers.slice(0, EVIDENCE_RECORDS).map(formatRecord).join('\n');
+  const more = a.answers.length - EVIDENCE_RECORDS;
   const value = a.answers.length
-    ? a.answers.map(formatRecord).join('\n')
+    ? shown + (more > 0 ? `\n… ${more} more record(s) not shown (${a.answers.length} in the answer)` : '')
     : `${a.status.toUpperCase()}${a.rcode && a.rcode !== 'NOERROR' ? '' : a.status === 'nodata' ? ' (NOERROR, no records)' : ''}${a.error ? ': ' + a.error : ''}`;
   return { kind: 'query', label: `${a.type} ${a.name}`, value };
+}
+
+/** A list of values (addresses, names) for evidence and tables: the first `max`, then the count of the rest. */
+export function sampleList(values: readonly string[], max = 10): string {
+  return values.length <= max ? values.join(', ') : `${values.slice(0, max).join(', ')}, … (${values.length} in all)`;
 }
 
 export function recordEvidence(label: string, value: string): Evidence {

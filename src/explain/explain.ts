@@ -501,8 +501,23 @@ export const NEEDS_MAIL_CONTEXT: ReadonlySet<string> = new Set(['listed in', 'li
   'czarna lista', 'czarnej liscie', 'server error', 'system error', 'internal error', 'access denied', 'blocked', 'rejected',
   'not found', 'timed out', 'timeout', 'try again later', 'temporary failure', 'service unavailable', 'too many', 'invalid']);
 
-/** Words, names and shapes that say a text is about e-mail (in English, Polish, German, French). */
-const MAIL_CONTEXT = /\b(?:e-?mails?|mail\w*|smtp|imap|pop3|mx|spf|dkim|dmarc|dns|rbl|dnsbl|poczt\w*|wiadomo\w+|message\w*|recipient\w*|sender\w*|odbiorc\w*|nadawc\w*|skrzynk\w*|deliver\w*|dorecz\w*|doręcz\w*|bounce\w*|outlook|thunderbird|postfix|exim|sendmail|qmail|dovecot|exchange|gmail|relay\w*|rcpt|ehlo|helo|nachricht\w*|empf\w+|courriel|destinataire)\b|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]/i;
+/** Words and names that say a text is about e-mail (in English, Polish, German, French). */
+const MAIL_WORDS = /\b(?:e-?mails?|mail\w*|smtp|imap|pop3|mx|spf|dkim|dmarc|dns|rbl|dnsbl|poczt\w*|wiadomo\w+|message\w*|recipient\w*|sender\w*|odbiorc\w*|nadawc\w*|skrzynk\w*|deliver\w*|dorecz\w*|doręcz\w*|bounce\w*|outlook|thunderbird|postfix|exim|sendmail|qmail|dovecot|exchange|gmail|relay\w*|rcpt|ehlo|helo|nachricht\w*|empf\w+|courriel|destinataire)\b/i;
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const DOMAIN_AFTER_AT = /[A-Za-z0-9-]+\.[A-Za-z]/y;
+
+/**
+ * An address shape (local@label.x) found from each "@", not by /[A-Za-z0-9._%+-]+@…/: that pattern rescans a
+ * long run of local-part characters without "@" from every position (64 KB of letters took 2 s).
+ */
+function hasAddressShape(text: string): boolean {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at === 0 || !LOCAL_CHAR.test(text[at - 1]!)) continue;
+    DOMAIN_AFTER_AT.lastIndex = at + 1;
+    if (DOMAIN_AFTER_AT.test(text)) return true;
+  }
+  return false;
+}
 
 /** Stems of ordinary words; a short phrase made with one of them needs a mail context too ("blacklisted by"). */
 const GENERIC_STEMS = ['listed', 'blacklist', 'blocklist', 'block list', 'blocked', 'rejected', 'denied', 'error', 'invalid', 'not found',
@@ -514,7 +529,8 @@ export function needsMailContext(phrase: string): boolean {
 }
 
 function hasMailContext(text: string): boolean {
-  return MAIL_CONTEXT.test(text.length > 65536 ? text.slice(0, 65536) : text);
+  const t = text.length > 65536 ? text.slice(0, 65536) : text;
+  return MAIL_WORDS.test(t) || hasAddressShape(t);
 }
 
 /**

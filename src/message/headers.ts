@@ -2,6 +2,7 @@
  * The header block of a message (RFC 5322 §2.2), parsed in one linear pass with bounded work per field:
  * hostile input (no colon, 1 MB folded lines, tens of thousands of fields, binary) yields problems, never a crash.
  */
+import { trimEndOf, trimStartOf } from '../core/trim.js';
 
 /** One header field, unfolded. */
 export interface HeaderField {
@@ -94,7 +95,7 @@ export function parseHeaderBlock(input: string, limits: Partial<HeaderLimits> = 
       tooMany++;
     } else {
       const raw = cur.parts.join('');
-      const value = raw.replace(/^[ \t]+/, '').replace(/[ \t\r]+$/, '');
+      const value = trimEndOf(trimStartOf(raw, ' \t'), ' \t\r');
       const truncated = cur.size > lim.maxValue;
       fields.push({ name: cur.name, key: cur.name.toLowerCase(), value, index: fields.length, line: cur.line, length: cur.size, truncated });
       if (truncated) problem('too-long', cur.line, `${cur.name}: ${cur.size} characters`);
@@ -143,7 +144,7 @@ export function parseHeaderBlock(input: string, limits: Partial<HeaderLimits> = 
       if (colon < 0) problem('no-colon', lineNo, line);
       else {
         // Obsolete syntax allows whitespace before the colon ("Subject : x").
-        const name = line.slice(0, colon).replace(/[ \t]+$/, '');
+        const name = trimEndOf(line.slice(0, colon), ' \t');
         if (!validName(name)) problem('bad-name', lineNo, line);
         else {
           cur = { name, parts: [], size: 0, kept: 0, line: lineNo };

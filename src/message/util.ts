@@ -1,6 +1,7 @@
 import type { Text } from '../core/finding.js';
 import { isIP } from 'node:net';
 import { getDomain } from 'tldts';
+import { trimEndOf } from '../core/trim.js';
 
 /** "3 h 5 min", "45 s", "2 d 1 h": the same units read naturally in English and Polish. */
 export function formatDuration(seconds: number): string {
@@ -21,7 +22,7 @@ export function formatDuration(seconds: number): string {
 export function domainOf(address: string | undefined): string | undefined {
   if (!address) return undefined;
   const at = address.lastIndexOf('@');
-  const d = (at >= 0 ? address.slice(at + 1) : address).trim().replace(/[>.\s]+$/, '').toLowerCase();
+  const d = trimEndOf((at >= 0 ? address.slice(at + 1) : address).trim(), '>.', true).toLowerCase();
   return d && /^[a-z0-9._-]+$/i.test(d) ? d : undefined;
 }
 

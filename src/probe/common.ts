@@ -4,7 +4,8 @@ import { fill, type TextParams } from '../i18n/text.js';
 import { DEFAULT_TIMEOUTS, LineConnection, ProbeError, openConnection, type NetDeps, type Timeouts, type TlsOptions } from './connection.js';
 import { PHASE_NAMES, PROBE_TEXTS, VERIFY_ERROR_OTHER, VERIFY_ERRORS, type ProbeTextKey, type Say } from './texts.js';
 import { inspectTls, type TlsInfo } from './tls.js';
-import { formatLine, scrub, secretForms, Transcript, type TranscriptLine } from './transcript.js';
+import { maskDeep, mergeSecretForms, passwordForms, type SecretForms } from '../core/secrets.js';
+import { formatLine, Transcript, type TranscriptLine } from './transcript.js';
 
 export type Protocol = 'smtp' | 'imap' | 'pop3';
 /** implicit: TLS from the first byte; starttls: upgrade (required); none: stay plain; auto: by port, STARTTLS if offered. */
@@ -219,8 +220,8 @@ export interface ProbeSession {
   findings: Finding[];
   result: ProbeResult;
   tls?: TlsInfo;
-  /** Every form of the password (see secretForms), scrubbed from the result when the probe ends. */
-  secrets: string[];
+  /** Every form of the password (src/core/secrets.ts), masked in the result when the probe ends. */
+  secrets: SecretForms;
 }
 
 export function beginProbe(protocol: Protocol, o: ProbeOptions, deps: NetDeps): ProbeSession {
@@ -234,7 +235,7 @@ export function beginProbe(protocol: Protocol, o: ProbeOptions, deps: NetDeps): 
     protocol, host: o.host, port: o.port, tlsMode: requested === 'auto' ? 'starttls' : requested, reached: false,
     findings, transcript: transcript.lines, durationMs: 0, data: {},
   };
-  return { protocol, now, date, started, transcript, timeouts: timeoutsOf(o), subject: `${o.host}:${o.port}`, requested, findings, result, secrets: secretForms(o.user, o.password) };
+  return { protocol, now, date, started, transcript, timeouts: timeoutsOf(o), subject: `${o.host}:${o.port}`, requested, findings, result, secrets: passwordForms(o.user, o.password) };
 }
 
 const tlsTarget = (o: ProbeOptions): TlsOptions => ({ servername: o.host, ...(o.ca ? { ca: o.ca } : {}) });
@@ -262,6 +263,13 @@ function noteTls(s: ProbeSession, info: TlsInfo): void {
   s.transcript.add('*', `TLS ${info.protocol} ${info.cipher}`);
 }
 
+/** Forms derived from the password during the session (a CRAM-MD5 response): masked in transcript and result. */
+export function addDerivedSecret(s: ProbeSession, forms: string[]): void {
+  const f: SecretForms = { anywhere: forms.filter((x) => x.length >= 8), positional: [] };
+  s.secrets = mergeSecretForms(s.secrets, f);
+  s.transcript.addForms(f);
+}
+
 /** A user name or password with a line break would smuggle a second command into a line protocol. */
 export function assertNoLineBreaks(o: ProbeOptions): void {
   if (/[\r\n]/.test(o.password ?? '') || /[\r\n]/.test(o.user ?? '')) throw new ProbeError('other', 'command', 'user name or password contains a line break');
@@ -274,10 +282,9 @@ export function assertNoLineBreaks(o: ProbeOptions): void {
 export function finishProbe(s: ProbeSession): ProbeResult {
   if (s.tls) s.result.tls = s.tls;
   s.result.durationMs = Math.round(s.now() - s.started);
-  if (s.secrets.length) {
-    const clean = <T>(v: T): T => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' ? scrub(x, s.secrets) : x))) as T;
-    s.findings.splice(0, s.findings.length, ...clean(s.findings));
-    s.result.data = clean(s.result.data);
+  if (s.secrets.anywhere.length || s.secrets.positional.length) {
+    s.findings.splice(0, s.findings.length, ...maskDeep(s.findings, s.secrets));
+    s.result.data = maskDeep(s.result.data, s.secrets);
   }
   return s.result;
 }

@@ -62,6 +62,8 @@ export interface NetDeps {
   now?: () => number;
   /** Wall clock, for certificate validity (default new Date()). */
   date?: () => Date;
+  /** When it aborts, the connection is closed at once and no new one is opened (a web request that ended). */
+  signal?: AbortSignal;
 }
 
 /** Limits that keep a hostile server from making us hang or eat memory. */
@@ -301,6 +303,8 @@ export interface Opened {
 
 /** Resolve (if needed) and connect, with the connect timeout; implicit TLS does the handshake too. */
 export async function openConnection(o: OpenOptions, transcript: Transcript, deps: NetDeps): Promise<Opened> {
+  const cancelled = () => new ProbeError('other', 'connect', 'cancelled: the request that asked for this test has ended');
+  if (deps.signal?.aborted) throw cancelled();
   let address = o.host;
   if (!net.isIP(o.host) && deps.lookup) {
     let addrs: string[];
@@ -316,7 +320,14 @@ export async function openConnection(o: OpenOptions, transcript: Transcript, dep
   const now = deps.now ?? (() => performance.now());
   const t0 = now();
   transcript.add('*', `connecting to ${address}:${o.port}${o.implicitTls ? ' (TLS)' : ''}`);
+  if (deps.signal?.aborted) throw cancelled();
   const plain = (deps.connect ?? ((c: ConnectOptions) => net.connect(c)))({ host: address, port: o.port, ...(o.localAddress ? { localAddress: o.localAddress } : {}) });
+  if (deps.signal) {
+    const signal = deps.signal;
+    const stop = () => plain.destroy(cancelled());
+    signal.addEventListener('abort', stop, { once: true });
+    plain.once('close', () => signal.removeEventListener('abort', stop));
+  }
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => { cleanup(); plain.destroy(); reject(new ProbeError('timeout', 'connect', `no answer to the connection attempt within ${o.timeouts.connect} ms`, 'ETIMEDOUT')); }, o.timeouts.connect);
     const onOk = () => { cleanup(); resolve(); };

@@ -9,7 +9,7 @@ import { probeImap } from './imap.js';
 import { probePop3 } from './pop3.js';
 import { probeSmtp, type SmtpProbeOptions } from './smtp.js';
 import { SECURITY_NAMES } from './texts.js';
-import { secretForms, scrub } from './transcript.js';
+import { maskDeep, mergeSecretForms, passwordForms, type SecretForms } from '../core/secrets.js';
 
 /** Ports tried when the user gives none, in the order mail programs prefer them. */
 export const DEFAULT_PORTS: Record<Protocol, number[]> = {
@@ -65,8 +65,8 @@ export async function probeMany(opts: ProbeManyOptions, deps: NetDeps = {}): Pro
     data: { protocol: opts.protocol, results: results.map(stripForReport) },
   });
   // Safety net: no password, in any form, leaves through the report.
-  const secrets = opts.targets.flatMap((t) => secretForms(t.user, t.password));
-  return { report: secrets.length ? scrubReport(report, secrets) : report, results };
+  const secrets = mergeSecretForms(...opts.targets.map((t) => passwordForms(t.user, t.password)));
+  return { report: scrubReport(report, secrets), results };
 }
 
 /**
@@ -128,8 +128,8 @@ function stripForReport(r: ProbeResult): Omit<ProbeResult, 'findings'> {
 }
 
 /** Deep copy of a report with every secret form replaced. */
-export function scrubReport(report: Report, secrets: readonly string[]): Report {
-  return JSON.parse(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'string' ? scrub(v, secrets) : v))) as Report;
+export function scrubReport(report: Report, secrets: SecretForms | readonly string[]): Report {
+  return maskDeep(report, Array.isArray(secrets) ? { anywhere: [...secrets], positional: [] } : secrets as SecretForms);
 }
 
 function summaryTable(protocol: Protocol, results: ProbeResult[]): Table {

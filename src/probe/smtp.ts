@@ -7,7 +7,7 @@ import type { Diagnosis, Finding } from '../core/finding.js';
 import { classify } from '../classify/index.js';
 import { LineConnection, ProbeError, REPLY_LINES_LIMIT, type NetDeps, type Phase } from './connection.js';
 import {
-  beginProbe, failureFinding, finding, finishProbe, humanBytes, openProbe, shortReply, tlsFindings, transcriptFinding, upgradeProbe,
+  addDerivedSecret, beginProbe, failureFinding, finding, finishProbe, humanBytes, openProbe, shortReply, tlsFindings, transcriptFinding, upgradeProbe,
   type ProbeOptions, type ProbeResult,
 } from './common.js';
 import { REDACTED } from './transcript.js';
@@ -236,6 +236,8 @@ export async function probeSmtp(o: SmtpProbeOptions, deps: NetDeps = {}): Promis
         const challenge = Buffer.from(r.text.split(' ')[0] ?? '', 'base64').toString('latin1');
         const digest = createHmac('md5', pass).update(challenge, 'latin1').digest('hex');
         const answer = Buffer.from(`${user} ${digest}`, 'utf8').toString('base64');
+        // The response can be attacked offline for the password: a server that echoes it must not show it.
+        addDerivedSecret(session, [digest, answer, answer.replace(/=+$/, ''), `${user} ${digest}`]);
         r = await cmd(answer, `${REDACTED}   [user name: ${user}, HMAC-MD5 response]`);
       }
     }

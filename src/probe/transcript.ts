@@ -1,7 +1,11 @@
 /**
  * A swaks-like transcript: every line with its direction and the time since the probe started.
- * Secrets never enter it: lines that carry one are recorded already redacted (see `redactSecrets`).
+ * Secrets never enter it: lines the client sends with one are recorded already redacted, and every line (a
+ * server may echo the password) is masked on the way in (src/core/secrets.ts: whole tokens only).
  */
+import { allSecretForms, maskSecrets, mergeSecretForms, NO_SECRETS, passwordForms, REDACTED, type SecretForms } from '../core/secrets.js';
+
+export { REDACTED };
 
 export type Direction = 'C' | 'S' | '*';
 
@@ -13,19 +17,22 @@ export interface TranscriptLine {
   text: string;
 }
 
-export const REDACTED = '********';
-
 /** Longest line kept in a transcript (longer ones are clipped; the full line never matters for diagnosis). */
 const MAX_KEPT = 2000;
 
 export class Transcript {
   readonly lines: TranscriptLine[] = [];
-  private readonly secrets: string[] = [];
+  private secrets: SecretForms = NO_SECRETS;
   constructor(private readonly now: () => number, private readonly start = now()) {}
 
   /** Remember a secret so that any line holding it (plain or in base64 forms) is scrubbed on the way in. */
   addSecret(user: string | undefined, password: string | undefined): void {
-    this.secrets.push(...secretForms(user, password));
+    this.secrets = mergeSecretForms(this.secrets, passwordForms(user, password));
+  }
+
+  /** Remember forms derived from the password during the session (a CRAM-MD5 response): masked anywhere. */
+  addForms(forms: SecretForms): void {
+    this.secrets = mergeSecretForms(this.secrets, forms);
   }
 
   elapsed(): number {
@@ -48,28 +55,12 @@ export function formatLine(l: TranscriptLine): string {
   return `${String(l.atMs).padStart(6)} ms${arrow}${l.text}`;
 }
 
-/**
- * Every form in which a password can show up on the wire: itself, base64 of itself (AUTH LOGIN), base64 of
- * "\0user\0password" and "user\0user\0password" (AUTH PLAIN), with and without padding. Empty forms are dropped.
- */
+/** Every form of the password, in one list (see src/core/secrets.ts `passwordForms` for which are masked where). */
 export function secretForms(user: string | undefined, password: string | undefined): string[] {
-  if (!password) return [];
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-  const u = user ?? '';
-  const forms = [password, b64(password), b64(`\0${u}\0${password}`), b64(`${u}\0${u}\0${password}`)];
-  const all = new Set<string>();
-  for (const f of forms) {
-    all.add(f);
-    all.add(f.replace(/=+$/, ''));
-  }
-  // base64 of a longer string that contains the password at an unknown offset cannot be listed; callers
-  // therefore redact whole AUTH payload lines themselves and this list is the safety net.
-  return [...all].filter((f) => f.length >= 3).sort((a, b) => b.length - a.length);
+  return allSecretForms(passwordForms(user, password));
 }
 
-/** Replace every secret form inside `text` by the redaction mark. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
-  return out;
+/** Mask the secret forms in `text` (a plain list is masked as whole tokens anywhere). */
+export function scrub(text: string, secrets: readonly string[] | SecretForms): string {
+  return maskSecrets(text, Array.isArray(secrets) ? { anywhere: [...secrets], positional: [] } : secrets as SecretForms);
 }

@@ -8,6 +8,7 @@ import type { Classification } from '../classify/index.js';
 import type { Reason } from '../core/finding.js';
 import { classifyLogText, normaliseReasonText } from '../logs/diagnose.js';
 import type { QueueMessage, QueueMta, QueueName } from './types.js';
+import { trimEndOf } from '../core/trim.js';
 
 export interface QueueReasonGroup {
   reason: Reason;
@@ -77,7 +78,7 @@ export interface QueueSummaryData {
 
 function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
-  return (at >= 0 ? address.slice(at + 1) : address).toLowerCase().replace(/[>\s]+$/, '') || '(local)';
+  return trimEndOf((at >= 0 ? address.slice(at + 1) : address).toLowerCase(), '>', true) || '(local)';
 }
 
 /** Accumulates messages into QueueSummaryData. */

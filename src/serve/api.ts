@@ -7,7 +7,7 @@ import { makeReport, type Finding, type Lang, type Report, type Table } from '..
 import { runDoctor, type DoctorProgress } from '../doctor/engine.js';
 import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
 import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../doctor/checks/load.js';
-import { probeDeps, probeOptions } from '../doctor/checks/probe.js';
+import { guardedProbeDeps, probeOptions } from '../doctor/checks/probe.js';
 import { bounceReportFor } from '../doctor/checks/bounce.js';
 import { logSummaryReportFor } from '../doctor/checks/logs.js';
 import { settingsReportFor } from '../doctor/checks/settings.js';
@@ -21,8 +21,8 @@ export interface ApiContext {
   /** Called for every finding as soon as it is known (server-sent events). */
   onFinding?: (f: Finding) => void;
   onProgress?: (p: DoctorProgress) => void;
-  /** Refuses probe targets the policy does not allow (throws HttpError 403). */
-  guardTarget: (host: string, port: number) => Promise<void>;
+  /** Refuses probe targets the policy does not allow (throws HttpError 403); returns the addresses it checked. */
+  guardTarget: (host: string, port: number) => Promise<string[] | undefined>;
   /** The exposed-server policy is on. */
   restricted?: boolean;
 }
@@ -167,14 +167,14 @@ export const API_OPERATIONS: ApiOperation[] = [
       const port = body.port === undefined || body.port === '' ? ({ smtp: 587, imap: 993, pop3: 995 } as const)[protocol] : Number(body.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HttpError(400, 'not a port number', 'bad-field', 'port');
       const security = body.security === 'tls' || body.security === 'starttls' || body.security === 'none' ? body.security : undefined;
-      await ctx.guardTarget(host, port);
+      const net = await guardedProbeDeps({ ...ctx.deps, guardTarget: ctx.guardTarget }, host, port);
       const user = text(body, 'user', 320, false);
       const password = text(body, 'password', 1024, false);
       const fnName = { smtp: 'probeSmtp', imap: 'probeImap', pop3: 'probePop3' }[protocol];
       const subject = `${host}:${port}`;
       return call('probe', subject, 'probe', [fnName], async (fn) => fn(
         await probeOptions({ host, port, ...(security ? { security } : {}), ...(user ? { user } : {}), ...(password ? { password } : {}) }, ctx.deps, protocol),
-        await probeDeps(ctx.deps)));
+        net));
     },
   },
   {

@@ -32,13 +32,16 @@ const ERROR = { type: 'object', required: ['error', 'message'], properties: { er
 
 const SSE_DOC = 'With `?stream=1` (or `Accept: text/event-stream`) the answer is a stream of server-sent events: `progress` (doctor checks starting and ending), `finding` (each finding as soon as it is known), then `report` (the whole Report) or `error`.';
 
-export function buildOpenApi(): Record<string, unknown> {
+/** `serverUrl`: the address clients reach the API at (a running server passes its own; the default is the CLI's). */
+export function buildOpenApi(serverUrl = 'http://127.0.0.1:8025'): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   const errors = {
     400: { description: 'Bad input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-    403: { description: 'Target refused (private address or non-mail port on an exposed server)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    401: { description: 'This server needs the token it printed at start-up (a server reachable from the network)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    403: { description: 'Refused: a Host name the server does not answer to, a cross-origin request, or a probe target (private address or non-mail port on an exposed server)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     413: { description: 'Body too large', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     429: { description: 'Too many probes from this client; retry later', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    503: { description: 'The request\'s time budget ran out and its work was stopped', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   };
   for (const op of API_OPERATIONS) {
     paths[op.path] = {
@@ -74,7 +77,7 @@ export function buildOpenApi(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: { title: 'mailmedic', version: TOOL_VERSION, description: 'Why is e-mail not sent or received? The JSON API of `mailmedic serve`: the same functions and the same findings schema as the command line (docs/json-schema.md).' },
-    servers: [{ url: 'http://127.0.0.1:8025' }],
+    servers: [{ url: serverUrl }],
     paths,
     components: { schemas: { Text: TEXT, Status: { enum: ['ok', 'info', 'warn', 'error', 'unknown'] }, Finding: FINDING, Report: REPORT, Error: ERROR } },
   };

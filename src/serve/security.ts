@@ -2,8 +2,10 @@
  * What keeps `mailmedic serve` safe when exposed: body size limits, the probe target policy (no private,
  * loopback or link-local targets and only mail ports unless --allow-private), and a per-client rate limit.
  */
-import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
+import { isLoopbackBind, isNonPublicAddress, nonPublicKind, normalizeAddress } from './address.js';
+
+export { isLoopbackBind, isNonPublicAddress };
 
 /** Ports a public instance may probe: SMTP, submission, SMTPS, POP3(S), IMAP(S), and 2525 (common alternative). */
 export const MAIL_PORTS: readonly number[] = [25, 465, 587, 2525, 110, 995, 143, 993];
@@ -15,18 +17,37 @@ export class HttpError extends Error {
   }
 }
 
-/** Read a request body up to `limit` bytes; a bigger body is refused with 413 without reading it all. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Read a request body up to `limit` bytes; a bigger body is refused with 413. Read with events, not
+ * `for await`: leaving a for-await loop destroys the request and its socket before the 413 can be sent. What
+ * is left of an over-limit body keeps flowing to nowhere, so the answer can still be written.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `request body over ${limit} bytes`, 'too-large');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) throw new HttpError(413, `request body over ${limit} bytes`, 'too-large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new HttpError(413, `request body over ${limit} bytes`, 'too-large'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => { req.off('data', onData); req.off('end', onEnd); req.off('error', onError); req.off('close', onClose); };
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        done();
+        chunks.length = 0;
+        req.resume(); // drain the rest without keeping it
+        reject(new HttpError(413, `request body over ${limit} bytes`, 'too-large'));
+        return;
+      }
+      chunks.push(c);
+    };
+    const onEnd = () => { done(); resolve(Buffer.concat(chunks)); };
+    const onError = (e: Error) => { done(); reject(new HttpError(400, `the request body could not be read: ${e.message}`, 'bad-request')); };
+    const onClose = () => { done(); reject(new HttpError(400, 'the client closed the connection before the body was complete', 'client-gone')); };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 export async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
@@ -43,42 +64,6 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<Rec
   return v as Record<string, unknown>;
 }
 
-function v4ToInt(ip: string): number {
-  return ip.split('.').reduce((acc, p) => (acc << 8) + Number(p), 0) >>> 0;
-}
-
-const V4_BLOCKED: [string, number][] = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-];
-
-/** Loopback, private, link-local, CGNAT, documentation, multicast, reserved — anything not on the public internet. */
-export function isNonPublicAddress(ip: string): boolean {
-  const fam = isIP(ip);
-  if (fam === 4) {
-    const n = v4ToInt(ip);
-    return V4_BLOCKED.some(([base, bits]) => ((n ^ v4ToInt(base)) >>> (32 - bits)) === 0);
-  }
-  if (fam === 6) {
-    const l = ip.toLowerCase();
-    const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(l) ?? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(l);
-    if (mapped) return isNonPublicAddress(mapped[1]!);
-    if (l === '::' || l === '::1') return true;
-    const first = parseInt(l.split(':')[0] || '0', 16);
-    if ((first & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local
-    if ((first & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
-    if ((first & 0xff00) === 0xff00) return true; // multicast
-    if (l.startsWith('2001:db8')) return true; // documentation
-    return false;
-  }
-  return true; // not an IP at all: never treat as public
-}
-
-export function isLoopbackBind(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
-}
-
 export interface TargetPolicy {
   /** Refuse non-public targets and non-mail ports. */
   restrict: boolean;
@@ -86,16 +71,28 @@ export interface TargetPolicy {
   lookup: (host: string) => Promise<string[]>;
 }
 
-/** Throws HttpError 403 when the target is refused by the policy. */
-export async function checkProbeTarget(host: string, port: number, policy: TargetPolicy): Promise<void> {
-  if (!policy.restrict) return;
+/**
+ * Throws HttpError 403 when the target is refused by the policy. Returns the canonical addresses it checked
+ * (undefined when the policy does not restrict): the probe must connect to one of exactly these, never look
+ * the name up again (a name that answers a public address first and 127.0.0.1 next would get through).
+ */
+export async function checkProbeTarget(host: string, port: number, policy: TargetPolicy): Promise<string[] | undefined> {
+  if (!policy.restrict) return undefined;
   if (port && !MAIL_PORTS.includes(port)) {
     throw new HttpError(403, `port ${port} is not a mail port (allowed: ${MAIL_PORTS.join(', ')})`, 'port-refused');
   }
-  const addrs = isIP(host) ? [host] : await policy.lookup(host).catch(() => []);
-  if (!addrs.length) throw new HttpError(403, `${host} does not resolve`, 'target-refused');
-  const bad = addrs.find(isNonPublicAddress);
-  if (bad) throw new HttpError(403, `${host} (${bad}) is a private, loopback or link-local address; start with --allow-private to allow it`, 'target-refused');
+  const literal = normalizeAddress(host);
+  const raw = literal ? [host] : await policy.lookup(host).catch(() => []);
+  if (!raw.length) throw new HttpError(403, `${host} does not resolve`, 'target-refused');
+  const addrs: string[] = [];
+  for (const r of raw) {
+    const a = normalizeAddress(r);
+    if (!a || nonPublicKind(a) !== undefined) {
+      throw new HttpError(403, `${host} (${r}) is a private, loopback or link-local address; start with --allow-private to allow it`, 'target-refused');
+    }
+    if (!addrs.includes(a.text)) addrs.push(a.text);
+  }
+  return addrs;
 }
 
 /** Token bucket per client: `perMinute` requests, bursting up to `burst`. */

@@ -1,10 +1,16 @@
 /**
  * `mailmedic serve`: the web app and JSON API on node:http. No framework, no external resources.
- * Safety: strict CSP (scripts only from /app.js), body limits per operation, probe target policy and a
- * per-client rate limit when exposed, request logging without bodies or query strings.
+ * Safety: only the Host names it listens under (no DNS rebinding), a start-up token when reachable from the
+ * network, same-origin POSTs only, strict CSP (scripts only from /app.js), body limits per operation, a time
+ * budget per request that also ends when the client leaves, the probe target policy (one address check, and
+ * the probe connects to the address checked) and a per-client rate limit when exposed, request logging
+ * without bodies or query strings.
  */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Lang, Report } from '../core/finding.js';
 import { STATUS_ORDER } from '../core/finding.js';
 import { DOCTOR_CASES } from '../doctor/cases/index.js';
@@ -13,13 +19,16 @@ import { dnsClientFor } from '../doctor/checks/resolver.js';
 import { questionById } from '../doctor/questions.js';
 import { nextDoctorStep } from '../doctor/steps.js';
 import type { DoctorDeps } from '../doctor/types.js';
+import { pick } from '../i18n/text.js';
 import { render } from '../report/index.js';
 import { API_OPERATIONS, webAnswers, type ApiContext, type ApiOperation } from './api.js';
 import { APP_CSS } from './assets/css.js';
 import { APP_JS } from './assets/js.js';
 import { buildOpenApi } from './openapi.js';
 import { PAGES, renderPage, type PageId } from './pages.js';
+import { normalizeAddress, nonPublicKind } from './address.js';
 import { checkProbeTarget, HttpError, isLoopbackBind, RateLimiter, readJson } from './security.js';
+import { SERVE_TEXT } from './texts.js';
 
 export interface ServeOptions {
   host?: string;
@@ -39,11 +48,22 @@ export interface ServeOptions {
   dnsblLists?: readonly unknown[];
   /** Request log line sink (default: none). Never given bodies or query strings. */
   log?: (line: string) => void;
+  /**
+   * A token every request must carry (cookie set by opening `/?token=…` once, or `Authorization: Bearer …`).
+   * Default: a random one when the listen address is not loopback (printed at start-up); none on loopback.
+   */
+  token?: string;
+  /** More Host names to answer to (e.g. the name a reverse proxy in front uses); loopback names always work. */
+  allowedHosts?: readonly string[];
+  /** Time budget of one request's work in ms (default 90 000): past it, or when the client leaves, the work stops. */
+  budgetMs?: number;
 }
 
 export interface MailmedicServer {
   server: Server;
   url: string;
+  /** The token requests must carry, when one is required. */
+  token?: string;
   close(): Promise<void>;
 }
 
@@ -74,7 +94,9 @@ export function chooseLang(req: IncomingMessage, url: URL): Lang {
   return 'en';
 }
 
+/** Write a whole answer; a response whose client has gone (or that was already answered) is left alone. */
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed || res.writableEnded) return;
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
   res.end(body);
 }
@@ -83,8 +105,51 @@ function sendJson(res: ServerResponse, status: number, value: unknown, extra: Re
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), extra);
 }
 
+/** The client's address, read while the socket is there (after a 413 or a hang-up `req.socket` is null). */
 function clientOf(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+  return req.socket?.remoteAddress ?? 'unknown';
+}
+
+const TOKEN_COOKIE = 'mailmedic_token';
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** The token a request carries: Authorization: Bearer, the cookie, or ?token= (the link printed at start-up). */
+function tokenOf(req: IncomingMessage, url: URL): { token?: string; fromQuery: boolean } {
+  const auth = /^Bearer\s+(\S{1,200})$/i.exec(String(req.headers.authorization ?? ''));
+  if (auth) return { token: auth[1]!, fromQuery: false };
+  const cookie = new RegExp(`(?:^|;\\s*)${TOKEN_COOKIE}=([\\w-]{1,200})(?:;|$)`).exec(String(req.headers.cookie ?? '').slice(0, 8192));
+  if (cookie) return { token: cookie[1]!, fromQuery: false };
+  const q = url.searchParams.get('token');
+  return q ? { token: q.slice(0, 200), fromQuery: true } : { fromQuery: false };
+}
+
+/** Host header values the server answers to: each name with the real port (and bare when the port is 80). */
+function hostAllowlist(bound: string, port: number, extra: readonly string[]): Set<string> {
+  const names = new Set(['localhost', '127.0.0.1', '[::1]']);
+  const add = (h: string) => {
+    const a = normalizeAddress(h);
+    names.add(a ? (a.version === 6 ? `[${a.text}]` : a.text) : h.toLowerCase().replace(/\.$/, ''));
+  };
+  add(bound);
+  const b = normalizeAddress(bound);
+  if (b && nonPublicKind(b) === 'unspecified') {
+    // Listening on every address: the machine's own addresses are its names.
+    for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) if (!i.address.includes('%')) add(i.address);
+  }
+  for (const h of extra) add(h);
+  const out = new Set<string>();
+  for (const n of names) { out.add(`${n}:${port}`); if (port === 80) out.add(n); }
+  return out;
+}
+
+/** Rejects with the signal's reason as soon as it aborts; otherwise settles as `p` does. */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then((v) => { signal.removeEventListener('abort', onAbort); resolve(v); }, (e) => { signal.removeEventListener('abort', onAbort); reject(e); });
+  });
 }
 
 /** A minimal check that a posted report has the Report shape before rendering it. */
@@ -103,7 +168,14 @@ function asPostedReport(v: unknown): Report {
 
 export function createMailmedicServer(opts: ServeOptions = {}): { server: Server; listen: () => Promise<MailmedicServer> } {
   const host = opts.host ?? '127.0.0.1';
-  const exposed = !isLoopbackBind(host) || Boolean(opts.restrictProbes);
+  const loopback = isLoopbackBind(host);
+  const exposed = !loopback || Boolean(opts.restrictProbes);
+  if (opts.token !== undefined && !/^[\w-]{1,200}$/.test(opts.token)) throw new RangeError('the token must be 1 to 200 letters, digits, "-" or "_"');
+  const token = opts.token ?? (loopback ? undefined : randomBytes(18).toString('base64url'));
+  const tokenDigest = token ? digest(token) : undefined;
+  const budgetMs = opts.budgetMs ?? 90_000;
+  let allowedHosts = new Set<string>();
+  const openapiByHost = new Map<string, string>();
   const restrict = exposed && !opts.allowPrivate;
   const limiter = new RateLimiter(opts.probesPerMinute ?? (exposed ? 10 : 120), opts.probesPerMinute ?? (exposed ? 5 : 60));
   const baseDeps: DoctorDeps = {
@@ -118,22 +190,32 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     return [...a.answers, ...aaaa.answers].filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => String(r.data));
   };
   const guardTarget = (h: string, p: number) => checkProbeTarget(h, p, { restrict, lookup });
-  const openapi = JSON.stringify(buildOpenApi(), null, 2);
+  /** The OpenAPI document with `servers` naming the address the client reached (its Host is on the allowlist). */
+  const openapiFor = (hostHeader: string): string => {
+    let doc = openapiByHost.get(hostHeader);
+    if (!doc) {
+      doc = JSON.stringify(buildOpenApi(`http://${hostHeader}`), null, 2);
+      if (openapiByHost.size < 32) openapiByHost.set(hostHeader, doc);
+    }
+    return doc;
+  };
 
-  async function runOperation(op: ApiOperation, req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang): Promise<void> {
-    if (op.probes && !limiter.take(clientOf(req))) throw new HttpError(429, 'too many tests from this address; wait a minute', 'rate-limited');
+  async function runOperation(op: ApiOperation, req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang, client: string, signal: AbortSignal): Promise<void> {
+    if (op.probes && !limiter.take(client)) throw new HttpError(429, 'too many tests from this address; wait a minute', 'rate-limited');
     const body = await readJson(req, op.bodyLimit);
-    // A fresh DNS client per request (the client caches answers for its lifetime; a server lives long).
-    const deps: DoctorDeps = { ...baseDeps };
+    // A fresh DNS client per request (the client caches answers for its lifetime; a server lives long), which
+    // stops asking when the request's budget ends or its client leaves.
+    const deps: DoctorDeps = { ...baseDeps, signal };
     const stream = url.searchParams.get('stream') === '1' || /text\/event-stream/.test(String(req.headers.accept ?? ''));
     if (!stream) {
-      const report = await op.run(body, { lang, deps, guardTarget, restricted: restrict });
+      const report = await untilAborted(op.run(body, { lang, deps, guardTarget, restricted: restrict }), signal);
       sendJson(res, 200, report);
       return;
     }
     // Validation errors before the first event still get a proper status code: the stream opens lazily.
     let open = false;
     const event = (name: string, data: unknown) => {
+      if (res.destroyed || res.writableEnded) return;
       if (!open) {
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
         open = true;
@@ -146,7 +228,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
       onProgress: (p) => event('progress', p.type === 'done' ? { ...p, findings: undefined } : p),
     };
     try {
-      const report = await op.run(body, ctx);
+      const report = await untilAborted(op.run(body, ctx), signal);
       event('report', report);
       res.end();
     } catch (e) {
@@ -157,14 +239,56 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Refusals that come before any work: a foreign Host name, a missing token, a cross-site POST. */
+  function admit(req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang): boolean {
+    const hostHeader = String(req.headers.host ?? '').toLowerCase();
+    // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 sends "Host: evil.example".
+    if (!allowedHosts.has(hostHeader)) throw new HttpError(403, `this server does not answer to the name "${hostHeader.slice(0, 100)}"`, 'host-refused');
+    if (req.method === 'GET' && (url.pathname === '/app.js' || url.pathname === '/app.css')) return true;
+    if (tokenDigest) {
+      const { token: given, fromQuery } = tokenOf(req, url);
+      if (!given || !timingSafeEqual(digest(given), tokenDigest)) {
+        if (req.method === 'GET' && !url.pathname.startsWith('/api/') && url.pathname !== '/openapi.json') {
+          send(res, 401, 'text/plain; charset=utf-8', pick(SERVE_TEXT.tokenPage, lang) + '\n');
+          return false;
+        }
+        throw new HttpError(401, 'this server needs the token printed when it started (cookie, Authorization: Bearer, or ?token=)', 'token-required');
+      }
+      if (fromQuery && req.method === 'GET') {
+        // The token goes into a cookie once; the address bar and history keep the address without it.
+        url.searchParams.delete('token');
+        send(res, 303, 'text/plain; charset=utf-8', '', {
+          Location: url.pathname + (url.search || ''),
+          'Set-Cookie': `${TOKEN_COOKIE}=${given}; Path=/; HttpOnly; SameSite=Strict`,
+        });
+        return false;
+      }
+    }
+    if (req.method === 'POST') {
+      // A cross-site page must not drive the API (CSRF): browsers send Origin on every POST. "null" (sandboxed
+      // frames, file: pages) and anything that is no http(s) origin of this very Host are refused.
+      const origin = req.headers.origin;
+      if (origin !== undefined) {
+        let o: URL | undefined;
+        try { o = new URL(String(origin)); } catch { o = undefined; }
+        if (!o || (o.protocol !== 'http:' && o.protocol !== 'https:') || o.host !== hostHeader || o.origin !== String(origin).toLowerCase()) {
+          throw new HttpError(403, 'cross-origin requests are refused', 'cross-origin');
+        }
+      }
+      if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'cross-origin requests are refused', 'cross-origin');
+    }
+    return true;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, client: string, signal: AbortSignal): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const lang = chooseLang(req, url);
     const path = url.pathname;
+    if (!admit(req, res, url, lang)) return;
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);
       if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
-      if (path === '/openapi.json') return send(res, 200, 'application/json; charset=utf-8', openapi);
+      if (path === '/openapi.json') return send(res, 200, 'application/json; charset=utf-8', openapiFor(String(req.headers.host).toLowerCase()));
       if (path === '/api/health') {
         const caps: Record<string, boolean> = {};
         for (const [cap, fns] of Object.entries({ explain: ['explain'], bounce: ['parseBounce'], domain: ['checkDomain'], probe: ['probeSmtp'], settings: ['findMailSettings'], logs: ['findLogProblems'] })) {
@@ -188,14 +312,8 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
       throw new HttpError(404, 'not found', 'not-found');
     }
     if (req.method !== 'POST') throw new HttpError(405, 'method not allowed', 'method');
-    // A cross-site page must not drive the API of a local instance (CSRF): browsers send Origin on POST.
-    const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
-      const o = new URL(origin);
-      if (o.host !== req.headers.host) throw new HttpError(403, 'cross-origin requests are refused', 'cross-origin');
-    }
     const op = API_OPERATIONS.find((x) => x.path === path);
-    if (op) return runOperation(op, req, res, url, lang);
+    if (op) return runOperation(op, req, res, url, lang, client, signal);
     if (path === '/api/doctor/next') {
       const body = await readJson(req, 1024 * 1024);
       const answers = webAnswers(body.answers);
@@ -228,14 +346,41 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
 
   const server = createServer((req, res) => {
     const started = Date.now();
-    res.on('finish', () => opts.log?.(`${new Date().toISOString()} ${clientOf(req)} ${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${Date.now() - started}ms`));
-    handle(req, res).catch((e) => {
+    // Read now: once the socket is gone (a hang-up, an over-limit upload dropped) req.socket is null.
+    const client = clientOf(req);
+    const path = (req.url ?? '').split('?')[0]!.slice(0, 200);
+    const line = (status: string) => `${new Date().toISOString()} ${client} ${req.method} ${path} ${status} ${Date.now() - started}ms`;
+    const safeLog = (l: string) => { try { opts.log?.(l); } catch { /* a failing log sink must not take the server down */ } };
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    // The work of this request stops when its budget is spent or its client leaves.
+    const work = new AbortController();
+    // Every DNS query and connection of the request listens on it while it runs (bounded by their concurrency).
+    setMaxListeners(0, work.signal);
+    const budget = setTimeout(() => work.abort(new HttpError(503, `the check took longer than ${Math.round(budgetMs / 1000)} s and was stopped`, 'over-budget')), budgetMs);
+    res.on('finish', () => safeLog(line(String(res.statusCode))));
+    res.on('close', () => {
+      clearTimeout(budget);
+      if (!res.writableFinished) {
+        work.abort(new HttpError(499, 'the client left before the answer', 'client-gone'));
+        safeLog(line('aborted'));
+      }
+    });
+    handle(req, res, client, work.signal).catch((e) => {
       const he = e instanceof HttpError ? e : new HttpError(500, 'internal error', 'internal');
-      if (!(e instanceof HttpError)) opts.log?.(`internal error: ${(e as Error)?.message}`);
+      if (!(e instanceof HttpError)) safeLog(`internal error: ${(e as Error)?.message}`);
+      if (res.destroyed) return;
       if (res.headersSent) { res.end(); return; }
-      sendJson(res, he.status, { error: he.code, message: he.message, ...(he.field ? { field: he.field } : {}) });
-      // Drain or drop what is left of an over-limit upload.
-      if (he.status === 413) req.destroy();
+      // An upload still coming in (over the limit, or refused before it was read): answer, then close the
+      // connection; the rest of the body drains meanwhile, and a client that keeps sending is cut off.
+      const unread = !req.complete;
+      if (unread) {
+        req.resume();
+        const cut = setTimeout(() => req.destroy(), 2000);
+        cut.unref();
+        req.once('end', () => clearTimeout(cut));
+      }
+      sendJson(res, he.status, { error: he.code, message: he.message, ...(he.field ? { field: he.field } : {}) }, unread ? { Connection: 'close' } : {});
     });
   });
   server.headersTimeout = 20_000;
@@ -249,7 +394,11 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
       server.listen(opts.port ?? 8025, host, () => {
         const a = server.address() as AddressInfo;
         const h = a.family === 'IPv6' ? `[${a.address}]` : a.address;
-        resolve({ server, url: `http://${h}:${a.port}`, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) });
+        allowedHosts = hostAllowlist(host, a.port, opts.allowedHosts ?? []);
+        resolve({
+          server, url: `http://${h}:${a.port}`, ...(token ? { token } : {}),
+          close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+        });
       });
     }),
   };

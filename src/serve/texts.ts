@@ -79,6 +79,13 @@ export const SERVE_TEXT = {
     'bad-field': tx('Please check what you entered.', 'Sprawdź, co zostało wpisane.'),
     'missing-field': tx('Please fill in the field.', 'Uzupełnij pole.'),
     internal: tx('Something went wrong on the server; please try again.', 'Coś poszło nie tak po stronie serwera; spróbuj ponownie.'),
+    'over-budget': tx('The check took too long and was stopped. Try again, or check a smaller part (e.g. one domain, a shorter log).',
+      'Sprawdzanie trwało za długo i zostało przerwane. Spróbuj ponownie albo sprawdź mniejszą część (np. jedną domenę, krótszy log).'),
+    'cross-origin': tx('This request came from another web site and was refused.', 'To żądanie przyszło z innej strony internetowej i zostało odrzucone.'),
+    'host-refused': tx('This server does not answer under that name; open it at the address it printed when it started.',
+      'Ten serwer nie odpowiada pod tą nazwą; otwórz go pod adresem, który wypisał przy uruchomieniu.'),
+    'token-required': tx('This server needs its access link: open the address with ?token=… that it printed when it started.',
+      'Ten serwer wymaga linku dostępowego: otwórz adres z ?token=…, który wypisał przy uruchomieniu.'),
     offline: tx('mailmedic did not answer. Is it still running? Start it again and reload this page.',
       'mailmedic nie odpowiada. Sprawdź, czy program nadal działa, uruchom go ponownie i odśwież tę stronę.'),
   },
@@ -93,6 +100,9 @@ export const SERVE_TEXT = {
     address: tx('That does not look like an e-mail address. Enter the whole address, e.g. anna@example.com.',
       'To nie wygląda na adres e-mail. Wpisz cały adres, np. anna@example.com.'),
   },
+  /** The answer to a page opened without the token of a server reachable from the network. */
+  tokenPage: tx('mailmedic: this server is reachable from the network, so it needs its access link. Open the address with ?token=… that "mailmedic serve" printed when it started (it sets a cookie; the link is needed once per browser).',
+    'mailmedic: ten serwer jest dostępny z sieci, więc wymaga linku dostępowego. Otwórz adres z ?token=…, który „mailmedic serve” wypisał przy uruchomieniu (zapisze on ciasteczko; link wystarczy otworzyć raz w każdej przeglądarce).'),
   footer: tx('mailmedic keeps nothing you enter: it is used only for the checks you ask for and goes only to the servers those checks talk to.',
     'mailmedic niczego, co wpiszesz, nie przechowuje: dane służą tylko do testów, o które prosisz, i trafiają wyłącznie do serwerów, z którymi te testy się łączą.'),
 };

@@ -11,6 +11,8 @@ export interface FakeReply {
   authorities?: Answer[];
   /** Set TC over UDP (the full answer is then served over TCP). */
   truncateUdp?: boolean;
+  /** Set TC over TCP too (a broken server: even the TCP answer says it is cut). */
+  truncateTcp?: boolean;
   ad?: boolean;
   /** Do not answer at all (simulates a timeout). */
   drop?: boolean;
@@ -31,7 +33,7 @@ export interface FakeDnsServer {
 
 function build(req: DecodedPacket, r: FakeReply, udp: boolean): Buffer {
   const flags = (r.ad ? packet.AUTHENTIC_DATA : 0) | packet.RECURSION_AVAILABLE | packet.RECURSION_DESIRED
-    | (udp && r.truncateUdp ? packet.TRUNCATED_RESPONSE : 0);
+    | ((udp && r.truncateUdp) || (!udp && r.truncateTcp) ? packet.TRUNCATED_RESPONSE : 0);
   const rcodes: Record<string, number> = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 };
   return packet.encode({
     type: 'response', id: req.id, flags: flags | (rcodes[r.rcode ?? 'NOERROR'] ?? 0),

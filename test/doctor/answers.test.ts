@@ -46,9 +46,11 @@ test('secrets: every base64 form is scrubbed, password keys dropped, short ones 
   const scrubbed = JSON.stringify(redactDeep({ note: forms.join(' | '), nested: [{ password: 'Pa55-word!' }] }, secrets));
   for (const f of forms) assert.ok(!scrubbed.includes(f), f);
   assert.ok(!JSON.stringify(publicAnswers(a)).includes('Pa55'));
-  // A two-letter password is not scrubbed as plain text (it would mangle words); its wire forms still are.
-  assert.ok(!secretsOf({ server: { password: 'ab' } }).includes('ab'));
-  assert.ok(secretsOf({ server: { password: 'ab' } }).includes(Buffer.from('\0\0ab').toString('base64')));
+  // A two-letter password is masked only where a password stands (it would mangle words); its wire forms anywhere.
+  const short = secretsOf({ server: { password: 'ab' } });
+  assert.ok(!short.anywhere.includes('ab') && short.positional.includes('ab'));
+  assert.ok(short.anywhere.includes(Buffer.from('\0\0ab').toString('base64')));
+  assert.equal(JSON.stringify(redactDeep({ t: 'absent ab.example "ab" PASS ab' }, short)), '{"t":"absent ab.example \\"********\\" PASS ********"}');
 });
 
 test('steps: unknown case is a RangeError; skipped and answered questions are not asked again', () => {

@@ -39,3 +39,30 @@ test('serve --port with nonsense is a usage error', async () => {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', 'http', ...DNS], { stdio: 'ignore' });
   assert.equal(await new Promise((r) => child.on('exit', (code) => r(code))), 64);
 });
+
+test('serve --host 0.0.0.0 prints a link with a token, says why in both languages, and refuses requests without it', async () => {
+  const child = spawn(process.execPath, [CLI, 'serve', '--host', '0.0.0.0', '--port', '0', '--quiet', '--lang', 'pl', ...DNS], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    const [port, token] = await new Promise<[string, string]>((resolve, reject) => {
+      let out = '';
+      const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /http:\/\/0\.0\.0\.0:(\d+)\/\?token=([\w-]+)\n/.exec(out);
+        if (m) { clearTimeout(t); resolve([m[1]!, m[2]!]); }
+      });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    // Over loopback only.
+    assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 401);
+    const ok = await fetch(`http://127.0.0.1:${port}/?token=${token}`, { redirect: 'manual' });
+    assert.equal(ok.status, 303);
+    assert.match(err, /dostępna z sieci .*\?token=/);
+  } finally {
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  }
+});

@@ -5,7 +5,7 @@ import { DEFAULT_PORTS, probeMany, type AnyProbeOptions } from '../../probe/many
 import { lookupViaDns } from '../../probe/lookup.js';
 import { formatTranscript, type Protocol, type TlsMode } from '../../probe/common.js';
 import type { NetDeps } from '../../probe/connection.js';
-import { secretForms, scrub } from '../../probe/transcript.js';
+import { maskSecrets, passwordForms } from '../../core/secrets.js';
 import type { SmtpAuthMechanism } from '../../probe/smtp.js';
 import { numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
@@ -195,13 +195,13 @@ export const command: Command = {
     const concurrency = numberOption('concurrency', v.concurrency, 4, 1, 256);
     const { report, results } = await probeMany({ protocol, targets, concurrency, transcript: Boolean(v.transcript) }, deps);
     if (v.transcript && common.format === 'terminal') {
-      const secrets = secretForms(user, password);
+      const secrets = passwordForms(user, password);
       const color = common.color ?? (!common.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
       // In the terminal the transcript reads best as swaks-style text, not as evidence lines.
       const slim = { ...report, findings: report.findings.filter((f) => !f.check.endsWith('.transcript')) };
       let text = render(slim, 'terminal', { lang: common.lang, color, verbose: common.verbose, width: process.stdout.columns || 80 });
       for (const r of results) text += `\n=== ${r.host}:${r.port} ===\n${formatTranscript(r.transcript)}\n`;
-      return emit(report, common, scrub(text, secrets));
+      return emit(report, common, maskSecrets(text, secrets));
     }
     return emit(report, common);
   },

@@ -2,7 +2,8 @@ import { EXIT } from '../../core/finding.js';
 import { customDnsblList } from '../../doctor/checks/domain.js';
 import { createMailmedicServer } from '../../serve/server.js';
 import { isLoopbackBind } from '../../serve/security.js';
-import { numberOption, parseCommand } from '../args.js';
+import { numberOption, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
 import type { Command } from './index.js';
 
 const OPTIONS = {
@@ -14,8 +15,14 @@ const OPTIONS = {
   dnsbl: { type: 'string', multiple: true },
   ca: { type: 'string' },
   timeout: { type: 'string' },
+  budget: { type: 'string' },
+  token: { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
+
+/** A token that fits a cookie and a header unchanged, long enough not to be guessed. */
+const TOKEN_RE = /^[\w-]{16,200}$/;
 
 export const command: Command = {
   describe: { en: 'web app and JSON API on http://127.0.0.1:8025', pl: 'aplikacja w przeglądarce i API JSON pod http://127.0.0.1:8025' },
@@ -31,7 +38,14 @@ the doctor step by step) and its JSON API (/openapi.json). No configuration need
   --probes-per-minute N   server tests per client per minute (default 10 when exposed, 120 on loopback)
   --dns HOST:PORT         DNS server for all checks   --ca FILE   trust this CA for TLS tests
   --dnsbl ZONE            ask this blocklist zone instead of the default set (repeatable)
-  --timeout MS            per network operation       --quiet     no request log on stderr`,
+  --timeout MS            per network operation       --quiet     no request log on stderr
+  --budget MS             time for one request's work (default 90000); it also stops when the browser leaves
+  --token TOKEN           require this token (default: a random one when --host is not loopback, printed
+                          in the link to open; API clients send "Authorization: Bearer TOKEN")
+  --allowed-host NAME     also answer to this Host name (e.g. a reverse proxy's); repeatable
+
+The server answers only to its own address and loopback names (no DNS rebinding), refuses cross-site
+requests, and reachable from the network it requires the token.`,
     pl: `Użycie: mailmedic serve [--host 127.0.0.1] [--port 8025] [opcje]
 
 Uruchamia aplikację w przeglądarce (wyjaśnienie błędu lub zwrotu, sprawdzenie domeny, test serwera,
@@ -43,11 +57,19 @@ ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json)
   --probes-per-minute N   testy serwerów na klienta na minutę (domyślnie 10 przy wystawieniu, 120 lokalnie)
   --dns HOST:PORT         serwer DNS dla wszystkich testów   --ca PLIK   zaufany urząd certyfikacji dla TLS
   --dnsbl STREFA          pytaj tę czarną listę (DNSBL) zamiast domyślnych (można powtórzyć)
-  --timeout MS            limit czasu operacji sieciowej     --quiet     bez logu żądań na stderr`,
+  --timeout MS            limit czasu operacji sieciowej     --quiet     bez logu żądań na stderr
+  --budget MS             czas na obsługę jednego żądania (domyślnie 90000); praca kończy się też, gdy przeglądarka odejdzie
+  --token TOKEN           wymagaj tego tokenu (domyślnie losowy, gdy --host nie jest adresem lokalnym; jest w wypisanym
+                          linku; klienci API wysyłają „Authorization: Bearer TOKEN”)
+  --allowed-host NAZWA    odpowiadaj też pod tą nazwą hosta (np. odwrotnego proxy); można powtórzyć
+
+Serwer odpowiada tylko pod własnym adresem i nazwami lokalnymi (ochrona przed DNS rebinding), odrzuca żądania
+z innych stron, a dostępny z sieci wymaga tokenu.`,
   },
   async run(argv) {
     const { values: v, common } = parseCommand(argv, OPTIONS);
     const host = typeof v.host === 'string' ? v.host : '127.0.0.1';
+    if (typeof v.token === 'string' && !TOKEN_RE.test(v.token)) throw new UsageError(USAGE_TEXTS.serveBadToken, {});
     const port = numberOption('port', v.port, 8025, 0, 65535);
     const app = createMailmedicServer({
       host, port,
@@ -57,15 +79,18 @@ ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json)
       ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),
       ...(Array.isArray(v.dnsbl) ? { dnsblLists: v.dnsbl.map((z) => customDnsblList(String(z))) } : {}),
       ...(v.timeout !== undefined ? { timeoutMs: numberOption('timeout', v.timeout, 10_000, 1, 600_000) } : {}),
+      ...(v.budget !== undefined ? { budgetMs: numberOption('budget', v.budget, 90_000, 100, 3_600_000) } : {}),
+      ...(typeof v.token === 'string' ? { token: v.token } : {}),
+      ...(Array.isArray(v['allowed-host']) ? { allowedHosts: v['allowed-host'].map(String) } : {}),
       ...(v.quiet ? {} : { log: (l: string) => process.stderr.write(l + '\n') }),
     });
     const running = await app.listen();
     const pl = common.lang === 'pl';
-    process.stdout.write(`mailmedic serve: ${running.url}/\n`);
+    process.stdout.write(`mailmedic serve: ${running.url}/${running.token ? `?token=${running.token}` : ''}\n`);
     if (!isLoopbackBind(host)) {
       process.stderr.write(pl
-        ? `Uwaga: aplikacja jest dostępna z sieci (${host}). ${v['allow-private'] ? 'Testy adresów prywatnych są DOZWOLONE (--allow-private).' : 'Testy adresów prywatnych i portów innych niż pocztowe są blokowane.'}\n`
-        : `Note: the app is reachable from the network (${host}). ${v['allow-private'] ? 'Tests of private targets are ALLOWED (--allow-private).' : 'Tests of private targets and non-mail ports are refused.'}\n`);
+        ? `Uwaga: aplikacja jest dostępna z sieci (${host}). Otwórz ją linkiem z ?token=… podanym wyżej (zamiast ${running.url} wpisz adres tego komputera); bez tokenu odpowiada 401. ${v['allow-private'] ? 'Testy adresów prywatnych są DOZWOLONE (--allow-private).' : 'Testy adresów prywatnych i portów innych niż pocztowe są blokowane.'}\n`
+        : `Note: the app is reachable from the network (${host}). Open it with the ?token=… link above (with this machine's address in place of ${running.url}); without the token it answers 401. ${v['allow-private'] ? 'Tests of private targets are ALLOWED (--allow-private).' : 'Tests of private targets and non-mail ports are refused.'}\n`);
     }
     await new Promise<void>((resolve) => {
       const stop = () => { void running.close().then(resolve); };

@@ -36,13 +36,33 @@ export async function probeOptions(s: ServerAnswer, deps: DoctorDeps, proto = 's
 
 /** Host names resolve through the doctor's DNS client (the test NSD, or the server the user named). */
 export async function probeDeps(deps: DoctorDeps): Promise<Record<string, unknown>> {
-  if (!deps.dnsServer) return {};
+  const signal = deps.signal ? { signal: deps.signal } : {};
+  if (!deps.dnsServer) return signal;
   const dns = (await dnsClientFor(deps)) as { query: (n: string, t: string) => Promise<{ answers: { type: string; data: unknown }[] }> };
   return {
+    ...signal,
     lookup: async (host: string) => {
       if (isIP(host)) return [host];
       const [a, aaaa] = await Promise.all([dns.query(host, 'A'), dns.query(host, 'AAAA')]);
       return [...a.answers, ...aaaa.answers].filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => String(r.data));
+    },
+  };
+}
+
+/**
+ * The probe's network for one target, after `deps.guardTarget` (if any) allowed it. When the guard names the
+ * addresses it checked, the host name resolves to exactly those: no second look-up that could answer otherwise.
+ */
+export async function guardedProbeDeps(deps: DoctorDeps, host: string, port: number): Promise<Record<string, unknown>> {
+  const pinned = deps.guardTarget ? await deps.guardTarget(host, port) : undefined;
+  const net = await probeDeps(deps);
+  if (!pinned || !pinned.length) return net;
+  const want = host.toLowerCase().replace(/\.$/, '');
+  return {
+    ...net,
+    lookup: async (h: string) => {
+      if (h.toLowerCase().replace(/\.$/, '') === want) return pinned;
+      throw Object.assign(new Error(`${h} was not checked`), { code: 'ENOTFOUND' });
     },
   };
 }
@@ -68,8 +88,8 @@ function serverAdapter(id: string, fallback: 'smtp' | 'imap'): CheckAdapter {
       const probe = await capabilityFn<ProbeFn>('probe', PROBE_FN[proto]!);
       // The login is the full address unless the user named another (seed 000: "login = mailbox with domain").
       const s = { ...(answers.server!.password && answers.address ? { user: answers.address } : {}), ...answers.server! };
-      if (deps.guardTarget) await deps.guardTarget(s.host!, s.port ?? 0);
-      const result = await probe(await probeOptions(s, deps, proto), await probeDeps(deps));
+      const net = await guardedProbeDeps(deps, s.host!, s.port ?? 0);
+      const result = await probe(await probeOptions(s, deps, proto), net);
       return { findings: findingsOf(result), transcript: transcriptOf(result) };
     },
   };
@@ -133,8 +153,8 @@ export const spamFolderAdapter: CheckAdapter = {
   async run({ answers, deps }) {
     const probe = await capabilityFn<ProbeFn>('probe', ['probeImap']);
     const s = { user: answers.to ?? answers.address, ...answers.incoming! };
-    if (deps.guardTarget) await deps.guardTarget(s.host!, s.port ?? 0);
-    const result = await probe(await probeOptions(s, deps, 'imap'), await probeDeps(deps));
+    const net = await guardedProbeDeps(deps, s.host!, s.port ?? 0);
+    const result = await probe(await probeOptions(s, deps, 'imap'), net);
     const findings = findingsOf(result);
     const subject = s.user ?? `${s.host}`;
     // The session's own findings are background here; only what the Spam folder says, or why it could not be read, ranks.
@@ -169,8 +189,8 @@ export const probeMxAdapter: CheckAdapter = errorsRank({
     const probe = await capabilityFn<ProbeFn>('probe', ['probeSmtp']);
     const host = answers.server?.host ?? (await incomingHost(answers.domain ?? answers.address!.split('@').pop()!, deps));
     const port = answers.server?.port ?? 25;
-    if (deps.guardTarget) await deps.guardTarget(host, port);
-    const result = await probe(await probeOptions({ host, port, ...(answers.server?.security ? { security: answers.server.security } : {}) }, deps), await probeDeps(deps));
+    const net = await guardedProbeDeps(deps, host, port);
+    const result = await probe(await probeOptions({ host, port, ...(answers.server?.security ? { security: answers.server.security } : {}) }, deps), net);
     return { findings: findingsOf(result), transcript: transcriptOf(result) };
   },
 });

@@ -14,6 +14,7 @@ export function dnsClientFor(deps: DoctorDeps): Promise<unknown> {
       const opts: Record<string, unknown> = {};
       if (deps.dnsServer) opts.server = deps.dnsServer;
       if (deps.timeoutMs) opts.timeoutMs = deps.timeoutMs;
+      if (deps.signal) opts.signal = deps.signal;
       return create(opts);
     })();
     cache.set(deps, p);

@@ -7,7 +7,7 @@ import { tx } from '../../i18n/text.js';
 import type { CheckAdapter, DoctorDeps, ServerAnswer } from '../types.js';
 import { capabilityFn, findingsOf } from './load.js';
 import { NEEDS } from './needs.js';
-import { probeDeps, probeOptions } from './probe.js';
+import { guardedProbeDeps, probeOptions } from './probe.js';
 import { dnsClientFor } from './resolver.js';
 
 type Protocol = 'imap' | 'pop3' | 'smtp';
@@ -33,9 +33,8 @@ function given(s: ServerAnswer | undefined, fallback: Protocol): Record<string, 
 export async function settingsReportFor(address: string, deps: DoctorDeps, opts: { given?: Record<string, unknown>[]; user?: string; allowGuesses: boolean }): Promise<Report> {
   const [find, report] = await Promise.all([capabilityFn<FindFn>('settings', ['findMailSettings']), capabilityFn<ReportFn>('settings', ['settingsReport'])]);
   const dns = await dnsClientFor(deps);
-  const net = await probeDeps(deps);
   const probe = async (protocol: Protocol, target: { host: string; port: number; tls: string }) => {
-    if (deps.guardTarget) await deps.guardTarget(target.host, target.port);
+    const net = await guardedProbeDeps(deps, target.host, target.port);
     const fn = await capabilityFn<ProbeFn>('probe', [PROBE_FN[protocol]]);
     const o = await probeOptions({ host: target.host, port: target.port }, deps, protocol);
     return fn({ ...o, tls: target.tls }, net);

@@ -6,7 +6,7 @@ import type { DnsQuery } from '../../dns/index.js';
 import { tx } from '../../i18n/text.js';
 import { finding, fill2, plPlural, recordEvidence } from '../util.js';
 import { evaluateSpf, SPF_LIMITS, type SpfEvaluation, type SpfResult } from './evaluator.js';
-import { buildSpfTree, spfTreeLines, type SpfTree, type SpfTreeNode } from './tree.js';
+import { buildSpfTree, SPF_TREE_LIMITS, spfTreeLines, type SpfTree, type SpfTreeNode } from './tree.js';
 
 export interface SpfCheckOptions {
   /** Client IPs to evaluate (the servers that send the domain's mail). */
@@ -21,9 +21,21 @@ export interface SpfCheckResult {
   evaluations: (SpfEvaluation & { ip: string })[];
 }
 
+/** Lines of evidence shown at most (the tree, the evaluation steps): a hostile zone must not make the report huge. */
+const EVIDENCE_LINES = 200;
+
 function treeEvidence(tree: SpfTree): Evidence {
-  const lines = spfTreeLines(tree).map((l) => `${'  '.repeat(l.indent)}${l.term === '(root)' ? l.domain : `${l.term} → ${l.domain}`}  [${l.status}; ${l.lookups} lookup term(s)]${l.record ? `\n${'  '.repeat(l.indent)}  "${l.record.length > 300 ? l.record.slice(0, 300) + '…' : l.record}"` : ''}`);
-  return { kind: 'text', label: `SPF tree (${tree.lookupCount}/${SPF_LIMITS.lookups} lookups)`, value: lines.join('\n') };
+  const lines = spfTreeLines(tree, EVIDENCE_LINES).map((l) => `${'  '.repeat(l.indent)}${l.term === '(root)' ? l.domain : `${l.term} → ${l.domain}`}  [${l.status}; ${l.lookups} lookup term(s)]${l.record ? `\n${'  '.repeat(l.indent)}  "${l.record.length > 300 ? l.record.slice(0, 300) + '…' : l.record}"` : ''}`);
+  const more = tree.nodes.length - lines.length;
+  return {
+    kind: 'text', label: `SPF tree (${tree.atLeast ? 'at least ' : ''}${tree.lookupCount}/${SPF_LIMITS.lookups} lookups)`,
+    value: lines.join('\n') + (more > 0 ? `\n… ${more} more node(s) not shown` : ''),
+  };
+}
+
+/** At most EVIDENCE_LINES lines, then how many were left out. */
+function boundedLines(lines: string[]): string {
+  return lines.length <= EVIDENCE_LINES ? lines.join('\n') : `${lines.slice(0, EVIDENCE_LINES).join('\n')}\n… ${lines.length - EVIDENCE_LINES} more line(s) not shown`;
 }
 
 function caret(record: string, pos: number): string {
@@ -80,7 +92,7 @@ export function spfEvaluationFinding(domain: string, ev: SpfEvaluation & { ip: s
         `Wynik ${ev.result}${ev.mechanism ? `, rozstrzygnął „${ev.mechanism}” w rekordzie ${ev.mechanismDomain}` : `: ${ev.reasonText.pl}`}. Użyte zapytania DNS: ${ev.lookups}/${SPF_LIMITS.lookups}, puste odpowiedzi: ${ev.voidLookups}/${SPF_LIMITS.voidLookups}.${ev.explanation ? ` Wyjaśnienie (exp=): „${ev.explanation}”.` : ''}`,
       ),
       advice,
-      evidence: [{ kind: 'text', label: 'SPF evaluation steps', value: ev.steps.map((s) => `${'  '.repeat(s.depth)}${s.domain}: ${s.term} → ${s.outcome}${s.note ? ` (${s.note})` : ''}`).join('\n') || '(no steps)' }],
+      evidence: [{ kind: 'text', label: 'SPF evaluation steps', value: boundedLines(ev.steps.map((s) => `${'  '.repeat(s.depth)}${s.domain}: ${s.term} → ${s.outcome}${s.note ? ` (${s.note})` : ''}`)) || '(no steps)' }],
       data: { ip: ev.ip, result: ev.result, mechanism: ev.mechanism, mechanismDomain: ev.mechanismDomain, lookups: ev.lookups, voidLookups: ev.voidLookups, explanation: ev.explanation },
     });
 }
@@ -144,8 +156,10 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     return out;
   }
 
-  // Per-record problems anywhere in the tree.
+  // Per-record problems anywhere in the tree, once per record (a duplicate is its first copy's record).
+  const duplicates = new Map<string, number>();
   for (const n of tree.nodes) {
+    if (n.duplicate) { duplicates.set(n.domain, (duplicates.get(n.domain) ?? 0) + 1); continue; }
     const where = n.depth === 0 ? domain : `${n.domain} (${n.via} from the tree of ${domain})`;
     const wherePl = n.depth === 0 ? domain : `${n.domain} (${n.via} w drzewie ${domain})`;
     if (n.parsed?.errors.length) {
@@ -167,7 +181,6 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
           `„${n.via}” wskazuje na ${n.domain}, ${n.status === 'nxdomain' ? 'która nie istnieje' : 'która nie ma rekordu SPF'}: SPF kończy się wynikiem permerror, gdy do niej dojdzie.`),
         {
           advice: [tx(isInclude ? 'Remove the include or fix its name (ask your provider for the current one).' : 'Fix the redirect= target.', isInclude ? 'Usuń ten include albo popraw nazwę (aktualną poda dostawca).' : 'Popraw cel redirect=.')],
-          evidence: ev,
         }));
     }
     if (n.depth > 0 && n.status === 'multiple') {
@@ -178,17 +191,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     if (n.status === 'dns-error') {
       out.push(finding(`${C}.include-dns`, 'unknown', n.domain,
         tx(`Could not read the SPF record of ${n.domain} (${n.via}): ${n.dnsError}.`, `Nie udało się odczytać rekordu SPF ${n.domain} (${n.via}): ${n.dnsError}.`),
-        { detail: tx('The lookup count and the result depend on it; check again later.', 'Od tego zależy liczba zapytań i wynik; sprawdź ponownie później.'), evidence: ev }));
-    }
-    if (n.status === 'loop') {
-      out.push(finding(`${C}.loop`, 'error', n.domain,
-        tx(`SPF loop: "${n.via}" leads back to ${n.domain}, which is already being evaluated.`, `Pętla SPF: „${n.via}” prowadzi z powrotem do ${n.domain}, która jest już sprawdzana.`),
-        { detail: tx('Evaluation runs until the 10-lookup limit and ends in permerror.', 'Sprawdzanie trwa aż do limitu 10 zapytań i kończy się wynikiem permerror.'), advice: [tx('Remove the include/redirect that points back.', 'Usuń include/redirect, który wskazuje z powrotem.')], evidence: ev }));
-    }
-    if (n.duplicate && n.status !== 'loop') {
-      out.push(finding(`${C}.duplicate`, 'warn', n.domain,
-        tx(`${n.domain} is included more than once in the SPF tree; each copy costs its DNS lookups again.`, `${n.domain} jest dołączana w drzewie SPF więcej niż raz; każda kopia ponownie zużywa zapytania DNS.`),
-        { advice: [tx('Keep one include of it.', 'Zostaw tylko jedno dołączenie.')], evidence: ev }));
+        { detail: tx('The lookup count and the result depend on it; check again later.', 'Od tego zależy liczba zapytań i wynik; sprawdź ponownie później.') }));
     }
     for (const l of n.lookups) {
       if ((l.kind === 'a' || l.kind === 'mx') && l.found === false) {
@@ -220,12 +223,42 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
     }
   }
 
-  const hasLoop = tree.nodes.some((n) => n.status === 'loop');
+  for (const l of tree.loops) {
+    out.push(finding(`${C}.loop`, 'error', l.to,
+      tx(`SPF loop: "${l.via}" in the record of ${l.from} leads back to ${l.to}, which is already being evaluated.`, `Pętla SPF: „${l.via}” w rekordzie ${l.from} prowadzi z powrotem do ${l.to}, która jest już sprawdzana.`),
+      { detail: tx('Evaluation runs until the 10-lookup limit and ends in permerror.', 'Sprawdzanie trwa aż do limitu 10 zapytań i kończy się wynikiem permerror.'), advice: [tx('Remove the include/redirect that points back.', 'Usuń include/redirect, który wskazuje z powrotem.')] }));
+  }
+  for (const [d, times] of duplicates) {
+    out.push(finding(`${C}.duplicate`, 'warn', d,
+      tx(`${d} is included ${times + 1} times in the SPF tree; each copy costs its DNS lookups again.`, `${d} jest dołączana w drzewie SPF ${times + 1} razy; każda kopia ponownie zużywa zapytania DNS.`),
+      { advice: [tx('Keep one include of it.', 'Zostaw tylko jedno dołączenie.')] }));
+  }
+  if (tree.capped) {
+    const skipped = tree.nodes.reduce((k, n) => k + n.lookups.filter((l) => l.skipped).length, 0);
+    const why = tree.capped.nodes ? tx(`${SPF_TREE_LIMITS.nodes} records`, `${SPF_TREE_LIMITS.nodes} rekordach`)
+      : tree.capped.queries ? tx(`${SPF_TREE_LIMITS.queries} DNS queries`, `${SPF_TREE_LIMITS.queries} zapytaniach DNS`)
+        : tx(`${SPF_TREE_LIMITS.depth} levels of nesting`, `${SPF_TREE_LIMITS.depth} poziomach zagnieżdżenia`);
+    out.push(finding(`${C}.tree-limit`, 'warn', domain,
+      tree.atLeast
+        ? tx(`The SPF tree is too big to follow to the end: mailmedic stopped after ${why.en}. The counts below are the least it needs.`,
+          `Drzewo SPF jest za duże, by przejść je do końca: mailmedic zatrzymał się po ${why.pl}. Podane niżej liczby to najmniej, ile ono wymaga.`)
+        : tx(`The SPF tree is too big to check every target: mailmedic stopped after ${why.en}, so ${skipped} target name(s) were not looked up (the lookup count is complete; void lookups may be more).`,
+          `Drzewo SPF jest za duże, by sprawdzić każdy cel: mailmedic zatrzymał się po ${why.pl}, więc nie sprawdzono nazw docelowych: ${skipped} (liczba zapytań jest pełna; pustych odpowiedzi może być więcej).`),
+      {
+        detail: tx('A receiver stops at 10 DNS lookups (permerror) long before this; the rest of the tree could only make it worse.',
+          'Serwer odbiorcy zatrzymuje się dużo wcześniej, po 10 zapytaniach DNS (permerror); reszta drzewa mogłaby to tylko pogorszyć.'),
+        advice: [tx('Flatten the record: replace nested includes with the ip4:/ip6: ranges they stand for, and remove includes of services you no longer use.',
+          'Spłaszcz rekord: zastąp zagnieżdżone include zakresami ip4:/ip6:, które oznaczają, i usuń include usług, z których już nie korzystasz.')],
+        data: { ...tree.capped, nodes: tree.nodes.length, queries: tree.queries, skippedTargets: skipped },
+      }));
+  }
+  const atLeast = tree.atLeast ? tx('at least ', 'co najmniej ') : tx('', '');
+  const hasLoop = tree.loops.length > 0;
   if (hasLoop && tree.lookupCount <= SPF_LIMITS.lookups) {
     // The loop finding says it: evaluation goes round until it hits the limit. No "lookups OK" beside it.
   } else if (tree.lookupCount > SPF_LIMITS.lookups) {
     out.push(finding(`${C}.lookup-limit`, 'error', domain,
-      tx(`The SPF tree needs ${tree.lookupCount} DNS lookups; the limit is ${SPF_LIMITS.lookups}, so receivers stop with permerror.`, `Drzewo SPF wymaga ${tree.lookupCount} ${plPlural(tree.lookupCount, 'zapytania', 'zapytań', 'zapytań')} DNS; limit to ${SPF_LIMITS.lookups}, więc odbiorcy kończą sprawdzanie błędem permerror.`),
+      tx(`The SPF tree needs ${atLeast.en}${tree.lookupCount} of ${SPF_LIMITS.lookups} DNS lookups, so receivers stop with permerror.`, `Drzewo SPF wymaga ${atLeast.pl}${tree.lookupCount} z ${SPF_LIMITS.lookups} dozwolonych zapytań DNS, więc odbiorcy kończą sprawdzanie błędem permerror.`),
       {
         detail: tx('Every include, a, mx, ptr, exists and redirect counts, in the included records too (RFC 7208 §4.6.4). ip4:, ip6: and all do not.',
           'Liczy się każde include, a, mx, ptr, exists i redirect, także w dołączanych rekordach (RFC 7208 §4.6.4). ip4:, ip6: i all się nie liczą.'),
@@ -233,7 +266,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
           tx('Remove includes of services you no longer use.', 'Usuń include usług, z których już nie korzystasz.'),
           tx('Replace "a" and "mx" with the ip4:/ip6: addresses they stand for.', 'Zastąp „a” i „mx” adresami ip4:/ip6:, które oznaczają.'),
         ],
-        evidence: ev, data: { lookups: tree.lookupCount, limit: SPF_LIMITS.lookups },
+        evidence: ev, data: { lookups: tree.lookupCount, limit: SPF_LIMITS.lookups, ...(tree.atLeast ? { atLeast: true } : {}) },
       }));
   } else {
     out.push(finding(`${C}.lookups`, tree.lookupCount >= 9 ? 'warn' : tree.incomplete ? 'unknown' : 'ok', domain,
@@ -243,7 +276,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
   }
   if (tree.voidCount > SPF_LIMITS.voidLookups) {
     out.push(finding(`${C}.void-limit`, 'error', domain,
-      tx(`${tree.voidCount} lookups in the SPF tree find nothing; more than ${SPF_LIMITS.voidLookups} make receivers stop with permerror.`, `Puste odpowiedzi DNS w drzewie SPF: ${tree.voidCount}; przy więcej niż ${SPF_LIMITS.voidLookups} odbiorcy kończą sprawdzanie błędem permerror.`),
+      tx(`${tree.atLeast ? 'At least ' : ''}${tree.voidCount} lookups in the SPF tree find nothing; more than ${SPF_LIMITS.voidLookups} make receivers stop with permerror.`, `Puste odpowiedzi DNS w drzewie SPF: ${atLeast.pl}${tree.voidCount}; przy więcej niż ${SPF_LIMITS.voidLookups} odbiorcy kończą sprawdzanie błędem permerror.`),
       { advice: [tx('Remove terms that point at names without records.', 'Usuń elementy wskazujące na nazwy bez rekordów.')], evidence: ev }));
   }
 
@@ -267,7 +300,7 @@ export function spfTreeFindings(domain: string, tree: SpfTree): Finding[] {
         `Rekord SPF kończy się na „${all.qualifier}all”: poczta z innych serwerów jest ${all.qualifier === '-' ? 'odrzucana (fail)' : 'oznaczana jako podejrzana (softfail)'}.`),
       { evidence: [recordEvidence(`TXT ${all.domain}`, rec)] }));
   }
-  const usesMacros = tree.nodes.some((n) => n.parsed?.terms.some((t) => (t.kind === 'mechanism' ? t.domainParts : t.valueParts)?.some((p) => p.kind === 'macro')));
+  const usesMacros = tree.nodes.some((n) => !n.duplicate && n.parsed?.terms.some((t) => (t.kind === 'mechanism' ? t.domainParts : t.valueParts)?.some((p) => p.kind === 'macro')));
   if (usesMacros) {
     out.push(finding(`${C}.macros`, 'info', domain,
       tx('The SPF tree uses macros (%{…}): part of it depends on the sender and IP and is checked only with --ip.', 'Drzewo SPF używa makr (%{…}): część zależy od nadawcy i adresu IP i jest sprawdzana tylko z --ip.')));

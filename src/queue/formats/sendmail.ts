@@ -15,7 +15,9 @@ import { listingTime } from './dates.js';
 
 const ENTRY = /^([0-9A-Za-z]{8,20})([*X-]?)\s+(\d{1,12})\s+\w{3}\s+(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2})\s+(\S+)/;
 const REASON = /^\s+\((.*)\)\s*$/;
-const RECIPIENT = /^\s+(<[^<>\s]*>|\S+@\S+|\S+)\s*$/;
+// One token on an indented line ("<a@b>", "a@b", a local name). Not (<…>|\S+@\S+|\S+): the middle choice
+// splits a run of "@" at every position and tries each split to the end (quadratic on a long line).
+const RECIPIENT = /^\s+(\S+)\s*$/;
 
 export function sendmailParser(now: number): QueueParser {
   let cur: QueueMessage | undefined;
