@@ -40,6 +40,7 @@ export const LABEL_PATTERNS_PL: readonly { en: string; pl: string }[] = [
   { en: 'line {n}', pl: 'wiersz {n}' },
   { en: 'chain[{n}]', pl: 'łańcuch[{n}]' },
   { en: 'SPF tree ({n}/{max} lookups)', pl: 'drzewo SPF ({n}/{max} zapytań DNS)' },
+  { en: 'SPF tree (at least {n}/{max} lookups)', pl: 'drzewo SPF (co najmniej {n}/{max} zapytań DNS)' },
 ];
 
 /**

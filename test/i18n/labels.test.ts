@@ -109,6 +109,7 @@ test('labelText: exact entries, number patterns, everything else unchanged', () 
   assert.equal(labelText('chain[2]', 'pl'), 'łańcuch[2]');
   assert.equal(labelText('SPF tree (13/10 lookups)', 'pl'), 'drzewo SPF (13/10 zapytań DNS)');
   assert.equal(labelText('SPF tree (13/10 lookups)', 'en'), 'SPF tree (13/10 lookups)');
+  assert.equal(labelText('SPF tree (at least 8190/10 lookups)', 'pl'), 'drzewo SPF (co najmniej 8190/10 zapytań DNS)');
   // Not the pattern: the placeholders are digit runs and the whole label must match.
   for (const same of ['line x', 'line 1 of 2', 'the line 1', 'chain[]', 'Diagnostic-Code', 'S', 'TXT example.com', 'Received #3', 'constructor', 'toString', '']) {
     assert.equal(labelText(same, 'pl'), same);

@@ -28,7 +28,7 @@ function treeEvidence(tree: SpfTree): Evidence {
   const lines = spfTreeLines(tree, EVIDENCE_LINES).map((l) => `${'  '.repeat(l.indent)}${l.term === '(root)' ? l.domain : `${l.term} → ${l.domain}`}  [${l.status}; ${l.lookups} lookup term(s)]${l.record ? `\n${'  '.repeat(l.indent)}  "${l.record.length > 300 ? l.record.slice(0, 300) + '…' : l.record}"` : ''}`);
   const more = tree.nodes.length - lines.length;
   return {
-    kind: 'text', label: `SPF tree (${tree.atLeast ? 'at least ' : ''}${tree.lookupCount}/${SPF_LIMITS.lookups} lookups)`,
+    kind: 'text', label: tree.atLeast ? `SPF tree (at least ${tree.lookupCount}/${SPF_LIMITS.lookups} lookups)` : `SPF tree (${tree.lookupCount}/${SPF_LIMITS.lookups} lookups)`,
     value: lines.join('\n') + (more > 0 ? `\n… ${more} more node(s) not shown` : ''),
   };
 }
