@@ -9,7 +9,8 @@
  * message's own To → "not a bounce" (no recipient is invented).
  */
 import { classify, codesInText, PhraseMatcher, providerFor, type ClassifyInput } from '../classify/index.js';
-import type { Permanence, Reason } from '../core/finding.js';
+import type { Permanence, Reason, Text } from '../core/finding.js';
+import { tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf, isJmrp, isUnsubscribeRequest } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
@@ -388,17 +389,23 @@ function dedupe(list: RawRecipient[]): RawRecipient[] {
   return [...seen.values()];
 }
 
+/** A message that could not be read: why, in English for `error` (the JSON record) and in both languages. */
+export function unreadable(why: Text): BounceResult {
+  return { isBounce: false, kind: 'error', recipients: [], error: why.en, errorText: why };
+}
+
 /** Read one message. Never throws: unreadable input gives `{ isBounce: false, kind: 'error', error }`. */
 export function parseBounce(raw: string | Uint8Array, opts: ParseBounceOptions = {}): BounceResult {
   try {
     const max = opts.maxBytes ?? 64 * 1024 * 1024;
     const input = typeof raw === 'string' ? (raw.length > max ? raw.slice(0, max) : raw) : raw.length > max ? raw.subarray(0, max) : raw;
     if ((typeof input === 'string' ? input.length : input.byteLength) === 0) {
-      return { isBounce: false, kind: 'error', recipients: [], error: 'empty message' };
+      return unreadable(tx('empty message', 'pusta wiadomość'));
     }
     return parseRoot(parseMime(input), 0, opts);
   } catch (e) {
-    return { isBounce: false, kind: 'error', recipients: [], error: `could not read the message: ${(e as Error).message}` };
+    const why = (e as Error).message;
+    return unreadable(tx(`could not read the message: ${why}`, `nie da się odczytać wiadomości (${why})`));
   }
 }
 
@@ -411,7 +418,7 @@ function parseRoot(root: MimePart, depth: number, opts: ParseBounceOptions): Bou
   const { ctx, feedback } = buildContext(root);
   if (opts.exclude?.providers?.length) ctx.excludeProviders = opts.exclude.providers;
   const base = { subject: ctx.subject, from: ctx.from };
-  if (!root.headers.length) return { ...base, isBounce: false, kind: 'error', recipients: [], error: 'no message headers found' };
+  if (!root.headers.length) return { ...base, ...unreadable(tx('no message headers found', 'nie znaleziono nagłówków wiadomości')) };
   const skip = opts.exclude?.formats;
 
   // 1. ARF feedback report.

@@ -7,7 +7,9 @@ import { createReadStream, type Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
-import { parseBounce, type ParseBounceOptions } from './parse.js';
+import { whyUnreadable } from '../core/unreadable.js';
+import { tx } from '../i18n/text.js';
+import { parseBounce, unreadable, type ParseBounceOptions } from './parse.js';
 import type { BounceResult } from './types.js';
 
 export interface ReadBouncesOptions extends ParseBounceOptions {
@@ -164,15 +166,31 @@ export async function* splitMbox(stream: Readable, maxBytes = 64 * 1024 * 1024):
   if (lines.length) yield Buffer.from(lines.join('\n'), 'latin1');
 }
 
-async function readAll(stream: Readable, maxBytes: number): Promise<Buffer> {
+/** Up to `maxBytes` of a stream; `over` when there was more (the stream is left unread: /dev/zero never ends). */
+async function readAll(stream: Readable, maxBytes: number): Promise<{ buf: Buffer; over: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of stream) {
     const b = typeof c === 'string' ? Buffer.from(c, 'latin1') : (c as Buffer);
-    if (size < maxBytes) chunks.push(b);
+    chunks.push(b);
     size += b.length;
+    if (size > maxBytes) {
+      stream.destroy();
+      return { buf: Buffer.alloc(0), over: true };
+    }
   }
-  return Buffer.concat(chunks).subarray(0, maxBytes);
+  return { buf: Buffer.concat(chunks), over: false };
+}
+
+const MIB = 1024 * 1024;
+
+/** One message read whole: parsed, or "not checked" when it is over the limit for one message. */
+async function oneMessage(stream: Readable, max: number, opts: ParseBounceOptions): Promise<BounceResult> {
+  const { buf, over } = await readAll(stream, max);
+  if (!over) return parseBounce(buf, opts);
+  const limit = max >= MIB ? `${Math.round(max / MIB)} MiB` : `${max} B`;
+  return unreadable(tx(`over ${limit}, the limit for one message: not read (a mailbox of many messages is read message by message when it starts with an mbox "From " line)`,
+    `ponad ${limit}, limit jednej wiadomości: nie przeczytano (skrzynka z wieloma wiadomościami jest czytana po kolei, gdy zaczyna się wierszem „From ” formatu mbox)`));
 }
 
 /** Every message of every source, parsed. */
@@ -192,7 +210,7 @@ export async function* readBounces(sources: string | readonly string[], opts: Re
         if (head.subarray(0, 5).toString('latin1') === 'From ') {
           let i = 0;
           for await (const m of splitMbox(rest, max)) yield { file, index: ++i, result: parseBounce(m, opts) };
-        } else yield { file, result: parseBounce(await readAll(rest, max), opts) };
+        } else yield { file, result: await oneMessage(rest, max, opts) };
         continue;
       }
       // A .eml file is one message by definition, even when saved with an mbox "From " line in front.
@@ -202,10 +220,11 @@ export async function* readBounces(sources: string | readonly string[], opts: Re
           yield { file, index: ++i, result: parseBounce(m, opts) };
         }
       } else {
-        yield { file, result: parseBounce(await readAll(createReadStream(file), max), opts) };
+        yield { file, result: await oneMessage(createReadStream(file), max, opts) };
       }
     } catch (e) {
-      yield { file, result: { isBounce: false, kind: 'error', recipients: [], error: `cannot read ${file}: ${(e as Error).message}` } };
+      const why = whyUnreadable(e);
+      yield { file, result: unreadable(tx(`cannot read the file: ${why.en}`, `nie da się odczytać pliku: ${why.pl}`)) };
     }
   }
 }

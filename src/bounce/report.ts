@@ -3,6 +3,7 @@ import { makeReport, type Finding, type Report, type Status } from '../core/find
 import { tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
 import type { BounceItem } from './read.js';
+import { BounceTally } from './summary.js';
 import type { BounceRecipient } from './types.js';
 
 function statusOf(r: BounceRecipient): Status {
@@ -21,7 +22,7 @@ export function bounceFindings(item: BounceItem): Finding[] {
   if (res.kind === 'error') {
     return [{
       check: 'bounce.unreadable', status: 'unknown', subject: src,
-      summary: tx(`Could not read this message: ${res.error ?? 'unknown error'}`, `Nie udało się odczytać tej wiadomości: ${res.error ?? 'nieznany błąd'}`),
+      summary: tx(`Not checked: ${res.errorText?.en ?? res.error ?? 'unknown error'}.`, `Nie sprawdzono: ${res.errorText?.pl ?? res.error ?? 'nieznany błąd'}.`),
     }];
   }
   if (!res.isBounce) {
@@ -34,9 +35,17 @@ export function bounceFindings(item: BounceItem): Finding[] {
   }
   return res.recipients.map((r): Finding => {
     const info = describeReason(r.reason);
+    // Hard/soft is about the address; permanence about this attempt: a permanent refusal of this message (a
+    // blocked IP, a policy) is a soft bounce, and says so, instead of "Soft bounce." beside "Kind: permanent".
     const hardSoft = r.reason === 'vacation' || r.reason === 'feedback' || r.reason === 'delivered'
       ? tx('', '') : r.hardBounce ? tx(' Hard bounce: stop sending to this address.', ' Twardy zwrot: przestań wysyłać na ten adres.')
-        : tx(' Soft bounce.', ' Miękki zwrot.');
+        : r.permanence === 'permanent'
+          ? tx(' Soft bounce: refused for good, but nothing shows the address itself is invalid; see what to do.',
+            ' Miękki zwrot: odrzucono na stałe, ale nic nie wskazuje, że sam adres jest błędny; zobacz, co zrobić.')
+          : r.permanence === 'temporary'
+            ? tx(' Soft bounce: a temporary failure; the message may still be delivered or can be sent again later.',
+              ' Miękki zwrot: błąd tymczasowy; wiadomość może jeszcze dotrzeć albo można ją wysłać później.')
+            : tx(' Soft bounce.', ' Miękki zwrot.');
     const codes = [r.replyCode, r.status].filter(Boolean).join(' ');
     const evidence: Finding['evidence'] = [];
     if (r.diagnosticCode) evidence.push({ kind: 'text', label: 'Diagnostic-Code', value: r.diagnosticCode });
@@ -83,19 +92,13 @@ export function bounceMessageRecord(item: BounceItem): BounceMessageRecord {
   return m;
 }
 
-/** A report over many messages. */
+/** A report over many messages (collected; a command that streams uses BounceTally and the parts itself). */
 export function bounceReport(items: BounceItem[], subject: string): Report {
-  const findings = items.flatMap(bounceFindings);
-  const messages = items.map(bounceMessageRecord);
-  const recipients = messages.reduce((n, m) => n + m.recipients.length, 0);
-  return makeReport('bounce', subject, findings, {
-    data: {
-      messages,
-      summary: {
-        messages: messages.length, bounces: messages.filter((m) => m.isBounce).length, recipients,
-        hard: messages.reduce((n, m) => n + m.recipients.filter((r) => r.hardBounce).length, 0),
-      },
-    },
+  const tally = new BounceTally();
+  for (const it of items) tally.add(it);
+  return makeReport('bounce', subject, items.flatMap(bounceFindings), {
+    data: { messages: items.map(bounceMessageRecord), summary: tally.summary() },
+    ...(items.length > 1 && tally.summary().recipients ? { tables: [tally.table()] } : {}),
   });
 }
 

@@ -109,6 +109,8 @@ export interface BounceResult {
   recipients: BounceRecipient[];
   /** For a message that could not be read at all. */
   error?: string;
+  /** The same in both languages, for the reports (the JSON record keeps `error`). */
+  errorText?: Text;
   /** Subject of the bounce itself. */
   subject?: string;
   from?: string;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
 import { exitCodeFor, type Report } from '../core/finding.js';
 import { render } from '../report/index.js';
 import type { CommonFlags } from './args.js';
@@ -26,4 +26,26 @@ export async function readStdin(limit = 256 * 1024 * 1024): Promise<Buffer> {
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** Where a streaming command writes: stdout or --output, waiting when the reader is slower than we are. */
+export interface Sink {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openSink(flags: CommonFlags): Sink {
+  const stream = flags.output ? createWriteStream(flags.output) : process.stdout;
+  let failed: Error | undefined;
+  stream.on('error', (e: Error) => { failed = e; });
+  return {
+    async write(text) {
+      if (failed) throw failed;
+      if (!stream.write(text)) await new Promise<void>((resolve) => { stream.once('drain', resolve); stream.once('error', () => resolve()); });
+    },
+    async close() {
+      if (stream !== process.stdout) await new Promise<void>((resolve) => (stream as WriteStream).end(resolve));
+      if (failed) throw failed;
+    },
+  };
 }

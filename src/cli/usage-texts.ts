@@ -32,10 +32,6 @@ export const USAGE_TEXTS = {
   noSuchFile: tx('no such file: {path}', 'nie ma takiego pliku: {path}'), // wraps Node's ENOENT
 
   // --- why a file cannot be read (filled into {why}) ---
-  whyNoFile: tx('no such file', 'nie ma takiego pliku'),
-  whyDirectory: tx('it is a directory, not a file', 'to katalog, a nie plik'),
-  whyDenied: tx('permission denied', 'brak uprawnień'),
-  whyOther: tx('error {code}', 'błąd {code}'), // wraps the system's message
 
   // --- explain ---
   explainDomain: tx('--domain: "{value}" is not a domain name', '--domain: „{value}” nie jest nazwą domeny'),
@@ -46,6 +42,8 @@ export const USAGE_TEXTS = {
   explainEmptyText: tx('nothing to explain: the text is empty', 'nie ma czego wyjaśniać: tekst jest pusty'),
   explainEmptyStdin: tx('nothing to explain: standard input is empty', 'nie ma czego wyjaśniać: standardowe wejście jest puste'),
   explainEmptyFile: tx('nothing to explain: {file} is empty', 'nie ma czego wyjaśniać: plik {file} jest pusty'),
+  explainTooBig: tx('{file} is over {max} MiB, the limit of explain: give the lines with the error (for a whole mail log use "mailmedic logs", for bounces "mailmedic bounce")',
+    '{file} ma ponad {max} MiB, limit polecenia explain: podaj wiersze z błędem (cały log poczty czyta „mailmedic logs”, zwroty „mailmedic bounce”)'),
   explainNotText: tx('{file} is not text (an image, a program or an archive): copy the error message as text and give that',
     '{file} to nie tekst (obraz, program albo archiwum): skopiuj komunikat błędu jako tekst i podaj go'),
   cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
@@ -61,6 +59,8 @@ export const USAGE_TEXTS = {
 
   // --- bounce ---
   bounceNoInput: tx('give at least one file, directory, glob or "-"', 'podaj co najmniej jeden plik, katalog, wzorzec (glob) albo „-”'),
+  bounceTooManyForDocument: tx('more than {max} messages for one --{format} document: use --jsonl (one line per message) or --csv (one row per recipient), which are written as the messages are read',
+    'ponad {max} wiadomości na jeden dokument --{format}: użyj --jsonl (wiersz na wiadomość) albo --csv (wiersz na odbiorcę), które są wypisywane w trakcie czytania'),
 
   // --- domain, spf ---
   oneDomain: tx('give exactly one domain', 'podaj dokładnie jedną domenę'),
@@ -121,11 +121,4 @@ export const USAGE_TEXTS = {
 export type UsageTextId = keyof typeof USAGE_TEXTS;
 export type { TextParams } from '../i18n/text.js';
 
-/** Why a file could not be read, by error code (the system's own words only when the code is an unusual one). */
-export function whyUnreadable(err: unknown): Text {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return USAGE_TEXTS.whyNoFile;
-  if (e?.code === 'EISDIR') return USAGE_TEXTS.whyDirectory;
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return USAGE_TEXTS.whyDenied;
-  return { en: e?.message ?? String(err), pl: fill(USAGE_TEXTS.whyOther, { code: e?.code ?? '?' }).pl };
-}
+export { whyUnreadable } from '../core/unreadable.js';

@@ -25,6 +25,11 @@ export function diagnosisLines(d: Diagnosis, lang: Lang): [string, string][] {
 export function countLine(report: Report, lang: Lang): string {
   const c: Record<Status, number> = { ok: 0, info: 0, warn: 0, error: 0, unknown: 0 };
   for (const f of report.findings) c[f.status]++;
+  return countLineOf(c, lang);
+}
+
+/** "errors: 1, warnings: 2, …" from counts already made (a streamed view counts as it goes). */
+export function countLineOf(c: Record<Status, number>, lang: Lang): string {
   return pick(fill(UI.label.counts, c), lang);
 }
 

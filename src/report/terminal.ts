@@ -1,7 +1,7 @@
-import type { Report, Status } from '../core/finding.js';
+import type { Finding, Report, Status, Table } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
-import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
+import { countLineOf, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
 import type { RenderOptions } from './options.js';
 import { clip, wrap } from './wrap.js';
 
@@ -9,15 +9,40 @@ const COLOR: Record<Status, string> = { ok: '32', info: '36', warn: '33', error:
 
 /** Human view for a terminal: readable at 80 columns, colour only when asked (the CLI asks on a TTY). */
 export function renderTerminal(report: Report, opt: RenderOptions): string {
+  const parts = [renderTerminalHeader(report.command, report.subject, opt)];
+  if (!report.findings.length) parts.push(pick(UI.label.noFindings, opt.lang) + '\n');
+  parts.push(renderTerminalFindings(report.findings, opt), renderTerminalFooter(report.tables ?? [], statusCounts(report.findings), opt));
+  return parts.join('');
+}
+
+/** Findings counted by status (the count line at the end of every view). */
+export function statusCounts(findings: readonly Finding[]): Record<Status, number> {
+  const c: Record<Status, number> = { ok: 0, info: 0, warn: 0, error: 0, unknown: 0 };
+  for (const f of findings) c[f.status]++;
+  return c;
+}
+
+const painter = (opt: RenderOptions) => (code: string, s: string) => (opt.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+const widthOf = (opt: RenderOptions) => Math.max(40, Math.min(opt.width ?? 80, 120));
+
+/** "mailmedic COMMAND: SUBJECT" and a blank line. The parts exist so that a command can stream its findings. */
+export function renderTerminalHeader(command: string, subject: string, opt: RenderOptions): string {
+  return painter(opt)('1', `mailmedic ${command}: ${clip(subject, widthOf(opt) - 14 - command.length)}`) + '\n\n';
+}
+
+/** A dimmed section line ("── name"), e.g. the file the next findings come from (whole: a path must be usable). */
+export function renderTerminalSection(title: string, opt: RenderOptions): string {
+  return painter(opt)('2', `── ${title.replace(/[\x00-\x1f\x7f]/g, '?')}`) + '\n';
+}
+
+/** Each finding as a block followed by a blank line. */
+export function renderTerminalFindings(findings: readonly Finding[], opt: RenderOptions): string {
   const { lang } = opt;
-  const width = Math.max(40, Math.min(opt.width ?? 80, 120));
-  const paint = (code: string, s: string) => (opt.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const width = widthOf(opt);
+  const paint = painter(opt);
   const bold = (s: string) => paint('1', s);
   const out: string[] = [];
-  out.push(bold(`mailmedic ${report.command}: ${clip(report.subject, width - 14 - report.command.length)}`));
-  out.push('');
-  if (!report.findings.length) out.push(pick(UI.label.noFindings, lang));
-  for (const f of report.findings) {
+  for (const f of findings) {
     const tag = `${STATUS_ICON[f.status]} ${statusLabel(f.status, lang)}`;
     const head = wrap(pick(f.summary, lang), width, '  ');
     out.push(paint(COLOR[f.status], tag) + ' ' + paint('2', `[${f.check}]`) + (f.subject ? ' ' + clip(f.subject, 60) : ''));
@@ -45,12 +70,20 @@ export function renderTerminal(report: Report, opt: RenderOptions): string {
     }
     out.push('');
   }
-  for (const t of report.tables ?? []) {
-    out.push(bold(pick(t.title, lang)));
-    out.push(...renderTextTable(t.columns.map((c) => pick(c, lang)), t.rows, width));
+  return out.length ? out.join('\n') + '\n' : '';
+}
+
+/** The tables, then the count line. */
+export function renderTerminalFooter(tables: readonly Table[], counts: Record<Status, number>, opt: RenderOptions): string {
+  const width = widthOf(opt);
+  const paint = painter(opt);
+  const out: string[] = [];
+  for (const t of tables) {
+    out.push(paint('1', pick(t.title, opt.lang)));
+    out.push(...renderTextTable(t.columns.map((c) => pick(c, opt.lang)), t.rows, width));
     out.push('');
   }
-  out.push(paint('2', countLine(report, lang)));
+  out.push(paint('2', countLineOf(counts, opt.lang)));
   return out.join('\n') + '\n';
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -97,7 +97,7 @@ test('binary input (garbage, a program) is not text: a clear answer in both lang
   const r = spawnSync(process.execPath, [CLI, 'explain', '--json'], { input: buf, encoding: 'utf8', timeout: 60000 });
   assert.equal(r.status, 65, r.stderr);
   assert.match(r.stderr, /stdin is not text/);
-  const pl = spawnSync(process.execPath, [CLI, 'explain', '--lang', 'pl', '--file', process.execPath], { encoding: 'utf8', timeout: 60000 });
+  const pl = spawnSync(process.execPath, [CLI, 'explain', '--lang', 'pl', '--file', '/bin/ls'], { encoding: 'utf8', timeout: 60000 });
   assert.equal(pl.status, 65);
   assert.match(pl.stderr, /to nie tekst/);
 });
@@ -134,4 +134,17 @@ test('explain reports only on text that looks like mail errors', () => {
   assert.deepEqual(diag('Remote server returned 550 user unknown')[0]!.codes, ['550']);
   assert.deepEqual(diag('blad 550 przy wysylaniu')[0]!.codes, ['550']);
   assert.equal(diag('User unknown')[0]!.reason, 'userunknown');
+});
+
+test('over the 64 MiB limit of explain (a file, a device that never ends, standard input): exit 65 with a sentence, no stack', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mailmedic-explain-big-'));
+  const big = join(dir, 'big.txt');
+  writeFileSync(big, '');
+  truncateSync(big, 65 * 1024 * 1024); // sparse: no 65 MB written
+  for (const [args, input, lang] of [[['--file', big], undefined, 'en'], [['--file', '/dev/zero', '--lang', 'pl'], undefined, 'pl'], [['-'], Buffer.alloc(65 * 1024 * 1024, 0x61), 'en']] as const) {
+    const r = run([...args], input);
+    assert.equal(r.code, 65, r.err);
+    assert.match(r.err, lang === 'en' ? /is over 64 MiB, the limit of explain: give the lines with the error/ : /ma ponad 64 MiB, limit polecenia explain/);
+    assert.doesNotMatch(r.err, /\n\s+at /);
+  }
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { EXIT } from '../../core/finding.js';
 import { explain, explainBytes, type ExplainOptions } from '../../explain/explain.js';
 import { InputError, parseCommand, UsageError } from '../args.js';
@@ -6,11 +6,36 @@ import { USAGE_TEXTS, whyUnreadable } from '../usage-texts.js';
 import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
 
+/** The most explain reads: error texts are short; a whole log or mailbox belongs to `logs` or `bounce`. */
+export const EXPLAIN_MAX_BYTES = 64 * 1024 * 1024;
+const MAX_MIB = EXPLAIN_MAX_BYTES / 1024 / 1024;
+
 function readInputFile(path: string): Buffer {
+  let fd: number | undefined;
   try {
-    return readFileSync(path);
+    fd = openSync(path, 'r');
+    // Read one byte past the limit (a pipe or a device has no size to ask for): more than the limit is refused.
+    const st = fstatSync(fd);
+    if (st.isFile() && st.size > EXPLAIN_MAX_BYTES) throw new InputError(USAGE_TEXTS.explainTooBig, EXIT.dataError, { file: path, max: MAX_MIB });
+    const buf = Buffer.alloc(Math.min(st.isFile() ? st.size : EXPLAIN_MAX_BYTES + 1, EXPLAIN_MAX_BYTES + 1));
+    let got = 0;
+    for (let n = 1; n > 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
+    if (got > EXPLAIN_MAX_BYTES) throw new InputError(USAGE_TEXTS.explainTooBig, EXIT.dataError, { file: path, max: MAX_MIB });
+    return buf.subarray(0, got);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path, why: whyUnreadable(e) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+async function readInputStdin(): Promise<Buffer> {
+  try {
+    return await readStdin(EXPLAIN_MAX_BYTES);
+  } catch (e) {
+    if (typeof (e as { limit?: unknown }).limit === 'number') throw new InputError(USAGE_TEXTS.explainTooBig, EXIT.dataError, { file: 'stdin', max: MAX_MIB });
+    throw e;
   }
 }
 
@@ -69,7 +94,7 @@ Kody wyjścia: 0 nic nie zawiodło, 1 problemy tymczasowe lub nie rozpoznano, 2 
       if (report.findings[0]?.check === 'explain.input') throw new InputError(USAGE_TEXTS.explainNotText, EXIT.dataError, { file });
     } else if (useStdin || !positionals.length) {
       if (!useStdin && process.stdin.isTTY) throw new UsageError(USAGE_TEXTS.explainNoInput);
-      const buf = await readStdin();
+      const buf = await readInputStdin();
       if (!buf.toString('latin1').trim()) throw new InputError(USAGE_TEXTS.explainEmptyStdin, EXIT.usage);
       report = explainBytes(buf, { ...names, subject: 'stdin' });
       if (report.findings[0]?.check === 'explain.input') throw new InputError(USAGE_TEXTS.explainNotText, EXIT.dataError, { file: 'stdin' });
