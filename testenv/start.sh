@@ -8,9 +8,28 @@ for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && [ "$fd" -lt 255 ] && eval "ex
 HERE=$(cd "$(dirname "$0")" && pwd)
 F=${1:?usage: testenv/start.sh ROOT}
 mkdir -p "$F"; chmod 755 "$F"; F=$(cd "$F" && pwd)
-DNS_PORT=${MAILMEDIC_DNS_PORT:-5353}
+# Every port moves by MAILMEDIC_PORT_OFFSET (npm test picks one when the usual ports are taken).
+OFF=${MAILMEDIC_PORT_OFFSET:-0}
+DNS_PORT=${MAILMEDIC_DNS_PORT:-$((5353 + OFF))}
+SMTPD_PORTS=$(grep -oE '^127\.0\.0\.1:[0-9]+' "$HERE/postfix/master.cf" | cut -d: -f2 | tr '\n' ' ')
+DOVECOT_PORTS="1430 1100 9930 9950"
+busy=""
+for p in $DNS_PORT $(for q in $SMTPD_PORTS $DOVECOT_PORTS; do echo $((q + OFF)); done); do
+  ss -Hltn "sport = :$p" | grep -q . && busy="$busy $p"
+done
+# DNS also needs UDP (mDNS daemons such as avahi hold 5353/udp on many desktops).
+ss -Hlun "sport = :$DNS_PORT" | grep -q . && busy="$busy $DNS_PORT/udp"
+if [ -n "$busy" ]; then
+  echo "testenv: port(s)$busy already in use on this machine (another test run, or a mail/DNS server); stop it, or set MAILMEDIC_PORT_OFFSET=N to move every test port by N" >&2
+  exit 3
+fi
 rm -rf "$F/postfix" "$F/dovecot" "$F/nsd"
 cp -r "$HERE/postfix" "$HERE/dovecot" "$F/"
+if [ "$OFF" != 0 ]; then
+  for q in $SMTPD_PORTS; do sed -i -E "s/^127\.0\.0\.1:$q /127.0.0.1:$((q + OFF)) /" "$F/postfix/master.cf"; done
+  for q in $DOVECOT_PORTS; do sed -i -E "s/^( *port = )$q\$/\1$((q + OFF))/" "$F/dovecot/dovecot.conf"; done
+fi
+P() { echo $(($1 + OFF)); }
 mkdir -p "$F/nsd/zones" "$F/nsd/run" "$F/certs" "$F/run" "$F/postfix-spool" "$F/postfix-data" "$F/vmail"
 cp "$HERE"/zones/*.zone "$F/nsd/zones/"
 # Extra zones a test run generated (e.g. DKIM keys made at test time) may be dropped into $F/extra-zones first.
@@ -58,14 +77,14 @@ setsid dovecot -c "$F/dovecot/dovecot.conf" </dev/null >/dev/null 2>&1
 postfix -c "$F/postfix" set-permissions >/dev/null 2>&1 || true
 postfix -c "$F/postfix" start >/dev/null 2>&1 || { tail -5 "$F/maillog" >&2; exit 1; }
 PORTS=$(grep -oE '^127\.0\.0\.1:[0-9]+' "$F/postfix/master.cf" | cut -d: -f2 | tr '\n' ' ')
-for p in $DNS_PORT 1430 1100 9930 9950 $PORTS; do
+for p in $DNS_PORT $(for q in $DOVECOT_PORTS; do P $q; done) $PORTS; do
   i=0; until ss -ltn | grep -q "127.0.0.1:$p "; do i=$((i+1)); [ $i -gt 200 ] && { echo "port $p not up" >&2; exit 1; }; sleep 0.05; done
 done
 cat > "$F/env.json" <<X
-{ "root": "$F", "host": "127.0.0.1", "dnsPort": $DNS_PORT, "smtp": 2525, "submission": 5870, "smtps": 4650,
-  "imap": 1430, "imaps": 9930, "pop3": 1100, "pop3s": 9950, "maillog": "$F/maillog", "dovecotLog": "$F/dovecot.log",
+{ "root": "$F", "host": "127.0.0.1", "dnsPort": $DNS_PORT, "smtp": $(P 2525), "submission": $(P 5870), "smtps": $(P 4650),
+  "imap": $(P 1430), "imaps": $(P 9930), "pop3": $(P 1100), "pop3s": $(P 9950), "maillog": "$F/maillog", "dovecotLog": "$F/dovecot.log",
   "certs": "$F/certs", "users": { "alice@example.test": "alicepass", "bob@example.test": "bobpass" },
-  "smtpNoTls": 2526, "smtpExpiredCert": 2527, "smtpWrongNameCert": 2528, "smtpAuthBeforeTls": 2529,
-  "smtpCaSigned": 2530, "caCert": "$F/certs/ca.pem" }
+  "smtpNoTls": $(P 2526), "smtpExpiredCert": $(P 2527), "smtpWrongNameCert": $(P 2528), "smtpAuthBeforeTls": $(P 2529),
+  "smtpCaSigned": $(P 2530), "caCert": "$F/certs/ca.pem", "portOffset": $OFF }
 X
 echo "mail test env up in $F"

@@ -10,13 +10,13 @@ import { parseBounce, readBounces } from '../../src/bounce/index.js';
 import { leaveOneFamilyOut, loadSisimaiCorpus, scoreItems } from '../../src/bounce/corpus.js';
 import { familyKnowledge } from './families.js';
 import { noisyItems } from './noise.js';
-import { CLI, PROJECT_ROOT, SHARED } from '../helpers/env.js';
+import { CLI, PROJECT_ROOT, SHARED, NEEDS_SHARED } from '../helpers/env.js';
 
 const run = promisify(execFile);
 const CORPUS = join(SHARED, 'corpus', 'bounces', 'sisimai');
 const eml = (name: string) => readFileSync(join(CORPUS, 'eml', name));
 
-test('parseBounce: RFC 3464 DSN with two recipients, in order', () => {
+test('parseBounce: RFC 3464 DSN with two recipients, in order', NEEDS_SHARED, () => {
   const r = parseBounce(eml('lhost-sendmail-02.eml'));
   assert.equal(r.isBounce, true);
   assert.equal(r.kind, 'dsn');
@@ -50,7 +50,7 @@ test('parseBounce: a sending MTA\'s own category (X-PowerMTA-BounceCategory) dec
   assert.notEqual(parseBounce(dsn('made-up-category', '550 sorry, no')).recipients[0]!.rule.includes('sender-category'), true);
 });
 
-test('parseBounce: qmail text bounce', () => {
+test('parseBounce: qmail text bounce', NEEDS_SHARED, () => {
   const r = parseBounce(eml('lhost-qmail-01.eml'));
   assert.equal(r.kind, 'mta-text');
   assert.equal(r.recipients[0]!.recipient, 'kijitora@example.ne.jp');
@@ -73,7 +73,7 @@ test('parseBounce: Polish bilingual qmail bounce (seed 003 wording)', () => {
   assert.equal(r.recipients[0]!.sender, 'bok@example.pl');
 });
 
-test('parseBounce: ARF feedback, auto-reply, not a bounce', () => {
+test('parseBounce: ARF feedback, auto-reply, not a bounce', NEEDS_SHARED, () => {
   const arf = parseBounce(eml('arf-01.eml'));
   assert.equal(arf.kind, 'feedback');
   assert.equal(arf.recipients[0]!.reason, 'feedback');
@@ -86,7 +86,7 @@ test('parseBounce: ARF feedback, auto-reply, not a bounce', () => {
   assert.equal(not.recipients.length, 0);
 });
 
-test('corpus scores never drop below the recorded ones, in corpus and with each family left out', () => {
+test('corpus scores never drop below the recorded ones, in corpus and with each family left out', NEEDS_SHARED, () => {
   const recorded = JSON.parse(readFileSync(join(PROJECT_ROOT, 'test', 'bounce', 'corpus-score.json'), 'utf8')) as
     { pct: Record<string, number>; leftOut: Record<string, number> };
   const items = loadSisimaiCorpus(CORPUS, join(PROJECT_ROOT, 'test', 'bounce', 'corpus-recipients.tsv'));
@@ -99,7 +99,7 @@ test('corpus scores never drop below the recorded ones, in corpus and with each 
   console.log(`bounce corpus: reason ${s.pct.reason}% (left-out ${lofo.pct.reason}%), recipients recall ${s.pct.recipients}% precision ${s.pct.precision}%`);
 });
 
-test('readBounces: mbox streamed, a broken message in the middle does not stop the rest', async () => {
+test('readBounces: mbox streamed, a broken message in the middle does not stop the rest', NEEDS_SHARED, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mm-bounce-'));
   const good = eml('lhost-postfix-01.eml').toString('latin1');
   const broken = 'Content-Type: multipart/mixed; boundary="x"\n\n--x\nContent-Type: message/rfc822\n\n' + '\u0000\u00ff'.repeat(5000);
@@ -126,7 +126,7 @@ test('readBounces: mbox streamed, a broken message in the middle does not stop t
   assert.equal(fromStdin.length, 3);
 });
 
-test('readBounces: the shared mbox and a glob', async () => {
+test('readBounces: the shared mbox and a glob', NEEDS_SHARED, async () => {
   let n = 0;
   for await (const it of readBounces(join(CORPUS, 'mbox', 'mbox-0'))) { n++; assert.ok(it.result.kind); }
   assert.equal(n, 37);
@@ -135,7 +135,7 @@ test('readBounces: the shared mbox and a glob', async () => {
   assert.ok(files.length >= 5 && files.every((f) => /lhost-exim-0\d\.eml$/.test(f)));
 });
 
-test('fuzz: hostile MIME gives an answer, never a crash or a hang', () => {
+test('fuzz: hostile MIME gives an answer, never a crash or a hang', NEEDS_SHARED, () => {
   const t0 = Date.now();
   const cases: (string | Buffer)[] = [
     '', '\u0000'.repeat(100000), 'From: x\n', 'Content-Type: multipart/report; boundary="zz"\n\n--zz\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.c\nStatus: 5.1.1',
@@ -166,7 +166,7 @@ test('fuzz: hostile MIME gives an answer, never a crash or a hang', () => {
   assert.ok(Date.now() - t0 < 30000, 'hostile inputs took too long');
 });
 
-test('CLI: mailmedic bounce --json and --csv', async () => {
+test('CLI: mailmedic bounce --json and --csv', NEEDS_SHARED, async () => {
   const f = join(CORPUS, 'eml', 'lhost-postfix-02.eml');
   const { stdout } = await run(process.execPath, [CLI, 'bounce', '--json', f]).catch((e: { stdout: string }) => e);
   const rep = JSON.parse(stdout) as { command: string; data: { messages: { file: string; isBounce: boolean; recipients: Record<string, unknown>[] }[] } };
@@ -183,7 +183,7 @@ test('CLI: mailmedic bounce --json and --csv', async () => {
   assert.equal((usage as { code: number }).code, 64);
 });
 
-test('headers: encoded words, raw UTF-8 and raw ISO-2022-JP subjects decode to text', () => {
+test('headers: encoded words, raw UTF-8 and raw ISO-2022-JP subjects decode to text', NEEDS_SHARED, () => {
   const not = parseBounce(readFileSync(join(CORPUS, 'not', 'is-not-bounce-01.eml')));
   assert.equal(not.subject, 'にゃんこ');
   const ep = parseBounce(eml('lhost-sendmail-02.eml'));
@@ -218,7 +218,7 @@ test('Office 365 NDR with text/rfc822-headers: original headers and the 5.1.10 l
   assert.equal(x.messageId, '<q1@example.org>');
 });
 
-test('readBounces: a maildir (cur/ and new/, tmp/ skipped) and --recursive trees', async () => {
+test('readBounces: a maildir (cur/ and new/, tmp/ skipped) and --recursive trees', NEEDS_SHARED, async () => {
   const { mkdirSync } = await import('node:fs');
   const root = mkdtempSync(join(tmpdir(), 'mm-maildir-'));
   const md = join(root, 'Maildir');
@@ -280,7 +280,7 @@ test('quoted-printable bodies: the byte decoder gives what the regex replace giv
   for (const s of samples) assert.equal(decodeTransfer(s, 'quoted-printable'), ref(s), JSON.stringify(s));
 });
 
-test('marker pass: one scanUntil over copy and format markers finds what scanFirst and a scan of the head found', async () => {
+test('marker pass: one scanUntil over copy and format markers finds what scanFirst and a scan of the head found', NEEDS_SHARED, async () => {
   const { PhraseMatcher } = await import('../../src/classify/matcher.js');
   const { textMarkers } = await import('../../src/bounce/formats/define.js');
   const copyMarkers = ['----- original message follows', 'original message headers', '------ this is a copy of the message',
@@ -304,7 +304,7 @@ test('marker pass: one scanUntil over copy and format markers finds what scanFir
   }
 });
 
-test('marker pass: the formats\' start markers found in the same pass are what firstMarker finds in lowError', async () => {
+test('marker pass: the formats\' start markers found in the same pass are what firstMarker finds in lowError', NEEDS_SHARED, async () => {
   const { PhraseMatcher } = await import('../../src/classify/matcher.js');
   const { textMarkers } = await import('../../src/bounce/formats/define.js');
   const { firstMarker } = await import('../../src/bounce/text.js');
@@ -332,7 +332,7 @@ test('marker pass: the formats\' start markers found in the same pass are what f
   }
 });
 
-test('a help-desk preamble and a footer with contact addresses and links change no recipient of any corpus bounce', () => {
+test('a help-desk preamble and a footer with contact addresses and links change no recipient of any corpus bounce', NEEDS_SHARED, () => {
   const items = loadSisimaiCorpus(CORPUS, join(PROJECT_ROOT, 'test', 'bounce', 'corpus-recipients.tsv'));
   const noisy = noisyItems(items);
   assert.ok(noisy.length > 300, `only ${noisy.length} messages could take the noise`);

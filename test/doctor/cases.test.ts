@@ -9,7 +9,7 @@ import { customDnsblList } from '../../src/doctor/checks/domain.js';
 import { hasCapability } from '../../src/doctor/checks/load.js';
 import { runDoctor, type DoctorData } from '../../src/doctor/engine.js';
 import type { DoctorAnswers } from '../../src/doctor/types.js';
-import { SHARED, testEnv } from '../helpers/env.js';
+import { SHARED, testEnv, NEEDS_SHARED } from '../helpers/env.js';
 
 const env = testEnv();
 // The test DNS serves a local blocklist zone (testenv/zones/zen.example.test.zone) listing 127.0.0.2.
@@ -100,7 +100,7 @@ test('case 3 webmail: a working login is ruled out, the seed advice is in the no
   assert.ok(data(r).notes.some((n) => /including the domain/.test(n.en)));
 });
 
-test('case 4 php-mail: over the daily limit, and the bounce says the user is unknown', async () => {
+test('case 4 php-mail: over the daily limit, and the bounce says the user is unknown', NEEDS_SHARED, async () => {
   const r = await runDoctor('php-mail', {
     from: 'www@example.test', to: 'nobody@example.test', sentToday: 512, sentLastHour: 40, bounceFile: BOUNCE_USERUNKNOWN, sentAt: '2026-11-23 09:15',
   }, { deps });
@@ -174,7 +174,7 @@ test('case 6 vps-receive: a server that does not listen is the top cause', async
   assert.ok(data(r).causes.some((c) => c.check.startsWith('probe.smtp')), JSON.stringify(data(r).causes));
 });
 
-test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC of the sender', async () => {
+test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC of the sender', NEEDS_SHARED, async () => {
   const r = await runDoctor('lost-message', {
     method: 'client', from: 'alice@example.test', to: 'bob@example.test', sentAt: '2026-11-23 08:00', bounceFile: BOUNCE_USERUNKNOWN,
     incoming: { host: env.host, port: env.imaps, security: 'tls', user: 'bob@example.test', password: env.users['bob@example.test'] },

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { CLI, SHARED, testEnv } from '../helpers/env.js';
+import { CLI, SHARED, testEnv, NEEDS_SHARED } from '../helpers/env.js';
 
 const run = promisify(execFile);
 const SHARED_BOUNCES = join(SHARED, 'corpus', 'bounces', 'sisimai', 'eml');
@@ -85,7 +85,7 @@ test('usage errors: unknown case, bad answers file, no case without a terminal; 
   assert.match(list.stdout, /lost-message\s+7\. Wiadomość wysłana, ale nie dotarła/);
 });
 
-test('each of the seven cases walked with --answers through the CLI, against the real servers', async () => {
+test('each of the seven cases walked with --answers through the CLI, against the real servers', NEEDS_SHARED, async () => {
   const bounce = join(SHARED_BOUNCES, 'lhost-postfix-04.eml');
   const cases: Record<string, Record<string, unknown>> = {
     'client-send': { address: 'alice@example.test', client: 'Thunderbird 128', server: { host: env.host, port: env.submission, security: 'starttls', user: 'alice@example.test', password: 'Cli-Wrong-1' } },

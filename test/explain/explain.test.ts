@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { Report } from '../../src/core/finding.js';
 import { explain, explainBytes, type ExplainData, type ExplainDiagnosis } from '../../src/explain/index.js';
 import { render } from '../../src/report/index.js';
-import { SHARED } from '../helpers/env.js';
+import { SHARED, NEEDS_SHARED } from '../helpers/env.js';
 
 const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/;
 const seedDir = join(SHARED, 'seeds');
@@ -98,7 +98,7 @@ const SEED_003: { text: string; reason: string; knowledge?: string; see?: string
   { text: 'Remote host said: / Zdalny host odpowiedzial: 550-Verification failed for\n <admin@domena>\n 550 Sender verify failed', reason: 'rejected' },
 ];
 
-test('seed 003: every bounce example is found as one thing, with its reason and the command to check it', () => {
+test('seed 003: every bounce example is found as one thing, with its reason and the command to check it', NEEDS_SHARED, () => {
   const seedText = squash(seed('003'));
   for (const ex of SEED_003) {
     // The example is really in the seed (our line breaks aside).
@@ -120,7 +120,7 @@ test('seed 003: "match the keywords" works without any code, even misspelt as in
 });
 
 // ── Seeds 000/001: mail-program messages ─────────────────────────────────────────────────────────────────
-test('seed 001: every mail-program message is recognised, in Polish and without diacritics', () => {
+test('seed 001: every mail-program message is recognised, in Polish and without diacritics', NEEDS_SHARED, () => {
   const lines = seed('001').split('\n').map((l) => l.trim()).filter((l) => l.startsWith('•')).map((l) => l.replace(/^•\s*/, ''));
   const messages = lines.filter((l) => !l.startsWith('Problem z plikiem')).map((l) => l.split(' - ')[0]!.replace(/\.$/, ''));
   assert.ok(messages.length >= 25, `found ${messages.length} messages in seed 001`);
@@ -138,7 +138,7 @@ test('seed 001: every mail-program message is recognised, in Polish and without 
   assert.equal(one('Wybrana metoda logowania jest zbyt słaba').permanence, 'permanent');
 });
 
-test('seed 000: "Relay access denied" explains both causes (MX records, mailbox)', () => {
+test('seed 000: "Relay access denied" explains both causes (MX records, mailbox)', NEEDS_SHARED, () => {
   assert.ok(seed('000').includes('Relay access denied'));
   const d = one('Relay access denied');
   assert.match(d.meaning.en, /MX/);
@@ -146,7 +146,7 @@ test('seed 000: "Relay access denied" explains both causes (MX records, mailbox)
 });
 
 // ── Seed 002: OVHcloud's table ───────────────────────────────────────────────────────────────────────────
-test('seed 002: every code of OVHcloud\'s table is explained with an action', () => {
+test('seed 002: every code of OVHcloud\'s table is explained with an action', NEEDS_SHARED, () => {
   const rows = seed('002').split('\n').filter((l) => /^\|\d{3}( \d\.\d\.\d+)?\|/.test(l));
   assert.ok(rows.length >= 20, `found ${rows.length} rows`);
   for (const row of rows) {
@@ -164,7 +164,7 @@ test('seed 002: every code of OVHcloud\'s table is explained with an action', ()
 });
 
 // ── Seed 004: common SMTP error messages ─────────────────────────────────────────────────────────────────
-test('seed 004: the common SMTP error messages', () => {
+test('seed 004: the common SMTP error messages', NEEDS_SHARED, () => {
   const text = seed('004');
   const cases: [string, string | undefined][] = [
     ['550 5.7.1 Access Denied', undefined],

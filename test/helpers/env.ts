@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,3 +32,8 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 /** ../shared beside the project. */
 export const SHARED = resolve(PROJECT_ROOT, '..', 'shared');
 export const CLI = resolve(PROJECT_ROOT, 'bin', 'mailmedic.js');
+
+/** Is ../shared (the shared corpora and seeds) beside the checkout? CI has it; a stranger's clone may not. */
+export const HAS_SHARED = existsSync(resolve(SHARED, 'corpus'));
+/** Options for a test that reads ../shared: skipped, and saying why, when it is not there. */
+export const NEEDS_SHARED: { skip?: string } = HAS_SHARED ? {} : { skip: 'needs ../shared beside the checkout (the shared corpora)' };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { summarizeLogs } from '../../src/logs/index.js';
-import { PROJECT_ROOT, SHARED, testEnv } from '../helpers/env.js';
+import { PROJECT_ROOT, SHARED, testEnv, NEEDS_SHARED } from '../helpers/env.js';
 
 const NOW = () => Date.UTC(2026, 10, 23, 12, 0, 0);
 
@@ -50,7 +50,7 @@ test('fast path = full path on generated Postfix logs (three seeds)', async () =
   }
 });
 
-test('fast path = full path on every shared corpus log', async () => {
+test('fast path = full path on every shared corpus log', NEEDS_SHARED, async () => {
   const root = join(SHARED, 'corpus', 'logs');
   let n = 0;
   for (const sub of readdirSync(root)) {

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { orderRotations, resolveLogSources } from '../../src/logs/input.js';
 import { summarizeLogs } from '../../src/logs/index.js';
 import { traceLogs } from '../../src/logs/trace.js';
-import { CLI, SHARED } from '../helpers/env.js';
+import { CLI, SHARED, NEEDS_SHARED } from '../helpers/env.js';
 
 const run = promisify(execFile);
 
@@ -111,7 +111,7 @@ test('trace --since/--until pick messages by time; summary --html is one self-co
   }
 });
 
-test('Sendmail and Exim messages close when done (memory stays with open messages); Exim test logs summarise', async () => {
+test('Sendmail and Exim messages close when done (memory stays with open messages); Exim test logs summarise', NEEDS_SHARED, async () => {
   const lines: string[] = [];
   for (let i = 0; i < 500; i++) {
     const q = `s1P8${String(i).padStart(6, '0')}mk`;

@@ -6,7 +6,7 @@ import { LogLineParser } from '../../src/logs/parse.js';
 import { StampClock, newHead, parseStamp, parseTimeArg } from '../../src/logs/stamp.js';
 import type { LogEvent } from '../../src/logs/types.js';
 import { redactLogLine } from '../../src/logs/redact.js';
-import { SHARED } from '../helpers/env.js';
+import { SHARED, NEEDS_SHARED } from '../helpers/env.js';
 
 const CORPUS = join(SHARED, 'corpus', 'logs');
 const parser = (ref = new Date(2026, 10, 23, 12, 0, 0)) => new LogLineParser(new StampClock(ref));
@@ -151,7 +151,7 @@ test('passwords in quoted lines are masked', () => {
 });
 
 /** The shared corpus: every data line of the formats we read must parse, to the kind the line is about. */
-test('corpus: fail2ban and postfix_exporter samples parse', () => {
+test('corpus: fail2ban and postfix_exporter samples parse', NEEDS_SHARED, () => {
   const files: [string, number][] = [
     ['fail2ban/postfix.log', 0.95], ['fail2ban/dovecot.log', 0.95], ['fail2ban/exim.log', 0.9], ['fail2ban/exim-spam.log', 0.9],
     ['fail2ban/sendmail-auth.log', 0.95], ['fail2ban/sendmail-reject.log', 0.9], ['kumina-postfix_exporter/postfix_exporter_test-lines.log', 1],
@@ -169,7 +169,7 @@ test('corpus: fail2ban and postfix_exporter samples parse', () => {
   for (const l of sasl) assert.equal(p.parse(l)?.k, 'auth-fail', l);
 });
 
-test('corpus: Exim test-suite main logs — arrivals, deliveries, completions', () => {
+test('corpus: Exim test-suite main logs — arrivals, deliveries, completions', NEEDS_SHARED, () => {
   const text = readFileSync(join(CORPUS, 'exim-testsuite/exim-test-mainlogs.txt'), 'latin1');
   const p = parser();
   const kinds: Record<string, number> = {};

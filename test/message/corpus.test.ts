@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeMessageOffline, messageReport } from '../../src/message/index.js';
 import { render } from '../../src/report/index.js';
-import { SHARED } from '../helpers/env.js';
+import { SHARED, NEEDS_SHARED } from '../helpers/env.js';
 
 const DIR = join(SHARED, 'corpus', 'bounces', 'sisimai', 'eml');
 const read = (n: string) => readFileSync(join(DIR, n));
@@ -18,7 +18,7 @@ function filesWithQuotedHeader(header: RegExp): string[] {
   return readdirSync(DIR).filter((n) => n.endsWith('.eml') && header.test(readFileSync(join(DIR, n), 'latin1'))).sort();
 }
 
-test('every corpus bounce quoting X-Spam-Status: the SpamAssassin verdict, score, threshold and each rule explained', () => {
+test('every corpus bounce quoting X-Spam-Status: the SpamAssassin verdict, score, threshold and each rule explained', NEEDS_SHARED, () => {
   const files = filesWithQuotedHeader(/^X-Spam-Status:/im);
   assert.ok(files.length >= 4, `found ${files.length}`);
   let explained = 0;
@@ -40,7 +40,7 @@ test('every corpus bounce quoting X-Spam-Status: the SpamAssassin verdict, score
   assert.ok(explained / files.length > 0.9, 'nearly all rules are explained from the table');
 });
 
-test('corpus bounces quoting Microsoft 365 headers: SFV, SCL, PTR and the not-aligned DMARC read', () => {
+test('corpus bounces quoting Microsoft 365 headers: SFV, SCL, PTR and the not-aligned DMARC read', NEEDS_SHARED, () => {
   const files = filesWithQuotedHeader(/^x-forefront-antispam-report:/im);
   assert.ok(files.length >= 4, `found ${files.length}`);
   let sawPtr = 0;
@@ -59,7 +59,7 @@ test('corpus bounces quoting Microsoft 365 headers: SFV, SCL, PTR and the not-al
   assert.match(f.detail!.pl, /SFV:NSPM: Nie spam/);
 });
 
-test('corpus bounces quoting Authentication-Results: each method explained, domains and alignment', () => {
+test('corpus bounces quoting Authentication-Results: each method explained, domains and alignment', NEEDS_SHARED, () => {
   const files = filesWithQuotedHeader(/^Authentication-Results:\s*\S/im);
   assert.ok(files.length >= 10, `found ${files.length}`);
   let withResults = 0;
@@ -75,7 +75,7 @@ test('corpus bounces quoting Authentication-Results: each method explained, doma
   assert.ok(withResults >= files.length / 2, `${withResults} of ${files.length} have readable results`);
 });
 
-test('a bounce without --quoted says it quotes an original; every corpus file analyses without a crash, in every format', () => {
+test('a bounce without --quoted says it quotes an original; every corpus file analyses without a crash, in every format', NEEDS_SHARED, () => {
   const files = readdirSync(DIR).filter((n) => n.endsWith('.eml'));
   let bounces = 0;
   for (const n of files) {

@@ -11,7 +11,7 @@ import { DOCTOR_CASES } from '../../src/doctor/cases/index.js';
 import { customDnsblList } from '../../src/doctor/checks/domain.js';
 import { runDoctor } from '../../src/doctor/engine.js';
 import type { MailmedicServer } from '../../src/serve/server.js';
-import { SHARED, testEnv } from '../helpers/env.js';
+import { SHARED, testEnv, NEEDS_SHARED } from '../helpers/env.js';
 import { postJson, startTestServer } from './helpers.js';
 
 const env = testEnv();
@@ -62,7 +62,7 @@ function assertLoopbackOnly(what: string) {
   assert.ok(destinations.some((d) => d.startsWith('udp ') || d.startsWith('tcp ')), `${what}: the recorder saw no traffic at all`);
 }
 
-test('the seven doctor cases, with every answer that makes them go to the network, stay on loopback', async () => {
+test('the seven doctor cases, with every answer that makes them go to the network, stay on loopback', NEEDS_SHARED, async () => {
   destinations.length = 0;
   const deps = { dnsServer: `${env.host}:${env.dnsPort}`, caFile: join(env.certs, 'cert.pem'), timeoutMs: 10_000, dnsblLists: [customDnsblList('zen.example.test')] };
   const answers = {

@@ -15,7 +15,7 @@ import {
   findMailSettings, findProvider, ispdbProviders, parseClientConfig, settingsReport, type SettingsDeps,
 } from '../../src/settings/index.js';
 import { render } from '../../src/report/index.js';
-import { CLI, SHARED, testEnv } from '../helpers/env.js';
+import { CLI, SHARED, testEnv, NEEDS_SHARED } from '../helpers/env.js';
 
 const env = testEnv();
 const dns = createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 });
@@ -126,7 +126,7 @@ test('--probe on given settings reports what fails (SSL on the STARTTLS submissi
   assert.ok(r.findings.some((f) => f.check === 'probe.smtp.tls' && /does not speak SSL\/TLS/.test(f.summary.en)));
 });
 
-test('autoconfig from a local web server (injected fetcher, loopback only) wins over other sources', async () => {
+test('autoconfig from a local web server (injected fetcher, loopback only) wins over other sources', NEEDS_SHARED, async () => {
   const xml = readFileSync(join(SHARED, 'corpus', 'autoconfig', 'ispdb', '1und1.de.xml'), 'utf8').replace(/1und1\.de/g, 'mm-auto.test');
   const asked: string[] = [];
   const srv = http.createServer((req, res) => {
@@ -150,7 +150,7 @@ test('autoconfig from a local web server (injected fetcher, loopback only) wins 
   assert.equal(none.findings.find((f) => f.check === 'settings.autoconfig')?.status, 'info');
 });
 
-test('the derived ISPDB table matches the corpus (every XML file with servers is in it)', () => {
+test('the derived ISPDB table matches the corpus (every XML file with servers is in it)', NEEDS_SHARED, () => {
   const dir = join(SHARED, 'corpus', 'autoconfig', 'ispdb');
   const files = readdirSync(dir).filter((f) => f.endsWith('.xml'));
   const withServers = files.filter((f) => parseClientConfig(readFileSync(join(dir, f), 'utf8'))?.servers.length);
