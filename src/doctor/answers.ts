@@ -32,11 +32,11 @@ export class AnswersError extends Error {
 }
 
 const MAX_STRING = 64 * 1024;
-const TEXT_KEYS = ['case', 'address', 'client', 'error', 'bounceFile', 'bounce', 'sentAt', 'from', 'to', 'method', 'domain', 'ip', 'logFile', 'log', 'messageFile', 'message', 'webmailProblem', 'notes'] as const;
+const TEXT_KEYS = ['case', 'address', 'client', 'error', 'bounceFile', 'bounce', 'sentAt', 'from', 'to', 'method', 'domain', 'ip', 'logFile', 'log', 'queueFile', 'queue', 'messageFile', 'message', 'webmailProblem', 'notes'] as const;
 const NUMBER_KEYS = ['sentToday', 'sentLastHour'] as const;
 const SERVER_KEYS = ['server', 'incoming'] as const;
 /** Raw bounce and log text may be big (a log pasted into the web app). */
-const BIG_KEYS = new Set(['bounce', 'log', 'message']);
+const BIG_KEYS = new Set(['bounce', 'log', 'message', 'queue']);
 const BIG_STRING = 16 * 1024 * 1024;
 
 function str(key: string, v: unknown): string {

@@ -185,7 +185,7 @@ export async function runDoctor(caseId: string, answers: DoctorAnswers, opts: Do
     let transcript: string[] | undefined;
     let context: Finding[] | undefined;
     let ran = false;
-    const why = adapter ? adapter.needs(answers) : undefined;
+    const why = adapter ? adapter.needs(answers, deps) : undefined;
     if (!adapter) {
       findings = [missingFinding(id, subject, new CapabilityMissing(id, id))];
     } else if (why) {

@@ -154,6 +154,12 @@ export const DOCTOR_QUESTIONS: Question[] = [
       'Jeśli serwer jest Twój: podaj ścieżkę do logu poczty (np. /var/log/maillog) albo zostaw puste'),
   },
   {
+    // Text, not a file: "live" reads this machine's queue (where the doctor runs on the mail server).
+    id: 'queueFile', path: 'queueFile', kind: 'text', optional: true,
+    prompt: tx('The mail queue, if the server is yours: path of a saved listing (postqueue -j > queue.json, mailq > queue.txt), "live" to read this server\'s queue, or empty',
+      'Kolejka poczty, jeśli serwer jest Twój: ścieżka do zapisanej listy (postqueue -j > kolejka.json, mailq > kolejka.txt), „live”, aby odczytać kolejkę tego serwera, albo zostaw puste'),
+  },
+  {
     id: 'sentToday', path: 'sentToday', kind: 'number', optional: true,
     prompt: tx('About how many messages were sent in the last 24 hours?', 'Ile mniej więcej wiadomości wysłano w ciągu ostatnich 24 godzin?'),
   },

@@ -3,6 +3,7 @@
  * as data, and the adapters through which the doctor calls the other capabilities.
  */
 import type { Finding, Lang, Text } from '../core/finding.js';
+import type { CommandRunner as QueueCommandRunner } from '../queue/live.js';
 
 /** Mail server settings the user gives (for probing their server). The password is used once, never reported. */
 export interface ServerAnswer {
@@ -51,6 +52,10 @@ export interface DoctorAnswers {
   logFile?: string;
   /** Raw log text, when given directly (web app). */
   log?: string;
+  /** The mail queue: path of a saved listing (postqueue -j, mailq, exim -bp), or "live" for this machine's queue. */
+  queueFile?: string;
+  /** A queue listing's text, when given directly (web app). */
+  queue?: string;
   /** How many messages were sent in the last day / the last hour (PHP, webmail, client). */
   sentToday?: number;
   sentLastHour?: number;
@@ -108,6 +113,11 @@ export interface DoctorDeps {
   guardTarget?: (host: string, port: number) => Promise<string[] | undefined | void>;
   /** Stops the network work (DNS queries, probe connections) when it aborts: a web request's budget or hang-up. */
   signal?: AbortSignal;
+  /**
+   * Reading this machine's live mail queue when the answer is "live" (read-only: the MTA's listing command).
+   * Off unless given: the CLI gives it, the web app does not. `configDir`: Postfix's -c; `run`/`find` for tests.
+   */
+  liveQueue?: { configDir?: string; run?: QueueCommandRunner; find?: (name: string) => string | undefined };
 }
 
 export interface CheckContext {
@@ -131,8 +141,8 @@ export interface CheckAdapter {
   /** Which capability (src/<cap>) it needs. */
   capability: string;
   title: Text;
-  /** Does the adapter have what it needs from the answers? If not, says why (a Text). */
-  needs: (a: DoctorAnswers) => Text | undefined;
+  /** Does the adapter have what it needs from the answers (and the deps)? If not, says why (a Text). */
+  needs: (a: DoctorAnswers, deps?: DoctorDeps) => Text | undefined;
   run: (ctx: CheckContext) => Promise<CheckOutcome>;
 }
 

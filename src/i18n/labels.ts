@@ -29,6 +29,7 @@ export const LABELS_PL: Readonly<Record<string, string>> = {
   command: 'polecenie',
   'command (deletes mail)': 'polecenie (usuwa pocztę)',
   destinations: 'domeny odbiorców',
+  'delay reason': 'przyczyna opóźnienia',
   reason: 'przyczyna',
 };
 

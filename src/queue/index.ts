@@ -7,11 +7,11 @@ import { liveCommand, spawnRunner, type CommandRunner } from './live.js';
 import { readQueue, type ReadQueueOptions } from './read.js';
 import { queueReport } from './report.js';
 import { QueueSummary } from './summary.js';
-import type { QueueMta } from './types.js';
+import type { QueueMessage, QueueMta } from './types.js';
 
 export { readQueue, detectFormat, type ReadQueueOptions, type QueueReading } from './read.js';
 export { QueueSummary, AGE_BUCKETS, type QueueSummaryData, type QueueReasonGroup, type QueueDestination, type QueueSender, type QueueRow } from './summary.js';
-export { queueReport, queueCsvRows, QUEUE_CSV_COLUMNS, QUEUE_ALARMS, type QueueReportInput } from './report.js';
+export { queueReport, queueMessageFinding, queueCsvRows, QUEUE_CSV_COLUMNS, QUEUE_ALARMS, type QueueReportInput } from './report.js';
 export { queueCommand, type QueueAction } from './commands.js';
 export { liveCommand, spawnRunner, findOnPath, type CommandRunner, type LiveCommand } from './live.js';
 export type { QueueMessage, QueueRecipient, QueueName, QueueMta, QueueFormat, QueueProblem } from './types.js';
@@ -24,12 +24,14 @@ export interface CheckQueueOptions extends ReadQueueOptions {
   /** Mail older than this (seconds) raises an alarm (default 5 days). */
   maxAgeSeconds?: number;
   nowDate?: () => Date;
+  /** Sees every message as it is read (the summary keeps only counts and the longest-waiting ones). */
+  onMessage?: (m: QueueMessage) => void;
 }
 
 /** Read a saved listing (text, bytes or a stream) into a Report. */
 export async function checkQueueListing(source: string | Uint8Array | AsyncIterable<string | Uint8Array>, name: string, opts: CheckQueueOptions = {}): Promise<Report> {
   const summary = new QueueSummary(opts.keep ?? 50);
-  const r = await readQueue(source, (m) => summary.add(m), opts);
+  const r = await readQueue(source, opts.onMessage ? (m) => { summary.add(m); opts.onMessage!(m); } : (m) => summary.add(m), opts);
   return queueReport({ summary: summary.data(), ...(r.format ? { format: r.format } : {}), problems: r.problems, truncated: r.truncated, source: name,
     ...(opts.configDir ? { configDir: opts.configDir } : {}), ...(opts.maxAgeSeconds ? { maxAgeSeconds: opts.maxAgeSeconds } : {}), ...(opts.nowDate ? { now: opts.nowDate } : {}) });
 }

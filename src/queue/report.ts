@@ -9,7 +9,8 @@ import { fill, tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { isDeletion, queueCommand, type QueueAction } from './commands.js';
 import type { QueueSummaryData } from './summary.js';
-import type { QueueFormat, QueueMta, QueueProblem } from './types.js';
+import type { QueueFormat, QueueMessage, QueueMta, QueueProblem } from './types.js';
+import { classifyLogText, normaliseReasonText } from '../logs/diagnose.js';
 
 /** When the queue is worth an alarm (data, in one place). */
 export const QUEUE_ALARMS = {
@@ -273,4 +274,58 @@ export const QUEUE_CSV_COLUMNS = ['id', 'queue', 'ageSeconds', 'size', 'sender',
 
 export function queueCsvRows(d: QueueSummaryData): (string | number | undefined)[][] {
   return d.oldest.map((r) => [r.id, r.queue, r.ageSeconds, r.size, r.sender, r.recipients.join(' '), r.reason]);
+}
+
+/** Where one message waits, as a verb phrase ("… is in the deferred queue for 2 h"). */
+const MESSAGE_PLACE: Record<string, Text> = {
+  active: T('is in the active queue (being delivered)', 'jest w kolejce aktywnej (właśnie doręczana)'),
+  deferred: T('is in the deferred queue (waiting for a retry)', 'jest w kolejce odroczonych (czeka na ponowienie)'),
+  hold: T('is on hold in the queue', 'jest wstrzymana w kolejce'),
+  incoming: T('is in the incoming queue (not yet picked up)', 'jest w kolejce przychodzącej (jeszcze nieodebrana)'),
+  maildrop: T('is in the maildrop queue (not yet picked up)', 'jest w kolejce maildrop (jeszcze nieodebrana)'),
+  corrupt: T('is in the queue, marked corrupt', 'jest w kolejce, oznaczona jako uszkodzona'),
+  frozen: T('is frozen in the queue (delivery stopped)', 'jest zamrożona w kolejce (doręczanie wstrzymane)'),
+};
+
+/**
+ * One waiting message as a finding (the doctor's "is my message still in the queue?"): where it waits, for how
+ * long, why (the deferral reason classified like the queue's own reasons), and the safe commands for it.
+ */
+export function queueMessageFinding(m: QueueMessage, opts: { configDir?: string; nowSeconds?: number } = {}): Finding {
+  const waiting = m.recipients.filter((r) => !r.delivered);
+  const why = waiting.find((r) => r.reason)?.reason;
+  const c = why ? classifyLogText(why, undefined, undefined, normaliseReasonText(why)) : undefined;
+  const grey = c?.rule.includes('greylist') ?? false;
+  const info = c ? describeReason(c.reason) : undefined;
+  const title = grey ? GREYLISTING.title : info?.title;
+  const place = MESSAGE_PLACE[m.queue] ?? T('is in the queue', 'jest w kolejce');
+  const to = waiting.map((r) => r.address).join(', ') || '?';
+  const from = m.sender || '<>';
+  const stuck = m.queue === 'deferred' || m.queue === 'hold' || m.queue === 'frozen' || m.queue === 'corrupt';
+  const age = fmtAge(m.ageSeconds);
+  const f: Finding = {
+    check: 'queue.message',
+    status: stuck ? 'warn' : 'info',
+    subject: m.id,
+    summary: {
+      en: `Message ${m.id} from ${from} to ${to} ${place.en} for ${age}${title ? `: ${title.en}` : ''}.`,
+      pl: `Wiadomość ${m.id} od ${from} do ${to} ${place.pl} od ${age}${title ? `: ${title.pl}` : ''}.`,
+    },
+    evidence: [
+      ...(why ? [{ kind: 'text' as const, label: 'delay reason', value: why }] : []),
+      ...commands(m.mta, m.queue === 'hold' ? [['show', { id: m.id }], ['release', { id: m.id }]] : m.queue === 'frozen' ? [['show', { id: m.id }], ['thaw', { id: m.id }]] : [['show', { id: m.id }], ['deliverOne', { id: m.id }]], opts.configDir),
+    ],
+    data: { id: m.id, queue: m.queue, ageSeconds: m.ageSeconds, sender: m.sender, recipients: waiting.map((r) => r.address), mta: m.mta },
+  };
+  if (m.queue === 'hold') {
+    f.detail = T('The message is on hold: an administrator or a filter stopped it, and it will not be sent until it is released.',
+      'Wiadomość jest wstrzymana: zatrzymał ją administrator albo filtr i nie zostanie wysłana, dopóki ktoś jej nie zwolni.');
+  } else if (c && info) {
+    f.detail = grey ? GREYLISTING.meaning : info.meaning;
+    f.diagnosis = { reason: c.reason, permanence: c.permanence === 'unknown' ? 'temporary' : c.permanence, actor: c.actor,
+      retry: c.permanence === 'permanent' ? 'after-fix' : 'later', rule: c.rule };
+    const advice = grey ? GREYLISTING.advice : info.advice;
+    if (advice.length) f.advice = advice;
+  }
+  return f;
 }

@@ -141,7 +141,7 @@ test('case 5 vps-send: PTR, blacklist and SPF of the IP, and the real maillog', 
   await ranOrHonest(r, 'ip.ptr', 'domain', ['checkPtr', 'checkReverseDns', 'checkFcrdns'], /ptr|reverse|fcrdns/i);
   await ranOrHonest(r, 'ip.blacklist', 'domain', ['checkBlacklists', 'checkDnsbl'], /black|dnsbl/i);
   await ranOrHonest(r, 'logs', 'logs', ['findLogProblems'], /^logs\./);
-  assert.equal(data(r).checks.length, 8);
+  assert.equal(data(r).checks.length, 9);
   if (await hasCapability('domain', ['checkPtr', 'checkDnsbl', 'checkSpf'])) {
     const causes = data(r).causes.map((c) => c.check);
     assert.equal(causes[0], 'dns.dnsbl.listed', causes.join(', '));
@@ -180,7 +180,7 @@ test('case 7 lost-message: bounce, spam folder over IMAP, MX and SPF/DKIM/DMARC 
     incoming: { host: env.host, port: env.imaps, security: 'tls', user: 'bob@example.test', password: env.users['bob@example.test'] },
   }, { deps });
   const d = data(r);
-  assert.deepEqual(d.checks.map((c) => c.id), ['bounce', 'explain', 'imap.spam', 'message', 'domain.recipient-mx', 'domain.auth', 'logs']);
+  assert.deepEqual(d.checks.map((c) => c.id), ['bounce', 'explain', 'imap.spam', 'message', 'queue', 'domain.recipient-mx', 'domain.auth', 'logs']);
   if (await hasCapability('bounce', ['parseBounce'])) assert.ok(d.causes.some((c) => c.adapter === 'bounce'));
   if (await ranOrHonest(r, 'domain.recipient-mx', 'domain', ['checkMx'], /mx/)) {
     assert.ok(d.ruledOut.some((x) => x.check.startsWith('dns.mx')), 'example.test has a working MX: ruled out');

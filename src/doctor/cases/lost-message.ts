@@ -8,8 +8,8 @@ export const lostMessageCase: DoctorCase = {
   title: tx('A message was sent but never arrived', 'Wiadomość wysłana, ale nie dotarła'),
   description: tx('Sending worked (the server accepted it), yet the recipient does not have it.',
     'Wysyłka się udała (serwer ją przyjął), a odbiorca jej nie ma.'),
-  questions: ['method', 'from', 'to', 'sentAt', 'error', 'bounceFile', 'incoming.host', 'incoming.port', 'incoming.security', 'incoming.user', 'incoming.password', 'messageFile', 'logFile'],
-  checks: ['bounce', 'explain', 'imap.spam', 'message', 'domain.recipient-mx', 'domain.auth', 'logs'],
+  questions: ['method', 'from', 'to', 'sentAt', 'error', 'bounceFile', 'incoming.host', 'incoming.port', 'incoming.security', 'incoming.user', 'incoming.password', 'messageFile', 'logFile', 'queueFile'],
+  checks: ['bounce', 'explain', 'imap.spam', 'message', 'queue', 'domain.recipient-mx', 'domain.auth', 'logs'],
   supportFacts: ['method', 'sentAt', 'from', 'to', 'error'],
   notes: [
     tx('Look for a bounce (Mailer Daemon) in the sender\'s inbox and follow what it says.',

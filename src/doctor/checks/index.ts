@@ -8,11 +8,12 @@ import { logsAdapter } from './logs.js';
 import { probeLoginAdapter, probeMxAdapter, probeReceiveAdapter, probeSendAdapter, spamFolderAdapter } from './probe.js';
 import { settingsAdapter } from './settings.js';
 import { messageAdapter } from './message.js';
+import { queueAdapter } from './queue.js';
 
 export const CHECK_ADAPTERS: readonly CheckAdapter[] = [
   explainAdapter, bounceAdapter, probeSendAdapter, probeReceiveAdapter, probeLoginAdapter, probeMxAdapter, spamFolderAdapter,
   settingsAdapter, domainMxAdapter, recipientMxAdapter, domainAuthAdapter, ptrAdapter, blacklistAdapter, spfIpAdapter,
-  logsAdapter, limitsAdapter, messageAdapter,
+  logsAdapter, limitsAdapter, messageAdapter, queueAdapter,
 ];
 
 export function adapterById(id: string, list: readonly CheckAdapter[] = CHECK_ADAPTERS): CheckAdapter | undefined {

@@ -25,6 +25,7 @@ const LOADERS: Record<string, () => Promise<Record<string, unknown>>> = {
   settings: () => import('../../settings/index.js') as Promise<Record<string, unknown>>,
   logs: () => import('../../logs/index.js') as Promise<Record<string, unknown>>,
   message: () => import('../../message/index.js') as Promise<Record<string, unknown>>,
+  queue: () => import('../../queue/index.js') as Promise<Record<string, unknown>>,
 };
 
 /** The first of `names` that the capability exports as a function; throws CapabilityMissing otherwise. */

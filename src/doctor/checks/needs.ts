@@ -10,6 +10,8 @@ export const NEEDS = {
   recipient: tx('no recipient address was given', 'nie podano adresu odbiorcy'),
   ip: tx('no IP address of the server was given', 'nie podano adresu IP serwera'),
   log: tx('no mail log was given', 'nie podano logu poczty'),
+  queue: tx('no listing of the mail queue was given (a saved postqueue -j / mailq, or "live" on the mail server)',
+    'nie podano listy kolejki poczty (zapisany wynik postqueue -j / mailq albo „live” na serwerze poczty)'),
   message: tx('no copy of the received message was given', 'nie podano kopii otrzymanej wiadomości'),
   password: tx('no password was given, so the mailbox was not opened', 'nie podano hasła, więc skrzynki nie otwarto'),
 };
