@@ -2,6 +2,7 @@
  * The one result shape every mailmedic check returns. Reporters (terminal, JSON, Markdown, HTML) render it;
  * no capability invents a second shape. Every user-facing text is a `Text`: English and Polish side by side.
  */
+import { decimalCommaPl } from '../i18n/text.js';
 
 /** A user-facing text in both languages. Both must be non-empty (a test walks every table for this). */
 export interface Text {
@@ -90,6 +91,11 @@ export interface Table {
   title: Text;
   columns: Text[];
   rows: string[][];
+  /**
+   * The first cell of each row in both languages, when it is a word rather than data ("received" / "odebrane"):
+   * the human views show it in the reader's language; `rows` keep the English word for machines and CSV.
+   */
+  rowLabels?: Text[];
 }
 
 /** What a command returns and every reporter renders. Versioned: see docs/json-schema.md. */
@@ -123,6 +129,7 @@ export function makeReport(
   findings: Finding[],
   extra: { tables?: Table[]; data?: unknown; now?: () => Date } = {},
 ): Report {
+  for (const f of findings) polishNumbers(f);
   const report: Report = {
     schema: 'mailmedic.report',
     schemaVersion: 1,
@@ -145,4 +152,16 @@ export function exitCodeFor(status: Status): number {
   if (status === 'error') return EXIT.error;
   if (status === 'warn' || status === 'unknown') return EXIT.warn;
   return EXIT.ok;
+}
+
+/** The Polish texts of a finding with decimal commas (src/i18n/text.ts), so JSON readers (the web app) get them too. */
+function polishNumbers(f: Finding): void {
+  const fix = (t: Text | undefined): Text | undefined => {
+    if (!t || !t.pl.includes('.')) return t;
+    const pl = decimalCommaPl(t.pl);
+    return pl === t.pl ? t : { en: t.en, pl };
+  };
+  f.summary = fix(f.summary)!;
+  if (f.detail) f.detail = fix(f.detail);
+  if (f.advice) f.advice = f.advice.map((a) => fix(a)!);
 }

@@ -23,7 +23,7 @@ export interface DoctorStep {
 }
 
 /** On the web a file question takes the file's content instead of its path. */
-const WEB_PATH: Record<string, string> = { bounceFile: 'bounce', logFile: 'log', messageFile: 'message' };
+const WEB_PATH: Record<string, string> = { bounceFile: 'bounce', logFile: 'log', messageFile: 'message', queueFile: 'queue' };
 
 /** The next unanswered question of the case (skipped ids count as answered), or undefined when done. */
 export function nextDoctorStep(caseId: string, answers: DoctorAnswers, skipped: readonly string[] = [], web = true): DoctorStep | undefined {

@@ -23,8 +23,19 @@ export function fill(text: Text, params: TextParams): Text {
 
 export function pick(text: Text | undefined, lang: Lang): string {
   if (!text) return '';
-  return text[lang] || text.en;
+  const s = text[lang] || text.en;
+  return lang === 'pl' && s !== text.en ? decimalCommaPl(s) : s;
 }
+
+/**
+ * A number with a decimal point and a unit ("5.9 h", "0.25 s", "10.3 KiB", "12.5 %") written the Polish way,
+ * with a comma. Only a lone number before a unit: never part of a dotted run (an IP, a version, a status code
+ * such as 5.7.1), never a bare number (it may be data).
+ */
+export function decimalCommaPl(s: string): string {
+  return s.includes('.') ? s.replace(PL_DECIMAL, '$1,$2') : s;
+}
+const PL_DECIMAL = /(?<![\p{L}\d.,])(\d+)\.(\d+)(?=\s?(?:ms|s|min|h|d|B|KiB|MiB|GiB|TiB|%|×)(?![\p{L}\d]|\.[\p{L}\d]))/gu;
 
 /** Language from --lang, else LC_ALL / LC_MESSAGES / LANG (pl_PL.UTF-8 → pl), else English. */
 export function detectLang(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {

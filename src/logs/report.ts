@@ -13,6 +13,11 @@ import type { LogSummaryData, CountRow, ReasonGroup } from './summary.js';
 import type { MessageStory, TraceFilter, TraceResult } from './trace.js';
 
 const T = (en: string, pl: string): Text => tx(en, pl);
+
+/** A two-column table whose first column is words: the English word in `rows`, both languages in `rowLabels`. */
+function labelledTable(id: string, title: Text, columns: Text[], pairs: [Text, string | number][]): Table {
+  return { id, title, columns, rows: pairs.map(([k, v]) => [k.en, String(v)]), rowLabels: pairs.map(([k]) => k) };
+}
 const fmtBytes = (n: number): string => (n >= 1 << 30 ? (n / (1 << 30)).toFixed(1) + ' GiB' : n >= 1 << 20 ? (n / (1 << 20)).toFixed(1) + ' MiB' : n >= 1024 ? (n / 1024).toFixed(1) + ' KiB' : n + ' B');
 const sec = (v: number): string => (v >= 3600 ? (v / 3600).toFixed(1) + ' h' : v >= 60 ? (v / 60).toFixed(1) + ' min' : v.toFixed(2) + ' s');
 
@@ -110,11 +115,14 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
   addReason('deferred', d.reasons.deferred, c.deferrals);
   const blocked = d.filters.reduce((a, f) => a + f.blocked, 0);
   if (d.filters.length) {
-    const cats = d.filters.map((f) => `${f.category} ${f.passed + f.blocked}${f.blocked ? ` (${f.blocked} blocked)` : ''}`).join(', ');
+    const cats = (word: string) => d.filters.map((f) => `${f.category} ${f.passed + f.blocked}${f.blocked ? ` (${word}: ${f.blocked})` : ''}`).join(', ');
+    const n = d.filters.reduce((a, f) => a + f.passed + f.blocked, 0);
     findings.push({
-      check: 'logs.summary.filter', status: blocked ? 'warn' : 'ok', subject: cats,
-      summary: fill(T('The content filter checked {n} messages: {blocked} blocked, {quarantined} quarantined ({cats}).', 'Filtr treści sprawdził {n} wiadomości: {blocked} zablokował, {quarantined} trafiło do kwarantanny ({cats}).'),
-        { n: d.filters.reduce((a, f) => a + f.passed + f.blocked, 0), blocked, quarantined: c.quarantined, cats }),
+      check: 'logs.summary.filter', status: blocked ? 'warn' : 'ok', subject: cats('blocked'),
+      summary: {
+        en: fill(T('The content filter checked {n} messages: {blocked} blocked, {quarantined} quarantined ({cats}).', ''), { n, blocked, quarantined: c.quarantined, cats: cats('blocked') }).en,
+        pl: fill(T('', 'Filtr treści sprawdził {n} wiadomości: {blocked} zablokował, {quarantined} trafiło do kwarantanny ({cats}).'), { n, blocked, quarantined: c.quarantined, cats: cats('zablokowane') }).pl,
+      },
       data: { filters: d.filters, quarantined: c.quarantined, discarded: c.discarded },
     });
   }
@@ -143,29 +151,30 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     });
   }
   const tables: Table[] = [
-    {
-      id: 'logs.totals', title: T('Totals', 'Podsumowanie'), columns: [T('What', 'Co'), T('Count', 'Liczba')],
-      rows: [
-        ['received', c.received], ['delivered', c.delivered], ['forwarded', c.forwarded], ['deferred', `${c.deferred} (${c.deferrals} deferrals)`],
-        ['bounced', c.bounced], ['expired', c.expired], ['rejected', c.rejected], ['reject warnings', c.rejectWarnings], ['held', c.held], ['discarded', c.discarded],
-        ['quarantined', c.quarantined], ['deleted by the administrator', c.deleted], ['requeued', c.requeued], ['released from hold', c.released],
-        ['content-filter hops', c.filtered], ['bytes received', fmtBytes(c.bytesReceived)], ['bytes delivered', fmtBytes(c.bytesDelivered)],
-        ['senders', c.senders], ['recipients', c.recipients], ['SMTP connections', d.smtp.connections], ['TLS connections', d.smtp.tls],
-        ['TLS failures', d.smtp.tlsFailures], ['failed logins', `${d.logins.failed} (SMTP ${d.logins.smtpFailed}, IMAP/POP3 ${d.logins.imapPopFailed})`], ['IMAP/POP3 logins', d.smtp.imapPopLogins],
-        ['warnings', d.daemon.warnings], ['errors', d.daemon.errors], ['fatal', d.daemon.fatal], ['panic', d.daemon.panic],
-        ['still in queue at end', c.openAtEnd],
-      ].map(([k, v]) => [String(k), String(v)]),
-    },
-    {
-      id: 'logs.delays', title: T('Delivery delays', 'Czas doręczenia'), columns: [T('Measure', 'Miara'), T('Value', 'Wartość')],
-      rows: [
-        ['deliveries', String(d.delays.count)], ['p50', sec(d.delays.p50)], ['p90', sec(d.delays.p90)], ['p95', sec(d.delays.p95)],
-        ['p99', sec(d.delays.p99)], ['max', sec(d.delays.max)], ['avg', sec(d.delays.avg)],
-        ['avg before queue', sec(d.delays.parts.beforeQueue)], ['avg in queue', sec(d.delays.parts.inQueue)],
-        ['avg connection', sec(d.delays.parts.connection)], ['avg transmission', sec(d.delays.parts.transmission)],
-        ['deliveries after a content filter or forward', String(d.delays.chained)], ['avg time before the last leg (filter)', sec(d.delays.filterAvg)],
-      ],
-    },
+    labelledTable('logs.totals', T('Totals', 'Podsumowanie'), [T('What', 'Co'), T('Count', 'Liczba')], [
+      [T('received', 'odebrane'), c.received], [T('delivered', 'doręczone'), c.delivered], [T('forwarded', 'przekazane dalej'), c.forwarded],
+      [T('deferred', 'odroczone'), c.deferred], [T('deferrals (attempts)', 'odroczenia (próby)'), c.deferrals],
+      [T('bounced', 'zwrócone'), c.bounced], [T('expired', 'wygasłe w kolejce'), c.expired], [T('rejected', 'odrzucone'), c.rejected],
+      [T('reject warnings', 'ostrzeżenia o odrzuceniu'), c.rejectWarnings], [T('held', 'wstrzymane'), c.held], [T('discarded', 'porzucone'), c.discarded],
+      [T('quarantined', 'w kwarantannie'), c.quarantined], [T('deleted by the administrator', 'usunięte przez administratora'), c.deleted],
+      [T('requeued', 'ponownie w kolejce'), c.requeued], [T('released from hold', 'zwolnione z wstrzymania'), c.released],
+      [T('content-filter hops', 'przejścia przez filtr treści'), c.filtered], [T('bytes received', 'bajty odebrane'), fmtBytes(c.bytesReceived)],
+      [T('bytes delivered', 'bajty doręczone'), fmtBytes(c.bytesDelivered)], [T('senders', 'nadawcy'), c.senders], [T('recipients', 'odbiorcy'), c.recipients],
+      [T('SMTP connections', 'połączenia SMTP'), d.smtp.connections], [T('TLS connections', 'połączenia TLS'), d.smtp.tls],
+      [T('TLS failures', 'błędy TLS'), d.smtp.tlsFailures], [T('failed logins', 'nieudane logowania'), d.logins.failed],
+      [T('failed SMTP logins', 'nieudane logowania SMTP'), d.logins.smtpFailed], [T('failed IMAP/POP3 logins', 'nieudane logowania IMAP/POP3'), d.logins.imapPopFailed],
+      [T('IMAP/POP3 logins', 'logowania IMAP/POP3'), d.smtp.imapPopLogins],
+      [T('warnings', 'ostrzeżenia'), d.daemon.warnings], [T('errors', 'błędy'), d.daemon.errors], [T('fatal', 'błędy krytyczne (fatal)'), d.daemon.fatal],
+      [T('panic', 'awarie (panic)'), d.daemon.panic], [T('still in queue at end', 'w kolejce na końcu logu'), c.openAtEnd],
+    ]),
+    labelledTable('logs.delays', T('Delivery delays', 'Czas doręczenia'), [T('Measure', 'Miara'), T('Value', 'Wartość')], [
+      [T('deliveries', 'doręczenia'), d.delays.count], [T('p50', 'p50 (mediana)'), sec(d.delays.p50)], [T('p90', 'p90'), sec(d.delays.p90)],
+      [T('p95', 'p95'), sec(d.delays.p95)], [T('p99', 'p99'), sec(d.delays.p99)], [T('max', 'maks.'), sec(d.delays.max)], [T('avg', 'średnio'), sec(d.delays.avg)],
+      [T('avg before queue', 'średnio przed kolejką'), sec(d.delays.parts.beforeQueue)], [T('avg in queue', 'średnio w kolejce'), sec(d.delays.parts.inQueue)],
+      [T('avg connection', 'średnio na połączenie'), sec(d.delays.parts.connection)], [T('avg transmission', 'średnio na przesłanie'), sec(d.delays.parts.transmission)],
+      [T('deliveries after a content filter or forward', 'doręczenia po filtrze treści lub przekazaniu'), d.delays.chained],
+      [T('avg time before the last leg (filter)', 'średni czas przed ostatnim etapem (filtr)'), sec(d.delays.filterAvg)],
+    ]),
     {
       id: 'logs.per-day', title: T('Per day', 'Dziennie'),
       columns: [T('Day', 'Dzień'), T('Received', 'Odebrane'), T('Delivered', 'Doręczone'), T('Deferred', 'Odroczone'), T('Bounced', 'Zwrócone'), T('Rejected', 'Odrzucone')],

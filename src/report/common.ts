@@ -1,4 +1,4 @@
-import type { Diagnosis, Evidence, Finding, Lang, Report, Status } from '../core/finding.js';
+import type { Diagnosis, Evidence, Finding, Lang, Report, Status, Table } from '../core/finding.js';
 import { labelText } from '../i18n/labels.js';
 import { fill, pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
@@ -32,6 +32,21 @@ export function countLine(report: Report, lang: Lang): string {
 export function countLineOf(c: Record<Status, number>, lang: Lang): string {
   return pick(fill(UI.label.counts, c), lang);
 }
+
+/**
+ * A table's rows as a reader of `lang` sees them: row labels in that language, and in Polish a number with a
+ * decimal point and a unit ("0.25 s", "10.3 KiB", "12.5 %") with a decimal comma. Only such whole cells change:
+ * addresses, versions and quoted text never do.
+ */
+export function tableRowsFor(t: Table, lang: Lang): string[][] {
+  if (lang === 'en' && !t.rowLabels) return t.rows;
+  return t.rows.map((r, i) => r.map((c, k) => {
+    if (k === 0 && t.rowLabels?.[i]) return pick(t.rowLabels[i]!, lang);
+    return lang === 'pl' && DECIMAL_CELL.test(c) ? c.replace('.', ',') : c;
+  }));
+}
+
+const DECIMAL_CELL = /^-?\d+\.\d+(?: ?(?:ms|s|min|h|d|B|KiB|MiB|GiB|%|×))?$/;
 
 export const STATUS_ICON: Record<Status, string> = { ok: '✔', info: 'ℹ', warn: '⚠', error: '✖', unknown: '?' };
 

@@ -1,7 +1,7 @@
 import type { Report, Status } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
-import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
+import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel, tableRowsFor } from './common.js';
 import type { RenderOptions } from './options.js';
 
 /** Escape for HTML text and attribute values: all hostile input goes through here. */
@@ -31,7 +31,7 @@ export function renderHtml(report: Report, opt: RenderOptions): string {
   o.push(renderFindingsHtml(report, opt));
   for (const t of report.tables ?? []) {
     o.push(`<h2>${esc(pick(t.title, lang))}</h2><table><thead><tr>${t.columns.map((c) => `<th>${esc(pick(c, lang))}</th>`).join('')}</tr></thead><tbody>`);
-    for (const r of t.rows) o.push(`<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+    for (const r of tableRowsFor(t, opt.lang)) o.push(`<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
     o.push('</tbody></table>');
   }
   o.push('</body></html>\n');

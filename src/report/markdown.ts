@@ -1,7 +1,7 @@
 import type { Report } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
-import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
+import { countLine, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel, tableRowsFor } from './common.js';
 import type { RenderOptions } from './options.js';
 
 /** Escape text for Markdown so hostile input (bounce bodies, log lines) cannot inject markup or HTML. */
@@ -44,7 +44,7 @@ export function renderMarkdown(report: Report, opt: RenderOptions): string {
     out.push(`## ${mdEscape(pick(t.title, lang))}`, '');
     out.push('| ' + t.columns.map((c) => mdEscape(pick(c, lang))).join(' | ') + ' |');
     out.push('|' + t.columns.map(() => ' --- |').join(''));
-    for (const r of t.rows) out.push('| ' + r.map((c) => mdEscape(c).replace(/\n/g, ' ')).join(' | ') + ' |');
+    for (const r of tableRowsFor(t, opt.lang)) out.push('| ' + r.map((c) => mdEscape(c).replace(/\n/g, ' ')).join(' | ') + ' |');
     out.push('');
   }
   return out.join('\n');

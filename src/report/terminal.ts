@@ -1,7 +1,7 @@
 import type { Finding, Report, Status, Table } from '../core/finding.js';
 import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
-import { countLineOf, diagnosisLines, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
+import { countLineOf, diagnosisLines, tableRowsFor, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
 import type { RenderOptions } from './options.js';
 import { clip, wrap } from './wrap.js';
 
@@ -80,7 +80,7 @@ export function renderTerminalFooter(tables: readonly Table[], counts: Record<St
   const out: string[] = [];
   for (const t of tables) {
     out.push(paint('1', pick(t.title, opt.lang)));
-    out.push(...renderTextTable(t.columns.map((c) => pick(c, opt.lang)), t.rows, width));
+    out.push(...renderTextTable(t.columns.map((c) => pick(c, opt.lang)), tableRowsFor(t, opt.lang), width));
     out.push('');
   }
   out.push(paint('2', countLineOf(counts, opt.lang)));

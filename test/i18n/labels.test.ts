@@ -124,3 +124,30 @@ test('labelText stays linear on long hostile labels', () => {
   // Linear runs in a few ms; a quadratic reading of 300,000 characters would take minutes.
   assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 3000);
 });
+
+test('Polish numbers: a decimal before a unit takes a comma in Polish texts and tables; addresses, versions and codes never change', async () => {
+  const { decimalCommaPl, pick } = await import('../../src/i18n/text.js');
+  const { tableRowsFor } = await import('../../src/report/common.js');
+  const cases: [string, string][] = [
+    ['od 5.9 h: x', 'od 5,9 h: x'], ['0.25 s', '0,25 s'], ['10.3 KiB.', '10,3 KiB.'], ['12.5 %', '12,5 %'], ['1.5×', '1,5×'],
+    ['5.7.1 h', '5.7.1 h'], ['127.0.0.1 s', '127.0.0.1 s'], ['TLSv1.3 s', 'TLSv1.3 s'], ['wersja 3.7 dla', 'wersja 3.7 dla'], ['1.5 s.example', '1.5 s.example'],
+  ];
+  for (const [input, want] of cases) assert.equal(decimalCommaPl(input), want, input);
+  assert.equal(pick({ en: 'for 5.9 h', pl: 'od 5.9 h' }, 'pl'), 'od 5,9 h');
+  assert.equal(pick({ en: 'for 5.9 h', pl: 'od 5.9 h' }, 'en'), 'for 5.9 h');
+  const t = { id: 't', title: { en: 'T', pl: 'T' }, columns: [{ en: 'a', pl: 'a' }, { en: 'b', pl: 'b' }],
+    rows: [['received', '10.3 KiB'], ['host', '10.0.0.1']], rowLabels: [{ en: 'received', pl: 'odebrane' }, { en: 'host', pl: 'serwer' }] };
+  assert.deepEqual(tableRowsFor(t, 'pl'), [['odebrane', '10,3 KiB'], ['serwer', '10.0.0.1']]);
+  assert.deepEqual(tableRowsFor(t, 'en'), [['received', '10.3 KiB'], ['host', '10.0.0.1']]);
+});
+
+test('logs summary in Polish: every row label of the totals and delays tables is Polish', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { CLI } = await import('../helpers/env.js');
+  const out = spawnSync(process.execPath, [CLI, 'logs', 'summary', join(PROJECT_ROOT, 'test', 'logs', 'fixtures', 'filters', 'maillog'), '--lang', 'pl'], { encoding: 'utf8' }).stdout;
+  for (const english of ['received', 'delivered', 'still in queue at end', 'deferrals)', 'avg before queue', 'bytes received', ' blocked)']) {
+    assert.ok(!out.includes(english), `"${english}" in the Polish summary`);
+  }
+  assert.match(out, /odebrane +17/);
+  assert.match(out, /bajty odebrane +\d+,\d KiB/);
+});
