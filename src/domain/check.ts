@@ -3,7 +3,7 @@
  * PTR, blocklists and the MTA-STS pattern match wait for the MX hosts' addresses).
  */
 import { isIP } from 'node:net';
-import type { Finding, Table } from '../core/finding.js';
+import { makeReport, type Finding, type Report, type Table } from '../core/finding.js';
 import { isHostName, normalizeDnsName, type DnsClient } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
 import { checkDkim, type DkimKeyInfo } from './dkim.js';
@@ -156,4 +156,10 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
       queries: dns.stats(),
     },
   };
+}
+
+/** The whole `domain` check as a Report (what `mailmedic domain` prints): findings, tables and `data`. */
+export async function checkMailDomain(input: string, options: DomainCheckOptions): Promise<Report> {
+  const res = await checkDomain(input, options);
+  return makeReport('domain', res.domain, res.findings, { tables: res.tables, data: res.data });
 }

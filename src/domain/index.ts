@@ -27,7 +27,7 @@ export { checkMtaSts, checkTlsRpt, parseMtaStsPolicy, mtaStsMatches, dnsPinnedFe
 export type { HttpsFetch, HttpsResponse, MtaStsPolicy } from './mtasts.js';
 export { checkDnssec } from './dnssec.js';
 export { checkSoaNs } from './soa-ns.js';
-export { checkDomain, normalizeDomainInput } from './check.js';
+export { checkDomain, checkMailDomain, normalizeDomainInput } from './check.js';
 export type { DomainCheckOptions, DomainCheckResult } from './check.js';
 export { checkMailAuth, checkReverseDns, checkBlacklists, checkSpfForIp, dnsClientOf } from './adapters.js';
 export type { SubjectOptions } from './adapters.js';

@@ -4,7 +4,8 @@ import { ProblemDetector, DEFAULT_LOG_LIMITS, type LogProblemLimits } from './pr
 import { scanLogs, type ScanLogOptions, type ScanStats } from './scan.js';
 import { scanLogsForSummary } from './fast.js';
 import { SummaryCollector, type LogSummaryData } from './summary.js';
-import type { Finding } from '../core/finding.js';
+import type { Finding, Report } from '../core/finding.js';
+import { summaryReport } from './report.js';
 import { MessageTracker } from './messages.js';
 import { StampClock } from './stamp.js';
 
@@ -49,4 +50,10 @@ export async function findLogProblems(opt: Omit<ScanLogOptions, 'story' | 'track
   const det = new ProblemDetector(limits);
   const stats = await scanLogs({ ...opt, story: false, light: true, tracker: new MessageTracker({ light: true }) }, (e, m) => det.add(e, m));
   return { findings: det.findings(stats.tracker.remaining()), lines: stats.lines, parsed: stats.parsed, unparsed: stats.unparsed, unparsedSamples: stats.unparsedSamples, format: stats.parser.detectedFormat(), notChecked: stats.notChecked };
+}
+
+/** A mail log summarised into a Report (what `mailmedic logs summary` prints): findings, tables, `data`. */
+export async function checkLogs(opt: Omit<ScanLogOptions, 'story' | 'tracker'>, options: { topN?: number; subject?: string } = {}): Promise<Report> {
+  const data = await summarizeLogs(opt, options.topN ?? 10);
+  return summaryReport(data, options.subject ?? opt.inputs.join(' '));
 }

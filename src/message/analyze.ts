@@ -311,3 +311,8 @@ export function messageReport(a: MessageAnalysis, opts: { lang?: Lang; subject?:
   return makeReport('message', subject, a.findings, { tables, data: messageData(a), ...(opts.now ? { now: opts.now } : {}) });
 }
 
+/** Read a delivered message (its path, authentication, why it went to spam) into a Report in `lang`'s tables. */
+export async function checkMessage(raw: Buffer | string, options: MessageAnalysisOptions & { lang?: Lang; subject?: string } = {}): Promise<Report> {
+  const { lang, subject, ...analysis } = options;
+  return messageReport(await analyzeMessage(raw, analysis), { ...(lang ? { lang } : {}), ...(subject ? { subject } : {}) });
+}

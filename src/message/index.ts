@@ -1,5 +1,5 @@
 // Public exports of the message capability: the delivered-message header analyzer (`mailmedic message`).
-export { analyzeMessage, analyzeMessageOffline, messageReport, messageData, hopTable, spamRuleTable, MAX_MESSAGE_BYTES } from './analyze.js';
+export { analyzeMessage, analyzeMessageOffline, checkMessage, messageReport, messageData, hopTable, spamRuleTable, MAX_MESSAGE_BYTES } from './analyze.js';
 export type { MessageAnalysis, MessageAnalysisOptions } from './analyze.js';
 export { parseHeaderBlock, headerAll, headerFirst, HEADER_LIMITS } from './headers.js';
 export type { HeaderField, HeaderProblem, ParsedHeaders } from './headers.js';

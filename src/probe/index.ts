@@ -13,6 +13,6 @@ export { probeImap, readImapResponse, parseListLine } from './imap.js';
 export type { ImapProbeOptions, ImapFolder, ImapResponse } from './imap.js';
 export { probePop3, readPop3Reply } from './pop3.js';
 export type { Pop3Reply } from './pop3.js';
-export { probeMany, probeOne, mapConcurrent, scrubReport, DEFAULT_PORTS as PROBE_DEFAULT_PORTS } from './many.js';
+export { checkServer, probeMany, probeOne, mapConcurrent, scrubReport, DEFAULT_PORTS as PROBE_DEFAULT_PORTS } from './many.js';
 export type { ProbeManyOptions } from './many.js';
 export { lookupViaDns } from './lookup.js';

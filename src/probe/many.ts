@@ -148,3 +148,9 @@ function summaryTable(protocol: Protocol, results: ProbeResult[]): Table {
     ]),
   };
 }
+
+/** Test one mail server (SMTP, IMAP or POP3; with a login when a password is given) into a Report. */
+export async function checkServer(options: AnyProbeOptions & { protocol: Protocol; transcript?: boolean }, deps: NetDeps = {}): Promise<Report> {
+  const { protocol, transcript, ...target } = options;
+  return (await probeMany({ protocol, targets: [target], ...(transcript ? { transcript } : {}) }, deps)).report;
+}

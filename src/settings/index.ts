@@ -4,3 +4,4 @@ export type { SettingsCandidate, GivenSetting, SettingsDeps, SettingsOptions, Se
 export { parseClientConfig, fillPlaceholders } from './clientconfig.js';
 export type { ProviderConfig, ServerEntry, SettingsProtocol, SocketType } from './clientconfig.js';
 export { SETTINGS_TEXTS, SOURCE_NAMES as SETTINGS_SOURCE_NAMES } from './texts.js';
+export { checkMailSettings } from './check.js';

@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as lib from '../../src/index.js';
+import * as root from '../../src/index.js';
+import * as core from '../../src/core/index.js';
+import * as explainLib from '../../src/explain/index.js';
+import * as bounce from '../../src/bounce/index.js';
+import * as classify from '../../src/classify/index.js';
+import * as domain from '../../src/domain/index.js';
+import * as probe from '../../src/probe/index.js';
+import * as settings from '../../src/settings/index.js';
+import * as logs from '../../src/logs/index.js';
+import * as queue from '../../src/queue/index.js';
+import * as message from '../../src/message/index.js';
+import * as doctor from '../../src/doctor/index.js';
+import * as serve from '../../src/serve/index.js';
 import { walkTexts } from '../../src/i18n/text.js';
 import { UI } from '../../src/i18n/ui.js';
 
@@ -9,6 +21,8 @@ import { UI } from '../../src/i18n/ui.js';
 test('every exported text has English and Polish', () => {
   const missing: string[] = [];
   let count = 0;
+  // The root and every subpath export (package.json "exports"), as a user of the library reaches them.
+  const lib = { ...root, ...core, ...explainLib, ...bounce, ...classify, ...domain, ...probe, ...settings, ...logs, ...queue, ...message, ...doctor, ...serve };
   for (const [name, value] of Object.entries({ ...lib, UI })) {
     for (const [path, t] of walkTexts(value, name)) {
       count++;
@@ -22,10 +36,10 @@ test('every exported text has English and Polish', () => {
 });
 
 test('language detection: flag, then LC_ALL/LC_MESSAGES/LANG, else English', () => {
-  assert.equal(lib.detectLang('pl'), 'pl');
-  assert.equal(lib.detectLang(undefined, { LANG: 'pl_PL.UTF-8' }), 'pl');
-  assert.equal(lib.detectLang(undefined, { LC_ALL: 'C', LANG: 'pl_PL.UTF-8' }), 'en');
-  assert.equal(lib.detectLang(undefined, { LANG: 'de_DE.UTF-8' }), 'en');
-  assert.equal(lib.detectLang(undefined, {}), 'en');
-  assert.throws(() => lib.detectLang('xx'));
+  assert.equal(core.detectLang('pl'), 'pl');
+  assert.equal(core.detectLang(undefined, { LANG: 'pl_PL.UTF-8' }), 'pl');
+  assert.equal(core.detectLang(undefined, { LC_ALL: 'C', LANG: 'pl_PL.UTF-8' }), 'en');
+  assert.equal(core.detectLang(undefined, { LANG: 'de_DE.UTF-8' }), 'en');
+  assert.equal(core.detectLang(undefined, {}), 'en');
+  assert.throws(() => core.detectLang('xx'));
 });

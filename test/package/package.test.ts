@@ -26,16 +26,26 @@ test('the packed tarball installs cleanly and its API compiles strictly from ESM
     assert.equal(npx.status, 2, npx.stderr);
     assert.match(npx.stdout, /userunknown/);
     writeFileSync(join(dir, 'esm.mts'), [
-      "import { parseBounce, type BounceResult } from 'mailmedic';",
-      "const r: BounceResult = parseBounce('From: MAILER-DAEMON@x.example\\nSubject: Undelivered Mail Returned to Sender\\n\\n<a@b.example>: host mx.b.example said: 550 5.1.1 user unknown\\n');",
-      'console.log(r.recipients[0]?.reason);',
+      "import { checkBounce, render, type Report } from 'mailmedic';",
+      "import { parseBounce, type BounceResult } from 'mailmedic/bounce';",
+      "import { parseSpf } from 'mailmedic/domain';",
+      "import type { Finding } from 'mailmedic/core';",
+      "const bounce = 'From: MAILER-DAEMON@x.example\\nSubject: Undelivered Mail Returned to Sender\\n\\n<a@b.example>: host mx.b.example said: 550 5.1.1 user unknown\\n';",
+      'const r: BounceResult = parseBounce(bounce);',
+      'const report: Report = checkBounce(bounce);',
+      'const first: Finding | undefined = report.findings[0];',
+      "console.log(r.recipients[0]?.reason, first?.diagnosis?.reason, parseSpf('v=spf1 -all').errors.length === 0, render(report, 'json', { lang: 'pl' }).length > 0);",
     ].join('\n'));
-    writeFileSync(join(dir, 'cjs.cts'), "const mm = require('mailmedic') as typeof import('mailmedic');\nconsole.log(typeof mm.parseBounce);\n");
+    writeFileSync(join(dir, 'cjs.cts'), [
+      "const mm = require('mailmedic') as typeof import('mailmedic');",
+      "const queue = require('mailmedic/queue') as typeof import('mailmedic/queue');",
+      'console.log(typeof mm.checkBounce, typeof queue.readQueue);',
+    ].join('\n'));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
       outDir: 'out', skipLibCheck: false, types: ['node'] }, files: ['esm.mts', 'cjs.cts'] }));
     run(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', '.'], dir);
-    assert.equal(run(process.execPath, [join(dir, 'out', 'esm.mjs')], dir).trim(), 'userunknown');
-    assert.equal(run(process.execPath, [join(dir, 'out', 'cjs.cjs')], dir).trim(), 'function');
+    assert.equal(run(process.execPath, [join(dir, 'out', 'esm.mjs')], dir).trim(), 'userunknown userunknown true true');
+    assert.equal(run(process.execPath, [join(dir, 'out', 'cjs.cjs')], dir).trim(), 'function function');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,61 @@
+// The library's shape: a curated root (a few dozen exports, one Report-returning entry per capability) and one
+// subpath per capability that loads only what that capability needs — checked on the compiled import graph
+// (static imports; the doctor reaches the other capabilities lazily, on purpose).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { test } from 'node:test';
+import { PROJECT_ROOT } from '../helpers/env.js';
+
+const DIST = join(PROJECT_ROOT, 'dist', 'src');
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.[^'"]+)['"]/g;
+
+/** Capability folders reached from a module by static imports. */
+function reached(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) stack.push(resolve(dirname(f), m[1] ?? m[2]!));
+  }
+  return new Set([...seen].map((f) => relative(DIST, f).split('/')[0]!));
+}
+
+// What each subpath may load (shared: core, i18n, knowledge — texts and the result shape).
+const SHARED = ['core', 'i18n', 'knowledge'];
+const ALLOWED: Record<string, string[]> = {
+  core: [], classify: [], report: [], dns: [], explain: ['classify'], bounce: ['classify'], domain: ['dns'], probe: ['classify', 'dns'],
+  settings: ['classify', 'dns', 'probe'], logs: ['classify', 'report'], queue: ['classify', 'logs', 'report'], message: ['dns', 'report'],
+  doctor: ['report'], serve: ['doctor', 'report'],
+};
+
+test('each subpath in package.json loads only its own capability and what it needs', () => {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  const subpaths = Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json').map((k) => k.slice(2)).sort();
+  assert.deepEqual(subpaths, Object.keys(ALLOWED).sort(), 'every subpath is listed here');
+  for (const cap of subpaths) {
+    const loaded = reached(join(DIST, cap, 'index.js'));
+    const extra = [...loaded].filter((c) => c !== cap && !SHARED.includes(c) && !ALLOWED[cap]!.includes(c));
+    assert.deepEqual(extra, [], `mailmedic/${cap} loads ${extra.join(', ')}`);
+  }
+});
+
+test('the root is curated: the result types, one renderer, one entry per capability — no internals', async () => {
+  const root = await import('../../src/index.js');
+  const names = Object.keys(root).sort();
+  assert.ok(names.length <= 40, `${names.length} runtime exports at the root: ${names.join(', ')}`);
+  for (const entry of ['explain', 'checkBounce', 'checkBounces', 'checkMailDomain', 'checkServer', 'checkMailSettings', 'checkLogs',
+    'checkQueueListing', 'checkLiveQueue', 'checkMessage', 'runDoctor', 'render', 'createMailmedicServer']) {
+    assert.equal(typeof (root as Record<string, unknown>)[entry], 'function', entry);
+  }
+  for (const internal of ['LineConnection', 'ProbeRateLimiter', 'expandIPv6', 'PhraseMatcher', 'LogLineParser']) assert.ok(!(internal in root), `${internal} is not at the root`);
+  // The entries give Reports, as the CLI does.
+  const r = root.checkBounce('From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail Returned to Sender\n\n<a@b.example>: host mx.b.example said: 550 5.1.1 user unknown\n');
+  assert.equal(r.schema, 'mailmedic.report');
+  assert.equal(r.findings[0]!.diagnosis!.reason, 'userunknown');
+  const logs = await root.checkLogs({ inputs: [join(PROJECT_ROOT, 'test', 'logs', 'fixtures', 'filters', 'maillog')] });
+  assert.equal(logs.command, 'logs summary');
+  assert.ok(logs.tables!.some((t) => t.id === 'logs.totals'));
+});
