@@ -235,7 +235,8 @@ export const API_OPERATIONS: ApiOperation[] = [
 export function webAnswers(v: unknown): ReturnType<typeof parseDoctorAnswers> {
   try {
     const a = parseDoctorAnswers(v ?? {});
-    if (a.bounceFile || a.logFile || a.messageFile) throw new HttpError(400, 'file paths are not accepted over the web; send the text as "bounce", "log" or "message"', 'bad-field');
+    // A path would make the server read its own files (and "live" its own mail queue) for a visitor.
+    if (a.bounceFile || a.logFile || a.messageFile || a.queueFile) throw new HttpError(400, 'file paths are not accepted over the web; send the text as "bounce", "log", "message" or "queue"', 'bad-field');
     return a;
   } catch (e) {
     if (e instanceof AnswersError) throw new HttpError(400, e.message, 'bad-field');

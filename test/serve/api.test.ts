@@ -97,6 +97,10 @@ test('doctor steps: the next question follows the answers; file paths are refuse
   assert.deepEqual(r.json, { done: true });
   r = await postJson(`${app.url}/api/doctor`, { case: 'php-mail', answers: { logFile: '/etc/shadow' } });
   assert.equal(r.status, 400);
+  for (const queueFile of ['/etc/shadow', 'live']) {
+    r = await postJson(`${app.url}/api/doctor`, { case: 'vps-send', answers: { queueFile } });
+    assert.equal(r.status, 400, `queueFile ${queueFile} over the web`);
+  }
   r = await postJson(`${app.url}/api/doctor`, { case: 'nope', answers: {} });
   assert.equal(r.status, 400);
 });
