@@ -19,7 +19,7 @@ import { decodeDsn, embeddedDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
 import { textMarkers } from './formats/define.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
-import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
+import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from '../mime/parse.js';
 import { allAddresses, commandIn, commandInLower, firstAddress, lowWindow, rhostIn, transcriptCommand } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 

@@ -1,6 +1,6 @@
 /** Shapes of the bounce reader: what a decoder extracts and what `parseBounce` returns. */
 import type { Reason, Text } from '../core/finding.js';
-import type { HeaderList, MimePart } from './mime.js';
+import type { HeaderList, MimePart } from '../mime/parse.js';
 
 /** What a decoder found about one recipient, before classification. */
 export interface RawRecipient {

@@ -23,8 +23,8 @@ function reached(entry: string): Set<string> {
   return new Set([...seen].map((f) => relative(DIST, f).split('/')[0]!));
 }
 
-// What each subpath may load (shared: core, i18n, knowledge — texts and the result shape).
-const SHARED = ['core', 'i18n', 'knowledge'];
+// What each subpath may load (shared: core, i18n, knowledge — texts and the result shape — and mime, the one MIME layer).
+const SHARED = ['core', 'i18n', 'knowledge', 'mime'];
 const ALLOWED: Record<string, string[]> = {
   core: [], classify: [], report: [], dns: [], explain: ['classify'], bounce: ['classify'], domain: ['dns'], probe: ['classify', 'dns'],
   settings: ['classify', 'dns', 'probe'], logs: ['classify', 'report'], queue: ['classify', 'logs', 'report'], message: ['dns', 'report'],
