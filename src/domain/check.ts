@@ -21,14 +21,17 @@ import { parseIp, specialRange } from './ip.js';
 import { finding, sampleList } from './util.js';
 import { dnsClientOf } from './adapters.js';
 
+/** Options of `checkDomain` / `checkMailDomain`. One name per option across the library. */
 export interface DomainCheckOptions {
-  /** The DNS client (default: one for the system resolver). `resolver` is accepted as another name. */
-  dns?: DnsClient;
+  /** The DNS client to ask (default: one for the system's resolver). */
   resolver?: DnsClient;
-  /** Another name for dkimSelectors. */
+  /** @deprecated The old name of `resolver`, still accepted. */
+  dns?: DnsClient;
+  /** @deprecated The old name of `dkimSelectors`, still accepted. */
   selectors?: string[];
   /** Sending IPs to check (PTR, blocklists, SPF evaluation). */
   ips?: string[];
+  /** DKIM selectors to look for (default: the common ones). */
   dkimSelectors?: string[];
   dnsblLists?: readonly DnsblList[];
   /** HTTPS fetch for the MTA-STS policy; default: through the same DNS client; false: do not fetch. */
