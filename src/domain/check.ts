@@ -20,6 +20,8 @@ import { spfTreeLines } from './spf/tree.js';
 import { parseIp, specialRange } from './ip.js';
 import { finding, sampleList } from './util.js';
 import { dnsClientOf } from './adapters.js';
+import { checkBimi } from './bimi.js';
+import { checkMxTls, type MxTlsOptions, type MxTlsResult } from './mx-tls.js';
 
 /** Options of `checkDomain` / `checkMailDomain`. One name per option across the library. */
 export interface DomainCheckOptions {
@@ -37,6 +39,8 @@ export interface DomainCheckOptions {
   /** HTTPS fetch for the MTA-STS policy; default: through the same DNS client; false: do not fetch. */
   fetch?: HttpsFetch | false;
   httpsTimeoutMs?: number;
+  /** Connect to every MX (port 25) and check its STARTTLS and certificate; off unless given (it opens SMTP sessions). */
+  mxTls?: MxTlsOptions;
 }
 
 export interface DomainCheckResult {
@@ -55,6 +59,10 @@ export interface DomainCheckResult {
     dmarc?: { at?: string; tags?: Record<string, string> };
     ptr: PtrResult[];
     dnsbl: { list: string; item: string; state: string; codes?: string[] }[];
+    /** The BIMI record's logo and certificate URLs, when the domain has one. */
+    bimi?: { logo?: string; certificate?: string };
+    /** What each MX answered on port 25 (only with the mxTls option). */
+    mxTls?: MxTlsResult[];
     queries: { queries: number; cacheHits: number };
   };
 }
@@ -101,6 +109,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const zoneP = checkSoaNs(dns, domain);
   const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]));
   const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
+  const bimiP = dmarcP.then((d) => checkBimi(dns, domain, d.record?.tags));
+  const mxTlsP = options.mxTls ? mxP.then((m) => (m.hosts.length && !m.nullMx ? checkMxTls(m.hosts.slice(0, 10).map((h) => h.host), options.mxTls!) : { findings: [], results: [] })) : undefined;
   // Private, loopback and reserved MX addresses already have their finding; PTR and blocklists mean nothing there.
   const publicAddrs = (h: MxHost) => h.addresses.filter((a) => !specialRange(a)).slice(0, 8);
   const mxPtrP = mxP.then((m) => Promise.all(m.hosts.slice(0, 10).flatMap((h) => publicAddrs(h).map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
@@ -110,8 +120,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
     ...(options.dnsblLists ? { lists: options.dnsblLists } : {}),
   }));
 
-  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl] = await Promise.all([
-    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP,
+  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl, bimi, mxTls] = await Promise.all([
+    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP, bimiP, mxTlsP,
   ]);
 
   const findings: Finding[] = [...norm.notes];
@@ -120,9 +130,9 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   if (mx.nxdomain) {
     findings.push(...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings);
   } else {
-    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings,
+    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings, ...(mxTls?.findings ?? []),
       ...mxPtr.flatMap((p) => p.findings), ...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings,
-      ...mtaSts, ...tlsRpt, ...dnssec, ...zone);
+      ...mtaSts, ...tlsRpt, ...bimi.findings, ...dnssec, ...zone);
   }
 
   const ptrByIp = new Map([...mxPtr, ...senderPtr].map((p) => [p.result.ip, p.result]));
@@ -156,6 +166,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
       dmarc: { ...(dmarc.at ? { at: dmarc.at } : {}), ...(dmarc.record ? { tags: dmarc.record.tags } : {}) },
       ptr: [...ptrByIp.values()],
       dnsbl: dnsbl.results.map((r) => ({ list: r.list.id, item: r.item, state: r.verdict.state, ...(r.verdict.state === 'listed' ? { codes: r.verdict.answers } : {}) })),
+      ...(bimi.record ? { bimi: { ...(bimi.record.logo !== undefined ? { logo: bimi.record.logo } : {}), ...(bimi.record.certificate ? { certificate: bimi.record.certificate } : {}) } } : {}),
+      ...(mxTls ? { mxTls: mxTls.results } : {}),
       queries: dns.stats(),
     },
   };
