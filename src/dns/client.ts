@@ -33,6 +33,10 @@ export interface DnsClientOptions {
   resolvConf?: string;
   /** When it aborts, queries on the wire end at once and no new ones are sent (status error, "cancelled"). */
   signal?: AbortSignal;
+  /** Answers kept for reuse at most (oldest dropped first; default: all, for the client's life). */
+  cacheSize?: number;
+  /** Keep every wire query in `trace` (default true); a long-lived client (a fleet run) turns it off. */
+  keepTrace?: boolean;
 }
 
 /** Parse "ip[:port]" / "[v6]:port" / "v6"; throws RangeError on anything else (never a host name: no lookups). */
@@ -205,6 +209,9 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
   const run = limiter(options.maxInFlight ?? 64);
   const cache = new Map<string, Promise<DnsAnswer>>();
   const trace: DnsTraceEntry[] = [];
+  const keepTrace = options.keepTrace ?? true;
+  const cacheSize = options.cacheSize ?? Infinity;
+  let wireQueries = 0;
   let cacheHits = 0;
   const signal = options.signal;
 
@@ -217,7 +224,8 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
         timeMs: a.timeMs, startMs: Math.round((start - t0) * 10) / 10, answers: a.answers.map(formatRecord),
         ...(a.error ? { error: a.error } : {}),
       };
-      trace.push(e);
+      wireQueries++;
+      if (keepTrace) trace.push(e);
       options.onTrace?.(e);
     };
     const fromPacket = (res: DecodedPacket, attempts: number, viaTcp: boolean, truncated: boolean): DnsAnswer => {
@@ -282,8 +290,10 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
       if (hit) { cacheHits++; return hit; }
       const p = run(() => lookup(n.name, type));
       cache.set(key, p);
+      // Map keeps insertion order: the first key is the oldest answer.
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
       return p;
     },
   };
-  return Object.assign(withHelpers(base, trace, () => ({ queries: trace.length, cacheHits })), { server: serverText });
+  return Object.assign(withHelpers(base, trace, () => ({ queries: wireQueries, cacheHits })), { server: serverText });
 }
