@@ -82,3 +82,45 @@ test('TLS of every MX over real SMTP sessions: good, expired, wrong name, no STA
   // Without the option no SMTP session is opened.
   assert.equal(byCheck((await checkDomain('bimi-ok.mm-fleet.test', { resolver: dns, fetch: false })).findings, 'dns.mx.tls').length, 0);
 });
+
+test('CLI: several domains, --file and stdin, terminal lines in order, --csv, --jsonl, --json, exit status; --connect', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { CLI } = await import('../helpers/env.js');
+  const resolver = `${env.host}:${env.dnsPort}`;
+  const cli = (args: string[], input = '') => spawnSync(process.execPath, [CLI, 'domain', ...args, '--resolver', resolver, '--no-fetch'], { input, encoding: 'utf8', timeout: 120_000, env: { ...process.env, LANG: 'C' } });
+  const dir = mkdtempSync(join(tmpdir(), 'mailmedic-fleet-'));
+  try {
+    const list = join(dir, 'domains.txt');
+    writeFileSync(list, '# our customers\nmm-broken.test\n\nbimi-weak.mm-fleet.test\n');
+    const t = cli(['mm-good.test', '--file', list, '-', '--jobs', '2'], 'nosuch.mm-good.test\n');
+    assert.equal(t.status, 2, t.stderr);
+    const lines = t.stdout.trim().split('\n');
+    assert.deepEqual(lines.slice(0, 4).map((l) => l.split(/\s+/)[1]), ['mm-good.test', 'mm-broken.test', 'bimi-weak.mm-fleet.test', 'nosuch.mm-good.test']);
+    assert.match(lines.at(-1)!, /^4 domain\(s\): \d+ with errors, \d+ with warnings, \d+ without problems\.$/);
+    const pl = cli(['mm-good.test', 'nosuch.mm-good.test', '--lang', 'pl']);
+    assert.match(pl.stdout, /Domen: 2; z błędami: 1/);
+    assert.match(pl.stdout, /błędy: \d+, ostrzeżenia: \d+ — dns\./);
+    const csv = cli(['mm-good.test', 'nosuch.mm-good.test', '--csv']);
+    const rows = csv.stdout.trim().split('\r\n');
+    assert.equal(rows[0], 'domain,status,errors,warnings,notChecked,problems');
+    assert.match(rows[2]!, /^nosuch\.mm-good\.test,error,/);
+    const jl = cli(['mm-good.test', 'nosuch.mm-good.test', '--jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { domain: string; status: string; report?: unknown });
+    assert.deepEqual(jl.map((j) => [j.domain, j.status]), [['mm-good.test', jl[0]!.status], ['nosuch.mm-good.test', 'error']]);
+    assert.equal(jl[0]!.report, undefined, 'the full report only with --full');
+    const json = JSON.parse(cli(['mm-good.test', 'nosuch.mm-good.test', '--json']).stdout) as { findings: { check: string; subject: string }[]; data: { domains: unknown[] } };
+    assert.deepEqual(json.findings.map((f) => [f.check, f.subject]), [['domain.fleet', 'mm-good.test'], ['domain.fleet', 'nosuch.mm-good.test']]);
+    assert.equal(json.data.domains.length, 2);
+    const missing = cli(['--file', join(dir, 'nope.txt')]);
+    assert.equal(missing.status, 66);
+    assert.match(missing.stderr, /cannot read .*nope\.txt: no such file/);
+    // --connect: the MX of the domain over a real SMTP session (the test Postfix's expired certificate).
+    const tls = cli(['bimi-ok.mm-fleet.test', '--connect', '--mx-port', String(env.smtpExpiredCert), '--ca', String(env.caCert), '--json']);
+    const rep = JSON.parse(tls.stdout) as { findings: { check: string; status: string }[] };
+    assert.ok(rep.findings.some((f) => f.check === 'dns.mx.tls.expired' && f.status === 'error'), tls.stderr + rep.findings.map((f) => f.check).join(', '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
