@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { CLI, PROJECT_ROOT, testEnv } from '../helpers/env.js';
+import { CLI, NEEDS_SHARED, PROJECT_ROOT, SHARED, testEnv } from '../helpers/env.js';
 import { swaks, deliveredText } from '../message/mail.js';
 
 const env = testEnv();
@@ -102,6 +102,16 @@ test('bounce --json on a folder of real Postfix bounces and on one .eml; every -
   for (const l of lines) check(line, JSON.parse(l), 'a bounce --jsonl line');
 });
 
+test('bounce --jsonl and --json over the shared Sisimai corpus (every MTA it has)', NEEDS_SHARED, async () => {
+  const root = join(SHARED, 'corpus', 'bounces', 'sisimai');
+  const dirs = ['eml', 'mbox', 'not'].map((d) => join(root, d));
+  const lines = ok(await cli(['bounce', '--jsonl', ...dirs]), 'bounce --jsonl corpus').split('\n').filter(Boolean);
+  assert.ok(lines.length > 300, `corpus messages: ${lines.length}`);
+  const line = validator('data/bounce-message.schema.json');
+  for (const l of lines) check(line, JSON.parse(l), 'a bounce --jsonl line of the corpus');
+  checkReport(ok(await cli(['bounce', '--json', join(root, 'mbox')]), 'bounce --json corpus mbox'), 'bounce');
+});
+
 test('domain and spf --json against the real test DNS server', async () => {
   const lists = join(FIXTURES, 'domain', 'fixtures', 'dnsbl-lists.json');
   for (const d of ['mm-good.test', 'listed.mm-broken.test', 'syntax.mm-broken.test', 'nope.mm-none.test']) {
@@ -176,8 +186,16 @@ test('message --json on a message delivered by the real Postfix', async () => {
   const file = join(work, 'delivered.eml');
   writeFileSync(file, await deliveredText(env, token));
   checkReport(ok(await cli(['message', file, '--json']), 'message'), 'message');
-  // The original quoted in a real bounce.
-  checkReport(ok(await cli(['message', join(POSTFIX_BOUNCES, readdirSync(POSTFIX_BOUNCES).find((f) => f.endsWith('.eml'))!), '--json']), 'message bounce'), 'message');
+  // --verify: DKIM/SPF/DMARC re-checked and the sending IP's PTR and block list asked at the test DNS server.
+  const verified = checkReport(ok(await cli(['message', file, '--verify', '--resolver', DNS, '--dnsbl', 'zen.example.test', '--json']), 'message --verify'), 'message') as { data: { verify?: unknown; reputation?: unknown } };
+  assert.ok(verified.data.verify && verified.data.reputation, 'the --verify parts are there to be validated');
+  // Bounces written by real MTAs (Postfix, Exim, Gmail-shaped, amavis …), read as messages and for the original they quote.
+  const realMta = join(FIXTURES, 'bounce', 'fixtures', 'real-mta');
+  const some = ['exim', 'opensmtpd', 'postfix', 'sendmail'].flatMap((mta) => readdirSync(join(realMta, mta)).filter((f) => f.endsWith('.eml'))
+    .filter((_, i) => i % 20 === 0).map((f) => join(realMta, mta, f)));
+  assert.ok(some.length >= 4);
+  const runs = await Promise.all(some.flatMap((f) => [cli(['message', f, '--json']), cli(['message', f, '--quoted', '--json'])]));
+  for (const r of runs) checkReport(ok(r, 'message on a bounce'), 'message');
 });
 
 test('doctor --json with an answers file, against the real servers', async () => {
