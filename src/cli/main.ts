@@ -52,6 +52,8 @@ async function mainHelp(lang: 'en' | 'pl'): Promise<string> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that goes away (`… | head -1`) is no error of ours: stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
   const lang = langFromArgv(argv);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
