@@ -3,6 +3,7 @@
  * limit, input schema for OpenAPI, whether it reaches out to a server) plus a `run` that calls the capability
  * through the doctor's loader, so a capability that has not landed answers honestly "not available".
  */
+import { checkQueueListing } from '../queue/index.js';
 import { makeReport, type Finding, type Lang, type Report, type Table } from '../core/finding.js';
 import { runDoctor, type DoctorProgress } from '../doctor/engine.js';
 import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
@@ -204,6 +205,15 @@ export const API_OPERATIONS: ApiOperation[] = [
         if (e instanceof CapabilityMissing) return makeReport('logs', 'log', [missingFinding('logs', 'log', e)]);
         throw e;
       }
+    },
+  },
+  {
+    id: 'queue', path: '/api/queue', summary: 'Read a saved mail-queue listing (postqueue -j / -p, mailq, exim -bp): what waits, why, the alarms and the commands to run',
+    bodyLimit: 24 * MB, probes: false,
+    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB } } },
+    async run(body) {
+      // Only a listing the visitor sends: the server's own queue is never read for the web.
+      return checkQueueListing(text(body, 'text', 20 * MB), 'queue');
     },
   },
   {
