@@ -55,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
   // A reader that goes away (`… | head -1`) is no error of ours: stop quietly, as Unix tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
   const lang = langFromArgv(argv);
+  // `mailmedic help explain` is `mailmedic explain --help`.
+  if (argv[0] === 'help' && argv[1] && COMMANDS[argv[1]]) argv = [argv[1], '--help', ...argv.slice(2)];
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(await mainHelp(lang));

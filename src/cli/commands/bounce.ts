@@ -4,7 +4,7 @@ import { renderCsv } from '../../report/csv.js';
 import { renderTerminalFindings, renderTerminalFooter, renderTerminalHeader, renderTerminalSection, statusCounts } from '../../report/terminal.js';
 import { InputError, parseCommand, UsageError, type CommonFlags } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
-import { emit, openSink } from '../output.js';
+import { emit, openSink, useColor } from '../output.js';
 import type { Command } from './index.js';
 
 /**
@@ -107,7 +107,7 @@ async function streamTerminal(items: AsyncIterable<BounceItem>, subject: string,
   const second = first.done ? first : await it.next();
   if (second.done) return emit(bounceReport(first.done ? [] : [first.value], subject), common);
   const out = openSink(common);
-  const opt = { lang: common.lang, color: common.color ?? (!common.output && process.stdout.isTTY === true && !process.env.NO_COLOR), verbose: common.verbose, width: process.stdout.columns || 80 };
+  const opt = { lang: common.lang, color: useColor(common), verbose: common.verbose, width: process.stdout.columns || 80 };
   const tally = new BounceTally();
   const counts = statusCounts([]);
   const worst = new Worst();

@@ -13,7 +13,7 @@ import { render } from '../../report/index.js';
 import { InputError, numberOption, parseCommand, UsageError, type CommonFlags } from '../args.js';
 import { USAGE_TEXTS, whyUnreadable } from '../usage-texts.js';
 import { DNS_OPTIONS, dnsFromOptions } from '../dns-flags.js';
-import { emit, openSink } from '../output.js';
+import { emit, openSink, useColor } from '../output.js';
 import type { Command } from './index.js';
 
 export const command: Command = {
@@ -147,7 +147,7 @@ async function runFleet(source: AsyncIterable<string>, options: DomainCheckOptio
   };
   if (how.jsonl || common.format === 'csv' || common.format === 'terminal') {
     const out = openSink(common);
-    const opt = { lang: common.lang, color: common.color ?? (!common.output && process.stdout.isTTY === true && !process.env.NO_COLOR), verbose: common.verbose, width: process.stdout.columns || 80 };
+    const opt = { lang: common.lang, color: useColor(common), verbose: common.verbose, width: process.stdout.columns || 80 };
     if (common.format === 'csv' && !how.jsonl) await out.write(renderCsv(FLEET_CSV_COLUMNS, []));
     for await (const r of rows) {
       tally(r);

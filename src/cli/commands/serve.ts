@@ -11,6 +11,8 @@ const OPTIONS = {
   port: { type: 'string', short: 'p' },
   'allow-private': { type: 'boolean' },
   'probes-per-minute': { type: 'string' },
+  resolver: { type: 'string' },
+  // The old name of --resolver, still accepted (not shown in the help).
   dns: { type: 'string' },
   dnsbl: { type: 'string', multiple: true },
   ca: { type: 'string' },
@@ -36,7 +38,7 @@ the doctor step by step) and its JSON API (/openapi.json). No configuration need
   --port N                port (default 8025; 0 = any free port)
   --allow-private         when exposed, still allow tests of private/loopback/link-local targets and any port
   --probes-per-minute N   server tests per client per minute (default 10 when exposed, 120 on loopback)
-  --dns HOST:PORT         DNS server for all checks   --ca FILE   trust this CA for TLS tests
+  --resolver HOST:PORT    DNS server for all checks   --ca FILE   trust this CA for TLS tests
   --dnsbl ZONE            ask this blocklist zone instead of the default set (repeatable)
   --timeout MS            per network operation       --quiet     no request log on stderr
   --budget MS             time for one request's work (default 90000); it also stops when the browser leaves
@@ -55,7 +57,7 @@ ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json)
   --port N                port (domyślnie 8025; 0 = dowolny wolny)
   --allow-private         przy wystawieniu: zezwól na testy adresów prywatnych/loopback/link-local i dowolnych portów
   --probes-per-minute N   testy serwerów na klienta na minutę (domyślnie 10 przy wystawieniu, 120 lokalnie)
-  --dns HOST:PORT         serwer DNS dla wszystkich testów   --ca PLIK   zaufany urząd certyfikacji dla TLS
+  --resolver HOST:PORT    serwer DNS dla wszystkich testów   --ca PLIK   zaufany urząd certyfikacji dla TLS
   --dnsbl STREFA          pytaj tę czarną listę (DNSBL) zamiast domyślnych (można powtórzyć)
   --timeout MS            limit czasu operacji sieciowej     --quiet     bez logu żądań na stderr
   --budget MS             czas na obsługę jednego żądania (domyślnie 90000); praca kończy się też, gdy przeglądarka odejdzie
@@ -75,7 +77,7 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
       host, port,
       allowPrivate: Boolean(v['allow-private']),
       ...(v['probes-per-minute'] !== undefined ? { probesPerMinute: numberOption('probes-per-minute', v['probes-per-minute'], 10, 1, 10_000) } : {}),
-      ...(typeof v.dns === 'string' ? { dnsServer: v.dns } : {}),
+      ...(typeof (v.resolver ?? v.dns) === 'string' ? { dnsServer: String(v.resolver ?? v.dns) } : {}),
       ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),
       ...(Array.isArray(v.dnsbl) ? { dnsblLists: v.dnsbl.map((z) => customDnsblList(String(z))) } : {}),
       ...(v.timeout !== undefined ? { timeoutMs: numberOption('timeout', v.timeout, 10_000, 1, 600_000) } : {}),
