@@ -26,6 +26,8 @@ export const USAGE_TEXTS = {
   unknownFormat: tx('unknown format "{format}"', 'nieznany format „{format}” (dostępne: terminal, json, markdown, html, csv)'),
   oneFormat: tx('choose one of {options}', 'wybierz tylko jedną z opcji: {options}'),
   numberRange: tx('--{name} must be a number from {min} to {max}', '--{name} musi być liczbą od {min} do {max}'),
+  durationRange: tx('--{name} must be a duration from {min} to {max}, such as 500ms, 5s, 2m or 1h (a bare number is in {unit})',
+    '--{name} musi być czasem od {min} do {max}, np. 500ms, 5s, 2m albo 1h (sama liczba to {unit})'),
   badResolver: tx('resolver "{value}" is not an IP address with an optional :port', // wraps the DNS client's RangeError
     'serwer DNS „{value}” musi być adresem IP z opcjonalnym portem (ip[:port] albo [ipv6]:port, port 1–65535)'),
   unknownCommand: tx('unknown command "{name}"', 'nieznane polecenie „{name}”'),

@@ -53,3 +53,25 @@ test('--resolver in every command that asks DNS; the old --dns / --dns-server st
   }
   for (const cmd of ['domain', 'spf', 'probe', 'settings', 'doctor', 'serve']) assert.match(run([cmd, '--help']).stdout, /--resolver/, cmd);
 });
+
+test('durations: one parser, units everywhere, a bare number keeps the unit each command always had', async () => {
+  const { durationOption } = await import('../../src/cli/args.js');
+  assert.equal(durationOption('timeout', '500ms', 0, 's', 1, 1e9), 500);
+  assert.equal(durationOption('timeout', '5s', 0, 'ms', 1, 1e9), 5000);
+  assert.equal(durationOption('timeout', '2m', 0, 'ms', 1, 1e9), 120_000);
+  assert.equal(durationOption('timeout', '1h', 0, 'ms', 1, 1e10), 3_600_000);
+  assert.equal(durationOption('timeout', '1.5s', 0, 'ms', 1, 1e9), 1500);
+  assert.equal(durationOption('timeout', '20', 0, 's', 1, 1e9), 20_000, 'message: a bare number is seconds');
+  assert.equal(durationOption('timeout', '2000', 0, 'ms', 1, 1e9), 2000, 'domain: a bare number is milliseconds');
+  assert.equal(durationOption('timeout', undefined, 42, 'ms', 1, 1e9), 42);
+  for (const bad of ['abc', '5x', '-1s', '1e3', ' ', '5 s s']) assert.throws(() => durationOption('timeout', bad, 0, 'ms', 1, 1e9), /must be a duration/, bad);
+  assert.throws(() => durationOption('timeout', '2h', 0, 'ms', 1, 60_000), /from 1ms to 1m/);
+  // Through the CLI: the same flag, units accepted, nonsense a usage error in both languages.
+  const env = testEnv();
+  const ok = run(['domain', 'mm-good.test', '--resolver', `${env.host}:${env.dnsPort}`, '--timeout', '2s', '--no-fetch', '--json']);
+  assert.ok([0, 1, 2].includes(ok.status!), ok.stderr);
+  const bad = run(['domain', 'mm-good.test', '--timeout', 'soon', '--lang', 'pl']);
+  assert.equal(bad.status, 64);
+  assert.match(bad.stderr, /--timeout musi być czasem od 50ms do 1m, np\. 500ms, 5s, 2m albo 1h \(sama liczba to ms\)/);
+  assert.equal(run(['message', '-', '--timeout', 'x']).status, 64);
+});

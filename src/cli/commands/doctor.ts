@@ -12,7 +12,7 @@ import { DOCTOR_TEXT } from '../../doctor/texts.js';
 import { renderDoctorTerminal } from '../../doctor/terminal.js';
 import type { DoctorAnswers } from '../../doctor/types.js';
 import type { Format } from '../../report/options.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit, useColor } from '../output.js';
 import type { Command } from './index.js';
@@ -74,7 +74,7 @@ Cases (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
   --postfix-config DIR  Postfix configuration directory for --queue live (postqueue -c)
   --resolver HOST:PORT  DNS server to ask        --ca FILE   trust this CA for TLS tests
   --dnsbl ZONE          ask this blocklist zone instead of the default set (repeatable)
-  --timeout MS          per network operation    --no-interactive   never ask
+  --timeout TIME        per network operation (10s, 500ms; a bare number is ms)    --no-interactive   never ask
   --list-cases          list the cases           --progress   show progress even when stderr is not a terminal
   --output report.md|report.html|report.json   the support report (format from the extension or --json/--markdown/--html);
                         the summary is shown on the terminal too`;
@@ -97,7 +97,7 @@ Przypadki (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
   --postfix-config KAT  katalog konfiguracji Postfiksa dla --queue live (postqueue -c)
   --resolver HOST:PORT  serwer DNS               --ca PLIK   zaufany urząd certyfikacji dla testów TLS
   --dnsbl STREFA        pytaj tę czarną listę (DNSBL) zamiast domyślnych (można powtórzyć)
-  --timeout MS          limit czasu operacji     --no-interactive   bez pytań
+  --timeout CZAS        limit czasu operacji (10s, 500ms; sama liczba to ms)     --no-interactive   bez pytań
   --list-cases          lista przypadków         --progress   postęp także poza terminalem
   --output raport.md|raport.html|raport.json   raport dla pomocy technicznej (format z rozszerzenia lub flagi);
                         podsumowanie widać też w terminalu`;
@@ -178,7 +178,7 @@ export const command: Command = {
         liveQueue: typeof v['postfix-config'] === 'string' ? { configDir: v['postfix-config'] } : {},
         ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),
         ...(Array.isArray(v.dnsbl) ? { dnsblLists: v.dnsbl.map((z) => customDnsblList(String(z))) } : {}),
-        ...(v.timeout !== undefined ? { timeoutMs: numberOption('timeout', v.timeout, 10_000, 1, 600_000) } : {}),
+        ...(v.timeout !== undefined ? { timeoutMs: durationOption('timeout', v.timeout, 10_000, 'ms', 1, 600_000) } : {}),
       },
       ...(onProgress ? { onProgress } : {}),
     });

@@ -22,7 +22,7 @@ export const command: Command = {
     pl: 'sprawdza rekordy DNS domeny ważne dla poczty: MX, SPF, DKIM, DMARC, odwrotny DNS, czarne listy, MTA-STS, TLS-RPT, DNSSEC',
   },
   usage: {
-    en: `mailmedic domain <domain>… | --file <list> | - [--ip <addr>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout ms] [--retries n] [--trace]
+    en: `mailmedic domain <domain>… | --file <list> | - [--ip <addr>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout time] [--retries n] [--trace]
 
 Checks everything in DNS that decides whether mail to and from the domain works, and says what to fix.
 Many domains (several arguments, --file with one per line, or "-" for standard input): one line per domain as
@@ -34,11 +34,11 @@ each is done, worst problem first; --csv / --jsonl for spreadsheets and pipeline
   --ip <addr>             a server that sends the domain's mail: SPF verdict, reverse DNS, blocklists (repeatable)
   --dkim-selector <s>     DKIM selector to check (repeatable; default: probe common selectors)
   --resolver ip[:port]    DNS server to ask (default: the first nameserver in /etc/resolv.conf); no other is ever asked
-  --timeout <ms>          per-query timeout (default 2000)      --retries <n>   retries after a timeout (default 1)
+  --timeout <time>        per-query timeout: 500ms, 2s … (default 2s; a bare number is ms)   --retries <n>   retries (default 1)
   --trace                 print every DNS query with its answer and time (to standard error)
   --dnsbl-lists <file>    blocklist set as JSON instead of the built-in one
   --no-fetch              do not fetch the MTA-STS policy over HTTPS`,
-    pl: `mailmedic domain <domena>… | --file <lista> | - [--ip <adres>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout ms] [--retries n] [--trace]
+    pl: `mailmedic domain <domena>… | --file <lista> | - [--ip <adres>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout czas] [--retries n] [--trace]
 
 Sprawdza wszystko w DNS, od czego zależy, czy poczta do domeny i z niej działa, i mówi, co poprawić.
 Wiele domen (kilka argumentów, --file z jedną domeną w wierszu albo „-” — wejście standardowe): po wierszu na
@@ -51,7 +51,7 @@ według najgorszej domeny.
   --ip <adres>            serwer wysyłający pocztę domeny: wynik SPF, odwrotny DNS, czarne listy (można powtarzać)
   --dkim-selector <s>     selektor DKIM do sprawdzenia (można powtarzać; domyślnie typowe selektory)
   --resolver ip[:port]    serwer DNS do odpytania (domyślnie pierwszy nameserver z /etc/resolv.conf); żaden inny nie jest pytany
-  --timeout <ms>          limit czasu zapytania (domyślnie 2000)   --retries <n>   powtórzenia po przekroczeniu czasu (domyślnie 1)
+  --timeout <czas>        limit czasu zapytania: 500ms, 2s … (domyślnie 2s; sama liczba to ms)   --retries <n>   powtórzenia (domyślnie 1)
   --trace                 wypisuje każde zapytanie DNS z odpowiedzią i czasem (na standardowe wyjście błędów)
   --dnsbl-lists <plik>    zestaw czarnych list w JSON zamiast wbudowanego
   --no-fetch              nie pobiera polityki MTA-STS przez HTTPS`,

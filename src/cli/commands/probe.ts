@@ -7,7 +7,7 @@ import { formatTranscript, type Protocol, type TlsMode } from '../../probe/commo
 import type { NetDeps } from '../../probe/connection.js';
 import { maskSecrets, passwordForms } from '../../core/secrets.js';
 import type { SmtpAuthMechanism } from '../../probe/smtp.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit, readStdin, useColor } from '../output.js';
 import type { Command } from './index.js';
@@ -127,7 +127,7 @@ async function promptPassword(prompt: string): Promise<string> {
 
 function seconds(name: string, raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
-  return Math.round(numberOption(name, raw, 0, 0.05, 3600) * 1000);
+  return durationOption(name, raw, 0, 's', 50, 3_600_000);
 }
 
 export const command: Command = {
