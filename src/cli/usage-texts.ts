@@ -42,13 +42,15 @@ export const USAGE_TEXTS = {
   explainNoInput: tx('give the text to explain (as arguments, --file FILE, or on standard input)',
     'podaj tekst do wyjaśnienia (jako argumenty, przez --file PLIK albo na standardowym wejściu)'),
   explainEmptyText: tx('nothing to explain: the text is empty', 'nie ma czego wyjaśniać: tekst jest pusty'),
-  explainEmptyStdin: tx('nothing to explain: standard input is empty', 'nie ma czego wyjaśniać: standardowe wejście jest puste'),
+  explainEmptyStdin: tx('nothing to explain: standard input is empty', 'nie ma czego wyjaśniać: wejście standardowe jest puste'),
   explainEmptyFile: tx('nothing to explain: {file} is empty', 'nie ma czego wyjaśniać: plik {file} jest pusty'),
   explainTooBig: tx('{file} is over {max} MiB, the limit of explain: give the lines with the error (for a whole mail log use "mailmedic logs", for bounces "mailmedic bounce")',
     '{file} ma ponad {max} MiB, limit polecenia explain: podaj wiersze z błędem (cały log poczty czyta „mailmedic logs”, zwroty „mailmedic bounce”)'),
   explainNotText: tx('{file} is not text (an image, a program or an archive): copy the error message as text and give that',
     '{file} to nie tekst (obraz, program albo archiwum): skopiuj komunikat błędu jako tekst i podaj go'),
   cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
+  emptyStdin: tx('nothing to read: standard input is empty', 'nie ma czego czytać: wejście standardowe jest puste'),
+  emptyFile: tx('nothing to read: {path} is empty', 'nie ma czego czytać: plik {path} jest pusty'),
 
   // --- queue ---
   queueOneInput: tx('give at most one listing file (or "-"); without one the live queue of this machine is read',

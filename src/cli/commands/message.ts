@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { EXIT } from '../../core/finding.js';
 import { isIP } from 'node:net';
 import { analyzeMessage, hopTable, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
 import { renderCsv } from '../../report/csv.js';
@@ -92,6 +93,7 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
     if (typeof values.ip === 'string' && !isIP(values.ip)) throw new UsageError(USAGE_TEXTS.messageIp, { value: values.ip });
     const timeoutMs = durationOption('timeout', values.timeout, 20_000, 's', 1000, 600_000);
     const raw = file === '-' ? await readStdinBounded() : await readFileBounded(file);
+    if (!raw.length) throw file === '-' ? new InputError(USAGE_TEXTS.emptyStdin, EXIT.usage) : new InputError(USAGE_TEXTS.emptyFile, EXIT.usage, { path: file });
     const analysis = await analyzeMessage(raw, {
       quoted: Boolean(values.quoted),
       ...(values.verify ? { verify: { resolver: makeMessageResolver({ ...(server ? { server } : {}), timeoutMs: Math.min(5000, timeoutMs) }), timeoutMs, dnsbl, ...(typeof values.ip === 'string' ? { ip: values.ip } : {}) } } : {}),
