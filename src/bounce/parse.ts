@@ -23,6 +23,7 @@ import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock,
 import { allAddresses, commandIn, commandInLower, firstAddress, lowWindow, rhostIn, transcriptCommand } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
+/** Options of `parseBounce`: the size read at most, and formats or providers to leave out (family cross-validation). */
 export interface ParseBounceOptions {
   /** Largest message read (bytes); the rest is ignored. Default 64 MiB. */
   maxBytes?: number;

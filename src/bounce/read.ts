@@ -12,6 +12,7 @@ import { tx } from '../i18n/text.js';
 import { parseBounce, unreadable, type ParseBounceOptions } from './parse.js';
 import type { BounceResult } from './types.js';
 
+/** Options of `readBounces`: descend into folders, and the stream standard input comes from. */
 export interface ReadBouncesOptions extends ParseBounceOptions {
   /** Descend into sub-directories. */
   recursive?: boolean;
@@ -19,6 +20,7 @@ export interface ReadBouncesOptions extends ParseBounceOptions {
   stdin?: Readable;
 }
 
+/** One message read by `readBounces`: where it came from and what was found in it. */
 export interface BounceItem {
   /** File the message came from ("-" for stdin). */
   file: string;

@@ -101,6 +101,7 @@ export interface BounceRecipient
 
 export type BounceKind = 'dsn' | 'mta-text' | 'feedback' | 'auto-reply' | 'not-bounce' | 'error';
 
+/** What one message is (a bounce, an auto-reply, a feedback report, not a bounce, unreadable) and its recipients. */
 export interface BounceResult {
   isBounce: boolean;
   kind: BounceKind;

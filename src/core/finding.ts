@@ -10,6 +10,7 @@ export interface Text {
   pl: string;
 }
 
+/** A language of the reports: 'en' or 'pl'. */
 export type Lang = keyof Text;
 export const LANGS: readonly Lang[] = ['en', 'pl'];
 
@@ -26,6 +27,7 @@ export type Actor =
   | 'network' // DNS, routing, firewalls, ISPs in between
   | 'unknown';
 
+/** Whether a failure is temporary (a retry may work), permanent, or not known. */
 export type Permanence = 'temporary' | 'permanent' | 'unknown';
 
 /**
@@ -39,6 +41,7 @@ export const REASONS = [
   'failedstarttls', 'toomanyconn', 'speeding', 'syntaxerror', 'systemerror', 'systemfull', 'networkerror',
   'expired', 'mailererror', 'onhold', 'undefined', 'feedback', 'vacation', 'delivered',
 ] as const;
+/** Why a delivery failed, in the bounce vocabulary shared by every capability (see REASONS). */
 export type Reason = (typeof REASONS)[number];
 
 /** A piece of raw evidence: a code, a DNS record, a transcript or log line, a query and its answer. */
@@ -65,6 +68,7 @@ export interface Diagnosis {
   rule: string;
 }
 
+/** One thing checked and what was found: status, the words in both languages, evidence, diagnosis, advice. */
 export interface Finding {
   /** Stable machine id, dotted: "explain.code", "dns.spf.lookup-limit", "probe.smtp.tls.certificate". */
   check: string;
@@ -123,6 +127,7 @@ export function worstStatus(findings: readonly { status: Status }[]): Status {
   return STATUS_ORDER[worst] ?? 'ok';
 }
 
+/** Build the one Report shape from findings (its status is the worst finding's), with tables and `data`. */
 export function makeReport(
   command: string,
   subject: string,
@@ -148,6 +153,7 @@ export function makeReport(
 /** Exit codes (documented in README): worst status decides, usage and internal errors have their own. */
 export const EXIT = { ok: 0, warn: 1, error: 2, usage: 64, dataError: 65, noInput: 66, internal: 70 } as const;
 
+/** The CLI exit code for a report's worst status: 2 error, 1 warning or not checked, 0 otherwise. */
 export function exitCodeFor(status: Status): number {
   if (status === 'error') return EXIT.error;
   if (status === 'warn' || status === 'unknown') return EXIT.warn;

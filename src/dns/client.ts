@@ -12,6 +12,7 @@ import type {
 
 export interface DnsServer { host: string; port: number }
 
+/** Options of `createDnsClient`: the one server to ask, timeouts, retries, transport, limits, trace. */
 export interface DnsClientOptions {
   /** "ip", "ip:port", "[v6]:port" or a bare IPv6 address. Default: first nameserver of /etc/resolv.conf. */
   server?: string;

@@ -83,6 +83,7 @@ export interface DnsResult<T> extends DnsAnswer {
   values: T[];
 }
 
+/** A DNS client that asks only the server it was made for: raw queries, typed helpers, a trace and counts. */
 export interface DnsClient extends DnsQuery {
   a(name: string): Promise<DnsResult<string>>;
   aaaa(name: string): Promise<DnsResult<string>>;

@@ -21,6 +21,7 @@ export type DoctorProgress =
   | { type: 'start'; check: string; title: Text; index: number; total: number }
   | { type: 'done'; check: string; title: Text; status: Status; ms: number; findings: Finding[]; index: number; total: number };
 
+/** How the doctor runs: the reader's language, the outside world (deps), progress, a time limit per check. */
 export interface DoctorOptions {
   deps?: DoctorDeps;
   lang?: Lang;

@@ -512,6 +512,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
   },
 };
 
+/** What a reason means, in both languages: title, meaning, who must act, what to do. */
 export function describeReason(reason: Reason): ReasonInfo {
   return REASON_INFO[reason] ?? GENERIC;
 }

@@ -3,7 +3,6 @@
  * limit, input schema for OpenAPI, whether it reaches out to a server) plus a `run` that calls the capability
  * through the doctor's loader, so a capability that has not landed answers honestly "not available".
  */
-import { checkQueueListing } from '../queue/index.js';
 import { makeReport, type Finding, type Lang, type Report, type Table } from '../core/finding.js';
 import { runDoctor, type DoctorProgress } from '../doctor/engine.js';
 import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
@@ -212,7 +211,9 @@ export const API_OPERATIONS: ApiOperation[] = [
     bodyLimit: 24 * MB, probes: false,
     input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB } } },
     async run(body) {
-      // Only a listing the visitor sends: the server's own queue is never read for the web.
+      // Only a listing the visitor sends: the server's own queue is never read for the web. Loaded when asked
+      // (the app's start-up loads no capability it may not need).
+      const { checkQueueListing } = await import('../queue/index.js');
       return checkQueueListing(text(body, 'text', 20 * MB), 'queue');
     },
   },

@@ -59,3 +59,18 @@ test('the root is curated: the result types, one renderer, one entry per capabil
   assert.equal(logs.command, 'logs summary');
   assert.ok(logs.tables!.some((t) => t.id === 'logs.totals'));
 });
+
+test('every export of the curated root has a TSDoc comment', async () => {
+  const ts = (await import('typescript')).default;
+  const file = join(PROJECT_ROOT, 'src', 'index.ts');
+  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true });
+  const checker = program.getTypeChecker();
+  const missing: string[] = [];
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!);
+  for (const sym of exports) {
+    const s = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+    if (!ts.displayPartsToString(s.getDocumentationComment(checker)).trim()) missing.push(sym.name);
+  }
+  assert.ok(exports.length > 40, `${exports.length} exports walked`);
+  assert.deepEqual(missing, [], 'exports without a doc comment');
+});

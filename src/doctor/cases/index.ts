@@ -8,6 +8,7 @@ import { vpsReceiveCase } from './vps-receive.js';
 import { vpsSendCase } from './vps-send.js';
 import { webmailCase } from './webmail.js';
 
+/** The seven cases of mail that is not sent or received, in the order the help articles give them. */
 export const DOCTOR_CASES: readonly DoctorCase[] = [
   clientSendCase, clientReceiveCase, webmailCase, phpMailCase, vpsSendCase, vpsReceiveCase, lostMessageCase,
 ];
