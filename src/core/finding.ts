@@ -10,11 +10,17 @@ export interface Text {
   pl: string;
 }
 
+/** A report language: 'en' or 'pl' (the keys of Text). */
 export type Lang = keyof Text;
+/** Every language a text must exist in; English first. */
 export const LANGS: readonly Lang[] = ['en', 'pl'];
 
 /** ok: fine; info: worth knowing; warn: likely a problem; error: a problem; unknown: could not be checked (say why). */
 export type Status = 'ok' | 'info' | 'warn' | 'error' | 'unknown';
+/**
+ * Statuses from best to worst: a report's status is the worst of its findings', and "could not check" ranks above
+ * "worth knowing" but below a warning.
+ */
 export const STATUS_ORDER: readonly Status[] = ['ok', 'info', 'unknown', 'warn', 'error'];
 
 /** Who must act to fix it. */
@@ -26,6 +32,10 @@ export type Actor =
   | 'network' // DNS, routing, firewalls, ISPs in between
   | 'unknown';
 
+/**
+ * Whether a failure goes away by itself (temporary: the sender retries), stays until someone fixes it (permanent), or
+ * cannot be told.
+ */
 export type Permanence = 'temporary' | 'permanent' | 'unknown';
 
 /**
@@ -39,6 +49,7 @@ export const REASONS = [
   'failedstarttls', 'toomanyconn', 'speeding', 'syntaxerror', 'systemerror', 'systemfull', 'networkerror',
   'expired', 'mailererror', 'onhold', 'undefined', 'feedback', 'vacation', 'delivered',
 ] as const;
+/** One bounce reason of REASONS (Sisimai's vocabulary), shared by every capability that names why mail failed. */
 export type Reason = (typeof REASONS)[number];
 
 /** A piece of raw evidence: a code, a DNS record, a transcript or log line, a query and its answer. */
@@ -65,6 +76,10 @@ export interface Diagnosis {
   rule: string;
 }
 
+/**
+ * One thing mailmedic checked and what it found: status, a one-sentence summary, the why and what to do, in both
+ * languages, with the raw evidence behind it.
+ */
 export interface Finding {
   /** Stable machine id, dotted: "explain.code", "dns.spf.lookup-limit", "probe.smtp.tls.certificate". */
   check: string;
@@ -115,14 +130,20 @@ export interface Report {
   data?: unknown;
 }
 
+/** The version written into every report's `tool` field. */
 export const TOOL_VERSION = '0.1.0';
 
+/** The worst status among the findings (by STATUS_ORDER); 'ok' when there are none. */
 export function worstStatus(findings: readonly { status: Status }[]): Status {
   let worst = 0;
   for (const f of findings) worst = Math.max(worst, STATUS_ORDER.indexOf(f.status));
   return STATUS_ORDER[worst] ?? 'ok';
 }
 
+/**
+ * Wraps findings into the one Report envelope every capability returns: schema, version, time (from `extra.now`,
+ * injectable for tests), worst status, optional tables and data. Polish numbers in the findings get decimal commas.
+ */
 export function makeReport(
   command: string,
   subject: string,
@@ -148,6 +169,10 @@ export function makeReport(
 /** Exit codes (documented in README): worst status decides, usage and internal errors have their own. */
 export const EXIT = { ok: 0, warn: 1, error: 2, usage: 64, dataError: 65, noInput: 66, internal: 70 } as const;
 
+/**
+ * The process exit code for a report's status: 2 for an error, 1 for a warning or something that could not be
+ * checked, 0 otherwise.
+ */
 export function exitCodeFor(status: Status): number {
   if (status === 'error') return EXIT.error;
   if (status === 'warn' || status === 'unknown') return EXIT.warn;

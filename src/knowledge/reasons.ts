@@ -512,6 +512,10 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
   },
 };
 
+/**
+ * What a bounce reason means, who usually acts and what to do; a generic description for a reason without an entry of
+ * its own.
+ */
 export function describeReason(reason: Reason): ReasonInfo {
   return REASON_INFO[reason] ?? GENERIC;
 }
