@@ -23,6 +23,7 @@ import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock,
 import { allAddresses, commandIn, commandInLower, firstAddress, lowWindow, rhostIn, transcriptCommand } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
+/** Limits for reading one bounce, and what to leave out when scoring the reader on formats it was not taught. */
 export interface ParseBounceOptions {
   /** Largest message read (bytes); the rest is ignored. Default 64 MiB. */
   maxBytes?: number;

@@ -70,6 +70,10 @@ export interface BounceContext {
   cache: Map<string, RawRecipient[]>;
 }
 
+/**
+ * A reader for one MTA's or provider's bounce format: a cheap test whether a message is in it, and the decoder that
+ * reads its recipients.
+ */
 export interface BounceFormat {
   /** Stable id, used in rules: "postfix", "qmail" … */
   name: string;
@@ -99,8 +103,16 @@ export interface BounceRecipient
   decoder: string;
 }
 
+/**
+ * What kind of message it is: a standard DSN, an MTA's own text bounce, a feedback (abuse/unsubscribe) report, an
+ * auto-reply, no bounce at all, or unreadable.
+ */
 export type BounceKind = 'dsn' | 'mta-text' | 'feedback' | 'auto-reply' | 'not-bounce' | 'error';
 
+/**
+ * What parseBounce found in one message: whether it is a bounce, of what kind, who it failed for and why; or why it
+ * could not be read.
+ */
 export interface BounceResult {
   isBounce: boolean;
   kind: BounceKind;

@@ -23,6 +23,10 @@ import { decodeExplainInput, type InputEncoding } from './decode.js';
 import { PhraseMatcher } from './phrases.js';
 import { scanText, type ScannedGroup } from './scan.js';
 
+/**
+ * What explain() may be told beyond the text: the report's subject, names for the follow-up commands, a cap on what
+ * is reported, and the clock.
+ */
 export interface ExplainOptions {
   /** What the report is about ("stdin", a file name); default: the start of the text. */
   subject?: string;
@@ -68,6 +72,10 @@ export interface ExplainDiagnosis {
   lines: number[];
 }
 
+/**
+ * The `data` of an explain report: every distinct thing found and a summary of the input (lines cut for length,
+ * things left unreported).
+ */
 export interface ExplainData {
   diagnoses: ExplainDiagnosis[];
   input: { chars: number; lines: number; longLines: number; encoding?: InputEncoding; omitted: number };
