@@ -12,6 +12,10 @@ import type { DnsblList } from './dnsbl-lists.js';
 import { checkPtr } from './ptr.js';
 import { checkSpf } from './spf/check.js';
 
+/**
+ * The options bag of the subject-first entry points: the DNS client (`dns`, or `resolver` as another name), DKIM
+ * selectors (`dkimSelectors` or `selectors`) and blocklists.
+ */
 export interface SubjectOptions {
   dns?: DnsClient;
   resolver?: DnsClient;

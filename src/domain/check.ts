@@ -21,6 +21,7 @@ import { parseIp, specialRange } from './ip.js';
 import { finding, sampleList } from './util.js';
 import { dnsClientOf } from './adapters.js';
 
+/** How to check a domain: the DNS client, sending IPs to look at, DKIM selectors, blocklists and the MTA-STS fetch. */
 export interface DomainCheckOptions {
   /** The DNS client (default: one for the system resolver). `resolver` is accepted as another name. */
   dns?: DnsClient;
@@ -29,13 +30,20 @@ export interface DomainCheckOptions {
   selectors?: string[];
   /** Sending IPs to check (PTR, blocklists, SPF evaluation). */
   ips?: string[];
+  /** DKIM selectors to look up; without them, common selector names are tried. */
   dkimSelectors?: string[];
+  /** Blocklists to check the IPs on (default DEFAULT_DNSBL_LISTS). */
   dnsblLists?: readonly DnsblList[];
   /** HTTPS fetch for the MTA-STS policy; default: through the same DNS client; false: do not fetch. */
   fetch?: HttpsFetch | false;
+  /** Time limit of the MTA-STS policy fetch, in ms (default 5000). */
   httpsTimeoutMs?: number;
 }
 
+/**
+ * Every mail DNS check of a domain: the findings, the tables and the `data` of the `domain` report (MX, SPF, DKIM,
+ * PTR, blocklists, queries made).
+ */
 export interface DomainCheckResult {
   /** The domain as checked (ASCII, lower-case). */
   domain: string;
@@ -78,6 +86,11 @@ export function normalizeDomainInput(input: string): { ok: true; domain: string;
   return { ok: true, domain: n.name, notes };
 }
 
+/**
+ * Checks a domain's mail DNS (MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT, SOA/NS, PTR, blocklists), independent lookups
+ * in parallel; a name that cannot be a domain gives findings, not an exception. checkMailDomain gives the same as a
+ * Report.
+ */
 export async function checkDomain(input: string, options: DomainCheckOptions): Promise<DomainCheckResult> {
   const dns = dnsClientOf(options);
   const norm = normalizeDomainInput(input);
