@@ -16,6 +16,10 @@ export { queueCommand, type QueueAction } from './commands.js';
 export { liveCommand, spawnRunner, findOnPath, type CommandRunner, type LiveCommand } from './live.js';
 export type { QueueMessage, QueueRecipient, QueueName, QueueMta, QueueFormat, QueueProblem } from './types.js';
 
+/**
+ * How to read a queue listing into a report: how many of the longest-waiting messages to keep, Postfix's
+ * configuration directory, the age (s) that raises an alarm, the clock, and a callback per message.
+ */
 export interface CheckQueueOptions extends ReadQueueOptions {
   /** Messages kept for the listing of the longest-waiting ones (default 50). */
   keep?: number;
@@ -23,6 +27,7 @@ export interface CheckQueueOptions extends ReadQueueOptions {
   configDir?: string;
   /** Mail older than this (seconds) raises an alarm (default 5 days). */
   maxAgeSeconds?: number;
+  /** The clock for the report's time (default the system clock); ages are measured from `now`. */
   nowDate?: () => Date;
   /** Sees every message as it is read (the summary keeps only counts and the longest-waiting ones). */
   onMessage?: (m: QueueMessage) => void;
@@ -36,6 +41,7 @@ export async function checkQueueListing(source: string | Uint8Array | AsyncItera
     ...(opts.configDir ? { configDir: opts.configDir } : {}), ...(opts.maxAgeSeconds ? { maxAgeSeconds: opts.maxAgeSeconds } : {}), ...(opts.nowDate ? { now: opts.nowDate } : {}) });
 }
 
+/** No mail queue command (postqueue, exim, mailq) is installed on this machine, so there is no live queue to read. */
 export class NoQueueError extends Error {}
 
 /**
