@@ -17,10 +17,15 @@ import { redactDeep, secretsOf } from './redact.js';
 import { DOCTOR_TEXT as T } from './texts.js';
 import type { CheckAdapter, DoctorAnswers, DoctorCase, DoctorDeps } from './types.js';
 
+/** Progress of a doctor run, for a live display: a check started, or finished with its status, time and findings. */
 export type DoctorProgress =
   | { type: 'start'; check: string; title: Text; index: number; total: number }
   | { type: 'done'; check: string; title: Text; status: Status; ms: number; findings: Finding[]; index: number; total: number };
 
+/**
+ * How to run the doctor: the outside world (deps), the language, a progress callback, and how long one check may take
+ * (ms, default 60000).
+ */
 export interface DoctorOptions {
   deps?: DoctorDeps;
   lang?: Lang;
@@ -31,6 +36,10 @@ export interface DoctorOptions {
   checkTimeoutMs?: number;
 }
 
+/**
+ * One likely cause in the doctor's answer, ranked by how well it explains the case, with its evidence, advice and the
+ * other checks that saw the same.
+ */
 export interface RankedCause {
   rank: number;
   check: string;

@@ -8,10 +8,15 @@ import { vpsReceiveCase } from './vps-receive.js';
 import { vpsSendCase } from './vps-send.js';
 import { webmailCase } from './webmail.js';
 
+/**
+ * The problems the doctor can work through ("I cannot send from my mail program", "mail from my VPS is refused", "a
+ * message got lost" …), in the order they are offered.
+ */
 export const DOCTOR_CASES: readonly DoctorCase[] = [
   clientSendCase, clientReceiveCase, webmailCase, phpMailCase, vpsSendCase, vpsReceiveCase, lostMessageCase,
 ];
 
+/** The doctor case with this id, or undefined. */
 export function caseById(id: string): DoctorCase | undefined {
   return DOCTOR_CASES.find((c) => c.id === id);
 }
