@@ -4,7 +4,7 @@
  * (X-Apple-Unsubscribe). Reason "feedback" with the feedback type; never a delivery failure.
  */
 import { cleanAddress } from './dsn.js';
-import { decodeHeaderValue, header, parseHeaderBlock, type HeaderList } from './mime.js';
+import { decodeHeaderValue, header, parseHeaderBlock, type HeaderList } from '../mime/parse.js';
 import { allAddresses } from './text.js';
 import type { RawRecipient } from './types.js';
 

@@ -1,5 +1,5 @@
 /** RFC 3834 automatic responses (out-of-office, vacation): reason "vacation", not a failure. */
-import { header, type HeaderList } from './mime.js';
+import { header, type HeaderList } from '../mime/parse.js';
 
 const SUBJECT_MARKS = ['auto:', 'automatic reply', 'autoreply', 'auto-reply', 'auto reply', 'out of office', 'out of the office',
   'abwesenheit', 'absence', 'vacation', 'away from', 'odpowiedź automatyczna', 'autoodpowiedź', 'nieobecność',

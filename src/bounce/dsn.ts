@@ -2,7 +2,7 @@
  * RFC 3464 / RFC 6533 delivery-status fields: one per-message block, then one block per recipient, separated
  * by blank lines; fields may be folded and (for the global variant) UTF-8 or xtext-encoded.
  */
-import { decodeHeaderValue, isJsSpace, parseHeaderBlock, type HeaderList } from './mime.js';
+import { decodeHeaderValue, isJsSpace, parseHeaderBlock, type HeaderList } from '../mime/parse.js';
 import { senderCategory } from './categories.js';
 import type { RawRecipient } from './types.js';
 

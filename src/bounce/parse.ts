@@ -19,11 +19,11 @@ import { decodeDsn, embeddedDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
 import { textMarkers } from './formats/define.js';
 import { BOUNCE_FORMATS, FALLBACK_FORMAT } from './formats/index.js';
-import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from './mime.js';
+import { decodeHeaderValue, decodeTransfer, header, isJsSpace, parseHeaderBlock, parseMime, partText, walkParts, type HeaderList, type MimePart } from '../mime/parse.js';
 import { allAddresses, commandIn, commandInLower, firstAddress, lowWindow, rhostIn, transcriptCommand } from './text.js';
 import type { BounceContext, BounceFormat, BounceRecipient, BounceResult, RawRecipient } from './types.js';
 
-/** Limits for reading one bounce, and what to leave out when scoring the reader on formats it was not taught. */
+/** Options of `parseBounce`: the size read at most, and formats or providers to leave out (family cross-validation). */
 export interface ParseBounceOptions {
   /** Largest message read (bytes); the rest is ignored. Default 64 MiB. */
   maxBytes?: number;

@@ -12,7 +12,7 @@ import { tx } from '../i18n/text.js';
 import { parseBounce, unreadable, type ParseBounceOptions } from './parse.js';
 import type { BounceResult } from './types.js';
 
-/** How readBounces walks its sources, on top of the per-message limits of parseBounce. */
+/** Options of `readBounces`: descend into folders, and the stream standard input comes from. */
 export interface ReadBouncesOptions extends ParseBounceOptions {
   /** Descend into sub-directories. */
   recursive?: boolean;
@@ -20,7 +20,7 @@ export interface ReadBouncesOptions extends ParseBounceOptions {
   stdin?: Readable;
 }
 
-/** One message readBounces found, with where it came from and what parseBounce made of it. */
+/** One message read by `readBounces`: where it came from and what was found in it. */
 export interface BounceItem {
   /** File the message came from ("-" for stdin). */
   file: string;

@@ -4,7 +4,7 @@
  * the languages they localise them to (Exchange/Outlook, Gmail, Postfix and Exim templates, Japanese and
  * Chinese providers). Data, not code: a new language is a new line.
  */
-import { header, type HeaderList } from './mime.js';
+import { header, type HeaderList } from '../mime/parse.js';
 
 /** Subjects that only bounces have, whoever sent or forwarded them (lowercase fragments). */
 export const BOUNCE_ONLY_SUBJECT: readonly string[] = [

@@ -6,7 +6,7 @@
  */
 import { cleanAddress } from './dsn.js';
 import { PhraseMatcher } from '../classify/matcher.js';
-import { header, isJsSpace } from './mime.js';
+import { header, isJsSpace } from '../mime/parse.js';
 import type { BounceContext, RawRecipient } from './types.js';
 
 const ADDR = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,10}";

@@ -1,6 +1,6 @@
 /** Shapes of the bounce reader: what a decoder extracts and what `parseBounce` returns. */
 import type { Reason, Text } from '../core/finding.js';
-import type { HeaderList, MimePart } from './mime.js';
+import type { HeaderList, MimePart } from '../mime/parse.js';
 
 /** What a decoder found about one recipient, before classification. */
 export interface RawRecipient {
@@ -109,10 +109,7 @@ export interface BounceRecipient
  */
 export type BounceKind = 'dsn' | 'mta-text' | 'feedback' | 'auto-reply' | 'not-bounce' | 'error';
 
-/**
- * What parseBounce found in one message: whether it is a bounce, of what kind, who it failed for and why; or why it
- * could not be read.
- */
+/** What one message is (a bounce, an auto-reply, a feedback report, not a bounce, unreadable) and its recipients. */
 export interface BounceResult {
   isBounce: boolean;
   kind: BounceKind;

@@ -108,6 +108,26 @@ export function parseCommand<O extends Options>(argv: string[], options: O): {
   return { values: parsed.values, positionals: parsed.positionals, common };
 }
 
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/**
+ * A duration option, in milliseconds: "500ms", "5s", "2m", "1h", or a bare number in the unit the command's help
+ * always used (`bareUnit`), so old invocations keep their meaning. Bounds in ms; a UsageError on nonsense.
+ */
+export function durationOption(name: string, raw: unknown, dfltMs: number, bareUnit: 'ms' | 's', minMs: number, maxMs: number): number {
+  if (raw === undefined) return dfltMs;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?\s*$/i.exec(String(raw));
+  const ms = m ? Number(m[1]) * UNIT_MS[(m[2] ?? bareUnit).toLowerCase()]! : NaN;
+  if (!Number.isFinite(ms) || ms < minMs || ms > maxMs) {
+    throw new UsageError(USAGE_TEXTS.durationRange, { name, min: fmtDuration(minMs), max: fmtDuration(maxMs), unit: bareUnit });
+  }
+  return Math.round(ms);
+}
+
+function fmtDuration(ms: number): string {
+  return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
 /** Parse a positive number option with bounds; a UsageError on nonsense. */
 export function numberOption(name: string, raw: unknown, dflt: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (raw === undefined) return dflt;

@@ -1,5 +1,5 @@
 import { dnsClientFromFlags } from '../domain/cli-shared.js';
-import { numberOption, UsageError } from './args.js';
+import { durationOption, numberOption, UsageError } from './args.js';
 import { USAGE_TEXTS } from './usage-texts.js';
 
 /** The DNS options the DNS-using commands share: --resolver ip[:port], --timeout ms, --retries n, --trace. */
@@ -12,7 +12,7 @@ export const DNS_OPTIONS = {
 
 /** Build the DNS client those options ask for; a bad value is a usage error. */
 export function dnsFromOptions(v: Record<string, unknown>): ReturnType<typeof dnsClientFromFlags> {
-  const timeoutMs = numberOption('timeout', v.timeout, 2000, 50, 60000);
+  const timeoutMs = durationOption('timeout', v.timeout, 2000, 'ms', 50, 60000);
   const retries = numberOption('retries', v.retries, 1, 0, 10);
   try {
     return dnsClientFromFlags({

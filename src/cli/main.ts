@@ -5,6 +5,7 @@
 import { EXIT, type Lang, type Text } from '../core/finding.js';
 import { detectLang, fill, pick } from '../i18n/text.js';
 import { COMMANDS } from './commands/index.js';
+import { whyUnreadable } from '../core/unreadable.js';
 import { USAGE_TEXTS } from './usage-texts.js';
 
 const VERSION = '0.1.0';
@@ -52,7 +53,11 @@ async function mainHelp(lang: 'en' | 'pl'): Promise<string> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that goes away (`… | head -1`) is no error of ours: stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
   const lang = langFromArgv(argv);
+  // `mailmedic help explain` is `mailmedic explain --help`.
+  if (argv[0] === 'help' && argv[1] && COMMANDS[argv[1]]) argv = [argv[1], '--help', ...argv.slice(2)];
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(await mainHelp(lang));
@@ -80,10 +85,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`mailmedic ${name}: ${errorText(err, lang)}\n\n${command.usage[lang]}\n`);
       return EXIT.usage;
     }
-    if (err.code === 'ENOENT') {
-      // Node's own words in English (as always); in Polish the path it could not open.
-      const text = lang === 'pl' && typeof err.path === 'string' ? pick(fill(USAGE_TEXTS.noSuchFile, { path: err.path }), lang) : err.message;
-      process.stderr.write(`mailmedic ${name}: ${text}\n`);
+    if (typeof err.path === 'string' && ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ELOOP'].includes(err.code ?? '')) {
+      // The same sentence in every command and both languages: what could not be read, and why.
+      process.stderr.write(`mailmedic ${name}: ${pick(fill(USAGE_TEXTS.cannotRead, { path: err.path, why: whyUnreadable(err) }), lang)}\n`);
       return EXIT.noInput;
     }
     if (typeof err.exitCode === 'number') {

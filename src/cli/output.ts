@@ -3,10 +3,24 @@ import { exitCodeFor, type Report } from '../core/finding.js';
 import { render } from '../report/index.js';
 import type { CommonFlags } from './args.js';
 
+/**
+ * Colour or not, the same in every command: --color / --no-color win; then FORCE_COLOR (0 or false: never, any other
+ * value: always, as Node and most tools read it); then NO_COLOR (any value: never); else only on a terminal, and
+ * never into a file.
+ */
+export function useColor(flags: Pick<CommonFlags, 'color' | 'output'>, env: NodeJS.ProcessEnv = process.env, tty = process.stdout.isTTY === true): boolean {
+  if (flags.color !== undefined) return flags.color;
+  if (flags.output) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
+  if (env.NO_COLOR) return false;
+  return tty;
+}
+
 /** Render a report the way the flags ask, to stdout or --output; returns the exit code. */
 export function emit(report: Report, flags: CommonFlags, rendered?: string): number {
   const toFile = Boolean(flags.output);
-  const color = flags.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const color = useColor(flags);
   const text = rendered ?? render(report, flags.format, {
     lang: flags.lang, color, verbose: flags.verbose, width: process.stdout.columns || 80,
   });

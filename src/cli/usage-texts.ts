@@ -26,6 +26,8 @@ export const USAGE_TEXTS = {
   unknownFormat: tx('unknown format "{format}"', 'nieznany format „{format}” (dostępne: terminal, json, markdown, html, csv)'),
   oneFormat: tx('choose one of {options}', 'wybierz tylko jedną z opcji: {options}'),
   numberRange: tx('--{name} must be a number from {min} to {max}', '--{name} musi być liczbą od {min} do {max}'),
+  durationRange: tx('--{name} must be a duration from {min} to {max}, such as 500ms, 5s, 2m or 1h (a bare number is in {unit})',
+    '--{name} musi być czasem od {min} do {max}, np. 500ms, 5s, 2m albo 1h (sama liczba to {unit})'),
   badResolver: tx('resolver "{value}" is not an IP address with an optional :port', // wraps the DNS client's RangeError
     'serwer DNS „{value}” musi być adresem IP z opcjonalnym portem (ip[:port] albo [ipv6]:port, port 1–65535)'),
   unknownCommand: tx('unknown command "{name}"', 'nieznane polecenie „{name}”'),
@@ -40,13 +42,15 @@ export const USAGE_TEXTS = {
   explainNoInput: tx('give the text to explain (as arguments, --file FILE, or on standard input)',
     'podaj tekst do wyjaśnienia (jako argumenty, przez --file PLIK albo na standardowym wejściu)'),
   explainEmptyText: tx('nothing to explain: the text is empty', 'nie ma czego wyjaśniać: tekst jest pusty'),
-  explainEmptyStdin: tx('nothing to explain: standard input is empty', 'nie ma czego wyjaśniać: standardowe wejście jest puste'),
+  explainEmptyStdin: tx('nothing to explain: standard input is empty', 'nie ma czego wyjaśniać: wejście standardowe jest puste'),
   explainEmptyFile: tx('nothing to explain: {file} is empty', 'nie ma czego wyjaśniać: plik {file} jest pusty'),
   explainTooBig: tx('{file} is over {max} MiB, the limit of explain: give the lines with the error (for a whole mail log use "mailmedic logs", for bounces "mailmedic bounce")',
     '{file} ma ponad {max} MiB, limit polecenia explain: podaj wiersze z błędem (cały log poczty czyta „mailmedic logs”, zwroty „mailmedic bounce”)'),
   explainNotText: tx('{file} is not text (an image, a program or an archive): copy the error message as text and give that',
     '{file} to nie tekst (obraz, program albo archiwum): skopiuj komunikat błędu jako tekst i podaj go'),
   cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
+  emptyStdin: tx('nothing to read: standard input is empty', 'nie ma czego czytać: wejście standardowe jest puste'),
+  emptyFile: tx('nothing to read: {path} is empty', 'nie ma czego czytać: plik {path} jest pusty'),
 
   // --- queue ---
   queueOneInput: tx('give at most one listing file (or "-"); without one the live queue of this machine is read',
@@ -64,6 +68,8 @@ export const USAGE_TEXTS = {
 
   // --- domain, spf ---
   oneDomain: tx('give exactly one domain', 'podaj dokładnie jedną domenę'),
+  domainNoInput: tx('give a domain (or several, or --file with one per line, or "-" to read them from standard input)',
+    'podaj domenę (albo kilka, albo --file z jedną domeną w wierszu, albo „-”, by czytać je z wejścia standardowego)'),
   dnsblListsUnreadable: tx('cannot read the blocklist set {path}: {why}', 'nie można odczytać zestawu czarnych list {path}: {why}'),
   dnsblListsNotJson: tx('{path} is not valid JSON', 'plik {path} nie zawiera poprawnego JSON'),
   dnsblListsShape: tx('{path}: expected a JSON array of blocklists, each with zone, kind ("ip" or "domain"), testEntry and codes', // wraps loadDnsblLists

@@ -10,7 +10,7 @@ export interface Text {
   pl: string;
 }
 
-/** A report language: 'en' or 'pl' (the keys of Text). */
+/** A language of the reports: 'en' or 'pl'. */
 export type Lang = keyof Text;
 /** Every language a text must exist in; English first. */
 export const LANGS: readonly Lang[] = ['en', 'pl'];
@@ -32,10 +32,7 @@ export type Actor =
   | 'network' // DNS, routing, firewalls, ISPs in between
   | 'unknown';
 
-/**
- * Whether a failure goes away by itself (temporary: the sender retries), stays until someone fixes it (permanent), or
- * cannot be told.
- */
+/** Whether a failure is temporary (a retry may work), permanent, or not known. */
 export type Permanence = 'temporary' | 'permanent' | 'unknown';
 
 /**
@@ -49,7 +46,7 @@ export const REASONS = [
   'failedstarttls', 'toomanyconn', 'speeding', 'syntaxerror', 'systemerror', 'systemfull', 'networkerror',
   'expired', 'mailererror', 'onhold', 'undefined', 'feedback', 'vacation', 'delivered',
 ] as const;
-/** One bounce reason of REASONS (Sisimai's vocabulary), shared by every capability that names why mail failed. */
+/** Why a delivery failed, in the bounce vocabulary shared by every capability (see REASONS). */
 export type Reason = (typeof REASONS)[number];
 
 /** A piece of raw evidence: a code, a DNS record, a transcript or log line, a query and its answer. */
@@ -76,10 +73,7 @@ export interface Diagnosis {
   rule: string;
 }
 
-/**
- * One thing mailmedic checked and what it found: status, a one-sentence summary, the why and what to do, in both
- * languages, with the raw evidence behind it.
- */
+/** One thing checked and what was found: status, the words in both languages, evidence, diagnosis, advice. */
 export interface Finding {
   /** Stable machine id, dotted: "explain.code", "dns.spf.lookup-limit", "probe.smtp.tls.certificate". */
   check: string;
@@ -140,10 +134,7 @@ export function worstStatus(findings: readonly { status: Status }[]): Status {
   return STATUS_ORDER[worst] ?? 'ok';
 }
 
-/**
- * Wraps findings into the one Report envelope every capability returns: schema, version, time (from `extra.now`,
- * injectable for tests), worst status, optional tables and data. Polish numbers in the findings get decimal commas.
- */
+/** Build the one Report shape from findings (its status is the worst finding's), with tables and `data`. */
 export function makeReport(
   command: string,
   subject: string,
@@ -169,10 +160,7 @@ export function makeReport(
 /** Exit codes (documented in README): worst status decides, usage and internal errors have their own. */
 export const EXIT = { ok: 0, warn: 1, error: 2, usage: 64, dataError: 65, noInput: 66, internal: 70 } as const;
 
-/**
- * The process exit code for a report's status: 2 for an error, 1 for a warning or something that could not be
- * checked, 0 otherwise.
- */
+/** The CLI exit code for a report's worst status: 2 error, 1 warning or not checked, 0 otherwise. */
 export function exitCodeFor(status: Status): number {
   if (status === 'error') return EXIT.error;
   if (status === 'warn' || status === 'unknown') return EXIT.warn;

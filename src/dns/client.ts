@@ -13,10 +13,7 @@ import type {
 /** A DNS server to ask: an IP address (never a host name, so choosing it needs no lookup) and a port. */
 export interface DnsServer { host: string; port: number }
 
-/**
- * How the wire DNS client asks: which server, timeouts (ms) and retries, TCP fallback, EDNS, how many queries at
- * once, tracing and cancelling.
- */
+/** Options of `createDnsClient`: the one server to ask, timeouts, retries, transport, limits, trace. */
 export interface DnsClientOptions {
   /** "ip", "ip:port", "[v6]:port" or a bare IPv6 address. Default: first nameserver of /etc/resolv.conf. */
   server?: string;
@@ -38,6 +35,10 @@ export interface DnsClientOptions {
   resolvConf?: string;
   /** When it aborts, queries on the wire end at once and no new ones are sent (status error, "cancelled"). */
   signal?: AbortSignal;
+  /** Answers kept for reuse at most (oldest dropped first; default: all, for the client's life). */
+  cacheSize?: number;
+  /** Keep every wire query in `trace` (default true); a long-lived client (a fleet run) turns it off. */
+  keepTrace?: boolean;
 }
 
 /** Parse "ip[:port]" / "[v6]:port" / "v6"; throws RangeError on anything else (never a host name: no lookups). */
@@ -211,6 +212,9 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
   const run = limiter(options.maxInFlight ?? 64);
   const cache = new Map<string, Promise<DnsAnswer>>();
   const trace: DnsTraceEntry[] = [];
+  const keepTrace = options.keepTrace ?? true;
+  const cacheSize = options.cacheSize ?? Infinity;
+  let wireQueries = 0;
   let cacheHits = 0;
   const signal = options.signal;
 
@@ -223,7 +227,8 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
         timeMs: a.timeMs, startMs: Math.round((start - t0) * 10) / 10, answers: a.answers.map(formatRecord),
         ...(a.error ? { error: a.error } : {}),
       };
-      trace.push(e);
+      wireQueries++;
+      if (keepTrace) trace.push(e);
       options.onTrace?.(e);
     };
     const fromPacket = (res: DecodedPacket, attempts: number, viaTcp: boolean, truncated: boolean): DnsAnswer => {
@@ -288,8 +293,10 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
       if (hit) { cacheHits++; return hit; }
       const p = run(() => lookup(n.name, type));
       cache.set(key, p);
+      // Map keeps insertion order: the first key is the oldest answer.
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
       return p;
     },
   };
-  return Object.assign(withHelpers(base, trace, () => ({ queries: trace.length, cacheHits })), { server: serverText });
+  return Object.assign(withHelpers(base, trace, () => ({ queries: wireQueries, cacheHits })), { server: serverText });
 }

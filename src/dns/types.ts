@@ -90,10 +90,7 @@ export interface DnsResult<T> extends DnsAnswer {
   values: T[];
 }
 
-/**
- * The resolver with typed helpers per record type, a trace of the queries it sent and their counts; what every check
- * that reads DNS takes.
- */
+/** A DNS client that asks only the server it was made for: raw queries, typed helpers, a trace and counts. */
 export interface DnsClient extends DnsQuery {
   a(name: string): Promise<DnsResult<string>>;
   aaaa(name: string): Promise<DnsResult<string>>;

@@ -22,10 +22,7 @@ export type DoctorProgress =
   | { type: 'start'; check: string; title: Text; index: number; total: number }
   | { type: 'done'; check: string; title: Text; status: Status; ms: number; findings: Finding[]; index: number; total: number };
 
-/**
- * How to run the doctor: the outside world (deps), the language, a progress callback, and how long one check may take
- * (ms, default 60000).
- */
+/** How the doctor runs: the reader's language, the outside world (deps), progress, a time limit per check. */
 export interface DoctorOptions {
   deps?: DoctorDeps;
   lang?: Lang;

@@ -3,10 +3,12 @@
  * Built on node:readline keypress events over any input stream, so tests drive it with an injected stream
  * and a terminal drives it live. No TUI library.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { emitKeypressEvents } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Lang } from '../core/finding.js';
-import { pick, tx } from '../i18n/text.js';
+import type { Lang, Text } from '../core/finding.js';
+import { whyUnreadable } from '../core/unreadable.js';
+import { fill, pick, tx } from '../i18n/text.js';
 import { DOCTOR_CASES, caseById } from './cases/index.js';
 import { getAnswer, questionById, questionPrompt, setAnswer } from './questions.js';
 import { DOCTOR_TEXT } from './texts.js';
@@ -27,7 +29,9 @@ export class QuestionAborted extends Error {
 export const PROMPT_TEXT = {
   hintChoice: tx('(↑/↓ to move, Enter to choose)', '(↑/↓ — wybór, Enter — zatwierdź)'),
   hintDefault: tx('Enter = {value}', 'Enter = {value}'),
+  hintMultiline: tx('(paste it whole: several lines are fine)', '(wklej w całości: może mieć kilka wierszy)'),
   invalidNumber: tx('Please give a number.', 'Podaj liczbę.'),
+  badFile: tx('Cannot read {path}: {why}. Give the path again, or leave it empty.', 'Nie da się odczytać {path}: {why}. Podaj ścieżkę jeszcze raz albo zostaw puste.'),
 };
 
 export interface QuestionIOOptions {
@@ -55,12 +59,15 @@ export class QuestionIO {
     emitKeypressEvents(input);
     const tty = input as Readable & { isTTY?: boolean; setRawMode?: (b: boolean) => void };
     if (tty.isTTY && tty.setRawMode) tty.setRawMode(true);
+    // Bracketed paste: the terminal marks pasted text, so its line breaks never answer the next questions.
+    if (opt.ansi) output.write('\x1b[?2004h');
     input.on('keypress', this.onKey);
     input.on('end', this.onEnd);
     input.resume();
   }
 
   close(): void {
+    if (this.opt.ansi) this.output.write('\x1b[?2004l');
     this.input.off('keypress', this.onKey);
     this.input.off('end', this.onEnd);
     const tty = this.input as Readable & { isTTY?: boolean; setRawMode?: (b: boolean) => void };
@@ -115,17 +122,30 @@ export class QuestionIO {
     return choices[i]!.value;
   }
 
-  /** A line of text; `secret` echoes '*' and never the characters. */
-  async text(prompt: string, opts: { secret?: boolean; dflt?: string } = {}): Promise<string> {
+  /**
+   * A line of text; `secret` echoes '*' and never the characters. A line break that is part of a paste (inside the
+   * terminal's paste brackets, or with more of the same paste already read) never ends the answer: `multiline`
+   * keeps it, otherwise it becomes a space — so a pasted error cannot spill into the next questions.
+   */
+  async text(prompt: string, opts: { secret?: boolean; dflt?: string; multiline?: boolean } = {}): Promise<string> {
     const lang = this.opt.lang;
-    const hint = opts.dflt ? ` [${pick(PROMPT_TEXT.hintDefault, lang).replace('{value}', opts.dflt)}]` : '';
+    const hint = (opts.dflt ? ` [${pick(PROMPT_TEXT.hintDefault, lang).replace('{value}', opts.dflt)}]` : '') + (opts.multiline ? ` ${pick(PROMPT_TEXT.hintMultiline, lang)}` : '');
     this.write(`? ${prompt}${hint}\n> `);
     let buf = '';
+    let pasting = false;
     for (;;) {
       const k = await this.next();
+      if (k.name === 'paste-start') { pasting = true; continue; }
+      if (k.name === 'paste-end') { pasting = false; continue; }
       if (k.name === 'eof') { if (buf) break; throw new QuestionAborted(); }
       if (k.ctrl && (k.name === 'c' || k.name === 'd')) throw new QuestionAborted();
-      if (k.name === 'return' || k.name === 'enter') break;
+      if (k.name === 'return' || k.name === 'enter') {
+        if (!pasting && !this.queue.length) break;
+        if (buf.length > 64 * 1024) continue;
+        const br = opts.multiline ? '\n' : ' ';
+        if (!buf.endsWith(br)) { buf += br; this.write(opts.multiline ? '\n  ' : ' '); }
+        continue;
+      }
       if (k.name === 'backspace') {
         if (buf) { buf = buf.slice(0, -1); this.write('\b \b'); }
         continue;
@@ -142,6 +162,18 @@ export class QuestionIO {
   }
 }
 
+/** Why a path given as an answer cannot be read (undefined when it can). */
+function unreadableFile(path: string, folderOk: boolean): Text | undefined {
+  try {
+    const st = statSync(path);
+    if (st.isDirectory() && !folderOk) return whyUnreadable(Object.assign(new Error('directory'), { code: 'EISDIR' }));
+    accessSync(path, constants.R_OK);
+    return undefined;
+  } catch (e) {
+    return whyUnreadable(e);
+  }
+}
+
 /** Ask one catalogue question; returns true when answered. */
 export async function askQuestion(io: QuestionIO, q: Question, answers: DoctorAnswers, lang: Lang): Promise<void> {
   if (q.when && !q.when(answers)) return;
@@ -153,8 +185,13 @@ export async function askQuestion(io: QuestionIO, q: Question, answers: DoctorAn
     return;
   }
   for (;;) {
-    const v = await io.text(prompt, { secret: q.kind === 'secret', ...(dflt ? { dflt } : {}) });
+    const v = await io.text(prompt, { secret: q.kind === 'secret', ...(q.multiline ? { multiline: true } : {}), ...(dflt ? { dflt } : {}) });
     if (!v) return;
+    if (q.kind === 'file' && !q.words?.includes(v.toLowerCase())) {
+      // Checked now, not when the report would say "ENOENT": the user is still here to correct it.
+      const why = unreadableFile(v, Boolean(q.folderOk));
+      if (why) { io.say(pick(fill(PROMPT_TEXT.badFile, { path: v, why }), lang) + '\n'); continue; }
+    }
     if (q.kind === 'number') {
       const n = Number(v);
       if (!Number.isFinite(n) || n < 0) { io.say(pick(PROMPT_TEXT.invalidNumber, lang) + '\n'); continue; }

@@ -26,7 +26,7 @@ export const DOCTOR_QUESTIONS: Question[] = [
     prompt: tx('Which mail program and which version? (e.g. Thunderbird 128.3)', 'Jaki program pocztowy i w jakiej wersji? (np. Thunderbird 128.3)'),
   },
   {
-    id: 'error', path: 'error', kind: 'text', optional: true,
+    id: 'error', path: 'error', kind: 'text', optional: true, multiline: true,
     prompt: tx('Paste the exact error text (leave empty if there was none)', 'Wklej dokładną treść komunikatu o błędzie (zostaw puste, jeśli go nie było)'),
   },
   {
@@ -153,13 +153,13 @@ export const DOCTOR_QUESTIONS: Question[] = [
       'Jeśli wiadomość jednak dotarła (z opóźnieniem lub do folderu Spam): podaj ścieżkę do jej kopii zapisanej z nagłówkami (.eml) albo zostaw puste'),
   },
   {
-    id: 'logFile', path: 'logFile', kind: 'file', optional: true,
+    id: 'logFile', path: 'logFile', kind: 'file', optional: true, folderOk: true,
     prompt: tx('Path of the mail log, if the server is yours (e.g. /var/log/maillog), or empty',
       'Jeśli serwer jest Twój: podaj ścieżkę do logu poczty (np. /var/log/maillog) albo zostaw puste'),
   },
   {
-    // Text, not a file: "live" reads this machine's queue (where the doctor runs on the mail server).
-    id: 'queueFile', path: 'queueFile', kind: 'text', optional: true,
+    // A file, or the word "live": this machine's queue (where the doctor runs on the mail server).
+    id: 'queueFile', path: 'queueFile', kind: 'file', optional: true, words: ['live'],
     prompt: tx('The mail queue, if the server is yours: path of a saved listing (postqueue -j > queue.json, mailq > queue.txt), "live" to read this server\'s queue, or empty',
       'Kolejka poczty, jeśli serwer jest Twój: ścieżka do zapisanej listy (postqueue -j > kolejka.json, mailq > kolejka.txt), „live”, aby odczytać kolejkę tego serwera, albo zostaw puste'),
   },

@@ -91,6 +91,12 @@ export interface Question {
   /** Default value shown and used on empty input. */
   defaultValue?: (a: DoctorAnswers) => string | undefined;
   optional?: boolean;
+  /** The answer may span lines (a pasted error message): on a terminal it ends with an empty line. */
+  multiline?: boolean;
+  /** Words a file question accepts instead of a path ("live" for the mail queue). */
+  words?: string[];
+  /** A file question that also takes a folder (a log folder with its rotations). */
+  folderOk?: boolean;
 }
 
 /** The outside world a check may reach, injected (tests and the web app pass their own). */

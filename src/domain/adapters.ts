@@ -12,21 +12,23 @@ import type { DnsblList } from './dnsbl-lists.js';
 import { checkPtr } from './ptr.js';
 import { checkSpf } from './spf/check.js';
 
-/**
- * The options bag of the subject-first entry points: the DNS client (`dns`, or `resolver` as another name), DKIM
- * selectors (`dkimSelectors` or `selectors`) and blocklists.
- */
+/** Options of the single-subject checks (a sender's domain, an IP). One name per option across the library. */
 export interface SubjectOptions {
-  dns?: DnsClient;
+  /** The DNS client to ask (default: one for the system's resolver). */
   resolver?: DnsClient;
+  /** @deprecated The old name of `resolver`, still accepted. */
+  dns?: DnsClient;
+  /** DKIM selectors to look for (default: the common ones). */
   dkimSelectors?: string[];
+  /** @deprecated The old name of `dkimSelectors`, still accepted. */
   selectors?: string[];
+  /** DNS blocklists to ask instead of the default set. */
   dnsblLists?: readonly DnsblList[];
 }
 
-/** The DNS client in an options bag (dns or resolver), or one for the system resolver. */
+/** The DNS client in an options bag (`resolver`, or its old name `dns`), or one for the system resolver. */
 export function dnsClientOf(o: SubjectOptions | undefined): DnsClient {
-  const c = o?.dns ?? o?.resolver;
+  const c = o?.resolver ?? o?.dns;
   return c && typeof (c as DnsClient).query === 'function' ? c : createDnsClient();
 }
 

@@ -20,17 +20,20 @@ import { spfTreeLines } from './spf/tree.js';
 import { parseIp, specialRange } from './ip.js';
 import { finding, sampleList } from './util.js';
 import { dnsClientOf } from './adapters.js';
+import { checkBimi } from './bimi.js';
+import { checkMxTls, type MxTlsOptions, type MxTlsResult } from './mx-tls.js';
 
-/** How to check a domain: the DNS client, sending IPs to look at, DKIM selectors, blocklists and the MTA-STS fetch. */
+/** Options of `checkDomain` / `checkMailDomain`. One name per option across the library. */
 export interface DomainCheckOptions {
-  /** The DNS client (default: one for the system resolver). `resolver` is accepted as another name. */
-  dns?: DnsClient;
+  /** The DNS client to ask (default: one for the system's resolver). */
   resolver?: DnsClient;
-  /** Another name for dkimSelectors. */
+  /** @deprecated The old name of `resolver`, still accepted. */
+  dns?: DnsClient;
+  /** @deprecated The old name of `dkimSelectors`, still accepted. */
   selectors?: string[];
   /** Sending IPs to check (PTR, blocklists, SPF evaluation). */
   ips?: string[];
-  /** DKIM selectors to look up; without them, common selector names are tried. */
+  /** DKIM selectors to look for (default: the common ones). */
   dkimSelectors?: string[];
   /** Blocklists to check the IPs on (default DEFAULT_DNSBL_LISTS). */
   dnsblLists?: readonly DnsblList[];
@@ -38,6 +41,8 @@ export interface DomainCheckOptions {
   fetch?: HttpsFetch | false;
   /** Time limit of the MTA-STS policy fetch, in ms (default 5000). */
   httpsTimeoutMs?: number;
+  /** Connect to every MX (port 25) and check its STARTTLS and certificate; off unless given (it opens SMTP sessions). */
+  mxTls?: MxTlsOptions;
 }
 
 /**
@@ -60,6 +65,10 @@ export interface DomainCheckResult {
     dmarc?: { at?: string; tags?: Record<string, string> };
     ptr: PtrResult[];
     dnsbl: { list: string; item: string; state: string; codes?: string[] }[];
+    /** The BIMI record's logo and certificate URLs, when the domain has one. */
+    bimi?: { logo?: string; certificate?: string };
+    /** What each MX answered on port 25 (only with the mxTls option). */
+    mxTls?: MxTlsResult[];
     queries: { queries: number; cacheHits: number };
   };
 }
@@ -87,9 +96,9 @@ export function normalizeDomainInput(input: string): { ok: true; domain: string;
 }
 
 /**
- * Checks a domain's mail DNS (MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT, SOA/NS, PTR, blocklists), independent lookups
- * in parallel; a name that cannot be a domain gives findings, not an exception. checkMailDomain gives the same as a
- * Report.
+ * Checks a domain's mail DNS (MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT, SOA/NS, DNSSEC, PTR, blocklists, BIMI;
+ * with `mxTls` also each MX's STARTTLS), independent lookups in parallel; a name that cannot be a domain gives
+ * findings, not an exception. checkMailDomain gives the same as a Report.
  */
 export async function checkDomain(input: string, options: DomainCheckOptions): Promise<DomainCheckResult> {
   const dns = dnsClientOf(options);
@@ -111,6 +120,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const zoneP = checkSoaNs(dns, domain);
   const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]));
   const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
+  const bimiP = dmarcP.then((d) => checkBimi(dns, domain, d.record?.tags));
+  const mxTlsP = options.mxTls ? mxP.then((m) => (m.hosts.length && !m.nullMx ? checkMxTls(m.hosts.slice(0, 10).map((h) => h.host), options.mxTls!) : { findings: [], results: [] })) : undefined;
   // Private, loopback and reserved MX addresses already have their finding; PTR and blocklists mean nothing there.
   const publicAddrs = (h: MxHost) => h.addresses.filter((a) => !specialRange(a)).slice(0, 8);
   const mxPtrP = mxP.then((m) => Promise.all(m.hosts.slice(0, 10).flatMap((h) => publicAddrs(h).map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
@@ -120,8 +131,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
     ...(options.dnsblLists ? { lists: options.dnsblLists } : {}),
   }));
 
-  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl] = await Promise.all([
-    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP,
+  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl, bimi, mxTls] = await Promise.all([
+    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP, bimiP, mxTlsP,
   ]);
 
   const findings: Finding[] = [...norm.notes];
@@ -130,9 +141,9 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   if (mx.nxdomain) {
     findings.push(...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings);
   } else {
-    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings,
+    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings, ...(mxTls?.findings ?? []),
       ...mxPtr.flatMap((p) => p.findings), ...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings,
-      ...mtaSts, ...tlsRpt, ...dnssec, ...zone);
+      ...mtaSts, ...tlsRpt, ...bimi.findings, ...dnssec, ...zone);
   }
 
   const ptrByIp = new Map([...mxPtr, ...senderPtr].map((p) => [p.result.ip, p.result]));
@@ -166,6 +177,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
       dmarc: { ...(dmarc.at ? { at: dmarc.at } : {}), ...(dmarc.record ? { tags: dmarc.record.tags } : {}) },
       ptr: [...ptrByIp.values()],
       dnsbl: dnsbl.results.map((r) => ({ list: r.list.id, item: r.item, state: r.verdict.state, ...(r.verdict.state === 'listed' ? { codes: r.verdict.answers } : {}) })),
+      ...(bimi.record ? { bimi: { ...(bimi.record.logo !== undefined ? { logo: bimi.record.logo } : {}), ...(bimi.record.certificate ? { certificate: bimi.record.certificate } : {}) } } : {}),
+      ...(mxTls ? { mxTls: mxTls.results } : {}),
       queries: dns.stats(),
     },
   };

@@ -23,10 +23,7 @@ import { decodeExplainInput, type InputEncoding } from './decode.js';
 import { PhraseMatcher } from './phrases.js';
 import { scanText, type ScannedGroup } from './scan.js';
 
-/**
- * What explain() may be told beyond the text: the report's subject, names for the follow-up commands, a cap on what
- * is reported, and the clock.
- */
+/** Options of `explain`: names to fill into the suggested commands, the subject shown. */
 export interface ExplainOptions {
   /** What the report is about ("stdin", a file name); default: the start of the text. */
   subject?: string;

@@ -23,6 +23,7 @@ export const LABELS_PL: Readonly<Record<string, string>> = {
   log: 'dziennik',
   // probe: the server's certificate chain
   leaf: 'certyfikat serwera',
+  certificate: 'certyfikat',
   // domain: SPF
   'SPF evaluation steps': 'kroki oceny SPF',
   // queue: the commands to run, where the mail goes, the MTA's words

@@ -512,10 +512,7 @@ export const REASON_INFO: Record<Reason, ReasonInfo> = {
   },
 };
 
-/**
- * What a bounce reason means, who usually acts and what to do; a generic description for a reason without an entry of
- * its own.
- */
+/** What a reason means, in both languages: title, meaning, who must act, what to do. */
 export function describeReason(reason: Reason): ReasonInfo {
   return REASON_INFO[reason] ?? GENERIC;
 }

@@ -9,7 +9,7 @@ import type { Diagnosis } from '../core/finding.js';
 const cache = new Map<string, Classification>();
 
 /** Text with addresses, IPs, numbers and ids blanked, so the same reason groups together. */
-export function normaliseReasonText(text: string): string {
+export function normalizeReasonText(text: string): string {
   let t = text.length > 400 ? text.slice(0, 400) : text;
   // each replace runs only when its pattern could match (a cheap test first: this runs for every reject,
   // deferral, bounce and warning line)
@@ -52,7 +52,7 @@ export function replyParts(text: string, dsn?: string): { replyCode?: number; st
 
 /** Classify a failure text (cached). `normalised` saves normalising twice when the caller has it. */
 export function classifyLogText(text: string, dsn?: string, replyCode?: number, normalised?: string): Classification {
-  const key = `${dsn ?? ''}|${replyCode ?? ''}|${normalised ?? normaliseReasonText(text)}`;
+  const key = `${dsn ?? ''}|${replyCode ?? ''}|${normalised ?? normalizeReasonText(text)}`;
   let c = cache.get(key);
   if (!c) {
     const parts = replyParts(text, dsn);

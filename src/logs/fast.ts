@@ -1023,8 +1023,10 @@ export async function scanLogsForSummary(opt: ScanLogOptions, tracker: MessageTr
   }
   prog.lines = stats.lines;
   opt.onProgress?.(prog);
-  parser.countFastLines(fast.count - fast.isoCount, fast.isoCount, { amavis: fast.amavisCount, filter: fast.filterCount });
-  stats.parsed += fast.count;
+  // fast.count holds the Postfix lines answered here; amavis and filter lines are counted apart (isoCount has all three)
+  const answered = fast.count + fast.amavisCount + fast.filterCount;
+  parser.countFastLines(answered - fast.isoCount, fast.isoCount, { amavis: fast.amavisCount, filter: fast.filterCount });
+  stats.parsed += answered;
   stats.outOfRange += fast.skipped;
   return stats;
 }

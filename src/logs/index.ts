@@ -21,7 +21,10 @@ export { ProblemDetector as LogProblemDetector, DEFAULT_LOG_LIMITS, providerOf a
 export { summaryReport as logSummaryReport, traceReport as logTraceReport, storyFinding as logStoryFinding, notCheckedFindings as logNotCheckedFindings } from './report.js';
 export { followLog, type FollowLogOptions } from './follow.js';
 export { renderLogSummaryHtml } from './html.js';
-export { classifyLogText, normaliseReasonText } from './diagnose.js';
+export { classifyLogText, normalizeReasonText } from './diagnose.js';
+import { normalizeReasonText as normalizeReason } from './diagnose.js';
+/** @deprecated The old spelling of `normalizeReasonText` (the library spells "normalize" with a z everywhere). */
+export const normaliseReasonText = normalizeReason;
 export { redactLogLine } from './redact.js';
 
 /**

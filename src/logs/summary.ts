@@ -11,7 +11,7 @@
 import { own } from './own.js';
 import { ByteCounter, Counter, type CountRow } from './counters.js';
 import type { Reason } from '../core/finding.js';
-import { classifyLogText, normaliseReasonText } from './diagnose.js';
+import { classifyLogText, normalizeReasonText } from './diagnose.js';
 import { attemptsIn } from './formats/dovecot.js';
 import { LOCAL_TIME, type StampClock } from './stamp.js';
 import type { MessageTracker, TrackedMessage } from './messages.js';
@@ -134,7 +134,7 @@ class ReasonCounter {
         }
       }
     }
-    const norm = normaliseReasonText(text);
+    const norm = normalizeReasonText(text);
     const c = classifyLogText(text, dsn, replyCode, norm);
     let g = this.m.get(c.reason);
     if (!g) { g = { count: 0, samples: new Map() }; this.m.set(c.reason, g); }
@@ -611,7 +611,7 @@ export class SummaryCollector {
     else if (lv === 'error') this.daemonCounts.errors++;
     else if (lv === 'fatal') this.daemonCounts.fatal++;
     else this.daemonCounts.panic++;
-    const text = normaliseReasonText(rawText);
+    const text = normalizeReasonText(rawText);
     const key = lv + '|' + prog + '|' + text;
     const r = this.daemonTop.get(key);
     if (r) r.count++;

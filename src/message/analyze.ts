@@ -20,10 +20,7 @@ import { cut, formatDuration } from './util.js';
 import { verifyFindings, verifyMessage, type OwnVerdict } from './verify.js';
 import { whySpam, whySpamFinding, type WhySpam } from './why-spam.js';
 
-/**
- * How to analyse a message: the clock, whether to read the original quoted inside a bounce, and mailmedic's own
- * SPF/DKIM/DMARC check with a resolver (optional: without it only the headers are read).
- */
+/** Options of the message analysis: read a quoted original, verify signatures and SPF through DNS, the clock. */
 export interface MessageAnalysisOptions {
   /** The clock: what "in the future" means for dates. */
   now?: () => Date;

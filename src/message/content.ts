@@ -5,7 +5,9 @@
 import type { Finding } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { FIX } from './spam/fixes.js';
-import { headerFirst, parseHeaderBlock, type HeaderField } from './headers.js';
+import { contentParam, decodeCharset, decodeTransfer } from '../mime/parse.js';
+import { headerFirst, type HeaderField } from './headers.js';
+import { walkMime } from './mime.js';
 
 export interface ContentAnalysis {
   /** Body bytes given (0 when only headers were pasted). */
@@ -34,41 +36,10 @@ export const SHORTENERS = new Set([
 const MAX_PART = 2 * 1024 * 1024;
 const MAX_PARTS = 200;
 
-function param(value: string | undefined, name: string): string | undefined {
-  if (!value) return undefined;
-  const v = value.slice(0, 2000);
-  const re = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*("([^"]{0,500})"|[^;\\s]{1,500})`, 'i');
-  const m = re.exec(v);
-  return m ? (m[2] ?? m[1]!).trim() : undefined;
-}
-
-function decodeQp(s: string): Buffer {
-  const out: number[] = [];
-  for (let i = 0; i < s.length && out.length < MAX_PART; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 61 /* = */) {
-      if (s[i + 1] === '\r' && s[i + 2] === '\n') { i += 2; continue; }
-      if (s[i + 1] === '\n') { i += 1; continue; }
-      const h = s.slice(i + 1, i + 3);
-      if (/^[0-9A-Fa-f]{2}$/.test(h)) { out.push(parseInt(h, 16)); i += 2; continue; }
-    }
-    out.push(c & 0xff);
-  }
-  return Buffer.from(out);
-}
-
+/** A text part's content as text: transfer encoding and charset undone by the one MIME layer (src/mime). */
 function decodePart(body: string, cte: string | undefined, charset: string | undefined): string {
-  const b = body.slice(0, MAX_PART * 2);
-  let bytes: Buffer;
-  const enc = (cte ?? '').trim().toLowerCase();
-  if (enc === 'base64') bytes = Buffer.from(b.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
-  else if (enc === 'quoted-printable') bytes = decodeQp(b);
-  else bytes = Buffer.from(b, 'latin1');
-  try {
-    return new TextDecoder(charset || 'utf-8').decode(bytes.subarray(0, MAX_PART));
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes.subarray(0, MAX_PART));
-  }
+  const text = decodeCharset(decodeTransfer(body.slice(0, MAX_PART * 2), (cte ?? '').trim().toLowerCase()), charset);
+  return text.length > MAX_PART ? text.slice(0, MAX_PART) : text;
 }
 
 function visibleText(html: string): string {
@@ -101,33 +72,19 @@ export function analyzeContent(fields: readonly HeaderField[], body: string): Co
   const domains = new Set<string>();
   const shorteners = new Set<string>();
   const ipLinks = new Set<string>();
-  const walk = (hdrs: readonly HeaderField[], text: string, depth: number) => {
-    if (a.parts >= MAX_PARTS) return;
+  walkMime(fields, body, (part) => {
     a.parts++;
+    const hdrs = part.fields;
+    const text = part.body;
     const ct = (headerFirst(hdrs, 'content-type')?.value ?? 'text/plain').slice(0, 2000);
-    const type = ct.split(';')[0]!.trim().toLowerCase();
+    const type = part.type;
     const disp = headerFirst(hdrs, 'content-disposition')?.value ?? '';
-    if (type.startsWith('multipart/') && depth < 6) {
-      const boundary = param(ct, 'boundary');
-      if (!boundary) return;
-      const delim = `--${boundary}`;
-      let pos = text.indexOf(delim);
-      while (pos >= 0 && a.parts < MAX_PARTS) {
-        const start = text.indexOf('\n', pos);
-        if (start < 0 || text.startsWith(`${delim}--`, pos)) break;
-        const next = text.indexOf(`\n${delim}`, start);
-        const partText = text.slice(start + 1, next < 0 ? text.length : next);
-        const p = parseHeaderBlock(partText, { maxFields: 50, maxValue: 4096, maxProblems: 1 });
-        walk(p.fields, p.body, depth + 1);
-        pos = next < 0 ? -1 : next + 1;
-      }
-      return;
-    }
-    const name = param(disp, 'filename') ?? param(ct, 'name');
+    if (type.startsWith('multipart/')) return;
+    const name = contentParam(disp, 'filename') ?? contentParam(ct, 'name');
     if (type.startsWith('image/')) { a.images++; if (name) a.attachments.push(name.slice(0, 100)); return; }
     if (/attachment/i.test(disp) || (name && !type.startsWith('text/'))) { if (name) a.attachments.push(name.slice(0, 100)); if (a.attachments.length > 50) a.attachments.length = 50; return; }
     if (type !== 'text/plain' && type !== 'text/html') return;
-    const decoded = decodePart(text, headerFirst(hdrs, 'content-transfer-encoding')?.value, param(ct, 'charset'));
+    const decoded = decodePart(text, headerFirst(hdrs, 'content-transfer-encoding')?.value, contentParam(ct, 'charset'));
     if (type === 'text/html') {
       a.hasHtml = true;
       a.images += Math.min(1000, (decoded.match(/<img\b/gi) ?? []).length);
@@ -144,8 +101,7 @@ export function analyzeContent(fields: readonly HeaderField[], body: string): Co
       if (SHORTENERS.has(host) || SHORTENERS.has(host.replace(/^www\./, ''))) shorteners.add(host);
       if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')) ipLinks.add(host);
     }
-  };
-  walk(fields, body, 0);
+  }, MAX_PARTS);
   a.linkDomains = [...domains].slice(0, 50);
   a.shorteners = [...shorteners].slice(0, 20);
   a.ipLinks = [...ipLinks].slice(0, 20);

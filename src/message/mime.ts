@@ -1,4 +1,5 @@
 /** A bounded MIME walk (depth ≤ 6, ≤ 200 parts), and the original message quoted inside a bounce. */
+import { contentParam, decodeCharset, decodeTransfer } from '../mime/parse.js';
 import { headerFirst, parseHeaderBlock, type HeaderField } from './headers.js';
 
 export interface MimePart {
@@ -8,14 +9,8 @@ export interface MimePart {
   depth: number;
 }
 
-/** The value of a Content-Type / Content-Disposition parameter. */
-export function mimeParam(value: string | undefined, name: string): string | undefined {
-  if (!value) return undefined;
-  const v = value.slice(0, 2000);
-  const re = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*("([^"]{0,500})"|[^;\\s]{1,500})`, 'i');
-  const m = re.exec(v);
-  return m ? (m[2] ?? m[1]!).trim() : undefined;
-}
+/** The value of a Content-Type / Content-Disposition parameter (the one MIME layer's reader, src/mime). */
+export const mimeParam = contentParam;
 
 /** Visit every leaf and container part; `visit` returns false to stop. */
 export function walkMime(fields: readonly HeaderField[], body: string, visit: (p: MimePart) => boolean | void, maxParts = 200): void {
@@ -47,10 +42,6 @@ export function walkMime(fields: readonly HeaderField[], body: string, visit: (p
   walk(fields, body, 0);
 }
 
-function decodeQpText(s: string): string {
-  return s.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
 /**
  * The original message (or its headers) that a bounce quotes in a message/rfc822 or text/rfc822-headers part;
  * undefined when the message quotes none.
@@ -60,8 +51,9 @@ export function extractQuotedMessage(fields: readonly HeaderField[], body: strin
   walkMime(fields, body, (p) => {
     if (p.depth === 0) return;
     if (p.type === 'message/rfc822' || p.type === 'text/rfc822-headers' || p.type === 'message/rfc822-headers' || p.type === 'message/global' || p.type === 'message/global-headers') {
-      const cte = headerFirst(p.fields, 'content-transfer-encoding')?.value.trim().toLowerCase();
-      found = cte === 'quoted-printable' ? decodeQpText(p.body) : cte === 'base64' ? Buffer.from(p.body.replace(/\s+/g, ''), 'base64').toString('utf8') : p.body;
+      const cte = headerFirst(p.fields, 'content-transfer-encoding')?.value.trim().toLowerCase() ?? '';
+      const bytes = decodeTransfer(p.body, cte);
+      found = cte === 'base64' ? decodeCharset(bytes, 'utf-8') : bytes;
       return false;
     }
   });

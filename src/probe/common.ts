@@ -12,10 +12,7 @@ export type Protocol = 'smtp' | 'imap' | 'pop3';
 /** implicit: TLS from the first byte; starttls: upgrade (required); none: stay plain; auto: by port, STARTTLS if offered. */
 export type TlsMode = 'implicit' | 'starttls' | 'none' | 'auto';
 
-/**
- * Where and how to probe a mail server: host and port, TLS mode, the login to try, extra CAs, per-phase timeouts (ms)
- * and when a certificate's coming expiry is worth a warning.
- */
+/** What to test: host, port, TLS mode, an optional login (the password is used once, never shown), timeouts. */
 export interface ProbeOptions {
   host: string;
   port: number;

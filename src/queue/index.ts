@@ -16,10 +16,7 @@ export { queueCommand, type QueueAction } from './commands.js';
 export { liveCommand, spawnRunner, findOnPath, type CommandRunner, type LiveCommand } from './live.js';
 export type { QueueMessage, QueueRecipient, QueueName, QueueMta, QueueFormat, QueueProblem } from './types.js';
 
-/**
- * How to read a queue listing into a report: how many of the longest-waiting messages to keep, Postfix's
- * configuration directory, the age (s) that raises an alarm, the clock, and a callback per message.
- */
+/** Options of the queue checks: how many messages to list, Postfix's configuration directory, alarm thresholds, clock. */
 export interface CheckQueueOptions extends ReadQueueOptions {
   /** Messages kept for the listing of the longest-waiting ones (default 50). */
   keep?: number;

@@ -10,7 +10,7 @@ import { describeReason } from '../knowledge/reasons.js';
 import { isDeletion, queueCommand, type QueueAction } from './commands.js';
 import type { QueueSummaryData } from './summary.js';
 import type { QueueFormat, QueueMessage, QueueMta, QueueProblem } from './types.js';
-import { classifyLogText, normaliseReasonText } from '../logs/diagnose.js';
+import { classifyLogText, normalizeReasonText } from '../logs/diagnose.js';
 
 /** When the queue is worth an alarm (data, in one place). */
 export const QUEUE_ALARMS = {
@@ -305,7 +305,7 @@ const MESSAGE_PLACE: Record<string, Text> = {
 export function queueMessageFinding(m: QueueMessage, opts: { configDir?: string; nowSeconds?: number } = {}): Finding {
   const waiting = m.recipients.filter((r) => !r.delivered);
   const why = waiting.find((r) => r.reason)?.reason;
-  const c = why ? classifyLogText(why, undefined, undefined, normaliseReasonText(why)) : undefined;
+  const c = why ? classifyLogText(why, undefined, undefined, normalizeReasonText(why)) : undefined;
   const grey = c?.rule.includes('greylist') ?? false;
   const info = c ? describeReason(c.reason) : undefined;
   const title = grey ? GREYLISTING.title : info?.title;

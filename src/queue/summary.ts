@@ -6,7 +6,7 @@
  */
 import type { Classification } from '../classify/index.js';
 import type { Reason } from '../core/finding.js';
-import { classifyLogText, normaliseReasonText } from '../logs/diagnose.js';
+import { classifyLogText, normalizeReasonText } from '../logs/diagnose.js';
 import type { QueueMessage, QueueMta, QueueName } from './types.js';
 import { trimEndOf } from '../core/trim.js';
 
@@ -140,7 +140,7 @@ export class QueueSummary {
       this.dests.set(domain, d);
       if (!r.reason) continue;
       firstReason ??= r.reason;
-      const norm = normaliseReasonText(r.reason);
+      const norm = normalizeReasonText(r.reason);
       const c = classifyLogText(r.reason, undefined, undefined, norm);
       const key = `${c.reason}|${c.rule}`;
       const g = this.reasons.get(key) ?? { c, recipients: 0, texts: new Map<string, number>(), dest: new Set<string>() };

@@ -1,9 +1,9 @@
 import type { Lang } from '../core/finding.js';
 
-/** The output formats a report can be rendered in (render()). */
+/** The output formats every report renders to. */
 export type Format = 'terminal' | 'json' | 'markdown' | 'html' | 'csv';
 
-/** How to render a report: the language, and for the terminal view colour, wrap width and whether to show evidence. */
+/** How to render: the reader's language, colour (terminal), all evidence (verbose), terminal width. */
 export interface RenderOptions {
   lang: Lang;
   /** ANSI colour (terminal only). The CLI turns it on only for a TTY without NO_COLOR. */

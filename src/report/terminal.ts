@@ -3,6 +3,7 @@ import { pick } from '../i18n/text.js';
 import { UI } from '../i18n/ui.js';
 import { countLineOf, diagnosisLines, tableRowsFor, evidencePrefix, STATUS_ICON, statusLabel } from './common.js';
 import type { RenderOptions } from './options.js';
+import stringWidth from 'string-width';
 import { clip, wrap } from './wrap.js';
 
 const COLOR: Record<Status, string> = { ok: '32', info: '36', warn: '33', error: '31', unknown: '35' };
@@ -105,9 +106,32 @@ function capWidths(natural: number[], room: number): number[] {
 /** A plain-text table that fits `width`: the widest columns shrink first, cells are clipped with an ellipsis. */
 export function renderTextTable(columns: string[], rows: string[][], width: number): string[] {
   const n = columns.length;
-  const natural = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // Widths as a terminal shows them (string-width: CJK characters take two cells, combining marks none), so
+  // Japanese subjects and addresses with decomposed accents keep the columns straight.
+  const natural = columns.map((c, i) => Math.max(stringWidth(c), ...rows.map((r) => stringWidth(r[i] ?? ''))));
   const total = natural.reduce((a, b) => a + b, 0) + 2 * (n - 1);
   const widths = total <= width ? natural : capWidths(natural, Math.max(4 * n, width - 2 * (n - 1)));
-  const fmt = (cells: string[]) => cells.map((c, i) => clip(c ?? '', widths[i]!).padEnd(widths[i]!)).join('  ').trimEnd();
+  const fmt = (cells: string[]) => cells.map((c, i) => padToWidth(clipToWidth(c ?? '', widths[i]!), widths[i]!)).join('  ').trimEnd();
   return [fmt(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)];
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `s` cut to at most `max` terminal cells, with an ellipsis when cut (whole graphemes only). */
+export function clipToWidth(s: string, max: number): string {
+  if (stringWidth(s) <= max) return s;
+  let out = '';
+  let w = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    const sw = stringWidth(segment);
+    if (w + sw > max - 1) break;
+    out += segment;
+    w += sw;
+  }
+  return out + '…';
+}
+
+function padToWidth(s: string, width: number): string {
+  const w = stringWidth(s);
+  return w >= width ? s : s + ' '.repeat(width - w);
 }

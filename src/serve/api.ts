@@ -207,6 +207,17 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
   },
   {
+    id: 'queue', path: '/api/queue', summary: 'Read a saved mail-queue listing (postqueue -j / -p, mailq, exim -bp): what waits, why, the alarms and the commands to run',
+    bodyLimit: 24 * MB, probes: false,
+    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB } } },
+    async run(body) {
+      // Only a listing the visitor sends: the server's own queue is never read for the web. Loaded when asked
+      // (the app's start-up loads no capability it may not need).
+      const { checkQueueListing } = await import('../queue/index.js');
+      return checkQueueListing(text(body, 'text', 20 * MB), 'queue');
+    },
+  },
+  {
     id: 'doctor', path: '/api/doctor', summary: 'Run the guided troubleshooter for one of the seven cases with the given answers',
     bodyLimit: 20 * MB, probes: true,
     input: {
@@ -235,7 +246,8 @@ export const API_OPERATIONS: ApiOperation[] = [
 export function webAnswers(v: unknown): ReturnType<typeof parseDoctorAnswers> {
   try {
     const a = parseDoctorAnswers(v ?? {});
-    if (a.bounceFile || a.logFile || a.messageFile) throw new HttpError(400, 'file paths are not accepted over the web; send the text as "bounce", "log" or "message"', 'bad-field');
+    // A path would make the server read its own files (and "live" its own mail queue) for a visitor.
+    if (a.bounceFile || a.logFile || a.messageFile || a.queueFile) throw new HttpError(400, 'file paths are not accepted over the web; send the text as "bounce", "log", "message" or "queue"', 'bad-field');
     return a;
   } catch (e) {
     if (e instanceof AnswersError) throw new HttpError(400, e.message, 'bad-field');

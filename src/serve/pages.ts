@@ -13,8 +13,8 @@ import { DOCTOR_TEXT } from '../doctor/texts.js';
 import { REASON_INFO } from '../knowledge/reasons.js';
 import { SERVE_TEXT as T } from './texts.js';
 
-export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'doctor';
-export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'doctor'];
+export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'doctor';
+export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'queue', 'doctor'];
 
 interface Field {
   name: string;
@@ -78,6 +78,13 @@ const FORMS: Record<Exclude<PageId, 'home' | 'doctor'>, FormPage> = {
       { name: 'file', kind: 'file', label: T.field.logFile, target: 'text' },
     ],
   },
+  queue: {
+    api: '/api/queue', intro: T.intro.queue, button: T.button.analyze,
+    fields: [
+      { name: 'text', kind: 'textarea', label: T.field.queue, required: true, placeholder: '{"queue_name": "deferred", "queue_id": "3EF4C212764", …}' },
+      { name: 'file', kind: 'file', label: T.field.queueFile, target: 'text' },
+    ],
+  },
 };
 
 function fieldHtml(f: Field, lang: Lang): string {
@@ -88,7 +95,7 @@ function fieldHtml(f: Field, lang: Lang): string {
   const ac = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : ' autocomplete="off"';
   switch (f.kind) {
     case 'textarea': return `${label}<textarea id="${id}" name="${f.name}" rows="8"${req}${ph} spellcheck="false"></textarea>`;
-    case 'file': return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}" accept=".eml,.txt,.log,message/rfc822,text/plain">`;
+    case 'file': return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}" accept=".eml,.txt,.log,.json,message/rfc822,text/plain,application/json">`;
     case 'select': return `${label}<select id="${id}" name="${f.name}">${(f.options ?? []).map((o) => `<option value="${esc(o.value)}">${esc(pick(o.label, lang))}</option>`).join('')}</select>`;
     case 'password': return `${label}<input id="${id}" type="password" name="${f.name}"${ac}>`;
     case 'number': return `${label}<input id="${id}" type="number" min="1" max="65535" name="${f.name}"${ph}>`;

@@ -30,6 +30,7 @@ import { normalizeAddress, nonPublicKind } from './address.js';
 import { checkProbeTarget, HttpError, isLoopbackBind, RateLimiter, readJson } from './security.js';
 import { SERVE_TEXT } from './texts.js';
 
+/** Where and how the web app listens, which DNS server and CA it uses, and what it allows when exposed. */
 export interface ServeOptions {
   host?: string;
   port?: number;
@@ -59,6 +60,7 @@ export interface ServeOptions {
   budgetMs?: number;
 }
 
+/** A running web app: its URL, the token when exposed, and how to stop it. */
 export interface MailmedicServer {
   server: Server;
   url: string;
@@ -166,6 +168,7 @@ function asPostedReport(v: unknown): Report {
   return r;
 }
 
+/** The web app and JSON API as an HTTP server (not listening yet: call `listen()`). */
 export function createMailmedicServer(opts: ServeOptions = {}): { server: Server; listen: () => Promise<MailmedicServer> } {
   const host = opts.host ?? '127.0.0.1';
   const loopback = isLoopbackBind(host);

@@ -12,6 +12,7 @@ export const SERVE_TEXT = {
     probe: tx('Test a server', 'Przetestuj serwer'),
     settings: tx('Find settings', 'Znajdź ustawienia'),
     logs: tx('Read a log', 'Przeanalizuj log'),
+    queue: tx('Mail queue', 'Kolejka poczty'),
     doctor: tx('Step by step', 'Krok po kroku'),
   },
   intro: {
@@ -25,6 +26,8 @@ export const SERVE_TEXT = {
       'Znajduje nazwy serwerów, porty i szyfrowanie, które trzeba ustawić w programie pocztowym dla adresu.'),
     logs: tx('Upload or paste a mail server log (e.g. /var/log/maillog) to get a summary with charts. The log stays on this computer\'s mailmedic only for the analysis.',
       'Wgraj lub wklej log serwera poczty (np. /var/log/maillog), by dostać podsumowanie z wykresami. Log trafia do mailmedic tylko na czas analizy.'),
+    queue: tx('Paste or upload a listing of the mail queue — postqueue -j or mailq (Postfix), exim -bp (Exim), mailq (Sendmail) — to see what waits, why, and which command would move it. mailmedic only reads it.',
+      'Wklej lub wgraj listę kolejki poczty — postqueue -j albo mailq (Postfix), exim -bp (Exim), mailq (Sendmail) — by zobaczyć, co czeka, dlaczego i jakie polecenie to ruszy. mailmedic tylko ją czyta.'),
     doctor: tx('Answer a few questions, one at a time; mailmedic runs the right checks and prepares a report for support.',
       'Odpowiedz po kolei na kilka pytań; mailmedic wykona właściwe testy i przygotuje raport dla pomocy technicznej.'),
   },
@@ -41,6 +44,8 @@ export const SERVE_TEXT = {
     password: tx('Password (optional, used once)', 'Hasło (opcjonalnie, użyte raz)'),
     address: tx('E-mail address', 'Adres e-mail'),
     log: tx('Mail log', 'Log poczty'),
+    queue: tx('Mail queue listing', 'Lista kolejki poczty'),
+    queueFile: tx('…or a saved listing', '…lub zapisana lista'),
     auto: tx('automatic', 'automatycznie'),
   },
   button: {

@@ -1,7 +1,10 @@
 /**
- * Thunderbird's clientConfig XML (ISPDB files and autoconfig answers) → compact server entries. A small,
- * bounded reader for this one format (no general XML parser needed: the elements are flat and well known).
+ * Thunderbird's clientConfig XML (ISPDB files and autoconfig answers) → compact server entries, read with
+ * fast-xml-parser (single or double quotes, CDATA, character references and namespace prefixes as XML has them).
+ * Hostile input is bounded: at most 256 KiB is read, entities defined in a DOCTYPE are never expanded (only the
+ * five predefined ones and numeric references are decoded), and a document the parser cannot read is no config.
  */
+import { XMLParser } from 'fast-xml-parser';
 
 export type SettingsProtocol = 'imap' | 'pop3' | 'smtp';
 /** SSL: implicit TLS; STARTTLS; plain: no encryption. */
@@ -28,69 +31,130 @@ export interface ProviderConfig {
 
 /** Longest input read; real files are a few KiB. */
 const MAX_XML = 256 * 1024;
+/** Longest element text or attribute value used; real values are host names and short labels. */
+const MAX_VALUE = 1000;
+const MAX_ID = 200;
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").trim();
+/**
+ * The parser keeps every reference as written (processEntities: false), so a DOCTYPE's own entities are never
+ * expanded (no billion laughs); `decodeReferences` then decodes what XML itself defines.
+ */
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  processEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  cdataPropName: '#cdata',
+  commentPropName: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
 
-function tags(xml: string, name: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(`<${name}(?:\\s[^>]{0,500})?>([^<]{0,1000})</${name}>`, 'g');
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(decode(m[1]!));
-  return out;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The five predefined entities and numeric character references; anything else stays as written. */
+function decodeReferences(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
+    if (ref[0] !== '#') return PREDEFINED[ref]!;
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    // XML allows no NUL and no surrogate halves, even as references.
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+  });
 }
 
-function blocks(xml: string, name: string): { attrs: string; body: string }[] {
-  const out: { attrs: string; body: string }[] = [];
-  let at = 0;
-  for (;;) {
-    const start = xml.indexOf(`<${name}`, at);
-    if (start < 0) break;
-    const open = xml.indexOf('>', start);
-    const end = xml.indexOf(`</${name}>`, open);
-    if (open < 0 || end < 0) break;
-    out.push({ attrs: xml.slice(start + name.length + 1, open), body: xml.slice(open + 1, end) });
-    at = end + name.length + 3;
+/** One element of the parser's ordered output: `{ [tagName]: children, ':@'?: attributes }`. */
+type XmlNode = Record<string, unknown>;
+
+function nameOf(node: XmlNode): string | undefined {
+  for (const k of Object.keys(node)) if (k !== ':@' && k !== '#text' && k !== '#cdata') return k;
+  return undefined;
+}
+
+function childrenOf(node: XmlNode, name: string): XmlNode[] {
+  const c = node[name];
+  return Array.isArray(c) ? (c as XmlNode[]) : [];
+}
+
+/** Every element called `name` below `nodes`, in document order, not looking inside a match. */
+function findAll(nodes: XmlNode[], name: string, out: XmlNode[] = []): XmlNode[] {
+  // An explicit stack: nesting is attacker-chosen (the parser bounds it, but recursion need not be trusted).
+  const stack: XmlNode[][] = [nodes];
+  const at: number[] = [0];
+  while (stack.length) {
+    const list = stack[stack.length - 1]!;
+    const i = at[at.length - 1]!;
+    if (i >= list.length) { stack.pop(); at.pop(); continue; }
+    at[at.length - 1] = i + 1;
+    const n = list[i]!;
+    const tag = nameOf(n);
+    if (tag === undefined) continue;
+    if (tag === name) out.push(n);
+    else { stack.push(childrenOf(n, tag)); at.push(0); }
   }
   return out;
 }
 
-/** Remove <!-- … --> with indexOf (linear even for many unterminated comment starts; a lazy regex is not). */
-function stripComments(xml: string): string {
-  let out = '';
-  let at = 0;
-  for (;;) {
-    const start = xml.indexOf('<!--', at);
-    if (start < 0) return out + xml.slice(at);
-    out += xml.slice(at, start);
-    const end = xml.indexOf('-->', start + 4);
-    if (end < 0) return out;
-    at = end + 3;
+/** An element's own text: its text and CDATA children in order, references decoded (not inside CDATA), trimmed. */
+function textOf(node: XmlNode, name: string): string {
+  let s = '';
+  for (const c of childrenOf(node, name)) {
+    if (typeof c['#text'] === 'string') s += decodeReferences(c['#text']);
+    else if (Array.isArray(c['#cdata'])) for (const d of c['#cdata'] as XmlNode[]) if (typeof d['#text'] === 'string') s += d['#text'];
   }
+  return s.trim();
+}
+
+function attr(node: XmlNode, name: string): string | undefined {
+  const a = node[':@'] as Record<string, unknown> | undefined;
+  const v = a?.[name];
+  return typeof v === 'string' ? decodeReferences(v).trim() : undefined;
+}
+
+/** The texts of every `name` element below `within`, in order (over-long ones skipped). */
+function texts(within: XmlNode, withinName: string, name: string): string[] {
+  return findAll(childrenOf(within, withinName), name).map((n) => textOf(n, name)).filter((t) => t.length <= MAX_VALUE);
 }
 
 const SOCKETS: Record<string, SocketType> = { SSL: 'SSL', STARTTLS: 'STARTTLS', PLAIN: 'plain' };
 
-/** Parse one clientConfig document; undefined when it is not one. */
+/** A document cut off before its provider ends (a dropped connection) is not a config. */
+const PROVIDER_END = /<\/(?:[A-Za-z_][\w.-]{0,100}:)?emailProvider\s*>/;
+
+/** Parse one clientConfig document; undefined when it is not one (never throws). */
 export function parseClientConfig(xmlIn: string): ProviderConfig | undefined {
-  const xml = stripComments(xmlIn.slice(0, MAX_XML));
-  const prov = blocks(xml, 'emailProvider')[0];
+  const xml = xmlIn.slice(0, MAX_XML);
+  if (!PROVIDER_END.test(xml)) return undefined;
+  let doc: XmlNode[];
+  try {
+    doc = parser.parse(xml) as XmlNode[];
+  } catch {
+    return undefined;
+  }
+  const prov = findAll(doc, 'emailProvider')[0];
   if (!prov) return undefined;
-  const id = /id="([^"]{1,200})"/.exec(prov.attrs)?.[1] ?? '';
+  const rawId = attr(prov, 'id') ?? '';
+  const id = rawId.length <= MAX_ID ? rawId : '';
   const servers: ServerEntry[] = [];
   for (const kind of ['incomingServer', 'outgoingServer']) {
-    for (const b of blocks(prov.body, kind)) {
-      const type = /type="([a-z0-9]{1,10})"/.exec(b.attrs)?.[1];
+    for (const b of findAll(childrenOf(prov, 'emailProvider'), kind)) {
+      const type = attr(b, 'type');
       if (type !== 'imap' && type !== 'pop3' && type !== 'smtp') continue;
-      const port = Number(tags(b.body, 'port')[0]);
-      const socket = SOCKETS[(tags(b.body, 'socketType')[0] ?? '').toUpperCase()];
-      const host = tags(b.body, 'hostname')[0];
+      const port = Number(texts(b, kind, 'port')[0]);
+      const socket = SOCKETS[(texts(b, kind, 'socketType')[0] ?? '').toUpperCase()];
+      const host = texts(b, kind, 'hostname')[0];
       if (!host || !socket || !Number.isInteger(port) || port < 1 || port > 65535) continue;
-      servers.push({ protocol: type, host: host.toLowerCase(), port, socket, username: tags(b.body, 'username')[0] ?? '%EMAILADDRESS%', auth: tags(b.body, 'authentication') });
+      servers.push({ protocol: type, host: host.toLowerCase(), port, socket, username: texts(b, kind, 'username')[0] ?? '%EMAILADDRESS%', auth: texts(b, kind, 'authentication') });
     }
   }
   return {
     id,
-    name: tags(prov.body, 'displayName')[0] ?? id,
-    domains: tags(prov.body, 'domain').map((d) => d.toLowerCase()),
+    name: texts(prov, 'emailProvider', 'displayName')[0] ?? id,
+    domains: texts(prov, 'emailProvider', 'domain').map((d) => d.toLowerCase()),
     servers,
   };
 }

@@ -35,6 +35,7 @@ export interface GivenSetting {
 /** Probe one server (inject a fake or a port-mapping one in tests). */
 export type SettingsProbeFn = (protocol: SettingsProtocol, target: { host: string; port: number; tls: 'implicit' | 'starttls' | 'none' }) => Promise<ProbeResult>;
 
+/** The outside world of the settings search: DNS, an optional probe for guesses, an autoconfig fetcher, the ISPDB table. */
 export interface SettingsDeps {
   dns: DnsClient;
   /** Needed for guesses (and `probeGiven`); without it no guess is made. */
@@ -45,6 +46,7 @@ export interface SettingsDeps {
   ispdb?: ProviderConfig[];
 }
 
+/** The address to find settings for, and the settings the user has (to check them). */
 export interface SettingsOptions {
   address: string;
   given?: GivenSetting[];

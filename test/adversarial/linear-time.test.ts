@@ -109,6 +109,14 @@ const CASES: Case[] = [
   // settings, DNS names, records
   { parser: 'parseClientConfig', shape: 'a host name of dots and percent signs', fn: (s) => parseClientConfig(s),
     make: (n) => `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="x"><domain>x.test</domain><incomingServer type="imap"><hostname>${run('.%', n)}</hostname><port>993</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer></emailProvider></clientConfig>` },
+  // the XML parser under it (fast-xml-parser): attribute runs, tags that never close, a DOCTYPE of many entities
+  // (each ends with </emailProvider>, so the parser does run; past the 256 KiB cap the end is cut and it returns at once)
+  { parser: 'parseClientConfig', shape: 'attributes without end', fn: (s) => parseClientConfig(s),
+    make: (n) => `<emailProvider ${run('a="1" ', n)}>x</emailProvider>` },
+  { parser: 'parseClientConfig', shape: 'opening tags that never close', fn: (s) => parseClientConfig(s),
+    make: (n) => `<emailProvider id="x">${run('<domain ', n)}</emailProvider>` },
+  { parser: 'parseClientConfig', shape: 'a DOCTYPE of many entity definitions', fn: (s) => parseClientConfig(s),
+    make: (n) => `<!DOCTYPE c [${run('<!ENTITY a "&#46;">', n)}]><emailProvider id="x"><domain>&a;</domain></emailProvider>` },
   { parser: 'normalizeDnsName', shape: 'dots and dashes', fn: (s) => normalizeDnsName(s), make: (n) => run('.-', n) + 'x' },
   { parser: 'parseSpf', shape: 'CIDR slashes and white space', fn: (s) => parseSpf(s), make: (n) => 'v=spf1 ip4:1.2.3.4' + run('/ ', n) + '!' },
   { parser: 'parseDmarc', shape: 'fo= options without end', fn: (s) => parseDmarc(s), make: (n) => 'v=DMARC1; p=none; fo=' + run('0:', n) + 'x' },

@@ -265,7 +265,7 @@ test('address scan: the same matches as the address regex, found from each "@" i
 });
 
 test('quoted-printable bodies: the byte decoder gives what the regex replace gives', async () => {
-  const { decodeTransfer } = await import('../../src/bounce/mime.js');
+  const { decodeTransfer } = await import('../../src/mime/parse.js');
   const QP = /=(?:\r?\n|([0-9A-Fa-f]{2}))/g;
   const ref = (b: string): string => b.replace(QP, (_m, h: string | undefined) => (h ? String.fromCharCode(parseInt(h, 16)) : ''));
   const alphabet = '=\r\n0aFgz é\u0101';

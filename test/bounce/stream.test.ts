@@ -108,3 +108,12 @@ test('bounce /dev/zero (as a file and on stdin) ends: over the limit for one mes
   assert.match(mixed.stdout, /Nie sprawdzono: nie da się odczytać pliku: nie ma takiego pliku\./);
   assert.match(mixed.stdout, /userunknown/);
 });
+
+test('a reader that goes away (| head -1) ends the run quietly: exit 0, no stack', () => {
+  const big = mbox(3000);
+  for (const fmt of ['--jsonl', '--csv', '']) {
+    const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} bounce ${JSON.stringify(big)} ${fmt} | head -1 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8', env: baseEnv(), timeout: 120_000 });
+    assert.match(r.stdout, /exit=0/, `${fmt}: ${r.stderr.slice(0, 300)}`);
+    assert.doesNotMatch(r.stderr, /EPIPE|\n\s+at /, fmt);
+  }
+});

@@ -51,7 +51,7 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['bounce', '-x', 'x.eml'] },
   // domain
   { args: ['domain'] },
-  { args: ['domain', 'a.test', 'b.test'] },
+  { args: ['domain', 'a.test', 'b.test', '--jobs', '0'] },
   { args: ['domain', 'a.test', '--timeout', 'abc'] },
   { args: ['domain', 'a.test', '--retries', '99'] },
   { args: ['domain', 'a.test', '--resolver', 'nope'] },

@@ -97,3 +97,60 @@ test('hostile pasted input: escape sequences and control bytes are dropped, huge
   assert.ok(v.startsWith('red <script>'));
   assert.ok(v.length <= 64 * 1024 + 2);
 });
+
+test('a pasted multi-line error stays in the error answer (plain and bracketed paste); a file path is checked when typed', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'mailmedic-interactive-'));
+  const bounce = join(dir, 'bounce.eml');
+  writeFileSync(bounce, 'From: MAILER-DAEMON@x.example\n\nx\n');
+  try {
+    for (const lang of ['en', 'pl'] as const) {
+      // A plain paste arrives as one chunk: its line breaks are not answers.
+      const { input, io, shown } = harness(lang);
+      const answers: DoctorAnswers = { case: 'vps-send', from: 'a@example.test', ip: '192.0.2.1', domain: 'example.test', to: 'b@example.test', sentAt: 'today' };
+      const done = interview(io, answers, lang);
+      await type(input, ['550 5.7.1 Service unavailable;\r  Client host [192.0.2.1] blocked\r  using zen.example.test\r']);
+      await type(input, [join(dir, 'missing.eml') + '\r', dir + '\r', bounce + '\r']);   // missing, a folder, then the real file
+      await type(input, [dir + '\r']);                                                     // the log: a folder is fine
+      await type(input, ['live\r']);                                                       // the queue: the word "live"
+      await done;
+      io.close();
+      assert.equal(answers.error, '550 5.7.1 Service unavailable;\n  Client host [192.0.2.1] blocked\n  using zen.example.test');
+      assert.equal(answers.bounceFile, bounce);
+      assert.equal(answers.logFile, dir);
+      assert.equal(answers.queueFile, 'live');
+      if (lang === 'en') {
+        assert.match(shown(), /Cannot read .*missing\.eml: no such file\. Give the path again, or leave it empty\./);
+        assert.match(shown(), /Cannot read .*: it is a directory, not a file\./);
+        assert.match(shown(), /paste it whole: several lines are fine/);
+      } else {
+        assert.match(shown(), /Nie da się odczytać .*missing\.eml: nie ma takiego pliku\. Podaj ścieżkę jeszcze raz albo zostaw puste\./);
+      }
+    }
+    // Bracketed paste (a real terminal marks pasted text): the trailing line break is kept, Enter then answers.
+    const { input, io } = harness('en', true);
+    const answers: DoctorAnswers = { case: 'vps-send', from: 'a@example.test', ip: '192.0.2.1', domain: 'example.test', to: 'b@example.test', sentAt: 'today' };
+    const done = interview(io, answers, 'en');
+    await type(input, ['\x1b[200~451 4.7.1 Greylisted\r', 'please retry\r\x1b[201~', '\r']);
+    await type(input, ['\r', '\r', '\r']);
+    await done;
+    io.close();
+    assert.equal(answers.error, '451 4.7.1 Greylisted\nplease retry');
+    assert.equal(answers.bounceFile, undefined);
+    // A single-line question: pasted lines become one line.
+    const one = harness('en');
+    const a2: DoctorAnswers = { case: 'vps-send' };
+    const d2 = interview(one.io, a2, 'en');
+    await type(one.input, ['alice@example.test\rbob@example.test\r']);
+    await type(one.input, ['192.0.2.1\r']);
+    one.input.end();
+    await d2.catch(() => undefined);
+    one.io.close();
+    assert.equal(a2.from, 'alice@example.test bob@example.test');
+    assert.equal(a2.ip, '192.0.2.1');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -50,6 +50,18 @@ test('fast path = full path on generated Postfix logs (three seeds)', async () =
   }
 });
 
+test('fast path = full path on the filtering server fixtures (amavis and opendkim lines, classic and RFC 3339 stamps)', async () => {
+  // The fast path once left amavis/opendkim lines out of `parsed` and the Postfix line count, and counted them
+  // twice as RFC 3339 stamps (classic: -70); the schema test found the negative count.
+  for (const f of ['maillog', 'maillog.rfc3339']) {
+    const file = join(PROJECT_ROOT, 'test', 'logs', 'fixtures', 'filters', f);
+    await bothWays([file], `fixtures/filters/${f}`);
+    const d = await summarizeLogs({ inputs: [file], now: NOW });
+    assert.equal(d.parsed, d.lines - d.unparsed);
+    assert.ok(Object.values(d.stamps).every((n) => n > 0) && Object.values(d.formats).every((n) => n >= 0), JSON.stringify([d.stamps, d.formats]));
+  }
+});
+
 test('fast path = full path on every shared corpus log', NEEDS_SHARED, async () => {
   const root = join(SHARED, 'corpus', 'logs');
   let n = 0;

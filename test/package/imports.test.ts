@@ -23,8 +23,8 @@ function reached(entry: string): Set<string> {
   return new Set([...seen].map((f) => relative(DIST, f).split('/')[0]!));
 }
 
-// What each subpath may load (shared: core, i18n, knowledge — texts and the result shape).
-const SHARED = ['core', 'i18n', 'knowledge'];
+// What each subpath may load (shared: core, i18n, knowledge — texts and the result shape — and mime, the one MIME layer).
+const SHARED = ['core', 'i18n', 'knowledge', 'mime'];
 const ALLOWED: Record<string, string[]> = {
   core: [], classify: [], report: [], dns: [], explain: ['classify'], bounce: ['classify'], domain: ['dns'], probe: ['classify', 'dns'],
   settings: ['classify', 'dns', 'probe'], logs: ['classify', 'report'], queue: ['classify', 'logs', 'report'], message: ['dns', 'report'],
@@ -33,7 +33,7 @@ const ALLOWED: Record<string, string[]> = {
 
 test('each subpath in package.json loads only its own capability and what it needs', () => {
   const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-  const subpaths = Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json').map((k) => k.slice(2)).sort();
+  const subpaths = Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json' && !k.includes('*')).map((k) => k.slice(2)).sort();
   assert.deepEqual(subpaths, Object.keys(ALLOWED).sort(), 'every subpath is listed here');
   for (const cap of subpaths) {
     const loaded = reached(join(DIST, cap, 'index.js'));
@@ -58,4 +58,19 @@ test('the root is curated: the result types, one renderer, one entry per capabil
   const logs = await root.checkLogs({ inputs: [join(PROJECT_ROOT, 'test', 'logs', 'fixtures', 'filters', 'maillog')] });
   assert.equal(logs.command, 'logs summary');
   assert.ok(logs.tables!.some((t) => t.id === 'logs.totals'));
+});
+
+test('every export of the curated root has a TSDoc comment', async () => {
+  const ts = (await import('typescript')).default;
+  const file = join(PROJECT_ROOT, 'src', 'index.ts');
+  const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true });
+  const checker = program.getTypeChecker();
+  const missing: string[] = [];
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!);
+  for (const sym of exports) {
+    const s = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+    if (!ts.displayPartsToString(s.getDocumentationComment(checker)).trim()) missing.push(sym.name);
+  }
+  assert.ok(exports.length > 40, `${exports.length} exports walked`);
+  assert.deepEqual(missing, [], 'exports without a doc comment');
 });

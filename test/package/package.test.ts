@@ -17,6 +17,7 @@ test('the packed tarball installs cleanly and its API compiles strictly from ESM
     const files = run('tar', ['-tzf', join(dir, packed)], dir);
     for (const f of ['package/LICENSE', 'package/NOTICE', 'package/README.md', 'package/bin/mailmedic.js', 'package/dist/src/index.d.ts']) assert.ok(files.includes(f), `${f} in the tarball`);
     assert.ok(!files.includes('package/dist/test/'), 'no tests in the tarball');
+    for (const f of ['package/schemas/report.schema.json', 'package/schemas/data/bounce.schema.json', 'package/schemas/data/bounce-message.schema.json']) assert.ok(files.includes(f), `${f} in the tarball`);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
     const install = execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed), '@types/node@20'],
       { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
@@ -25,6 +26,11 @@ test('the packed tarball installs cleanly and its API compiles strictly from ESM
     const npx = spawnSync('npx', ['--no-install', 'mailmedic', 'explain', '550 5.1.1 user unknown'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     assert.equal(npx.status, 2, npx.stderr);
     assert.match(npx.stdout, /userunknown/);
+    // The JSON Schemas are reachable through the package's exports (mailmedic/schemas/*), from CommonJS and ESM.
+    const schemaId = run(process.execPath, ['-e', "console.log(require(require.resolve('mailmedic/schemas/report.schema.json')).$id)"], dir).trim();
+    assert.equal(schemaId, 'https://mailmedic.invalid/schemas/report.schema.json');
+    const esmSchema = run(process.execPath, ['--input-type=module', '-e', "const s = await import('mailmedic/schemas/data/bounce.schema.json', { with: { type: 'json' } }); console.log(s.default.title)"], dir).trim();
+    assert.match(esmSchema, /^mailmedic bounce: data$/m);
     writeFileSync(join(dir, 'esm.mts'), [
       "import { checkBounce, render, type Report } from 'mailmedic';",
       "import { parseBounce, type BounceResult } from 'mailmedic/bounce';",

@@ -29,7 +29,7 @@ test('pages: language from Accept-Language, ?lang= switch sets a cookie; strict 
   assert.match(sw.headers.get('set-cookie') ?? '', /lang=pl/);
   const again = await fetch(`${app.url}/domain`, { headers: { Cookie: 'lang=pl', 'Accept-Language': 'en' } });
   assert.match(await again.text(), /Sprawdź domenę/);
-  for (const p of ['/', '/explain', '/domain', '/probe', '/settings', '/logs', '/doctor', '/app.js', '/app.css', '/openapi.json']) {
+  for (const p of ['/', '/explain', '/domain', '/probe', '/settings', '/logs', '/queue', '/doctor', '/app.js', '/app.css', '/openapi.json']) {
     assert.equal((await fetch(app.url + p)).status, 200, p);
   }
   assert.equal((await fetch(`${app.url}/etc/passwd`)).status, 404);
@@ -97,6 +97,10 @@ test('doctor steps: the next question follows the answers; file paths are refuse
   assert.deepEqual(r.json, { done: true });
   r = await postJson(`${app.url}/api/doctor`, { case: 'php-mail', answers: { logFile: '/etc/shadow' } });
   assert.equal(r.status, 400);
+  for (const queueFile of ['/etc/shadow', 'live']) {
+    r = await postJson(`${app.url}/api/doctor`, { case: 'vps-send', answers: { queueFile } });
+    assert.equal(r.status, 400, `queueFile ${queueFile} over the web`);
+  }
   r = await postJson(`${app.url}/api/doctor`, { case: 'nope', answers: {} });
   assert.equal(r.status, 400);
 });
@@ -228,7 +232,7 @@ test('a bounce pasted into explain is read as a bounce; the payload stays data i
 test('OpenAPI: served, valid shape, and docs/openapi.json is up to date', async () => {
   const served = await (await fetch(`${app.url}/openapi.json`)).json();
   assert.equal(served.openapi, '3.1.0');
-  for (const p of ['/api/explain', '/api/bounce', '/api/domain', '/api/probe', '/api/settings', '/api/logs', '/api/doctor', '/api/doctor/next', '/api/render']) {
+  for (const p of ['/api/explain', '/api/bounce', '/api/domain', '/api/probe', '/api/settings', '/api/logs', '/api/queue', '/api/doctor', '/api/doctor/next', '/api/render']) {
     assert.ok(served.paths[p], p);
   }
   const committed = JSON.parse(readFileSync(join(PROJECT_ROOT, 'docs', 'openapi.json'), 'utf8'));

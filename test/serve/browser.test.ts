@@ -131,6 +131,33 @@ test('test a server: a wrong password is shown as a login failure, and the passw
   await shot(p, 'probe', '.f.s-error');
 });
 
+test('queue page: a real postqueue -j listing uploaded, in both languages; a hostile listing shows as text', { skip }, async () => {
+  const fixture = readFileSync(join(PROJECT_ROOT, 'test', 'queue', 'fixtures', 'postfix-postqueue-j.jsonl'));
+  let p = await open('/queue');
+  await p.setInputFiles('#f-file', { name: 'queue.json', mimeType: 'application/json', buffer: fixture });
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  let text = await p.locator('#results').innerText();
+  assert.match(text, /Messages waiting: \d+/);
+  assert.match(text, /down\.test/, 'the destination that is down');
+  await shot(p, 'queue');
+  p = await open('/queue?lang=pl');
+  await p.fill('#f-text', fixture.toString('utf8'));
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  text = await p.locator('#results').innerText();
+  assert.match(text, /Wiadomości w kolejce: \d+/);
+  // A listing whose reason carries markup: shown as text, nothing runs (and the language back to English).
+  p = await open('/queue?lang=en');
+  const hostile = JSON.stringify({ queue_name: 'deferred', queue_id: 'ABCDEF123', arrival_time: 1796441973, message_size: 10, sender: 'a@example.test',
+    recipients: [{ address: 'b@example.test', delay_reason: `host x said: 450 ${XSS_PAYLOAD} try later` }] });
+  await p.fill('#f-text', hostile + '\n');
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  assert.deepEqual(dialogs, [], 'no alert() fired');
+  assert.deepEqual(pageErrors, []);
+});
+
 test('settings and logs pages answer (with a finding or an honest "not available")', { skip }, async () => {
   let p = await open('/settings');
   // A Polish provider from the bundled provider table: answered offline (the test DNS knows nothing of wp.pl).

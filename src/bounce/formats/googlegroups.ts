@@ -1,5 +1,5 @@
 import { allAddresses } from '../text.js';
-import { header } from '../mime.js';
+import { header } from '../../mime/parse.js';
 import type { BounceFormat, RawRecipient } from '../types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { cleanAddress } from '../dsn.js';
-import { header } from '../mime.js';
+import { header } from '../../mime/parse.js';
 import type { BounceFormat, RawRecipient } from '../types.js';
 
 const LINE = /^[ \t]*([^:\n]{3,120}):[ \t]*<?([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253})>?[ \t]*\r?$/gm;

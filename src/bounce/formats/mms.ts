@@ -1,4 +1,4 @@
-import { header } from '../mime.js';
+import { header } from '../../mime/parse.js';
 import { allAddresses } from '../text.js';
 import type { BounceFormat, RawRecipient } from '../types.js';
 

@@ -1,10 +1,11 @@
+import { statSync } from 'node:fs';
 import { readBounces, bounceFindings, bounceMessageRecord, bounceReport, bounceCsvRows, BounceTally, BOUNCE_CSV_COLUMNS, type BounceItem } from '../../bounce/index.js';
 import { EXIT, exitCodeFor, worstStatus, type Status } from '../../core/finding.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderTerminalFindings, renderTerminalFooter, renderTerminalHeader, renderTerminalSection, statusCounts } from '../../report/terminal.js';
 import { InputError, parseCommand, UsageError, type CommonFlags } from '../args.js';
-import { USAGE_TEXTS } from '../usage-texts.js';
-import { emit, openSink } from '../output.js';
+import { USAGE_TEXTS, whyUnreadable } from '../usage-texts.js';
+import { emit, openSink, useColor } from '../output.js';
 import type { Command } from './index.js';
 
 /**
@@ -44,7 +45,13 @@ Przy wielu wiadomościach: każda pod nazwą swojego pliku, na końcu odbiorcy w
     const { values, positionals, common } = parseCommand(argv, { recursive: { type: 'boolean', short: 'r' }, jsonl: { type: 'boolean' } });
     if (!positionals.length) throw new UsageError(USAGE_TEXTS.bounceNoInput);
     if (values.jsonl && common.format !== 'terminal') throw new UsageError(USAGE_TEXTS.oneFormat, { options: `--jsonl, --${common.format}` });
-    const items = readBounces(positionals, { recursive: Boolean(values.recursive) });
+    // No input at all: every named file unreadable (and no folder, glob or stdin to read instead) is 66.
+    const named = positionals.filter((p) => p !== '-' && !/[*?[]/.test(p));
+    if (named.length === positionals.length) {
+      const why = named.map((p) => { try { statSync(p); return undefined; } catch (e) { return { p, e }; } });
+      if (why.every(Boolean)) throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path: why[0]!.p, why: whyUnreadable(why[0]!.e) });
+    }
+    const items = emptyStdinGuard(readBounces(positionals, { recursive: Boolean(values.recursive) }), positionals);
     const subject = positionals.join(' ');
     if (values.jsonl) return streamJsonLines(items, common);
     if (common.format === 'csv') return streamCsv(items, common);
@@ -107,7 +114,7 @@ async function streamTerminal(items: AsyncIterable<BounceItem>, subject: string,
   const second = first.done ? first : await it.next();
   if (second.done) return emit(bounceReport(first.done ? [] : [first.value], subject), common);
   const out = openSink(common);
-  const opt = { lang: common.lang, color: common.color ?? (!common.output && process.stdout.isTTY === true && !process.env.NO_COLOR), verbose: common.verbose, width: process.stdout.columns || 80 };
+  const opt = { lang: common.lang, color: useColor(common), verbose: common.verbose, width: process.stdout.columns || 80 };
   const tally = new BounceTally();
   const counts = statusCounts([]);
   const worst = new Worst();
@@ -125,4 +132,16 @@ async function streamTerminal(items: AsyncIterable<BounceItem>, subject: string,
   await out.write(renderTerminalFooter(tally.summary().recipients ? [tally.table()] : [], counts, opt));
   await out.close();
   return worst.exit();
+}
+
+/** Standard input alone, and empty: nothing to read (64), as in every command. */
+async function* emptyStdinGuard(items: AsyncIterable<BounceItem>, positionals: string[]): AsyncGenerator<BounceItem> {
+  let first = true;
+  for await (const it of items) {
+    if (first && positionals.length === 1 && positionals[0] === '-' && it.result.kind === 'error' && it.result.error === 'empty message') {
+      throw new InputError(USAGE_TEXTS.emptyStdin, EXIT.usage);
+    }
+    first = false;
+    yield it;
+  }
 }

@@ -12,9 +12,9 @@ import { DOCTOR_TEXT } from '../../doctor/texts.js';
 import { renderDoctorTerminal } from '../../doctor/terminal.js';
 import type { DoctorAnswers } from '../../doctor/types.js';
 import type { Format } from '../../report/options.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
-import { emit } from '../output.js';
+import { emit, useColor } from '../output.js';
 import type { Command } from './index.js';
 
 const OPTIONS = {
@@ -41,8 +41,12 @@ const OPTIONS = {
   log: { type: 'string' },
   'sent-today': { type: 'string' },
   'sent-last-hour': { type: 'string' },
+  resolver: { type: 'string' },
+  // The old name of --resolver, still accepted (not shown in the help).
   dns: { type: 'string' },
   dnsbl: { type: 'string', multiple: true },
+  queue: { type: 'string' },
+  'postfix-config': { type: 'string' },
   ca: { type: 'string' },
   timeout: { type: 'string' },
   'no-interactive': { type: 'boolean' },
@@ -52,8 +56,9 @@ const OPTIONS = {
 
 const USAGE_EN = `Usage: mailmedic doctor [options]
 
-Guided troubleshooting of seed 000's seven cases. On a terminal it asks one question at a time
-(arrow keys); with --answers or flags it runs without questions (help desks, scripts).
+Guided troubleshooting of the seven cases of mail that is not sent or received. On a terminal it asks one
+question at a time (arrow keys; paste a multi-line error whole); with --answers or flags it runs without
+questions (help desks, scripts).
 
 Cases (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
 
@@ -65,11 +70,14 @@ Cases (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
                         (the password comes from MAILMEDIC_PASSWORD, never from a flag)
   --imap-server HOST[:PORT] --imap-user LOGIN   (Spam folder look-up; password from MAILMEDIC_IMAP_PASSWORD)
   --ip IP --domain D --log FILE --sent-today N --sent-last-hour N
-  --dns HOST:PORT       DNS server to ask        --ca FILE   trust this CA for TLS tests
+  --queue FILE|live     the mail queue: a saved listing (postqueue -j, mailq), or "live" to read this server's
+  --postfix-config DIR  Postfix configuration directory for --queue live (postqueue -c)
+  --resolver HOST:PORT  DNS server to ask        --ca FILE   trust this CA for TLS tests
   --dnsbl ZONE          ask this blocklist zone instead of the default set (repeatable)
-  --timeout MS          per network operation    --no-interactive   never ask
+  --timeout TIME        per network operation (10s, 500ms; a bare number is ms)    --no-interactive   never ask
   --list-cases          list the cases           --progress   show progress even when stderr is not a terminal
-  --output report.md|report.html|report.json   the support report (format from the extension or --json/--markdown/--html)`;
+  --output report.md|report.html|report.json   the support report (format from the extension or --json/--markdown/--html);
+                        the summary is shown on the terminal too`;
 
 const USAGE_PL = `Użycie: mailmedic doctor [opcje]
 
@@ -85,11 +93,14 @@ Przypadki (--case): ${DOCTOR_CASES.map((c) => c.id).join(', ')}
                         (hasło tylko ze zmiennej MAILMEDIC_PASSWORD, nigdy z flagi)
   --imap-server HOST[:PORT] --imap-user LOGIN   (folder Spam; hasło z MAILMEDIC_IMAP_PASSWORD)
   --ip IP --domain D --log PLIK --sent-today N --sent-last-hour N
-  --dns HOST:PORT       serwer DNS               --ca PLIK   zaufany urząd certyfikacji dla testów TLS
+  --queue PLIK|live     kolejka poczty: zapisana lista (postqueue -j, mailq) albo „live”, by odczytać kolejkę tego serwera
+  --postfix-config KAT  katalog konfiguracji Postfiksa dla --queue live (postqueue -c)
+  --resolver HOST:PORT  serwer DNS               --ca PLIK   zaufany urząd certyfikacji dla testów TLS
   --dnsbl STREFA        pytaj tę czarną listę (DNSBL) zamiast domyślnych (można powtórzyć)
-  --timeout MS          limit czasu operacji     --no-interactive   bez pytań
+  --timeout CZAS        limit czasu operacji (10s, 500ms; sama liczba to ms)     --no-interactive   bez pytań
   --list-cases          lista przypadków         --progress   postęp także poza terminalem
-  --output raport.md|raport.html|raport.json   raport dla pomocy technicznej (format z rozszerzenia lub flagi)`;
+  --output raport.md|raport.html|raport.json   raport dla pomocy technicznej (format z rozszerzenia lub flagi);
+                        podsumowanie widać też w terminalu`;
 
 function hostPort(s: string): { host: string; port?: number } {
   const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(s) ?? /^([^:]+)(?::(\d+))?$/.exec(s);
@@ -117,7 +128,7 @@ export const command: Command = {
       if (typeof v.answers === 'string') answers = parseDoctorAnswersJson(await readFile(v.answers, 'utf8'));
       const flags: Record<string, unknown> = {
         case: v.case, address: v.address, client: v.client, error: v.error, bounceFile: v.bounce, sentAt: v['sent-at'],
-        from: v.from, to: v.to, method: v.method, ip: v.ip, domain: v.domain, logFile: v.log,
+        from: v.from, to: v.to, method: v.method, ip: v.ip, domain: v.domain, logFile: v.log, queueFile: v.queue,
         sentToday: v['sent-today'], sentLastHour: v['sent-last-hour'],
       };
       if (typeof v.server === 'string') {
@@ -162,10 +173,12 @@ export const command: Command = {
     const report = await runDoctor(answers.case, answers, {
       lang,
       deps: {
-        ...(typeof v.dns === 'string' ? { dnsServer: v.dns } : {}),
+        ...(typeof (v.resolver ?? v.dns) === 'string' ? { dnsServer: String(v.resolver ?? v.dns) } : {}),
+        // The CLI runs on the user's machine: "live" may read this machine's queue (the web app never does).
+        liveQueue: typeof v['postfix-config'] === 'string' ? { configDir: v['postfix-config'] } : {},
         ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),
         ...(Array.isArray(v.dnsbl) ? { dnsblLists: v.dnsbl.map((z) => customDnsblList(String(z))) } : {}),
-        ...(v.timeout !== undefined ? { timeoutMs: numberOption('timeout', v.timeout, 10_000, 1, 600_000) } : {}),
+        ...(v.timeout !== undefined ? { timeoutMs: durationOption('timeout', v.timeout, 10_000, 'ms', 1, 600_000) } : {}),
       },
       ...(onProgress ? { onProgress } : {}),
     });
@@ -173,9 +186,13 @@ export const command: Command = {
     const explicitFormat = argv.some((a) => /^--(json|markdown|html|csv|format)\b/.test(a));
     if (common.output && !explicitFormat) flags.format = formatFromExtension(common.output) ?? 'markdown';
     const terminalView = flags.format === 'terminal' && !flags.verbose && !common.output;
-    const color = flags.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+    const color = useColor({ ...(flags.color !== undefined ? { color: flags.color } : {}) });
     const code = emit(report, flags, terminalView ? renderDoctorTerminal(report, { lang, color, width: process.stdout.columns || 80 }) : undefined);
-    if (common.output) process.stderr.write(`${lang === 'pl' ? 'Raport zapisano w' : 'Report written to'} ${common.output}\n`);
+    if (common.output) {
+      // The file is for support; the person at the terminal still sees what was found.
+      process.stdout.write(renderDoctorTerminal(report, { lang, color, width: process.stdout.columns || 80 }));
+      process.stderr.write(`${lang === 'pl' ? 'Raport zapisano w' : 'Report written to'} ${common.output}\n`);
+    }
     return code;
   },
 };

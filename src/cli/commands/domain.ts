@@ -1,10 +1,19 @@
-import { makeReport } from '../../core/finding.js';
-import { checkDomain } from '../../domain/index.js';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { EXIT, exitCodeFor, makeReport, worstStatus, type Finding, type Lang, type Status } from '../../core/finding.js';
+import type { DnsClient } from '../../dns/index.js';
+import { checkDomain, checkDomains, fleetCsvRow, fleetJsonLine, FLEET_CSV_COLUMNS, type DomainCheckOptions, type FleetRow, type MxTlsOptions } from '../../domain/index.js';
 import { loadDnsblLists } from '../../domain/cli-shared.js';
-import { parseCommand, UsageError } from '../args.js';
+import { fill, pick, tx } from '../../i18n/text.js';
+import { lookupViaDns } from '../../probe/lookup.js';
+import { probeSmtp } from '../../probe/smtp.js';
+import { renderCsv } from '../../report/csv.js';
+import { STATUS_ICON } from '../../report/common.js';
+import { render } from '../../report/index.js';
+import { InputError, numberOption, parseCommand, UsageError, type CommonFlags } from '../args.js';
 import { USAGE_TEXTS, whyUnreadable } from '../usage-texts.js';
 import { DNS_OPTIONS, dnsFromOptions } from '../dns-flags.js';
-import { emit } from '../output.js';
+import { emit, openSink, useColor } from '../output.js';
 import type { Command } from './index.js';
 
 export const command: Command = {
@@ -13,23 +22,36 @@ export const command: Command = {
     pl: 'sprawdza rekordy DNS domeny ważne dla poczty: MX, SPF, DKIM, DMARC, odwrotny DNS, czarne listy, MTA-STS, TLS-RPT, DNSSEC',
   },
   usage: {
-    en: `mailmedic domain <domain> [--ip <addr>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout ms] [--retries n] [--trace]
+    en: `mailmedic domain <domain>… | --file <list> | - [--ip <addr>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout time] [--retries n] [--trace]
 
 Checks everything in DNS that decides whether mail to and from the domain works, and says what to fix.
+Many domains (several arguments, --file with one per line, or "-" for standard input): one line per domain as
+each is done, worst problem first; --csv / --jsonl for spreadsheets and pipelines; exit status of the worst one.
+  --jobs <n>              domains checked at once (default 8)
+  --full                  with many domains, the whole report of each (--jsonl: the report in each object)
+  --connect               also connect to every MX on port 25: STARTTLS, protocol, certificate name and expiry
+  --mx-port <n>           the MX port for --connect (default 25)      --ca <file>   extra trusted CA (PEM) for --connect
   --ip <addr>             a server that sends the domain's mail: SPF verdict, reverse DNS, blocklists (repeatable)
   --dkim-selector <s>     DKIM selector to check (repeatable; default: probe common selectors)
   --resolver ip[:port]    DNS server to ask (default: the first nameserver in /etc/resolv.conf); no other is ever asked
-  --timeout <ms>          per-query timeout (default 2000)      --retries <n>   retries after a timeout (default 1)
+  --timeout <time>        per-query timeout: 500ms, 2s … (default 2s; a bare number is ms)   --retries <n>   retries (default 1)
   --trace                 print every DNS query with its answer and time (to standard error)
   --dnsbl-lists <file>    blocklist set as JSON instead of the built-in one
   --no-fetch              do not fetch the MTA-STS policy over HTTPS`,
-    pl: `mailmedic domain <domena> [--ip <adres>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout ms] [--retries n] [--trace]
+    pl: `mailmedic domain <domena>… | --file <lista> | - [--ip <adres>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout czas] [--retries n] [--trace]
 
 Sprawdza wszystko w DNS, od czego zależy, czy poczta do domeny i z niej działa, i mówi, co poprawić.
+Wiele domen (kilka argumentów, --file z jedną domeną w wierszu albo „-” — wejście standardowe): po wierszu na
+domenę, gdy tylko jest gotowa, najpoważniejszy problem pierwszy; --csv / --jsonl do arkuszy i skryptów; kod wyjścia
+według najgorszej domeny.
+  --jobs <n>              ile domen naraz (domyślnie 8)
+  --full                  przy wielu domenach pełny raport każdej (--jsonl: raport w każdym obiekcie)
+  --connect               łączy się też z każdym serwerem MX na porcie 25: STARTTLS, protokół, nazwa i ważność certyfikatu
+  --mx-port <n>           port serwerów MX dla --connect (domyślnie 25)   --ca <plik>   dodatkowy zaufany urząd (PEM) dla --connect
   --ip <adres>            serwer wysyłający pocztę domeny: wynik SPF, odwrotny DNS, czarne listy (można powtarzać)
   --dkim-selector <s>     selektor DKIM do sprawdzenia (można powtarzać; domyślnie typowe selektory)
   --resolver ip[:port]    serwer DNS do odpytania (domyślnie pierwszy nameserver z /etc/resolv.conf); żaden inny nie jest pytany
-  --timeout <ms>          limit czasu zapytania (domyślnie 2000)   --retries <n>   powtórzenia po przekroczeniu czasu (domyślnie 1)
+  --timeout <czas>        limit czasu zapytania: 500ms, 2s … (domyślnie 2s; sama liczba to ms)   --retries <n>   powtórzenia (domyślnie 1)
   --trace                 wypisuje każde zapytanie DNS z odpowiedzią i czasem (na standardowe wyjście błędów)
   --dnsbl-lists <plik>    zestaw czarnych list w JSON zamiast wbudowanego
   --no-fetch              nie pobiera polityki MTA-STS przez HTTPS`,
@@ -41,8 +63,21 @@ Sprawdza wszystko w DNS, od czego zależy, czy poczta do domeny i z niej działa
       ...DNS_OPTIONS,
       'dnsbl-lists': { type: 'string' },
       'no-fetch': { type: 'boolean' },
+      file: { type: 'string' },
+      jobs: { type: 'string' },
+      jsonl: { type: 'boolean' },
+      full: { type: 'boolean' },
+      connect: { type: 'boolean' },
+      'mx-port': { type: 'string' },
+      ca: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new UsageError(USAGE_TEXTS.oneDomain);
+    const fleetInput = typeof v.file === 'string' || positionals.includes('-') || positionals.length > 1;
+    if (typeof v.file === 'string') {
+      try { if (!statSync(v.file).isFile()) throw Object.assign(new Error('directory'), { code: 'EISDIR' }); } catch (e) {
+        throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path: v.file, why: whyUnreadable(e) });
+      }
+    }
+    if (!fleetInput && positionals.length !== 1) throw new UsageError(USAGE_TEXTS.domainNoInput);
     const dns = dnsFromOptions(v);
     let lists;
     if (typeof v['dnsbl-lists'] === 'string') {
@@ -54,11 +89,94 @@ Sprawdza wszystko w DNS, od czego zależy, czy poczta do domeny i z niej działa
       }
     }
     const strs = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
-    const res = await checkDomain(positionals[0]!, {
-      dns, ips: strs(v.ip), dkimSelectors: strs(v['dkim-selector']),
+    const options: DomainCheckOptions = {
+      resolver: dns, ips: strs(v.ip), dkimSelectors: strs(v['dkim-selector']),
       ...(lists ? { dnsblLists: lists } : {}), ...(v['no-fetch'] ? { fetch: false as const } : {}),
-    });
+      ...(v.connect ? { mxTls: mxTlsOptions(v, dns) } : {}),
+    };
+    if (fleetInput) return runFleet(domainSource(positionals, v.file), options, numberOption('jobs', v.jobs, 8, 1, 256), { jsonl: Boolean(v.jsonl), full: Boolean(v.full) }, common);
+    const res = await checkDomain(positionals[0]!, options);
     const data = { ...res.data, resolver: dns.server, ...(v.trace ? { trace: dns.trace } : {}) };
     return emit(makeReport('domain', res.domain, res.findings, { tables: res.tables, data }), common);
   },
 };
+
+/** --connect: an SMTP session per MX through the probe, addresses from the same DNS server. */
+function mxTlsOptions(v: Record<string, unknown>, dns: DnsClient): MxTlsOptions {
+  let ca: string | undefined;
+  if (typeof v.ca === 'string') {
+    try { ca = readFileSync(v.ca, 'utf8'); } catch (e) { throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path: v.ca, why: whyUnreadable(e) }); }
+  }
+  return {
+    port: numberOption('mx-port', v['mx-port'], 25, 1, 65535),
+    session: (o) => probeSmtp({ ...o, tls: 'auto', ...(ca ? { ca } : {}) }, { lookup: lookupViaDns(dns) }),
+  };
+}
+
+/** The domains of a fleet run: arguments, a --file (one per line) and standard input ("-"), in that order. */
+async function* domainSource(positionals: string[], file: unknown): AsyncGenerator<string> {
+  for (const p of positionals) if (p !== '-') yield p;
+  if (typeof file === 'string') {
+    let stream;
+    try {
+      statSync(file);
+      stream = createReadStream(file, { encoding: 'utf8' });
+    } catch (e) {
+      throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path: file, why: whyUnreadable(e) });
+    }
+    yield* createInterface({ input: stream, crlfDelay: Infinity });
+  }
+  if (positionals.includes('-')) yield* createInterface({ input: process.stdin, crlfDelay: Infinity });
+}
+
+const FLEET_TEXT = {
+  overview: tx('{n} domain(s): {error} with errors, {warn} with warnings, {ok} without problems.', 'Domen: {n}; z błędami: {error}, z ostrzeżeniami: {warn}, bez problemów: {ok}.'),
+  none: tx('no problems', 'bez problemów'),
+  rowFinding: tx('{domain}: {problem}', '{domain}: {problem}'),
+};
+
+/** Many domains: one line (or CSV row, or JSON line) per domain as it is done, the worst status as exit code. */
+async function runFleet(source: AsyncIterable<string>, options: DomainCheckOptions, jobs: number, how: { jsonl: boolean; full: boolean }, common: CommonFlags): Promise<number> {
+  const rows = checkDomains(source, { ...options, jobs });
+  const counts = { n: 0, error: 0, warn: 0, ok: 0 };
+  let worst: Status = 'ok';
+  const tally = (r: FleetRow) => {
+    counts.n++;
+    if (r.status === 'error') counts.error++; else if (r.status === 'warn' || r.status === 'unknown') counts.warn++; else counts.ok++;
+    worst = worstStatus([{ status: worst }, r]);
+  };
+  if (how.jsonl || common.format === 'csv' || common.format === 'terminal') {
+    const out = openSink(common);
+    const opt = { lang: common.lang, color: useColor(common), verbose: common.verbose, width: process.stdout.columns || 80 };
+    if (common.format === 'csv' && !how.jsonl) await out.write(renderCsv(FLEET_CSV_COLUMNS, []));
+    for await (const r of rows) {
+      tally(r);
+      if (how.jsonl) await out.write(JSON.stringify(fleetJsonLine(r, how.full)) + '\n');
+      else if (common.format === 'csv') await out.write(renderCsv([], [fleetCsvRow(r)]).slice(2));
+      else if (how.full) await out.write(render(r.report, 'terminal', opt) + '\n');
+      else await out.write(fleetLine(r, common.lang) + '\n');
+    }
+    if (!how.jsonl && common.format === 'terminal') await out.write('\n' + pick(fill(FLEET_TEXT.overview, counts), common.lang) + '\n');
+    await out.close();
+    return exitCodeFor(worst);
+  }
+  // One document (JSON, Markdown, HTML): a finding per domain, its overview row in data.
+  const findings: Finding[] = [];
+  const domains: Record<string, unknown>[] = [];
+  for await (const r of rows) {
+    tally(r);
+    domains.push(fleetJsonLine(r, how.full));
+    const first = r.problems[0];
+    findings.push({ check: 'domain.fleet', status: r.status, subject: r.domain,
+      summary: fill(FLEET_TEXT.rowFinding, { domain: r.domain, problem: first ? first.summary : FLEET_TEXT.none }), data: { counts: r.counts, problems: r.problems } });
+  }
+  return emit(makeReport('domain', `${counts.n} domains`, findings, { data: { domains, summary: counts } }), common);
+}
+
+/** "✖ example.com  2 errors, 1 warning — dns.spf.missing: …" in the reader's language. */
+function fleetLine(r: FleetRow, lang: Lang): string {
+  const first = r.problems[0];
+  const head = `${STATUS_ICON[r.status]} ${r.domain}`;
+  const counts = lang === 'pl' ? `błędy: ${r.counts.error}, ostrzeżenia: ${r.counts.warn}` : `errors: ${r.counts.error}, warnings: ${r.counts.warn}`;
+  return `${head}  ${counts}${first ? ` — ${first.check}: ${pick(first.summary, lang)}` : ''}`;
+}

@@ -11,7 +11,7 @@ import { makeLogProgress } from '../../logs/progress.js';
 import { describeFilter } from '../../logs/report.js';
 import { redactLogLine } from '../../logs/redact.js';
 import { render } from '../../report/index.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { InputError, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
@@ -145,11 +145,13 @@ export const command: Command = {
         const limit = numberOption('limit', v.limit, 50, 1, 100000);
         const r = await traceLogs(base, filter, limit);
         progress.done();
+        emptyStdin(inputs, r.stats.lines);
         return emit(logTraceReport(r, filter, `${subject}: ${describeFilter(filter)}`), common);
       }
       case 'summary': {
         const d = await summarizeLogs(base, numberOption('top', v.top, 10, 1, 1000), { readerZone: typeof v.tz === 'string' });
         progress.done();
+        emptyStdin(inputs, d.lines);
         const report = logSummaryReport(d, subject);
         if (common.format === 'html') return emit(report, common, renderLogSummaryHtml(report, d, common.lang));
         return emit(report, common);
@@ -157,6 +159,7 @@ export const command: Command = {
       case 'problems': {
         const r = await findLogProblems(base, limitsFrom(v));
         progress.done();
+        emptyStdin(inputs, r.lines);
         const findings: Finding[] = r.findings.length ? r.findings : [{
           check: 'logs.problems.none', status: 'ok', subject,
           summary: { en: `No problems found in ${r.parsed} log lines.`, pl: `Nie znaleziono problemów w ${r.parsed} wpisach dziennika poczty (logu).` },
@@ -195,3 +198,8 @@ export const command: Command = {
     }
   },
 };
+
+/** Standard input alone, and nothing on it: there is nothing to summarize (the same answer in every command). */
+function emptyStdin(inputs: string[], lines: number): void {
+  if (lines === 0 && inputs.length === 1 && inputs[0] === '-') throw new InputError(USAGE_TEXTS.emptyStdin, EXIT.usage);
+}

@@ -1,9 +1,10 @@
 import { open } from 'node:fs/promises';
+import { EXIT } from '../../core/finding.js';
 import { isIP } from 'node:net';
 import { analyzeMessage, hopTable, makeMessageResolver, messageReport, parseResolverAddress, renderHopTimelineHtml, MAX_MESSAGE_BYTES } from '../../message/index.js';
 import { renderCsv } from '../../report/csv.js';
 import { render } from '../../report/index.js';
-import { InputError, numberOption, parseCommand, UsageError } from '../args.js';
+import { durationOption, InputError, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit, readStdin } from '../output.js';
 import type { Command } from './index.js';
@@ -56,7 +57,7 @@ Reads a delivered message (the whole source, or the headers alone) and explains:
   --resolver ip[:port] the DNS server --verify asks (only that one); default: the system's resolvers
   --ip ADDRESS         the connecting IP for SPF, when the Received headers do not show it
   --dnsbl ZONE         also ask this DNS block list about the sending IP (repeat, or comma-separated)
-  --timeout SECONDS    limit for --verify (default 20)
+  --timeout TIME       limit for --verify: 20s, 1m … (default 20s; a bare number is seconds)
   --quoted             analyse the original message quoted inside a bounce
   --csv                one row per hop (the path table)`,
     pl: `mailmedic message <plik.eml | -> [--verify [--resolver ip[:port]] [--ip ADRES] [--dnsbl STREFA]] [--quoted] [--json|--markdown|--html|--csv] [--lang en|pl]
@@ -72,7 +73,7 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
   --resolver ip[:port] serwer DNS, o który pyta --verify (tylko ten); domyślnie serwery DNS systemu
   --ip ADRES           adres IP, z którego nawiązano połączenie, dla SPF — gdy nagłówki Received go nie pokazują
   --dnsbl STREFA       pyta też tę listę blokad DNS o adres IP nadawcy (można powtórzyć lub podać po przecinku)
-  --timeout SEKUNDY    limit czasu dla --verify (domyślnie 20)
+  --timeout CZAS       limit czasu dla --verify: 20s, 1m … (domyślnie 20s; sama liczba to sekundy)
   --quoted             analizuje oryginalną wiadomość zacytowaną w zwrocie (bounce)
   --csv                jeden wiersz na etap (tabela trasy)`,
   },
@@ -90,8 +91,9 @@ Czyta doręczoną wiadomość (całe źródło albo same nagłówki) i wyjaśnia
       try { server = parseResolverAddress(values.resolver).server; } catch (e) { throw new UsageError(USAGE_TEXTS.badResolver, { value: values.resolver }, e); }
     }
     if (typeof values.ip === 'string' && !isIP(values.ip)) throw new UsageError(USAGE_TEXTS.messageIp, { value: values.ip });
-    const timeoutMs = numberOption('timeout', values.timeout, 20, 1, 600) * 1000;
+    const timeoutMs = durationOption('timeout', values.timeout, 20_000, 's', 1000, 600_000);
     const raw = file === '-' ? await readStdinBounded() : await readFileBounded(file);
+    if (!raw.length) throw file === '-' ? new InputError(USAGE_TEXTS.emptyStdin, EXIT.usage) : new InputError(USAGE_TEXTS.emptyFile, EXIT.usage, { path: file });
     const analysis = await analyzeMessage(raw, {
       quoted: Boolean(values.quoted),
       ...(values.verify ? { verify: { resolver: makeMessageResolver({ ...(server ? { server } : {}), timeoutMs: Math.min(5000, timeoutMs) }), timeoutMs, dnsbl, ...(typeof values.ip === 'string' ? { ip: values.ip } : {}) } } : {}),

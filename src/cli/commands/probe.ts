@@ -7,9 +7,9 @@ import { formatTranscript, type Protocol, type TlsMode } from '../../probe/commo
 import type { NetDeps } from '../../probe/connection.js';
 import { maskSecrets, passwordForms } from '../../core/secrets.js';
 import type { SmtpAuthMechanism } from '../../probe/smtp.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
-import { emit, readStdin } from '../output.js';
+import { emit, readStdin, useColor } from '../output.js';
 import type { Command } from './index.js';
 
 const OPTIONS = {
@@ -32,6 +32,7 @@ const OPTIONS = {
   'timeout-tls': { type: 'string' },
   ca: { type: 'string' },
   'local-address': { type: 'string' },
+  // The old name of --resolver, still accepted (not shown in the help).
   'dns-server': { type: 'string' },
   // The name `domain` and `spf` use for the same thing.
   resolver: { type: 'string' },
@@ -60,7 +61,7 @@ Without --port, SMTP tries 587, 465 and 25; IMAP 993 and 143; POP3 995 and 110 (
                           seconds for each phase (defaults 10, 30, 30, 15)
       --ca FILE           also trust the CA certificate(s) in FILE (PEM)
       --local-address IP  connect from this local address
-      --dns-server IP[:PORT]  resolve host names with this DNS server instead of the system's (or --resolver)
+      --resolver IP[:PORT]    resolve host names with this DNS server instead of the system's
 
 Examples:
   mailmedic probe smtp mail.example.com
@@ -90,7 +91,7 @@ Bez --port SMTP próbuje portów 587, 465 i 25; IMAP 993 i 143; POP3 995 i 110 (
                           sekundy na każdy etap (domyślnie 10, 30, 30, 15)
       --ca PLIK           ufaj także certyfikatom CA z PLIKU (PEM)
       --local-address IP  łącz się z tego adresu lokalnego
-      --dns-server IP[:PORT]  tłumacz nazwy tym serwerem DNS zamiast systemowego (albo --resolver)
+      --resolver IP[:PORT]    tłumacz nazwy tym serwerem DNS zamiast systemowego
 
 Przykłady:
   mailmedic probe smtp mail.example.com
@@ -126,7 +127,7 @@ async function promptPassword(prompt: string): Promise<string> {
 
 function seconds(name: string, raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
-  return Math.round(numberOption(name, raw, 0, 0.05, 3600) * 1000);
+  return durationOption(name, raw, 0, 's', 50, 3_600_000);
 }
 
 export const command: Command = {
@@ -190,13 +191,13 @@ export const command: Command = {
     if (targets.length > 1000) throw new UsageError(USAGE_TEXTS.probeTooMany, { max: 1000 });
     if (v.send && (v.from === undefined || !v.to)) throw new UsageError(USAGE_TEXTS.probeSendNeeds);
     const deps: NetDeps = {};
-    const dnsServer = (v['dns-server'] ?? v.resolver) as string | undefined;
+    const dnsServer = (v.resolver ?? v['dns-server']) as string | undefined;
     if (dnsServer) deps.lookup = lookupViaDns(createDnsClient({ server: dnsServer }));
     const concurrency = numberOption('concurrency', v.concurrency, 4, 1, 256);
     const { report, results } = await probeMany({ protocol, targets, concurrency, transcript: Boolean(v.transcript) }, deps);
     if (v.transcript && common.format === 'terminal') {
       const secrets = passwordForms(user, password);
-      const color = common.color ?? (!common.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
+      const color = useColor(common);
       // In the terminal the transcript reads best as swaks-style text, not as evidence lines.
       const slim = { ...report, findings: report.findings.filter((f) => !f.check.endsWith('.transcript')) };
       let text = render(slim, 'terminal', { lang: common.lang, color, verbose: common.verbose, width: process.stdout.columns || 80 });

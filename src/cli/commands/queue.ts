@@ -61,7 +61,12 @@ sprawdzenia; sam nigdy nie zmienia kolejki.
     const opts = { keep: values.all ? Number.MAX_SAFE_INTEGER : 50, ...(configDir ? { configDir } : {}), ...(maxAgeSeconds ? { maxAgeSeconds } : {}) };
     let report;
     const file = positionals[0];
-    if (file === '-') report = await checkQueueListing(process.stdin, 'stdin', opts);
+    if (file === '-') {
+      let bytes = 0;
+      const counted = (async function* () { for await (const c of process.stdin) { bytes += (c as Buffer).length; yield c as Buffer; } })();
+      report = await checkQueueListing(counted, 'stdin', opts);
+      if (!bytes) throw new InputError(USAGE_TEXTS.emptyStdin, EXIT.usage);
+    }
     else if (file !== undefined) {
       try {
         if (statSync(file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });

@@ -2,7 +2,7 @@ import { EXIT } from '../../core/finding.js';
 import { customDnsblList } from '../../doctor/checks/domain.js';
 import { createMailmedicServer } from '../../serve/server.js';
 import { isLoopbackBind } from '../../serve/security.js';
-import { numberOption, parseCommand, UsageError } from '../args.js';
+import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import type { Command } from './index.js';
 
@@ -11,6 +11,8 @@ const OPTIONS = {
   port: { type: 'string', short: 'p' },
   'allow-private': { type: 'boolean' },
   'probes-per-minute': { type: 'string' },
+  resolver: { type: 'string' },
+  // The old name of --resolver, still accepted (not shown in the help).
   dns: { type: 'string' },
   dnsbl: { type: 'string', multiple: true },
   ca: { type: 'string' },
@@ -36,10 +38,10 @@ the doctor step by step) and its JSON API (/openapi.json). No configuration need
   --port N                port (default 8025; 0 = any free port)
   --allow-private         when exposed, still allow tests of private/loopback/link-local targets and any port
   --probes-per-minute N   server tests per client per minute (default 10 when exposed, 120 on loopback)
-  --dns HOST:PORT         DNS server for all checks   --ca FILE   trust this CA for TLS tests
+  --resolver HOST:PORT    DNS server for all checks   --ca FILE   trust this CA for TLS tests
   --dnsbl ZONE            ask this blocklist zone instead of the default set (repeatable)
-  --timeout MS            per network operation       --quiet     no request log on stderr
-  --budget MS             time for one request's work (default 90000); it also stops when the browser leaves
+  --timeout TIME          per network operation (10s; a bare number is ms)       --quiet     no request log on stderr
+  --budget TIME           time for one request's work (default 90s; a bare number is ms); it also stops when the browser leaves
   --token TOKEN           require this token (default: a random one when --host is not loopback, printed
                           in the link to open; API clients send "Authorization: Bearer TOKEN")
   --allowed-host NAME     also answer to this Host name (e.g. a reverse proxy's); repeatable
@@ -55,10 +57,10 @@ ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json)
   --port N                port (domyślnie 8025; 0 = dowolny wolny)
   --allow-private         przy wystawieniu: zezwól na testy adresów prywatnych/loopback/link-local i dowolnych portów
   --probes-per-minute N   testy serwerów na klienta na minutę (domyślnie 10 przy wystawieniu, 120 lokalnie)
-  --dns HOST:PORT         serwer DNS dla wszystkich testów   --ca PLIK   zaufany urząd certyfikacji dla TLS
+  --resolver HOST:PORT    serwer DNS dla wszystkich testów   --ca PLIK   zaufany urząd certyfikacji dla TLS
   --dnsbl STREFA          pytaj tę czarną listę (DNSBL) zamiast domyślnych (można powtórzyć)
-  --timeout MS            limit czasu operacji sieciowej     --quiet     bez logu żądań na stderr
-  --budget MS             czas na obsługę jednego żądania (domyślnie 90000); praca kończy się też, gdy przeglądarka odejdzie
+  --timeout CZAS          limit czasu operacji sieciowej (10s; sama liczba to ms)     --quiet     bez logu żądań na stderr
+  --budget CZAS           czas na obsługę jednego żądania (domyślnie 90s; sama liczba to ms); praca kończy się też, gdy przeglądarka odejdzie
   --token TOKEN           wymagaj tego tokenu (domyślnie losowy, gdy --host nie jest adresem lokalnym; jest w wypisanym
                           linku; klienci API wysyłają „Authorization: Bearer TOKEN”)
   --allowed-host NAZWA    odpowiadaj też pod tą nazwą hosta (np. odwrotnego proxy); można powtórzyć
@@ -75,11 +77,11 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
       host, port,
       allowPrivate: Boolean(v['allow-private']),
       ...(v['probes-per-minute'] !== undefined ? { probesPerMinute: numberOption('probes-per-minute', v['probes-per-minute'], 10, 1, 10_000) } : {}),
-      ...(typeof v.dns === 'string' ? { dnsServer: v.dns } : {}),
+      ...(typeof (v.resolver ?? v.dns) === 'string' ? { dnsServer: String(v.resolver ?? v.dns) } : {}),
       ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),
       ...(Array.isArray(v.dnsbl) ? { dnsblLists: v.dnsbl.map((z) => customDnsblList(String(z))) } : {}),
-      ...(v.timeout !== undefined ? { timeoutMs: numberOption('timeout', v.timeout, 10_000, 1, 600_000) } : {}),
-      ...(v.budget !== undefined ? { budgetMs: numberOption('budget', v.budget, 90_000, 100, 3_600_000) } : {}),
+      ...(v.timeout !== undefined ? { timeoutMs: durationOption('timeout', v.timeout, 10_000, 'ms', 1, 600_000) } : {}),
+      ...(v.budget !== undefined ? { budgetMs: durationOption('budget', v.budget, 90_000, 'ms', 100, 3_600_000) } : {}),
       ...(typeof v.token === 'string' ? { token: v.token } : {}),
       ...(Array.isArray(v['allowed-host']) ? { allowedHosts: v['allowed-host'].map(String) } : {}),
       ...(v.quiet ? {} : { log: (l: string) => process.stderr.write(l + '\n') }),

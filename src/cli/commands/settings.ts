@@ -16,6 +16,7 @@ const OPTIONS = {
   probe: { type: 'boolean' },
   'no-guess': { type: 'boolean' },
   'fetch-autoconfig': { type: 'boolean' },
+  // The old name of --resolver, still accepted (not shown in the help).
   'dns-server': { type: 'string' },
   // The name `domain` and `spf` use for the same thing.
   resolver: { type: 'string' },
@@ -33,7 +34,7 @@ provider, and guesses (imap./smtp./mail.<domain>) confirmed by connecting.
       --probe              also connect to your given servers and report what fails
       --no-guess           do not guess and probe imap./smtp./mail. names
       --fetch-autoconfig   also fetch the domain's own autoconfig URLs (autoconfig.<domain>, off by default)
-      --dns-server IP[:PORT]  DNS server to ask (default: the system's; --resolver is the same)
+      --resolver IP[:PORT]    DNS server to ask (default: the system's)
 
 Example:
   mailmedic settings jan@example.com --smtp mail.example.com:465:starttls --user jan`;
@@ -50,7 +51,7 @@ serwera MX oraz odgadnięte nazwy (imap./smtp./mail.<domena>) potwierdzone poł�
       --probe              połącz się też z podanymi serwerami i pokaż, co zawodzi
       --no-guess           nie zgaduj i nie sprawdzaj nazw imap./smtp./mail.
       --fetch-autoconfig   pobierz też plik automatycznej konfiguracji domeny (autoconfig.<domena>; domyślnie wyłączone)
-      --dns-server IP[:PORT]  serwer DNS do odpytania (domyślnie systemowy; --resolver działa tak samo)
+      --resolver IP[:PORT]    serwer DNS do odpytania (domyślnie systemowy)
 
 Przykład:
   mailmedic settings jan@example.com --smtp mail.example.com:465:starttls --user jan`;
@@ -99,7 +100,7 @@ export const command: Command = {
     if (positionals.length > 1) throw new UsageError(USAGE_TEXTS.settingsOneAddress);
     const given: GivenSetting[] = [];
     for (const p of ['imap', 'pop3', 'smtp'] as const) if (typeof v[p] === 'string') given.push(parseGivenSetting(p, v[p] as string));
-    const server = (v['dns-server'] ?? v.resolver) as string | undefined;
+    const server = (v.resolver ?? v['dns-server']) as string | undefined;
     const dns = createDnsClient(server ? { server } : {});
     const lookup = lookupViaDns(dns);
     const deps: SettingsDeps = {

@@ -13,7 +13,7 @@ export const command: Command = {
     pl: 'sprawdza rekord SPF domeny: składnię, drzewo include i limit 10 zapytań; z --ip wynik dla danego serwera',
   },
   usage: {
-    en: `mailmedic spf <domain> [--ip <addr>]… [--helo <name>] [--sender <address>] [--resolver ip[:port]] [--timeout ms] [--retries n] [--trace]
+    en: `mailmedic spf <domain> [--ip <addr>]… [--helo <name>] [--sender <address>] [--resolver ip[:port]] [--timeout time] [--retries n] [--trace]
 
 Reads the SPF record and every record it includes, counts the DNS lookups over the whole tree (limit 10),
 void lookups (limit 2), loops, duplicates, and reports syntax errors with their position.
@@ -22,7 +22,7 @@ or permerror, and which mechanism matched.
   --ip <addr>           client IP to evaluate (repeatable)
   --helo <name>         HELO/EHLO name (for %{h}; and the domain checked when the sender is empty)
   --sender <address>    MAIL FROM address (default postmaster@<domain>); for the macros %{s} %{l} %{o}`,
-    pl: `mailmedic spf <domena> [--ip <adres>]… [--helo <nazwa>] [--sender <adres>] [--resolver ip[:port]] [--timeout ms] [--retries n] [--trace]
+    pl: `mailmedic spf <domena> [--ip <adres>]… [--helo <nazwa>] [--sender <adres>] [--resolver ip[:port]] [--timeout czas] [--retries n] [--trace]
 
 Czyta rekord SPF i wszystkie dołączane rekordy, liczy zapytania DNS w całym drzewie (limit 10), puste
 odpowiedzi (limit 2), pętle, duplikaty i pokazuje błędy składni z ich pozycją.

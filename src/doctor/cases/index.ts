@@ -8,10 +8,7 @@ import { vpsReceiveCase } from './vps-receive.js';
 import { vpsSendCase } from './vps-send.js';
 import { webmailCase } from './webmail.js';
 
-/**
- * The problems the doctor can work through ("I cannot send from my mail program", "mail from my VPS is refused", "a
- * message got lost" …), in the order they are offered.
- */
+/** The seven cases of mail that is not sent or received, in the order the help articles give them. */
 export const DOCTOR_CASES: readonly DoctorCase[] = [
   clientSendCase, clientReceiveCase, webmailCase, phpMailCase, vpsSendCase, vpsReceiveCase, lostMessageCase,
 ];

@@ -8,6 +8,7 @@
  *  - only text-like parts are transfer-decoded and charset-decoded (attachments are skipped, not decoded).
  */
 
+import { decodeWords } from './encoded-words.js';
 import { isAscii } from 'node:buffer';
 
 export const MAX_DEPTH = 24;
@@ -189,6 +190,11 @@ export function parseContentType(value: string | undefined): { type: string; par
 
 interface Budget {
   parts: number;
+}
+
+/** One parameter of a Content-Type or Content-Disposition value (`boundary`, `charset`, `filename` …). */
+export function contentParam(value: string | undefined, name: string): string | undefined {
+  return value ? parseContentType(value).params[name.toLowerCase()] : undefined;
 }
 
 /** Parse a whole message (or an embedded one) from a byte string. Never throws on malformed input. */
@@ -400,41 +406,17 @@ export function partText(p: MimePart, limit = 8 * 1024 * 1024): string {
   return decodeCharset(decodeTransfer(raw, enc), p.params.charset);
 }
 
-const ENCODED_WORD = /=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,2000})\?=/g;
-
 /** Decode RFC 2047 encoded words in a header value (a byte string). */
 export function decodeHeaderValue(value: string): string {
   // Raw 8-bit bytes first (UTF-8, or raw ISO-2022-JP as Japanese mail often has); encoded words are ASCII
   // and pass through unchanged, then are decoded each in its own charset.
-  let v = value.includes('\x1b$') ? decodeCharset(value, 'iso-2022-jp') : decodeCharset(value, 'utf-8');
-  if (v.includes('=?')) v = decodeEncodedWords(v.replace(/\?=\s+=\?/g, '?==?'));
-  return v;
+  const v = value.includes('\x1b$') ? decodeCharset(value, 'iso-2022-jp') : decodeCharset(value, 'utf-8');
+  return v.includes('=?') ? decodeWords(v) : v;
 }
 
-/**
- * The encoded words of a header value, decoded. Adjacent words of one charset are decoded together: a
- * multi-byte character may be split across two of them (RFC 2047 forbids it, mailers do it).
- */
-function decodeEncodedWords(v: string): string {
-  let out = '';
-  let last = 0;
-  let run = '';
-  let runCharset = '';
-  const flush = (): void => {
-    if (run) out += decodeCharset(run, runCharset);
-    run = '';
-  };
-  ENCODED_WORD.lastIndex = 0;
-  for (let m = ENCODED_WORD.exec(v); m; m = ENCODED_WORD.exec(v)) {
-    const cs = (m[1]!.split('*')[0] ?? '').toLowerCase();
-    if (m.index !== last || cs !== runCharset) { flush(); out += v.slice(last, m.index); }
-    runCharset = cs;
-    const data = m[3]!;
-    run += m[2]!.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('latin1') : decodeQP(data.replace(/_/g, ' '));
-    last = m.index + m[0].length;
-  }
-  flush();
-  return out + v.slice(last);
+/** The Q encoding of RFC 2047 ("_" is a space, =XX a byte) into a byte string. */
+export function decodeQ(data: string): string {
+  return decodeQP(data.replace(/_/g, ' '));
 }
 
 /** Every part, depth first, in order. */
