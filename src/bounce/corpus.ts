@@ -20,6 +20,10 @@ export interface ExpectedRecipient {
   status?: string;
 }
 
+/**
+ * One message of a labelled bounce corpus: its bytes and the recipients, reasons and statuses a correct reader must
+ * report.
+ */
 export interface CorpusItem {
   file: string;
   /** MTA or provider family, e.g. "lhost-postfix", "rhost-google"; "not-bounce" for messages that are no bounce. */
@@ -42,6 +46,10 @@ export interface Tally {
   statusAgree: number;
 }
 
+/**
+ * How the bounce reader did on a labelled corpus: counts, percentages, per-family tallies, throughput and the misses,
+ * so a drop in any of them shows.
+ */
 export interface CorpusScore extends Tally {
   messages: number;
   nonBounces: number;

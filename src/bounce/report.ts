@@ -84,6 +84,10 @@ export interface BounceMessageRecord {
   recipients: BounceRecipient[];
 }
 
+/**
+ * The JSON record of one message in a bounce report's `data.messages`: file, position, kind, decoder, recipients or
+ * the error.
+ */
 export function bounceMessageRecord(item: BounceItem): BounceMessageRecord {
   const m: BounceMessageRecord = { file: item.file, isBounce: item.result.isBounce, kind: item.result.kind, recipients: item.result.recipients };
   if (item.index) m.index = item.index;
@@ -102,6 +106,7 @@ export function bounceReport(items: BounceItem[], subject: string): Report {
   });
 }
 
+/** The header of the bounce CSV, one column per field of bounceCsvRows' rows, in that order. */
 export const BOUNCE_CSV_COLUMNS = ['file', 'index', 'recipient', 'reason', 'hardBounce', 'status', 'replyCode', 'action', 'command',
   'rhost', 'lhost', 'diagnosticCode', 'sender', 'messageId', 'subject', 'date', 'feedbackType', 'rule'];
 

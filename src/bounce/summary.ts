@@ -25,6 +25,10 @@ export interface BounceSummary {
 
 interface ReasonCount { recipients: number; hard: number; files: number; lastFile: string }
 
+/**
+ * Counts bounces message by message (add), so a command that streams thousands of them can still give the totals and
+ * the table by reason at the end without keeping the messages.
+ */
 export class BounceTally {
   private messages = 0;
   private bounces = 0;

@@ -70,6 +70,10 @@ export interface BounceContext {
   cache: Map<string, RawRecipient[]>;
 }
 
+/**
+ * A reader for one MTA's or provider's bounce format: a cheap test whether a message is in it, and the decoder that
+ * reads its recipients.
+ */
 export interface BounceFormat {
   /** Stable id, used in rules: "postfix", "qmail" … */
   name: string;
@@ -99,6 +103,10 @@ export interface BounceRecipient
   decoder: string;
 }
 
+/**
+ * What kind of message it is: a standard DSN, an MTA's own text bounce, a feedback (abuse/unsubscribe) report, an
+ * auto-reply, no bounce at all, or unreadable.
+ */
 export type BounceKind = 'dsn' | 'mta-text' | 'feedback' | 'auto-reply' | 'not-bounce' | 'error';
 
 /** What one message is (a bounce, an auto-reply, a feedback report, not a bounce, unreadable) and its recipients. */

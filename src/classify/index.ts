@@ -22,6 +22,10 @@ import { CAUSE_OF_EXPIRY, LIVE_READING, PHRASES, TEMPORARY_PHRASES, TEXT_PRECEDE
 import { providerReason, type Provider } from './providers/index.js';
 import { REPLY_FALLBACK, statusRule } from './status.js';
 
+/**
+ * What is known about one failed (or delivered) attempt: the server's words and whatever codes, command and DSN
+ * fields came with them.
+ */
 export interface ClassifyInput {
   /** The remote server's words / diagnostic text (any length; may hold several lines). */
   text?: string;
@@ -61,6 +65,9 @@ export interface ClassifyInput {
   senderCategory?: Reason;
 }
 
+/**
+ * The classifier's verdict: the reason, the rule that decided it, whether it is permanent and hard, and who must act.
+ */
 export interface Classification {
   reason: Reason;
   /** What decided: e.g. "text:mailboxfull:mailbox full", "status:5.1.1", "reply:552". */
@@ -121,12 +128,20 @@ function table(): { matcher: PhraseMatcher; entries: Entry[] } {
   return compiled;
 }
 
+/**
+ * A phrase found in the text and the reason it stands for; weak phrases (WEAK_PHRASES) are generic and decide only
+ * when no code does.
+ */
 export interface TextMatch {
   reason: Reason;
   phrase: string;
   weak: boolean;
 }
 
+/**
+ * What the wording alone says: the best strong and weak phrase, and any phrase that marks the failure temporary or
+ * names an expired message's cause.
+ */
 export interface TextMatches {
   strong?: TextMatch;
   weak?: TextMatch;
@@ -233,6 +248,10 @@ const X_UNIX_CAUSES: ReadonlySet<Reason> = new Set(['mailboxfull', 'systemfull',
 /** Reasons about the recipient's address that, said in reply to MAIL FROM, are about the sender instead. */
 const SENDER_SIDE: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'onhold', 'systemerror', 'filtered', 'undefined']);
 
+/**
+ * Classifies a server's reply into a bounce reason, by the order of precedence above (codes, specific phrases,
+ * generic phrases, reply code); the `rule` says what decided.
+ */
 export function classify(input: ClassifyInput): Classification {
   const text = input.text ?? '';
   let status = input.status?.trim() || undefined;

@@ -10,6 +10,10 @@ import type { Reason } from '../core/finding.js';
 
 export type PhraseTable = Partial<Record<Reason, readonly string[]>>;
 
+/**
+ * The servers' specific wording, per reason; see the top of this file for the notation and TEXT_PRECEDENCE for which
+ * reason wins.
+ */
 export const PHRASES: PhraseTable = {
   mailboxfull: [
     // Wording of MTA decoders' tables (Sisimai lhost/*, BSD-2-Clause): Exim, qmail(-ldap), OpenSMTPD, Exchange, Domino, Courier, Japanese carriers.

@@ -12,10 +12,15 @@ export interface Text {
 
 /** A language of the reports: 'en' or 'pl'. */
 export type Lang = keyof Text;
+/** Every language a text must exist in; English first. */
 export const LANGS: readonly Lang[] = ['en', 'pl'];
 
 /** ok: fine; info: worth knowing; warn: likely a problem; error: a problem; unknown: could not be checked (say why). */
 export type Status = 'ok' | 'info' | 'warn' | 'error' | 'unknown';
+/**
+ * Statuses from best to worst: a report's status is the worst of its findings', and "could not check" ranks above
+ * "worth knowing" but below a warning.
+ */
 export const STATUS_ORDER: readonly Status[] = ['ok', 'info', 'unknown', 'warn', 'error'];
 
 /** Who must act to fix it. */
@@ -119,8 +124,10 @@ export interface Report {
   data?: unknown;
 }
 
+/** The version written into every report's `tool` field. */
 export const TOOL_VERSION = '0.1.0';
 
+/** The worst status among the findings (by STATUS_ORDER); 'ok' when there are none. */
 export function worstStatus(findings: readonly { status: Status }[]): Status {
   let worst = 0;
   for (const f of findings) worst = Math.max(worst, STATUS_ORDER.indexOf(f.status));

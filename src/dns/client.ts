@@ -10,6 +10,7 @@ import type {
   DnsAnswer, DnsClient, DnsQuery, DnsRecordType, DnsResult, DnsStatus, DnsTraceEntry, MxData, SoaData, SrvData, TxtData,
 } from './types.js';
 
+/** A DNS server to ask: an IP address (never a host name, so choosing it needs no lookup) and a port. */
 export interface DnsServer { host: string; port: number }
 
 /** Options of `createDnsClient`: the one server to ask, timeouts, retries, transport, limits, trace. */
@@ -68,6 +69,7 @@ export function systemDnsServer(path = '/etc/resolv.conf'): DnsServer {
   return { host: '127.0.0.1', port: 53 };
 }
 
+/** A server as "ip:port", IPv6 in brackets ("[::1]:53"), for evidence and traces. */
 export const formatServer = (s: DnsServer) => (isIP(s.host) === 6 ? `[${s.host}]:${s.port}` : `${s.host}:${s.port}`);
 
 interface WireResult { packet?: DecodedPacket; error?: string; timedOut?: boolean }

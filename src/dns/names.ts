@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { DnsRecord } from './types.js';
 
+/** A name ready for the wire, or the name and why it cannot be asked. */
 export type NameCheck = { ok: true; name: string } | { ok: false; name: string; error: string };
 
 /**

@@ -16,6 +16,7 @@ export type StaticRecord =
 /** A name's entry: its records, or a fault to simulate for every type asked. */
 export type StaticEntry = StaticRecord[] | 'TIMEOUT' | 'SERVFAIL' | 'REFUSED';
 
+/** Options of the in-memory DNS client: whether its answers claim DNSSEC validation, and a trace callback. */
 export interface StaticDnsOptions {
   /** Set the AD bit on every answer (a "validating resolver"). */
   ad?: boolean;

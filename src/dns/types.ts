@@ -11,8 +11,11 @@ export type DnsRecordType =
  */
 export type DnsStatus = 'ok' | 'nodata' | 'nxdomain' | 'servfail' | 'refused' | 'timeout' | 'error';
 
+/** An MX record's data: lower preference is tried first. */
 export interface MxData { preference: number; exchange: string }
+/** An SRV record's data (RFC 2782): the host and port a service is offered on. */
 export interface SrvData { priority: number; weight: number; port: number; target: string }
+/** An SOA record's data: the primary name server, the zone's contact (as a name), its serial and timers in seconds. */
 export interface SoaData {
   mname: string; rname: string; serial: number; refresh: number; retry: number; expire: number; minimum: number;
 }
@@ -28,6 +31,10 @@ export type DnsRecord =
   | { name: string; type: 'SOA'; ttl: number; data: SoaData }
   | { name: string; type: string; ttl: number; data: unknown };
 
+/**
+ * Everything one query returned, failed or not, so a check can tell "no such record" from "could not ask" and show
+ * the evidence.
+ */
 export interface DnsAnswer {
   /** The name asked (normalized: lower-case ASCII/punycode, no trailing dot). */
   name: string;

@@ -5,6 +5,10 @@
  */
 import type { Finding } from '../core/finding.js';
 
+/**
+ * One cause as several checks may see it: the finding check ids, diagnosis reasons and reply codes that all point at
+ * it.
+ */
 export interface CauseGroup {
   id: string;
   /** Finding check ids that belong to the group. */
@@ -15,6 +19,7 @@ export interface CauseGroup {
   replyCodes?: number[];
 }
 
+/** The cause groups: findings of one group are ranked as one cause, corroborated by each other. */
 export const CAUSE_GROUPS: readonly CauseGroup[] = [
   { id: 'login', checks: /^probe\.(smtp|imap|pop3)\.(auth|login)$/, replyCodes: [535, 534, 454] },
   { id: 'blocklist', checks: /^dns\.dnsbl\.listed$/, reasons: ['blocked', 'badreputation'] },

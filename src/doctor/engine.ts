@@ -17,6 +17,7 @@ import { redactDeep, secretsOf } from './redact.js';
 import { DOCTOR_TEXT as T } from './texts.js';
 import type { CheckAdapter, DoctorAnswers, DoctorCase, DoctorDeps } from './types.js';
 
+/** Progress of a doctor run, for a live display: a check started, or finished with its status, time and findings. */
 export type DoctorProgress =
   | { type: 'start'; check: string; title: Text; index: number; total: number }
   | { type: 'done'; check: string; title: Text; status: Status; ms: number; findings: Finding[]; index: number; total: number };
@@ -32,6 +33,10 @@ export interface DoctorOptions {
   checkTimeoutMs?: number;
 }
 
+/**
+ * One likely cause in the doctor's answer, ranked by how well it explains the case, with its evidence, advice and the
+ * other checks that saw the same.
+ */
 export interface RankedCause {
   rank: number;
   check: string;

@@ -16,11 +16,16 @@ import type { Choice, DoctorAnswers, Question } from './types.js';
 
 interface Key { name?: string; ctrl?: boolean; sequence?: string }
 
+/**
+ * The user cancelled a question (Ctrl+C, Ctrl+D, or the input ended): thrown so the caller stops asking instead of
+ * taking it as an answer.
+ */
 export class QuestionAborted extends Error {
   override name = 'QuestionAborted';
   constructor() { super('cancelled by the user'); }
 }
 
+/** The prompt's own hints and messages, in both languages. */
 export const PROMPT_TEXT = {
   hintChoice: tx('(↑/↓ to move, Enter to choose)', '(↑/↓ — wybór, Enter — zatwierdź)'),
   hintDefault: tx('Enter = {value}', 'Enter = {value}'),

@@ -11,6 +11,10 @@ const DEFAULT_PORT = { smtp: 587, imap: 993, pop3: 995 } as const;
 
 const domainOf = (addr?: string) => (addr && addr.includes('@') ? addr.slice(addr.lastIndexOf('@') + 1).toLowerCase() : undefined);
 
+/**
+ * Every question the doctor may ask, once each; a case picks the ones it needs, and `path` says where the answer
+ * goes.
+ */
 export const DOCTOR_QUESTIONS: Question[] = [
   {
     id: 'address', path: 'address', kind: 'text',
@@ -183,6 +187,7 @@ export function questionPrompt(q: Question, caseId: string | undefined): Text {
   return (caseId && q.promptByCase?.[caseId]) || q.prompt;
 }
 
+/** The question with this id, or undefined. */
 export function questionById(id: string): Question | undefined {
   return DOCTOR_QUESTIONS.find((q) => q.id === id);
 }

@@ -8,6 +8,10 @@ import type { DoctorAnswers } from './types.js';
 
 export const REDACTED_MARK = REDACTED;
 
+/**
+ * Every form the passwords in the answers can take (plain, quoted, escaped, base64 for AUTH LOGIN and AUTH PLAIN,
+ * with the user named or the address), so the report masks them all.
+ */
 export function secretsOf(a: DoctorAnswers): SecretForms {
   const sets: SecretForms[] = [];
   for (const s of [a.server, a.incoming]) {

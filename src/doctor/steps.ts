@@ -7,6 +7,7 @@ import { caseById } from './cases/index.js';
 import { getAnswer, questionById, questionPrompt } from './questions.js';
 import type { Choice, DoctorAnswers, QuestionKind } from './types.js';
 
+/** The next question for the web doctor, with its position among the case's questions. */
 export interface DoctorStep {
   id: string;
   /** Where the answer goes in DoctorAnswers. */

@@ -22,6 +22,10 @@ const VIEW = {
 
 const COLOR: Record<Status, string> = { ok: '32', info: '34', warn: '33', error: '31', unknown: '35' };
 
+/**
+ * The doctor's terminal view: the ranked causes with evidence and fix steps first, then a line per thing ruled out or
+ * not checked, then the facts for support.
+ */
 export function renderDoctorTerminal(report: Report, opt: { lang: Lang; color?: boolean; width?: number }): string {
   const { lang } = opt;
   const width = Math.max(40, Math.min(opt.width ?? 80, 120));

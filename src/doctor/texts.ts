@@ -1,6 +1,7 @@
 /** User-facing texts of the doctor (questions and cases carry their own). */
 import { tx } from '../i18n/text.js';
 
+/** The doctor's user-facing texts (its questions and cases carry their own), in both languages. */
 export const DOCTOR_TEXT = {
   chooseCase: tx('What does not work?', 'Co nie działa?'),
   diagnosis: {

@@ -67,8 +67,10 @@ export interface DoctorAnswers {
 
 export type AnswerKey = keyof DoctorAnswers;
 
+/** How a question is answered: a choice, text, a secret (never echoed), a number, or a file (text on the web). */
 export type QuestionKind = 'choice' | 'text' | 'secret' | 'number' | 'file';
 
+/** One answer of a choice question: the value stored and the label shown. */
 export interface Choice {
   value: string;
   label: Text;
@@ -126,6 +128,7 @@ export interface DoctorDeps {
   liveQueue?: { configDir?: string; run?: QueueCommandRunner; find?: (name: string) => string | undefined };
 }
 
+/** What a check adapter runs with: the answers so far, the outside world, and the language. */
 export interface CheckContext {
   answers: DoctorAnswers;
   deps: DoctorDeps;

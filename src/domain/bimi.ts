@@ -9,6 +9,7 @@ import type { DnsClient } from '../dns/index.js';
 import { fill, tx } from '../i18n/text.js';
 import { dnsEvidence, finding } from './util.js';
 
+/** A BIMI record read (default._bimi): its tags, the logo's URL and the Verified Mark Certificate's. */
 export interface BimiRecord {
   raw: string;
   tags: Record<string, string>;

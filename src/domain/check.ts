@@ -35,14 +35,20 @@ export interface DomainCheckOptions {
   ips?: string[];
   /** DKIM selectors to look for (default: the common ones). */
   dkimSelectors?: string[];
+  /** Blocklists to check the IPs on (default DEFAULT_DNSBL_LISTS). */
   dnsblLists?: readonly DnsblList[];
   /** HTTPS fetch for the MTA-STS policy; default: through the same DNS client; false: do not fetch. */
   fetch?: HttpsFetch | false;
+  /** Time limit of the MTA-STS policy fetch, in ms (default 5000). */
   httpsTimeoutMs?: number;
   /** Connect to every MX (port 25) and check its STARTTLS and certificate; off unless given (it opens SMTP sessions). */
   mxTls?: MxTlsOptions;
 }
 
+/**
+ * Every mail DNS check of a domain: the findings, the tables and the `data` of the `domain` report (MX, SPF, DKIM,
+ * PTR, blocklists, queries made).
+ */
 export interface DomainCheckResult {
   /** The domain as checked (ASCII, lower-case). */
   domain: string;
@@ -89,6 +95,11 @@ export function normalizeDomainInput(input: string): { ok: true; domain: string;
   return { ok: true, domain: n.name, notes };
 }
 
+/**
+ * Checks a domain's mail DNS (MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT, SOA/NS, DNSSEC, PTR, blocklists, BIMI;
+ * with `mxTls` also each MX's STARTTLS), independent lookups in parallel; a name that cannot be a domain gives
+ * findings, not an exception. checkMailDomain gives the same as a Report.
+ */
 export async function checkDomain(input: string, options: DomainCheckOptions): Promise<DomainCheckResult> {
   const dns = dnsClientOf(options);
   const norm = normalizeDomainInput(input);

@@ -3,10 +3,15 @@ import { readFileSync } from 'node:fs';
 import { createDnsClient, type DnsClient, type DnsTraceEntry } from '../dns/index.js';
 import type { DnsblList } from './dnsbl-lists.js';
 
+/** The resolver flags of `mailmedic domain` and `mailmedic spf`: server, timeout (ms), retries and --trace. */
 export interface ResolverFlags {
+  /** The DNS server, "ip[:port]" (default: the system's first nameserver). */
   resolver?: string;
+  /** Per-attempt timeout in ms (the client's default 2000). */
   timeoutMs?: number;
+  /** Extra attempts after a timeout (the client's default 1). */
   retries?: number;
+  /** Write every query as it completes. */
   trace?: boolean;
   /** Where trace lines go (default: standard error, so --json on stdout stays clean). */
   traceOut?: (line: string) => void;
@@ -18,6 +23,10 @@ export function formatTraceEntry(e: DnsTraceEntry): string {
   return [head, ...e.answers.map((a) => `;;            ${a.length > 200 ? a.slice(0, 200) + '…' : a}`)].join('\n');
 }
 
+/**
+ * A wire DNS client from the resolver flags; with `trace`, each query is written as one line (to standard error by
+ * default).
+ */
 export function dnsClientFromFlags(f: ResolverFlags): DnsClient & { server: string } {
   const out = f.traceOut ?? ((l: string) => process.stderr.write(l + '\n'));
   return createDnsClient({

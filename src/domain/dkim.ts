@@ -15,6 +15,10 @@ export const COMMON_DKIM_SELECTORS: readonly string[] = [
   'smtp', 'email', 'mx', 'dkim1', 'sig1', 'everlytickey1', 'mandrill', 'zoho', 'protonmail', 'mxvault', 'sel',
 ];
 
+/**
+ * A DKIM key record read: its tags, key type and size, whether it is revoked (empty p=) or in testing mode (t=y), and
+ * what is wrong with it.
+ */
 export interface DkimKeyInfo {
   selector: string;
   record: string;
@@ -68,6 +72,10 @@ export function shortenKey(record: string): string {
   });
 }
 
+/**
+ * Reads one DKIM key record (RFC 6376): tags, key type and size, revoked or testing, and the errors a verifier would
+ * trip on.
+ */
 export function analyzeDkimRecord(selector: string, record: string): DkimKeyInfo {
   const { tags, errors } = parseDkimTags(record);
   const info: DkimKeyInfo = { selector, record, tags, keyType: (tags.k ?? 'rsa').toLowerCase(), revoked: false, testing: false, errors };
@@ -87,6 +95,10 @@ export function analyzeDkimRecord(selector: string, record: string): DkimKeyInfo
   return info;
 }
 
+/**
+ * Looks up DKIM keys at the given selectors (each missing one is an error), or at common selector names when none are
+ * given (absent ones are then not reported).
+ */
 export async function checkDkim(dns: DnsClient, domain: string, selectors?: string[]): Promise<{ findings: Finding[]; keys: DkimKeyInfo[] }> {
   const C = 'dns.dkim';
   const given = Boolean(selectors?.length);

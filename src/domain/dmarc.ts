@@ -9,6 +9,10 @@ import { isDefinite, type DnsClient } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
 import { dnsEvidence, dnsUnknown, finding, plPlural, recordEvidence } from './util.js';
 
+/**
+ * A DMARC record read: its tags, the policy, the report addresses, and errors (receivers may ignore the record) and
+ * warnings.
+ */
 export interface DmarcRecord {
   raw: string;
   tags: Record<string, string>;
@@ -26,6 +30,10 @@ export function organizationalDomain(domain: string): string {
   return getDomain(domain, { allowPrivateDomains: false }) ?? domain;
 }
 
+/**
+ * Reads a DMARC record (RFC 7489): it must start with v=DMARC1; unknown tags are warned about, invalid values and
+ * report URIs are errors.
+ */
 export function parseDmarc(raw: string): DmarcRecord {
   const rec: DmarcRecord = { raw, tags: {}, errors: [], warnings: [], rua: [], ruf: [] };
   const parts = raw.slice(0, 10000).split(';').map((p) => p.trim()).filter(Boolean);
@@ -67,6 +75,10 @@ export function parseDmarc(raw: string): DmarcRecord {
   return rec;
 }
 
+/**
+ * Looks up the domain's DMARC record, falling back to the organizational domain's as receivers do; `at` is where it
+ * was found.
+ */
 export async function checkDmarc(dns: DnsClient, domain: string): Promise<{ findings: Finding[]; record?: DmarcRecord; at?: string }> {
   const C = 'dns.dmarc';
   const findings: Finding[] = [];

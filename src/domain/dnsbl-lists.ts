@@ -7,6 +7,10 @@
 import type { Text } from '../core/finding.js';
 import { tx } from '../i18n/text.js';
 
+/**
+ * What one answer of a blocklist means: its sub-list and whether mail is commonly refused for it or it is only
+ * informational.
+ */
 export interface DnsblCode {
   /** Answer address (exact) or a bit (bitmask lists, see `bitmask`). */
   code: string;
@@ -17,6 +21,10 @@ export interface DnsblCode {
   severity: 'block' | 'policy';
 }
 
+/**
+ * A DNS blocklist: the zone to ask, whether it lists IPs or domains, what its answers mean, which answers mean "could
+ * not check", and its test entry for checking the list still answers.
+ */
 export interface DnsblList {
   id: string;
   name: string;
@@ -43,6 +51,7 @@ const SPAMHAUS_ERRORS = [
   { code: '127.255.255.255', meaning: tx('Spamhaus: too many queries, refused', 'Spamhaus: zbyt wiele zapytań — odrzucone') },
 ];
 
+/** The blocklists checked unless the caller gives its own (`dnsblLists`). */
 export const DEFAULT_DNSBL_LISTS: readonly DnsblList[] = [
   {
     id: 'spamhaus-zen', name: 'Spamhaus ZEN', zone: 'zen.spamhaus.org', kind: 'ip', ipv6: true,

@@ -11,11 +11,16 @@ import { parseIp } from './ip.js';
 import { DEFAULT_DNSBL_LISTS, type DnsblCode, type DnsblList } from './dnsbl-lists.js';
 import { dnsEvidence, finding } from './util.js';
 
+/**
+ * What a blocklist said about one entry: listed (with the codes' meaning), clean, or not known (the list refused,
+ * timed out or answered with an error code).
+ */
 export type DnsblVerdict =
   | { state: 'listed'; codes: DnsblCode[]; answers: string[]; reason?: string }
   | { state: 'clean' }
   | { state: 'unknown'; why: Text; answers?: string[] };
 
+/** One IP or domain looked up on one blocklist: the name asked, the verdict and the DNS answers behind it. */
 export interface DnsblEntryResult {
   list: DnsblList;
   /** The IP or domain checked. */
@@ -25,6 +30,10 @@ export interface DnsblEntryResult {
   evidence: DnsAnswer[];
 }
 
+/**
+ * Whether a blocklist answers this resolver at all (its test entry is listed); a "clean" from a list that does not
+ * answer means nothing.
+ */
 export interface DnsblHealth { list: DnsblList; ok: boolean; why?: Text; answer?: DnsAnswer }
 
 /** The name to query: reversed IPv4 (or IPv6 nibbles) or the domain, under the list's zone. */
@@ -79,12 +88,20 @@ export async function dnsblHealth(dns: DnsClient, list: DnsblList): Promise<Dnsb
   return { list, ok: false, answer: a, why: tx('its test entry is not listed: the list is not answering this resolver (blocked, retired or misconfigured)', 'jej wpis testowy nie jest na liście: lista nie odpowiada temu resolwerowi (zablokowała go, została wycofana lub jest źle skonfigurowana)') };
 }
 
+/**
+ * What to look up on blocklists: IPs (with an optional label for the finding), domains (reduced to their registered
+ * domain), and which lists (default DEFAULT_DNSBL_LISTS).
+ */
 export interface DnsblCheckInput {
   ips?: { ip: string; label?: string }[];
   domains?: string[];
   lists?: readonly DnsblList[];
 }
 
+/**
+ * Looks the IPs and domains up on the blocklists, all at once, and checks that each list answers this resolver at all
+ * (its test entry): the answers of a list that does not are ignored, never read as clean.
+ */
 export async function checkDnsbl(dns: DnsClient, input: DnsblCheckInput): Promise<{ findings: Finding[]; results: DnsblEntryResult[]; health: DnsblHealth[] }> {
   const lists = input.lists ?? DEFAULT_DNSBL_LISTS;
   const ips = [...new Map((input.ips ?? []).map((x) => [x.ip, x])).values()];

@@ -8,6 +8,7 @@ import { makeReport, worstStatus, type Report, type Status, type Text } from '..
 import { createDnsClient, withHelpers, type DnsClient, type DnsQuery } from '../dns/index.js';
 import { checkDomain, type DomainCheckOptions } from './check.js';
 
+/** Options of checkDomains: those of checkDomain for every domain, and how many domains are checked at once. */
 export interface FleetOptions extends DomainCheckOptions {
   /** Domains checked at once (default 8, at most 256). */
   jobs?: number;

@@ -11,6 +11,10 @@ export function isStrictIPv4(s: string): boolean {
   return s.length <= 15 && IPV4.test(s);
 }
 
+/**
+ * Parses an IPv4 (strict dotted quad) or IPv6 address into bytes; IPv4-mapped IPv6 comes back as IPv4. Undefined for
+ * anything else.
+ */
 export function parseIp(text: string): IpBytes | undefined {
   const s = text.trim();
   if (s.length > 64) return undefined;

@@ -9,6 +9,7 @@ import { isDefinite, type DnsClient } from '../dns/index.js';
 import { tx } from '../i18n/text.js';
 import { dnsEvidence, dnsUnknown, finding, recordEvidence } from './util.js';
 
+/** What the MTA-STS policy fetch returned: the HTTP status, the body and its content type. */
 export interface HttpsResponse { status: number; body: string; contentType?: string }
 /** Fetch an HTTPS URL (GET), bounded in time and size. Rejects on network/TLS errors with a message. */
 export type HttpsFetch = (url: string, options: { timeoutMs: number }) => Promise<HttpsResponse>;
@@ -40,8 +41,13 @@ export function dnsPinnedFetch(dns: DnsClient): HttpsFetch {
   };
 }
 
+/**
+ * An MTA-STS policy file read: version, mode, mx patterns, max_age in seconds (NaN when not a number), and what is
+ * wrong with it.
+ */
 export interface MtaStsPolicy { version?: string; mode?: string; mx: string[]; maxAge?: number; errors: Text[] }
 
+/** Reads an MTA-STS policy file ("key: value" lines, RFC 8461 §3.2); the first 64 KiB only. */
 export function parseMtaStsPolicy(body: string): MtaStsPolicy {
   const p: MtaStsPolicy = { mx: [], errors: [] };
   for (const line of body.slice(0, 65536).split(/\r?\n/)) {
@@ -74,6 +80,10 @@ export function mtaStsMatches(pattern: string, host: string): boolean {
   return p === h;
 }
 
+/**
+ * Checks the _mta-sts record and, when there is one, fetches the policy (`fetch`, `timeoutMs` in ms, default 5000)
+ * and checks its mode and that its mx patterns cover the real MX hosts.
+ */
 export async function checkMtaSts(dns: DnsClient, domain: string, mxHosts: Promise<string[]>, fetch?: HttpsFetch, timeoutMs = 5000): Promise<Finding[]> {
   const C = 'dns.mta-sts';
   const findings: Finding[] = [];
@@ -132,6 +142,7 @@ export async function checkMtaSts(dns: DnsClient, domain: string, mxHosts: Promi
   return findings;
 }
 
+/** Checks the TLS-RPT record (_smtp._tls): one v=TLSRPTv1 record whose rua= are mailto: or https: URIs. */
 export async function checkTlsRpt(dns: DnsClient, domain: string): Promise<Finding[]> {
   const C = 'dns.tlsrpt';
   const txt = await dns.txt(`_smtp._tls.${domain}`);

@@ -11,6 +11,10 @@ import { finding } from './util.js';
 /** One SMTP session to a host and port with STARTTLS when offered (e.g. `(o) => probeSmtp({ ...o, tls: 'auto' }, deps)`). */
 export type MxSessionFn = (o: { host: string; port: number }) => Promise<ProbeResult>;
 
+/**
+ * How to check the TLS of every MX: the SMTP session to use (the probe's, passed in), the port, how many at once, and
+ * the certificate warning threshold in days.
+ */
 export interface MxTlsOptions {
   /** The SMTP session (see MxSessionFn). */
   session: MxSessionFn;

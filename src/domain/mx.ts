@@ -7,6 +7,7 @@ import { specialRange } from './ip.js';
 import { dnsClientOf } from './adapters.js';
 import { dnsEvidence, dnsUnknown, finding, sampleList } from './util.js';
 
+/** One host mail for the domain goes to, with its addresses, or why they could not be had. */
 export interface MxHost {
   host: string;
   preference: number;
@@ -17,6 +18,10 @@ export interface MxHost {
   dnsError?: string;
 }
 
+/**
+ * What the MX check found: the hosts mail goes to, whether the domain refuses mail (null MX) or has no MX (its own
+ * address is used), or does not exist.
+ */
 export interface MxCheckResult {
   findings: Finding[];
   /** Hosts mail is delivered to (implicit MX = the domain itself). */

@@ -6,6 +6,7 @@ import { parseIp, ipInCidr } from './ip.js';
 import { dnsEvidence, dnsUnknown, finding } from './util.js';
 import { dnsClientOf } from './adapters.js';
 
+/** An IP whose reverse DNS is checked, and why: an MX host's address or a sending IP the caller gave. */
 export interface PtrTarget {
   ip: string;
   /** 'mx': an address of an MX host (receives, often sends too); 'sender': an IP given with --ip. */
@@ -14,6 +15,7 @@ export interface PtrTarget {
   host?: string;
 }
 
+/** The reverse DNS of one IP: its PTR names, those that resolve back to it (forward-confirmed), and the verdict. */
 export interface PtrResult {
   ip: string;
   names: string[];

@@ -4,6 +4,7 @@ import { isDefinite, recordsOf, type DnsClient, type SoaData } from '../dns/inde
 import { tx } from '../i18n/text.js';
 import { dnsEvidence, dnsUnknown, finding, plPlural } from './util.js';
 
+/** Checks a zone apex's SOA and NS: two or more name servers that resolve, sensible SOA timers (RFC 1912). */
 export async function checkSoaNs(dns: DnsClient, domain: string): Promise<Finding[]> {
   const C = 'dns.zone';
   const [soa, ns] = await Promise.all([dns.soa(domain), dns.ns(domain)]);

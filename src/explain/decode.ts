@@ -6,6 +6,10 @@
 
 export type InputEncoding = 'utf-8' | 'windows-1250' | 'iso-8859-2' | 'mixed';
 
+/**
+ * Pasted or piped text decoded to a string, with the encoding it was read as (Polish texts often arrive in
+ * windows-1250 or ISO-8859-2) and how binary it looked.
+ */
 export interface DecodedInput {
   text: string;
   encoding: InputEncoding;

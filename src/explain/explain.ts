@@ -69,6 +69,10 @@ export interface ExplainDiagnosis {
   lines: number[];
 }
 
+/**
+ * The `data` of an explain report: every distinct thing found and a summary of the input (lines cut for length,
+ * things left unreported).
+ */
 export interface ExplainData {
   diagnoses: ExplainDiagnosis[];
   input: { chars: number; lines: number; longLines: number; encoding?: InputEncoding; omitted: number };

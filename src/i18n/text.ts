@@ -21,6 +21,7 @@ export function fill(text: Text, params: TextParams): Text {
   return { en: sub(text.en, 'en'), pl: sub(text.pl, 'pl') };
 }
 
+/** The text in one language (English when the Polish is missing), with decimal commas in Polish; '' for no text. */
 export function pick(text: Text | undefined, lang: Lang): string {
   if (!text) return '';
   const s = text[lang] || text.en;

@@ -14,6 +14,10 @@ const SMTP_AUTH = tx('In your mail program turn on "outgoing server (SMTP) requi
 const ASK_ADMIN = tx('Contact the administrator of the receiving server and send them the whole bounce.', 'Skontaktuj się z administratorem serwera docelowego i prześlij mu cały zwrot.');
 const FOLLOW_LINK = tx('If the bounce contains a link, open it: it often gives the exact cause or solution.', 'Jeśli zwrot zawiera link, otwórz go: często podaje dokładną przyczynę lub rozwiązanie.');
 
+/**
+ * Bounce and server-reply phrases the classifier finds by their words when a reply carries no code, or a code too
+ * broad to name the reason.
+ */
 export const BOUNCE_PHRASES: MessagePattern[] = [
   {
     id: 'bounce.over-quota',

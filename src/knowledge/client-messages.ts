@@ -11,6 +11,10 @@ const CHECK_SETTINGS = tx('Compare the account settings in your mail program (se
 const ASK_ADMIN = tx('Contact the server\'s administrator; try another mail account too. If it persists, ask for extended technical support.', 'Skontaktuj się z administratorem serwera; spróbuj też innego konta pocztowego. Jeśli problem się powtarza, skorzystaj z rozszerzonej pomocy technicznej.');
 const TLS = tx('Turn on SSL/TLS (port 465) or STARTTLS (port 587) for the outgoing server in the account settings.', 'Włącz SSL/TLS (port 465) lub STARTTLS (port 587) dla serwera wychodzącego w ustawieniach konta.');
 
+/**
+ * Error messages mail programs show (mostly Polish, with their English equivalents), so `explain` can read what a
+ * user pastes from their mail program.
+ */
 export const CLIENT_MESSAGES: MessagePattern[] = [
   {
     id: 'client.account-not-configured',

@@ -28,6 +28,7 @@ export const ENHANCED_SUBJECTS: Record<string, { title: Text; meaning: Text }> =
   '7': { title: tx('x.7.x: security or policy', 'x.7.x: bezpieczeństwo lub zasady'), meaning: tx('A security or policy refusal: authentication, spam filtering, reputation.', 'Odmowa ze względów bezpieczeństwa lub zasad: uwierzytelnianie, filtr antyspamowy, reputacja.') },
 };
 
+/** What an enhanced status code (e.g. 5.7.26) means, with the name IANA's registry gives it. */
 export interface EnhancedCodeEntry extends KnowledgeEntry {
   /** The registry's own name, in English (data, as IANA lists it). */
   registryName: string;

@@ -11,6 +11,10 @@ import type { MessagePattern } from './types.js';
 const YAHOO_HELP = tx('See Yahoo\'s error-code page (https://senders.yahooinc.com/smtp-error-codes) and its sender requirements.', 'Zobacz stronę kodów błędów Yahoo (https://senders.yahooinc.com/smtp-error-codes) i wymagania dla nadawców.');
 const GOOGLE_GUIDE = tx('Follow Google\'s e-mail sender guidelines (support.google.com/a/answer/81126) and watch Postmaster Tools.', 'Stosuj się do wytycznych Google dla nadawców (support.google.com/a/answer/81126) i obserwuj Postmaster Tools.');
 
+/**
+ * The big mailbox providers' well-known rejections, recognised by their wording or tokens, with the provider's own
+ * advice.
+ */
 export const PROVIDER_REJECTIONS: MessagePattern[] = [
   // ── Gmail ──────────────────────────────────────────────────────────────────────────────────────────────
   {

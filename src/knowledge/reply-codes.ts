@@ -38,6 +38,7 @@ export const REPLY_CODE_CATEGORIES: Record<'0' | '1' | '2' | '3' | '4' | '5', { 
   '5': { title: tx('x5x: mail system', 'x5x: system pocztowy'), meaning: tx('about the state of the receiver\'s mail system', 'dotyczy stanu systemu pocztowego odbiorcy') },
 };
 
+/** What a three-digit SMTP reply code means; vendor codes outside the RFCs are marked. */
 export interface ReplyCodeEntry extends KnowledgeEntry {
   /** Not in RFC 5321/7504/4954/3207 (a vendor's code such as Exchange's 449). */
   nonStandard?: boolean;

@@ -12,6 +12,10 @@ import { DEFAULT_LOG_LIMITS, ProblemDetector, type LogProblemLimits } from './pr
 import { StampClock } from './stamp.js';
 import type { LogEvent } from './types.js';
 
+/**
+ * What `logs follow` watches and whom it tells: the file, the problem limits, a callback per problem (and per event),
+ * where to start, how often to look (pollMs, default 500 ms) and the signal that stops it.
+ */
 export interface FollowLogOptions {
   path: string;
   limits?: LogProblemLimits;
@@ -21,8 +25,11 @@ export interface FollowLogOptions {
   onEvent?: (e: LogEvent) => void;
   /** Read the existing content first instead of starting at the end. */
   fromStart?: boolean;
+  /** How often the file is looked at for new lines, rotation and truncation, in ms (default 500). */
   pollMs?: number;
+  /** Stops following when it aborts. */
   signal?: AbortSignal;
+  /** The clock in ms since the epoch (default Date.now), the reference for year-less stamps. */
   now?: () => number;
 }
 

@@ -57,6 +57,10 @@ function reasonChart(title: string, items: { label: string; count: number }[]): 
   return o.join('');
 }
 
+/**
+ * The log summary as one self-contained HTML page: the findings, bar charts per hour, per day and by reason, and the
+ * report's tables.
+ */
 export function renderLogSummaryHtml(report: Report, d: LogSummaryData, lang: Lang): string {
   const t = (en: string, pl: string) => (lang === 'pl' ? pl : en);
   const o: string[] = [];

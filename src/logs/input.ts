@@ -11,6 +11,7 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { MAX_LINE } from './parse.js';
 
+/** One log to read (a file, a .gz, or standard input) with what the reader needs to know before opening it. */
 export interface LogSource {
   /** Path, or "-" for standard input. */
   name: string;

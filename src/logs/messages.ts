@@ -11,6 +11,10 @@ import type { DeliveryEvent, LogEvent, LogFormatId, RejectEvent } from './types.
 /** One delivery attempt as a message's story keeps it: the delivery line's own fields. */
 export type DeliveryAttempt = Pick<DeliveryEvent, 'ts' | 'to' | 'origTo' | 'relay' | 'delay' | 'delays' | 'dsn' | 'status' | 'text' | 'line'>;
 
+/**
+ * One message on its way through the mail server, gathered from its queue id's lines: where it came from, who sent
+ * it, its size, recipients and fate.
+ */
 export interface TrackedMessage {
   qid: string;
   fmt: LogFormatId;
@@ -102,6 +106,10 @@ export interface OpenMessageSide {
   materialise(): TrackedMessage[];
 }
 
+/**
+ * Follows messages across log lines by queue id (add each event), keeping only those still open, so memory grows with
+ * the queue rather than the file; links a content filter's or forward's copy back to the message it continues.
+ */
 export class MessageTracker {
   /** Open messages kept as objects (see {@link side} for the rest; {@link openCount} counts both). */
   readonly open = new Map<string, TrackedMessage>();

@@ -32,6 +32,10 @@ const FORMAT_INDEX = new Map<FormatParser, number>(LOG_FORMATS.map((f, i) => [f.
 /** Longest line we parse; longer ones (binary junk, runaway writes) are counted as unparsed. */
 export const MAX_LINE = 16384;
 
+/**
+ * Turns one log line into one event (parse), picking the format parser by the program name, and counts the formats
+ * and timestamp styles it has seen.
+ */
 export class LogLineParser {
   readonly clock: StampClock;
   private head: LineHead = newHead();

@@ -20,6 +20,10 @@ import { fmtTime } from './stamp.js';
 import { redactLogLine } from './redact.js';
 import type { LogEvent } from './types.js';
 
+/**
+ * The thresholds from which a log pattern is reported as a problem (sending bursts, failed logins, rejection waves,
+ * piles of deferred mail …); DEFAULT_LOG_LIMITS gives the defaults.
+ */
 export interface LogProblemLimits {
   /** Mails (recipients) per account per hour / per day; per client IP per hour. */
   accountPerHour: number;
@@ -103,6 +107,11 @@ class WindowCounter {
   }
 }
 
+/**
+ * Watches a stream of log events (add) for problems over sliding windows — bursts from one account or IP, login
+ * attacks, rejection waves, deferred piles, TLS failures — and gives them as findings at the end, or live to a
+ * callback.
+ */
 export class ProblemDetector {
   private acctHour: WindowCounter;
   private acctDay: WindowCounter;
@@ -543,6 +552,9 @@ function getDomain(host: string): string | null {
   return tldtsGetDomain(host);
 }
 
+/**
+ * The provider a delivery went to, for grouping: the relay host's registered domain, or else the recipient's domain.
+ */
 export function providerOf(relay: string, to: string): string {
   const lb = relay.indexOf('[');
   const host = (lb > 0 ? relay.slice(0, lb) : relay).toLowerCase();

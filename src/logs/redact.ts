@@ -8,6 +8,10 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/(authentication failed: )[A-Za-z0-9+/=]{8,200}$/, '$1***'],
 ];
 
+/**
+ * A log line safe to quote as evidence: passwords some software logs ("given password: …", SASL answers) masked, and
+ * cut at 4,000 characters.
+ */
 export function redactLogLine(line: string): string {
   if (line.length > 4000) line = line.slice(0, 4000) + '…';
   if (!/pass|authentication failed/i.test(line)) return line;

@@ -10,6 +10,10 @@ import { readLogLines, resolveLogSources, unreadableReason, type LogFs, type Log
 import type { LogEvent } from './types.js';
 import type { Readable } from 'node:stream';
 
+/**
+ * What scanLogs reads and keeps: the inputs, the clock, the file system and stdin (injectable), per-message stories,
+ * a time range, and progress and close callbacks.
+ */
 export interface ScanLogOptions {
   /** Files, folders, "-" for stdin; empty = stdin. */
   inputs: string[];
@@ -35,6 +39,10 @@ export interface ScanLogOptions {
   until?: number;
 }
 
+/**
+ * What one pass over the logs read: the sources, line counts (parsed, unparsed with samples, out of range), the
+ * sources not read to their end, and the parser and tracker for what follows.
+ */
 export interface ScanStats {
   sources: LogSource[];
   lines: number;
@@ -65,6 +73,10 @@ export function parseLine(stats: ScanStats, keep: number, line: string, src: str
   return e;
 }
 
+/**
+ * Reads every line of the inputs once, in order, parses it and passes each event with its message to `onEvent`;
+ * summary, trace and problems are all built on this pass.
+ */
 export async function scanLogs(opt: ScanLogOptions, onEvent: (e: LogEvent, m: TrackedMessage | undefined) => void): Promise<ScanStats> {
   const now = opt.now ?? Date.now;
   const sources = resolveLogSources(opt.inputs, opt.fs, now());

@@ -13,14 +13,14 @@ const MONTHS: Record<string, number> = {
   Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
 };
 
+/** {@link StampClock.offsetMin} of a stamp without a zone: the machine's local time (or the one TZ names). */
+export const LOCAL_TIME = 100_000;
+
 /**
  * Resolves the year of year-less classic stamps. The reference is "when the log was last written" (the file's
  * mtime, or now for stdin/follow): a stamp that would land more than two days after the reference belongs to the
  * previous year. So a file written on 2 Jan holding "Dec 31" lines gets the old year, and "Jan 1" the new one.
  */
-/** {@link StampClock.offsetMin} of a stamp without a zone: the machine's local time (or the one TZ names). */
-export const LOCAL_TIME = 100_000;
-
 export class StampClock {
   /**
    * The zone offset (minutes east of UTC) written in the last stamp read, or {@link LOCAL_TIME}: reports bucket a

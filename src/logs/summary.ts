@@ -24,6 +24,10 @@ export interface ReasonGroup { reason: Reason; count: number; samples: { text: s
 export interface DomainRow { domain: string; delivered: number; bytes: number; deferrals: number; bounced: number; avgDelay: number; maxDelay: number }
 export interface PeriodCounts { received: number; delivered: number; deferred: number; bounced: number; rejected: number }
 
+/**
+ * The `data` of a `logs summary` report: what was read, the counts (received, delivered, deferred, bounced, rejected
+ * …), content filters and postscreen, logins, figures per hour and day, the top lists, delays and reasons.
+ */
 export interface LogSummaryData {
   inputs: string[];
   /** Sources not read to their end (a truncated .gz …) and why; the lines read before count. */
@@ -196,6 +200,10 @@ const normAddr = (a: string): string => {
   return i === a.length ? a : a.slice(0, at) + a.slice(at).toLowerCase(); // mostly already lower case: no new string
 };
 
+/**
+ * Gathers the log summary's figures event by event (add) in one pass, pflogsumm's counts and more; result() gives the
+ * LogSummaryData.
+ */
 export class SummaryCollector {
   private c: LogSummaryData['counts'] = {
     received: 0, delivered: 0, forwarded: 0, filtered: 0, deferred: 0, deferrals: 0, bounced: 0, expired: 0, rejected: 0,

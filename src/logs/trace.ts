@@ -8,6 +8,10 @@ import type { DeliveryStatus, RejectEvent } from './types.js';
 import { MessageTracker, type DeliveryAttempt, type TrackedMessage } from './messages.js';
 import { scanLogs, type ScanLogOptions, type ScanStats } from './scan.js';
 
+/**
+ * Which messages `logs trace` tells the story of: by recipient, sender, queue id or Message-ID, and time range (ms
+ * since the epoch).
+ */
 export interface TraceFilter {
   /** Recipient address (exact, case-insensitive) or "@domain". */
   to?: string;
@@ -43,6 +47,10 @@ export interface RecipientStory {
   final: DeliveryStatus | 'rejected' | 'pending';
 }
 
+/**
+ * The whole story of one message from the logs: who sent it from where, its ids and legs, and every recipient with
+ * every attempt and a verdict.
+ */
 export interface MessageStory {
   qid: string;
   fmt: string;
@@ -71,6 +79,7 @@ export interface MessageStory {
   filter?: MessageLeg['filter'];
 }
 
+/** The stories `logs trace` found (up to its limit, the rest counted) and what the pass read. */
 export interface TraceResult {
   stories: MessageStory[];
   /** Matching stories beyond the limit (not kept). */
@@ -89,6 +98,10 @@ function addrMatch(addr: string | undefined, want: string): boolean {
   return a === w;
 }
 
+/**
+ * Does a message's story match the filter? Addresses compare case-insensitively ("@domain" matches a whole domain,
+ * "<>" the null sender); the id may be a queue id (of any leg) or a Message-ID.
+ */
 export function storyMatches(s: Pick<MessageStory, 'qid' | 'messageId' | 'from' | 'recipients' | 'first' | 'last' | 'legs'>, f: TraceFilter): boolean {
   if (f.id && s.qid !== f.id && lc(s.messageId) !== lc(stripAngles(f.id)) && !s.legs?.some((l) => l.qid === f.id)) return false;
   if (f.from && !addrMatch(s.from, f.from)) return false;

@@ -138,6 +138,10 @@ export interface FilterEvent extends Base {
 /** A line we understood but that carries nothing the analyzers use. */
 export interface OtherEvent extends Base { k: 'other' }
 
+/**
+ * Every kind of event a log line can become, whatever the program that wrote it (Postfix, Exim, Sendmail, Dovecot,
+ * amavis, filters); `k` tells them apart.
+ */
 export type LogEvent =
   | ConnectEvent | DisconnectEvent | ReceivedEvent | MessageIdEvent | QueuedEvent | DeliveryEvent | ExpiredEvent
   | RemovedEvent | RejectEvent | NoticeEvent | AuthFailEvent | LoginEvent | TlsEvent | DaemonLogEvent | ScreenEvent | AdminEvent

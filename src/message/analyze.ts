@@ -27,9 +27,21 @@ export interface MessageAnalysisOptions {
   /** Analyse the original message quoted inside a bounce instead of the bounce itself. */
   quoted?: boolean;
   /** Run mailmedic's own SPF/DKIM/DMARC check with this resolver. */
-  verify?: { resolver: MailauthResolver; ip?: string; timeoutMs?: number; /** DNS block list zones to ask about the sending IP. */ dnsbl?: string[] };
+  verify?: {
+    resolver: MailauthResolver;
+    /** The sending IP to check as (default: the one the receiving hop's Received header names). */
+    ip?: string;
+    /** Time limit of the whole check, in ms (default 20000). */
+    timeoutMs?: number;
+    /** DNS block list zones to ask about the sending IP. */
+    dnsbl?: string[];
+  };
 }
 
+/**
+ * Everything read from one message's headers (and body, when given): the path it took, authentication results,
+ * identity, filters' spam verdicts, bulk signals, content, and the own check's verdict.
+ */
 export interface MessageAnalysis {
   /** 'message' or 'quoted' (the original inside a bounce). */
   source: 'message' | 'quoted';
@@ -277,6 +289,10 @@ export function hopTable(r: ReceivedAnalysis, lang: Lang, opts: { compact?: bool
   return { id: 'message-hops', title: oneDay ? fill(TABLE_TITLE_DAY, { day: oneDay }) : TABLE_TITLE, columns: [COLUMNS.hop, COLUMNS.from, COLUMNS.by, COLUMNS.with, COLUMNS.tls, COLUMNS.time, COLUMNS.delay], rows };
 }
 
+/**
+ * The rules the spam filters fired (at most 80 per filter) with their scores and meaning, as a report table;
+ * undefined when there are none.
+ */
 export function spamRuleTable(verdicts: readonly SpamVerdict[], lang: Lang): Table | undefined {
   const rows: string[][] = [];
   for (const v of verdicts) for (const r of v.rules.slice(0, 80)) rows.push([v.product, r.name, r.score !== undefined ? String(r.score) : '', r.meaning ? pick(r.meaning, lang) : '']);

@@ -9,6 +9,10 @@ import { headerAll, splitOutside, tokenize, type HeaderField } from './headers.j
 import { FIX } from './spam/fixes.js';
 import { alignment, cut, domainOf, fillT } from './util.js';
 
+/**
+ * One method's result in an Authentication-Results header (spf=pass, dkim=fail …) with its reason, comment and
+ * properties.
+ */
 export interface AuthMethodResult {
   method: string;
   result: string;
@@ -18,6 +22,10 @@ export interface AuthMethodResult {
   props: Record<string, string>;
 }
 
+/**
+ * One Authentication-Results (or ARC-Authentication-Results) header read: which server wrote it, and every method's
+ * result.
+ */
 export interface AuthResultsHeader {
   header: 'Authentication-Results' | 'ARC-Authentication-Results';
   authservId?: string;
@@ -84,6 +92,10 @@ export function parseTagList(value: string): Record<string, string> {
   return tags;
 }
 
+/**
+ * What a DKIM-Signature header says (not whether it verifies): signing domain, selector, algorithm, signed headers,
+ * length limit, times.
+ */
 export interface DkimSignatureInfo {
   domain?: string;
   selector?: string;
@@ -97,6 +109,10 @@ export interface DkimSignatureInfo {
   headerIndex: number;
 }
 
+/**
+ * Reads a DKIM-Signature header's tags (RFC 6376 §3.5); tags that are absent or malformed are left out rather than
+ * guessed.
+ */
 export function parseDkimSignature(value: string, headerIndex = 0): DkimSignatureInfo {
   const t = parseTagList(value);
   const info: DkimSignatureInfo = { signedHeaders: (t.h ?? '').split(':').map((h) => h.trim().toLowerCase()).filter(Boolean), headerIndex };

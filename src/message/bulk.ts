@@ -7,6 +7,10 @@ import { fill, tx } from '../i18n/text.js';
 import { headerFirst, type HeaderField } from './headers.js';
 import { FIX } from './spam/fixes.js';
 
+/**
+ * Whether the message is bulk (list or campaign) mail by its headers, and whether it offers the unsubscribe the big
+ * providers require (List-Unsubscribe, one-click).
+ */
 export interface BulkAnalysis {
   /** Header signals that say "bulk" (data, e.g. "List-Id", "Precedence: bulk", "X-Mailgun-*"). */
   signals: string[];
@@ -23,6 +27,10 @@ export const BULK_HEADERS: readonly [string, string][] = [
   ['x-freshmail-', 'FreshMail'], ['x-getresponse-', 'GetResponse'], ['x-csa-complaints', 'CSA'], ['x-newsletter', 'X-Newsletter'],
 ];
 
+/**
+ * Finds the header signals of bulk mail (List-Id, Precedence, campaign tools' headers and mailers) and reads its
+ * unsubscribe headers; a delivery report is never bulk.
+ */
 export function analyzeBulk(fields: readonly HeaderField[]): BulkAnalysis {
   const signals = new Set<string>();
   // A delivery status notification is not bulk mail, whatever headers it quotes or carries.

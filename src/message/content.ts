@@ -62,6 +62,10 @@ function visibleText(html: string): string {
   return h.replace(/<[^<>]{0,2000}>/g, ' ').replace(/&nbsp;|&#160;/gi, ' ').replace(/&[a-z#0-9]{1,10};/gi, 'x').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Walks the body's MIME parts (bounded) for what filters score: text and HTML parts, images, links and their domains,
+ * URL shorteners, links to bare IPs, attachments.
+ */
 export function analyzeContent(fields: readonly HeaderField[], body: string): ContentAnalysis {
   const a: ContentAnalysis = { bodySize: body.length, parts: 0, hasText: false, hasHtml: false, textChars: 0, images: 0, links: 0, linkDomains: [], shorteners: [], ipLinks: [], attachments: [] };
   if (!body.trim()) return a;

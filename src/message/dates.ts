@@ -8,6 +8,7 @@ export type DateProblem =
   | 'empty' | 'unparseable' | 'no-zone' | 'two-digit-year' | 'obsolete-zone' | 'nonstandard-zone'
   | 'invalid-field' | 'not-rfc5322' | 'weekday-mismatch';
 
+/** A Date header read: the instant, the zone as written, and what is wrong with it by RFC 5322. */
 export interface ParsedDate {
   /** The instant, when one could be read. */
   date?: Date;

@@ -23,6 +23,10 @@ export interface HeaderField {
 
 export type HeaderProblemKind = 'no-colon' | 'bad-name' | 'too-long' | 'too-many' | 'mbox-from' | 'leading-continuation' | 'nul-byte';
 
+/**
+ * Something wrong in the header block (a line without a colon, a bad name, a value too long …), where, with a short
+ * excerpt.
+ */
 export interface HeaderProblem {
   kind: HeaderProblemKind;
   line: number;
@@ -30,6 +34,7 @@ export interface HeaderProblem {
   excerpt: string;
 }
 
+/** A message split into its header fields and body, with the problems met on the way. */
 export interface ParsedHeaders {
   fields: HeaderField[];
   /** The body as text (empty when only headers were given). */
@@ -50,6 +55,7 @@ export interface HeaderLimits {
   maxProblems: number;
 }
 
+/** The default bounds on header parsing: 64 KiB kept of one value, 50,000 fields, 50 problems recorded. */
 export const HEADER_LIMITS: HeaderLimits = { maxValue: 64 * 1024, maxFields: 50_000, maxProblems: 50 };
 
 const EXCERPT = 80;

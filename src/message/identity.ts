@@ -28,6 +28,10 @@ export interface IdentityAnalysis {
   encodingProblems: { header: string; problems: EncodedWordProblem[] }[];
 }
 
+/**
+ * Reads who the message says it is from (From, Return-Path, Sender, Reply-To, DKIM d=), the Message-ID, Date and
+ * Subject, decoding encoded words and noting what is wrong with them.
+ */
 export function analyzeIdentity(fields: readonly HeaderField[], signatures: readonly DkimSignatureInfo[]): IdentityAnalysis {
   const fromFields = headerAll(fields, 'from');
   const encodingProblems: IdentityAnalysis['encodingProblems'] = [];

@@ -13,6 +13,10 @@ import { cut, fillT, formatDuration, isLoopbackIp, isNonPublicIp, orgDomain } fr
 
 export type HopFlag = 'no-date' | 'unparseable-date' | 'clock-skew' | 'future' | 'no-ptr' | 'ptr-mismatch' | 'no-from';
 
+/**
+ * One server the message passed, read from a Received header: who handed it over, who took it, how, when, and what
+ * looks wrong.
+ */
 export interface ReceivedHop {
   /** 1 = the first server that received the message (the bottom Received header). */
   number: number;
@@ -156,6 +160,7 @@ export function parseReceived(value: string, headerIndex = 0): ReceivedHop {
   return hop;
 }
 
+/** The path the message took, in order, with the transit time and where the recipient's side took it over. */
 export interface ReceivedAnalysis {
   /** Chronological: hops[0] is the first server. At most MAX_HOPS. */
   hops: ReceivedHop[];

@@ -11,6 +11,7 @@ import type { MailauthResolver } from './resolver.js';
 import { FIX } from './spam/fixes.js';
 import { cut } from './util.js';
 
+/** What one DNS blocklist said about the sending IP: listed or not, its codes and text, or why the lookup failed. */
 export interface DnsblListing {
   zone: string;
   listed: boolean;
@@ -22,6 +23,7 @@ export interface DnsblListing {
   error?: string;
 }
 
+/** The sending IP's reputation: its PTR names, whether one resolves back, and the blocklists' answers. */
 export interface IpReputation {
   ip: string;
   ptr: string[];
@@ -41,6 +43,10 @@ export function dnsblName(ip: string, zone: string): string | undefined {
   return `${r.replace(/\.(in-addr|ip6)\.arpa$/, '')}.${zone.replace(/\.$/, '')}`;
 }
 
+/**
+ * Looks up the sending IP's reverse DNS (and whether a name resolves back to it) and asks the given blocklist zones;
+ * for anything that is not an IP it returns an empty result.
+ */
 export async function checkSendingIp(ip: string, resolver: MailauthResolver, dnsblZones: readonly string[] = []): Promise<IpReputation> {
   const out: IpReputation = { ip, ptr: [], forwardConfirmed: false, dnsbl: [] };
   if (!isIP(ip)) return out;

@@ -28,6 +28,10 @@ export interface OwnDkimResult {
   record?: string;
 }
 
+/**
+ * The result of mailmedic's own SPF, DKIM, DMARC and ARC check of a message, what it was run with, or why it could
+ * not run.
+ */
 export interface OwnVerdict {
   dkim: OwnDkimResult[];
   spf?: { domain: string; ip: string; result: string; comment?: string };

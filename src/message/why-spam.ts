@@ -21,6 +21,10 @@ export interface WhySpam {
   causes: SpamCause[];
 }
 
+/**
+ * Answers "why did it go to spam?": whether any filter said spam, and the likely causes from the findings, heaviest
+ * first, one per fix.
+ */
 export function whySpam(findings: readonly Finding[], verdicts: readonly SpamVerdict[]): WhySpam {
   const spamBy = verdicts.filter((v) => v.spam === true).map((v) => v.product);
   const said = verdicts.filter((v) => v.spam !== undefined);

@@ -7,6 +7,7 @@ import { inspectTls, type TlsInfo } from './tls.js';
 import { maskDeep, mergeSecretForms, passwordForms, type SecretForms } from '../core/secrets.js';
 import { formatLine, Transcript, type TranscriptLine } from './transcript.js';
 
+/** The protocols a server can be probed with: sending (SMTP) and receiving (IMAP, POP3). */
 export type Protocol = 'smtp' | 'imap' | 'pop3';
 /** implicit: TLS from the first byte; starttls: upgrade (required); none: stay plain; auto: by port, STARTTLS if offered. */
 export type TlsMode = 'implicit' | 'starttls' | 'none' | 'auto';
@@ -15,18 +16,26 @@ export type TlsMode = 'implicit' | 'starttls' | 'none' | 'auto';
 export interface ProbeOptions {
   host: string;
   port: number;
+  /** Default 'auto': implicit TLS on 465, 993 and 995, otherwise STARTTLS when offered. */
   tls?: TlsMode;
+  /** Log in as this user with `password`; without both, the probe does not log in. */
   user?: string;
   /** Never logged; redacted from every transcript line. */
   password?: string;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | string[];
+  /** Local address to connect from (a machine with several). */
   localAddress?: string;
+  /** Per-phase timeouts in ms; each one left out is DEFAULT_TIMEOUTS'. */
   timeouts?: Partial<Timeouts>;
   /** Days before expiry from which a certificate gets a warning (default 14). */
   certWarnDays?: number;
 }
 
+/**
+ * What one probe session found: how far it got, the findings, the redacted transcript, the TLS details, the server's
+ * capabilities and whether the login worked.
+ */
 export interface ProbeResult {
   protocol: Protocol;
   host: string;

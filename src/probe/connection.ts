@@ -23,6 +23,10 @@ export type FailureKind =
 
 export type Phase = 'dns' | 'connect' | 'banner' | 'command' | 'tls';
 
+/**
+ * A failed network step, with what kind of failure it was and in which phase, since each points at a different cause
+ * (a refusal is a closed port, a timeout often a firewall).
+ */
 export class ProbeError extends Error {
   override name = 'ProbeError';
   constructor(readonly kind: FailureKind, readonly phase: Phase, message: string, readonly code?: string) {
@@ -38,6 +42,7 @@ export interface Timeouts {
   tls: number;
 }
 
+/** Per-phase timeouts in ms: 10 s to connect, 30 s for the banner and each command, 15 s for the TLS handshake. */
 export const DEFAULT_TIMEOUTS: Timeouts = { connect: 10_000, banner: 30_000, command: 30_000, tls: 15_000 };
 
 /** Options passed to the injectable connect function (a subset of net.connect's). */
@@ -54,6 +59,10 @@ export type TlsConnectFn = (opts: tls.ConnectionOptions) => tls.TLSSocket;
 /** Resolves a host name to addresses (inject a resolver that asks the test DNS, or none for the OS). */
 export type LookupFn = (host: string) => Promise<string[]>;
 
+/**
+ * The outside world a probe uses, injectable: socket and TLS creation, name lookup, the clocks, and a signal that
+ * ends the probe.
+ */
 export interface NetDeps {
   connect?: ConnectFn;
   tlsConnect?: TlsConnectFn;
@@ -88,6 +97,10 @@ const NET_CODES: Record<string, FailureKind> = {
   EPIPE: 'closed',
 };
 
+/**
+ * Turns a socket or TLS error into a ProbeError by its code (ECONNREFUSED → refused, ETIMEDOUT → timeout, ERR_SSL_* →
+ * tls, …); a ProbeError passes unchanged.
+ */
 export function classifyNetError(e: unknown, phase: Phase): ProbeError {
   if (e instanceof ProbeError) return e;
   const err = e as NodeJS.ErrnoException;

@@ -10,11 +10,13 @@ import {
 } from './common.js';
 import { REDACTED } from './transcript.js';
 
+/** IMAP probe options: how many folders to count messages in. */
 export interface ImapProbeOptions extends ProbeOptions {
   /** Most folders to ask STATUS for (default 50). */
   maxFolders?: number;
 }
 
+/** A mailbox folder as LIST and STATUS give it: name, flags (\Junk, \Sent …), message and unseen counts. */
 export interface ImapFolder {
   name: string;
   flags: string[];
@@ -22,6 +24,9 @@ export interface ImapFolder {
   unseen?: number;
 }
 
+/**
+ * One IMAP command's response: the tagged completion (OK, NO, BAD; or BYE/PREAUTH) and the untagged lines before it.
+ */
 export interface ImapResponse {
   tag: string;
   status: 'OK' | 'NO' | 'BAD' | 'BYE' | 'PREAUTH';

@@ -42,6 +42,10 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn
   return out;
 }
 
+/**
+ * Probe several servers of one protocol in one report: the targets, how many at once (default 4), and whether to add
+ * each transcript as a finding.
+ */
 export interface ProbeManyOptions {
   protocol: Protocol;
   targets: AnyProbeOptions[];

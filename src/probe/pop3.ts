@@ -10,6 +10,7 @@ import {
 } from './common.js';
 import { REDACTED } from './transcript.js';
 
+/** One POP3 reply: +OK or -ERR, its text, and the lines of a multi-line answer. */
 export interface Pop3Reply {
   ok: boolean;
   text: string;

@@ -12,10 +12,15 @@ import {
 } from './common.js';
 import { REDACTED } from './transcript.js';
 
+/** The SMTP AUTH mechanisms the probe can log in with. */
 export type SmtpAuthMechanism = 'PLAIN' | 'LOGIN' | 'CRAM-MD5';
 /** Strongest first: CRAM-MD5 never sends the password itself; PLAIN and LOGIN do (safe only inside TLS). */
 export const SMTP_AUTH_PREFERENCE: readonly SmtpAuthMechanism[] = ['CRAM-MD5', 'PLAIN', 'LOGIN'];
 
+/**
+ * SMTP probe options: what to say in EHLO, how to log in, which sender and recipients to try (and whether to really
+ * send), the relay test, and from when a slow banner is worth a warning.
+ */
 export interface SmtpProbeOptions extends ProbeOptions {
   /** Name sent in EHLO (default "mailmedic.invalid"). */
   helo?: string;
@@ -35,6 +40,7 @@ export interface SmtpProbeOptions extends ProbeOptions {
   slowBannerMs?: number;
 }
 
+/** One SMTP reply, all its lines: the code, the enhanced status if given, and the text. */
 export interface SmtpReply {
   code: number;
   /** Enhanced status code of the first line, e.g. "5.7.8". */

@@ -11,6 +11,7 @@ export interface Say {
   advice?: Text[];
 }
 
+/** Every sentence the probe says, in English and Polish, by key: summary, detail and advice with {placeholders}. */
 export const PROBE_TEXTS = {
   // ── connecting ──────────────────────────────────────────────────────────────────────────────────────────
   connectOk: {

@@ -5,6 +5,10 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 
+/**
+ * One certificate of a server's chain, as much as a diagnosis needs: who for, who issued it, names, validity,
+ * fingerprint.
+ */
 export interface CertSummary {
   subject: string;
   issuer: string;
@@ -16,6 +20,10 @@ export interface CertSummary {
   selfSigned: boolean;
 }
 
+/**
+ * The TLS session a probe got: protocol and cipher, the chain, days left, and whether the name matches and the chain
+ * is trusted.
+ */
 export interface TlsInfo {
   protocol: string;
   cipher: string;

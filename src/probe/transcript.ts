@@ -9,6 +9,7 @@ export { REDACTED };
 
 export type Direction = 'C' | 'S' | '*';
 
+/** One line of a probe's transcript: who said it, when (ms since the start), and the text (secrets masked). */
 export interface TranscriptLine {
   /** C: client → server, S: server → client, *: a note from mailmedic (TLS started, connection closed…). */
   dir: Direction;
@@ -20,6 +21,10 @@ export interface TranscriptLine {
 /** Longest line kept in a transcript (longer ones are clipped; the full line never matters for diagnosis). */
 const MAX_KEPT = 2000;
 
+/**
+ * The running transcript of a probe session; secrets it is told about are masked in every line as it is added, so the
+ * transcript never holds a password.
+ */
 export class Transcript {
   readonly lines: TranscriptLine[] = [];
   private secrets: SecretForms = NO_SECRETS;

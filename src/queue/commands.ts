@@ -4,6 +4,10 @@
  */
 import type { QueueMta } from './types.js';
 
+/**
+ * What an admin may want to do with a queue (list, flush, show, hold, release, requeue, thaw, delete …); queueCommand
+ * gives the command for an MTA, where it has one.
+ */
 export type QueueAction = 'list' | 'flush' | 'flushDomain' | 'deliverOne' | 'show' | 'hold' | 'release' | 'releaseAll' | 'requeue' | 'thaw' |
   'thawAll' | 'deleteOne' | 'deleteBySender' | 'deleteFrozenBounces';
 

@@ -24,6 +24,7 @@ export interface CheckQueueOptions extends ReadQueueOptions {
   configDir?: string;
   /** Mail older than this (seconds) raises an alarm (default 5 days). */
   maxAgeSeconds?: number;
+  /** The clock for the report's time (default the system clock); ages are measured from `now`. */
   nowDate?: () => Date;
   /** Sees every message as it is read (the summary keeps only counts and the longest-waiting ones). */
   onMessage?: (m: QueueMessage) => void;
@@ -37,6 +38,7 @@ export async function checkQueueListing(source: string | Uint8Array | AsyncItera
     ...(opts.configDir ? { configDir: opts.configDir } : {}), ...(opts.maxAgeSeconds ? { maxAgeSeconds: opts.maxAgeSeconds } : {}), ...(opts.nowDate ? { now: opts.nowDate } : {}) });
 }
 
+/** No mail queue command (postqueue, exim, mailq) is installed on this machine, so there is no live queue to read. */
 export class NoQueueError extends Error {}
 
 /**

@@ -8,6 +8,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { QueueFormat, QueueMta } from './types.js';
 
+/** The command that lists this machine's queue, for which MTA, and the format its output is in. */
 export interface LiveCommand {
   mta: QueueMta;
   command: string;
@@ -18,6 +19,10 @@ export interface LiveCommand {
 /** Runs a command; yields its standard output in chunks; rejects with its error output when it fails. */
 export type CommandRunner = (command: string, args: string[], timeoutMs: number) => AsyncIterable<Uint8Array>;
 
+/**
+ * The full path of an executable found on PATH or in the sbin directories (where MTA tools live but a user's PATH
+ * often does not reach); undefined when there is none.
+ */
 export function findOnPath(name: string, path = process.env.PATH ?? ''): string | undefined {
   for (const dir of [...path.split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin']) {
     if (!dir) continue;

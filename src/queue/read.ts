@@ -31,6 +31,7 @@ export function parserFor(format: QueueFormat, now: number): QueueParser {
   }
 }
 
+/** How to read a queue listing: "now" for the ages, a format to force, and the size cap. */
 export interface ReadQueueOptions {
   /** "Now" for ages (ms since the epoch); default the clock. */
   now?: number;
@@ -40,6 +41,10 @@ export interface ReadQueueOptions {
   maxBytes?: number;
 }
 
+/**
+ * What reading a listing gave besides its messages: the format recognised, lines and bytes read, the problems met,
+ * and whether the size cap cut it.
+ */
 export interface QueueReading {
   format?: QueueFormat;
   lines: number;

@@ -28,6 +28,10 @@ export const QUEUE_ALARMS = {
   downAfterSeconds: 3600,
 } as const;
 
+/**
+ * What queueReport turns into a report: the summary, how the listing was read, where it came from, and the alarm age
+ * in seconds (default 5 days).
+ */
 export interface QueueReportInput {
   summary: QueueSummaryData;
   format?: QueueFormat;
@@ -37,7 +41,9 @@ export interface QueueReportInput {
   source: string;
   /** Postfix configuration directory given (-c), used in the suggested commands. */
   configDir?: string;
+  /** Mail older than this (seconds) raises an alarm (default 5 days). */
   maxAgeSeconds?: number;
+  /** The clock for the report's time (default the system clock). */
   now?: () => Date;
 }
 
@@ -83,6 +89,10 @@ const GREYLISTING = {
 const DELETE_WARNING = T('Deleting removes the messages for good, without a bounce to their senders: delete only what you have looked at.',
   'Usunięcie kasuje wiadomości na zawsze, bez zwrotu do nadawców: usuwaj tylko to, co zostało sprawdzone.');
 
+/**
+ * The queue report: what waits and where, how old, why (reasons classified), for which destinations and senders, with
+ * alarms and the MTA's commands for what to do next.
+ */
 export function queueReport(input: QueueReportInput): Report {
   const d = input.summary;
   const mta = d.mta;
@@ -272,6 +282,7 @@ export function queueReport(input: QueueReportInput): Report {
 /** CSV rows: one per message kept (the oldest; all with keepAll). */
 export const QUEUE_CSV_COLUMNS = ['id', 'queue', 'ageSeconds', 'size', 'sender', 'recipients', 'reason'];
 
+/** The queue CSV's rows (QUEUE_CSV_COLUMNS): one per message kept, recipients space-separated. */
 export function queueCsvRows(d: QueueSummaryData): (string | number | undefined)[][] {
   return d.oldest.map((r) => [r.id, r.queue, r.ageSeconds, r.size, r.sender, r.recipients.join(' '), r.reason]);
 }

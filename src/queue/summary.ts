@@ -10,6 +10,10 @@ import { classifyLogText, normalizeReasonText } from '../logs/diagnose.js';
 import type { QueueMessage, QueueMta, QueueName } from './types.js';
 import { trimEndOf } from '../core/trim.js';
 
+/**
+ * Waiting recipients grouped by the classified reason of their deferral, with the commonest texts and the
+ * destinations concerned.
+ */
 export interface QueueReasonGroup {
   reason: Reason;
   permanence: Classification['permanence'];
@@ -22,6 +26,7 @@ export interface QueueReasonGroup {
   destinations: string[];
 }
 
+/** One recipient domain mail waits for: how much, the oldest wait, and its commonest reason. */
 export interface QueueDestination {
   domain: string;
   messages: number;
@@ -33,6 +38,7 @@ export interface QueueDestination {
   sample?: string;
 }
 
+/** One envelope sender's share of the queue: messages and bytes. */
 export interface QueueSender {
   sender: string;
   messages: number;
@@ -50,12 +56,17 @@ export interface QueueRow {
   reason?: string;
 }
 
+/** The age bands of the queue's age table, by the upper bound of each in seconds. */
 export const AGE_BUCKETS: readonly { label: string; upTo: number }[] = [
   { label: '< 5 min', upTo: 300 }, { label: '5–60 min', upTo: 3600 }, { label: '1–6 h', upTo: 6 * 3600 },
   { label: '6–24 h', upTo: 86400 }, { label: '1–3 d', upTo: 3 * 86400 }, { label: '3–5 d', upTo: 5 * 86400 },
   { label: '> 5 d', upTo: Infinity },
 ];
 
+/**
+ * The `data` of a queue report: counts by queue, bounces stuck in it, the ages, reasons, destinations and senders,
+ * and the longest-waiting messages.
+ */
 export interface QueueSummaryData {
   mta?: QueueMta;
   messages: number;

@@ -8,8 +8,10 @@ import type { Text } from '../core/finding.js';
  */
 export type QueueName = 'active' | 'deferred' | 'hold' | 'incoming' | 'maildrop' | 'corrupt' | 'frozen' | 'queued';
 
+/** The MTAs whose queue listings mailmedic reads. */
 export type QueueMta = 'postfix' | 'exim' | 'sendmail';
 
+/** One recipient of a queued message, with why delivery to it waits when the listing says. */
 export interface QueueRecipient {
   address: string;
   /** Why delivery to it is waiting, in the MTA's words (Postfix's delay_reason, Sendmail's deferral). */
@@ -18,6 +20,7 @@ export interface QueueRecipient {
   delivered?: boolean;
 }
 
+/** One message in a queue listing, whatever the MTA: its id, which queue, age, size, sender and recipients. */
 export interface QueueMessage {
   mta: QueueMta;
   id: string;
@@ -47,4 +50,5 @@ export interface QueueParser {
   problems: QueueProblem[];
 }
 
+/** The queue listing formats read: Postfix's postqueue -j and -p (mailq), Exim's exim -bp and Sendmail's mailq. */
 export type QueueFormat = 'postqueue-json' | 'postqueue-text' | 'exim-bp' | 'sendmail-mailq';

@@ -14,6 +14,10 @@ function fence(s: string): string {
   return `${ticks}text\n${s}\n${ticks}`;
 }
 
+/**
+ * A report as Markdown: one section per finding with its explanation and advice, the evidence in a code fence longer
+ * than any backtick run inside it (raw text cannot break out).
+ */
 export function renderMarkdown(report: Report, opt: RenderOptions): string {
   const { lang } = opt;
   const out: string[] = [];

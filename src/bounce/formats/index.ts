@@ -24,6 +24,11 @@ import { sendmail } from './sendmail.js';
 import { vtext } from './vtext.js';
 import { yahoo } from './yahoo.js';
 
+/**
+ * The MTA- and provider-specific bounce formats, in the order they are tried (first match reads the message); also
+ * searched for a DSN recipient's diagnostic in the MTA's own text. The generic reader comes after them
+ * (FALLBACK_FORMAT).
+ */
 export const BOUNCE_FORMATS: readonly BounceFormat[] = [
   amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, fml, domino, gmail, yahoo, exchange, opensmtpd, courier, messagingserver, qmail, exim, postfix, sendmail,
 ];

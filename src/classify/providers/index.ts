@@ -28,6 +28,10 @@ import { zoho } from './zoho.js';
 
 export type { Provider, ProviderRule, ProviderCodes } from './types.js';
 
+/**
+ * The mailbox providers whose own codes and wording are known, recognised by the remote host or the recipient's
+ * domain.
+ */
 export const PROVIDERS: readonly Provider[] = [
   microsoft, google, yahoo, apple, cox, orange, godaddy, messagelabs, mimecast, tencent, nttdocomo, kddi, iua, spectrum, facebook,
   cloudflare, zoho, wp, interia, onet, kei, mailru,

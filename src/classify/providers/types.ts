@@ -35,6 +35,7 @@ export interface ProviderCodes {
   reply?: Readonly<Record<string, string>>;
 }
 
+/** One mailbox provider: how to recognise it (host suffixes, hosted domains) and its own codes and rules. */
 export interface Provider {
   /** Stable id, used in rules: "provider:microsoft". */
   id: string;

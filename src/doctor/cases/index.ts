@@ -13,6 +13,7 @@ export const DOCTOR_CASES: readonly DoctorCase[] = [
   clientSendCase, clientReceiveCase, webmailCase, phpMailCase, vpsSendCase, vpsReceiveCase, lostMessageCase,
 ];
 
+/** The doctor case with this id, or undefined. */
 export function caseById(id: string): DoctorCase | undefined {
   return DOCTOR_CASES.find((c) => c.id === id);
 }

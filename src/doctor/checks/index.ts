@@ -10,6 +10,10 @@ import { settingsAdapter } from './settings.js';
 import { messageAdapter } from './message.js';
 import { queueAdapter } from './queue.js';
 
+/**
+ * Every check the doctor can run, each wrapping a capability (explain, bounce, probe, settings, domain, logs, queue,
+ * message …) behind the same adapter shape.
+ */
 export const CHECK_ADAPTERS: readonly CheckAdapter[] = [
   explainAdapter, bounceAdapter, probeSendAdapter, probeReceiveAdapter, probeLoginAdapter, probeMxAdapter, spamFolderAdapter,
   settingsAdapter, domainMxAdapter, recipientMxAdapter, domainAuthAdapter, ptrAdapter, blacklistAdapter, spfIpAdapter,

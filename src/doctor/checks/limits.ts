@@ -17,6 +17,10 @@ export interface SendingLimit {
   source: string;
 }
 
+/**
+ * The sending limits hosting commonly enforces (per day from web hosting, per hour per account and per IP), from the
+ * seeds.
+ */
 export const SENDING_LIMITS: SendingLimit[] = [
   { id: 'hosting-day', field: 'sentToday', max: 500, scope: tx('messages a day from web hosting', 'wiadomości dziennie z hostingu'), source: 'seed 000' },
   { id: 'account-hour', field: 'sentLastHour', max: 200, scope: tx('messages an hour per mail account', 'wiadomości na godzinę z jednego konta'), source: 'seed 002' },
@@ -38,6 +42,10 @@ const T = {
   needs: tx('needs nothing', 'nie wymaga danych'),
 };
 
+/**
+ * Compares the sent counts the user gave with the common sending limits: over the limit is an error, within 10 % of
+ * it a warning.
+ */
 export function checkSendingLimits(a: DoctorAnswers): Finding[] {
   const out: Finding[] = [];
   for (const l of SENDING_LIMITS) {

@@ -1,6 +1,10 @@
 /** Why an adapter could not run: the answer it needs was not given. */
 import { tx } from '../../i18n/text.js';
 
+/**
+ * Why a check could not run, by the answer it lacked (an error text, a bounce, server settings, a domain …), in both
+ * languages.
+ */
 export const NEEDS = {
   error: tx('no error text was given', 'nie podano treści błędu'),
   bounce: tx('no bounce message was given', 'nie podano wiadomości zwrotnej'),

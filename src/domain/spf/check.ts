@@ -8,13 +8,17 @@ import { finding, fill2, plPlural, recordEvidence } from '../util.js';
 import { evaluateSpf, SPF_LIMITS, type SpfEvaluation, type SpfResult } from './evaluator.js';
 import { buildSpfTree, SPF_TREE_LIMITS, spfTreeLines, type SpfTree, type SpfTreeNode } from './tree.js';
 
+/** What to evaluate the SPF record against: the sending IPs, and the HELO name and sender to evaluate with. */
 export interface SpfCheckOptions {
   /** Client IPs to evaluate (the servers that send the domain's mail). */
   ips?: string[];
+  /** HELO name for the evaluations (default: the checked domain). */
   helo?: string;
+  /** MAIL FROM address for the evaluations; default postmaster@ the checked domain. */
   sender?: string;
 }
 
+/** The SPF check's findings, the include/redirect tree it walked and one evaluation per IP given. */
 export interface SpfCheckResult {
   findings: Finding[];
   tree: SpfTree;

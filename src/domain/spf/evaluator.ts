@@ -10,6 +10,7 @@ import { plPlural } from '../util.js';
 import { expandMacroParts, parseMacroString, trimDomain, type MacroContext, type MacroPart } from './macro.js';
 import { isSpfRecord, parseSpf, type ParsedSpf, type SpfMechanism, type SpfQualifier } from './parser.js';
 
+/** The results of RFC 7208's check_host(): what a receiver decides for a client IP. */
 export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror';
 
 export const QUALIFIER_RESULT: Record<SpfQualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
@@ -17,6 +18,10 @@ export const QUALIFIER_RESULT: Record<SpfQualifier, SpfResult> = { '+': 'pass', 
 /** RFC 7208 §4.6.4 limits. */
 export const SPF_LIMITS = { lookups: 10, voidLookups: 2, mxNames: 10, ptrNames: 10 } as const;
 
+/**
+ * One SMTP session to evaluate SPF for: the client IP, the domain (or the sender and HELO it comes from) and the
+ * clock.
+ */
 export interface SpfEvalInput {
   /** Client IP (IPv4, IPv6, IPv4-mapped IPv6). */
   ip: string;
@@ -30,6 +35,9 @@ export interface SpfEvalInput {
   now?: () => number;
 }
 
+/**
+ * One term evaluation took: where (domain, nesting depth), which term, and whether it matched, failed or was skipped.
+ */
 export interface SpfStep {
   domain: string;
   term: string;
@@ -38,6 +46,7 @@ export interface SpfStep {
   depth: number;
 }
 
+/** The SPF result for one IP, what decided it and why, the DNS lookups spent and every step on the way. */
 export interface SpfEvaluation {
   result: SpfResult;
   /** The domain check_host started at. */
@@ -79,6 +88,11 @@ export function selectSpfRecord(answer: DnsAnswer): { records: string[] } {
   return { records: recordsOf(answer, 'TXT').map((r) => (r.data as { text: string }).text).filter(isSpfRecord) };
 }
 
+/**
+ * Evaluates SPF for one client IP as a receiver would (RFC 7208 check_host(), with its lookup limits and macros); an
+ * empty sender means a bounce (postmaster@HELO). DNS failures and broken records give temperror or permerror, with
+ * the reason.
+ */
 export async function evaluateSpf(dns: DnsQuery, input: SpfEvalInput): Promise<SpfEvaluation> {
   const parsedIp = parseIp(input.ip);
   const helo = (input.helo ?? '').replace(/\.$/, '');

@@ -8,13 +8,20 @@ import { tx } from '../../i18n/text.js';
 import { isStrictIPv4 } from '../ip.js';
 import { parseMacroString, type MacroPart } from './macro.js';
 
+/** An SPF mechanism's qualifier: + pass (the default), - fail, ~ softfail, ? neutral. */
 export type SpfQualifier = '+' | '-' | '~' | '?';
+/** The mechanism names RFC 7208 defines. */
 export type SpfMechanismName = 'all' | 'include' | 'a' | 'mx' | 'ptr' | 'ip4' | 'ip6' | 'exists';
 
+/** Every mechanism name RFC 7208 defines; any other name is a syntax error. */
 export const MECHANISMS: readonly SpfMechanismName[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
 /** Terms that cost one of the 10 DNS lookups (RFC 7208 §4.6.4). */
 export const LOOKUP_TERMS: readonly string[] = ['include', 'a', 'mx', 'ptr', 'exists', 'redirect'];
 
+/**
+ * One mechanism of a record as written: its qualifier, name, domain or network and prefix lengths, and where it
+ * stands.
+ */
 export interface SpfMechanism {
   kind: 'mechanism';
   qualifier: SpfQualifier;
@@ -33,6 +40,7 @@ export interface SpfMechanism {
   pos: number;
 }
 
+/** One name=value modifier of a record (redirect, exp, or one receivers ignore), with its macros parsed. */
 export interface SpfModifier {
   kind: 'modifier';
   name: string;
@@ -42,8 +50,10 @@ export interface SpfModifier {
   pos: number;
 }
 
+/** One space-separated term of an SPF record: a mechanism or a modifier. */
 export type SpfTerm = SpfMechanism | SpfModifier;
 
+/** What is wrong in an SPF record and where, so the report can point at the term. */
 export interface SpfSyntaxError {
   /** Character offset in the record (0-based). */
   pos: number;
@@ -52,6 +62,7 @@ export interface SpfSyntaxError {
   message: Text;
 }
 
+/** An SPF record split into its terms, with the redirect and exp modifiers picked out and every syntax error found. */
 export interface ParsedSpf {
   record: string;
   terms: SpfTerm[];

@@ -14,6 +14,10 @@ import { trimDomain } from './macro.js';
 import { isSpfRecord, looksLikeSpfTypo, parseSpf, type ParsedSpf } from './parser.js';
 import { isValidSpfDomain } from './evaluator.js';
 
+/**
+ * What became of one domain in the SPF tree: its record was read, or why it was not (none, several, broken, DNS
+ * failed, a loop, or not followed).
+ */
 export type SpfNodeStatus =
   | 'ok' // one SPF record, parsed
   | 'none' // no SPF record (name exists)
@@ -43,6 +47,10 @@ export interface SpfTermLookup {
   skipped?: boolean;
 }
 
+/**
+ * One domain in the SPF tree: the term that led to it, its record and the lookups its terms cost, and the includes
+ * and redirect below it.
+ */
 export interface SpfTreeNode {
   domain: string;
   /** The term that led here ('' for the root). */
@@ -66,6 +74,7 @@ export interface SpfTreeNode {
   strings?: number[];
 }
 
+/** Caps on the SPF tree's walk, so a hostile or looping zone cannot make it ask without end. */
 export interface SpfTreeLimits {
   /** Nodes the tree creates at most (default 200). */
   nodes: number;
@@ -75,8 +84,13 @@ export interface SpfTreeLimits {
   depth: number;
 }
 
+/** The default caps: 200 nodes, 100 DNS questions, 12 levels. */
 export const SPF_TREE_LIMITS: SpfTreeLimits = { nodes: 200, queries: 100, depth: 12 };
 
+/**
+ * A domain's whole SPF tree (every include and redirect), with the lookup counts an evaluation would spend against
+ * RFC 7208's limits, the loops found, and whether a cap cut it short.
+ */
 export interface SpfTree {
   root: SpfTreeNode;
   /** DNS-lookup terms over the whole tree (limit 10), duplicates counted as often as an evaluation meets them. */
@@ -101,6 +115,10 @@ const COUNT_CAP = 100_000;
 
 interface Edge { via: string; target: string; kind: 'include' | 'redirect'; macro: boolean; lookup: SpfTermLookup }
 
+/**
+ * Fetches a domain's SPF record and everything it includes or redirects to, breadth first, each domain once, within
+ * the limits; counts the DNS lookups an evaluation would need without an IP to evaluate.
+ */
 export async function buildSpfTree(dns: DnsQuery, domain: string, limits: SpfTreeLimits = SPF_TREE_LIMITS): Promise<SpfTree> {
   const nodes: SpfTreeNode[] = [];
   const capped: NonNullable<SpfTree['capped']> = {};

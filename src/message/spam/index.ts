@@ -15,6 +15,10 @@ export { SPAMASSASSIN_RULES } from './spamassassin-rules.js';
 export { RSPAMD_SYMBOLS } from './rspamd-symbols.js';
 export { MS_CAT, MS_SFV, sclMeaning, bclMeaning } from './microsoft.js';
 
+/**
+ * Every spam filter's verdict the headers carry (SpamAssassin, Rspamd, Microsoft, Gmail, others), each with its score
+ * and rules where it gives them.
+ */
 export function readSpamVerdicts(fields: readonly HeaderField[]): SpamVerdict[] {
   const out: SpamVerdict[] = [];
   const sa = readSpamAssassin(fields);

@@ -3,6 +3,10 @@ import { tx } from '../../i18n/text.js';
 import { FIX } from './fixes.js';
 import type { RuleInfo } from './types.js';
 
+/**
+ * What Rspamd's symbols mean, and the fix for those a sender can repair; a name ending in "*" covers a family of
+ * symbols.
+ */
 export const RSPAMD_SYMBOLS: Record<string, RuleInfo> = {
   R_SPF_ALLOW: { meaning: tx('SPF passed.', 'SPF przeszło.') },
   R_SPF_FAIL: { meaning: tx('SPF failed (-all): the sending IP is not allowed.', 'SPF nie przeszło (-all): adres IP nadawcy nie jest dozwolony.'), fix: FIX.spf },

@@ -3,6 +3,10 @@ import { tx } from '../../i18n/text.js';
 import { FIX } from './fixes.js';
 import type { RuleInfo } from './types.js';
 
+/**
+ * What SpamAssassin's rules mean, and the fix for those a sender can repair; a name ending in "*" covers a family of
+ * rules (BAYES_*).
+ */
 export const SPAMASSASSIN_RULES: Record<string, RuleInfo> = {
   BAYES_00: { meaning: tx('The Bayesian filter is almost sure this is not spam (0–1 %).', 'Filtr bayesowski jest niemal pewien, że to nie spam (0–1%).') },
   BAYES_05: { meaning: tx('The Bayesian filter thinks this is very likely not spam (1–5 %).', 'Filtr bayesowski uważa, że to bardzo prawdopodobnie nie spam (1–5%).') },
