@@ -145,6 +145,6 @@ export function renderPage(page: PageId, lang: Lang): string {
   }
   o.push('<div id="status" role="status"></div><section id="results" aria-live="polite"></section>');
   o.push(`</main><footer>${esc(pick(T.footer, lang))}</footer>`);
-  o.push(`<script type="application/json" id="texts">${clientTexts(lang)}</script><script src="/app.js" defer></script></body></html>`);
+  o.push(`<script type="application/json" id="texts">${clientTexts(lang)}</script><script type="module" src="/app.js"></script></body></html>`);
   return o.join('\n');
 }
