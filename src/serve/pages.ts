@@ -13,8 +13,8 @@ import { DOCTOR_TEXT } from '../doctor/texts.js';
 import { REASON_INFO } from '../knowledge/reasons.js';
 import { SERVE_TEXT as T } from './texts.js';
 
-export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'doctor';
-export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'doctor'];
+export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'message' | 'doctor';
+export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'queue', 'message', 'doctor'];
 
 interface Field {
   name: string;
@@ -26,6 +26,8 @@ interface Field {
   /** For files: the text field their content fills. */
   target?: string;
   autocomplete?: string;
+  /** For files: the types offered in the file picker. */
+  accept?: string;
 }
 
 interface FormPage {
@@ -78,6 +80,20 @@ const FORMS: Record<Exclude<PageId, 'home' | 'doctor'>, FormPage> = {
       { name: 'file', kind: 'file', label: T.field.logFile, target: 'text' },
     ],
   },
+  queue: {
+    api: '/api/queue', intro: T.intro.queue, button: T.button.analyze,
+    fields: [
+      { name: 'text', kind: 'textarea', label: T.field.queue, required: true, placeholder: '-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------' },
+      { name: 'file', kind: 'file', label: T.field.queueFile, target: 'text', accept: '.json,.jsonl,.txt,.log,application/json,text/plain' },
+    ],
+  },
+  message: {
+    api: '/api/message', intro: T.intro.message, button: T.button.analyze,
+    fields: [
+      { name: 'raw', kind: 'textarea', label: T.field.message, required: true, placeholder: 'Received: from mail.example.com (mail.example.com [192.0.2.10]) …' },
+      { name: 'file', kind: 'file', label: T.field.messageFile, target: 'raw' },
+    ],
+  },
 };
 
 function fieldHtml(f: Field, lang: Lang): string {
@@ -88,7 +104,7 @@ function fieldHtml(f: Field, lang: Lang): string {
   const ac = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : ' autocomplete="off"';
   switch (f.kind) {
     case 'textarea': return `${label}<textarea id="${id}" name="${f.name}" rows="8"${req}${ph} spellcheck="false"></textarea>`;
-    case 'file': return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}" accept=".eml,.txt,.log,message/rfc822,text/plain">`;
+    case 'file': return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}" accept="${esc(f.accept ?? '.eml,.txt,.log,message/rfc822,text/plain')}">`;
     case 'select': return `${label}<select id="${id}" name="${f.name}">${(f.options ?? []).map((o) => `<option value="${esc(o.value)}">${esc(pick(o.label, lang))}</option>`).join('')}</select>`;
     case 'password': return `${label}<input id="${id}" type="password" name="${f.name}"${ac}>`;
     case 'number': return `${label}<input id="${id}" type="number" min="1" max="65535" name="${f.name}"${ph}>`;
