@@ -214,7 +214,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB, description: 'the listing as saved from postqueue -j, postqueue -p, mailq or exim -bp' } } },
     async run(body, ctx) {
       const t = text(body, 'text', 20 * MB);
-      return checkQueueListing(t, 'queue listing', { ...(ctx.deps.now ? { nowDate: ctx.deps.now } : {}) });
+      return checkQueueListing(t, ctx.lang === 'pl' ? 'wykaz kolejki' : 'queue listing', { ...(ctx.deps.now ? { nowDate: ctx.deps.now } : {}) });
     },
   },
   {
