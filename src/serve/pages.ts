@@ -119,6 +119,14 @@ function navHtml(page: PageId, lang: Lang): string {
   return `<nav>${links}</nav><div class="lang">${sw}</div>`;
 }
 
+/** The page that does on the web what a CLI command does: findings' `mailmedic <command>` become links to it. */
+const COMMAND_PAGES: Record<string, string> = {
+  explain: '/explain', bounce: '/explain', domain: '/domain', spf: '/domain', probe: '/probe', settings: '/settings',
+  logs: '/logs', queue: '/queue', message: '/message', doctor: '/doctor',
+};
+/** Which field of that page the command's argument fills in. */
+const COMMAND_PREFILL: Record<string, string> = { domain: 'domain', spf: 'domain', probe: 'host', settings: 'address' };
+
 /** The texts the client script needs, as JSON in a non-executed script element. */
 function clientTexts(lang: Lang): string {
   const p = (t: Text) => pick(t, lang);
@@ -133,6 +141,8 @@ function clientTexts(lang: Lang): string {
     errors: flat(T.errors), fieldErrors: flat(T.fieldErrors),
     reasons: Object.fromEntries(Object.entries(REASON_INFO).map(([k, v]) => [k, p(v.title)])),
     labels: clientLabels(lang),
+    nav: flat(T.nav),
+    pages: COMMAND_PAGES, prefill: COMMAND_PREFILL,
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');

@@ -78,6 +78,7 @@ export const SERVE_TEXT = {
     charts: tx('Charts', 'Wykresy'),
     byStatus: tx('Findings by status', 'Wyniki według stanu'),
     download: tx('Download the report for support', 'Pobierz raport dla pomocy technicznej'),
+    repeated: tx(' — {n} times', ' — {n} razy'),
     ruledOut: tx('Ruled out — everything that works ({n})', 'Wykluczone — wszystko, co działa ({n})'),
   },
   /** What the page says for the API's error codes (the API's own message adds the details, in English). */

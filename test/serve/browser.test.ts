@@ -297,6 +297,9 @@ test('queue: an uploaded postqueue -j listing is read into findings and tables; 
   assert.match(text, /Messages waiting: 46/);
   assert.match(text, /down\.test/, 'the destination that is down is named');
   assert.ok(await p.locator('#results table').count() >= 3, 'the queue tables are drawn');
+  assert.equal(await p.locator('#results .f').first().getAttribute('class'), 'f s-warn', 'the warning comes before the information');
+  assert.ok(await p.locator('#results a.action[href="/domain?domain=down.test"]').count() >= 1, 'the advice to check the domain is a link to the domain page');
+  assert.doesNotMatch(text, /mailmedic domain/);
   await shot(p, 'queue');
   p = await open('/queue?lang=pl');
   assert.equal(await p.locator('h1').innerText(), 'Sprawdź kolejkę poczty');
@@ -306,6 +309,7 @@ test('queue: an uploaded postqueue -j listing is read into findings and tables; 
   const pl = await p.locator('#results').innerText();
   assert.match(pl, /Wiadomości w kolejce: 46/);
   assert.match(pl, /przyczyny są w jego dzienniku/);
+  assert.equal(await p.locator('#results a.action[href="/logs"]').first().innerText(), 'Przeanalizuj log', 'the advice to read the log is a link to the log page');
   await shot(p, 'queue-pl');
   assert.deepEqual(pageErrors, []);
   await p.goto(app.url + '/?lang=en');
@@ -386,4 +390,47 @@ test('queue and message pages: hostile queue reasons and message headers render 
   assert.ok((await p.locator('#results').innerText()).includes('<script>alert(2)</script>'), 'the subject is shown as text');
   assert.deepEqual(dialogs, [], 'no alert() fired');
   assert.deepEqual(pageErrors, []);
+});
+
+test('results: the worst first, equal findings shown once with a count, and a "mailmedic <command>" in advice is a link to the page that does it', { skip }, async () => {
+  // The server's answer is replaced by a report of known shape (the rendering is what is tested here).
+  const f = (status: string, check: string, subject: string, summary: string, advice: string[] = []) => ({
+    check, status, subject, summary: { en: summary, pl: summary }, advice: advice.map((a) => ({ en: a, pl: a })),
+  });
+  const report = {
+    schema: 'mailmedic.report', schemaVersion: 1, tool: { name: 'mailmedic', version: '0' }, command: 'explain', subject: 'shape', generatedAt: new Date().toISOString(), status: 'error',
+    findings: [
+      f('ok', 'x.ok', 'a', 'All good'),
+      f('info', 'x.same', 'one.example', 'Same words'),
+      f('error', 'x.bad', 'b', 'Broken', ['Check the DNS of the domain: mailmedic domain down.example.', `Run „mailmedic logs summary /var/log/mail.log” ${XSS_PAYLOAD}`]),
+      f('info', 'x.same', 'two.example', 'Same words'),
+      f('warn', 'x.warn', 'c', 'Careful', ['Test the server: mailmedic probe smtp mail.example.com -p 587, then mailmedic report (no page).']),
+      f('info', 'x.same', 'three.example', 'Same words'),
+    ],
+  };
+  const p = await open('/explain?lang=en');
+  await p.route('**/api/explain?stream=1', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: `event: report\ndata: ${JSON.stringify(report)}\n\n` }));
+  try {
+    await p.fill('#f-text', 'anything');
+    await p.click('button[type=submit]');
+    await p.waitForSelector('.summary');
+    const order = await p.locator('#results .f').evaluateAll((els) => els.map((e) => e.className.replace(/^f s-/, '')));
+    assert.deepEqual(order, ['error', 'warn', 'info', 'ok'], 'sorted by severity, the three equal findings folded into one');
+    const same = p.locator('#results .f.s-info');
+    assert.match(await same.innerText(), /Same words — 3 times/);
+    assert.match(await same.innerText(), /one\.example, two\.example, three\.example/);
+    const text = await p.locator('#results').innerText();
+    assert.doesNotMatch(text, /mailmedic (domain|probe|logs)/, 'no command with a page is left for the reader to run');
+    assert.match(text, /mailmedic report/, 'a command without a page stays as it is');
+    assert.equal(await p.locator('#results img, #results script, #results svg').count(), 0, 'the text around the links stays text');
+    assert.equal(await p.locator('a.action[href="/logs"]').innerText(), 'Read a log');
+    assert.equal(await p.locator('a.action[href="/probe?host=mail.example.com"]').innerText(), 'Test a server: mail.example.com');
+    await p.locator('a.action[href="/domain?domain=down.example"]').click();
+    await p.waitForSelector('#f-domain');
+    assert.equal(await p.inputValue('#f-domain'), 'down.example', 'the link fills the page in');
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await p.unroute('**/api/explain?stream=1');
+  }
 });

@@ -40,14 +40,70 @@ function setStatus(text: string, isError?: boolean): void {
   s.className = isError ? 'error' : '';
 }
 
-function renderFinding(f: Finding): HTMLElement {
+/** The web pages that do what a `mailmedic <command>` in a finding's text would do on the command line. */
+const ARG_WORDS = new Set(['smtp', 'imap', 'pop3', 'summary', 'trace', 'problems']);
+function isArgument(token: string): boolean {
+  return /^[-<{]/.test(token) || /[.@:/|…]/.test(token) || ARG_WORDS.has(token.toLowerCase());
+}
+/** The link that replaces a command: the page, and what the command named filled in where the page has a field for it. */
+function actionLink(command: string, args: string[]): HTMLAnchorElement | undefined {
+  const path = T.pages && T.pages[command];
+  if (!path) return undefined;
+  const plain = args.filter((a) => !/^[-<{]/.test(a) && !/[<>{}|…]/.test(a));
+  const q = new URLSearchParams();
+  const field = T.prefill && T.prefill[command];
+  const address = plain.find((a) => /^[^@\s]+@[\w.-]+\.[a-z]{2,}$/i.test(a));
+  const host = plain.find((a) => /^[\w-]+(\.[\w-]+)+$/.test(a) && !/^\//.test(a));
+  if (field === 'address' && address) q.set('address', address);
+  else if ((field === 'domain' || field === 'host') && host) q.set(field, host);
+  const a = el('a', 'action', T.nav[path.slice(1)] + (q.toString() ? ': ' + Array.from(q.values()).join(' ') : ''));
+  a.href = path + (q.toString() ? '?' + q.toString() : '');
+  return a;
+}
+/**
+ * A finding's text for the web: every `mailmedic <command> …` in it becomes a link to the page that does the
+ * same (a web reader cannot run a command); a command with no page stays as it is.
+ */
+function textWithActions(text: string, into: HTMLElement): HTMLElement {
+  const re = /([`„"“]?)mailmedic ([a-z]+)/g;
+  let at = 0, m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const command = m[2]!;
+    if (!T.pages || !T.pages[command]) continue;
+    // The arguments: the technical tokens after the command, up to the end of the sentence or the quote.
+    let end = m.index + m[0].length;
+    const args: string[] = [];
+    const tokenRe = /^ ([^\s`"”]+)/;
+    let t: RegExpExecArray | null;
+    while ((t = tokenRe.exec(text.slice(end))) && isArgument(t[1]!.replace(/[.,;)]$/, ''))) {
+      const stops = /[.,;)]$/.test(t[1]!) && !/…$/.test(t[1]!);
+      const tok = stops ? t[1]!.slice(0, -1) : t[1]!;
+      args.push(tok);
+      end += 1 + tok.length;
+      if (stops) break;
+    }
+    const link = actionLink(command, args);
+    if (!link) continue;
+    if (m[1] && /[`"”]/.test(text.charAt(end))) end += 1; // the closing quote goes with the command
+    into.appendChild(document.createTextNode(text.slice(at, m.index)));
+    into.appendChild(link);
+    at = end;
+    re.lastIndex = end;
+  }
+  into.appendChild(document.createTextNode(text.slice(at)));
+  return into;
+}
+
+function renderFinding(f: Finding, count = 1, subjects: string[] = f.subject ? [f.subject] : []): HTMLElement {
   const box = el('section', 'f s-' + f.status);
   const h = el('h3');
   h.appendChild(el('span', 'badge b-' + f.status, (ICON[f.status] || '') + ' ' + (T.statusLabel[f.status] || f.status)));
   h.appendChild(document.createTextNode(pick(f.summary)));
+  if (count > 1) h.appendChild(el('span', 'count', T.status.repeated!.replace('{n}', String(count))));
   box.appendChild(h);
-  box.appendChild(el('div', 'check', f.check + (f.subject ? ' — ' + f.subject : '')));
-  if (f.detail) box.appendChild(el('p', '', pick(f.detail)));
+  const shown = subjects.slice(0, 8).join(', ') + (subjects.length > 8 ? ', …' : '');
+  box.appendChild(el('div', 'check', f.check + (shown ? ' — ' + shown : '')));
+  if (f.detail) box.appendChild(textWithActions(pick(f.detail), el('p')));
   if (f.diagnosis) {
     const d = f.diagnosis;
     const dl = el('dl');
@@ -63,10 +119,14 @@ function renderFinding(f: Finding): HTMLElement {
   if (f.advice && f.advice.length) {
     box.appendChild(el('p', '', T.ui.advice + ':'));
     const ol = el('ol');
-    for (const a of f.advice) ol.appendChild(el('li', '', pick(a)));
+    for (const a of f.advice) ol.appendChild(textWithActions(pick(a), el('li')));
     box.appendChild(ol);
   }
-  if (f.seeAlso && f.seeAlso.length) box.appendChild(el('p', 'check', T.ui.seeAlso + ': ' + f.seeAlso.join(', ')));
+  if (f.seeAlso && f.seeAlso.length) {
+    const see = el('p', 'check', T.ui.seeAlso + ': ');
+    f.seeAlso.forEach((x, i) => { if (i) see.appendChild(document.createTextNode(', ')); textWithActions(x, see); });
+    box.appendChild(see);
+  }
   const ev = (f.evidence || []).map((e) => (e.label ? label(e.label) + ': ' : '') + e.value);
   const rule = f.diagnosis && f.diagnosis.rule;
   if (rule && !(f.evidence || []).some((e) => e.value === rule)) ev.push(T.ui.rule + ': ' + rule);
@@ -124,6 +184,25 @@ function chartColumn(t: Table): number {
   return -1;
 }
 
+/** Findings from the worst to the best (error, warn, unknown, info, ok); equal ones keep their order. */
+function bySeverity(findings: Finding[]): Finding[] {
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER.indexOf(a.f.status) - ORDER.indexOf(b.f.status) || a.i - b.i).map((x) => x.f);
+}
+
+interface FindingGroup { finding: Finding; count: number; subjects: string[] }
+/** Findings that say the same thing (same check, status and words) shown once, with how many and about what. */
+function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = JSON.stringify([f.check, f.status, pick(f.summary), pick(f.detail), (f.advice || []).map(pick)]);
+    const g = groups.get(key);
+    if (!g) { groups.set(key, { finding: f, count: 1, subjects: f.subject ? [f.subject] : [] }); continue; }
+    g.count++;
+    if (f.subject && g.subjects.indexOf(f.subject) < 0) g.subjects.push(f.subject);
+  }
+  return Array.from(groups.values());
+}
+
 function renderReport(report: Report, box: HTMLElement): void {
   box.textContent = '';
   const counts: Partial<Record<Status, number>> = {};
@@ -133,7 +212,9 @@ function renderReport(report: Report, box: HTMLElement): void {
   const list = el('div');
   // The doctor's first finding already sums up what was ruled out: its OK findings fold away (long on a phone).
   const folded = report.command === 'doctor' ? report.findings.filter((f) => f.status === 'ok') : [];
-  for (const f of report.findings) if (folded.indexOf(f) < 0) list.appendChild(renderFinding(f));
+  // The doctor ranks its causes by likelihood: that order stays. Elsewhere the worst come first.
+  const shown = report.findings.filter((f) => folded.indexOf(f) < 0);
+  for (const g of groupFindings(report.command === 'doctor' ? shown : bySeverity(shown))) list.appendChild(renderFinding(g.finding, g.count, g.subjects));
   if (folded.length) {
     const fold = el('details', 'folded');
     fold.appendChild(el('summary', '', T.status.ruledOut!.replace('{n}', String(folded.length))));
@@ -247,6 +328,12 @@ async function readFiles(form: HTMLFormElement): Promise<void> {
 
 function formPage(form: HTMLFormElement): void {
   const results = byId('results')!;
+  // A link from another page's finding (e.g. /domain?domain=example.com) fills the field in; the reader presses the button.
+  const params = new URLSearchParams(location.search);
+  params.forEach((value, name) => {
+    const field = form.querySelector<HTMLInputElement | HTMLSelectElement>('input[type=text][name="' + name.replace(/[^\w-]/g, '') + '"], select[name="' + name.replace(/[^\w-]/g, '') + '"]');
+    if (field && value.length <= 320) field.value = value;
+  });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const btn = form.querySelector<HTMLButtonElement>('button[type=submit]')!;

@@ -31,8 +31,12 @@ interface ClientTexts {
   fieldErrors: Record<string, string>;
   reasons: Record<string, string>;
   labels?: { table: Record<string, string>; patterns: LabelPattern[] } | null;
-  /** Where a `mailmedic <command>` advice line leads on the web (page path by command). */
+  /** Where a `mailmedic <command>` in a finding's text leads on the web (page path by command). */
   pages?: Record<string, string>;
+  /** The page field a command's argument fills in (by command). */
+  prefill?: Record<string, string>;
+  /** Page names by page id. */
+  nav: Record<string, string>;
 }
 
 interface ApiErrorBody { error?: string; message?: string; field?: string }
