@@ -207,14 +207,34 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
   },
   {
-    id: 'queue', path: '/api/queue', summary: 'Read a saved mail-queue listing (postqueue -j / -p, mailq, exim -bp): what waits, why, the alarms and the commands to run',
+    id: 'queue', path: '/api/queue', summary: 'Read a saved mail queue listing (postqueue -j JSON, postqueue -p / mailq text, exim -bp): what waits, why, and what to do',
     bodyLimit: 24 * MB, probes: false,
-    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB } } },
-    async run(body) {
+    input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB, description: 'the listing as saved from postqueue -j, postqueue -p, mailq or exim -bp' } } },
+    async run(body, ctx) {
+      const t = text(body, 'text', 20 * MB);
       // Only a listing the visitor sends: the server's own queue is never read for the web. Loaded when asked
       // (the app's start-up loads no capability it may not need).
       const { checkQueueListing } = await import('../queue/index.js');
-      return checkQueueListing(text(body, 'text', 20 * MB), 'queue');
+      return checkQueueListing(t, ctx.lang === 'pl' ? 'wykaz kolejki' : 'queue listing', { ...(ctx.deps.now ? { nowDate: ctx.deps.now } : {}) });
+    },
+  },
+  {
+    id: 'message', path: '/api/message', summary: 'Read a delivered message (its headers or the whole .eml): its path and delays, SPF/DKIM/DMARC, spam verdicts and why it went to spam',
+    bodyLimit: 12 * MB, probes: false,
+    input: { type: 'object', required: ['raw'], properties: {
+      raw: { type: 'string', maxLength: 10 * MB, description: 'the message source, or its headers alone (the headers are enough)' },
+      quoted: { type: 'boolean', description: 'analyse the original message quoted inside a bounce' },
+      verify: { type: 'boolean', description: 'also check DKIM, SPF and DMARC itself; only when the server was started with a DNS server (dnsServer), and only that server is asked' },
+    } },
+    async run(body, ctx) {
+      const raw = text(body, 'raw', 10 * MB);
+      const { analyzeMessage, makeMessageResolver, messageReport } = await import('../message/index.js');
+      // Offline unless the server names its DNS server: a web visitor never makes it ask the machine's resolver.
+      const verify = (body.verify === true || body.verify === 'on') && ctx.deps.dnsServer
+        ? { resolver: makeMessageResolver({ server: ctx.deps.dnsServer, timeoutMs: Math.min(5000, ctx.deps.timeoutMs ?? 5000) }), timeoutMs: ctx.deps.timeoutMs ?? 20_000 }
+        : undefined;
+      const analysis = await analyzeMessage(raw, { quoted: body.quoted === true || body.quoted === 'on', ...(verify ? { verify } : {}), ...(ctx.deps.now ? { now: ctx.deps.now } : {}) });
+      return messageReport(analysis, { lang: ctx.lang, ...(ctx.deps.now ? { now: ctx.deps.now } : {}) });
     },
   },
   {

@@ -13,8 +13,8 @@ import { DOCTOR_TEXT } from '../doctor/texts.js';
 import { REASON_INFO } from '../knowledge/reasons.js';
 import { SERVE_TEXT as T } from './texts.js';
 
-export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'doctor';
-export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'queue', 'doctor'];
+export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'message' | 'doctor';
+export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'queue', 'message', 'doctor'];
 
 interface Field {
   name: string;
@@ -26,6 +26,8 @@ interface Field {
   /** For files: the text field their content fills. */
   target?: string;
   autocomplete?: string;
+  /** For files: the types offered in the file picker. */
+  accept?: string;
 }
 
 interface FormPage {
@@ -81,8 +83,15 @@ const FORMS: Record<Exclude<PageId, 'home' | 'doctor'>, FormPage> = {
   queue: {
     api: '/api/queue', intro: T.intro.queue, button: T.button.analyze,
     fields: [
-      { name: 'text', kind: 'textarea', label: T.field.queue, required: true, placeholder: '{"queue_name": "deferred", "queue_id": "3EF4C212764", …}' },
-      { name: 'file', kind: 'file', label: T.field.queueFile, target: 'text' },
+      { name: 'text', kind: 'textarea', label: T.field.queue, required: true, placeholder: '-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------' },
+      { name: 'file', kind: 'file', label: T.field.queueFile, target: 'text', accept: '.json,.jsonl,.txt,.log,application/json,text/plain' },
+    ],
+  },
+  message: {
+    api: '/api/message', intro: T.intro.message, button: T.button.analyze,
+    fields: [
+      { name: 'raw', kind: 'textarea', label: T.field.message, required: true, placeholder: 'Received: from mail.example.com (mail.example.com [192.0.2.10]) …' },
+      { name: 'file', kind: 'file', label: T.field.messageFile, target: 'raw' },
     ],
   },
 };
@@ -95,7 +104,7 @@ function fieldHtml(f: Field, lang: Lang): string {
   const ac = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : ' autocomplete="off"';
   switch (f.kind) {
     case 'textarea': return `${label}<textarea id="${id}" name="${f.name}" rows="8"${req}${ph} spellcheck="false"></textarea>`;
-    case 'file': return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}" accept=".eml,.txt,.log,.json,message/rfc822,text/plain,application/json">`;
+    case 'file': return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}" accept="${esc(f.accept ?? '.eml,.txt,.log,message/rfc822,text/plain')}">`;
     case 'select': return `${label}<select id="${id}" name="${f.name}">${(f.options ?? []).map((o) => `<option value="${esc(o.value)}">${esc(pick(o.label, lang))}</option>`).join('')}</select>`;
     case 'password': return `${label}<input id="${id}" type="password" name="${f.name}"${ac}>`;
     case 'number': return `${label}<input id="${id}" type="number" min="1" max="65535" name="${f.name}"${ph}>`;
@@ -109,6 +118,14 @@ function navHtml(page: PageId, lang: Lang): string {
   const sw = (['pl', 'en'] as const).map((l) => l === lang ? `<strong>${l.toUpperCase()}</strong>` : `<a href="${path}?lang=${l}" hreflang="${l}">${l.toUpperCase()}</a>`).join(' | ');
   return `<nav>${links}</nav><div class="lang">${sw}</div>`;
 }
+
+/** The page that does on the web what a CLI command does: findings' `mailmedic <command>` become links to it. */
+const COMMAND_PAGES: Record<string, string> = {
+  explain: '/explain', bounce: '/explain', domain: '/domain', spf: '/domain', probe: '/probe', settings: '/settings',
+  logs: '/logs', queue: '/queue', message: '/message', doctor: '/doctor',
+};
+/** Which field of that page the command's argument fills in. */
+const COMMAND_PREFILL: Record<string, string> = { domain: 'domain', spf: 'domain', probe: 'host', settings: 'address' };
 
 /** The texts the client script needs, as JSON in a non-executed script element. */
 function clientTexts(lang: Lang): string {
@@ -124,6 +141,8 @@ function clientTexts(lang: Lang): string {
     errors: flat(T.errors), fieldErrors: flat(T.fieldErrors),
     reasons: Object.fromEntries(Object.entries(REASON_INFO).map(([k, v]) => [k, p(v.title)])),
     labels: clientLabels(lang),
+    nav: flat(T.nav),
+    pages: COMMAND_PAGES, prefill: COMMAND_PREFILL,
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');
@@ -152,6 +171,6 @@ export function renderPage(page: PageId, lang: Lang): string {
   }
   o.push('<div id="status" role="status"></div><section id="results" aria-live="polite"></section>');
   o.push(`</main><footer>${esc(pick(T.footer, lang))}</footer>`);
-  o.push(`<script type="application/json" id="texts">${clientTexts(lang)}</script><script src="/app.js" defer></script></body></html>`);
+  o.push(`<script type="application/json" id="texts">${clientTexts(lang)}</script><script type="module" src="/app.js"></script></body></html>`);
   return o.join('\n');
 }

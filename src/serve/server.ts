@@ -7,6 +7,7 @@
  * without bodies or query strings.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,6 @@ import { pick } from '../i18n/text.js';
 import { render } from '../report/index.js';
 import { API_OPERATIONS, webAnswers, type ApiContext, type ApiOperation } from './api.js';
 import { APP_CSS } from './assets/css.js';
-import { APP_JS } from './assets/js.js';
 import { buildOpenApi } from './openapi.js';
 import { PAGES, renderPage, type PageId } from './pages.js';
 import { normalizeAddress, nonPublicKind } from './address.js';
@@ -67,6 +67,19 @@ export interface MailmedicServer {
   /** The token requests must carry, when one is required. */
   token?: string;
   close(): Promise<void>;
+}
+
+/**
+ * The client script, compiled from src/serve/web/app.ts by `npm run build` next to this module
+ * (dist/src/serve/web/app.js). Read once per server.
+ */
+function loadAppJs(): string {
+  const file = new URL('./web/app.js', import.meta.url);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`the web app's script is missing (${file.pathname}): run "npm run build" (${(e as Error).message})`);
+  }
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -177,6 +190,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
   const token = opts.token ?? (loopback ? undefined : randomBytes(18).toString('base64url'));
   const tokenDigest = token ? digest(token) : undefined;
   const budgetMs = opts.budgetMs ?? 90_000;
+  const appJs = loadAppJs();
   let allowedHosts = new Set<string>();
   const openapiByHost = new Map<string, string>();
   const restrict = exposed && !opts.allowPrivate;
@@ -289,7 +303,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     const path = url.pathname;
     if (!admit(req, res, url, lang)) return;
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);
+      if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', appJs);
       if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
       if (path === '/openapi.json') return send(res, 200, 'application/json; charset=utf-8', openapiFor(String(req.headers.host).toLowerCase()));
       if (path === '/api/health') {

@@ -3,7 +3,9 @@
 // payload in a bounce that must render as text. Screenshots go to $MAILMEDIC_SCREENSHOTS (docs/screenshots
 // when refreshing the README) or a temporary folder.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,6 +14,7 @@ import { customDnsblList } from '../../src/doctor/checks/domain.js';
 import { hasCapability } from '../../src/doctor/checks/load.js';
 import type { MailmedicServer } from '../../src/serve/server.js';
 import { PROJECT_ROOT, testEnv } from '../helpers/env.js';
+import { deliveredText, swaks } from '../message/mail.js';
 import { startTestServer, XSS_BOUNCE, XSS_PAYLOAD } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,7 +70,7 @@ async function shot(p: Page, name: string, at = '.summary, .progress') {
 
 test('home page lists every tool; the language switch turns the app Polish', { skip }, async () => {
   const p = await open('/?lang=en');
-  for (const t of ['Explain an error', 'Check a domain', 'Test a server', 'Find settings', 'Read a log', 'Step by step']) {
+  for (const t of ['Explain an error', 'Check a domain', 'Test a server', 'Find settings', 'Read a log', 'Read a mail queue', "Read a message's headers", 'Step by step']) {
     assert.ok(await p.getByRole('link', { name: t }).first().isVisible(), t);
   }
   await shot(p, 'home');
@@ -308,5 +311,154 @@ test('a server with a token: the printed link opens the app once, then the page 
   } finally {
     await p.close();
     await guarded.close();
+  }
+});
+
+const QUEUE_FIXTURES = join(PROJECT_ROOT, 'test', 'queue', 'fixtures');
+
+test('queue: an uploaded postqueue -j listing is read into findings and tables; in Polish a pasted exim -bp listing', { skip }, async () => {
+  let p = await open('/queue?lang=en');
+  await p.setInputFiles('#f-file', { name: 'queue.jsonl', mimeType: 'application/json', buffer: readFileSync(join(QUEUE_FIXTURES, 'postfix-postqueue-j.jsonl')) });
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  const text = await p.locator('#results').innerText();
+  assert.match(text, /Messages waiting: 46/);
+  assert.match(text, /down\.test/, 'the destination that is down is named');
+  assert.ok(await p.locator('#results table').count() >= 3, 'the queue tables are drawn');
+  assert.equal(await p.locator('#results .f').first().getAttribute('class'), 'f s-warn', 'the warning comes before the information');
+  assert.ok(await p.locator('#results a.action[href="/domain?domain=down.test"]').count() >= 1, 'the advice to check the domain is a link to the domain page');
+  assert.doesNotMatch(text, /mailmedic domain/);
+  await shot(p, 'queue');
+  p = await open('/queue?lang=pl');
+  assert.equal(await p.locator('h1').innerText(), 'Sprawdź kolejkę poczty');
+  await p.fill('#f-text', readFileSync(join(QUEUE_FIXTURES, 'exim-bp.txt'), 'utf8'));
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  const pl = await p.locator('#results').innerText();
+  assert.match(pl, /Wiadomości w kolejce: 46/);
+  assert.match(pl, /przyczyny są w jego dzienniku/);
+  assert.equal(await p.locator('#results a.action[href="/logs"]').first().innerText(), 'Przeanalizuj log', 'the advice to read the log is a link to the log page');
+  await shot(p, 'queue-pl');
+  assert.deepEqual(pageErrors, []);
+  await p.goto(app.url + '/?lang=en');
+});
+
+const hasSpamAssassin = spawnSync('spamassassin', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** A spammy message delivered by the real Postfix, then scored by the real SpamAssassin (local tests only, -L). */
+async function deliveredAndScored(): Promise<string> {
+  const token = `mm-browser-sa-${randomUUID()}`;
+  const dir = mkdtempSync(join(tmpdir(), 'mm-browser-sa-'));
+  writeFileSync(join(dir, 'msg.eml'), ['From: "service@bank.example" <offers@shop.example>', 'Reply-To: shop.offers@gmail.com', 'To: alice@example.test',
+    'Subject: FREE MONEY WINNER CLAIM NOW', `X-MM-Token: ${token}`, 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', '',
+    '<html><body><a href="https://bit.ly/3abcDEF"><img src="https://cdn.shop.example/promo.jpg" width=600 height=800></a><p>Click <a href="http://203.0.113.77/login">here</a></p></body></html>', ''].join('\r\n'));
+  await swaks(['--server', `127.0.0.1:${env.smtp}`, '--from', 'offers@shop.example', '--to', 'alice@example.test', '--data', `@${join(dir, 'msg.eml')}`, '--silent', '2']);
+  const delivered = await deliveredText(env, token);
+  const sa = spawnSync('spamassassin', ['-L', '-p', join(dir, 'user_prefs'), '--cf=use_bayes 0', '--cf=bayes_auto_learn 0', '--cf=report_safe 0', '--cf=required_score 3'],
+    { input: delivered, encoding: 'utf8', env: { ...process.env, HOME: dir }, timeout: 60_000 });
+  assert.equal(sa.status, 0, sa.stderr);
+  return sa.stdout;
+}
+
+test('message: a spammy message delivered by the real Postfix and scored by the real SpamAssassin says why it went to spam', { skip: skip || (!hasSpamAssassin && 'spamassassin is not installed (Debian package spamassassin)') }, async () => {
+  const raw = await deliveredAndScored();
+  const p = await open('/message?lang=en');
+  await p.fill('#f-raw', raw);
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  const text = await p.locator('#results').innerText();
+  assert.match(text, /FREE MONEY WINNER CLAIM NOW/, 'the subject is shown');
+  assert.match(text, /SpamAssassin/);
+  assert.ok(await p.locator('#results .f[class*=s-]').count() >= 3);
+  assert.ok(await p.locator('#results table').count() >= 2, 'the path and the spam rules tables are drawn');
+  await shot(p, 'message');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('message: a message submitted to the real Postfix, uploaded as .eml in Polish: its path (ESMTPSA, TLS) and what the headers say', { skip }, async () => {
+  const token = `mm-browser-${randomUUID()}`;
+  await swaks(['--server', `127.0.0.1:${env.submission}`, '--tls', '--auth', 'LOGIN', '--auth-user', 'alice@example.test',
+    '--auth-password', env.users['alice@example.test']!, '--from', 'alice@example.test', '--to', 'alice@example.test',
+    '--header', `Subject: ${token}`, '--silent', '2']);
+  const raw = await deliveredText(env, token);
+  const p = await open('/message?lang=pl');
+  assert.equal(await p.locator('h1').innerText(), 'Przeanalizuj nagłówki wiadomości');
+  await p.setInputFiles('#f-file', { name: 'delivered.eml', mimeType: 'message/rfc822', buffer: Buffer.from(raw) });
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  assert.ok((await p.inputValue('#f-raw')).includes(token), 'the file was read into the field');
+  const pl = await p.locator('#results').innerText();
+  assert.ok(pl.includes(token), 'the subject is shown');
+  assert.match(pl, /ESMTPSA/, 'the hop from the real Postfix is in the path');
+  assert.match(pl, /Trasa: 1 etap/);
+  assert.match(pl, /Brak nagłówka Authentication-Results/);
+  await shot(p, 'message-pl');
+  assert.deepEqual(pageErrors, []);
+  await p.goto(app.url + '/?lang=en');
+});
+
+test('queue and message pages: hostile queue reasons and message headers render as text, no script runs', { skip }, async () => {
+  const listing = JSON.stringify({ queue_name: 'deferred', queue_id: 'ABC123', arrival_time: 1796441973, message_size: 400, sender: `<svg onload=alert(4)>@example.test`,
+    recipients: [{ address: 'b@remote.test', delay_reason: `host mx.remote.test said: 451 4.3.0 ${XSS_PAYLOAD}` }] });
+  let p = await open('/queue');
+  await p.fill('#f-text', listing + '\n');
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  await p.waitForTimeout(300);
+  assert.equal(await p.locator('#results img, #results script, #results svg').count(), 0, 'no element came from the queue listing');
+  assert.ok((await p.locator('#results').innerText()).includes('<script>alert(2)</script>'), 'the reason is shown as text');
+  p = await open('/message');
+  await p.fill('#f-raw', [`From: "${XSS_PAYLOAD}" <x@example.test>`, `Subject: ${XSS_PAYLOAD}`,
+    `Received: from evil (evil [192.0.2.1]) by mx.example.test with ESMTP id 1; Mon, 23 Nov 2026 10:00:00 +0000`,
+    `Authentication-Results: mx.example.test; spf=fail smtp.mailfrom=<svg onload=alert(5)>`, '', 'body', ''].join('\r\n'));
+  await p.click('button[type=submit]');
+  await p.waitForSelector('.summary', { timeout: 30_000 });
+  await p.waitForTimeout(300);
+  assert.equal(await p.locator('#results img, #results script, #results svg').count(), 0, 'no element came from the headers');
+  assert.ok((await p.locator('#results').innerText()).includes('<script>alert(2)</script>'), 'the subject is shown as text');
+  assert.deepEqual(dialogs, [], 'no alert() fired');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('results: the worst first, equal findings shown once with a count, and a "mailmedic <command>" in advice is a link to the page that does it', { skip }, async () => {
+  // The server's answer is replaced by a report of known shape (the rendering is what is tested here).
+  const f = (status: string, check: string, subject: string, summary: string, advice: string[] = []) => ({
+    check, status, subject, summary: { en: summary, pl: summary }, advice: advice.map((a) => ({ en: a, pl: a })),
+  });
+  const report = {
+    schema: 'mailmedic.report', schemaVersion: 1, tool: { name: 'mailmedic', version: '0' }, command: 'explain', subject: 'shape', generatedAt: new Date().toISOString(), status: 'error',
+    findings: [
+      f('ok', 'x.ok', 'a', 'All good'),
+      f('info', 'x.same', 'one.example', 'Same words'),
+      f('error', 'x.bad', 'b', 'Broken', ['Check the DNS of the domain: mailmedic domain down.example.', `Run „mailmedic logs summary /var/log/mail.log” ${XSS_PAYLOAD}`]),
+      f('info', 'x.same', 'two.example', 'Same words'),
+      f('warn', 'x.warn', 'c', 'Careful', ['Test the server: mailmedic probe smtp mail.example.com -p 587, then mailmedic report (no page).']),
+      f('info', 'x.same', 'three.example', 'Same words'),
+    ],
+  };
+  const p = await open('/explain?lang=en');
+  await p.route('**/api/explain?stream=1', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: `event: report\ndata: ${JSON.stringify(report)}\n\n` }));
+  try {
+    await p.fill('#f-text', 'anything');
+    await p.click('button[type=submit]');
+    await p.waitForSelector('.summary');
+    const order = await p.locator('#results .f').evaluateAll((els) => els.map((e) => e.className.replace(/^f s-/, '')));
+    assert.deepEqual(order, ['error', 'warn', 'info', 'ok'], 'sorted by severity, the three equal findings folded into one');
+    const same = p.locator('#results .f.s-info');
+    assert.match(await same.innerText(), /Same words — 3 times/);
+    assert.match(await same.innerText(), /one\.example, two\.example, three\.example/);
+    const text = await p.locator('#results').innerText();
+    assert.doesNotMatch(text, /mailmedic (domain|probe|logs)/, 'no command with a page is left for the reader to run');
+    assert.match(text, /mailmedic report/, 'a command without a page stays as it is');
+    assert.equal(await p.locator('#results img, #results script, #results svg').count(), 0, 'the text around the links stays text');
+    assert.equal(await p.locator('a.action[href="/logs"]').innerText(), 'Read a log');
+    assert.equal(await p.locator('a.action[href="/probe?host=mail.example.com"]').innerText(), 'Test a server: mail.example.com');
+    await p.locator('a.action[href="/domain?domain=down.example"]').click();
+    await p.waitForSelector('#f-domain');
+    assert.equal(await p.inputValue('#f-domain'), 'down.example', 'the link fills the page in');
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await p.unroute('**/api/explain?stream=1');
   }
 });

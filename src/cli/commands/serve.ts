@@ -32,7 +32,8 @@ export const command: Command = {
     en: `Usage: mailmedic serve [--host 127.0.0.1] [--port 8025] [options]
 
 Starts the web app (explain an error or bounce, check a domain, test a server, find settings, read a log,
-the doctor step by step) and its JSON API (/openapi.json). No configuration needed.
+a mail queue listing or a message's headers, the doctor step by step) and its JSON API (/openapi.json).
+No configuration needed.
 
   --host ADDR             address to listen on (default 127.0.0.1; anything else exposes the app)
   --port N                port (default 8025; 0 = any free port)
@@ -51,7 +52,8 @@ requests, and reachable from the network it requires the token.`,
     pl: `Użycie: mailmedic serve [--host 127.0.0.1] [--port 8025] [opcje]
 
 Uruchamia aplikację w przeglądarce (wyjaśnienie błędu lub zwrotu, sprawdzenie domeny, test serwera,
-ustawienia, analiza logu, diagnoza krok po kroku) i jej API JSON (/openapi.json). Bez konfiguracji.
+ustawienia, analiza logu, wykazu kolejki lub nagłówków wiadomości, diagnoza krok po kroku) i jej API JSON
+(/openapi.json). Bez konfiguracji.
 
   --host ADRES            adres nasłuchu (domyślnie 127.0.0.1; każdy inny wystawia aplikację na zewnątrz)
   --port N                port (domyślnie 8025; 0 = dowolny wolny)

@@ -22,7 +22,7 @@ button.secondary{background:#fff;color:var(--accent)}button:disabled{opacity:.6;
 @media (prefers-reduced-motion:reduce){.f{animation:none}}
 .f h3{font-size:1rem;margin:.15rem 0}.f .check{color:var(--muted);font:12px ui-monospace,monospace}.f p{margin:.35rem 0}
 .s-ok{border-left-color:var(--ok)}.s-info{border-left-color:var(--info)}.s-warn{border-left-color:var(--warn)}.s-error{border-left-color:var(--error)}.s-unknown{border-left-color:var(--unknown)}
-.badge{font-weight:700;margin-right:.35rem}.b-ok{color:var(--ok)}.b-info{color:var(--info)}.b-warn{color:var(--warn)}.b-error{color:var(--error)}.b-unknown{color:var(--unknown)}
+.badge{font-weight:700;margin-right:.35rem}.f h3 .count{color:var(--muted);font-weight:600}a.action{font-weight:600;color:var(--accent)}.b-ok{color:var(--ok)}.b-info{color:var(--info)}.b-warn{color:var(--warn)}.b-error{color:var(--error)}.b-unknown{color:var(--unknown)}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.05rem 1rem;margin:.4rem 0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 pre{background:var(--soft);padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all;font-size:12px;max-height:24rem}
 table{border-collapse:collapse;margin:.6rem 0;width:100%}td,th{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top;font-size:14px}

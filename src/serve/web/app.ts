@@ -1,0 +1,496 @@
+/**
+ * The web app's client script (compiled to /app.js by `npm run build`, tsconfig in this folder).
+ * Everything from the server or the user reaches the page through textContent (el()), never innerHTML,
+ * so hostile bounce, log, queue and header text stays text.
+ */
+export {};
+
+const T: ClientTexts = JSON.parse(document.getElementById('texts')?.textContent ?? '{}');
+const ICON: Record<Status, string> = { ok: '✔', info: 'ℹ', warn: '⚠', error: '✖', unknown: '?' };
+const ORDER: Status[] = ['error', 'warn', 'unknown', 'info', 'ok'];
+
+/** An Error the page can show in its own words (kind: the page's text was found for the API's code). */
+class PageError extends Error {
+  constructor(message: string, readonly kind: boolean) { super(message); }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: unknown): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+function pick(t: LangText | undefined): string { return t ? (t[T.lang] || t.en || '') : ''; }
+/** An evidence label in the page's language, as src/i18n/labels.ts labelText does (technical labels stay). */
+function label(l: string): string {
+  const L = T.labels;
+  if (!L) return l;
+  if (Object.prototype.hasOwnProperty.call(L.table, l)) return L.table[l]!;
+  for (const p of L.patterns) {
+    const m = new RegExp(p.re).exec(l);
+    if (m) return p.pl.replace(/\{(\w+)\}/g, (whole, name: string) => { const k = p.names.indexOf(name); return k >= 0 ? (m[k + 1] ?? '') : whole; });
+  }
+  return l;
+}
+function byId<E extends HTMLElement = HTMLElement>(id: string): E | null { return document.getElementById(id) as E | null; }
+function setStatus(text: string, isError?: boolean): void {
+  const s = byId('status');
+  if (!s) return;
+  s.textContent = text || '';
+  s.className = isError ? 'error' : '';
+}
+
+/** The web pages that do what a `mailmedic <command>` in a finding's text would do on the command line. */
+const ARG_WORDS = new Set(['smtp', 'imap', 'pop3', 'summary', 'trace', 'problems']);
+function isArgument(token: string): boolean {
+  return /^[-<{]/.test(token) || /[.@:/|…]/.test(token) || ARG_WORDS.has(token.toLowerCase());
+}
+/** The link that replaces a command: the page, and what the command named filled in where the page has a field for it. */
+function actionLink(command: string, args: string[]): HTMLAnchorElement | undefined {
+  const path = T.pages && T.pages[command];
+  if (!path) return undefined;
+  const plain = args.filter((a) => !/^[-<{]/.test(a) && !/[<>{}|…]/.test(a));
+  const q = new URLSearchParams();
+  const field = T.prefill && T.prefill[command];
+  const address = plain.find((a) => /^[^@\s]+@[\w.-]+\.[a-z]{2,}$/i.test(a));
+  const host = plain.find((a) => /^[\w-]+(\.[\w-]+)+$/.test(a) && !/^\//.test(a));
+  if (field === 'address' && address) q.set('address', address);
+  else if ((field === 'domain' || field === 'host') && host) q.set(field, host);
+  const a = el('a', 'action', T.nav[path.slice(1)] + (q.toString() ? ': ' + Array.from(q.values()).join(' ') : ''));
+  a.href = path + (q.toString() ? '?' + q.toString() : '');
+  return a;
+}
+/**
+ * A finding's text for the web: every `mailmedic <command> …` in it becomes a link to the page that does the
+ * same (a web reader cannot run a command); a command with no page stays as it is.
+ */
+function textWithActions(text: string, into: HTMLElement): HTMLElement {
+  const re = /([`„"“]?)mailmedic ([a-z]+)/g;
+  let at = 0, m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const command = m[2]!;
+    if (!T.pages || !T.pages[command]) continue;
+    // The arguments: the technical tokens after the command, up to the end of the sentence or the quote.
+    let end = m.index + m[0].length;
+    const args: string[] = [];
+    const tokenRe = /^ ([^\s`"”]+)/;
+    let t: RegExpExecArray | null;
+    while ((t = tokenRe.exec(text.slice(end))) && isArgument(t[1]!.replace(/[.,;)]$/, ''))) {
+      const stops = /[.,;)]$/.test(t[1]!) && !/…$/.test(t[1]!);
+      const tok = stops ? t[1]!.slice(0, -1) : t[1]!;
+      args.push(tok);
+      end += 1 + tok.length;
+      if (stops) break;
+    }
+    const link = actionLink(command, args);
+    if (!link) continue;
+    if (m[1] && /[`"”]/.test(text.charAt(end))) end += 1; // the closing quote goes with the command
+    into.appendChild(document.createTextNode(text.slice(at, m.index)));
+    into.appendChild(link);
+    at = end;
+    re.lastIndex = end;
+  }
+  into.appendChild(document.createTextNode(text.slice(at)));
+  return into;
+}
+
+function renderFinding(f: Finding, count = 1, subjects: string[] = f.subject ? [f.subject] : []): HTMLElement {
+  const box = el('section', 'f s-' + f.status);
+  const h = el('h3');
+  h.appendChild(el('span', 'badge b-' + f.status, (ICON[f.status] || '') + ' ' + (T.statusLabel[f.status] || f.status)));
+  h.appendChild(document.createTextNode(pick(f.summary)));
+  if (count > 1) h.appendChild(el('span', 'count', T.status.repeated!.replace('{n}', String(count))));
+  box.appendChild(h);
+  const shown = subjects.slice(0, 8).join(', ') + (subjects.length > 8 ? ', …' : '');
+  box.appendChild(el('div', 'check', f.check + (shown ? ' — ' + shown : '')));
+  if (f.detail) box.appendChild(textWithActions(pick(f.detail), el('p')));
+  if (f.diagnosis) {
+    const d = f.diagnosis;
+    const dl = el('dl');
+    // The reason in words first (its code after, for support); the classifier's rule goes with the evidence.
+    const rows: [string, string][] = [[T.ui.reason!, T.reasons[d.reason] ? T.reasons[d.reason] + ' (' + d.reason + ')' : d.reason],
+      [T.ui.permanence!, T.permanence[d.permanence] || d.permanence], [T.ui.actor!, T.actor[d.actor] || d.actor],
+      [T.ui.retry!, T.retry[d.retry] || d.retry]];
+    const codes = [d.replyCode, d.enhancedCode].filter((x) => x !== undefined && x !== null).join(' ');
+    if (codes) rows.push([T.ui.codes!, codes]);
+    for (const r of rows) { dl.appendChild(el('dt', '', r[0])); dl.appendChild(el('dd', '', r[1])); }
+    box.appendChild(dl);
+  }
+  if (f.advice && f.advice.length) {
+    box.appendChild(el('p', '', T.ui.advice + ':'));
+    const ol = el('ol');
+    for (const a of f.advice) ol.appendChild(textWithActions(pick(a), el('li')));
+    box.appendChild(ol);
+  }
+  if (f.seeAlso && f.seeAlso.length) {
+    const see = el('p', 'check', T.ui.seeAlso + ': ');
+    f.seeAlso.forEach((x, i) => { if (i) see.appendChild(document.createTextNode(', ')); textWithActions(x, see); });
+    box.appendChild(see);
+  }
+  const ev = (f.evidence || []).map((e) => (e.label ? label(e.label) + ': ' : '') + e.value);
+  const rule = f.diagnosis && f.diagnosis.rule;
+  if (rule && !(f.evidence || []).some((e) => e.value === rule)) ev.push(T.ui.rule + ': ' + rule);
+  if (ev.length) {
+    const det = el('details');
+    if (f.status === 'error') det.open = true;
+    det.appendChild(el('summary', '', T.ui.evidence));
+    det.appendChild(el('pre', '', ev.join('\n')));
+    box.appendChild(det);
+  }
+  return box;
+}
+
+type BarRow = [name: string, value: number, cls?: string];
+function barChart(title: string, rows: BarRow[]): HTMLElement {
+  const wrap = el('div');
+  wrap.appendChild(el('h3', '', title));
+  const max = Math.max(...rows.map((r) => r[1]), 1);
+  const c = el('div', 'chart');
+  for (const r of rows) {
+    c.appendChild(el('span', '', r[0]));
+    const bar = el('div', 'bar ' + (r[2] || ''));
+    bar.style.width = Math.max(0.5, (100 * r[1]) / max) + '%';
+    c.appendChild(bar);
+    c.appendChild(el('span', '', String(r[1])));
+  }
+  wrap.appendChild(c);
+  return wrap;
+}
+
+function renderTable(t: Table): HTMLElement {
+  const wrap = el('div');
+  wrap.appendChild(el('h2', '', pick(t.title)));
+  const table = el('table'), thead = el('thead'), tr = el('tr');
+  for (const c of t.columns) tr.appendChild(el('th', '', pick(c)));
+  thead.appendChild(tr); table.appendChild(thead);
+  const tb = el('tbody');
+  for (const r of t.rows.slice(0, 500)) {
+    const row = el('tr');
+    for (const c of r) row.appendChild(el('td', '', c));
+    tb.appendChild(row);
+  }
+  table.appendChild(tb);
+  const scroll = el('div', 'tablewrap'); scroll.appendChild(table); wrap.appendChild(scroll);
+  return wrap;
+}
+
+const NUM = /^\d+(\.\d+)?$/;
+/** A table charts when some column after the first is numeric in every row: bars of that column by the first. */
+function chartColumn(t: Table): number {
+  if (!t.rows.length || t.rows.length > 60 || t.columns.length < 2) return -1;
+  for (let c = 1; c < t.columns.length; c++) {
+    if (t.rows.every((r) => NUM.test(String(r[c]).trim()))) return c;
+  }
+  return -1;
+}
+
+/** Findings from the worst to the best (error, warn, unknown, info, ok); equal ones keep their order. */
+function bySeverity(findings: Finding[]): Finding[] {
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER.indexOf(a.f.status) - ORDER.indexOf(b.f.status) || a.i - b.i).map((x) => x.f);
+}
+
+interface FindingGroup { finding: Finding; count: number; subjects: string[] }
+/** Findings that say the same thing (same check, status and words) shown once, with how many and about what. */
+function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = JSON.stringify([f.check, f.status, pick(f.summary), pick(f.detail), (f.advice || []).map(pick)]);
+    const g = groups.get(key);
+    if (!g) { groups.set(key, { finding: f, count: 1, subjects: f.subject ? [f.subject] : [] }); continue; }
+    g.count++;
+    if (f.subject && g.subjects.indexOf(f.subject) < 0) g.subjects.push(f.subject);
+  }
+  return Array.from(groups.values());
+}
+
+function renderReport(report: Report, box: HTMLElement): void {
+  box.textContent = '';
+  const counts: Partial<Record<Status, number>> = {};
+  for (const f of report.findings) counts[f.status] = (counts[f.status] || 0) + 1;
+  box.appendChild(el('p', 'summary', report.subject + ' — ' + ORDER.filter((s) => counts[s])
+    .map((s) => (T.statusLabel[s] || s) + ': ' + counts[s]).join(', ')));
+  const list = el('div');
+  // The doctor's first finding already sums up what was ruled out: its OK findings fold away (long on a phone).
+  const folded = report.command === 'doctor' ? report.findings.filter((f) => f.status === 'ok') : [];
+  // The doctor ranks its causes by likelihood: that order stays. Elsewhere the worst come first.
+  const shown = report.findings.filter((f) => folded.indexOf(f) < 0);
+  for (const g of groupFindings(report.command === 'doctor' ? shown : bySeverity(shown))) list.appendChild(renderFinding(g.finding, g.count, g.subjects));
+  if (folded.length) {
+    const fold = el('details', 'folded');
+    fold.appendChild(el('summary', '', T.status.ruledOut!.replace('{n}', String(folded.length))));
+    for (const f of folded) fold.appendChild(renderFinding(f));
+    list.appendChild(fold);
+  }
+  box.appendChild(list);
+  // Tables become charts on the log summary (per day, per hour, top lists); elsewhere they stay tables.
+  const charts = report.command === 'logs' ? (report.tables || []).filter((t) => chartColumn(t) > 0) : [];
+  if (charts.length || (report.command === 'doctor' && report.findings.length > 1)) {
+    const ch = el('section', 'charts');
+    ch.appendChild(el('h2', '', T.status.charts));
+    ch.appendChild(barChart(T.status.byStatus!, ORDER.filter((s) => counts[s]).map((s): BarRow => [T.statusLabel[s] || s, counts[s]!, s])));
+    for (const t of charts) {
+      const c = chartColumn(t);
+      const title = pick(t.title) + (t.columns.length > 2 ? ' — ' + pick(t.columns[c]) : '');
+      ch.appendChild(barChart(title, t.rows.map((r): BarRow => [r[0] ?? '', Number(r[c])])));
+    }
+    // A log summary is read from its charts first; elsewhere the findings come first.
+    if (charts.length) box.insertBefore(ch, list); else box.appendChild(ch);
+  }
+  for (const t of report.tables || []) box.appendChild(renderTable(t));
+  box.appendChild(downloads(report));
+}
+
+function downloads(report: Report): HTMLElement {
+  const wrap = el('div');
+  wrap.appendChild(el('h2', '', T.status.download));
+  const b = el('div', 'buttons');
+  const formats: [format: string, text: string, ext: string][] = [['markdown', T.button.md!, 'md'], ['html', T.button.html!, 'html'], ['json', T.button.json!, 'json']];
+  for (const [format, text, ext] of formats) {
+    const btn = el('button', 'secondary', text);
+    btn.type = 'button';
+    btn.setAttribute('data-format', format);
+    btn.addEventListener('click', () => {
+      fetch('/api/render', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ report, format, lang: T.lang }) })
+        .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.blob(); })
+        .then((blob) => {
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = 'mailmedic-' + report.command + '.' + ext;
+          document.body.appendChild(a); a.click(); a.remove();
+        }).catch(showError);
+    });
+    b.appendChild(btn);
+  }
+  wrap.appendChild(b);
+  return wrap;
+}
+
+/**
+ * An API error as the user should read it: the page's own words for the code, the server's details after.
+ * Polish readers get only the page's words (the server's details are English); a wrong field is named.
+ */
+function apiError(j: ApiErrorBody | null | undefined, status: number): PageError {
+  const fieldText = j && j.field ? T.fieldErrors[j.field] : undefined;
+  const own = fieldText || (j && j.error ? T.errors[j.error] : undefined);
+  const message = own
+    ? own + (j && j.message && T.lang !== 'pl' && !fieldText ? ' (' + j.message + ')' : '')
+    : (j && j.message) || String(status);
+  return new PageError(message, Boolean(own));
+}
+function showError(e: unknown): void {
+  if (e instanceof PageError && e.kind) return setStatus(e.message, true);
+  // fetch() itself failed: the app is not reachable (stopped, or the network dropped).
+  if (e instanceof TypeError) return setStatus(T.errors.offline!, true);
+  setStatus(T.status.failed + ': ' + (e instanceof Error ? e.message : String(e)), true);
+}
+
+type StreamHandlers = { [event: string]: ((data: any) => void) | undefined };
+/** POST JSON, read server-sent events from the response body (EventSource cannot POST). */
+async function postStream(url: string, body: unknown, on: StreamHandlers): Promise<void> {
+  const res = await fetch(url + '?stream=1', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify(body) });
+  const type = res.headers.get('content-type') || '';
+  if (!res.ok || type.indexOf('text/event-stream') < 0 || !res.body) {
+    const j: ApiErrorBody = await res.json().catch(() => ({ message: String(res.status) }));
+    throw apiError(j, res.status);
+  }
+  const reader = res.body.getReader(), dec = new TextDecoder();
+  let buf = '';
+  for (;;) {
+    const r = await reader.read();
+    if (r.done) return;
+    buf += dec.decode(r.value, { stream: true });
+    let i: number;
+    while ((i = buf.indexOf('\n\n')) >= 0) {
+      const chunk = buf.slice(0, i); buf = buf.slice(i + 2);
+      let ev = 'message', data = '';
+      for (const line of chunk.split('\n')) {
+        if (line.indexOf('event: ') === 0) ev = line.slice(7);
+        else if (line.indexOf('data: ') === 0) data += line.slice(6);
+      }
+      const obj: unknown = data ? JSON.parse(data) : null;
+      if (ev === 'error') throw apiError((obj || {}) as ApiErrorBody, 500);
+      on[ev]?.(obj);
+    }
+  }
+}
+
+/** Each chosen file's text goes into the field it belongs to (data-target), which is what is sent. */
+async function readFiles(form: HTMLFormElement): Promise<void> {
+  const files = Array.from(form.querySelectorAll<HTMLInputElement>('input[type=file]'));
+  await Promise.all(files.map(async (inp) => {
+    const f = inp.files && inp.files[0];
+    if (!f) return;
+    const txt = await f.text();
+    const t = form.querySelector<HTMLTextAreaElement | HTMLInputElement>('[name="' + inp.getAttribute('data-target') + '"]');
+    if (t) t.value = txt;
+  }));
+}
+
+function formPage(form: HTMLFormElement): void {
+  const results = byId('results')!;
+  // A link from another page's finding (e.g. /domain?domain=example.com) fills the field in; the reader presses the button.
+  const params = new URLSearchParams(location.search);
+  params.forEach((value, name) => {
+    const field = form.querySelector<HTMLInputElement | HTMLSelectElement>('input[type=text][name="' + name.replace(/[^\w-]/g, '') + '"], select[name="' + name.replace(/[^\w-]/g, '') + '"]');
+    if (field && value.length <= 320) field.value = value;
+  });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const btn = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    readFiles(form).then(() => {
+      const body: Record<string, string | number> = {};
+      for (const x of Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[]) {
+        if (!x.name || x.type === 'file' || x.value === '') continue;
+        body[x.name] = x.type === 'number' ? Number(x.value) : x.value;
+      }
+      const pw = form.querySelector<HTMLInputElement>('input[type=password]');
+      if (pw) pw.value = ''; // sent once; not kept in the page
+      btn.disabled = true;
+      results.textContent = '';
+      setStatus(T.status.running!);
+      const live = el('div');
+      results.appendChild(live);
+      return postStream(form.getAttribute('data-api') || '', body, {
+        finding: (f: Finding) => { live.appendChild(renderFinding(f)); },
+        report: (r: Report) => { renderReport(r, results); setStatus(T.status.done!); },
+      });
+    }).catch(showError)
+      .then(() => { btn.disabled = false; });
+  });
+}
+
+interface DoctorState { kase: string | null; answers: Record<string, unknown>; skipped: string[]; history: { id: string; path: string | null }[] }
+
+/** The doctor, one question at a time. */
+function doctorPage(box: HTMLElement): void {
+  const st: DoctorState = { kase: null, answers: {}, skipped: [], history: [] };
+  function setPath(obj: Record<string, unknown>, path: string, v: unknown): void {
+    const keys = path.split('.');
+    let cur = obj;
+    for (const k of keys.slice(0, -1)) {
+      if (typeof cur[k] !== 'object' || !cur[k]) cur[k] = {};
+      cur = cur[k] as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1]!;
+    if (v === undefined) delete cur[last]; else cur[last] = v;
+  }
+  function chooseCase(): void {
+    box.textContent = ''; byId('results')!.textContent = ''; setStatus('');
+    const q = el('form', 'question');
+    q.appendChild(el('h2', '', T.status.chooseCase));
+    const ch = el('div', 'choices');
+    T.cases.forEach((c, i) => {
+      const lab = el('label'), r = el('input');
+      r.type = 'radio'; r.name = 'case'; r.value = c.id; if (i === 0) r.checked = true;
+      lab.appendChild(r);
+      const s = el('span', '', c.n + '. ' + c.title); s.appendChild(el('small', '', c.description));
+      lab.appendChild(s); ch.appendChild(lab);
+    });
+    q.appendChild(ch);
+    const b = el('button', '', T.button.start); b.type = 'submit'; q.appendChild(b);
+    q.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      st.kase = q.querySelector<HTMLInputElement>('input[name=case]:checked')!.value; st.answers = {}; st.skipped = []; st.history = [];
+      next();
+    });
+    box.appendChild(q);
+  }
+  function next(): void {
+    fetch('/api/doctor/next', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ case: st.kase, answers: st.answers, skipped: st.skipped }) })
+      .then((r) => r.json().then((j: { done: boolean; step: DoctorStep } & ApiErrorBody) => { if (!r.ok) throw apiError(j, r.status); return j; }))
+      .then((j) => { if (j.done) run(); else ask(j.step); })
+      .catch(showError);
+  }
+  function ask(step: DoctorStep): void {
+    box.textContent = ''; setStatus('');
+    const q = el('form', 'question');
+    q.setAttribute('data-question', step.id);
+    q.appendChild(el('div', 'stepno', T.status.step!.replace('{n}', String(step.position)).replace('{total}', String(step.total))));
+    const lab = el('label', '', pick(step.prompt)); lab.setAttribute('for', 'answer'); q.appendChild(lab);
+    if (step.help) q.appendChild(el('p', 'intro', pick(step.help)));
+    let input: HTMLElement;
+    if (step.kind === 'choice') {
+      input = el('div', 'choices');
+      step.choices.forEach((c, i) => {
+        const l = el('label'), r = el('input');
+        r.type = 'radio'; r.name = 'answer'; r.value = c.value;
+        if (c.value === step.defaultValue || (!step.defaultValue && i === 0)) r.checked = true;
+        l.appendChild(r); l.appendChild(el('span', '', pick(c.label))); input.appendChild(l);
+      });
+    } else if (step.kind === 'longtext') {
+      input = el('div', 'field');
+      const ta = el('textarea'); ta.id = 'answer'; ta.rows = 8; ta.spellcheck = false; input.appendChild(ta);
+      const file = el('input'); file.type = 'file'; file.accept = '.eml,.txt,.log,message/rfc822,text/plain';
+      file.addEventListener('change', () => { const f = file.files && file.files[0]; if (f) void f.text().then((t) => { ta.value = t; }); });
+      input.appendChild(file);
+    } else {
+      const inp = el('input'); inp.id = 'answer';
+      inp.type = step.kind === 'secret' ? 'password' : step.kind === 'number' ? 'number' : 'text';
+      inp.autocomplete = step.kind === 'secret' ? 'current-password' : 'off';
+      if (step.defaultValue) inp.value = step.defaultValue;
+      input = inp;
+    }
+    q.appendChild(input);
+    const bs = el('div', 'buttons');
+    const nb = el('button', '', T.button.next); nb.type = 'submit'; bs.appendChild(nb);
+    if (step.optional) {
+      const sb = el('button', 'secondary', T.button.skip); sb.type = 'button';
+      sb.addEventListener('click', () => { st.skipped.push(step.id); st.history.push({ id: step.id, path: null }); next(); });
+      bs.appendChild(sb);
+    }
+    const back = el('button', 'secondary', st.history.length ? T.button.back : T.button.restart); back.type = 'button';
+    back.addEventListener('click', () => {
+      const h = st.history.pop();
+      if (!h) return chooseCase();
+      if (h.path) setPath(st.answers, h.path, undefined); else st.skipped = st.skipped.filter((x) => x !== h.id);
+      next();
+    });
+    bs.appendChild(back);
+    q.appendChild(bs);
+    q.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      let v: string | number | undefined;
+      if (step.kind === 'choice') v = q.querySelector<HTMLInputElement>('input[name=answer]:checked')?.value;
+      else v = q.querySelector<HTMLInputElement | HTMLTextAreaElement>('#answer')!.value;
+      if (step.kind === 'number' && v !== '' && v !== undefined) v = Number(v);
+      if (v === '' || v === undefined) {
+        if (!step.optional) return;
+        st.skipped.push(step.id); st.history.push({ id: step.id, path: null });
+      } else { setPath(st.answers, step.path, v); st.history.push({ id: step.id, path: step.path }); }
+      next();
+    });
+    box.appendChild(q);
+    const first = q.querySelector<HTMLInputElement | HTMLTextAreaElement>('input,textarea'); if (first) first.focus();
+  }
+  function run(): void {
+    box.textContent = '';
+    const results = byId('results')!; results.textContent = '';
+    setStatus(T.status.running!);
+    box.appendChild(el('h2', '', T.status.progress));
+    const list = el('ul', 'progress'); box.appendChild(list);
+    const items: Record<string, HTMLLIElement> = {};
+    const live = el('div'); results.appendChild(live);
+    postStream('/api/doctor', { case: st.kase, answers: st.answers }, {
+      progress: (p: DoctorProgress) => {
+        const item = items[p.check];
+        if (p.type === 'start') { items[p.check] = el('li', '', pick(p.title)); list.appendChild(items[p.check]!); }
+        else if (item) {
+          item.className = p.status === 'error' ? 'bad' : p.status === 'warn' ? 'warn' : p.status === 'ok' ? 'done' : 'skip';
+          item.textContent = pick(p.title) + ' — ' + (T.statusLabel[p.status] || p.status) + ' (' + p.ms + ' ms)';
+        }
+      },
+      finding: (f: Finding) => { live.appendChild(renderFinding(f)); },
+      report: (r: Report) => {
+        st.answers = {}; // drop what was typed (passwords included) once the run is over
+        renderReport(r, results); setStatus(T.status.done!);
+        const again = el('button', 'secondary', T.button.restart); again.type = 'button'; again.addEventListener('click', chooseCase); box.appendChild(again);
+      },
+    }).catch(showError);
+  }
+  chooseCase();
+}
+
+const form = byId<HTMLFormElement>('form');
+if (form) formPage(form);
+const wiz = byId('wizard');
+if (wiz) doctorPage(wiz);
