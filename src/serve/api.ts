@@ -111,6 +111,10 @@ export function looksLikeMessage(s: string): boolean {
 const domainRe = /^[a-z0-9._-]{1,253}$/i;
 const addressRe = /^[^\s@]{1,64}@[a-z0-9._-]{1,253}$/i;
 
+/**
+ * Every POST operation of the JSON API: path, body limit, input schema (for validation and OpenAPI) and the function
+ * that runs it. One table, so the router, the OpenAPI document and the tests cannot disagree.
+ */
 export const API_OPERATIONS: ApiOperation[] = [
   {
     id: 'explain', path: '/api/explain', summary: 'Explain an error message or reply (a whole bounce message is read as a bounce)',

@@ -14,6 +14,7 @@ import { REASON_INFO } from '../knowledge/reasons.js';
 import { SERVE_TEXT as T } from './texts.js';
 
 export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'message' | 'doctor';
+/** The web app's pages in navigation order; each is served at `/<id>` (home at `/`). */
 export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'queue', 'message', 'doctor'];
 
 interface Field {
@@ -148,6 +149,7 @@ function clientTexts(lang: Lang): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
+/** A page's whole HTML in one language: navigation, form and the data the front end reads (no inline script runs). */
 export function renderPage(page: PageId, lang: Lang): string {
   const o: string[] = [];
   o.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);

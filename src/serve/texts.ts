@@ -1,6 +1,7 @@
 /** Texts of the web app (the findings bring their own). Sent to the page as data, rendered with textContent. */
 import { tx } from '../i18n/text.js';
 
+/** The web app's own words (titles, fields, buttons, states), each `{ en, pl }`. */
 export const SERVE_TEXT = {
   brand: tx('mailmedic — why does e-mail not arrive?', 'mailmedic — dlaczego poczta nie dochodzi?'),
   tagline: tx('Find out why e-mail is not sent or received, and what to do about it.',

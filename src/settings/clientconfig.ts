@@ -6,10 +6,12 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 
+/** The three protocols a mail client is set up for: reading (IMAP, POP3) and sending (SMTP submission). */
 export type SettingsProtocol = 'imap' | 'pop3' | 'smtp';
 /** SSL: implicit TLS; STARTTLS; plain: no encryption. */
 export type SocketType = 'SSL' | 'STARTTLS' | 'plain';
 
+/** One server of a provider's configuration, as an autoconfig file or the ISPDB writes it: where, how encrypted, which login. */
 export interface ServerEntry {
   protocol: SettingsProtocol;
   /** May hold placeholders (%EMAILDOMAIN%) until `fillPlaceholders`. */
@@ -21,6 +23,7 @@ export interface ServerEntry {
   auth: string[];
 }
 
+/** A mail provider's client configuration (a Thunderbird autoconfig / ISPDB document): its domains and every server. */
 export interface ProviderConfig {
   id: string;
   name: string;

@@ -15,8 +15,13 @@ import { fillPlaceholders, parseClientConfig, type ProviderConfig, type ServerEn
 import { SETTINGS_TEXTS, SOCKET_NAMES, SOURCE_NAMES, type SettingsTextKey } from './texts.js';
 import ISPDB from './ispdb.json' with { type: 'json' };
 
+/**
+ * Where a candidate setting came from, strongest first: the domain's own autoconfig file, the bundled ISPDB, DNS SRV
+ * records (RFC 6186), the provider recognised from the MX hosts, a guess confirmed by a probe, or the user's own.
+ */
 export type SettingsSource = 'autoconfig' | 'ispdb' | 'srv' | 'mx-provider' | 'guess' | 'given';
 
+/** A server setting found for the address, with its source and, when probed, whether a server answered there. */
 export interface SettingsCandidate extends ServerEntry {
   source: SettingsSource;
   provider?: string;
@@ -62,6 +67,7 @@ export interface SettingsOptions {
   concurrency?: number;
 }
 
+/** What `findMailSettings` found: every candidate, the best one per protocol, and the findings to report. */
 export interface SettingsResult {
   address: string;
   domain: string;

@@ -2,6 +2,7 @@
 import { tx } from '../i18n/text.js';
 import type { Say } from '../probe/texts.js';
 
+/** The sentences of the settings findings, keyed; each is `{ en, pl }` (some take values to fill in). */
 export const SETTINGS_TEXTS = {
   badAddress: {
     summary: tx('"{address}" is not an e-mail address (expected name@domain).', '„{address}” nie jest adresem e-mail (oczekiwano nazwa@domena).'),
