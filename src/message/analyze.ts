@@ -9,7 +9,7 @@ import { fill, pick, tx } from '../i18n/text.js';
 import { analyzeAuth, authFindings, type AuthAnalysis } from './auth-results.js';
 import { analyzeBulk, bulkFindings, type BulkAnalysis } from './bulk.js';
 import { analyzeContent, contentFindings, type ContentAnalysis } from './content.js';
-import { headerFirst, parseHeaderBlock, type HeaderField, type HeaderProblem } from './headers.js';
+import { headerFirst, parseHeaderBlock, type HeaderField, type HeaderProblem } from '../mime/header-fields.js';
 import { analyzeIdentity, identityFindings, type IdentityAnalysis } from './identity.js';
 import { extractQuotedMessage } from './mime.js';
 import { analyzeReceived, receivedFindings, type ReceivedAnalysis } from './received.js';

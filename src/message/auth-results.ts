@@ -5,7 +5,7 @@
  */
 import type { Finding, Status, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
-import { headerAll, splitOutside, tokenize, type HeaderField } from './headers.js';
+import { headerAll, splitOutside, tokenize, type HeaderField } from '../mime/header-fields.js';
 import { FIX } from './spam/fixes.js';
 import { alignment, cut, domainOf, fillT } from './util.js';
 

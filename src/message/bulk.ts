@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
-import { headerFirst, type HeaderField } from './headers.js';
+import { headerFirst, type HeaderField } from '../mime/header-fields.js';
 import { FIX } from './spam/fixes.js';
 
 /**

@@ -1,13 +1,13 @@
 /**
  * What the body shows that filters score: an image-only message, URL shorteners, links to bare IP addresses,
- * HTML without a text part. A small bounded MIME walk (depth ≤ 6, ≤ 200 parts, ≤ 2 MB decoded per part).
+ * HTML without a text part. The parts come from the one MIME layer (src/mime; ≤ 200 read here, ≤ 2 MB decoded per part).
  */
 import type { Finding } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { FIX } from './spam/fixes.js';
-import { contentParam, decodeCharset, decodeTransfer } from '../mime/parse.js';
-import { headerFirst, type HeaderField } from './headers.js';
-import { walkMime } from './mime.js';
+import { contentParam, decodeCharset, decodeHeaderValue, decodeTransfer, header } from '../mime/parse.js';
+import type { HeaderField } from '../mime/header-fields.js';
+import { bodyParts } from './mime.js';
 
 export interface ContentAnalysis {
   /** Body bytes given (0 when only headers were pasted). */
@@ -72,19 +72,17 @@ export function analyzeContent(fields: readonly HeaderField[], body: string): Co
   const domains = new Set<string>();
   const shorteners = new Set<string>();
   const ipLinks = new Set<string>();
-  walkMime(fields, body, (part) => {
+  for (const part of bodyParts(fields, body, MAX_PARTS)) {
     a.parts++;
-    const hdrs = part.fields;
-    const text = part.body;
-    const ct = (headerFirst(hdrs, 'content-type')?.value ?? 'text/plain').slice(0, 2000);
-    const type = part.type;
-    const disp = headerFirst(hdrs, 'content-disposition')?.value ?? '';
-    if (type.startsWith('multipart/')) return;
-    const name = contentParam(disp, 'filename') ?? contentParam(ct, 'name');
-    if (type.startsWith('image/')) { a.images++; if (name) a.attachments.push(name.slice(0, 100)); return; }
-    if (/attachment/i.test(disp) || (name && !type.startsWith('text/'))) { if (name) a.attachments.push(name.slice(0, 100)); if (a.attachments.length > 50) a.attachments.length = 50; return; }
-    if (type !== 'text/plain' && type !== 'text/html') return;
-    const decoded = decodePart(text, headerFirst(hdrs, 'content-transfer-encoding')?.value, contentParam(ct, 'charset'));
+    const type = part.contentType;
+    if (type.startsWith('multipart/')) continue;
+    const disp = header(part.headers, 'content-disposition') ?? '';
+    const rawName = contentParam(disp, 'filename') ?? part.params.name;
+    const name = rawName ? decodeHeaderValue(rawName) : undefined;
+    if (type.startsWith('image/')) { a.images++; if (name) a.attachments.push(name.slice(0, 100)); continue; }
+    if (/attachment/i.test(disp) || (name && !type.startsWith('text/'))) { if (name) a.attachments.push(name.slice(0, 100)); if (a.attachments.length > 50) a.attachments.length = 50; continue; }
+    if (type !== 'text/plain' && type !== 'text/html') continue;
+    const decoded = decodePart(part.rawBody, header(part.headers, 'content-transfer-encoding'), part.params.charset);
     if (type === 'text/html') {
       a.hasHtml = true;
       a.images += Math.min(1000, (decoded.match(/<img\b/gi) ?? []).length);
@@ -101,7 +99,7 @@ export function analyzeContent(fields: readonly HeaderField[], body: string): Co
       if (SHORTENERS.has(host) || SHORTENERS.has(host.replace(/^www\./, ''))) shorteners.add(host);
       if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')) ipLinks.add(host);
     }
-  }, MAX_PARTS);
+  }
   a.linkDomains = [...domains].slice(0, 50);
   a.shorteners = [...shorteners].slice(0, 20);
   a.ipLinks = [...ipLinks].slice(0, 20);

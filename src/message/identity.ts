@@ -7,7 +7,7 @@ import { fill, tx } from '../i18n/text.js';
 import type { DkimSignatureInfo } from './auth-results.js';
 import { parseMailDate, type ParsedDate } from './dates.js';
 import { decodeEncodedWords, type EncodedWordProblem } from './encoded-words.js';
-import { headerAll, headerFirst, type HeaderField } from './headers.js';
+import { headerAll, headerFirst, type HeaderField } from '../mime/header-fields.js';
 import { FIX } from './spam/fixes.js';
 import { addressOf, alignment, cut, displayNameOf, domainOf, fillT, formatDuration, looksAlike } from './util.js';
 

@@ -1,8 +1,8 @@
 // Public exports of the message capability: the delivered-message header analyzer (`mailmedic message`).
 export { analyzeMessage, analyzeMessageOffline, checkMessage, messageReport, messageData, hopTable, spamRuleTable, MAX_MESSAGE_BYTES } from './analyze.js';
 export type { MessageAnalysis, MessageAnalysisOptions } from './analyze.js';
-export { parseHeaderBlock, headerAll, headerFirst, HEADER_LIMITS } from './headers.js';
-export type { HeaderField, HeaderProblem, ParsedHeaders } from './headers.js';
+export { parseHeaderBlock, headerAll, headerFirst, HEADER_LIMITS } from '../mime/header-fields.js';
+export type { HeaderField, HeaderProblem, ParsedHeaders } from '../mime/header-fields.js';
 export { decodeEncodedWords } from './encoded-words.js';
 export { parseMailDate } from './dates.js';
 export type { ParsedDate, DateProblem } from './dates.js';

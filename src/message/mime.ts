@@ -1,61 +1,53 @@
-/** A bounded MIME walk (depth ≤ 6, ≤ 200 parts), and the original message quoted inside a bounce. */
-import { contentParam, decodeCharset, decodeTransfer } from '../mime/parse.js';
-import { headerFirst, parseHeaderBlock, type HeaderField } from './headers.js';
+/**
+ * The message's MIME structure, read by the one MIME layer (src/mime, the same reader `bounce` uses): the body parts
+ * the content checks look at, and the original message a bounce quotes. The diagnostic header reader (headers.ts)
+ * reads only the top-level block, where line numbers and problems matter; parts are read by src/mime.
+ */
+import { decodeCharset, decodeTransfer, header, parseMime, toByteString, walkParts, type MimePart } from '../mime/parse.js';
+import { headerFirst, type HeaderField } from '../mime/header-fields.js';
 
-export interface MimePart {
-  fields: readonly HeaderField[];
-  body: string;
-  type: string;
-  depth: number;
+export type { MimePart } from '../mime/parse.js';
+
+/** The top-level fields that shape the body's MIME structure (the others are not MIME's business). */
+const MIME_FIELDS = ['Content-Type', 'Content-Transfer-Encoding', 'Content-Disposition'];
+/** A header value longer than this is not a real MIME field; cut so one field cannot make the walk costly. */
+const MAX_MIME_VALUE = 2000;
+
+/**
+ * Every part of the body, depth first, the root first, at most `maxParts` (the layer itself bounds depth and part
+ * count). The returned original inside a message/rfc822 part is one leaf: its own parts are the quoted message's.
+ */
+export function bodyParts(fields: readonly HeaderField[], body: string, maxParts = 200): MimePart[] {
+  let head = '';
+  for (const name of MIME_FIELDS) {
+    const v = headerFirst(fields, name)?.value;
+    if (v) head += `${name}: ${v.slice(0, MAX_MIME_VALUE)}\r\n`;
+  }
+  // An empty line first when there is no MIME field: the layer reads "no headers" and the body as it is.
+  const root = parseMime(toByteString(`${head}\r\n${body}`));
+  const out: MimePart[] = [];
+  for (const p of walkParts(root)) {
+    if (p.parent === 'message') continue;
+    out.push(p);
+    if (out.length >= maxParts) break;
+  }
+  return out;
 }
 
-/** The value of a Content-Type / Content-Disposition parameter (the one MIME layer's reader, src/mime). */
-export const mimeParam = contentParam;
-
-/** Visit every leaf and container part; `visit` returns false to stop. */
-export function walkMime(fields: readonly HeaderField[], body: string, visit: (p: MimePart) => boolean | void, maxParts = 200): void {
-  let count = 0;
-  let stop = false;
-  const walk = (hdrs: readonly HeaderField[], text: string, depth: number) => {
-    if (stop || count >= maxParts) return;
-    count++;
-    const ct = (headerFirst(hdrs, 'content-type')?.value ?? 'text/plain').slice(0, 2000);
-    const type = ct.split(';')[0]!.trim().toLowerCase();
-    if (visit({ fields: hdrs, body: text, type, depth }) === false) { stop = true; return; }
-    if (!type.startsWith('multipart/') || depth >= 6) return;
-    const boundary = mimeParam(ct, 'boundary');
-    if (!boundary) return;
-    const delim = `--${boundary}`;
-    let pos = text.startsWith(delim) ? 0 : text.indexOf(`\n${delim}`);
-    if (pos > 0) pos++;
-    while (pos >= 0 && count < maxParts && !stop) {
-      if (text.startsWith(`${delim}--`, pos)) break;
-      const start = text.indexOf('\n', pos);
-      if (start < 0) break;
-      const next = text.indexOf(`\n${delim}`, start);
-      const partText = text.slice(start + 1, next < 0 ? text.length : next);
-      const p = parseHeaderBlock(partText, { maxFields: 200, maxValue: 16 * 1024, maxProblems: 1 });
-      walk(p.fields, p.body, depth + 1);
-      pos = next < 0 ? -1 : next + 1;
-    }
-  };
-  walk(fields, body, 0);
-}
+const QUOTED_TYPES = new Set(['message/rfc822', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global', 'message/global-headers']);
 
 /**
  * The original message (or its headers) that a bounce quotes in a message/rfc822 or text/rfc822-headers part;
  * undefined when the message quotes none.
  */
 export function extractQuotedMessage(fields: readonly HeaderField[], body: string): string | undefined {
-  let found: string | undefined;
-  walkMime(fields, body, (p) => {
-    if (p.depth === 0) return;
-    if (p.type === 'message/rfc822' || p.type === 'text/rfc822-headers' || p.type === 'message/rfc822-headers' || p.type === 'message/global' || p.type === 'message/global-headers') {
-      const cte = headerFirst(p.fields, 'content-transfer-encoding')?.value.trim().toLowerCase() ?? '';
-      const bytes = decodeTransfer(p.body, cte);
-      found = cte === 'base64' ? decodeCharset(bytes, 'utf-8') : bytes;
-      return false;
-    }
-  });
-  return found;
+  for (const p of bodyParts(fields, body)) {
+    if (p.depth === 0 || !QUOTED_TYPES.has(p.contentType)) continue;
+    // A message/rfc822 part the layer opened (it holds the original as a child) is already undone from base64/QP.
+    const bytes = p.parts.length > 0
+      ? p.rawBody
+      : decodeTransfer(p.rawBody, (header(p.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase());
+    return decodeCharset(bytes, 'utf-8');
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import type { Finding, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { parseMailDate, type DateProblem } from './dates.js';
 import { FIX } from './spam/fixes.js';
-import { headerAll, tokenize, type HeaderField } from './headers.js';
+import { headerAll, tokenize, type HeaderField } from '../mime/header-fields.js';
 import { cut, fillT, formatDuration, isLoopbackIp, isNonPublicIp, orgDomain } from './util.js';
 
 export type HopFlag = 'no-date' | 'unparseable-date' | 'clock-skew' | 'future' | 'no-ptr' | 'ptr-mismatch' | 'no-from';

@@ -3,7 +3,7 @@
  * messages Gmail delivered), X-Gmail-Labels (Google Takeout exports: "Spam", "Inbox", "Category …").
  */
 import { tx } from '../../i18n/text.js';
-import { headerFirst, type HeaderField } from '../headers.js';
+import { headerFirst, type HeaderField } from '../../mime/header-fields.js';
 import { cut } from '../util.js';
 import type { SpamRuleHit, SpamVerdict } from './types.js';
 

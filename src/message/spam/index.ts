@@ -1,7 +1,7 @@
 /** All spam filters' verdicts from the headers, and their findings (one per filter, plus the fixable rules). */
 import type { Finding, Text } from '../../core/finding.js';
 import { fill, tx } from '../../i18n/text.js';
-import type { HeaderField } from '../headers.js';
+import type { HeaderField } from '../../mime/header-fields.js';
 import { fillT } from '../util.js';
 import { readGmail } from './gmail.js';
 import { readMicrosoft } from './microsoft.js';

@@ -5,7 +5,7 @@
  */
 import type { Text } from '../../core/finding.js';
 import { tx } from '../../i18n/text.js';
-import { headerFirst, type HeaderField } from '../headers.js';
+import { headerFirst, type HeaderField } from '../../mime/header-fields.js';
 import { cut } from '../util.js';
 import { FIX } from './fixes.js';
 import type { SpamRuleHit, SpamVerdict } from './types.js';

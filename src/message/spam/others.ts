@@ -4,7 +4,7 @@
  * Mimecast, generic X-Spam / X-Spam-Flag, and "[SPAM]" subject tags. A table, one row per header.
  */
 import { tx } from '../../i18n/text.js';
-import { headerFirst, type HeaderField } from '../headers.js';
+import { headerFirst, type HeaderField } from '../../mime/header-fields.js';
 import { cut } from '../util.js';
 import type { SpamVerdict } from './types.js';
 

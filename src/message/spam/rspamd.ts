@@ -2,7 +2,7 @@
  * rspamd headers: X-Spamd-Result ("default: False [3.40 / 15.00]; SYMBOL(score)[options]; …"), X-Rspamd-Score,
  * X-Rspamd-Action, X-Spam-Action, X-Rspamd-Server — each symbol explained from a table.
  */
-import { headerFirst, type HeaderField } from '../headers.js';
+import { headerFirst, type HeaderField } from '../../mime/header-fields.js';
 import { cut } from '../util.js';
 import { RSPAMD_ACTIONS, RSPAMD_SYMBOLS } from './rspamd-symbols.js';
 import { lookupRule, type SpamVerdict } from './types.js';

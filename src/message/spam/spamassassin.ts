@@ -2,7 +2,7 @@
  * SpamAssassin headers: X-Spam-Status ("Yes, score=7.1 required=5.0 tests=A,B"), X-Spam-Score, X-Spam-Flag,
  * X-Spam-Level and X-Spam-Report (one line per rule with its points) — each rule explained from a table.
  */
-import { headerFirst, type HeaderField } from '../headers.js';
+import { headerFirst, type HeaderField } from '../../mime/header-fields.js';
 import { cut } from '../util.js';
 import { SPAMASSASSIN_RULES } from './spamassassin-rules.js';
 import { lookupRule, type SpamRuleHit, type SpamVerdict } from './types.js';

@@ -1,6 +1,10 @@
 /**
  * The header block of a message (RFC 5322 §2.2), parsed in one linear pass with bounded work per field:
  * hostile input (no colon, 1 MB folded lines, tens of thousands of fields, binary) yields problems, never a crash.
+ *
+ * The MIME layer's diagnostic reader: where a user pastes headers to be judged (`message`), it keeps each field's
+ * line, its full length and what is wrong with the block. parse.ts's reader is the fast one for parts and bounces,
+ * which need only names and values.
  */
 import { trimEndOf, trimStartOf } from '../core/trim.js';
 
