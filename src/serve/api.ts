@@ -39,6 +39,12 @@ export interface ApiOperation {
   probes: boolean;
   input: JsonSchema;
   run: (body: Record<string, unknown>, ctx: ApiContext) => Promise<Report>;
+  /**
+   * Also takes the file itself as the body (any type but JSON; gzip recognised by its bytes): spooled to a private
+   * temporary file as it arrives and read from there by the same streaming reader the CLI uses, so a large log
+   * never sits in memory. `limit` bounds the upload.
+   */
+  upload?: { limit: number; run: (path: string, ctx: ApiContext) => Promise<Report> };
 }
 
 const KB = 1024;
@@ -115,6 +121,16 @@ const addressRe = /^[^\s@]{1,64}@[a-z0-9._-]{1,253}$/i;
  * Every POST operation of the JSON API: path, body limit, input schema (for validation and OpenAPI) and the function
  * that runs it. One table, so the router, the OpenAPI document and the tests cannot disagree.
  */
+/** The log summary with its problems, from pasted text or from an uploaded file on disk. */
+async function logsReport(src: { text: string } | { inputs: string[] }): Promise<Report> {
+  try {
+    return await logSummaryReportFor(src, 'log');
+  } catch (e) {
+    if (e instanceof CapabilityMissing) return makeReport('logs', 'log', [missingFinding('logs', 'log', e)]);
+    throw e;
+  }
+}
+
 export const API_OPERATIONS: ApiOperation[] = [
   {
     id: 'explain', path: '/api/explain', summary: 'Explain an error message or reply (a whole bounce message is read as a bounce)',
@@ -197,18 +213,11 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
   },
   {
-    id: 'logs', path: '/api/logs', summary: 'Summarize a mail log (Postfix, Exim, …): deliveries, bounces, deferrals, top reasons',
+    id: 'logs', path: '/api/logs', summary: 'Summarize a mail log (Postfix, Exim, …): deliveries, bounces, deferrals, top reasons. Pasted text as JSON, or the file itself (plain or .gz) as the body, up to 2 GiB',
     bodyLimit: 24 * MB, probes: false,
     input: { type: 'object', required: ['text'], properties: { text: { type: 'string', maxLength: 20 * MB } } },
-    async run(body) {
-      const t = text(body, 'text', 20 * MB);
-      try {
-        return await logSummaryReportFor({ text: t }, 'log');
-      } catch (e) {
-        if (e instanceof CapabilityMissing) return makeReport('logs', 'log', [missingFinding('logs', 'log', e)]);
-        throw e;
-      }
-    },
+    run: (body) => logsReport({ text: text(body, 'text', 20 * MB) }),
+    upload: { limit: 2 * 1024 * MB, run: (path) => logsReport({ inputs: [path] }) },
   },
   {
     id: 'queue', path: '/api/queue', summary: 'Read a saved mail queue listing (postqueue -j JSON, postqueue -p / mailq text, exim -bp): what waits, why, and what to do',

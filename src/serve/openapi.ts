@@ -48,7 +48,11 @@ export function buildOpenApi(serverUrl = 'http://127.0.0.1:8025'): Record<string
       post: {
         operationId: op.id, summary: op.summary, description: `${SSE_DOC} Largest body: ${op.bodyLimit} bytes.${op.probes ? ' Rate-limited per client.' : ''}`,
         parameters: [{ name: 'stream', in: 'query', required: false, schema: { enum: ['1'] } }, { name: 'lang', in: 'query', required: false, schema: { enum: ['pl', 'en'] } }],
-        requestBody: { required: true, content: { 'application/json': { schema: op.input } } },
+        requestBody: { required: true, content: {
+          'application/json': { schema: op.input },
+          // The file itself (plain or gzip), spooled to disk: far larger than JSON allows; X-File-Name names it in the report.
+          ...(op.upload ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary', maxLength: op.upload.limit } } } : {}),
+        } },
         responses: {
           200: { description: 'A Report', content: { 'application/json': { schema: { $ref: '#/components/schemas/Report' } }, 'text/event-stream': { schema: { type: 'string' } } } },
           ...errors,

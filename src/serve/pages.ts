@@ -27,8 +27,10 @@ interface Field {
   /** For files: the text field their content fills. */
   target?: string;
   autocomplete?: string;
-  /** For files: the types offered in the file picker. */
+  /** For files: the types offered in the file picker ('' = any file, e.g. maillog without an extension). */
   accept?: string;
+  /** For files: sent as the request body itself, with upload progress (large logs), not read into `target`. */
+  upload?: boolean;
 }
 
 interface FormPage {
@@ -78,7 +80,8 @@ const FORMS: Record<Exclude<PageId, 'home' | 'doctor'>, FormPage> = {
     api: '/api/logs', intro: T.intro.logs, button: T.button.analyze,
     fields: [
       { name: 'text', kind: 'textarea', label: T.field.log, required: true, placeholder: 'Nov 23 10:00:00 mail postfix/smtp[123]: …' },
-      { name: 'file', kind: 'file', label: T.field.logFile, target: 'text' },
+      // Any file: rotated logs have no extension (maillog, maillog.1) or are .gz; the server reads them as the CLI does.
+      { name: 'file', kind: 'file', label: T.field.logFile, target: 'text', accept: '', upload: true },
     ],
   },
   queue: {
@@ -105,7 +108,10 @@ function fieldHtml(f: Field, lang: Lang): string {
   const ac = f.autocomplete ? ` autocomplete="${esc(f.autocomplete)}"` : ' autocomplete="off"';
   switch (f.kind) {
     case 'textarea': return `${label}<textarea id="${id}" name="${f.name}" rows="8"${req}${ph} spellcheck="false"></textarea>`;
-    case 'file': return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}" accept="${esc(f.accept ?? '.eml,.txt,.log,message/rfc822,text/plain')}">`;
+    case 'file': {
+      const accept = f.accept ?? '.eml,.txt,.log,message/rfc822,text/plain';
+      return `${label}<input id="${id}" type="file" data-target="${esc(f.target ?? '')}"${accept ? ` accept="${esc(accept)}"` : ''}${f.upload ? ' data-upload="1"' : ''}>`;
+    }
     case 'select': return `${label}<select id="${id}" name="${f.name}">${(f.options ?? []).map((o) => `<option value="${esc(o.value)}">${esc(pick(o.label, lang))}</option>`).join('')}</select>`;
     case 'password': return `${label}<input id="${id}" type="password" name="${f.name}"${ac}>`;
     case 'number': return `${label}<input id="${id}" type="number" min="1" max="65535" name="${f.name}"${ph}>`;
@@ -114,7 +120,8 @@ function fieldHtml(f: Field, lang: Lang): string {
 }
 
 function navHtml(page: PageId, lang: Lang): string {
-  const links = PAGES.map((p) => `<a href="/${p === 'home' ? '' : p}"${p === page ? ' aria-current="page"' : ''}>${esc(pick(T.nav[p], lang))}</a>`).join('');
+  // Short words in the bar; the full title is the link's tooltip and accessible name.
+  const links = PAGES.map((p) => `<a href="/${p === 'home' ? '' : p}"${p === page ? ' aria-current="page"' : ''} title="${esc(pick(T.nav[p], lang))}" aria-label="${esc(pick(T.nav[p], lang))}">${esc(pick(T.menu[p], lang))}</a>`).join('');
   const path = page === 'home' ? '/' : `/${page}`;
   const sw = (['pl', 'en'] as const).map((l) => l === lang ? `<strong>${l.toUpperCase()}</strong>` : `<a href="${path}?lang=${l}" hreflang="${l}">${l.toUpperCase()}</a>`).join(' | ');
   return `<nav>${links}</nav><div class="lang">${sw}</div>`;
@@ -154,7 +161,7 @@ export function renderPage(page: PageId, lang: Lang): string {
   const o: string[] = [];
   o.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
   o.push(`<title>${esc(pick(T.nav[page], lang))} — mailmedic</title><link rel="stylesheet" href="/app.css"><link rel="icon" href="data:,"></head>`);
-  o.push(`<body data-page="${page}"><header><a class="brand" href="/">${esc(pick(T.brand, lang))}</a>${navHtml(page, lang)}</header><main>`);
+  o.push(`<body data-page="${page}"><header><a class="brand" href="/" title="${esc(pick(T.brand, lang))}">mailmedic</a>${navHtml(page, lang)}</header><main>`);
   if (page === 'home') {
     o.push(`<h1>${esc(pick(T.tagline, lang))}</h1><div class="cards">`);
     for (const p of PAGES.filter((x) => x !== 'home')) {

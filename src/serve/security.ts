@@ -2,6 +2,7 @@
  * What keeps `mailmedic serve` safe when exposed: body size limits, the probe target policy (no private,
  * loopback or link-local targets and only mail ports unless --allow-private), and a per-client rate limit.
  */
+import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { isLoopbackBind, isNonPublicAddress, nonPublicKind, normalizeAddress } from './address.js';
 
@@ -112,4 +113,46 @@ export class RateLimiter {
     b.tokens -= 1;
     return true;
   }
+}
+
+/**
+ * Write a raw request body (an uploaded file, not JSON) to `path` as it arrives, up to `limit` bytes: a large log
+ * goes to disk, never whole into memory. Over the limit: 413 (the rest drains to nowhere, as in readBody).
+ * Resolves with the bytes written.
+ */
+export function spoolBody(req: IncomingMessage, path: string, limit: number): Promise<number> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new HttpError(413, `upload over ${limit} bytes`, 'too-large'));
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+    let size = 0;
+    let settled = false;
+    const fail = (e: HttpError) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData); req.off('end', onEnd); req.off('error', onError); req.off('close', onClose);
+      req.resume();
+      out.destroy();
+      reject(e);
+    };
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > limit) return fail(new HttpError(413, `upload over ${limit} bytes`, 'too-large'));
+      // Back-pressure: a slow disk pauses the upload instead of buffering it in memory.
+      if (!out.write(c)) { req.pause(); out.once('drain', () => req.resume()); }
+    };
+    const onEnd = () => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData); req.off('error', onError); req.off('close', onClose);
+      out.end(() => resolve(size));
+    };
+    const onError = (e: Error) => fail(new HttpError(400, `the upload could not be read: ${e.message}`, 'bad-request'));
+    const onClose = () => { if (!req.complete) fail(new HttpError(400, 'the client closed the connection before the upload was complete', 'client-gone')); };
+    out.on('error', (e) => fail(new HttpError(500, `the upload could not be stored: ${e.message}`, 'internal')));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }

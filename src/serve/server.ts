@@ -8,10 +8,12 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Lang, Report } from '../core/finding.js';
 import { STATUS_ORDER } from '../core/finding.js';
 import { DOCTOR_CASES } from '../doctor/cases/index.js';
@@ -27,8 +29,9 @@ import { APP_CSS } from './assets/css.js';
 import { buildOpenApi } from './openapi.js';
 import { PAGES, renderPage, type PageId } from './pages.js';
 import { normalizeAddress, nonPublicKind } from './address.js';
-import { checkProbeTarget, HttpError, isLoopbackBind, RateLimiter, readJson } from './security.js';
+import { checkProbeTarget, HttpError, isLoopbackBind, RateLimiter, readJson, spoolBody } from './security.js';
 import { SERVE_TEXT } from './texts.js';
+import { findingForTheWeb, reportForTheWeb } from './web-words.js';
 
 /** Where and how the web app listens, which DNS server and CA it uses, and what it allows when exposed. */
 export interface ServeOptions {
@@ -181,6 +184,19 @@ function asPostedReport(v: unknown): Report {
   return r;
 }
 
+/** The name an upload is shown under: the browser's file name (X-File-Name, URI-encoded), cleaned, or "upload". */
+function uploadName(header: string | string[] | undefined): string {
+  let name = '';
+  try { name = decodeURIComponent(String(Array.isArray(header) ? header[0] : header ?? '')); } catch { name = ''; }
+  name = name.replace(/^.*[\\/]/, '').replace(/[^\p{L}\p{N} ._()-]/gu, '').slice(0, 100).trim();
+  return name || 'upload';
+}
+
+/** A report with every mention of a server-side path replaced by the name the visitor knows. */
+function renamePath(report: Report, path: string, shown: string): Report {
+  return JSON.parse(JSON.stringify(report).split(JSON.stringify(path).slice(1, -1)).join(JSON.stringify(shown).slice(1, -1))) as Report;
+}
+
 /** The web app and JSON API as an HTTP server (not listening yet: call `listen()`). */
 export function createMailmedicServer(opts: ServeOptions = {}): { server: Server; listen: () => Promise<MailmedicServer> } {
   const host = opts.host ?? '127.0.0.1';
@@ -219,14 +235,30 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
 
   async function runOperation(op: ApiOperation, req: IncomingMessage, res: ServerResponse, url: URL, lang: Lang, client: string, signal: AbortSignal): Promise<void> {
     if (op.probes && !limiter.take(client)) throw new HttpError(429, 'too many tests from this address; wait a minute', 'rate-limited');
-    const body = await readJson(req, op.bodyLimit);
+    // An uploaded file (any type but JSON) goes to a private temporary folder, removed when the answer is sent.
+    const upload = op.upload && !/^application\/json\b/i.test(String(req.headers['content-type'] ?? '')) ? op.upload : undefined;
+    let spoolDir: string | undefined;
+    let body: Record<string, unknown> = {};
+    let work: (ctx: ApiContext) => Promise<Report>;
+    if (upload) {
+      spoolDir = await mkdtemp(join(tmpdir(), 'mailmedic-upload-'));
+      const file = join(spoolDir, 'upload');
+      res.once('close', () => { void rm(spoolDir!, { recursive: true, force: true }); });
+      await spoolBody(req, file, upload.limit);
+      // The report names the file as the visitor knows it, never the server's temporary path.
+      const shownName = uploadName(req.headers['x-file-name']);
+      work = async (ctx) => renamePath(await upload.run(file, ctx), file, shownName);
+    } else {
+      body = await readJson(req, op.bodyLimit);
+      work = (ctx) => op.run(body, ctx);
+    }
     // A fresh DNS client per request (the client caches answers for its lifetime; a server lives long), which
     // stops asking when the request's budget ends or its client leaves.
     const deps: DoctorDeps = { ...baseDeps, signal };
     const stream = url.searchParams.get('stream') === '1' || /text\/event-stream/.test(String(req.headers.accept ?? ''));
     if (!stream) {
-      const report = await untilAborted(op.run(body, { lang, deps, guardTarget, restricted: restrict }), signal);
-      sendJson(res, 200, report);
+      const report = await untilAborted(work({ lang, deps, guardTarget, restricted: restrict }), signal);
+      sendJson(res, 200, reportForTheWeb(report));
       return;
     }
     // Validation errors before the first event still get a proper status code: the stream opens lazily.
@@ -241,12 +273,12 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     };
     const ctx: ApiContext = {
       lang, deps, guardTarget, restricted: restrict,
-      onFinding: (f) => event('finding', f),
+      onFinding: (f) => event('finding', findingForTheWeb(f)),
       onProgress: (p) => event('progress', p.type === 'done' ? { ...p, findings: undefined } : p),
     };
     try {
-      const report = await untilAborted(op.run(body, ctx), signal);
-      event('report', report);
+      const report = await untilAborted(work(ctx), signal);
+      event('report', reportForTheWeb(report));
       res.end();
     } catch (e) {
       if (!open) throw e;

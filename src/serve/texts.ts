@@ -17,6 +17,18 @@ export const SERVE_TEXT = {
     message: tx('Read a message\'s headers', 'Przeanalizuj nagłówki wiadomości'),
     doctor: tx('Step by step', 'Krok po kroku'),
   },
+  /** The menu bar's one or two words per page (nine long titles wrap to three lines on a laptop). */
+  menu: {
+    home: tx('Start', 'Start'),
+    explain: tx('Error', 'Błąd'),
+    domain: tx('Domain', 'Domena'),
+    probe: tx('Server', 'Serwer'),
+    settings: tx('Settings', 'Ustawienia'),
+    logs: tx('Log', 'Log'),
+    queue: tx('Queue', 'Kolejka'),
+    message: tx('Message', 'Wiadomość'),
+    doctor: tx('Step by step', 'Krok po kroku'),
+  },
   intro: {
     explain: tx('Paste the error message your mail program showed, or the bounce (Mailer Daemon) you got back — or upload the saved .eml file.',
       'Wklej komunikat o błędzie z programu pocztowego albo otrzymany zwrot (Mailer Daemon) — lub wgraj zapisany plik .eml.'),
@@ -71,6 +83,8 @@ export const SERVE_TEXT = {
   },
   status: {
     running: tx('Checking…', 'Sprawdzam…'),
+    uploading: tx('Sending the file: {pct} ({done} of {total})', 'Wysyłanie pliku: {pct} ({done} z {total})'),
+    reading: tx('File received; reading it…', 'Plik odebrany; analizuję…'),
     done: tx('Done.', 'Gotowe.'),
     failed: tx('The request failed', 'Coś poszło nie tak'),
     step: tx('Question {n} of {total}', 'Pytanie {n} z {total}'),

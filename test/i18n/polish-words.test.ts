@@ -7,12 +7,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { CLI, PROJECT_ROOT } from '../helpers/env.js';
 import { baseEnv } from '../cli/usage-cases.js';
+import { ENGLISH, words } from '../helpers/polish-words.js';
 
-/** English words that are never Polish words (so "to", "a", "on", "by" are not here). */
-const ENGLISH = new Set(('the and of with from your this that is are was were not for please could should would will have has been which '
-  + 'there their when what why how does did cannot because after before only also into than these those its you').split(' '));
-/** Technical tokens written as they are in Polish too: header names, SMTP commands. */
-const TECHNICAL = /\b(?:MAIL FROM|RCPT TO|From|To|Date|Reply-To|Return-Path)\b/g;
 const F = (...p: string[]) => join(PROJECT_ROOT, 'test', ...p);
 
 const RUNS: string[][] = [
@@ -31,13 +27,6 @@ const RUNS: string[][] = [
 
 interface T { en: string; pl: string }
 interface Rep { findings: { check: string; summary: T; detail?: T; advice?: T[] }[]; tables?: { title: T; columns: T[]; rowLabels?: T[] }[] }
-
-/** The words of a Polish text once data is taken out. */
-function words(pl: string): string[] {
-  const text = pl.replace(/„[^”]*”|"[^"]*"|`[^`]*`|<[^>]*>|\[[^\]]*\]|\([^)]*[@_.:/][^)]*\)/g, ' ').replace(TECHNICAL, ' ')
-    .split(/\s+/).filter((t) => !/[@_./\\:=-]/.test(t) || /^[\p{L}]+[.:,;]$/u.test(t)).join(' ');
-  return text.split(/[^\p{L}']+/u).filter(Boolean);
-}
 
 test('every command\'s Polish report has no English sentence words outside data', () => {
   const found: string[] = [];

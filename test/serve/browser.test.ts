@@ -14,6 +14,8 @@ import { customDnsblList } from '../../src/doctor/checks/domain.js';
 import { hasCapability } from '../../src/doctor/checks/load.js';
 import type { MailmedicServer } from '../../src/serve/server.js';
 import { PROJECT_ROOT, testEnv } from '../helpers/env.js';
+import { englishWords } from '../helpers/polish-words.js';
+import { gzipSync } from 'node:zlib';
 import { deliveredText, swaks } from '../message/mail.js';
 import { startTestServer, XSS_BOUNCE, XSS_PAYLOAD } from './helpers.js';
 
@@ -461,4 +463,90 @@ test('results: the worst first, equal findings shown once with a count, and a "m
   } finally {
     await p.unroute('**/api/explain?stream=1');
   }
+});
+
+test('every page in Polish: the menu fits one line, the page speaks Polish, a screenshot of each with its answer', { skip, timeout: 240_000 }, async () => {
+  const chrome = async (p: Page, where: string) => {
+    // The page's own words (menu, title, intro, labels, buttons, states, badges); findings' texts are the CLI's,
+    // scanned by test/i18n/polish-words.test.ts.
+    const own = await p.evaluate(() => Array.from(document.querySelectorAll('nav a, h1, .intro, label, button, #status, .badge, .summary, h2'))
+      .map((e) => (e as HTMLElement).innerText).join('\n'));
+    assert.deepEqual(englishWords(own), [], `${where}: English words in the Polish page`);
+  };
+  const submit = async (p: Page, name: string, at?: string) => {
+    await p.click('button[type=submit]');
+    await p.waitForSelector('.summary', { timeout: 60_000 });
+    await chrome(p, name);
+    await shot(p, `${name}-pl`, at);
+  };
+  let p = await open('/?lang=pl');
+  const tops = await p.locator('nav a').evaluateAll((as) => as.map((a) => (a as HTMLElement).offsetTop));
+  assert.equal(new Set(tops).size, 1, `the Polish menu wraps at 1100 px: ${tops.join(', ')}`);
+  await chrome(p, 'home');
+
+  p = await open('/explain?lang=pl');
+  await p.fill('#f-text', '554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org');
+  await submit(p, 'explain');
+  assert.match(await p.locator('#results').innerText(), /czarnej liście|czarnych list/i);
+
+  p = await open('/domain?lang=pl');
+  await p.fill('#f-domain', 'nomx.example.test');
+  await submit(p, 'domain');
+
+  p = await open('/probe?lang=pl');
+  await p.fill('#f-host', env.host);
+  await p.fill('#f-port', String(env.submission));
+  await p.selectOption('#f-security', 'starttls');
+  await submit(p, 'probe');
+
+  p = await open('/settings?lang=pl');
+  await p.fill('#f-address', 'jan.kowalski@wp.pl');
+  await submit(p, 'settings');
+
+  // A rotated, compressed log without an extension the picker would have asked for, sent as the file itself: the
+  // status shows the upload, the report names the file as the visitor knows it (never the server's temporary path).
+  p = await open('/logs?lang=pl');
+  const log = readFileSync(env.maillog, 'utf8').split('\n').slice(-3000).join('\n');
+  await p.setInputFiles('#f-file', { name: 'maillog.1.gz', mimeType: 'application/gzip', buffer: gzipSync(log) });
+  await submit(p, 'logs');
+  const logsText = await p.locator('#results').innerText();
+  assert.doesNotMatch(logsText, /mailmedic-upload/);
+  // Findings come before the charts.
+  const order = await p.evaluate(() => {
+    const f = document.querySelector('#results section.f'), c = document.querySelector('#results .charts');
+    return f && c ? Boolean(f.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
+  });
+  if (order !== null) assert.equal(order, true, 'findings first, charts after');
+
+  p = await open('/doctor?lang=pl');
+  await p.waitForSelector('form.question');
+  await chrome(p, 'doctor');
+  await p.screenshot({ path: join(SHOTS, 'doctor-pl.png') });
+  assert.deepEqual(pageErrors, []);
+  await p.goto(app.url + '/?lang=en');
+});
+
+test('a log file is uploaded as the request body: gzip read by its bytes, the temporary copy removed, 413 over the limit', { skip }, async () => {
+  const log = readFileSync(join(PROJECT_ROOT, 'test', 'logs', 'fixtures', 'filters', 'maillog'), 'utf8');
+  const r = await fetch(`${app.url}/api/logs`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent('mail/../maillog.2.gz') }, body: gzipSync(log) });
+  assert.equal(r.status, 200);
+  const report = await r.json() as { command: string; data: { inputs: string[]; lines: number } };
+  assert.deepEqual(report.data.inputs, ['maillog.2.gz'], 'shown under its own name, without a path');
+  assert.equal(report.data.lines, log.split('\n').filter(Boolean).length, 'every line read from the gzip upload');
+  assert.doesNotMatch(JSON.stringify(report), /mailmedic-upload/);
+  // The same log pasted as JSON gives the same figures.
+  const pasted = await (await fetch(`${app.url}/api/logs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: log }) })).json() as typeof report;
+  assert.equal(pasted.data.lines, report.data.lines);
+  // A declared 3 GiB upload is refused before a byte is stored.
+  const { request } = await import('node:http');
+  const status = await new Promise<number>((res, rej) => {
+    const u = new URL(`${app.url}/api/logs`);
+    const rq = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(3 * 1024 ** 3) } }, (rs) => { rs.resume(); res(rs.statusCode ?? 0); rq.destroy(); });
+    rq.on('error', rej);
+    rq.write('x');
+  });
+  assert.equal(status, 413);
+  await new Promise((res) => setTimeout(res, 200));
+  const left = (await import('node:fs')).readdirSync(tmpdir()).filter((n) => n.startsWith('mailmedic-upload-'));
+  assert.deepEqual(left, [], 'no upload left in the temporary folder');
 });

@@ -73,7 +73,8 @@ function textWithActions(text: string, into: HTMLElement): HTMLElement {
     // The arguments: the technical tokens after the command, up to the end of the sentence or the quote.
     let end = m.index + m[0].length;
     const args: string[] = [];
-    const tokenRe = /^ ([^\s`"”]+)/;
+    // A placeholder with spaces ("<adres Twojego serwera>") is one argument.
+    const tokenRe = /^ (<[^<>]{1,60}>[.,;)]?|[^\s`"”]+)/;
     let t: RegExpExecArray | null;
     while ((t = tokenRe.exec(text.slice(end))) && isArgument(t[1]!.replace(/[.,;)]$/, ''))) {
       const stops = /[.,;)]$/.test(t[1]!) && !/…$/.test(t[1]!);
@@ -97,7 +98,11 @@ function textWithActions(text: string, into: HTMLElement): HTMLElement {
 function renderFinding(f: Finding, count = 1, subjects: string[] = f.subject ? [f.subject] : []): HTMLElement {
   const box = el('section', 'f s-' + f.status);
   const h = el('h3');
-  h.appendChild(el('span', 'badge b-' + f.status, (ICON[f.status] || '') + ' ' + (T.statusLabel[f.status] || f.status)));
+  // The icon is decoration (aria-hidden): a screen reader reads the state's word, once.
+  const badge = el('span', 'badge b-' + f.status);
+  const icon = el('span', '', ICON[f.status] || ''); icon.setAttribute('aria-hidden', 'true');
+  badge.appendChild(icon); badge.appendChild(document.createTextNode(' ' + (T.statusLabel[f.status] || f.status)));
+  h.appendChild(badge);
   h.appendChild(document.createTextNode(pick(f.summary)));
   if (count > 1) h.appendChild(el('span', 'count', T.status.repeated!.replace('{n}', String(count))));
   box.appendChild(h);
@@ -184,6 +189,16 @@ function chartColumn(t: Table): number {
   return -1;
 }
 
+/**
+ * A bar's name: the row's words, not only its first cell ("warning" on every bar of a warnings table says nothing):
+ * every cell but the charted number that is not itself a number, cut to fit.
+ */
+function barLabel(row: string[], charted: number): string {
+  const words = row.filter((v, i) => i !== charted && v !== '' && !NUM.test(String(v).trim()));
+  const text = (words.length > 1 && words[0]!.length <= 12 ? words[0] + ': ' + words.slice(1).join(' · ') : words.join(' · ')) || row[0] || '';
+  return text.length > 80 ? text.slice(0, 79) + '…' : text;
+}
+
 /** Findings from the worst to the best (error, warn, unknown, info, ok); equal ones keep their order. */
 function bySeverity(findings: Finding[]): Finding[] {
   return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER.indexOf(a.f.status) - ORDER.indexOf(b.f.status) || a.i - b.i).map((x) => x.f);
@@ -231,10 +246,10 @@ function renderReport(report: Report, box: HTMLElement): void {
     for (const t of charts) {
       const c = chartColumn(t);
       const title = pick(t.title) + (t.columns.length > 2 ? ' — ' + pick(t.columns[c]) : '');
-      ch.appendChild(barChart(title, t.rows.map((r): BarRow => [r[0] ?? '', Number(r[c])])));
+      ch.appendChild(barChart(title, t.rows.map((r): BarRow => [barLabel(r, c), Number(r[c])])));
     }
-    // A log summary is read from its charts first; elsewhere the findings come first.
-    if (charts.length) box.insertBefore(ch, list); else box.appendChild(ch);
+    // What is wrong comes first everywhere; the charts show the shape of it after.
+    box.appendChild(ch);
   }
   for (const t of report.tables || []) box.appendChild(renderTable(t));
   box.appendChild(downloads(report));
@@ -326,6 +341,40 @@ async function readFiles(form: HTMLFormElement): Promise<void> {
   }));
 }
 
+/** Bytes in the page's language: "9.1 MB" / "9,1 MB". */
+function sizeText(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) { n /= 1024; u++; }
+  return new Intl.NumberFormat(T.lang, { maximumFractionDigits: u ? 1 : 0 }).format(n) + ' ' + units[u];
+}
+
+/**
+ * Send a chosen file as the request body (a large log: the server spools it to disk and reads it as the CLI does),
+ * showing how much is sent; fetch() cannot report upload progress, XMLHttpRequest can.
+ */
+function uploadFile(url: string, file: File): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    xhr.responseType = 'json';
+    const pct = new Intl.NumberFormat(T.lang, { style: 'percent' });
+    xhr.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      setStatus(T.status.uploading!.replace('{pct}', pct.format(e.loaded / e.total)).replace('{done}', sizeText(e.loaded)).replace('{total}', sizeText(e.total)));
+    };
+    xhr.upload.onload = () => setStatus(T.status.reading!);
+    xhr.onload = () => {
+      if (xhr.status === 200 && xhr.response) resolve(xhr.response as Report);
+      else reject(apiError(xhr.response as ApiErrorBody | null, xhr.status));
+    };
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.send(file);
+  });
+}
+
 function formPage(form: HTMLFormElement): void {
   const results = byId('results')!;
   // A link from another page's finding (e.g. /domain?domain=example.com) fills the field in; the reader presses the button.
@@ -337,6 +386,17 @@ function formPage(form: HTMLFormElement): void {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const btn = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    const up = form.querySelector<HTMLInputElement>('input[type=file][data-upload]');
+    const upFile = up && up.files && up.files[0];
+    if (upFile) {
+      btn.disabled = true;
+      results.textContent = '';
+      uploadFile(form.getAttribute('data-api') || '', upFile)
+        .then((r) => { renderReport(r, results); setStatus(T.status.done!); })
+        .catch(showError)
+        .then(() => { btn.disabled = false; });
+      return;
+    }
     readFiles(form).then(() => {
       const body: Record<string, string | number> = {};
       for (const x of Array.from(form.elements) as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[]) {
@@ -473,7 +533,11 @@ function doctorPage(box: HTMLElement): void {
     postStream('/api/doctor', { case: st.kase, answers: st.answers }, {
       progress: (p: DoctorProgress) => {
         const item = items[p.check];
-        if (p.type === 'start') { items[p.check] = el('li', '', pick(p.title)); list.appendChild(items[p.check]!); }
+        if (p.type === 'start') {
+          const li = el('li', '', pick(p.title));
+          li.appendChild(el('span', 'sr', ' — ' + T.status.running)); // the spinner is drawn; this says it
+          items[p.check] = li; list.appendChild(li);
+        }
         else if (item) {
           item.className = p.status === 'error' ? 'bad' : p.status === 'warn' ? 'warn' : p.status === 'ok' ? 'done' : 'skip';
           item.textContent = pick(p.title) + ' — ' + (T.statusLabel[p.status] || p.status) + ' (' + p.ms + ' ms)';
