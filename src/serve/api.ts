@@ -117,10 +117,6 @@ export function looksLikeMessage(s: string): boolean {
 const domainRe = /^[a-z0-9._-]{1,253}$/i;
 const addressRe = /^[^\s@]{1,64}@[a-z0-9._-]{1,253}$/i;
 
-/**
- * Every POST operation of the JSON API: path, body limit, input schema (for validation and OpenAPI) and the function
- * that runs it. One table, so the router, the OpenAPI document and the tests cannot disagree.
- */
 /** The log summary with its problems, from pasted text or from an uploaded file on disk. */
 async function logsReport(src: { text: string } | { inputs: string[] }): Promise<Report> {
   try {
@@ -131,6 +127,10 @@ async function logsReport(src: { text: string } | { inputs: string[] }): Promise
   }
 }
 
+/**
+ * Every POST operation of the JSON API: path, body limit, input schema (for validation and OpenAPI) and the function
+ * that runs it. One table, so the router, the OpenAPI document and the tests cannot disagree.
+ */
 export const API_OPERATIONS: ApiOperation[] = [
   {
     id: 'explain', path: '/api/explain', summary: 'Explain an error message or reply (a whole bounce message is read as a bounce)',

@@ -28,18 +28,19 @@ export interface SpfCheckResult {
 /** Lines of evidence shown at most (the tree, the evaluation steps): a hostile zone must not make the report huge. */
 const EVIDENCE_LINES = 200;
 
+// The value is read in both languages: SPF's own result words, "DNS n" for the lookup terms, "… +n" for lines left out.
 function treeEvidence(tree: SpfTree): Evidence {
-  const lines = spfTreeLines(tree, EVIDENCE_LINES).map((l) => `${'  '.repeat(l.indent)}${l.term === '(root)' ? l.domain : `${l.term} → ${l.domain}`}  [${l.status}; ${l.lookups} lookup term(s)]${l.record ? `\n${'  '.repeat(l.indent)}  "${l.record.length > 300 ? l.record.slice(0, 300) + '…' : l.record}"` : ''}`);
+  const lines = spfTreeLines(tree, EVIDENCE_LINES).map((l) => `${'  '.repeat(l.indent)}${l.term === '(root)' ? l.domain : `${l.term} → ${l.domain}`}  [${l.status}; DNS ${l.lookups}]${l.record ? `\n${'  '.repeat(l.indent)}  "${l.record.length > 300 ? l.record.slice(0, 300) + '…' : l.record}"` : ''}`);
   const more = tree.nodes.length - lines.length;
   return {
     kind: 'text', label: tree.atLeast ? `SPF tree (at least ${tree.lookupCount}/${SPF_LIMITS.lookups} lookups)` : `SPF tree (${tree.lookupCount}/${SPF_LIMITS.lookups} lookups)`,
-    value: lines.join('\n') + (more > 0 ? `\n… ${more} more node(s) not shown` : ''),
+    value: lines.join('\n') + (more > 0 ? `\n… +${more}` : ''),
   };
 }
 
 /** At most EVIDENCE_LINES lines, then how many were left out. */
 function boundedLines(lines: string[]): string {
-  return lines.length <= EVIDENCE_LINES ? lines.join('\n') : `${lines.slice(0, EVIDENCE_LINES).join('\n')}\n… ${lines.length - EVIDENCE_LINES} more line(s) not shown`;
+  return lines.length <= EVIDENCE_LINES ? lines.join('\n') : `${lines.slice(0, EVIDENCE_LINES).join('\n')}\n… +${lines.length - EVIDENCE_LINES}`;
 }
 
 function caret(record: string, pos: number): string {
