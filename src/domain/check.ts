@@ -22,6 +22,7 @@ import { finding, sampleList } from './util.js';
 import { dnsClientOf } from './adapters.js';
 import { checkBimi } from './bimi.js';
 import { checkMxTls, type MxTlsOptions, type MxTlsResult } from './mx-tls.js';
+import { checkRegistration, type RegistrationInfo, type RegistrationOptions } from './rdap/index.js';
 
 /** Options of `checkDomain` / `checkMailDomain`. One name per option across the library. */
 export interface DomainCheckOptions {
@@ -43,6 +44,8 @@ export interface DomainCheckOptions {
   httpsTimeoutMs?: number;
   /** Connect to every MX (port 25) and check its STARTTLS and certificate; off unless given (it opens SMTP sessions). */
   mxTls?: MxTlsOptions;
+  /** Ask the registry over RDAP whether the domain is registered, active and not about to expire; off unless given. */
+  registration?: RegistrationOptions;
 }
 
 /**
@@ -69,6 +72,8 @@ export interface DomainCheckResult {
     bimi?: { logo?: string; certificate?: string };
     /** What each MX answered on port 25 (only with the mxTls option). */
     mxTls?: MxTlsResult[];
+    /** What the registry said (only with the registration option, when it answered). */
+    registration?: RegistrationInfo;
     queries: { queries: number; cacheHits: number };
   };
 }
@@ -121,6 +126,7 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]));
   const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
   const bimiP = dmarcP.then((d) => checkBimi(dns, domain, d.record?.tags));
+  const registrationP = options.registration ? checkRegistration(domain, options.registration) : undefined;
   const mxTlsP = options.mxTls ? mxP.then((m) => (m.hosts.length && !m.nullMx ? checkMxTls(m.hosts.slice(0, 10).map((h) => h.host), options.mxTls!) : { findings: [], results: [] })) : undefined;
   // Private, loopback and reserved MX addresses already have their finding; PTR and blocklists mean nothing there.
   const publicAddrs = (h: MxHost) => h.addresses.filter((a) => !specialRange(a)).slice(0, 8);
@@ -131,13 +137,15 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
     ...(options.dnsblLists ? { lists: options.dnsblLists } : {}),
   }));
 
-  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl, bimi, mxTls] = await Promise.all([
-    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP, bimiP, mxTlsP,
+  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl, bimi, mxTls, registration] = await Promise.all([
+    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP, bimiP, mxTlsP, registrationP,
   ]);
 
   const findings: Finding[] = [...norm.notes];
   for (const ip of badIps) findings.push(finding('dns.ip.invalid', 'error', ip, tx(`"${ip}" (--ip) is not an IP address; skipped.`, `„${ip}” (--ip) nie jest adresem IP; pominięto.`)));
   findings.push(...mx.findings);
+  // Right after MX: a domain on hold or expired is why its DNS is gone (the seeds' first question).
+  findings.push(...(registration?.findings ?? []));
   if (mx.nxdomain) {
     findings.push(...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings);
   } else {
@@ -179,6 +187,7 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
       dnsbl: dnsbl.results.map((r) => ({ list: r.list.id, item: r.item, state: r.verdict.state, ...(r.verdict.state === 'listed' ? { codes: r.verdict.answers } : {}) })),
       ...(bimi.record ? { bimi: { ...(bimi.record.logo !== undefined ? { logo: bimi.record.logo } : {}), ...(bimi.record.certificate ? { certificate: bimi.record.certificate } : {}) } } : {}),
       ...(mxTls ? { mxTls: mxTls.results } : {}),
+      ...(registration?.info ? { registration: registration.info } : {}),
       queries: dns.stats(),
     },
   };

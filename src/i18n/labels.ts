@@ -51,6 +51,7 @@ export const LABEL_PATTERNS_PL: readonly { en: string; pl: string }[] = [
  * names) are not literals and need no entry.
  */
 export const TECHNICAL_LABELS: Readonly<Record<string, string>> = {
+  RDAP: 'protocol name (RFC 9083): the registry look-up URL and its answer',
   Subject: 'header name',
   'Diagnostic-Code': 'DSN field name',
   S: 'SMTP/IMAP/POP3 transcript direction: server',

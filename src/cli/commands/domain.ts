@@ -4,6 +4,7 @@ import { EXIT, exitCodeFor, makeReport, worstStatus, type Finding, type Lang, ty
 import type { DnsClient } from '../../dns/index.js';
 import { checkDomain, checkDomains, fleetCsvRow, fleetJsonLine, FLEET_CSV_COLUMNS, type DomainCheckOptions, type FleetRow, type MxTlsOptions } from '../../domain/index.js';
 import { loadDnsblLists } from '../../domain/cli-shared.js';
+import { parseRdapBootstrap, type RegistrationOptions } from '../../domain/rdap/index.js';
 import { fill, pick, tx } from '../../i18n/text.js';
 import { lookupViaDns } from '../../probe/lookup.js';
 import { probeSmtp } from '../../probe/smtp.js';
@@ -37,7 +38,9 @@ each is done, worst problem first; --csv / --jsonl for spreadsheets and pipeline
   --timeout <time>        per-query timeout: 500ms, 2s … (default 2s; a bare number is ms)   --retries <n>   retries (default 1)
   --trace                 print every DNS query with its answer and time (to standard error)
   --dnsbl-lists <file>    blocklist set as JSON instead of the built-in one
-  --no-fetch              do not fetch the MTA-STS policy over HTTPS`,
+  --no-fetch              do not fetch the MTA-STS policy over HTTPS
+  --no-rdap               do not ask the registry (RDAP) whether the domain is registered, on hold or expiring
+  --rdap-bootstrap <file> RDAP bootstrap (IANA's dns.json, RFC 9224) instead of the bundled list of common TLDs`,
     pl: `mailmedic domain <domena>… | --file <lista> | - [--ip <adres>]… [--dkim-selector <s>]… [--resolver ip[:port]] [--timeout czas] [--retries n] [--trace]
 
 Sprawdza wszystko w DNS, od czego zależy, czy poczta do domeny i z niej działa, i mówi, co poprawić.
@@ -54,7 +57,9 @@ według najgorszej domeny.
   --timeout <czas>        limit czasu zapytania: 500ms, 2s … (domyślnie 2s; sama liczba to ms)   --retries <n>   powtórzenia (domyślnie 1)
   --trace                 wypisuje każde zapytanie DNS z odpowiedzią i czasem (na standardowe wyjście błędów)
   --dnsbl-lists <plik>    zestaw czarnych list w JSON zamiast wbudowanego
-  --no-fetch              nie pobiera polityki MTA-STS przez HTTPS`,
+  --no-fetch              nie pobiera polityki MTA-STS przez HTTPS
+  --no-rdap               nie pyta rejestru (RDAP), czy domena jest zarejestrowana, zawieszona lub wkrótce wygasa
+  --rdap-bootstrap <plik> plik startowy RDAP (dns.json z IANA, RFC 9224) zamiast dołączonej listy popularnych domen`,
   },
   async run(argv) {
     const { values: v, positionals, common } = parseCommand(argv, {
@@ -70,6 +75,8 @@ według najgorszej domeny.
       connect: { type: 'boolean' },
       'mx-port': { type: 'string' },
       ca: { type: 'string' },
+      'no-rdap': { type: 'boolean' },
+      'rdap-bootstrap': { type: 'string' },
     });
     const fleetInput = typeof v.file === 'string' || positionals.includes('-') || positionals.length > 1;
     if (typeof v.file === 'string') {
@@ -93,6 +100,7 @@ według najgorszej domeny.
       resolver: dns, ips: strs(v.ip), dkimSelectors: strs(v['dkim-selector']),
       ...(lists ? { dnsblLists: lists } : {}), ...(v['no-fetch'] ? { fetch: false as const } : {}),
       ...(v.connect ? { mxTls: mxTlsOptions(v, dns) } : {}),
+      ...(v['no-rdap'] ? {} : { registration: registrationOptions(v['rdap-bootstrap']) }),
     };
     if (fleetInput) return runFleet(domainSource(positionals, v.file), options, numberOption('jobs', v.jobs, 8, 1, 256), { jsonl: Boolean(v.jsonl), full: Boolean(v.full) }, common);
     const res = await checkDomain(positionals[0]!, options);
@@ -100,6 +108,16 @@ według najgorszej domeny.
     return emit(makeReport('domain', res.domain, res.findings, { tables: res.tables, data }), common);
   },
 };
+
+/** The RDAP look-up: the bundled bootstrap, or the one given with --rdap-bootstrap (read and checked up front). */
+function registrationOptions(file: unknown): RegistrationOptions {
+  if (typeof file !== 'string') return {};
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path: file, why: whyUnreadable(e) }); }
+  try { return { bootstrap: parseRdapBootstrap(text) }; } catch (e) {
+    throw new InputError(USAGE_TEXTS.cannotRead, EXIT.dataError, { path: file, why: tx('it is not an RDAP bootstrap file (RFC 9224: "services" as [[suffixes], [URLs]])', 'to nie jest plik startowy RDAP (RFC 9224: „services” jako [[sufiksy], [adresy URL]])') });
+  }
+}
 
 /** --connect: an SMTP session per MX through the probe, addresses from the same DNS server. */
 function mxTlsOptions(v: Record<string, unknown>, dns: DnsClient): MxTlsOptions {
