@@ -3,7 +3,8 @@
  * limit, input schema for OpenAPI, whether it reaches out to a server) plus a `run` that calls the capability
  * through the doctor's loader, so a capability that has not landed answers honestly "not available".
  */
-import { makeReport, type Finding, type Lang, type Report, type Table } from '../core/finding.js';
+import { tx } from '../i18n/text.js';
+import { makeReport, worstStatus, type Finding, type Lang, type Report, type Table } from '../core/finding.js';
 import { runDoctor, type DoctorProgress } from '../doctor/engine.js';
 import { parseDoctorAnswers, AnswersError } from '../doctor/answers.js';
 import { capabilityFn, CapabilityMissing, findingsOf, missingFinding } from '../doctor/checks/load.js';
@@ -116,6 +117,15 @@ export function looksLikeMessage(s: string): boolean {
 
 const domainRe = /^[a-z0-9._-]{1,253}$/i;
 const addressRe = /^[^\s@]{1,64}@[a-z0-9._-]{1,253}$/i;
+
+/** The web's own check could not run: the server was started without a DNS server to ask. */
+const VERIFY_NEEDS_DNS: Finding = {
+  check: 'message.verify.not-checked', status: 'unknown', subject: 'SPF/DKIM/DMARC',
+  summary: tx('SPF, DKIM and DMARC were not checked here: this mailmedic was started without a DNS server to ask.',
+    'SPF, DKIM i DMARC nie zostały tu sprawdzone: ta aplikacja mailmedic została uruchomiona bez serwera DNS, którego mogłaby pytać.'),
+  advice: [tx('Whoever runs this app can start it with a DNS server (mailmedic serve --resolver IP); until then the verdicts shown are those the receiving server recorded.',
+    'Osoba, która uruchamia tę aplikację, może podać jej serwer DNS (mailmedic serve --resolver IP); do tego czasu widoczne są tylko wyniki zapisane przez serwer odbiorcy.')],
+};
 
 /** The log summary with its problems, from pasted text or from an uploaded file on disk. */
 async function logsReport(src: { text: string } | { inputs: string[] }): Promise<Report> {
@@ -236,8 +246,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     bodyLimit: 12 * MB, probes: false,
     input: { type: 'object', required: ['raw'], properties: {
       raw: { type: 'string', maxLength: 10 * MB, description: 'the message source, or its headers alone (the headers are enough)' },
-      quoted: { type: 'boolean', description: 'analyse the original message quoted inside a bounce' },
-      verify: { type: 'boolean', description: 'also check DKIM, SPF and DMARC itself; only when the server was started with a DNS server (dnsServer), and only that server is asked' },
+      quoted: { enum: [true, false, 'on', ''], description: 'analyse the original message quoted inside a bounce (the page sends "on")' },
+      verify: { enum: [true, false, 'on', ''], description: 'also check DKIM, SPF and DMARC itself; only when the server was started with a DNS server (dnsServer), and only that server is asked' },
     } },
     async run(body, ctx) {
       const raw = text(body, 'raw', 10 * MB);
@@ -247,7 +257,12 @@ export const API_OPERATIONS: ApiOperation[] = [
         ? { resolver: makeMessageResolver({ server: ctx.deps.dnsServer, timeoutMs: Math.min(5000, ctx.deps.timeoutMs ?? 5000) }), timeoutMs: ctx.deps.timeoutMs ?? 20_000 }
         : undefined;
       const analysis = await analyzeMessage(raw, { quoted: body.quoted === true || body.quoted === 'on', ...(verify ? { verify } : {}), ...(ctx.deps.now ? { now: ctx.deps.now } : {}) });
-      return messageReport(analysis, { lang: ctx.lang, ...(ctx.deps.now ? { now: ctx.deps.now } : {}) });
+      const report = messageReport(analysis, { lang: ctx.lang, ...(ctx.deps.now ? { now: ctx.deps.now } : {}) });
+      // Asked to verify, but this server may ask no DNS server: said, not silently skipped.
+      if ((body.verify === true || body.verify === 'on') && !verify) {
+        return { ...report, findings: [...report.findings, VERIFY_NEEDS_DNS], status: worstStatus([...report.findings, VERIFY_NEEDS_DNS]) };
+      }
+      return report;
     },
   },
   {

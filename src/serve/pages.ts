@@ -96,6 +96,14 @@ const FORMS: Record<Exclude<PageId, 'home' | 'doctor'>, FormPage> = {
     fields: [
       { name: 'raw', kind: 'textarea', label: T.field.message, required: true, placeholder: 'Received: from mail.example.com (mail.example.com [192.0.2.10]) …' },
       { name: 'file', kind: 'file', label: T.field.messageFile, target: 'raw' },
+      { name: 'quoted', kind: 'select', label: T.field.quoted, options: [
+        { value: '', label: T.field.quotedNo },
+        { value: 'on', label: T.field.quotedYes },
+      ] },
+      { name: 'verify', kind: 'select', label: T.field.verify, options: [
+        { value: '', label: T.field.verifyNo },
+        { value: 'on', label: T.field.verifyYes },
+      ] },
     ],
   },
 };

@@ -64,6 +64,12 @@ export const SERVE_TEXT = {
     queueFile: tx('…or a saved listing file', '…lub plik z zapisanym wykazem'),
     message: tx('Message headers or source', 'Nagłówki lub źródło wiadomości'),
     messageFile: tx('…or a file (.eml, .txt)', '…lub plik (.eml, .txt)'),
+    quoted: tx('What to read', 'Co przeanalizować'),
+    quotedNo: tx('the message itself', 'samą wiadomość'),
+    quotedYes: tx('the original quoted inside a bounce', 'oryginał zacytowany w zwrocie'),
+    verify: tx('SPF, DKIM and DMARC', 'SPF, DKIM i DMARC'),
+    verifyNo: tx('as the receiving server recorded them', 'tak, jak zapisał je serwer odbiorcy'),
+    verifyYes: tx('check them myself too (asks this app\'s DNS server)', 'sprawdź je też samodzielnie (pyta serwer DNS tej aplikacji)'),
     auto: tx('automatic', 'automatycznie'),
   },
   button: {

@@ -13,6 +13,22 @@ const REPHRASE: readonly Rephrase[] = [
     pl: ['Dodaj --user oraz --password-env ZMIENNA (albo --password-stdin), żeby sprawdzić także logowanie.', 'Wpisz powyżej nazwę użytkownika i hasło, żeby sprawdzić także logowanie (hasło zostanie użyte raz i nie jest przechowywane).'],
   },
   {
+    en: ['Run with --verify to check SPF, DKIM and DMARC yourself.', 'Choose "check them myself too" under SPF, DKIM and DMARC above to check them yourself.'],
+    pl: ['Uruchom z --verify, aby samodzielnie sprawdzić SPF, DKIM i DMARC.', 'Wybierz powyżej przy SPF, DKIM i DMARC „sprawdź je też samodzielnie”, aby sprawdzić je samemu.'],
+  },
+  {
+    en: ['run with --quoted to analyse the original\'s headers.', 'choose "the original quoted inside a bounce" under What to read above to analyse the original\'s headers.'],
+    pl: ['uruchom z --quoted, aby przeanalizować nagłówki oryginału.', 'wybierz powyżej „oryginał zacytowany w zwrocie”, aby przeanalizować nagłówki oryginału.'],
+  },
+  {
+    en: ['--quoted was given, but', 'The original was asked for, but'],
+    pl: ['Podano --quoted, ale', 'Wybrano oryginał, ale'],
+  },
+  {
+    en: [' (give one with --ip).', '.'],
+    pl: [' (podaj go przez --ip).', '.'],
+  },
+  {
     en: ['the transcript (--transcript)', 'this report (download it below)'],
     pl: ['zapis rozmowy (--transcript)', 'ten raport (pobierz go poniżej)'],
   },
@@ -31,7 +47,7 @@ function rephrase(t: Text): Text {
 export function findingForTheWeb(f: Finding): Finding {
   const advice = f.advice?.map(rephrase);
   const detail = f.detail ? rephrase(f.detail) : undefined;
-  return { ...f, ...(advice ? { advice } : {}), ...(detail ? { detail } : {}) };
+  return { ...f, summary: rephrase(f.summary), ...(advice ? { advice } : {}), ...(detail ? { detail } : {}) };
 }
 
 /** The report a web page shows: the same findings, with command-line advice said as the page would say it. */

@@ -70,7 +70,7 @@ test('message: a message delivered by the real Postfix — its hop, offline by d
   const bare = await startTestServer({ dnsServer: '' });
   try {
     const nv = await postJson(`${bare.url}/api/message`, { raw, verify: true });
-    assert.ok(!nv.json.findings.some((f: F) => f.check.startsWith('message.verify')));
+    assert.deepEqual(nv.json.findings.filter((f: F) => f.check.startsWith('message.verify')).map((f: F) => f.check), ['message.verify.not-checked'], 'nothing verified; said so');
   } finally { await bare.close(); }
   // The test server names the test DNS server: verify asks it (and only it).
   const v = await postJson(`${app.url}/api/message`, { raw, verify: true });
@@ -90,4 +90,21 @@ test('message: hostile headers come back as data; bad input is a clear 4xx', asy
     const j = await postJson(`${app.url}/api/message`, body);
     assert.ok(j.status < 500, `${body} → ${j.status}`);
   }
+});
+
+test('message: "check them myself" on a server started without a DNS server is said, not silently skipped', async () => {
+  const { createMailmedicServer } = await import('../../src/serve/server.js');
+  const bare = await createMailmedicServer({ host: '127.0.0.1', port: 0 }).listen();
+  try {
+    const headers = 'From: a@example.test\r\nTo: b@example.test\r\nSubject: hi\r\n\r\n';
+    const asked = await postJson(`${bare.url}/api/message`, { raw: headers, verify: 'on' });
+    assert.equal(asked.status, 200);
+    const f = (asked.json.findings as F[]).find((x) => x.check === 'message.verify.not-checked');
+    assert.ok(f, 'the skipped check is a finding');
+    assert.match(f.summary.pl, /nie zostały tu sprawdzone/);
+    assert.notEqual(asked.json.status, 'ok');
+    const plain = await postJson(`${bare.url}/api/message`, { raw: headers });
+    assert.ok(!(plain.json.findings as F[]).some((x) => x.check === 'message.verify.not-checked'));
+    assert.equal((await postJson(`${bare.url}/api/message`, { raw: headers, verify: 'yes please' })).status < 500, true);
+  } finally { await bare.close(); }
 });

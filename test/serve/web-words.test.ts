@@ -23,3 +23,18 @@ test('probe advice that names flags reads as the page would say it, in English a
   const plain = makeReport('probe', 'x', [{ check: 'a', status: 'ok', subject: 'x', summary: { en: 'fine', pl: 'dobrze' } }]);
   assert.equal(reportForTheWeb(plain).findings[0]!.summary, plain.findings[0]!.summary);
 });
+
+test('message advice that names --verify, --quoted or --ip points at the page\'s own choices instead', async () => {
+  const { analyzeMessage, messageReport } = await import('../../src/message/index.js');
+  const headers = 'Received: from a.example (a.example [192.0.2.1]) by mx.example with ESMTP id X; Sat, 5 Dec 2026 10:00:00 +0000\r\nFrom: a@example.test\r\nTo: b@example.test\r\nSubject: hi\r\nDate: Sat, 5 Dec 2026 10:00:00 +0000\r\n\r\n';
+  const bounce = ['From: MAILER-DAEMON@example.test', 'To: a@example.test', 'Subject: Undelivered', 'Content-Type: multipart/report; report-type=delivery-status; boundary=b', '',
+    '--b', 'Content-Type: text/plain', '', 'failed', '--b', 'Content-Type: message/rfc822', '', headers, '--b--', ''].join('\r\n');
+  for (const raw of [headers, bounce]) {
+    const report = reportForTheWeb(messageReport(await analyzeMessage(raw), { lang: 'pl' }));
+    const texts = report.findings.flatMap((f) => [f.summary, f.detail, ...(f.advice ?? [])]).filter((t): t is NonNullable<typeof t> => Boolean(t));
+    for (const t of texts) {
+      assert.doesNotMatch(t.en, /--(verify|quoted|ip)\b/, t.en);
+      assert.doesNotMatch(t.pl, /--(verify|quoted|ip)\b/, t.pl);
+    }
+  }
+});
