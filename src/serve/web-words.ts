@@ -29,6 +29,10 @@ const REPHRASE: readonly Rephrase[] = [
     pl: [' (podaj go przez --ip).', '.'],
   },
   {
+    en: [' (on the command line, --fetch-autoconfig turns this on).', ': this app does not fetch web pages of the domain you name.'],
+    pl: [' (w wierszu poleceń włącza to opcja --fetch-autoconfig).', ': ta aplikacja nie pobiera stron WWW podanej domeny.'],
+  },
+  {
     en: ['the transcript (--transcript)', 'this report (download it below)'],
     pl: ['zapis rozmowy (--transcript)', 'ten raport (pobierz go poniżej)'],
   },

@@ -38,3 +38,11 @@ test('message advice that names --verify, --quoted or --ip points at the page\'s
     }
   }
 });
+
+test('settings: the autoconfig note names no command-line flag on the web', async () => {
+  const { SETTINGS_TEXTS } = await import('../../src/settings/texts.js');
+  const withFlag = Object.values(SETTINGS_TEXTS as unknown as Record<string, { summary?: { en: string; pl: string } }>).filter((t) => t.summary && /--fetch-autoconfig/.test(t.summary.en + t.summary.pl));
+  assert.ok(withFlag.length >= 1);
+  const web = reportForTheWeb(makeReport('settings', 'x', withFlag.map((t) => ({ check: 'settings.autoconfig', status: 'info', subject: 'x', summary: t.summary! }))));
+  for (const f of web.findings) assert.doesNotMatch(f.summary.en + f.summary.pl, /--fetch-autoconfig/);
+});
