@@ -55,6 +55,11 @@ export const USAGE_TEXTS = {
   // --- queue ---
   queueOneInput: tx('give at most one listing file (or "-"); without one the live queue of this machine is read',
     'podaj najwyżej jeden plik z listą kolejki (albo „-”); bez niego czytana jest kolejka tego komputera'),
+  shipWhat: tx('say what to ship: mailmedic ship bounce', 'podaj, co wysłać: mailmedic ship bounce'),
+  workerWhat: tx('say which worker: mailmedic worker bounces --db postgres://…', 'podaj, który pracownik: mailmedic worker bounces --db postgres://…'),
+  workerDb: tx('--db postgres://… is needed: the database the results go to (or set MAILMEDIC_DB)', 'potrzebne jest --db postgres://…: baza, do której trafiają wyniki (albo zmienna MAILMEDIC_DB)'),
+  workerMetrics: tx('--metrics wants HOST:PORT, e.g. 127.0.0.1:9464', '--metrics wymaga HOST:PORT, np. 127.0.0.1:9464'),
+  queryWhat: tx('say what to ask: mailmedic query suppression --db postgres://…', 'podaj, o co zapytać: mailmedic query suppression --db postgres://…'),
   queueMta: tx('--mta: "{value}" is not one of postfix, exim, sendmail', '--mta: „{value}” nie jest jednym z: postfix, exim, sendmail'),
   queueMaxAge: tx('--max-age: "{value}" is not a duration such as 5d, 36h or 90m', '--max-age: „{value}” nie jest czasem trwania, np. 5d, 36h albo 90m'),
   queueNoMta: tx('no mail queue command (postqueue, exim, mailq) was found on this machine: give a saved listing instead (postqueue -j > q.json, exim -bp > q.txt, mailq > q.txt)',

@@ -45,6 +45,16 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['queue', '--max-age', '5x', 'x.txt'] },
   { args: ['queue', '--nope'] },
   { args: ['queue', NOFILE] },
+  // ship, worker, query (issue 20; recorded when written)
+  { args: ['ship'] },
+  { args: ['ship', 'logs'] },
+  { args: ['ship', 'bounce', '--timeout', 'soon'] },
+  { args: ['worker', 'bounces'] },
+  { args: ['worker', 'nope', '--db', 'postgres://x@127.0.0.1/db'] },
+  { args: ['worker', 'bounces', '--db', 'postgres://x@127.0.0.1/db', '--metrics', 'nope'] },
+  { args: ['query'] },
+  { args: ['query', 'suppression'] },
+  { args: ['query', 'suppression', '--db', 'postgres://x@127.0.0.1/db', '--limit', '0'] },
   // bounce
   { args: ['bounce'] },
   { args: ['bounce', '--nope', 'x.eml'] },

@@ -23,4 +23,7 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   message: () => import('./message.js'),
   doctor: () => import('./doctor.js'),
   serve: () => import('./serve.js'),
+  ship: () => import('./ship.js'),
+  worker: () => import('./worker.js'),
+  query: () => import('./query.js'),
 };

@@ -1,0 +1,93 @@
+import { EXIT } from '../../core/finding.js';
+import { fill, pick, tx } from '../../i18n/text.js';
+import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
+import { emit } from '../output.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
+import type { Command } from './index.js';
+
+const T = {
+  started: tx('reading bounces from {nats}, storing in PostgreSQL; SIGTERM or Ctrl-C stops after the batch in hand', 'czytam zwroty z {nats} i zapisuję w PostgreSQL; SIGTERM lub Ctrl-C kończy po bieżącej paczce'),
+  batch: tx('{messages} messages: {stored} new, {duplicates} seen before, {recipients} recipients ({ms} ms)', 'wiadomości: {messages}; nowe: {stored}, znane wcześniej: {duplicates}, odbiorcy: {recipients} ({ms} ms)'),
+  done: tx('stopped: {messages} messages read, {stored} stored, {duplicates} duplicates, {failed} batches given back', 'koniec: przeczytano {messages} wiadomości, zapisano {stored}, duplikatów {duplicates}, oddanych paczek {failed}'),
+  failed: tx('the worker stopped: {why}', 'pracownik zatrzymał się: {why}'),
+};
+
+export const command: Command = {
+  describe: {
+    en: 'a worker that reads bounces from NATS JetStream and stores them in PostgreSQL (run as many as needed)',
+    pl: 'pracownik, który czyta zwroty z NATS JetStream i zapisuje je w PostgreSQL (uruchom ich tylu, ilu trzeba)',
+  },
+  usage: {
+    en: `mailmedic worker bounces --db postgres://user@host/db [--nats URL] [--batch 50] [--metrics 127.0.0.1:9464]
+                         [--drain] [--status]
+
+Pulls bounces from the shared durable consumer, reads each one (one row per recipient: reason, hard/soft, status,
+rule), stores a batch in one transaction and only then acknowledges it: a worker that dies leaves its batch to
+be delivered again, and the store skips what it already has. Start any number, on any number of machines.
+SIGTERM or Ctrl-C stops after the batch in hand.
+  --nats URL         NATS servers (default $MAILMEDIC_NATS or nats://127.0.0.1:4222)
+  --db URL           PostgreSQL (default $MAILMEDIC_DB); the tables are created on first start
+  --batch N          messages pulled at once (default 50)
+  --metrics H:P      serve Prometheus metrics on http://H:P/metrics
+  --drain            stop when nothing has arrived for 3 s (a one-off catch-up)
+  --status           print the backlog (waiting, in flight, redelivered) and what is stored, then exit`,
+    pl: `mailmedic worker bounces --db postgres://użytkownik@host/baza [--nats URL] [--batch 50] [--metrics 127.0.0.1:9464]
+                         [--drain] [--status]
+
+Pobiera zwroty ze wspólnego trwałego konsumenta, odczytuje każdy (wiersz na odbiorcę: przyczyna, twardy/miękki,
+status, reguła), zapisuje paczkę w jednej transakcji i dopiero wtedy ją potwierdza: pracownik, który padnie,
+zostawia paczkę do ponownego dostarczenia, a zapis pomija to, co już ma. Uruchom ich dowolnie wielu, na dowolnie
+wielu maszynach. SIGTERM lub Ctrl-C kończy po bieżącej paczce.
+  --nats URL         serwery NATS (domyślnie $MAILMEDIC_NATS albo nats://127.0.0.1:4222)
+  --db URL           PostgreSQL (domyślnie $MAILMEDIC_DB); tabele powstają przy pierwszym uruchomieniu
+  --batch N          ile wiadomości pobierać naraz (domyślnie 50)
+  --metrics H:P      metryki Prometheusa pod http://H:P/metrics
+  --drain            zakończ, gdy przez 3 s nic nie przyszło (jednorazowe nadrobienie zaległości)
+  --status           wypisz zaległości (czekające, w trakcie, ponowione) i to, co zapisano, i zakończ`,
+  },
+  async run(argv) {
+    const { values: v, positionals, common } = parseCommand(argv, {
+      nats: { type: 'string' }, db: { type: 'string' }, batch: { type: 'string' }, metrics: { type: 'string' },
+      drain: { type: 'boolean' }, status: { type: 'boolean' }, timeout: { type: 'string' },
+    });
+    if (positionals[0] !== 'bounces' || positionals.length > 1) throw new UsageError(USAGE_TEXTS.workerWhat);
+    const nats = { servers: String(v.nats ?? process.env.MAILMEDIC_NATS ?? 'nats://127.0.0.1:4222'), timeoutMs: durationOption('timeout', v.timeout, 5000, 'ms', 100, 120_000) };
+    const db = typeof v.db === 'string' ? v.db : process.env.MAILMEDIC_DB;
+    const stream = await import('../../stream/index.js');
+    if (v.status) return emit(await stream.bounceWorkerStatus({ nats, ...(db ? { db } : {}) }), common);
+    if (!db) throw new UsageError(USAGE_TEXTS.workerDb);
+    let metricsAt: [string, number] | undefined;
+    if (typeof v.metrics === 'string') {
+      const m = /^(.+):(\d{1,5})$/.exec(v.metrics);
+      if (!m) throw new UsageError(USAGE_TEXTS.workerMetrics);
+      metricsAt = [m[1]!.replace(/^\[|\]$/g, ''), numberOption('metrics', m[2], 0, 0, 65535)];
+    }
+    const say = (t: Parameters<typeof pick>[0]) => process.stderr.write(`mailmedic worker: ${pick(t, common.lang)}\n`);
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    const metrics = new stream.WorkerMetrics();
+    const server = metricsAt ? await metrics.serve(metricsAt[0], metricsAt[1], async () => {
+      const b = await stream.bounceBacklog(nats);
+      return { mailmedic_stream_bounces_pending: b.pending, mailmedic_stream_bounces_in_flight: b.inFlight };
+    }) : undefined;
+    say(fill(T.started, { nats: nats.servers }));
+    try {
+      const sum = await stream.runBounceWorker({
+        nats, db, batch: numberOption('batch', v.batch, 50, 1, 1000), signal: stop.signal, metrics,
+        ...(v.drain ? { idleExitMs: 3000 } : {}),
+        ...(common.verbose ? { onBatch: (b) => say(fill(T.batch, { ...b, ms: Math.round(b.ms) })) } : {}),
+      });
+      say(fill(T.done, { ...sum, failed: sum.failedBatches }));
+      return sum.failedBatches ? EXIT.warn : EXIT.ok;
+    } catch (e) {
+      say(fill(T.failed, { why: String((e as Error).message ?? e).slice(0, 300) }));
+      return 75;
+    } finally {
+      server?.close();
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    }
+  },
+};
