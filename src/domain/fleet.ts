@@ -31,7 +31,7 @@ const RANK: Record<Status, number> = { error: 0, warn: 1, unknown: 2, info: 3, o
 /** A view of a shared client that counts its own questions (each domain's `data.queries`), answers shared. */
 function countingView(shared: DnsQuery): DnsClient {
   let asked = 0;
-  return withHelpers({ query: (n, t) => { asked++; return shared.query(n, t); } }, [], () => ({ queries: asked, cacheHits: 0 }));
+  return withHelpers({ query: (n, t, o) => { asked++; return shared.query(n, t, o); } }, [], () => ({ queries: asked, cacheHits: 0 }));
 }
 
 function rowOf(input: string, report: Report): FleetRow {
