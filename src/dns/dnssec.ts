@@ -40,16 +40,22 @@ const DS_DIGESTS: Record<number, string> = { 1: 'sha1', 2: 'sha256', 4: 'sha384'
 
 /** Is a DS digest type one this module computes? */
 export const dsDigestChecked = (n: number) => n in DS_DIGESTS;
+/** A DNSSEC algorithm's name ("ECDSAP256SHA256"), or "algorithm N". */
 export const algorithmName = (n: number) => DNSSEC_ALGORITHMS[n]?.name ?? `algorithm ${n}`;
+/** A DS digest type's name ("SHA-256"), or "digest type N". */
 export const digestName = (n: number) => ({ 1: 'SHA-1', 2: 'SHA-256', 3: 'GOST', 4: 'SHA-384' } as Record<number, string>)[n] ?? `digest type ${n}`;
 
 /** dns-packet's record codecs (its type declarations leave them out). */
 const codec = packet as unknown as Record<'name' | 'a' | 'aaaa' | 'mx' | 'ds' | 'tlsa', { encode(x: unknown): Buffer }>;
 
 const isBuf = (b: unknown): b is Buffer => Buffer.isBuffer(b);
+/** Is this decoded record data a DNSKEY's? */
 export const isDnskey = (d: unknown): d is DnskeyData => !!d && typeof d === 'object' && isBuf((d as DnskeyData).key) && typeof (d as DnskeyData).flags === 'number';
+/** Is this decoded record data a DS record's? */
 export const isDs = (d: unknown): d is DsData => !!d && typeof d === 'object' && isBuf((d as DsData).digest) && typeof (d as DsData).keyTag === 'number';
+/** Is this decoded record data an RRSIG's? */
 export const isRrsig = (d: unknown): d is RrsigData => !!d && typeof d === 'object' && isBuf((d as RrsigData).signature) && typeof (d as RrsigData).signersName === 'string';
+/** Is this decoded record data a TLSA record's? */
 export const isTlsa = (d: unknown): d is TlsaData => !!d && typeof d === 'object' && isBuf((d as TlsaData).certificate) && typeof (d as TlsaData).usage === 'number';
 
 /** A name in canonical wire form (RFC 4034 §6.2): lower case, uncompressed, root label last. */
