@@ -1,0 +1,141 @@
+// Issue 18, DNSSEC and DANE against the real test servers: NSD serves zones signed at environment start by
+// testenv/dnssec-zones.sh (ldns-signzone; new keys each run) — a good chain (ECDSA P-256 and RSASHA256), a DS that
+// matches no key, a damaged DNSKEY signature, an unsigned zone — and TLSA records made from the test Postfix's
+// certificates (testenv/certs.sh). NSD is authoritative and never sets the AD bit: every "valid" here comes from
+// mailmedic's own walk of the chain, anchored at the DS of mm-dnssec.test (there is no signed root on loopback).
+import assert from 'node:assert/strict';
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { isDnskey, isRrsig, keyTag, publicKeyOf, recordsOf, verifyRrsig, type DnskeyData, type RrsigData } from '../../src/dns/index.js';
+import { checkDomain, parseTrustAnchors, readTlsa, walkDnssecChain, type DaneResult } from '../../src/domain/index.js';
+import { lookupViaDns, probeSmtp } from '../../src/probe/index.js';
+import { render } from '../../src/report/index.js';
+import { makeReport } from '../../src/core/finding.js';
+import { testEnv } from '../helpers/env.js';
+import { byCheck, nsd, one } from './helpers.js';
+
+const env = testEnv();
+const ca = readFileSync(String(env.caCert), 'utf8');
+const { anchors, errors } = parseTrustAnchors(readFileSync(String(env.dnssecAnchor), 'utf8'));
+const goodSpki = createHash('sha256').update(new X509Certificate(readFileSync(join(env.certs, 'good-cert.pem'))).publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+
+test('trust anchor file: the DS of the signed test parent', () => {
+  assert.deepEqual(errors, []);
+  assert.equal(anchors.length, 1);
+  assert.equal(anchors[0]!.zone, 'mm-dnssec.test');
+  const bad = parseTrustAnchors('x. IN DS 1 2\n; comment\n\nmm.test. 300 IN DS 12345 13 2 ZZ\n. IN DS 20326 8 2 E06D44B8');
+  assert.equal(bad.errors.length, 2);
+  assert.equal(bad.anchors[0]!.zone, '');
+});
+
+test('DNSSEC chain walk against NSD: good (ECDSA and RSA), a DS matching no key, a damaged signature, unsigned, no anchor', async () => {
+  const dns = nsd();
+  const walk = (d: string) => walkDnssecChain(dns, d, { trustAnchors: anchors });
+  const good = await walk('ee.good.mm-dnssec.test');
+  assert.equal(good.state, 'valid');
+  assert.equal(good.zone, 'good.mm-dnssec.test');
+  assert.deepEqual(good.links.map((l) => [l.zone, l.state]), [['good.mm-dnssec.test', 'secure'], ['mm-dnssec.test', 'secure']]);
+  assert.equal((await walk('rsa.mm-dnssec.test')).state, 'valid', 'RSASHA256 (algorithm 8)');
+  const broken = await walk('brokends.mm-dnssec.test');
+  assert.equal(broken.state, 'broken');
+  assert.equal(broken.problem, 'ds');
+  assert.match(broken.why!.en, /no DNSKEY of brokends\.mm-dnssec\.test matches the DS at the parent/);
+  const badsig = await walk('badsig.mm-dnssec.test');
+  assert.equal(badsig.state, 'broken');
+  assert.match(badsig.why!.en, /not validly signed .*the signature does not verify/);
+  assert.equal((await walk('unsigned.mm-dnssec.test')).state, 'unsigned');
+  // Without the test anchor the chain ends at mm-dnssec.test, whose parent (.test) NSD does not serve.
+  const island = await walkDnssecChain(dns, 'good.mm-dnssec.test', { trustAnchors: [] });
+  assert.equal(island.state, 'island');
+  assert.equal(island.at, 'mm-dnssec.test');
+  // Signatures have a validity window: a clock after their expiry breaks the chain.
+  const late = await walkDnssecChain(dns, 'good.mm-dnssec.test', { trustAnchors: anchors, now: () => Date.now() + 400 * 86_400_000 });
+  assert.equal(late.state, 'broken');
+  assert.match(late.why!.en, /expired/);
+});
+
+test('DNSSEC findings in checkDomain, both languages; NSD sets no AD bit and the walk says so', async () => {
+  const dns = nsd();
+  const get = async (d: string) => (await checkDomain(d, { resolver: dns, fetch: false, dnsblLists: [], trustAnchors: anchors })).findings;
+  const ok = one(await get('good.mm-dnssec.test'), 'dns.dnssec.chain');
+  assert.equal(ok.status, 'ok');
+  assert.match(ok.summary.pl, /łańcuch zaufania strefy good\.mm-dnssec\.test jest poprawny/);
+  assert.match(ok.detail!.en, /did not set the AD bit/);
+  const broken = one(await get('brokends.mm-dnssec.test'), 'dns.dnssec.broken');
+  assert.equal(broken.status, 'error');
+  assert.match(broken.summary.pl, /DNSSEC jest zepsuty w strefie brokends\.mm-dnssec\.test: żaden DNSKEY/);
+  assert.match(broken.advice![0]!.en, /brokends\.mm-dnssec\.test\. IN DS \d+ 13 2 [0-9A-F]{64}/);
+  const badsig = one(await get('badsig.mm-dnssec.test'), 'dns.dnssec.broken');
+  assert.match(badsig.advice![0]!.pl, /Podpisz strefę ponownie/);
+  assert.equal(one(await get('unsigned.mm-dnssec.test'), 'dns.dnssec.unsigned').status, 'info');
+  // The default anchor is the root's: on loopback the walk ends at the island.
+  const island = one((await checkDomain('good.mm-dnssec.test', { resolver: dns, fetch: false, dnsblLists: [] })).findings, 'dns.dnssec.island');
+  assert.equal(island.status, 'warn');
+  assert.match(island.summary.en, /mm-dnssec\.test is signed, but its parent has no DS record/);
+});
+
+test('DANE against the test Postfix over real SMTP sessions: DANE-EE and DANE-TA match, a wrong key, PKIX, junk, unsigned', async () => {
+  const dns = nsd();
+  const mxTls = {
+    port: env.smtpCaSigned as number,
+    session: (o: { host: string; port: number }) => probeSmtp({ ...o, tls: 'auto', ca, timeouts: { connect: 3000, banner: 5000, command: 5000, tls: 5000 } }, { lookup: lookupViaDns(dns) }),
+  };
+  const get = async (d: string) => checkDomain(d, { resolver: dns, fetch: false, dnsblLists: [], trustAnchors: anchors, mxTls });
+  const good = await get('good.mm-dnssec.test');
+  const match = one(good.findings, 'dns.dane.match');
+  assert.equal(match.status, 'ok');
+  assert.match(match.summary.en, /mx\.good\.mm-dnssec\.test: the certificate it presents matches TLSA 3 1 1 .*\(DANE-EE\); DNSSEC: signed, chain of trust verified by mailmedic/);
+  assert.deepEqual((good.data.dane as DaneResult[]).map((r) => [r.host, r.dnssec, r.matches]), [['mx.good.mm-dnssec.test', 'verified', true]]);
+  const records = one(good.findings, 'dns.dane.records');
+  assert.match(records.detail!.pl, /DANE-EE: własny certyfikat lub klucz serwera.*tylko klucz publiczny.*skrót SHA-256/);
+  assert.equal(one((await get('ee.good.mm-dnssec.test')).findings, 'dns.dane.match').status, 'ok', '3 1 2 (SHA-512 of the key)');
+  const ta = one((await get('ta.good.mm-dnssec.test')).findings, 'dns.dane.match');
+  assert.match(ta.summary.en, /TLSA 2 0 1 .*\(DANE-TA\)/);
+  const wrong = one((await get('wrong.good.mm-dnssec.test')).findings, 'dns.dane.mismatch');
+  assert.equal(wrong.status, 'error');
+  assert.match(wrong.summary.pl, /żaden użyteczny rekord TLSA nie pasuje/);
+  assert.equal(wrong.advice![0]!.en, `For the certificate the server presents now, publish: _25._tcp.mx-wrong.good.mm-dnssec.test. IN TLSA 3 1 1 ${goodSpki}`);
+  const pkix = (await get('pkix.good.mm-dnssec.test')).findings;
+  assert.equal(one(pkix, 'dns.dane.pkix').status, 'warn');
+  assert.equal(byCheck(pkix, 'dns.dane.match').length, 0, 'a PKIX record is not used for SMTP even when it matches');
+  const junk = byCheck((await get('junk.good.mm-dnssec.test')).findings, 'dns.dane.unusable');
+  assert.deepEqual(junk.map((f) => f.summary.en.replace(/^.*is unusable: /, '')), ['SHA256 digest of 20 bytes (must be 32).', 'usage 7 is not defined (0–3).']);
+  const unsigned = (await get('unsigned.mm-dnssec.test')).findings;
+  assert.equal(one(unsigned, 'dns.dane.not-validated').status, 'warn');
+  assert.match(one(unsigned, 'dns.dane.not-validated').summary.pl, /nie są chronione przez DNSSEC/);
+  assert.equal(one(unsigned, 'dns.dane.match').status, 'ok', 'the record itself still fits the certificate');
+  assert.equal(one((await get('none.good.mm-dnssec.test')).findings, 'dns.dane.none').status, 'info');
+  // Without the SMTP sessions the records are read but not compared.
+  const noConnect = (await checkDomain('good.mm-dnssec.test', { resolver: dns, fetch: false, dnsblLists: [], trustAnchors: anchors })).findings;
+  assert.equal(one(noConnect, 'dns.dane.not-compared').status, 'info');
+  assert.match(render(makeReport('domain', 'good.mm-dnssec.test', good.findings), 'terminal', { lang: 'pl' }), /przedstawiony certyfikat pasuje do TLSA 3 1 1/);
+});
+
+test('signature checks refuse tampered data; hostile key and TLSA bytes give reasons, never exceptions', async () => {
+  const dns = nsd();
+  const a = await dns.query('good.mm-dnssec.test', 'DNSKEY', { dnssec: true });
+  const keys = recordsOf(a, 'DNSKEY');
+  const sig = a.answers.find((r) => r.type === 'RRSIG' && isRrsig(r.data) && r.data.typeCovered === 'DNSKEY')!.data as RrsigData;
+  const ksk = keys.map((r) => r.data as DnskeyData).find((k) => keyTag(k) === sig.keyTag)!;
+  const now = Math.floor(Date.now() / 1000);
+  assert.deepEqual(verifyRrsig(keys, sig, ksk, 'good.mm-dnssec.test', now), { ok: true });
+  const tampered = keys.map((r, i) => (i === 0 && isDnskey(r.data) ? { ...r, data: { ...r.data, flags: r.data.flags ^ 1 } } : r));
+  assert.equal(verifyRrsig(tampered, sig, ksk, 'good.mm-dnssec.test', now).ok, false);
+  assert.equal(verifyRrsig(keys.slice(1), sig, ksk, 'good.mm-dnssec.test', now).ok, false, 'a record left out');
+  for (const bytes of [Buffer.alloc(0), Buffer.alloc(3), Buffer.from([0, 0xff, 0xff, 1]), Buffer.alloc(65, 7), Buffer.alloc(5000, 0xff)]) {
+    for (const algorithm of [5, 8, 13, 14, 15, 16, 99]) {
+      const k = publicKeyOf({ flags: 257, algorithm, key: bytes });
+      assert.ok(k.key || k.error, `${algorithm}/${bytes.length}`);
+      const v = verifyRrsig(keys, { ...sig, algorithm }, { flags: 257, algorithm, key: bytes }, 'good.mm-dnssec.test', now);
+      assert.equal(v.ok, false);
+    }
+  }
+  for (const [usage, selector, matchingType, len] of [[3, 1, 1, 0], [3, 1, 2, 32], [4, 0, 0, 10], [2, 9, 1, 32], [3, 1, 7, 32], [255, 255, 255, 100000]] as const) {
+    const r = readTlsa({ usage, selector, matchingType, certificate: Buffer.alloc(len, 1) });
+    assert.ok(r.unusable, `${usage} ${selector} ${matchingType} (${len} bytes)`);
+    assert.ok(r.data.length <= 256);
+  }
+  assert.equal(readTlsa({ usage: 3, selector: 1, matchingType: 1, certificate: Buffer.alloc(32, 1) }).unusable, undefined);
+});
