@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isDnskey, isRrsig, keyTag, publicKeyOf, recordsOf, verifyRrsig, type DnskeyData, type RrsigData } from '../../src/dns/index.js';
-import { checkDomain, parseTrustAnchors, readTlsa, walkDnssecChain, type DaneResult } from '../../src/domain/index.js';
+import { checkDomain, checkDomains, fleetCsvRow, parseTrustAnchors, readTlsa, walkDnssecChain, type DaneResult } from '../../src/domain/index.js';
 import { lookupViaDns, probeSmtp } from '../../src/probe/index.js';
 import { render } from '../../src/report/index.js';
 import { makeReport } from '../../src/core/finding.js';
@@ -138,4 +138,33 @@ test('signature checks refuse tampered data; hostile key and TLSA bytes give rea
     assert.ok(r.data.length <= 256);
   }
   assert.equal(readTlsa({ usage: 3, selector: 1, matchingType: 1, certificate: Buffer.alloc(32, 1) }).unusable, undefined);
+});
+
+test('CLI: --trust-anchor makes the walk end at the test parent; a file that holds no DS record is a usage error', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { CLI } = await import('../helpers/env.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'domain', ...args, '--resolver', `${env.host}:${env.dnsPort}`, '--no-fetch'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LANG: 'C' } });
+  const json = JSON.parse(run(['good.mm-dnssec.test', '--trust-anchor', String(env.dnssecAnchor), '--json']).stdout) as { findings: { check: string; status: string }[] };
+  assert.deepEqual(json.findings.filter((f) => f.check.startsWith('dns.dnssec')).map((f) => [f.check, f.status]), [['dns.dnssec.chain', 'ok']]);
+  const bad = run(['good.mm-dnssec.test', '--trust-anchor', join(env.certs, 'ca.pem')]);
+  assert.equal(bad.status, 64, bad.stderr);
+  assert.match(bad.stderr, /--trust-anchor .*ca\.pem: line 1: not a DS record/);
+});
+
+test('fleet overview: a DNSSEC and a DANE column per domain', async () => {
+  const dns = nsd();
+  const mxTls = {
+    port: env.smtpCaSigned as number,
+    session: (o: { host: string; port: number }) => probeSmtp({ ...o, tls: 'auto', ca, timeouts: { connect: 3000, banner: 5000, command: 5000, tls: 5000 } }, { lookup: lookupViaDns(dns) }),
+  };
+  const rows = [];
+  for await (const r of checkDomains(['good.mm-dnssec.test', 'wrong.good.mm-dnssec.test', 'unsigned.mm-dnssec.test', 'brokends.mm-dnssec.test', 'mm-good.test'], { resolver: dns, fetch: false, dnsblLists: [], trustAnchors: anchors, mxTls, jobs: 2 })) rows.push(r);
+  assert.deepEqual(rows.map((r) => [r.domain, r.dnssec, r.dane]), [
+    ['good.mm-dnssec.test', 'valid', 'valid'],
+    ['wrong.good.mm-dnssec.test', 'valid', 'problem'],
+    ['unsigned.mm-dnssec.test', 'unsigned', 'unprotected'],
+    ['brokends.mm-dnssec.test', 'broken', 'none'],
+    ['mm-good.test', 'unsigned', 'none'],
+  ]);
+  assert.deepEqual(fleetCsvRow(rows[1]!).slice(-2), ['valid', 'problem']);
 });
