@@ -279,7 +279,8 @@ const F = {
 
 const chainEvidence = (c: DnssecChain): Evidence => ({
   kind: 'other', label: 'DNSSEC chain',
-  value: c.links.map((l) => `${l.zone}: DS ${l.ds.join(', ') || '—'}; DNSKEY ${l.keys.join(', ') || '—'} → ${l.state}${l.why ? ` (${l.why.en})` : ''}`).join('\n'),
+  // The failing link's reason is the finding's summary already: only the verified links say how.
+  value: c.links.map((l) => `${l.zone}: DS ${l.ds.join(', ') || '—'}; DNSKEY ${l.keys.join(', ') || '—'} → ${l.state}${l.why && l.state === 'secure' ? ` (${l.why.en})` : ''}`).join('\n'),
 });
 
 /**
