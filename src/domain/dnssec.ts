@@ -216,7 +216,7 @@ export async function walkDnssecChain(dns: DnsQuery, name: string, o: DnssecWalk
         if (v.unsupported) return end('unknown', here, fill(T.algNotChecked, { zone: here, alg: algorithmName(matched[0]!.algorithm) }));
         return end('broken', here, keySigs.some((s) => matched.some((k) => keyTag(k) === s.keyTag))
           ? fill(T.badSig, { zone: here, why: v.why.join('; ') })
-          : fill(T.noSig, { zone: here, tags: matched.map(keyTag).join(', ') }));
+          : fill(T.noSig, { zone: here, tags: matched.map(keyTag).join(', ') }), 'signature');
       }
       trusted = keys;
       link.why = anchor ? T.anchor : T.secure;
@@ -224,7 +224,7 @@ export async function walkDnssecChain(dns: DnsQuery, name: string, o: DnssecWalk
     if (depth === 0) firstKeys = trusted;
     if (pending) {
       const v = verifyWithKeys(pending.ds, pending.sigs, trusted, zone, nowSec);
-      if (!v.ok) return end(v.unsupported ? 'unknown' : 'broken', pending.child, v.unsupported ? fill(T.algNotChecked, { zone: here, alg: algorithmName(trusted[0]!.algorithm) }) : fill(T.dsBadSig, { zone: pending.child, parent: here, why: v.why.join('; ') }));
+      if (!v.ok) return end(v.unsupported ? 'unknown' : 'broken', pending.child, v.unsupported ? fill(T.algNotChecked, { zone: here, alg: algorithmName(trusted[0]!.algorithm) }) : fill(T.dsBadSig, { zone: pending.child, parent: here, why: v.why.join('; ') }), v.unsupported ? undefined : 'signature');
       const child = links.find((l) => l.zone === pending!.child);
       if (child) child.state = 'secure';
       pending = undefined;

@@ -28,6 +28,11 @@ test('trust anchor file: the DS of the signed test parent', () => {
   const bad = parseTrustAnchors('x. IN DS 1 2\n; comment\n\nmm.test. 300 IN DS 12345 13 2 ZZ\n. IN DS 20326 8 2 E06D44B8');
   assert.equal(bad.errors.length, 2);
   assert.equal(bad.anchors[0]!.zone, '');
+  // Hostile files: one huge line, many lines, a long digest — bounded, each bad line named.
+  for (const text of ['x. IN DS 1 8 2 ' + 'ab'.repeat(500_000), 'a. IN DS 1 8 2 ab\n'.repeat(50_000), ' DS '.repeat(200_000), ';'.repeat(1_000_000)]) {
+    const r = parseTrustAnchors(text);
+    assert.ok(r.errors.length <= 1000 && r.anchors.length <= 1);
+  }
 });
 
 test('DNSSEC chain walk against NSD: good (ECDSA and RSA), a DS matching no key, a damaged signature, unsigned, no anchor', async () => {
@@ -45,6 +50,7 @@ test('DNSSEC chain walk against NSD: good (ECDSA and RSA), a DS matching no key,
   const badsig = await walk('badsig.mm-dnssec.test');
   assert.equal(badsig.state, 'broken');
   assert.match(badsig.why!.en, /not validly signed .*the signature does not verify/);
+  assert.equal(badsig.problem, 'signature');
   assert.equal((await walk('unsigned.mm-dnssec.test')).state, 'unsigned');
   // Without the test anchor the chain ends at mm-dnssec.test, whose parent (.test) NSD does not serve.
   const island = await walkDnssecChain(dns, 'good.mm-dnssec.test', { trustAnchors: [] });

@@ -113,13 +113,9 @@ function trustAnchorsFrom(path: string): TrustAnchor[] {
   let text: string;
   try { text = readFileSync(path, 'utf8'); } catch (e) { throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path, why: whyUnreadable(e) }); }
   const { anchors, errors } = parseTrustAnchors(text);
-  if (errors.length || !anchors.length) throw new UsageError(TRUST_ANCHOR_TEXT.bad, { path, why: errors[0] ?? 'no DS record' });
+  if (errors.length || !anchors.length) throw new UsageError(USAGE_TEXTS.trustAnchorBad, { path, why: errors[0] ?? 'no DS record' });
   return anchors;
 }
-
-const TRUST_ANCHOR_TEXT = {
-  bad: tx('--trust-anchor {path}: {why} (expected DS records: "zone. IN DS tag algorithm digest-type hex")', '--trust-anchor {path}: {why} (oczekiwane rekordy DS: „strefa. IN DS znacznik algorytm typ-skrótu hex”)'),
-};
 
 /** --connect: an SMTP session per MX through the probe, addresses from the same DNS server. */
 function mxTlsOptions(v: Record<string, unknown>, dns: DnsClient): MxTlsOptions {
