@@ -218,7 +218,7 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
   let cacheHits = 0;
   const signal = options.signal;
 
-  async function lookup(name: string, type: DnsRecordType, dnssec: boolean): Promise<DnsAnswer> {
+  async function lookup(name: string, type: DnsRecordType, dnssec: boolean, cd: boolean): Promise<DnsAnswer> {
     if (signal?.aborted) return { ...invalidAnswer(name, type, CANCELLED, serverText), attempts: 1 };
     const start = now();
     const entry = (a: DnsAnswer, transport: 'udp' | 'tcp') => {
@@ -257,7 +257,7 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
       attempts++;
       const id = randomInt(0, 65536);
       const msg = packet.encode({
-        type: 'query', id, flags: packet.RECURSION_DESIRED | packet.AUTHENTIC_DATA,
+        type: 'query', id, flags: packet.RECURSION_DESIRED | packet.AUTHENTIC_DATA | (cd ? packet.CHECKING_DISABLED : 0),
         questions: [{ type: type as 'A', name, class: 'IN' }],
         ...(useEdns ? { additionals: [{ type: 'OPT', name: '.', udpPayloadSize: useEdns, flags: dnssec ? packet.DNSSEC_OK : 0 } as Answer] } : {}),
       });
@@ -289,10 +289,11 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
       const n = normalizeDnsName(rawName);
       if (!n.ok) return Promise.resolve(invalidAnswer(n.name, type, n.error, serverText));
       const dnssec = Boolean(o?.dnssec);
-      const key = `${n.name}|${type}${dnssec ? '|do' : ''}`;
+      const cd = Boolean(o?.checkingDisabled);
+      const key = `${n.name}|${type}${dnssec ? '|do' : ''}${cd ? '|cd' : ''}`;
       const hit = cache.get(key);
       if (hit) { cacheHits++; return hit; }
-      const p = run(() => lookup(n.name, type, dnssec));
+      const p = run(() => lookup(n.name, type, dnssec, cd));
       cache.set(key, p);
       // Map keeps insertion order: the first key is the oldest answer.
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);

@@ -92,6 +92,11 @@ export interface DnsQueryOptions {
    * signatures themselves. Answers with and without DO are cached apart.
    */
   dnssec?: boolean;
+  /**
+   * Set the CD bit (RFC 4035 §3.2.2): a validating resolver then answers even when the data fails validation,
+   * instead of SERVFAIL — so the chain walk can see, and say, what is broken.
+   */
+  checkingDisabled?: boolean;
 }
 
 /** An answer plus the values of the asked type, for the convenience helpers. */

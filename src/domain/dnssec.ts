@@ -100,6 +100,12 @@ export interface DnssecChain {
   evidence: Evidence[];
 }
 
+/**
+ * How the walk asks: with the signatures (DO), and with checking disabled (CD) so that a validating resolver hands
+ * over data that fails its validation instead of a bare SERVFAIL — the walk is there to say why it fails.
+ */
+const WALK = { dnssec: true, checkingDisabled: true } as const;
+
 /** Keys, DS records and signatures looked at per answer, at most (a hostile zone may send hundreds). */
 const MAX_RECORDS = 20;
 
@@ -125,7 +131,10 @@ const rrsigsOf = (a: DnsAnswer, owner: string, covered: string): RrsigData[] =>
 
 /** The zone a name is in: the owner of the SOA in the answer or in the authority section (NODATA/NXDOMAIN). */
 export async function zoneOf(dns: DnsQuery, name: string): Promise<{ zone?: string; answer: DnsAnswer }> {
-  const a = await dns.query(name || '.', 'SOA');
+  // The plain SOA question is the one the other checks ask too (one answer from the cache); with CD only when a
+  // validating resolver refuses it.
+  let a = await dns.query(name || '.', 'SOA');
+  if (a.status === 'servfail') a = await dns.query(name || '.', 'SOA', WALK);
   if (!isDefinite(a.status)) return { answer: a };
   const soa = recordsOf(a, 'SOA')[0] ?? a.authority.find((r) => r.type === 'SOA');
   // A CNAME in between: the SOA's owner is still the zone of the last name.
@@ -175,8 +184,8 @@ export async function walkDnssecChain(dns: DnsQuery, name: string, o: DnssecWalk
   for (let depth = 0; depth < maxDepth; depth++) {
     const anchor = anchors.find((a) => a.zone === zone);
     const [keyA, dsA] = await Promise.all([
-      dns.query(zone || '.', 'DNSKEY', { dnssec: true }),
-      anchor || zone === '' ? undefined : dns.query(zone, 'DS', { dnssec: true }),
+      dns.query(zone || '.', 'DNSKEY', WALK),
+      anchor || zone === '' ? undefined : dns.query(zone, 'DS', WALK),
     ]);
     evidence.push(dnsEvidence(keyA));
     if (dsA) evidence.push(dnsEvidence(dsA));

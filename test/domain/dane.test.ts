@@ -8,7 +8,9 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isDnskey, isRrsig, keyTag, publicKeyOf, recordsOf, verifyRrsig, type DnskeyData, type RrsigData } from '../../src/dns/index.js';
+import type { Answer } from 'dns-packet';
+import { createDnsClient, isDnskey, isRrsig, keyTag, publicKeyOf, recordsOf, verifyRrsig, type DnskeyData, type DnsRecord, type DnsRecordType, type RrsigData, type TxtData } from '../../src/dns/index.js';
+import { startFakeDns } from '../dns/fake-dns-server.js';
 import { checkDomain, checkDomains, fleetCsvRow, parseTrustAnchors, readTlsa, walkDnssecChain, type DaneResult } from '../../src/domain/index.js';
 import { lookupViaDns, probeSmtp } from '../../src/probe/index.js';
 import { render } from '../../src/report/index.js';
@@ -173,4 +175,25 @@ test('fleet overview: a DNSSEC and a DANE column per domain', async () => {
     ['mm-good.test', 'unsigned', 'none'],
   ]);
   assert.deepEqual(fleetCsvRow(rows[1]!).slice(-2), ['valid', 'problem']);
+});
+
+test('a validating resolver answers SERVFAIL for a broken zone: the walk asks again with CD and says which link is broken', async () => {
+  // The fake stands where a validating resolver would: SERVFAIL for the broken zone unless the query has CD, then
+  // the real answer from NSD (with its signatures).
+  const upstream = nsd();
+  const asAnswer = (r: DnsRecord) => ({ name: r.name, type: r.type, ttl: r.ttl, class: 'IN', data: r.type === 'TXT' ? (r.data as TxtData).strings : r.data }) as Answer;
+  const fake = await startFakeDns(async (q) => {
+    if (!q.cd && q.name.endsWith('brokends.mm-dnssec.test')) return { rcode: 'SERVFAIL' };
+    const a = await upstream.query(q.name, q.type as DnsRecordType, { dnssec: true });
+    return { rcode: (a.rcode || 'SERVFAIL') as 'NOERROR', answers: a.answers.map(asAnswer), authorities: a.authority.map(asAnswer) };
+  });
+  try {
+    const dns = createDnsClient({ server: `127.0.0.1:${fake.port}`, timeoutMs: 1000 });
+    const r = await checkDomain('brokends.mm-dnssec.test', { resolver: dns, fetch: false, dnsblLists: [], trustAnchors: anchors });
+    const broken = one(r.findings, 'dns.dnssec.broken');
+    assert.match(broken.summary.en, /no DNSKEY of brokends\.mm-dnssec\.test matches the DS at the parent/);
+    assert.equal(byCheck(r.findings, 'dns.mx.hosts').length, 0, 'the MX itself is not known: SERVFAIL');
+    assert.ok(r.findings.some((f) => f.check.startsWith('dns.mx') && f.status === 'unknown'));
+    assert.ok(dns.trace.some((e) => e.type === 'DS' && e.status === 'ok'), 'the DS came through with CD');
+  } finally { await fake.close(); }
 });
