@@ -9,6 +9,9 @@
 #   brokends.mm-dnssec.test        signed, but the parent's DS matches no key (a broken chain)
 #   badsig.mm-dnssec.test          signed, the DNSKEY RRset's signature damaged afterwards (a bad signature)
 #   unsigned.mm-dnssec.test        not signed, no DS (an insecure delegation), with a TLSA record nobody can trust
+# and, NOT loaded into NSD (it would answer for every name), a signed root "." and "test." above mm-dnssec.test in
+# WORKDIR/root.zone, WORKDIR/test.zone with the root's DS in WORKDIR/root-anchor.ds: a test serves them from its
+# own fake DNS server to walk a chain up to a root anchor (RSASHA256, as the real root).
 # Usage: testenv/dnssec-zones.sh ZONEDIR CERTDIR WORKDIR   (needs ldns-keygen / ldns-signzone from ldnsutils)
 set -euo pipefail
 Z=${1:?usage: dnssec-zones.sh ZONEDIR CERTDIR WORKDIR}; C=${2:?certdir}; W=${3:?workdir}
@@ -65,3 +68,16 @@ awk '$4 == "RRSIG" && $5 == "DNSKEY" { s = $NF; m = int(length(s) / 2); c = subs
 } > $P.unsigned
 keys $P ECDSAP256SHA256; sign $P
 ds > "$W/anchor.ds"
+
+# The chain above: test. (DS of mm-dnssec.test) signed, and a root (DS of test.) signed; RSASHA256 like the real root.
+{ printf '$ORIGIN test.\n$TTL 300\n@ 3600 IN SOA ns.test. hostmaster.test. 2026120501 7200 1800 1209600 300\n@ IN NS ns.test.\nns IN A 127.0.0.1\nmm-dnssec IN NS ns1.mm-dnssec.test.\n'
+  cat "$W/anchor.ds"
+} > test.unsigned
+KSK=$(ldns-keygen -a RSASHA256 -b 2048 -k test); ZSK=$(ldns-keygen -a RSASHA256 -b 1024 test)
+ldns-signzone -e "$EXP" -i "$INC" -f "$W/test.zone" "$W/test.unsigned" "$KSK" "$ZSK" >/dev/null
+{ printf '$ORIGIN .\n$TTL 300\n. 3600 IN SOA a.root-servers.test. hostmaster.root. 2026120501 7200 1800 1209600 300\n. IN NS a.root-servers.test.\ntest. IN NS ns.test.\n'
+  ds
+} > root.unsigned
+KSK=$(ldns-keygen -a RSASHA256 -b 2048 -k .); ZSK=$(ldns-keygen -a RSASHA256 -b 1024 .)
+ldns-signzone -o . -e "$EXP" -i "$INC" -f "$W/root.zone" "$W/root.unsigned" "$KSK" "$ZSK" >/dev/null
+ds > "$W/root-anchor.ds"

@@ -113,6 +113,7 @@ const T = {
   noAsk: tx('{type} of {zone} could not be asked ({status})', 'nie udało się zapytać o {type} strefy {zone} ({status})'),
   dsNoKey: tx('the parent publishes DS for {zone}, but the zone has no DNSKEY', 'rodzic publikuje DS dla {zone}, ale strefa nie ma rekordów DNSKEY'),
   noMatch: tx('no DNSKEY of {zone} matches the DS at the parent (DS key tags: {ds}; the zone\'s keys: {keys})', 'żaden DNSKEY strefy {zone} nie pasuje do rekordu DS u rodzica (DS wskazuje klucze: {ds}; strefa ma klucze: {keys})'),
+  noMatchAnchor: tx('no DNSKEY of {zone} matches the trust anchor (anchor key tags: {ds}; the zone\'s keys: {keys})', 'żaden DNSKEY strefy {zone} nie pasuje do kotwicy zaufania (kotwica wskazuje klucze: {ds}; strefa ma klucze: {keys})'),
   digestsNotChecked: tx('the DS records of {zone} use digest types not checked here ({types})', 'rekordy DS strefy {zone} używają skrótów, których mailmedic nie sprawdza ({types})'),
   badSig: tx('the DNSKEY RRset of {zone} is not validly signed by the key the DS points at ({why})', 'zestaw DNSKEY strefy {zone} nie ma poprawnego podpisu kluczem wskazanym przez DS ({why})'),
   noSig: tx('the DNSKEY RRset of {zone} has no signature by the key the DS points at (key tag {tags})', 'zestaw DNSKEY strefy {zone} nie ma podpisu kluczem wskazanym przez DS (klucz {tags})'),
@@ -218,7 +219,7 @@ export async function walkDnssecChain(dns: DnsQuery, name: string, o: DnssecWalk
         if (ds.every((d) => !dsDigestChecked(d.digestType))) {
           return end('unknown', here, fill(T.digestsNotChecked, { zone: here, types: [...new Set(ds.map((d) => digestName(d.digestType)))].join(', ') }));
         }
-        return end('broken', here, fill(T.noMatch, { zone: here, ds: ds.map((d) => `${d.keyTag} (${algorithmName(d.algorithm)})`).join(', '), keys: link.keys.join(', ') }), 'ds');
+        return end('broken', here, fill(anchor ? T.noMatchAnchor : T.noMatch, { zone: here, ds: ds.map((d) => `${d.keyTag} (${algorithmName(d.algorithm)})`).join(', '), keys: link.keys.join(', ') }), 'ds');
       }
       const v = verifyWithKeys(keyRrset, keySigs, matched, zone, nowSec);
       if (!v.ok) {

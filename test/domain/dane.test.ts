@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import type { Answer } from 'dns-packet';
 import { createDnsClient, isDnskey, isRrsig, keyTag, publicKeyOf, recordsOf, verifyRrsig, type DnskeyData, type DnsRecord, type DnsRecordType, type RrsigData, type TxtData } from '../../src/dns/index.js';
 import { startFakeDns } from '../dns/fake-dns-server.js';
-import { checkDomain, checkDomains, fleetCsvRow, parseTrustAnchors, readTlsa, walkDnssecChain, type DaneResult } from '../../src/domain/index.js';
+import { checkDomain, checkDomains, fleetCsvRow, parseTrustAnchors, ROOT_TRUST_ANCHOR, readTlsa, walkDnssecChain, type DaneResult } from '../../src/domain/index.js';
 import { lookupViaDns, probeSmtp } from '../../src/probe/index.js';
 import { render } from '../../src/report/index.js';
 import { makeReport } from '../../src/core/finding.js';
@@ -195,5 +195,57 @@ test('a validating resolver answers SERVFAIL for a broken zone: the walk asks ag
     assert.equal(byCheck(r.findings, 'dns.mx.hosts').length, 0, 'the MX itself is not known: SERVFAIL');
     assert.ok(r.findings.some((f) => f.check.startsWith('dns.mx') && f.status === 'unknown'));
     assert.ok(dns.trace.some((e) => e.type === 'DS' && e.status === 'ok'), 'the DS came through with CD');
+  } finally { await fake.close(); }
+});
+
+/** Records of a zone file as ldns-signzone writes it (one record a line, names absolute), as dns-packet answers. */
+function signedZoneRecords(text: string): Answer[] {
+  const time = (t: string) => Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14)) / 1000;
+  const out: Answer[] = [];
+  for (const line of text.split('\n')) {
+    const f = line.replace(/;.*$/, '').trim().split(/\s+/);
+    if (f.length < 5) continue;
+    const [owner, ttl, , type, ...r] = f as [string, string, string, string, ...string[]];
+    const name = owner === '.' ? '.' : owner.replace(/\.$/, '');
+    const data = type === 'SOA' ? { mname: r[0], rname: r[1], serial: +r[2]!, refresh: +r[3]!, retry: +r[4]!, expire: +r[5]!, minimum: +r[6]! }
+      : type === 'NS' ? r[0] : type === 'A' ? r[0]
+      : type === 'DS' ? { keyTag: +r[0]!, algorithm: +r[1]!, digestType: +r[2]!, digest: Buffer.from(r.slice(3).join(''), 'hex') }
+      : type === 'DNSKEY' ? { flags: +r[0]!, algorithm: +r[2]!, key: Buffer.from(r.slice(3).join(''), 'base64') }
+      : type === 'RRSIG' ? { typeCovered: r[0], algorithm: +r[1]!, labels: +r[2]!, originalTTL: +r[3]!, expiration: time(r[4]!), inception: time(r[5]!), keyTag: +r[6]!, signersName: r[7], signature: Buffer.from(r.slice(8).join(''), 'base64') }
+      : undefined;
+    if (data !== undefined) out.push({ name, type, ttl: +ttl, class: 'IN', data } as Answer);
+  }
+  return out;
+}
+
+test('a chain up to a root anchor: a signed root and test. (ldns, RSASHA256) above the NSD zones, served by a fake DNS server', async () => {
+  const dir = dirname(String(env.dnssecAnchor));
+  const above = [...signedZoneRecords(readFileSync(join(dir, 'root.zone'), 'utf8')), ...signedZoneRecords(readFileSync(join(dir, 'test.zone'), 'utf8'))];
+  const rootAnchors = parseTrustAnchors(readFileSync(join(dir, 'root-anchor.ds'), 'utf8'));
+  assert.equal(rootAnchors.anchors[0]!.zone, '', 'the anchor is for the root');
+  const upstream = nsd();
+  const asAnswer = (r: DnsRecord) => ({ name: r.name, type: r.type, ttl: r.ttl, class: 'IN', data: r.type === 'TXT' ? (r.data as TxtData).strings : r.data }) as Answer;
+  const norm = (n: string) => (n === '.' || n === '' ? '.' : n.toLowerCase().replace(/\.$/, ''));
+  const fake = await startFakeDns(async (q) => {
+    const own = above.filter((a) => norm(a.name) === norm(q.name));
+    const hit = own.filter((a) => a.type === q.type);
+    if (hit.length) return { answers: [...hit, ...own.filter((a) => a.type === 'RRSIG' && (a.data as { typeCovered: string }).typeCovered === q.type)] };
+    const a = await upstream.query(q.name, q.type as DnsRecordType, { dnssec: true });
+    return { rcode: (a.rcode || 'SERVFAIL') as 'NOERROR', answers: a.answers.map(asAnswer), authorities: a.authority.map(asAnswer) };
+  });
+  try {
+    const dns = createDnsClient({ server: `127.0.0.1:${fake.port}`, timeoutMs: 1000 });
+    const good = await walkDnssecChain(dns, 'ee.good.mm-dnssec.test', { trustAnchors: rootAnchors.anchors });
+    assert.equal(good.state, 'valid', good.why?.en);
+    assert.deepEqual(good.links.map((l) => [l.zone, l.state]), [['good.mm-dnssec.test', 'secure'], ['mm-dnssec.test', 'secure'], ['test', 'secure'], ['.', 'secure']]);
+    assert.equal((await walkDnssecChain(dns, 'brokends.mm-dnssec.test', { trustAnchors: rootAnchors.anchors })).state, 'broken');
+    const f = one(await (await import('../../src/domain/index.js')).checkDnssec(dns, 'good.mm-dnssec.test', Promise.resolve([]), { trustAnchors: rootAnchors.anchors }), 'dns.dnssec.chain');
+    assert.match(f.summary.en, /up to the root\.$/);
+    assert.match(f.summary.pl, /aż do korzenia\.$/);
+    // The real root's keys (IANA) do not sign this test root: said so, at the root.
+    const iana = await walkDnssecChain(dns, 'good.mm-dnssec.test', { trustAnchors: [ROOT_TRUST_ANCHOR] });
+    assert.equal(iana.state, 'broken');
+    assert.equal(iana.at, '.');
+    assert.match(iana.why!.en, /no DNSKEY of \. matches the trust anchor \(anchor key tags: 20326 \(RSASHA256\), 38696 \(RSASHA256\)/);
   } finally { await fake.close(); }
 });
