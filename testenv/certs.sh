@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Certificates for the probe tests, made once per environment in CERTDIR (start.sh calls this):
 #   ca.pem / ca-key.pem                 a test certificate authority ("mailmedic Test CA")
-#   good-cert.pem / good-key.pem        CA-signed, mail.example.test + localhost + 127.0.0.1, valid 10 years
+#   good-cert.pem / good-key.pem        CA-signed, mail.example.test + localhost + 127.0.0.1 (+ the DANE-TA test MX
+#                                       mx-ta.good.mm-dnssec.test), valid 10 years
 #   expired-cert.pem / expired-key.pem  CA-signed, right names, expired (2020-01-01 .. 2021-01-01)
 #   wrongname-cert.pem / wrongname-key.pem  CA-signed, valid, but only for wrong-host.example.net
 # The default cert.pem from start.sh stays self-signed. Usage: testenv/certs.sh CERTDIR
@@ -29,7 +30,7 @@ copy_extensions = none
 commonName = supplied
 [ good ]
 basicConstraints = CA:FALSE
-subjectAltName = DNS:mail.example.test,DNS:localhost,IP:127.0.0.1
+subjectAltName = DNS:mail.example.test,DNS:localhost,IP:127.0.0.1,DNS:mx-ta.good.mm-dnssec.test
 [ wrongname ]
 basicConstraints = CA:FALSE
 subjectAltName = DNS:wrong-host.example.net

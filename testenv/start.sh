@@ -34,6 +34,9 @@ mkdir -p "$F/nsd/zones" "$F/nsd/run" "$F/certs" "$F/run" "$F/postfix-spool" "$F/
 cp "$HERE"/zones/*.zone "$F/nsd/zones/"
 # Extra zones a test run generated (e.g. DKIM keys made at test time) may be dropped into $F/extra-zones first.
 [ -d "$F/extra-zones" ] && cp "$F"/extra-zones/*.zone "$F/nsd/zones/" 2>/dev/null || true
+# Signed zones for the DNSSEC chain walk and DANE tests: new keys each start; their TLSA records need the certificates.
+[ -x "$HERE/certs.sh" ] && "$HERE/certs.sh" "$F/certs"
+"$HERE/dnssec-zones.sh" "$F/nsd/zones" "$F/certs" "$F/dnssec"
 {
   cat <<X
 server:
@@ -85,6 +88,6 @@ cat > "$F/env.json" <<X
   "imap": $(P 1430), "imaps": $(P 9930), "pop3": $(P 1100), "pop3s": $(P 9950), "maillog": "$F/maillog", "dovecotLog": "$F/dovecot.log",
   "certs": "$F/certs", "users": { "alice@example.test": "alicepass", "bob@example.test": "bobpass" },
   "smtpNoTls": $(P 2526), "smtpExpiredCert": $(P 2527), "smtpWrongNameCert": $(P 2528), "smtpAuthBeforeTls": $(P 2529),
-  "smtpCaSigned": $(P 2530), "caCert": "$F/certs/ca.pem", "portOffset": $OFF }
+  "smtpCaSigned": $(P 2530), "caCert": "$F/certs/ca.pem", "dnssecAnchor": "$F/dnssec/anchor.ds", "portOffset": $OFF }
 X
 echo "mail test env up in $F"

@@ -49,6 +49,8 @@ export const USAGE_TEXTS = {
   explainNotText: tx('{file} is not text (an image, a program or an archive): copy the error message as text and give that',
     '{file} to nie tekst (obraz, program albo archiwum): skopiuj komunikat błędu jako tekst i podaj go'),
   cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
+  trustAnchorBad: tx('--trust-anchor {path}: {why} (expected DS records: "zone. IN DS tag algorithm digest-type hex")',
+    '--trust-anchor {path}: {why} (oczekiwane rekordy DS: „strefa. IN DS znacznik algorytm typ-skrótu hex”)'),
   emptyStdin: tx('nothing to read: standard input is empty', 'nie ma czego czytać: wejście standardowe jest puste'),
   emptyFile: tx('nothing to read: {path} is empty', 'nie ma czego czytać: plik {path} jest pusty'),
 

@@ -171,7 +171,7 @@ export function withHelpers(
   };
   const str = (d: unknown) => String(d);
   return {
-    query: (n, t) => base.query(n, t),
+    query: (n, t, o) => base.query(n, t, o),
     a: (n) => values(n, 'A', str),
     aaaa: (n) => values(n, 'AAAA', str),
     mx: (n) => values(n, 'MX', (d) => d as MxData),
@@ -218,7 +218,7 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
   let cacheHits = 0;
   const signal = options.signal;
 
-  async function lookup(name: string, type: DnsRecordType): Promise<DnsAnswer> {
+  async function lookup(name: string, type: DnsRecordType, dnssec: boolean, cd: boolean): Promise<DnsAnswer> {
     if (signal?.aborted) return { ...invalidAnswer(name, type, CANCELLED, serverText), attempts: 1 };
     const start = now();
     const entry = (a: DnsAnswer, transport: 'udp' | 'tcp') => {
@@ -257,9 +257,9 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
       attempts++;
       const id = randomInt(0, 65536);
       const msg = packet.encode({
-        type: 'query', id, flags: packet.RECURSION_DESIRED | packet.AUTHENTIC_DATA,
+        type: 'query', id, flags: packet.RECURSION_DESIRED | packet.AUTHENTIC_DATA | (cd ? packet.CHECKING_DISABLED : 0),
         questions: [{ type: type as 'A', name, class: 'IN' }],
-        ...(useEdns ? { additionals: [{ type: 'OPT', name: '.', udpPayloadSize: useEdns, flags: 0 } as Answer] } : {}),
+        ...(useEdns ? { additionals: [{ type: 'OPT', name: '.', udpPayloadSize: useEdns, flags: dnssec ? packet.DNSSEC_OK : 0 } as Answer] } : {}),
       });
       last = await udpExchange(server, msg, id, name, type, timeoutMs, signal);
       if (last.packet && useEdns && (last.packet as { rcode?: string }).rcode === 'FORMERR') {
@@ -285,13 +285,15 @@ export function createDnsClient(options: DnsClientOptions = {}): DnsClient & { s
   }
 
   const base: DnsQuery = {
-    query(rawName, type) {
+    query(rawName, type, o) {
       const n = normalizeDnsName(rawName);
       if (!n.ok) return Promise.resolve(invalidAnswer(n.name, type, n.error, serverText));
-      const key = `${n.name}|${type}`;
+      const dnssec = Boolean(o?.dnssec);
+      const cd = Boolean(o?.checkingDisabled);
+      const key = `${n.name}|${type}${dnssec ? '|do' : ''}${cd ? '|cd' : ''}`;
       const hit = cache.get(key);
       if (hit) { cacheHits++; return hit; }
-      const p = run(() => lookup(n.name, type));
+      const p = run(() => lookup(n.name, type, dnssec, cd));
       cache.set(key, p);
       // Map keeps insertion order: the first key is the oldest answer.
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);

@@ -17,7 +17,7 @@
  *   ones answered locally with status 'error'.
  */
 export type {
-  DnsRecordType, DnsStatus, DnsRecord, DnsAnswer, DnsResult, DnsTraceEntry, DnsQuery, DnsClient, MxData, SrvData, SoaData, TxtData,
+  DnsRecordType, DnsQueryOptions, DnsStatus, DnsRecord, DnsAnswer, DnsResult, DnsTraceEntry, DnsQuery, DnsClient, MxData, SrvData, SoaData, TxtData,
 } from './types.js';
 export { createDnsClient, parseDnsServer, systemDnsServer, formatServer, withHelpers, invalidAnswer } from './client.js';
 export type { DnsClientOptions, DnsServer } from './client.js';
@@ -26,3 +26,7 @@ export type { StaticRecord, StaticEntry, StaticDnsOptions } from './static.js';
 export { recordsOf, isDefinite } from './decode.js';
 export { normalizeDnsName, isHostName, reverseName, expandIPv6, formatRecord } from './names.js';
 export type { NameCheck } from './names.js';
+export {
+  keyTag, dsMatches, dsDigestChecked, dsFor, verifyRrsig, publicKeyOf, algorithmName, digestName, isDnskey, isDs, isRrsig, isTlsa, DNSSEC_ALGORITHMS,
+} from './dnssec.js';
+export type { DnskeyData, DsData, RrsigData, TlsaData, SigVerdict } from './dnssec.js';

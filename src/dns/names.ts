@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { DnsRecord } from './types.js';
+import { formatDnssecData } from './dnssec.js';
 
 /** A name ready for the wire, or the name and why it cannot be asked. */
 export type NameCheck = { ok: true; name: string } | { ok: false; name: string; error: string };
@@ -14,7 +15,8 @@ export type NameCheck = { ok: true; name: string } | { ok: false; name: string; 
 export function normalizeDnsName(input: string): NameCheck {
   let name = String(input ?? '').trim();
   if (name.length > 1024) return { ok: false, name: name.slice(0, 64) + '…', error: 'name is longer than 253 characters' };
-  if (name.endsWith('.') && name !== '.') name = name.slice(0, -1);
+  if (name === '.') return { ok: true, name: '' }; // the root zone (asked for its DNSKEY by the DNSSEC chain walk)
+  if (name.endsWith('.')) name = name.slice(0, -1);
   if (!name) return { ok: false, name, error: 'empty name' };
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(name)) return { ok: false, name, error: 'name contains control characters' };
@@ -84,6 +86,6 @@ export function formatRecord(r: DnsRecord): string {
     }
     case 'CNAME': case 'NS': case 'PTR': return `${head} ${String(d)}.`;
     case 'A': case 'AAAA': return `${head} ${String(d)}`;
-    default: return `${head} ${typeof d === 'string' ? d : JSON.stringify(d)}`;
+    default: return `${head} ${typeof d === 'string' ? d : formatDnssecData(r.type, d) ?? JSON.stringify(d)}`;
   }
 }

@@ -2,7 +2,7 @@
 
 /** Record types the checks ask for. */
 export type DnsRecordType =
-  | 'A' | 'AAAA' | 'MX' | 'TXT' | 'PTR' | 'SRV' | 'CNAME' | 'NS' | 'SOA' | 'CAA' | 'TLSA' | 'DS' | 'DNSKEY' | 'SPF';
+  | 'A' | 'AAAA' | 'MX' | 'TXT' | 'PTR' | 'SRV' | 'CNAME' | 'NS' | 'SOA' | 'CAA' | 'TLSA' | 'DS' | 'DNSKEY' | 'RRSIG' | 'SPF';
 
 /**
  * What a query came to. The checks must tell these apart: `nxdomain` (name does not exist) and `nodata`
@@ -82,7 +82,21 @@ export interface DnsTraceEntry {
  * Implementations: `createDnsClient` (real wire, UDP+TCP), `createStaticDnsClient` (in-memory, for tests).
  */
 export interface DnsQuery {
-  query(name: string, type: DnsRecordType): Promise<DnsAnswer>;
+  query(name: string, type: DnsRecordType, options?: DnsQueryOptions): Promise<DnsAnswer>;
+}
+
+/** Per-query options. */
+export interface DnsQueryOptions {
+  /**
+   * Set the DO bit (RFC 3225): ask for the DNSSEC records (RRSIG) beside the answer, for the checks that verify
+   * signatures themselves. Answers with and without DO are cached apart.
+   */
+  dnssec?: boolean;
+  /**
+   * Set the CD bit (RFC 4035 §3.2.2): a validating resolver then answers even when the data fails validation,
+   * instead of SERVFAIL — so the chain walk can see, and say, what is broken.
+   */
+  checkingDisabled?: boolean;
 }
 
 /** An answer plus the values of the asked type, for the convenience helpers. */

@@ -10,7 +10,8 @@ import { checkDkim, type DkimKeyInfo } from './dkim.js';
 import { checkDmarc } from './dmarc.js';
 import { checkDnsbl } from './dnsbl.js';
 import type { DnsblList } from './dnsbl-lists.js';
-import { checkDnssec } from './dnssec.js';
+import { checkDnssec, type TrustAnchor } from './dnssec.js';
+import { checkDane, type DaneResult } from './dane.js';
 import { checkMtaSts, checkTlsRpt, dnsPinnedFetch, type HttpsFetch } from './mtasts.js';
 import { boundedHost, checkMx, type MxHost } from './mx.js';
 import { checkPtr, type PtrResult } from './ptr.js';
@@ -46,6 +47,8 @@ export interface DomainCheckOptions {
   mxTls?: MxTlsOptions;
   /** Ask the registry over RDAP whether the domain is registered, active and not about to expire; off unless given. */
   registration?: RegistrationOptions;
+  /** DNSSEC trust anchors for the chain walk (default: the root's keys); tests give their signed test zone's DS. */
+  trustAnchors?: readonly TrustAnchor[];
 }
 
 /**
@@ -74,6 +77,8 @@ export interface DomainCheckResult {
     mxTls?: MxTlsResult[];
     /** What the registry said (only with the registration option, when it answered). */
     registration?: RegistrationInfo;
+    /** The TLSA records of each MX that has them (DANE), how DNSSEC vouches for them, and whether they match. */
+    dane?: DaneResult[];
     queries: { queries: number; cacheHits: number };
   };
 }
@@ -123,11 +128,16 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const mtaStsP = checkMtaSts(dns, domain, mxHostsP, fetch, options.httpsTimeoutMs ?? 5000);
   const tlsRptP = checkTlsRpt(dns, domain);
   const zoneP = checkSoaNs(dns, domain);
-  const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]));
+  const walk = options.trustAnchors ? { trustAnchors: options.trustAnchors } : {};
+  const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]), walk);
   const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
   const bimiP = dmarcP.then((d) => checkBimi(dns, domain, d.record?.tags));
   const registrationP = options.registration ? checkRegistration(domain, options.registration) : undefined;
-  const mxTlsP = options.mxTls ? mxP.then((m) => (m.hosts.length && !m.nullMx ? checkMxTls(m.hosts.slice(0, 10).map((h) => h.host), options.mxTls!) : { findings: [], results: [] })) : undefined;
+  const mxTlsP = options.mxTls ? mxP.then((m) => (m.hosts.length && !m.nullMx ? checkMxTls(m.hosts.slice(0, 10).map((h) => h.host), options.mxTls!) : { findings: [], results: [], presented: new Map() })) : undefined;
+  // DANE: the TLSA records of every MX; compared with the certificates only when the MX sessions ran.
+  const daneP = mxP.then(async (m) => (m.hosts.length && !m.nullMx && !m.nxdomain
+    ? checkDane(dns, m.hosts.slice(0, 10).map((h) => h.host), { ...walk, ...(mxTlsP ? { certificates: (await mxTlsP).presented } : {}) })
+    : { findings: [], results: [] }));
   // Private, loopback and reserved MX addresses already have their finding; PTR and blocklists mean nothing there.
   const publicAddrs = (h: MxHost) => h.addresses.filter((a) => !specialRange(a)).slice(0, 8);
   const mxPtrP = mxP.then((m) => Promise.all(m.hosts.slice(0, 10).flatMap((h) => publicAddrs(h).map((ip) => checkPtr(dns, { ip, role: 'mx', host: h.host })))));
@@ -137,8 +147,8 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
     ...(options.dnsblLists ? { lists: options.dnsblLists } : {}),
   }));
 
-  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl, bimi, mxTls, registration] = await Promise.all([
-    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP, bimiP, mxTlsP, registrationP,
+  const [mx, spf, dkim, dmarc, mtaSts, tlsRpt, zone, dnssec, senderPtr, mxPtr, dnsbl, bimi, mxTls, dane, registration] = await Promise.all([
+    mxP, spfP, dkimP, dmarcP, mtaStsP, tlsRptP, zoneP, dnssecP, senderPtrP, mxPtrP, dnsblP, bimiP, mxTlsP, daneP, registrationP,
   ]);
 
   const findings: Finding[] = [...norm.notes];
@@ -149,7 +159,7 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   if (mx.nxdomain) {
     findings.push(...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings);
   } else {
-    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings, ...(mxTls?.findings ?? []),
+    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings, ...(mxTls?.findings ?? []), ...dane.findings,
       ...mxPtr.flatMap((p) => p.findings), ...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings,
       ...mtaSts, ...tlsRpt, ...bimi.findings, ...dnssec, ...zone);
   }
@@ -188,6 +198,7 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
       ...(bimi.record ? { bimi: { ...(bimi.record.logo !== undefined ? { logo: bimi.record.logo } : {}), ...(bimi.record.certificate ? { certificate: bimi.record.certificate } : {}) } } : {}),
       ...(mxTls ? { mxTls: mxTls.results } : {}),
       ...(registration?.info ? { registration: registration.info } : {}),
+      ...(dane.results.length ? { dane: dane.results } : {}),
       queries: dns.stats(),
     },
   };

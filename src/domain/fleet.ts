@@ -7,6 +7,7 @@
 import { makeReport, worstStatus, type Report, type Status, type Text } from '../core/finding.js';
 import { createDnsClient, withHelpers, type DnsClient, type DnsQuery } from '../dns/index.js';
 import { checkDomain, type DomainCheckOptions } from './check.js';
+import type { DaneResult } from './dane.js';
 
 /** Options of checkDomains: those of checkDomain for every domain, and how many domains are checked at once. */
 export interface FleetOptions extends DomainCheckOptions {
@@ -23,6 +24,13 @@ export interface FleetRow {
   counts: Record<Status, number>;
   /** The worst findings first (errors, then warnings, then not checked), at most three: what to fix. */
   problems: { check: string; status: Status; subject: string; summary: Text }[];
+  /** The DNSSEC chain of the domain: valid, broken, unsigned, island, unknown ('' when not judged). */
+  dnssec: string;
+  /**
+   * DANE of its MX hosts: none (no TLSA), valid (every TLSA host matches, DNSSEC-protected), problem (a mismatch,
+   * unusable records or broken DNSSEC), unprotected (TLSA without DNSSEC), not-compared (no --connect).
+   */
+  dane: 'none' | 'valid' | 'problem' | 'unprotected' | 'not-compared';
   report: Report;
 }
 
@@ -31,7 +39,7 @@ const RANK: Record<Status, number> = { error: 0, warn: 1, unknown: 2, info: 3, o
 /** A view of a shared client that counts its own questions (each domain's `data.queries`), answers shared. */
 function countingView(shared: DnsQuery): DnsClient {
   let asked = 0;
-  return withHelpers({ query: (n, t) => { asked++; return shared.query(n, t); } }, [], () => ({ queries: asked, cacheHits: 0 }));
+  return withHelpers({ query: (n, t, o) => { asked++; return shared.query(n, t, o); } }, [], () => ({ queries: asked, cacheHits: 0 }));
 }
 
 function rowOf(input: string, report: Report): FleetRow {
@@ -40,7 +48,17 @@ function rowOf(input: string, report: Report): FleetRow {
   const problems = report.findings.filter((f) => f.status === 'error' || f.status === 'warn' || f.status === 'unknown')
     .map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.status] - RANK[b.f.status] || a.i - b.i).slice(0, 3)
     .map(({ f }) => ({ check: f.check, status: f.status, subject: f.subject, summary: f.summary }));
-  return { domain: report.subject, input, status: report.status, counts, problems, report };
+  const dnssec = String(report.findings.find((f) => f.check.startsWith('dns.dnssec.'))?.data?.state ?? '');
+  return { domain: report.subject, input, status: report.status, counts, problems, dnssec, dane: daneSummary(report), report };
+}
+
+/** One word for the DANE state of a domain (see FleetRow.dane). */
+function daneSummary(report: Report): FleetRow['dane'] {
+  const results = (report.data as { dane?: DaneResult[] } | undefined)?.dane ?? [];
+  if (!results.length) return 'none';
+  if (report.findings.some((f) => f.check === 'dns.dane.unusable' || f.check === 'dns.dane.pkix') || results.some((r) => r.dnssec === 'broken' || r.matches === false)) return 'problem';
+  if (results.some((r) => r.dnssec !== 'resolver' && r.dnssec !== 'verified')) return 'unprotected';
+  return results.every((r) => r.matches === true) ? 'valid' : 'not-compared';
 }
 
 /** Check every domain of `inputs` (blank lines and "# comments" skipped); rows come in input order. */
@@ -69,15 +87,15 @@ export function fleetStatus(rows: readonly { status: Status }[]): Status {
 }
 
 /** CSV columns of the one-line-per-domain overview. */
-export const FLEET_CSV_COLUMNS = ['domain', 'status', 'errors', 'warnings', 'notChecked', 'problems'];
+export const FLEET_CSV_COLUMNS = ['domain', 'status', 'errors', 'warnings', 'notChecked', 'problems', 'dnssec', 'dane'];
 
 /** One CSV row of the overview (the problems in English, as machine-readable text). */
 export function fleetCsvRow(r: FleetRow): string[] {
-  return [r.domain, r.status, String(r.counts.error), String(r.counts.warn), String(r.counts.unknown), r.problems.map((p) => `${p.check}: ${p.summary.en}`).join(' | ')];
+  return [r.domain, r.status, String(r.counts.error), String(r.counts.warn), String(r.counts.unknown), r.problems.map((p) => `${p.check}: ${p.summary.en}`).join(' | '), r.dnssec, r.dane];
 }
 
 /** The JSON Lines object of one domain (the full report only when asked: it is large). */
 export function fleetJsonLine(r: FleetRow, full = false): Record<string, unknown> {
-  return { domain: r.domain, status: r.status, counts: r.counts, problems: r.problems, ...(full ? { report: r.report } : {}) };
+  return { domain: r.domain, status: r.status, counts: r.counts, problems: r.problems, dnssec: r.dnssec, dane: r.dane, ...(full ? { report: r.report } : {}) };
 }
 

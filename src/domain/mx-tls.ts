@@ -6,6 +6,7 @@
 import type { Finding, Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import type { ProbeResult } from '../probe/common.js';
+import type { CertSummary } from '../probe/tls.js';
 import { finding } from './util.js';
 
 /** One SMTP session to a host and port with STARTTLS when offered (e.g. `(o) => probeSmtp({ ...o, tls: 'auto' }, deps)`). */
@@ -39,6 +40,9 @@ export interface MxTlsResult {
   validTo?: string;
 }
 
+/** The chain an MX presented (leaf first) and whether it names the host: what DANE compares TLSA records with. */
+export interface PresentedCertificate { chain: readonly CertSummary[]; nameMatches: boolean; nameError?: string }
+
 const T = {
   unreachable: tx('{host}: port {port} did not answer ({why}), so its TLS was not checked.', '{host}: port {port} nie odpowiedział ({why}), więc nie sprawdzono jego TLS.'),
   unreachableDetail: tx('From many networks (home, cloud, hosting) outgoing port 25 is blocked: check from a mail server, or the MX is down.',
@@ -71,10 +75,11 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (x: T) => 
 }
 
 /** The TLS of each MX host, as findings (dns.mx.tls.*) and one result per host. */
-export async function checkMxTls(hosts: readonly string[], o: MxTlsOptions): Promise<{ findings: Finding[]; results: MxTlsResult[] }> {
+export async function checkMxTls(hosts: readonly string[], o: MxTlsOptions): Promise<{ findings: Finding[]; results: MxTlsResult[]; presented: Map<string, PresentedCertificate> }> {
   const port = o.port ?? 25;
   const warnDays = o.warnDays ?? 14;
   const findings: Finding[] = [];
+  const presented = new Map<string, PresentedCertificate>();
   const results = await mapLimit([...new Set(hosts)], o.concurrency ?? 4, async (host): Promise<MxTlsResult> => {
     const subject = `${host}:${port}`;
     let r: ProbeResult;
@@ -95,6 +100,7 @@ export async function checkMxTls(hosts: readonly string[], o: MxTlsOptions): Pro
       findings.push(finding('dns.mx.tls.no-starttls', 'warn', subject, at(T.noStarttls, { host }), { advice: [at(T.noStarttlsAdvice, { host })] }));
       return { host, port, reached: true, starttls };
     }
+    presented.set(host, { chain: tls.chain, nameMatches: tls.nameMatches, ...(tls.nameError ? { nameError: tls.nameError } : {}) });
     const leaf = tls.chain[0];
     const validTo = leaf?.validTo ?? '?';
     const base: MxTlsResult = { host, port, reached: true, starttls: true, protocol: tls.protocol, daysLeft: tls.daysLeft, nameMatches: tls.nameMatches, trusted: tls.trusted, validTo };
@@ -111,5 +117,5 @@ export async function checkMxTls(hosts: readonly string[], o: MxTlsOptions): Pro
     }
     return base;
   });
-  return { findings, results };
+  return { findings, results, presented };
 }

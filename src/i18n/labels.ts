@@ -26,6 +26,8 @@ export const LABELS_PL: Readonly<Record<string, string>> = {
   certificate: 'certyfikat',
   // domain: SPF
   'SPF evaluation steps': 'kroki oceny SPF',
+  // domain: DNSSEC and DANE
+  'DNSSEC chain': 'łańcuch DNSSEC',
   // queue: the commands to run, where the mail goes, the MTA's words
   command: 'polecenie',
   'command (deletes mail)': 'polecenie (usuwa pocztę)',

@@ -4,6 +4,7 @@
  */
 import * as net from 'node:net';
 import * as tls from 'node:tls';
+import { createHash, X509Certificate } from 'node:crypto';
 
 /**
  * One certificate of a server's chain, as much as a diagnosis needs: who for, who issued it, names, validity,
@@ -18,6 +19,13 @@ export interface CertSummary {
   validTo: string;
   fingerprint256: string;
   selfSigned: boolean;
+  /**
+   * Digests a TLSA record is compared with (DANE, RFC 6698): of the whole certificate (SHA-512; SHA-256 is
+   * `fingerprint256`) and of its public key (SubjectPublicKeyInfo), lower-case hex.
+   */
+  sha512?: string;
+  spkiSha256?: string;
+  spkiSha512?: string;
 }
 
 /**
@@ -54,8 +62,21 @@ function namesOf(c: tls.PeerCertificate): string[] {
   return cn ? [Array.isArray(cn) ? cn.join(',') : cn] : [];
 }
 
+/** The DANE digests of a DER certificate; none when it cannot be read. */
+function daneDigests(raw: Buffer | undefined): Pick<CertSummary, 'sha512' | 'spkiSha256' | 'spkiSha512'> {
+  if (!raw?.length) return {};
+  try {
+    const spki = new X509Certificate(raw).publicKey.export({ type: 'spki', format: 'der' });
+    const h = (alg: string, b: Buffer) => createHash(alg).update(b).digest('hex');
+    return { sha512: h('sha512', raw), spkiSha256: h('sha256', spki), spkiSha512: h('sha512', spki) };
+  } catch {
+    return {};
+  }
+}
+
 function summarize(c: tls.PeerCertificate): CertSummary {
   return {
+    ...daneDigests(c.raw),
     subject: dn(c.subject as unknown as Record<string, unknown>),
     issuer: dn(c.issuer as unknown as Record<string, unknown>),
     names: namesOf(c),

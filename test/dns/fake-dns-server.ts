@@ -21,7 +21,8 @@ export interface FakeReply {
   delayMs?: number;
 }
 
-export type FakeHandler = (q: { name: string; type: string }, transport: 'udp' | 'tcp') => FakeReply | Promise<FakeReply>;
+/** `cd`: the query had the CD bit (checking disabled), as a DNSSEC chain walk sends it. */
+export type FakeHandler = (q: { name: string; type: string; cd: boolean }, transport: 'udp' | 'tcp') => FakeReply | Promise<FakeReply>;
 
 export interface FakeDnsServer {
   port: number;
@@ -61,7 +62,7 @@ export async function startFakeDns(handler: FakeHandler): Promise<FakeDnsServer>
           const req = packet.decode(body);
           const q = req.questions![0]!;
           log.push({ name: q.name, type: q.type, transport: 'tcp' });
-          const r = await handler({ name: q.name, type: q.type }, 'tcp');
+          const r = await handler({ name: q.name, type: q.type, cd: Boolean(req.flag_cd) }, 'tcp');
           await delay(r.delayMs);
           if (r.drop) continue;
           const out = build(req, r, false);
@@ -80,7 +81,7 @@ export async function startFakeDns(handler: FakeHandler): Promise<FakeDnsServer>
       try { req = packet.decode(msg); } catch { return; }
       const q = req.questions![0]!;
       log.push({ name: q.name, type: q.type, transport: 'udp' });
-      const r = await handler({ name: q.name, type: q.type }, 'udp');
+      const r = await handler({ name: q.name, type: q.type, cd: Boolean(req.flag_cd) }, 'udp');
       await delay(r.delayMs);
       if (r.drop) return;
       if (r.junkFirst) udp.send(r.junkFirst, rinfo.port, rinfo.address);

@@ -152,14 +152,17 @@ test('MTA-STS default fetch: resolves mta-sts.<domain> through the given resolve
   } finally { await new Promise((r) => srv.close(r)); }
 });
 
-test('DNSSEC: DNSKEY published but no AD bit → not validated (info)', async () => {
+test('DNSSEC: DNSKEY published, no DS at the parent and no AD bit → an island (warn), the DS to give the registrar', async () => {
   const fake = await startFakeDns((q) => (q.type === 'DNSKEY'
     ? { answers: [{ name: q.name, type: 'DNSKEY', ttl: 60, data: { flags: 257, algorithm: 13, key: Buffer.alloc(64, 1) } }] }
     : { rcode: 'NOERROR' }));
   try {
     const dns = createDnsClient({ server: `127.0.0.1:${fake.port}`, timeoutMs: 500 });
     const r = await checkDomain('unvalidated.test', { dns, fetch: false, dnsblLists: [] });
-    assert.equal(one(r.findings, 'dns.dnssec.not-validated').status, 'info');
+    const f = one(r.findings, 'dns.dnssec.island');
+    assert.equal(f.status, 'warn');
+    assert.match(f.summary.pl, /rodzic nie ma dla niej rekordu DS/);
+    assert.match(f.advice![0]!.en, /unvalidated\.test\. IN DS \d+ 13 2 [0-9A-F]{64}/);
   } finally { await fake.close(); }
 });
 

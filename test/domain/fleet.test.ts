@@ -105,7 +105,7 @@ test('CLI: several domains, --file and stdin, terminal lines in order, --csv, --
     assert.match(pl.stdout, /błędy: \d+, ostrzeżenia: \d+ — dns\./);
     const csv = cli(['mm-good.test', 'nosuch.mm-good.test', '--csv']);
     const rows = csv.stdout.trim().split('\r\n');
-    assert.equal(rows[0], 'domain,status,errors,warnings,notChecked,problems');
+    assert.equal(rows[0], 'domain,status,errors,warnings,notChecked,problems,dnssec,dane');
     assert.match(rows[2]!, /^nosuch\.mm-good\.test,error,/);
     const jl = cli(['mm-good.test', 'nosuch.mm-good.test', '--jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { domain: string; status: string; report?: unknown });
     assert.deepEqual(jl.map((j) => [j.domain, j.status]), [['mm-good.test', jl[0]!.status], ['nosuch.mm-good.test', 'error']]);

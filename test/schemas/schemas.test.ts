@@ -120,6 +120,7 @@ test('domain and spf --json against the real test DNS server', async () => {
   checkReport(ok(await cli(['domain', 'mm-good.test', '--resolver', DNS, '--no-fetch', '--dnsbl-lists', lists, '--json', '--ip', '45.10.20.31']), 'domain --ip'), 'domain');
   // BIMI and the TLS of the MX over a real SMTP session (the test Postfix's CA-signed listener).
   checkReport(ok(await cli(['domain', 'bimi-ok.mm-fleet.test', '--resolver', DNS, '--no-fetch', '--json', '--connect', '--mx-port', String(env.smtpCaSigned), '--ca', String(env.caCert)]), 'domain --connect'), 'domain');
+  checkReport(ok(await cli(['domain', 'wrong.good.mm-dnssec.test', '--resolver', DNS, '--no-fetch', '--json', '--connect', '--mx-port', String(env.smtpCaSigned), '--ca', String(env.caCert), '--trust-anchor', String(env.dnssecAnchor)]), 'domain --connect with DANE'), 'domain');
   // Many domains: the overview document, and every --jsonl line against the same row shape.
   const fleet = JSON.parse(ok(await cli(['domain', 'mm-good.test', 'nope.mm-none.test', 'bimi-weak.mm-fleet.test', '--resolver', DNS, '--no-fetch', '--json']), 'domain fleet')) as { data: unknown };
   check(validator('report.schema.json'), fleet, 'domain fleet: the report');

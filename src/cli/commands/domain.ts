@@ -2,7 +2,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { EXIT, exitCodeFor, makeReport, worstStatus, type Finding, type Lang, type Status } from '../../core/finding.js';
 import type { DnsClient } from '../../dns/index.js';
-import { checkDomain, checkDomains, fleetCsvRow, fleetJsonLine, FLEET_CSV_COLUMNS, type DomainCheckOptions, type FleetRow, type MxTlsOptions } from '../../domain/index.js';
+import { checkDomain, checkDomains, fleetCsvRow, fleetJsonLine, FLEET_CSV_COLUMNS, parseTrustAnchors, type DomainCheckOptions, type FleetRow, type MxTlsOptions, type TrustAnchor } from '../../domain/index.js';
+import { progressBar } from '../progress.js';
 import { loadDnsblLists } from '../../domain/cli-shared.js';
 import { parseRdapBootstrap, type RegistrationOptions } from '../../domain/rdap/index.js';
 import { fill, pick, tx } from '../../i18n/text.js';
@@ -30,8 +31,9 @@ Many domains (several arguments, --file with one per line, or "-" for standard i
 each is done, worst problem first; --csv / --jsonl for spreadsheets and pipelines; exit status of the worst one.
   --jobs <n>              domains checked at once (default 8)
   --full                  with many domains, the whole report of each (--jsonl: the report in each object)
-  --connect               also connect to every MX on port 25: STARTTLS, protocol, certificate name and expiry
+  --connect               also connect to every MX on port 25: STARTTLS, protocol, certificate name and expiry, DANE
   --mx-port <n>           the MX port for --connect (default 25)      --ca <file>   extra trusted CA (PEM) for --connect
+  --trust-anchor <file>   DS records to trust in the DNSSEC chain walk instead of the root's keys (a private or test zone)
   --ip <addr>             a server that sends the domain's mail: SPF verdict, reverse DNS, blocklists (repeatable)
   --dkim-selector <s>     DKIM selector to check (repeatable; default: probe common selectors)
   --resolver ip[:port]    DNS server to ask (default: the first nameserver in /etc/resolv.conf); no other is ever asked
@@ -49,8 +51,9 @@ domenę, gdy tylko jest gotowa, najpoważniejszy problem pierwszy; --csv / --jso
 według najgorszej domeny.
   --jobs <n>              ile domen naraz (domyślnie 8)
   --full                  przy wielu domenach pełny raport każdej (--jsonl: raport w każdym obiekcie)
-  --connect               łączy się też z każdym serwerem MX na porcie 25: STARTTLS, protokół, nazwa i ważność certyfikatu
+  --connect               łączy się też z każdym serwerem MX na porcie 25: STARTTLS, protokół, nazwa i ważność certyfikatu, DANE
   --mx-port <n>           port serwerów MX dla --connect (domyślnie 25)   --ca <plik>   dodatkowy zaufany urząd (PEM) dla --connect
+  --trust-anchor <plik>   rekordy DS zaufane w sprawdzaniu łańcucha DNSSEC zamiast kluczy korzenia (strefa prywatna lub testowa)
   --ip <adres>            serwer wysyłający pocztę domeny: wynik SPF, odwrotny DNS, czarne listy (można powtarzać)
   --dkim-selector <s>     selektor DKIM do sprawdzenia (można powtarzać; domyślnie typowe selektory)
   --resolver ip[:port]    serwer DNS do odpytania (domyślnie pierwszy nameserver z /etc/resolv.conf); żaden inny nie jest pytany
@@ -77,6 +80,7 @@ według najgorszej domeny.
       ca: { type: 'string' },
       'no-rdap': { type: 'boolean' },
       'rdap-bootstrap': { type: 'string' },
+      'trust-anchor': { type: 'string' },
     });
     const fleetInput = typeof v.file === 'string' || positionals.includes('-') || positionals.length > 1;
     if (typeof v.file === 'string') {
@@ -101,8 +105,11 @@ według najgorszej domeny.
       ...(lists ? { dnsblLists: lists } : {}), ...(v['no-fetch'] ? { fetch: false as const } : {}),
       ...(v.connect ? { mxTls: mxTlsOptions(v, dns) } : {}),
       ...(v['no-rdap'] ? {} : { registration: registrationOptions(v['rdap-bootstrap']) }),
+      ...(typeof v['trust-anchor'] === 'string' ? { trustAnchors: trustAnchorsFrom(v['trust-anchor']) } : {}),
     };
-    if (fleetInput) return runFleet(domainSource(positionals, v.file), options, numberOption('jobs', v.jobs, 8, 1, 256), { jsonl: Boolean(v.jsonl), full: Boolean(v.full) }, common);
+    // The total is known only when every domain is an argument (a --file or stdin is read as it goes).
+    const total = typeof v.file === 'string' || positionals.includes('-') ? undefined : positionals.length;
+    if (fleetInput) return runFleet(domainSource(positionals, v.file), options, numberOption('jobs', v.jobs, 8, 1, 256), { jsonl: Boolean(v.jsonl), full: Boolean(v.full), ...(total ? { total } : {}) }, common);
     const res = await checkDomain(positionals[0]!, options);
     const data = { ...res.data, resolver: dns.server, ...(v.trace ? { trace: dns.trace } : {}) };
     return emit(makeReport('domain', res.domain, res.findings, { tables: res.tables, data }), common);
@@ -117,6 +124,15 @@ function registrationOptions(file: unknown): RegistrationOptions {
   try { return { bootstrap: parseRdapBootstrap(text) }; } catch (e) {
     throw new InputError(USAGE_TEXTS.cannotRead, EXIT.dataError, { path: file, why: tx('it is not an RDAP bootstrap file (RFC 9224: "services" as [[suffixes], [URLs]])', 'to nie jest plik startowy RDAP (RFC 9224: „services” jako [[sufiksy], [adresy URL]])') });
   }
+}
+
+/** --trust-anchor: DS records (presentation form) of zones to trust without asking their parent. */
+function trustAnchorsFrom(path: string): TrustAnchor[] {
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path, why: whyUnreadable(e) }); }
+  const { anchors, errors } = parseTrustAnchors(text);
+  if (errors.length || !anchors.length) throw new UsageError(USAGE_TEXTS.trustAnchorBad, { path, why: errors[0] ?? 'no DS record' });
+  return anchors;
 }
 
 /** --connect: an SMTP session per MX through the probe, addresses from the same DNS server. */
@@ -154,8 +170,11 @@ const FLEET_TEXT = {
 };
 
 /** Many domains: one line (or CSV row, or JSON line) per domain as it is done, the worst status as exit code. */
-async function runFleet(source: AsyncIterable<string>, options: DomainCheckOptions, jobs: number, how: { jsonl: boolean; full: boolean }, common: CommonFlags): Promise<number> {
+async function runFleet(source: AsyncIterable<string>, options: DomainCheckOptions, jobs: number, how: { jsonl: boolean; full: boolean; total?: number }, common: CommonFlags): Promise<number> {
   const rows = checkDomains(source, { ...options, jobs });
+  // On a terminal, standard error shows how far the run is; results on standard output are written with it cleared.
+  const bar = progressBar(process.stderr, common.lang);
+  const progress = () => bar.update(counts.n, counts.error, how.total);
   const counts = { n: 0, error: 0, warn: 0, ok: 0 };
   let worst: Status = 'ok';
   const tally = (r: FleetRow) => {
@@ -169,11 +188,14 @@ async function runFleet(source: AsyncIterable<string>, options: DomainCheckOptio
     if (common.format === 'csv' && !how.jsonl) await out.write(renderCsv(FLEET_CSV_COLUMNS, []));
     for await (const r of rows) {
       tally(r);
+      bar.clear();
       if (how.jsonl) await out.write(JSON.stringify(fleetJsonLine(r, how.full)) + '\n');
       else if (common.format === 'csv') await out.write(renderCsv([], [fleetCsvRow(r)]).slice(2));
       else if (how.full) await out.write(render(r.report, 'terminal', opt) + '\n');
       else await out.write(fleetLine(r, common.lang) + '\n');
+      progress();
     }
+    bar.clear();
     if (!how.jsonl && common.format === 'terminal') await out.write('\n' + pick(fill(FLEET_TEXT.overview, counts), common.lang) + '\n');
     await out.close();
     return exitCodeFor(worst);
@@ -183,11 +205,13 @@ async function runFleet(source: AsyncIterable<string>, options: DomainCheckOptio
   const domains: Record<string, unknown>[] = [];
   for await (const r of rows) {
     tally(r);
+    progress();
     domains.push(fleetJsonLine(r, how.full));
     const first = r.problems[0];
     findings.push({ check: 'domain.fleet', status: r.status, subject: r.domain,
       summary: fill(FLEET_TEXT.rowFinding, { domain: r.domain, problem: first ? first.summary : FLEET_TEXT.none }), data: { counts: r.counts, problems: r.problems } });
   }
+  bar.clear();
   return emit(makeReport('domain', `${counts.n} domains`, findings, { data: { domains, summary: counts } }), common);
 }
 
