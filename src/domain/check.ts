@@ -131,7 +131,9 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   const walk = options.trustAnchors ? { trustAnchors: options.trustAnchors } : {};
   const dnssecP = checkDnssec(dns, domain, mxP.then(async (m) => [m.mxAnswer, await dns.soa(domain)]), walk);
   const senderPtrP = Promise.all(ips.map((ip) => checkPtr(dns, { ip, role: 'sender' })));
-  const bimiP = dmarcP.then((d) => checkBimi(dns, domain, d.record?.tags));
+  // The logo and mark certificate are fetched with the same HTTPS client as the MTA-STS policy (and not with --no-fetch).
+  const bimiAssets = fetch ? { fetch, timeoutMs: options.httpsTimeoutMs ?? 5000, now: new Date() } : undefined;
+  const bimiP = dmarcP.then((d) => checkBimi(dns, domain, d.record?.tags, bimiAssets));
   const registrationP = options.registration ? checkRegistration(domain, options.registration) : undefined;
   const mxTlsP = options.mxTls ? mxP.then((m) => (m.hosts.length && !m.nullMx ? checkMxTls(m.hosts.slice(0, 10).map((h) => h.host), options.mxTls!) : { findings: [], results: [], presented: new Map() })) : undefined;
   // DANE: the TLSA records of every MX; compared with the certificates only when the MX sessions ran.

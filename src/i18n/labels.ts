@@ -54,6 +54,7 @@ export const LABEL_PATTERNS_PL: readonly { en: string; pl: string }[] = [
  */
 export const TECHNICAL_LABELS: Readonly<Record<string, string>> = {
   RDAP: 'protocol name (RFC 9083): the registry look-up URL and its answer',
+  VMC: 'BIMI Verified Mark Certificate: its subject, issuer and end date',
   Subject: 'header name',
   'Diagnostic-Code': 'DSN field name',
   S: 'SMTP/IMAP/POP3 transcript direction: server',
