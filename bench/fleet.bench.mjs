@@ -84,12 +84,12 @@ const single = singles[2];
 async function fleet(n) {
   const before = await servedNow();
   const rows = { error: 0, warn: 0, ok: 0, info: 0, unknown: 0 };
-  let peak = process.memoryUsage().rss;
+  let peak = process.memoryUsage.rss();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for await (const r of checkDomains(domains.slice(0, n), { resolver: client(), jobs, fetch: false, dnsblLists: lists })) {
     rows[r.status]++;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
