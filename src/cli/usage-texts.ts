@@ -77,7 +77,6 @@ export const USAGE_TEXTS = {
   oneDomain: tx('give exactly one domain', 'podaj dokładnie jedną domenę'),
   domainNoInput: tx('give a domain (or several, or --file with one per line, or "-" to read them from standard input)',
     'podaj domenę (albo kilka, albo --file z jedną domeną w wierszu, albo „-”, by czytać je z wejścia standardowego)'),
-  dnsblListsUnreadable: tx('cannot read the blocklist set {path}: {why}', 'nie można odczytać zestawu czarnych list {path}: {why}'),
   dnsblListsNotJson: tx('{path} is not valid JSON', 'plik {path} nie zawiera poprawnego JSON'),
   dnsblListsShape: tx('{path}: expected a JSON array of blocklists, each with zone, kind ("ip" or "domain"), testEntry and codes', // wraps loadDnsblLists
     '{path}: oczekiwano tablicy JSON z czarnymi listami; każda musi mieć zone, kind („ip” albo „domain”), testEntry i codes'),

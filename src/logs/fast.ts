@@ -15,7 +15,7 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { LogLineParser, MAX_LINE } from './parse.js';
 import { LOCAL_TIME, newHead, parseStamp, StampClock } from './stamp.js';
-import { resolveLogSources, unreadableReason, type ReadProgress } from './input.js';
+import { resolveLogSources, stdinMaybeGzip, unreadableReason, type ReadProgress } from './input.js';
 import { latin1, type ReasonMemo, type SummaryCollector } from './summary.js';
 import { ByteKeyMap, QID_MAX } from './byte-map.js';
 import type { MessageTracker } from './messages.js';
@@ -1060,7 +1060,7 @@ async function* chunksOf(name: string, gzip: boolean, stdin: Readable | undefine
     }
   }
   const raw: Readable = name === '-' ? (stdin ?? process.stdin) : createReadStream(name, { highWaterMark: 4 << 20 });
-  const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
+  const stream: Readable = gzip ? raw.pipe(createGunzip()) : name === '-' ? stdinMaybeGzip(raw) : raw;
   if (gzip) raw.on('error', (err) => stream.destroy(err));
   if (name !== '-') raw.on('data', (c: Buffer) => { prog.bytes += c.length; });
   for await (const chunk of stream) {

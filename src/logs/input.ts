@@ -8,7 +8,7 @@ import { createReadStream, openSync, readSync, closeSync, statSync, readdirSync,
 import { isAscii } from 'node:buffer';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { MAX_LINE } from './parse.js';
 
 /** One log to read (a file, a .gz, or standard input) with what the reader needs to know before opening it. */
@@ -31,6 +31,31 @@ const realFs: LogFs = { stat: (p) => statSync(p), readdir: (p) => readdirSync(p)
 
 /** Names of the usual mail logs, in order of preference, when a folder is given. */
 const PREFERRED = ['maillog', 'mail.log', 'mainlog', 'exim_mainlog', 'mail', 'syslog', 'messages', 'dovecot.log'];
+
+/**
+ * Standard input as it comes, or ungzipped when its first bytes are gzip's (1f 8b): `zcat`-less pipes such as
+ * `ssh host cat /var/log/maillog.2.gz | mailmedic logs summary -` read like the .gz file would.
+ */
+export function stdinMaybeGzip(raw: Readable): Readable {
+  return Readable.from((async function* () {
+    const it = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    // Two bytes tell gzip: gather them even when the first chunk is a single byte.
+    let head = Buffer.alloc(0);
+    while (head.length < 2) {
+      const n = await it.next();
+      if (n.done) break;
+      head = Buffer.concat([head, Buffer.isBuffer(n.value) ? n.value : Buffer.from(n.value as unknown as string)]);
+    }
+    if (!head.length) return;
+    const all = (async function* () { yield head; for (;;) { const n = await it.next(); if (n.done) return; yield n.value; } })();
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+      const gz = createGunzip();
+      const src = Readable.from(all, { objectMode: false });
+      src.on('error', (e) => gz.destroy(e));
+      yield* src.pipe(gz) as AsyncIterable<Buffer>;
+    } else yield* all;
+  })(), { objectMode: false });
+}
 
 /** Split a rotated name into its base and its age rank (bigger = older). "maillog.2.gz" → ["maillog", 2]. */
 export function rotationKey(name: string): { base: string; age: number } {
@@ -152,7 +177,7 @@ export async function readLogLines(
         if (opt.onProgress && prog.bytes >= nextReport) { nextReport = prog.bytes + (8 << 20); opt.onProgress(prog); }
       });
     }
-    const stream: Readable = src.gzip ? raw.pipe(createGunzip()) : raw;
+    const stream: Readable = src.gzip ? raw.pipe(createGunzip()) : src.name === '-' ? stdinMaybeGzip(raw) : raw;
     if (src.gzip) raw.on('error', (e) => stream.destroy(e));
     let left: Buffer | undefined;
     let lineNo = 0;

@@ -157,3 +157,19 @@ test('a truncated or corrupt .gz among the rotations is "not checked" with why; 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a gzip-compressed log piped into standard input is read like the .gz file (summary and trace paths)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { PROJECT_ROOT } = await import('../helpers/env.js');
+  const text = readFileSync(join(PROJECT_ROOT, 'test', 'logs', 'fixtures', 'filters', 'maillog'));
+  const plain = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([text]) });
+  const zipped = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([gzipSync(text)]) });
+  assert.ok(plain.lines > 100);
+  assert.deepEqual({ lines: zipped.lines, parsed: zipped.parsed, counts: zipped.counts }, { lines: plain.lines, parsed: plain.parsed, counts: plain.counts });
+  // One byte at a time: the magic is still seen.
+  const bytes = gzipSync(text);
+  const dribble = await summarizeLogs({ inputs: ['-'], stdin: Readable.from([bytes.subarray(0, 1), bytes.subarray(1)]) });
+  assert.equal(dribble.lines, plain.lines);
+  const story = await traceLogs({ inputs: ['-'], stdin: Readable.from([gzipSync(text)]) }, {});
+  assert.ok(story.stories.length > 0, 'the full parser path reads it too');
+});

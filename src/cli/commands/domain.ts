@@ -95,7 +95,9 @@ według najgorszej domeny.
       const path = v['dnsbl-lists'];
       try { lists = loadDnsblLists(path); } catch (e) {
         // Told apart by kind, not by wording: a system error has a code, bad JSON is a SyntaxError, the rest is the shape check.
-        const text = (e as NodeJS.ErrnoException).code ? USAGE_TEXTS.dnsblListsUnreadable : e instanceof SyntaxError ? USAGE_TEXTS.dnsblListsNotJson : USAGE_TEXTS.dnsblListsShape;
+        // A file that cannot be read is the input layer's "cannot read" (66); a file that is not the right JSON is a usage error.
+        if ((e as NodeJS.ErrnoException).code) throw new InputError(USAGE_TEXTS.cannotRead, EXIT.noInput, { path, why: whyUnreadable(e) });
+        const text = e instanceof SyntaxError ? USAGE_TEXTS.dnsblListsNotJson : USAGE_TEXTS.dnsblListsShape;
         throw new UsageError(text, { path, why: whyUnreadable(e) }, e);
       }
     }
