@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and benchmarks need (real Postfix, Dovecot, NSD, swaks, pflogsumm,
+# g++, make and python3 build better-sqlite3 (the watch history database) from source when npm ci finds no prebuilt binary.
 # Sisimai for the bounce benchmark, Chromium for the browser tests, SpamAssassin for the header tests; amavisd-new,
 # opendkim and rsyslog for the filtering server of testenv/filters whose logs the logs tests read). Idempotent; needs root.
 set -euo pipefail
 need=(postfix dovecot-imapd dovecot-pop3d nsd swaks libnet-ssleay-perl libio-socket-ssl-perl libauthen-sasl-perl
       pflogsumm jq openssl bind9-dnsutils libsisimai-perl chromium iproute2 spamassassin util-linux time tmux
-      amavisd-new opendkim opendkim-tools rsyslog)
+      amavisd-new opendkim opendkim-tools rsyslog
+      g++ make python3)
 missing=()
 for p in "${need[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }
