@@ -23,4 +23,5 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   message: () => import('./message.js'),
   doctor: () => import('./doctor.js'),
   serve: () => import('./serve.js'),
+  watch: () => import('./watch.js'),
 };

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { EXIT } from '../../core/finding.js';
+import { createDnsClient } from '../../dns/index.js';
+import { loadDnsblLists } from '../../domain/cli-shared.js';
+import { lookupViaDns } from '../../probe/lookup.js';
+import { parseWatchConfig, resolveConfigPaths, WatchConfigError, type WatchConfig } from '../../watch/config.js';
+import { runWatchPass } from '../../watch/run.js';
+import { openSqliteStore } from '../../watch/store.js';
+import { WATCH_CONFIG_TEXTS } from '../../watch/texts.js';
+import { InputError, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
+import { emit } from '../output.js';
+import type { Command } from './index.js';
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  db: { type: 'string' },
+} as const;
+
+// Only what works is listed: `watch daemon` and `watch report` (issue 19) are not built yet.
+const USAGE_EN = `Usage: mailmedic watch run --config watch.yaml [--db FILE] [options]
+
+Checks everything on the watch list once (domains, sending IPs, mail servers, new lines of mail logs), stores
+every result, and alerts when something changed since the last pass: a problem appeared, got worse or cleared,
+a record changed. Alerts go to the terminal (this report) and to the webhook and e-mail of the list's alerts.
+Run it from cron or a systemd timer.
+
+  -c, --config FILE   the watch list (YAML or JSON): resolver, blocklists, concurrency, domains, ips, servers,
+                      logs, alerts
+      --db FILE       the history database (SQLite; default: the list's name with .db, next to it)
+
+Examples:
+  mailmedic watch run --config /etc/mailmedic/watch.yaml
+  mailmedic watch run -c watch.yaml --db /var/lib/mailmedic/watch.db --json`;
+
+const USAGE_PL = `Użycie: mailmedic watch run --config watch.yaml [--db PLIK] [opcje]
+
+Jednorazowo sprawdza wszystko z listy obserwowanych (domeny, adresy IP nadawców, serwery poczty, nowe wiersze logów
+poczty), zapisuje każdy wynik i powiadamia, gdy od ostatniego przebiegu coś się zmieniło: pojawił się problem,
+pogorszył się albo zniknął, zmienił się rekord. Powiadomienia trafiają do terminala (ten raport) oraz na webhook
+i adres e-mail z sekcji alerts listy. Uruchamiaj z crona albo timera systemd.
+
+  -c, --config PLIK   lista obserwowanych (YAML albo JSON): resolver, blocklists, concurrency, domains, ips,
+                      servers, logs, alerts
+      --db PLIK       baza historii (SQLite; domyślnie nazwa listy z .db, obok niej)
+
+Przykłady:
+  mailmedic watch run --config /etc/mailmedic/watch.yaml
+  mailmedic watch run -c watch.yaml --db /var/lib/mailmedic/watch.db --json`;
+
+/** The default database: watch.yaml → watch.db in the same folder. */
+export function defaultDbPath(configPath: string): string {
+  const abs = resolve(configPath);
+  return join(dirname(abs), `${basename(abs, extname(abs))}.db`);
+}
+
+function readFileText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+export const command: Command = {
+  describe: {
+    en: 'watch domains, IPs, servers and logs: store every result, alert on changes',
+    pl: 'obserwuj domeny, IP, serwery i logi: zapisuj wyniki, powiadamiaj o zmianach',
+  },
+  usage: { en: USAGE_EN, pl: USAGE_PL },
+  async run(argv) {
+    const { values: v, positionals, common } = parseCommand(argv, OPTIONS);
+    const [sub, ...extra] = positionals;
+    if (sub !== 'run' || extra.length) throw new UsageError(USAGE_TEXTS.watchSubcommand);
+    if (typeof v.config !== 'string') throw new UsageError(USAGE_TEXTS.watchNoConfig);
+    const configPath = v.config;
+    let cfg: WatchConfig;
+    try {
+      cfg = resolveConfigPaths(parseWatchConfig(readFileText(configPath), configPath), dirname(resolve(configPath)));
+    } catch (e) {
+      if (e instanceof WatchConfigError) throw new InputError(e.text, EXIT.dataError);
+      throw e;
+    }
+    // A password_env that is not set is a mistake in how the watcher is started: say so before any check runs.
+    for (const [i, s] of cfg.servers.entries()) {
+      if (s.passwordEnv && process.env[s.passwordEnv] === undefined) throw new InputError(new WatchConfigError(`servers[${i}].password_env`, WATCH_CONFIG_TEXTS.passwordEnvUnset, { name: s.passwordEnv }).text, EXIT.usage);
+    }
+    const mailEnv = cfg.alerts.email?.passwordEnv;
+    if (mailEnv && process.env[mailEnv] === undefined) throw new InputError(new WatchConfigError('alerts.email.password_env', WATCH_CONFIG_TEXTS.passwordEnvUnset, { name: mailEnv }).text, EXIT.usage);
+    const dns = createDnsClient(cfg.resolver ? { server: cfg.resolver } : {});
+    const caFiles: Record<string, string> = {};
+    for (const s of cfg.servers) if (s.ca) caFiles[s.ca] = readFileText(s.ca);
+    const mailCa = cfg.alerts.email?.ca ? readFileText(cfg.alerts.email.ca) : undefined;
+    const store = openSqliteStore(typeof v.db === 'string' ? v.db : defaultDbPath(configPath));
+    try {
+      const { report } = await runWatchPass({
+        config: cfg, store, lang: common.lang,
+        deps: {
+          dns,
+          ...(cfg.resolver ? { net: { lookup: lookupViaDns(dns) } } : {}),
+          ...(cfg.blocklists ? { dnsblLists: loadDnsblLists(cfg.blocklists) } : {}),
+          caFiles,
+          ...(mailCa ? { email: { ca: mailCa } } : {}),
+        },
+      });
+      return emit(report, common);
+    } finally {
+      store.close();
+    }
+  },
+};
