@@ -46,6 +46,7 @@ export interface ItemResult {
 
 /** The outside world of a pass, injected: DNS, sockets, clock, environment (for password_env), log offsets. */
 export interface RunnerDeps {
+  /** The DNS client of this pass: make a new one for each pass, since a client keeps the answers it got. */
   dns: DnsClient;
   net?: NetDeps;
   dnsblLists?: readonly DnsblList[];

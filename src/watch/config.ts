@@ -64,7 +64,7 @@ export class WatchConfigError extends Error {
   readonly text: Text;
   constructor(readonly key: string, why: Text, params: Record<string, string | number> = {}) {
     const w = fill(why, params);
-    const t = fill(T.atKey, { key: key || '(top)', why: w });
+    const t = key ? fill(T.atKey, { key, why: w }) : fill(T.whole, { why: w });
     super(t.en);
     this.text = t;
   }

@@ -76,7 +76,7 @@ export async function runWatchPass(o: WatchRunOptions): Promise<WatchRunResult> 
   if (alerts.length) {
     for (const [i, hook] of cfg.alerts.webhooks.entries()) await deliver(`webhook ${i + 1} (${new URL(hook.url).host})`, () => sendWebhook(hook, alerts, runId, o.deps.webhook));
     const mail = cfg.alerts.email;
-    if (mail) await deliver(`e-mail (${mail.to.join(', ')})`, () => sendEmail(mail, alerts, lang, startedAt, o.deps.email));
+    if (mail) await deliver(`e-mail (${mail.to.join(', ')})`, () => sendEmail(mail, alerts, lang, startedAt, runId, o.deps.email));
   }
 
   const problems = results.flatMap((r) => r.findings.filter((f) => f.status === 'warn' || f.status === 'error' || f.status === 'unknown'));

@@ -2,6 +2,7 @@
 import { tx } from '../i18n/text.js';
 
 export const WATCH_CONFIG_TEXTS = {
+  whole: tx('watch list: {why}', 'lista obserwowanych: {why}'),
   atKey: tx('watch list, key {key}: {why}', 'lista obserwowanych, klucz {key}: {why}'),
   empty: tx('the file is empty', 'plik jest pusty'),
   tooBig: tx('the file is over 4 MiB', 'plik ma ponad 4 MiB'),

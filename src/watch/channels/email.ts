@@ -27,7 +27,8 @@ export function alertMail(alerts: WatchAlert[], lang: Lang, at: string): { subje
   };
 }
 
-export async function sendEmail(ch: EmailChannel, alerts: WatchAlert[], lang: Lang, at: string, deps: EmailDeps = {}): Promise<string> {
+/** Send the pass's alerts as one message; resolves to the server's answer, rejects when the server does not take it. */
+export async function sendEmail(ch: EmailChannel, alerts: WatchAlert[], lang: Lang, at: string, runId: string, deps: EmailDeps = {}): Promise<string> {
   const password = ch.passwordEnv ? (deps.env ?? process.env)[ch.passwordEnv] : undefined;
   const timeout = deps.timeoutMs ?? 30_000;
   const transport = createTransport({
@@ -38,7 +39,7 @@ export async function sendEmail(ch: EmailChannel, alerts: WatchAlert[], lang: La
   });
   try {
     const { subject, text } = alertMail(alerts, lang, at);
-    const info = await transport.sendMail({ from: ch.from, to: ch.to, subject, text, headers: { 'X-Mailmedic-Watch': 'alerts' } });
+    const info = await transport.sendMail({ from: ch.from, to: ch.to, subject, text, headers: { 'X-Mailmedic-Watch-Run': runId } });
     return `accepted: ${String(info.response ?? '').slice(0, 200)}`;
   } finally {
     transport.close();
