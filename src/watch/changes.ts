@@ -12,6 +12,7 @@ import type { ItemResult } from './checks-runner.js';
 import type { FindingState } from './store.js';
 import { STATUS_WORDS, WATCH_TEXTS as W } from './texts.js';
 
+/** How a finding changed: a new problem, worse, better, fixed, or a tracked record that changed. */
 export type AlertKind = 'appeared' | 'worsened' | 'improved' | 'cleared' | 'changed';
 
 /** One alert, as stored and as every channel sends it. */
@@ -29,6 +30,7 @@ export interface WatchAlert {
   at: string;
 }
 
+/** How many failed probes in a row make an alert, the time of the pass, and the alert id maker. */
 export interface ChangeOptions {
   probeFailures: number;
   now: Date;
@@ -39,6 +41,7 @@ const rank = (s: Status) => STATUS_ORDER.indexOf(s);
 /** Only warnings and errors are problems to alert on; ok and info are "fine". */
 const isProblem = (s: Status) => s === 'warn' || s === 'error';
 
+/** The key a finding's state is stored under: item, check and subject. */
 export const stateKey = (item: string, check: string, subject: string) => `${item}|${check}|${subject}`;
 
 /** The alerts of a pass and the states to store after it (null: forget that key). */

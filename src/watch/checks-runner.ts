@@ -17,6 +17,7 @@ import { findLogProblems } from '../logs/index.js';
 import type { WatchConfig, WatchedDomain, WatchedServer } from './config.js';
 import { WATCH_TEXTS as W } from './texts.js';
 
+/** What a watched item is. */
 export type ItemKind = 'domain' | 'ip' | 'server' | 'log';
 
 /** One watched thing, with the stable key its history is stored under. */
@@ -61,6 +62,7 @@ export interface RunnerDeps {
   fetchMtaSts?: boolean;
 }
 
+/** The stable key each kind of item's history is stored under. */
 export const itemKey = {
   domain: (d: string) => `domain:${d}`,
   ip: (ip: string) => `ip:${ip}`,

@@ -9,10 +9,14 @@ import type { Lang, Text } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
 import { WATCH_CONFIG_TEXTS as T } from './texts.js';
 
+/** The protocols a watched server is probed with. */
 export type ServerProtocol = 'smtp' | 'imap' | 'pop3';
+/** How a watched server's connection is encrypted ('auto': by port, STARTTLS when offered). */
 export type ServerTls = 'implicit' | 'starttls' | 'none' | 'auto';
 
+/** A domain to watch with the full `domain` check. */
 export interface WatchedDomain { domain: string; dkimSelectors?: string[] }
+/** A mail server to watch with `probe`. */
 export interface WatchedServer {
   protocol: ServerProtocol;
   host: string;
@@ -24,7 +28,9 @@ export interface WatchedServer {
   /** A PEM file of extra CA certificates to trust (a private CA). */
   ca?: string;
 }
+/** A webhook the alerts are POSTed to as JSON (timeout per attempt, retries with backoff). */
 export interface WebhookChannel { url: string; timeoutMs: number; retries: number }
+/** The SMTP server and addresses the alert mail goes through. */
 export interface EmailChannel {
   host: string;
   port: number;
@@ -36,6 +42,7 @@ export interface EmailChannel {
   /** A PEM file of extra CA certificates to trust for the SMTP server's certificate. */
   ca?: string;
 }
+/** A checked watch list with its defaults filled in. */
 export interface WatchConfig {
   /** DNS server for every check, ip[:port]; absent: the system's resolver. */
   resolver?: string;

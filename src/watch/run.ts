@@ -14,6 +14,7 @@ import { sendWebhook, type WebhookDeps } from './channels/webhook.js';
 import type { WatchStore } from './store.js';
 import { ALERT_KIND_TEXTS, WATCH_TEXTS as W } from './texts.js';
 
+/** A pass's watch list, store, language and outside world. */
 export interface WatchRunOptions {
   config: WatchConfig;
   store: WatchStore;

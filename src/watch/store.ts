@@ -73,6 +73,7 @@ export interface FindingState {
   updatedAt: string;
 }
 
+/** One item's result of one pass, as stored. */
 export interface StoredResult {
   runId: string;
   item: string;
@@ -83,6 +84,7 @@ export interface StoredResult {
   findings: Finding[];
 }
 
+/** One alert as stored, with how each channel delivered it. */
 export interface StoredAlert {
   id: string;
   runId: string;

@@ -28,7 +28,7 @@ const SHARED = ['core', 'i18n', 'knowledge', 'mime'];
 const ALLOWED: Record<string, string[]> = {
   core: [], classify: [], report: [], dns: [], explain: ['classify'], bounce: ['classify'], domain: ['dns'], probe: ['classify', 'dns'],
   settings: ['classify', 'dns', 'probe'], logs: ['classify', 'report'], queue: ['classify', 'logs', 'report'], message: ['dns', 'report'],
-  doctor: ['report'], serve: ['doctor', 'report'],
+  doctor: ['report'], serve: ['doctor', 'report'], watch: ['classify', 'dns', 'domain', 'logs', 'probe', 'report'],
 };
 
 test('each subpath in package.json loads only its own capability and what it needs', () => {

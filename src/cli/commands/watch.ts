@@ -75,15 +75,20 @@ export const command: Command = {
     try {
       cfg = resolveConfigPaths(parseWatchConfig(readFileText(configPath), configPath), dirname(resolve(configPath)));
     } catch (e) {
-      if (e instanceof WatchConfigError) throw new InputError(e.text, EXIT.dataError);
+      // The watch list's own errors are bilingual already (src/watch/texts.ts), the key at fault named.
+      if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
       throw e;
     }
     // A password_env that is not set is a mistake in how the watcher is started: say so before any check runs.
-    for (const [i, s] of cfg.servers.entries()) {
-      if (s.passwordEnv && process.env[s.passwordEnv] === undefined) throw new InputError(new WatchConfigError(`servers[${i}].password_env`, WATCH_CONFIG_TEXTS.passwordEnvUnset, { name: s.passwordEnv }).text, EXIT.usage);
+    const envs: [string, string | undefined][] = [
+      ...cfg.servers.map((s, i): [string, string | undefined] => [`servers[${i}].password_env`, s.passwordEnv]),
+      ['alerts.email.password_env', cfg.alerts.email?.passwordEnv],
+    ];
+    for (const [key, name] of envs) {
+      if (!name || process.env[name] !== undefined) continue;
+      const text = new WatchConfigError(key, WATCH_CONFIG_TEXTS.passwordEnvUnset, { name }).text;
+      throw new InputError(text, EXIT.usage);
     }
-    const mailEnv = cfg.alerts.email?.passwordEnv;
-    if (mailEnv && process.env[mailEnv] === undefined) throw new InputError(new WatchConfigError('alerts.email.password_env', WATCH_CONFIG_TEXTS.passwordEnvUnset, { name: mailEnv }).text, EXIT.usage);
     const dns = createDnsClient(cfg.resolver ? { server: cfg.resolver } : {});
     const caFiles: Record<string, string> = {};
     for (const s of cfg.servers) if (s.ca) caFiles[s.ca] = readFileText(s.ca);

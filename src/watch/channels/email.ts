@@ -11,6 +11,7 @@ import type { EmailChannel } from '../config.js';
 import { STATUS_WORDS, WATCH_TEXTS as W } from '../texts.js';
 import { alertBlock } from './text.js';
 
+/** The environment (for password_env), an extra CA and the timeout of the e-mail channel. */
 export interface EmailDeps {
   env?: NodeJS.ProcessEnv;
   /** Extra CA PEM text to trust (a private CA). */

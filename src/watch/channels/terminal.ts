@@ -7,6 +7,7 @@ import { fill } from '../../i18n/text.js';
 import type { WatchAlert } from '../changes.js';
 import { ALERT_KIND_TEXTS, WATCH_TEXTS as W } from '../texts.js';
 
+/** An alert as a finding of the pass's Report. */
 export function alertFinding(a: WatchAlert): Finding {
   return {
     check: `watch.alert.${a.kind}`,

@@ -5,6 +5,7 @@
 import type { WatchAlert } from '../changes.js';
 import type { WebhookChannel } from '../config.js';
 
+/** Injectable fetch, sleep and the first backoff step (ms) of the webhook channel. */
 export interface WebhookDeps {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
