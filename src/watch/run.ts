@@ -12,7 +12,7 @@ import { sendEmail, type EmailDeps } from './channels/email.js';
 import { alertFinding } from './channels/terminal.js';
 import { sendWebhook, type WebhookDeps } from './channels/webhook.js';
 import type { WatchStore } from './store.js';
-import { ALERT_KIND_TEXTS, WATCH_TEXTS as W } from './texts.js';
+import { WATCH_TEXTS as W } from './texts.js';
 
 /** A pass's watch list, store, language and outside world. */
 export interface WatchRunOptions {
@@ -95,8 +95,9 @@ export async function runWatchPass(o: WatchRunOptions): Promise<WatchRunResult> 
         rows: results.map((r) => [r.item.key, r.item.kind, r.status, String(r.findings.filter((f) => f.status === 'warn' || f.status === 'error').length)]),
       },
       ...(alerts.length ? [{
-        id: 'watch-alerts', title: W.tableAlerts, columns: [W.colItem, W.colChange, W.colStatus, W.colSummary],
-        rows: alerts.map((a) => [a.item, ALERT_KIND_TEXTS[a.kind].en, `${a.previous} → ${a.status}`, a.summary.en]),
+        // Rows are data (ids, statuses), the same in both languages; the words are in the alert findings above.
+        id: 'watch-alerts', title: W.tableAlerts, columns: [W.colItem, W.colChange, W.colStatus, W.colCheck],
+        rows: alerts.map((a) => [a.item, a.kind, `${a.previous} → ${a.status}`, `${a.check} ${a.subject}`]),
       }] : []),
     ],
     data: {

@@ -37,10 +37,10 @@ export const ALERT_KIND_TEXTS = {
 
 export const WATCH_TEXTS = {
   alertSummary: tx('{kind}: {item} — {summary}', '{kind}: {item} — {summary}'),
-  alertCleared: tx('Fixed: {item} — {check} on {subject} is fine again (it was {previous}).',
-    'Naprawione: {item} — {check} dla {subject} znów jest w porządku (wcześniej: {previous}).'),
-  changedSummary: tx('{item}: the {what} record changed: was "{before}", now "{after}".',
-    '{item}: zmienił się rekord {what}: było „{before}”, jest „{after}”.'),
+  alertCleared: tx('{check} on {subject} is fine again (it was: {previous}).',
+    '{check} dla {subject} znów jest w porządku (wcześniej: {previous}).'),
+  changedSummary: tx('the {what} record changed: was "{before}", now "{after}".',
+    'zmienił się rekord {what}: było „{before}”, jest „{after}”.'),
   changedDetail: tx('A change you did not plan is often how mail breaks: check that this edit was intended.',
     'Niezaplanowana zmiana to częsta przyczyna problemów z pocztą: sprawdź, czy ta zmiana była zamierzona.'),
   recordsOk: tx('{item}: MX, SPF and DMARC records noted for change detection.', '{item}: rekordy MX, SPF i DMARC zapisane do wykrywania zmian.'),
@@ -70,7 +70,7 @@ export const WATCH_TEXTS = {
   colStatus: tx('status', 'stan'),
   colProblems: tx('problems', 'problemy'),
   colChange: tx('change', 'zmiana'),
-  colSummary: tx('what', 'co'),
+  colCheck: tx('check', 'test'),
 };
 
 /** Status words for alert texts. */
