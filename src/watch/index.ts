@@ -11,4 +11,6 @@ export { sendWebhook, webhookBody } from './channels/webhook.js';
 export { sendEmail, alertMail } from './channels/email.js';
 export { alertFinding } from './channels/terminal.js';
 export { runWatchPass } from './run.js';
+export { watchHistoryReport } from './history.js';
+export type { ItemHistory } from './history.js';
 export type { WatchRunOptions, WatchRunResult } from './run.js';

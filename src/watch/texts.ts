@@ -71,6 +71,13 @@ export const WATCH_TEXTS = {
   colProblems: tx('problems', 'problemy'),
   colChange: tx('change', 'zmiana'),
   colCheck: tx('check', 'test'),
+  historySummary: tx('Since {since}: {runs} pass(es), {alerts} alert(s).', 'Od {since}: przebiegi: {runs}, powiadomienia: {alerts}.'),
+  historyItem: tx('{item}: checked {passes} time(s), {alerts} alert(s); the latest pass at {latest}.',
+    '{item}: sprawdzeń: {passes}, powiadomień: {alerts}; ostatnie sprawdzenie: {latest}.'),
+  tableHistory: tx('Watched items over the period', 'Obserwowane elementy w tym okresie'),
+  colPasses: tx('passes', 'przebiegi'),
+  colWorst: tx('worst', 'najgorszy'),
+  colAlerts: tx('alerts', 'powiadomienia'),
 };
 
 /** Status words for alert texts. */

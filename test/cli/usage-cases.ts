@@ -111,6 +111,7 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['watch'] },
   { args: ['watch', 'run'] },
   { args: ['watch', 'run', '--config', 'test/watch/fixtures/bad-key.yaml'] },
+  { args: ['watch', 'report', '--config', 'test/watch/fixtures/bad-key.yaml', '--since', 'soon'] },
 ];
 
 /** The environment with no language set (English), plus the case's own. */

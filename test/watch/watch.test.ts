@@ -13,6 +13,7 @@ import { loadDnsblLists } from '../../src/domain/cli-shared.js';
 import { MIGRATIONS, openSqliteStore } from '../../src/watch/store.js';
 import { parseWatchConfig, WatchConfigError } from '../../src/watch/config.js';
 import { runWatchPass } from '../../src/watch/run.js';
+import { watchHistoryReport } from '../../src/watch/history.js';
 import { CLI, PROJECT_ROOT, testEnv } from '../helpers/env.js';
 import { startOwnNsd, webhookReceiver, type OwnNsd } from './helpers.js';
 
@@ -143,6 +144,13 @@ alerts:
     assert.ok(fifth.alerts.some((a) => a.kind === 'cleared' && a.key === spfError.key), fifth.alerts.map((a) => `${a.kind} ${a.key}`).join('; '));
     assert.equal(fifth.report.findings.find((f) => f.check === 'watch.alert.cleared')?.status, 'ok');
 
+    // The history report tells the same story: five passes, every alert in order, the item's latest status.
+    const history = watchHistoryReport(store, new Date(0));
+    const hd = history.data as { runs: number; alerts: unknown[]; items: { item: string; passes: number; worst: string }[] };
+    assert.equal(hd.runs, 5);
+    assert.equal(hd.alerts.length, first.alerts.length + third.alerts.length + fifth.alerts.length);
+    assert.deepEqual(hd.items.map((i) => [i.item, i.passes, i.worst]), [[`domain:${ZONE}`, 5, 'error']]);
+    assert.ok(history.findings.some((f) => f.check === 'watch.alert.cleared'));
     // Every pass and result is in the history.
     assert.equal(store.runs().length, 5);
     assert.equal(store.results().length, 5);
@@ -215,6 +223,13 @@ test('CLI: watch run prints the pass as a report (JSON too), the database lands 
     assert.equal(report.command, 'watch run');
     assert.deepEqual(report.data.items.map((i) => i.key), [`log:${join(d, 'mail.log')}`]);
     assert.ok(existsSync(join(d, 'watch.db')));
+    const rep = run(['watch', 'report', '-c', join(d, 'watch.yaml'), '--since', '1h', '--json']);
+    assert.equal(rep.status, 0, rep.stderr);
+    const h = JSON.parse(rep.stdout) as { command: string; data: { runs: number; items: { passes: number }[] } };
+    assert.equal(h.command, 'watch report');
+    assert.equal(h.data.runs, 1);
+    assert.equal(run(['watch', 'report', '-c', join(d, 'watch.yaml'), '--since', 'soon']).status, 64);
+    assert.equal(run(['watch', 'report', '-c', join(d, 'watch.yaml'), '--db', join(d, 'none.db')]).status, 66);
     writeFileSync(join(d, 'bad.yaml'), 'logs: [mail.log]\nserver: []\n');
     const bad = run(['watch', 'run', '-c', join(d, 'bad.yaml'), '--lang', 'pl']);
     assert.equal(bad.status, 65);
