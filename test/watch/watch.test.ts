@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createDnsClient } from '../../src/dns/index.js';
+import { lookupViaDns } from '../../src/probe/lookup.js';
 import { loadDnsblLists } from '../../src/domain/cli-shared.js';
 import { MIGRATIONS, openSqliteStore } from '../../src/watch/store.js';
 import { parseWatchConfig, WatchConfigError } from '../../src/watch/config.js';
@@ -176,6 +177,24 @@ test('a server alerts only when its probe fails twice in a row, and once', async
   store.close();
 });
 
+test('a certificate of the real Postfix inside the expiry window alerts, and renewing it (the clock back) is a recovery', async () => {
+  const caPath = String(env.caCert);
+  const cfg = parseWatchConfig(`servers:\n  - { protocol: smtp, host: mail.example.test, port: ${Number(env.smtpCaSigned)}, tls: starttls, ca: ${caPath} }\nalerts: { expiry_days: 30, probe_failures: 1 }\n`);
+  const store = openSqliteStore(join(dir, 'cert.db'));
+  const dns = createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 });
+  const caFiles = { [caPath]: readFileSync(caPath, 'utf8') };
+  const pass = (date: () => Date) => runWatchPass({ config: cfg, store, lang: 'en', deps: { dns, caFiles, net: { lookup: lookupViaDns(dns), date } } });
+  // The certificate is valid for about ten years: a clock 3640 days ahead puts its end inside the 30-day window.
+  const later = await pass(() => new Date(Date.now() + 3640 * 86_400_000));
+  const expiring = later.alerts.find((a) => a.check === 'probe.smtp.tls.expiring');
+  assert.ok(expiring, later.alerts.map((a) => `${a.kind} ${a.check}`).join('; '));
+  assert.equal(expiring.status, 'warn');
+  assert.ok((later.report.data as { items: { certDaysLeft?: number }[] }).items[0]!.certDaysLeft! < 30);
+  const now = await pass(() => new Date());
+  assert.ok(now.alerts.some((a) => a.kind === 'cleared' && a.key === expiring.key), now.alerts.map((a) => `${a.kind} ${a.check}`).join('; '));
+  store.close();
+});
+
 test('a sending IP on the test blocklist and without forward-confirmed PTR alerts; the stored states stop a repeat', async () => {
   const cfg = parseWatchConfig(`ips: [45.10.20.31]\n`);
   const store = openSqliteStore(join(dir, 'ip.db'));
@@ -238,5 +257,22 @@ test('CLI: watch run prints the pass as a report (JSON too), the database lands 
     assert.equal(run(['watch', 'run', '-c', join(d, 'nope.yaml')]).status, 66);
   } finally {
     rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('watch list fuzz: truncated, mutated, binary and huge input gives a config or a WatchConfigError, nothing else', () => {
+  const good = `resolver: 127.0.0.1:53\ndomains:\n  - example.com\n  - { domain: example.org, dkim_selectors: [s1] }\nips: [192.0.2.5]\nservers:\n  - { protocol: smtp, host: mail.example.com, port: 587, tls: starttls, user: me, password_env: P }\nlogs: [/var/log/mail.log]\nalerts:\n  lang: pl\n  webhook: { url: "https://hooks.example.com/x", retries: 2 }\n  email: { host: smtp.example.com, from: a@example.com, to: [b@example.com] }\n`;
+  let seed = 7;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const inputs: string[] = [];
+  for (let i = 0; i <= good.length; i += 3) inputs.push(good.slice(0, i));
+  for (let i = 0; i < 400; i++) {
+    const chars = [...good];
+    for (let k = 0; k < 1 + rnd(6); k++) chars[rnd(chars.length)] = ':-[]{}&*!|>\'"#\n \t\u0000é'[rnd(18)]!;
+    inputs.push(chars.join(''));
+  }
+  inputs.push(Buffer.from(Array.from({ length: 2000 }, () => rnd(256))).toString('latin1'), 'x'.repeat(5 * 1024 * 1024), '['.repeat(10_000), '{'.repeat(10_000));
+  for (const text of inputs) {
+    try { parseWatchConfig(text); } catch (e) { assert.ok(e instanceof WatchConfigError, `${(e as Error).name}: ${(e as Error).message} for ${JSON.stringify(text.slice(0, 120))}`); }
   }
 });
