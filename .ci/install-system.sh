@@ -3,11 +3,13 @@
 # Sisimai for the bounce benchmark, Chromium for the browser tests, SpamAssassin for the header tests; amavisd-new,
 # opendkim and rsyslog for the filtering server of testenv/filters whose logs the logs tests read; ldnsutils to sign
 # the DNSSEC test zones; nats-server and postgresql for the stream workers' tests, which start their own on free
-# ports). Idempotent; needs root.
+# ports; g++, make and python3 build better-sqlite3, the watch history database, from source when npm ci finds no
+# prebuilt binary). Idempotent; needs root.
 set -euo pipefail
 need=(postfix dovecot-imapd dovecot-pop3d nsd swaks libnet-ssleay-perl libio-socket-ssl-perl libauthen-sasl-perl
       pflogsumm jq openssl bind9-dnsutils libsisimai-perl chromium iproute2 spamassassin util-linux time tmux
-      amavisd-new opendkim opendkim-tools rsyslog ldnsutils nats-server postgresql)
+      amavisd-new opendkim opendkim-tools rsyslog ldnsutils nats-server postgresql
+      g++ make python3)
 missing=()
 for p in "${need[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }

@@ -125,6 +125,11 @@ export const USAGE_TEXTS = {
   messageTooBig: tx('standard input is over {limit} bytes: give at most {max} bytes (the headers are enough)',
     'standardowe wejście ma ponad {limit} bajtów: podaj najwyżej {max} bajtów (wystarczą nagłówki)'),
 
+  // --- watch ---
+  watchSubcommand: tx('give what to do: mailmedic watch run|report --config watch.yaml', 'podaj, co zrobić: mailmedic watch run|report --config watch.yaml'),
+  watchSince: tx('--since: "{value}" is not a duration such as 7d, 36h or 90m', '--since: „{value}” nie jest czasem trwania, np. 7d, 36h albo 90m'),
+  watchNoConfig: tx('give the watch list: --config watch.yaml', 'podaj listę obserwowanych: --config watch.yaml'),
+
   // --- doctor ---
   doctorUnknownCase: tx('unknown case "{id}" (use --list-cases)', 'nieznany przypadek „{id}” (listę pokazuje --list-cases)'),
   doctorNoCase: tx('choose a case with --case (or run on a terminal to be asked)', 'wybierz przypadek opcją --case (albo uruchom w terminalu, a program zapyta)'),

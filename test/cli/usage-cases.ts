@@ -117,6 +117,11 @@ export const USAGE_CASES: UsageCase[] = [
   // serve
   { args: ['serve', '--port', '99999'] },
   { args: ['serve', '--nope'] },
+  // watch
+  { args: ['watch'] },
+  { args: ['watch', 'run'] },
+  { args: ['watch', 'run', '--config', 'test/watch/fixtures/bad-key.yaml'] },
+  { args: ['watch', 'report', '--config', 'test/watch/fixtures/bad-key.yaml', '--since', 'soon'] },
 ];
 
 /** The environment with no language set (English), plus the case's own. */

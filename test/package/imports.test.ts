@@ -29,6 +29,7 @@ const ALLOWED: Record<string, string[]> = {
   core: [], classify: [], report: [], dns: [], explain: ['classify'], bounce: ['classify'], domain: ['dns'], probe: ['classify', 'dns'],
   settings: ['classify', 'dns', 'probe'], logs: ['classify', 'report'], queue: ['classify', 'logs', 'report'], message: ['dns', 'report'],
   doctor: ['report'], serve: ['doctor', 'report'], stream: ['bounce', 'classify'],
+  watch: ['classify', 'dns', 'domain', 'logs', 'probe', 'report'],
 };
 
 test('each subpath in package.json loads only its own capability and what it needs', () => {

@@ -26,4 +26,5 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   ship: () => import('./ship.js'),
   worker: () => import('./worker.js'),
   query: () => import('./query.js'),
+  watch: () => import('./watch.js'),
 };

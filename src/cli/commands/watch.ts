@@ -1,0 +1,143 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { EXIT } from '../../core/finding.js';
+import { createDnsClient } from '../../dns/index.js';
+import { loadDnsblLists } from '../../domain/cli-shared.js';
+import { lookupViaDns } from '../../probe/lookup.js';
+import { parseWatchConfig, resolveConfigPaths, WatchConfigError, type WatchConfig } from '../../watch/config.js';
+import { runWatchPass } from '../../watch/run.js';
+import { watchHistoryReport } from '../../watch/history.js';
+import { openSqliteStore } from '../../watch/store.js';
+import { WATCH_CONFIG_TEXTS } from '../../watch/texts.js';
+import { InputError, parseCommand, UsageError } from '../args.js';
+import { USAGE_TEXTS } from '../usage-texts.js';
+import { emit } from '../output.js';
+import type { Command } from './index.js';
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  db: { type: 'string' },
+  since: { type: 'string' },
+} as const;
+
+// Only what works is listed: `watch daemon` (issue 19) is not built yet.
+const USAGE_EN = `Usage: mailmedic watch run --config watch.yaml [--db FILE] [options]
+       mailmedic watch report --config watch.yaml [--db FILE] [--since 7d] [options]
+
+Checks everything on the watch list once (domains, sending IPs, mail servers, new lines of mail logs), stores
+every result, and alerts when something changed since the last pass: a problem appeared, got worse or cleared,
+a record changed. Alerts go to the terminal (this report) and to the webhook and e-mail of the list's alerts.
+Run it from cron or a systemd timer. \`watch report\` tells from the database what changed in a period: the alerts
+in order and, per item, the passes, the worst and the latest status.
+
+  -c, --config FILE   the watch list (YAML or JSON): resolver, blocklists, concurrency, domains, ips, servers,
+                      logs, alerts
+      --db FILE       the history database (SQLite; default: the list's name with .db, next to it)
+      --since D       report: the period to look back (default 7d; e.g. 36h, 90m)
+
+Examples:
+  mailmedic watch run --config /etc/mailmedic/watch.yaml
+  mailmedic watch run -c watch.yaml --db /var/lib/mailmedic/watch.db --json
+  mailmedic watch report -c watch.yaml --since 24h --markdown`;
+
+const USAGE_PL = `Użycie: mailmedic watch run --config watch.yaml [--db PLIK] [opcje]
+       mailmedic watch report --config watch.yaml [--db PLIK] [--since 7d] [opcje]
+
+Jednorazowo sprawdza wszystko z listy obserwowanych (domeny, adresy IP nadawców, serwery poczty, nowe wiersze logów
+poczty), zapisuje każdy wynik i powiadamia, gdy od ostatniego przebiegu coś się zmieniło: pojawił się problem,
+pogorszył się albo zniknął, zmienił się rekord. Powiadomienia trafiają do terminala (ten raport) oraz na webhook
+i adres e-mail z sekcji alerts listy. Uruchamiaj z crona albo timera systemd. \`watch report\` pokazuje z bazy, co się
+zmieniło w danym okresie: powiadomienia po kolei oraz dla każdego elementu liczbę przebiegów, najgorszy i ostatni stan.
+
+  -c, --config PLIK   lista obserwowanych (YAML albo JSON): resolver, blocklists, concurrency, domains, ips,
+                      servers, logs, alerts
+      --db PLIK       baza historii (SQLite; domyślnie nazwa listy z .db, obok niej)
+      --since D       report: okres wstecz (domyślnie 7d; np. 36h, 90m)
+
+Przykłady:
+  mailmedic watch run --config /etc/mailmedic/watch.yaml
+  mailmedic watch run -c watch.yaml --db /var/lib/mailmedic/watch.db --json
+  mailmedic watch report -c watch.yaml --since 24h --markdown`;
+
+/** The default database: watch.yaml → watch.db in the same folder. */
+export function defaultDbPath(configPath: string): string {
+  const abs = resolve(configPath);
+  return join(dirname(abs), `${basename(abs, extname(abs))}.db`);
+}
+
+function readFileText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+export const command: Command = {
+  describe: {
+    en: 'watch domains, IPs, servers and logs: store every result, alert on changes',
+    pl: 'obserwuj domeny, IP, serwery i logi: zapisuj wyniki, powiadamiaj o zmianach',
+  },
+  usage: { en: USAGE_EN, pl: USAGE_PL },
+  async run(argv) {
+    const { values: v, positionals, common } = parseCommand(argv, OPTIONS);
+    const [sub, ...extra] = positionals;
+    if ((sub !== 'run' && sub !== 'report') || extra.length) throw new UsageError(USAGE_TEXTS.watchSubcommand);
+    if (typeof v.config !== 'string') throw new UsageError(USAGE_TEXTS.watchNoConfig);
+    const configPath = v.config;
+    if (sub === 'report') {
+      const raw = typeof v.since === 'string' ? v.since : '7d';
+      const m = /^\s*(\d{1,6})\s*(d|h|m)\s*$/i.exec(raw);
+      if (!m) throw new UsageError(USAGE_TEXTS.watchSince, { value: raw });
+      const ms = Number(m[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2]!.toLowerCase() as 'd' | 'h' | 'm'];
+      // The list must exist and be valid (it names the default database), though the report reads only the database.
+      try { parseWatchConfig(readFileText(configPath), configPath); } catch (e) {
+        if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
+        throw e;
+      }
+      const dbPath = typeof v.db === 'string' ? v.db : defaultDbPath(configPath);
+      // No database yet means no pass has run: say so (exit 66) rather than make an empty one.
+      if (!existsSync(dbPath)) throw Object.assign(new Error(`no such file: ${dbPath}`), { code: 'ENOENT', path: dbPath });
+      const store = openSqliteStore(dbPath);
+      try {
+        return emit(watchHistoryReport(store, new Date(Date.now() - ms)), common);
+      } finally {
+        store.close();
+      }
+    }
+    let cfg: WatchConfig;
+    try {
+      cfg = resolveConfigPaths(parseWatchConfig(readFileText(configPath), configPath), dirname(resolve(configPath)));
+    } catch (e) {
+      // The watch list's own errors are bilingual already (src/watch/texts.ts), the key at fault named.
+      if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
+      throw e;
+    }
+    // A password_env that is not set is a mistake in how the watcher is started: say so before any check runs.
+    const envs: [string, string | undefined][] = [
+      ...cfg.servers.map((s, i): [string, string | undefined] => [`servers[${i}].password_env`, s.passwordEnv]),
+      ['alerts.email.password_env', cfg.alerts.email?.passwordEnv],
+    ];
+    for (const [key, name] of envs) {
+      if (!name || process.env[name] !== undefined) continue;
+      const text = new WatchConfigError(key, WATCH_CONFIG_TEXTS.passwordEnvUnset, { name }).text;
+      throw new InputError(text, EXIT.usage);
+    }
+    const dns = createDnsClient(cfg.resolver ? { server: cfg.resolver } : {});
+    const caFiles: Record<string, string> = {};
+    for (const s of cfg.servers) if (s.ca) caFiles[s.ca] = readFileText(s.ca);
+    const mailCa = cfg.alerts.email?.ca ? readFileText(cfg.alerts.email.ca) : undefined;
+    const store = openSqliteStore(typeof v.db === 'string' ? v.db : defaultDbPath(configPath));
+    try {
+      const { report } = await runWatchPass({
+        config: cfg, store, lang: common.lang,
+        deps: {
+          dns,
+          ...(cfg.resolver ? { net: { lookup: lookupViaDns(dns) } } : {}),
+          ...(cfg.blocklists ? { dnsblLists: loadDnsblLists(cfg.blocklists) } : {}),
+          caFiles,
+          ...(mailCa ? { email: { ca: mailCa } } : {}),
+        },
+      });
+      return emit(report, common);
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,16 @@
+/** `mailmedic watch`: a watch list checked pass after pass, every result stored, changes sent as alerts. */
+export { parseWatchConfig, validateWatchConfig, resolveConfigPaths, WatchConfigError } from './config.js';
+export type { WatchConfig, WatchedDomain, WatchedServer, WebhookChannel, EmailChannel } from './config.js';
+export { openSqliteStore, MIGRATIONS as WATCH_MIGRATIONS } from './store.js';
+export type { WatchStore, FindingState, StoredResult, StoredAlert } from './store.js';
+export { watchItems, checkItem, runChecks, itemKey } from './checks-runner.js';
+export type { WatchItem, ItemResult, RunnerDeps, ItemKind } from './checks-runner.js';
+export { detectChanges, stateKey } from './changes.js';
+export type { WatchAlert, AlertKind, ChangeOptions } from './changes.js';
+export { sendWebhook, webhookBody } from './channels/webhook.js';
+export { sendEmail, alertMail } from './channels/email.js';
+export { alertFinding } from './channels/terminal.js';
+export { runWatchPass } from './run.js';
+export { watchHistoryReport } from './history.js';
+export type { ItemHistory } from './history.js';
+export type { WatchRunOptions, WatchRunResult } from './run.js';
