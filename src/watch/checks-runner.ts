@@ -9,6 +9,7 @@ import { fill } from '../i18n/text.js';
 import type { DnsClient } from '../dns/index.js';
 import type { DnsblList } from '../domain/dnsbl-lists.js';
 import { checkDomain } from '../domain/check.js';
+import type { RegistrationOptions } from '../domain/rdap/index.js';
 import { checkDnsbl } from '../domain/dnsbl.js';
 import { checkPtr } from '../domain/ptr.js';
 import { mapConcurrent, probeOne } from '../probe/many.js';
@@ -60,6 +61,11 @@ export interface RunnerDeps {
   logOffset?: (path: string) => number | undefined;
   /** Fetch the MTA-STS policy over HTTPS (default: yes). */
   fetchMtaSts?: boolean;
+  /**
+   * Ask each domain's registry over RDAP (default: yes, warning `alerts.expiry_days` before the domain expires, so
+   * a lapsing or suspended domain alerts like an expiring certificate); false: do not.
+   */
+  registration?: RegistrationOptions | false;
 }
 
 /** The stable key each kind of item's history is stored under. */
@@ -80,8 +86,9 @@ export function watchItems(cfg: WatchConfig): WatchItem[] {
   ];
 }
 
-async function checkDomainItem(d: WatchedDomain, deps: RunnerDeps): Promise<Pick<ItemResult, 'findings' | 'tracked'>> {
+async function checkDomainItem(d: WatchedDomain, cfg: WatchConfig, deps: RunnerDeps): Promise<Pick<ItemResult, 'findings' | 'tracked'>> {
   const r = await checkDomain(d.domain, {
+    ...(deps.registration === false ? {} : { registration: { warnDays: cfg.alerts.expiryDays, ...(deps.now ? { now: deps.now } : {}), ...deps.registration } }),
     resolver: deps.dns,
     ...(d.dkimSelectors ? { dkimSelectors: d.dkimSelectors } : {}),
     ...(deps.dnsblLists ? { dnsblLists: deps.dnsblLists } : {}),
@@ -141,7 +148,7 @@ export async function checkItem(item: WatchItem, cfg: WatchConfig, deps: RunnerD
   const t0 = performance.now();
   let part: Partial<ItemResult>;
   try {
-    if (item.kind === 'domain') part = await checkDomainItem(item.domain!, deps);
+    if (item.kind === 'domain') part = await checkDomainItem(item.domain!, cfg, deps);
     else if (item.kind === 'ip') part = await checkIpItem(item.ip!, deps);
     else if (item.kind === 'server') part = await checkServerItem(item.server!, cfg, deps);
     else part = await checkLogItem(item.log!, deps, now);

@@ -276,3 +276,30 @@ test('watch list fuzz: truncated, mutated, binary and huge input gives a config 
     try { parseWatchConfig(text); } catch (e) { assert.ok(e instanceof WatchConfigError, `${(e as Error).name}: ${(e as Error).message} for ${JSON.stringify(text.slice(0, 120))}`); }
   }
 });
+
+test('a domain whose registration is about to expire alerts (RDAP at a loopback registry), once, and renewing it clears', async () => {
+  const { createServer: httpServer } = await import('node:http');
+  let expires = '2026-12-20T00:00:00Z';
+  const rdap = httpServer((req, res) => {
+    if (!/\/domain\/soon\.rdap\.test$/.test(req.url ?? '')) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'Content-Type': 'application/rdap+json' });
+    res.end(JSON.stringify({ objectClassName: 'domain', ldhName: 'soon.rdap.test', status: ['active'], events: [{ eventAction: 'expiration', eventDate: expires }] }));
+  });
+  await new Promise<void>((r) => rdap.listen(0, '127.0.0.1', r));
+  try {
+    const base = `http://127.0.0.1:${(rdap.address() as AddressInfo).port}/`;
+    const cfg = parseWatchConfig('domains:\n  - soon.rdap.test\nalerts:\n  expiry_days: 30\n');
+    const store = openSqliteStore(join(dir, 'rdap.db'));
+    const dns = () => createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 });
+    const deps = () => ({ dns: dns(), fetchMtaSts: false, now: () => new Date('2026-12-05T12:00:00Z'), registration: { bootstrap: { services: [[['rdap.test'], [base]]] as [string[], string[]][] } } });
+    const first = await runWatchPass({ config: cfg, store, lang: 'pl', deps: deps() });
+    const alert = first.alerts.find((a) => a.check === 'dns.registration.expiring');
+    assert.ok(alert, JSON.stringify(first.alerts.map((a) => a.check)));
+    assert.equal(alert.kind, 'appeared');
+    assert.deepEqual((await runWatchPass({ config: cfg, store, lang: 'pl', deps: deps() })).alerts.filter((a) => a.check.startsWith('dns.registration')), [], 'not repeated');
+    expires = '2027-12-20T00:00:00Z';
+    const renewed = await runWatchPass({ config: cfg, store, lang: 'pl', deps: deps() });
+    assert.ok(renewed.alerts.some((a) => a.check === 'dns.registration.expiring' && a.kind === 'cleared'));
+    store.close();
+  } finally { await new Promise((r) => rdap.close(r)); }
+});
