@@ -54,6 +54,8 @@ export interface WatchConfig {
   ips: string[];
   servers: WatchedServer[];
   logs: string[];
+  /** How often `watch daemon` checks each kind of item, in ms (one pass of `watch run` checks them all). */
+  schedule: { domains: number; ips: number; servers: number; logs: number };
   alerts: {
     lang?: Lang;
     /** Alert when a certificate expires within this many days. */
@@ -77,7 +79,19 @@ export class WatchConfigError extends Error {
   }
 }
 
-const TOP_KEYS = ['resolver', 'blocklists', 'concurrency', 'domains', 'ips', 'servers', 'logs', 'alerts'];
+const TOP_KEYS = ['resolver', 'blocklists', 'concurrency', 'schedule', 'domains', 'ips', 'servers', 'logs', 'alerts'];
+/** The daemon's default interval per kind: DNS and blocklists change slowly, a server that stops answering matters now. */
+const DEFAULT_SCHEDULE = { domains: 3_600_000, ips: 1_800_000, servers: 300_000, logs: 60_000 };
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A schedule interval: "30s", "5m", "1h", "1d", or a number of seconds; 1 s to 7 days. */
+function interval(v: unknown, key: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  const m = typeof v === 'number' ? [String(v), String(v), 's'] : typeof v === 'string' ? /^\s*(\d{1,7})\s*([smhd])\s*$/i.exec(v) : null;
+  const ms = m ? Number(m[1]) * UNIT_MS[m[2]!.toLowerCase()]! : NaN;
+  if (!Number.isInteger(ms) || ms < 1000 || ms > 7 * 86_400_000) throw new WatchConfigError(key, T.badInterval);
+  return ms;
+}
 const MAX_ITEMS = 5000;
 const DOMAIN_RE = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
 const HOST_RE = /^[A-Za-z0-9._-]{1,253}$/;
@@ -188,9 +202,14 @@ export function validateWatchConfig(raw: unknown): WatchConfig {
   if (!domains.length && !ips.length && !servers.length && !logs.length) throw new WatchConfigError('', T.nothingToWatch);
   const a = o.alerts === undefined ? {} : object(o.alerts, 'alerts', ['lang', 'expiry_days', 'probe_failures', 'webhook', 'email']);
   const hooks = a.webhook === undefined ? [] : Array.isArray(a.webhook) ? a.webhook.map((w, i) => webhook(w, `alerts.webhook[${i}]`)) : [webhook(a.webhook, 'alerts.webhook')];
+  const sch = o.schedule === undefined ? {} : object(o.schedule, 'schedule', ['domains', 'ips', 'servers', 'logs']);
   const cfg: WatchConfig = {
     concurrency: int(o.concurrency, 'concurrency', 8, 1, 64),
     domains, ips, servers, logs,
+    schedule: {
+      domains: interval(sch.domains, 'schedule.domains', DEFAULT_SCHEDULE.domains), ips: interval(sch.ips, 'schedule.ips', DEFAULT_SCHEDULE.ips),
+      servers: interval(sch.servers, 'schedule.servers', DEFAULT_SCHEDULE.servers), logs: interval(sch.logs, 'schedule.logs', DEFAULT_SCHEDULE.logs),
+    },
     alerts: {
       expiryDays: int(a.expiry_days, 'alerts.expiry_days', 14, 0, 365),
       probeFailures: int(a.probe_failures, 'alerts.probe_failures', 2, 1, 10),

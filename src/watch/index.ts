@@ -14,3 +14,4 @@ export { runWatchPass } from './run.js';
 export { watchHistoryReport } from './history.js';
 export type { ItemHistory } from './history.js';
 export type { WatchRunOptions, WatchRunResult } from './run.js';
+export { runWatchDaemon, type WatchDaemonOptions } from './daemon.js';

@@ -14,6 +14,7 @@ export const WATCH_CONFIG_TEXTS = {
   unknownKey: tx('unknown key (allowed here: {allowed})', 'nieznany klucz (dozwolone tutaj: {allowed})'),
   tooMany: tx('more than {max} entries', 'ponad {max} pozycji'),
   badValue: tx('"{value}" is not a valid value here', '„{value}” nie jest tu poprawną wartością'),
+  badInterval: tx('must be an interval from 1s to 7d, e.g. 30s, 5m, 1h (or a number of seconds)', 'musi być odstępem od 1s do 7d, np. 30s, 5m, 1h (albo liczbą sekund)'),
   badNumber: tx('must be a whole number from {min} to {max}', 'musi być liczbą całkowitą od {min} do {max}'),
   oneOf: tx('must be one of: {values}', 'musi być jedną z wartości: {values}'),
   badResolver: tx('"{value}" is not an IP address with an optional :port', '„{value}” nie jest adresem IP z opcjonalnym :portem'),

@@ -6,6 +6,7 @@ import { loadDnsblLists } from '../../domain/cli-shared.js';
 import { lookupViaDns } from '../../probe/lookup.js';
 import { parseWatchConfig, resolveConfigPaths, WatchConfigError, type WatchConfig } from '../../watch/config.js';
 import { runWatchPass } from '../../watch/run.js';
+import { runWatchDaemon } from '../../watch/daemon.js';
 import { watchHistoryReport } from '../../watch/history.js';
 import { openSqliteStore } from '../../watch/store.js';
 import { WATCH_CONFIG_TEXTS } from '../../watch/texts.js';
@@ -20,18 +21,20 @@ const OPTIONS = {
   since: { type: 'string' },
 } as const;
 
-// Only what works is listed: `watch daemon` (issue 19) is not built yet.
 const USAGE_EN = `Usage: mailmedic watch run --config watch.yaml [--db FILE] [options]
+       mailmedic watch daemon --config watch.yaml [--db FILE] [options]
        mailmedic watch report --config watch.yaml [--db FILE] [--since 7d] [options]
 
 Checks everything on the watch list once (domains, sending IPs, mail servers, new lines of mail logs), stores
 every result, and alerts when something changed since the last pass: a problem appeared, got worse or cleared,
 a record changed. Alerts go to the terminal (this report) and to the webhook and e-mail of the list's alerts.
-Run it from cron or a systemd timer. \`watch report\` tells from the database what changed in a period: the alerts
+Run it from cron or a systemd timer, or run \`watch daemon\`: the same passes on each kind's own schedule (the list's
+schedule: domains 1h, ips 30m, servers 5m, logs 1m by default, ±10 % at random) until SIGTERM or Ctrl-C, which
+let the pass in hand finish. \`watch report\` tells from the database what changed in a period: the alerts
 in order and, per item, the passes, the worst and the latest status.
 
-  -c, --config FILE   the watch list (YAML or JSON): resolver, blocklists, concurrency, domains, ips, servers,
-                      logs, alerts
+  -c, --config FILE   the watch list (YAML or JSON): resolver, blocklists, concurrency, schedule, domains, ips,
+                      servers, logs, alerts
       --db FILE       the history database (SQLite; default: the list's name with .db, next to it)
       --since D       report: the period to look back (default 7d; e.g. 36h, 90m)
 
@@ -41,16 +44,19 @@ Examples:
   mailmedic watch report -c watch.yaml --since 24h --markdown`;
 
 const USAGE_PL = `Użycie: mailmedic watch run --config watch.yaml [--db PLIK] [opcje]
+       mailmedic watch daemon --config watch.yaml [--db PLIK] [opcje]
        mailmedic watch report --config watch.yaml [--db PLIK] [--since 7d] [opcje]
 
 Jednorazowo sprawdza wszystko z listy obserwowanych (domeny, adresy IP nadawców, serwery poczty, nowe wiersze logów
 poczty), zapisuje każdy wynik i powiadamia, gdy od ostatniego przebiegu coś się zmieniło: pojawił się problem,
 pogorszył się albo zniknął, zmienił się rekord. Powiadomienia trafiają do terminala (ten raport) oraz na webhook
-i adres e-mail z sekcji alerts listy. Uruchamiaj z crona albo timera systemd. \`watch report\` pokazuje z bazy, co się
+i adres e-mail z sekcji alerts listy. Uruchamiaj z crona albo timera systemd albo jako \`watch daemon\`: te same
+przebiegi według harmonogramu każdego rodzaju (schedule listy: domeny 1h, ips 30m, serwery 5m, logi 1m domyślnie,
+±10 % losowo) aż do SIGTERM lub Ctrl-C, które pozwalają dokończyć bieżący przebieg. \`watch report\` pokazuje z bazy, co się
 zmieniło w danym okresie: powiadomienia po kolei oraz dla każdego elementu liczbę przebiegów, najgorszy i ostatni stan.
 
-  -c, --config PLIK   lista obserwowanych (YAML albo JSON): resolver, blocklists, concurrency, domains, ips,
-                      servers, logs, alerts
+  -c, --config PLIK   lista obserwowanych (YAML albo JSON): resolver, blocklists, concurrency, schedule, domains,
+                      ips, servers, logs, alerts
       --db PLIK       baza historii (SQLite; domyślnie nazwa listy z .db, obok niej)
       --since D       report: okres wstecz (domyślnie 7d; np. 36h, 90m)
 
@@ -78,7 +84,7 @@ export const command: Command = {
   async run(argv) {
     const { values: v, positionals, common } = parseCommand(argv, OPTIONS);
     const [sub, ...extra] = positionals;
-    if ((sub !== 'run' && sub !== 'report') || extra.length) throw new UsageError(USAGE_TEXTS.watchSubcommand);
+    if ((sub !== 'run' && sub !== 'report' && sub !== 'daemon') || extra.length) throw new UsageError(USAGE_TEXTS.watchSubcommand);
     if (typeof v.config !== 'string') throw new UsageError(USAGE_TEXTS.watchNoConfig);
     const configPath = v.config;
     if (sub === 'report') {
@@ -119,22 +125,40 @@ export const command: Command = {
       const text = new WatchConfigError(key, WATCH_CONFIG_TEXTS.passwordEnvUnset, { name }).text;
       throw new InputError(text, EXIT.usage);
     }
-    const dns = createDnsClient(cfg.resolver ? { server: cfg.resolver } : {});
     const caFiles: Record<string, string> = {};
     for (const s of cfg.servers) if (s.ca) caFiles[s.ca] = readFileText(s.ca);
     const mailCa = cfg.alerts.email?.ca ? readFileText(cfg.alerts.email.ca) : undefined;
+    const lists = cfg.blocklists ? loadDnsblLists(cfg.blocklists) : undefined;
+    // A DNS client per pass: a client keeps the answers it got, and a watcher must see today's records.
+    const deps = () => {
+      const dns = createDnsClient(cfg.resolver ? { server: cfg.resolver } : {});
+      return {
+        dns,
+        ...(cfg.resolver ? { net: { lookup: lookupViaDns(dns) } } : {}),
+        ...(lists ? { dnsblLists: lists } : {}),
+        caFiles,
+        ...(mailCa ? { email: { ca: mailCa } } : {}),
+      };
+    };
     const store = openSqliteStore(typeof v.db === 'string' ? v.db : defaultDbPath(configPath));
     try {
-      const { report } = await runWatchPass({
-        config: cfg, store, lang: common.lang,
-        deps: {
-          dns,
-          ...(cfg.resolver ? { net: { lookup: lookupViaDns(dns) } } : {}),
-          ...(cfg.blocklists ? { dnsblLists: loadDnsblLists(cfg.blocklists) } : {}),
-          caFiles,
-          ...(mailCa ? { email: { ca: mailCa } } : {}),
-        },
-      });
+      if (sub === 'daemon') {
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once('SIGTERM', onSignal);
+        process.once('SIGINT', onSignal);
+        try {
+          // Each pass with alerts prints its report; a quiet pass prints nothing (journald stays readable).
+          await runWatchDaemon({ config: cfg, store, lang: common.lang, deps, signal: stop.signal, onPass: (r) => {
+            if (r.alerts.length) emit(r.report, common);
+          } });
+        } finally {
+          process.off('SIGTERM', onSignal);
+          process.off('SIGINT', onSignal);
+        }
+        return EXIT.ok;
+      }
+      const { report } = await runWatchPass({ config: cfg, store, lang: common.lang, deps: deps() });
       return emit(report, common);
     } finally {
       store.close();
