@@ -43,7 +43,11 @@ function itemFinding(r: ItemResult): Finding {
   };
 }
 
+/** How long an undelivered alert is tried again with later passes. */
+const OWED_FOR_MS = 24 * 3_600_000;
+
 /** One pass of the watch list. */
+
 export async function runWatchPass(o: WatchRunOptions): Promise<WatchRunResult> {
   const { config: cfg, store } = o;
   const now = o.deps.now ?? (() => new Date());
@@ -60,13 +64,21 @@ export async function runWatchPass(o: WatchRunOptions): Promise<WatchRunResult> 
 
   const channelFindings: Finding[] = [];
   const delivery: Record<string, string> = {};
-  const ids = alerts.map((a) => a.id);
-  const deliver = async (channel: string, send: () => Promise<string>) => {
+  // Alerts of earlier passes a channel has not delivered (it failed, or the watcher stopped between storing and
+  // sending) go again with this pass's, for a day: at least once, never silently dropped.
+  const owedSince = new Date(now().getTime() - OWED_FOR_MS).toISOString();
+  const earlier = store.alerts(owedSince).filter((a) => a.runId !== runId);
+  const owedFor = (channel: string) => earlier.filter((a) => !a.delivery?.[channel] || a.delivery[channel]!.startsWith('failed'));
+  const deliver = async (channel: string, send: (batch: WatchAlert[]) => Promise<string>) => {
+    const owed = owedFor(channel);
+    const batch = [...owed.map((a) => a.alert as WatchAlert), ...alerts];
+    if (!batch.length) return;
+    const ids = [...owed.map((a) => a.id), ...alerts.map((a) => a.id)];
     try {
-      const outcome = await send();
+      const outcome = await send(batch);
       delivery[channel] = outcome;
       store.setDelivery(ids, channel, outcome);
-      channelFindings.push({ check: 'watch.channel', status: 'ok', subject: channel, summary: fill(W.channelOk, { channel, count: alerts.length }), evidence: [{ kind: 'text', value: outcome }] });
+      channelFindings.push({ check: 'watch.channel', status: 'ok', subject: channel, summary: fill(W.channelOk, { channel, count: batch.length }), evidence: [{ kind: 'text', value: outcome }] });
     } catch (e) {
       const why = String((e as Error).message ?? e).slice(0, 300);
       delivery[channel] = `failed: ${why}`;
@@ -74,11 +86,9 @@ export async function runWatchPass(o: WatchRunOptions): Promise<WatchRunResult> 
       channelFindings.push({ check: 'watch.channel', status: 'warn', subject: channel, summary: fill(W.channelFailed, { channel, why }), advice: [W.channelAdvice] });
     }
   };
-  if (alerts.length) {
-    for (const [i, hook] of cfg.alerts.webhooks.entries()) await deliver(`webhook ${i + 1} (${new URL(hook.url).host})`, () => sendWebhook(hook, alerts, runId, o.deps.webhook));
-    const mail = cfg.alerts.email;
-    if (mail) await deliver(`e-mail (${mail.to.join(', ')})`, () => sendEmail(mail, alerts, lang, startedAt, runId, o.deps.email));
-  }
+  for (const [i, hook] of cfg.alerts.webhooks.entries()) await deliver(`webhook ${i + 1} (${new URL(hook.url).host})`, (batch) => sendWebhook(hook, batch, runId, o.deps.webhook));
+  const mail = cfg.alerts.email;
+  if (mail) await deliver(`e-mail (${mail.to.join(', ')})`, (batch) => sendEmail(mail, batch, lang, startedAt, runId, o.deps.email));
 
   const problems = results.flatMap((r) => r.findings.filter((f) => f.status === 'warn' || f.status === 'error' || f.status === 'unknown'));
   const findings: Finding[] = [

@@ -303,3 +303,34 @@ test('a domain whose registration is about to expire alerts (RDAP at a loopback 
     store.close();
   } finally { await new Promise((r) => rdap.close(r)); }
 });
+
+test('an alert a channel failed to deliver goes again with the next pass (and only until it is delivered)', async () => {
+  const { createServer: httpServer } = await import('node:http');
+  let accept = false;
+  const bodies: { alerts: { key: string }[]; runId: string }[] = [];
+  const hook = httpServer((req, res) => {
+    let b = ''; req.on('data', (c: Buffer) => { b += c; }); req.on('end', () => {
+      if (!accept) { res.writeHead(503); res.end(); return; }
+      bodies.push(JSON.parse(b) as (typeof bodies)[number]); res.writeHead(204); res.end();
+    });
+  });
+  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+  try {
+    const port = await new Promise<number>((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => ok(p)); }); });
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    const cfg = parseWatchConfig(`servers:\n  - { protocol: smtp, host: 127.0.0.1, port: ${port}, tls: starttls }\nalerts:\n  probe_failures: 1\n  webhook: { url: "${url}", retries: 0 }\n`);
+    const store = openSqliteStore(join(dir, 'owed.db'));
+    const pass = () => runWatchPass({ config: cfg, store, lang: 'en', deps: { dns: createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 }), webhook: { backoffMs: 10 } } });
+    const first = await pass();
+    assert.equal(first.alerts.length, 1);
+    assert.ok(first.report.findings.some((f) => f.check === 'watch.channel' && f.status === 'warn'), 'the failed delivery is a warning');
+    accept = true;
+    const second = await pass();
+    assert.deepEqual(second.alerts, [], 'no new alert');
+    assert.equal(bodies.length, 1, 'the owed alert was sent');
+    assert.deepEqual(bodies[0]!.alerts.map((a) => a.key), first.alerts.map((a) => a.key));
+    await pass();
+    assert.equal(bodies.length, 1, 'delivered once: not sent again');
+    store.close();
+  } finally { await new Promise((r) => hook.close(r)); }
+});
