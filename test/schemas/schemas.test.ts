@@ -13,6 +13,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { CLI, NEEDS_SHARED, PROJECT_ROOT, SHARED, testEnv } from '../helpers/env.js';
 import { swaks, deliveredText } from '../message/mail.js';
+import { startStreamEnv, STREAM_SKIP } from '../helpers/stream-env.js';
 
 const env = testEnv();
 const SCHEMAS = join(PROJECT_ROOT, 'schemas');
@@ -225,6 +226,27 @@ test('doctor --json with an answers file, against the real servers', async () =>
     assert.equal(rep.findings[0]?.check, 'doctor.diagnosis');
     assert.ok(!r.stdout.includes('Schema-Wrong-1'));
   }
+});
+
+test('watch run and watch report --json (the test DNS and blocklists; an IP, a closed SMTP port)', async () => {
+  const lists = join(FIXTURES, 'domain', 'fixtures', 'dnsbl-lists.json');
+  const config = join(work, 'watch.yaml');
+  writeFileSync(config, `resolver: ${DNS}\nblocklists: ${lists}\nips:\n  - 45.10.20.66\nservers:\n  - { protocol: smtp, host: 127.0.0.1, port: 9, tls: starttls }\nalerts:\n  probe_failures: 1\n`);
+  const run = checkReport(ok(await cli(['watch', 'run', '-c', config, '--json']), 'watch run'), 'watch run') as { data: { alerts: unknown[] } };
+  assert.ok(run.data.alerts.length > 0, 'the pass made alerts, so their shape was checked');
+  checkReport(ok(await cli(['watch', 'report', '-c', config, '--json']), 'watch report'), 'watch report');
+});
+
+test('worker bounces --status and query suppression --json (real NATS and PostgreSQL)', { skip: STREAM_SKIP ?? false, timeout: 120_000 }, async () => {
+  const senv = await startStreamEnv();
+  try {
+    const { shipBounce, runBounceWorker } = await import('../../src/stream/index.js');
+    for (const f of readdirSync(POSTFIX_BOUNCES).filter((n) => n.endsWith('.eml'))) await shipBounce(readFileSync(join(POSTFIX_BOUNCES, f)), { servers: senv.natsUrl });
+    await runBounceWorker({ nats: { servers: senv.natsUrl }, db: senv.dbUrl, idleExitMs: 1000, pullWaitMs: 500 });
+    checkReport(ok(await cli(['worker', 'bounces', '--status', '--nats', senv.natsUrl, '--db', senv.dbUrl, '--json']), 'worker --status'), 'worker');
+    const q = checkReport(ok(await cli(['query', 'suppression', '--db', senv.dbUrl, '--json']), 'query suppression'), 'query suppression') as { data: { rows: unknown[] } };
+    assert.ok(q.data.rows.length > 0, 'rows were there to check');
+  } finally { await senv.stop(); }
 });
 
 test('the schemas reject broken documents', async () => {
