@@ -4,15 +4,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:https';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { checkDomain, type HttpsFetch } from '../../src/domain/index.js';
+import { checkDomain } from '../../src/domain/index.js';
 import { markCertificate, svgTinyPsProblems } from '../../src/domain/bimi-assets.js';
-import { testEnv } from '../helpers/env.js';
-import { nsd, one } from './helpers.js';
+import { httpsTestServer, nsd, one } from './helpers.js';
 
 const GOOD_SVG = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny-ps" viewBox="0 0 100 100"><title>Przykład Sp. z o.o.</title><rect width="100" height="100" fill="#1a73e8"/><circle cx="50" cy="50" r="30" fill="#fff"/></svg>';
 const dir = mkdtempSync(join(tmpdir(), 'mm-bimi-'));
@@ -77,22 +74,8 @@ test('mark certificate: a VMC for the domain passes; the wrong domain, no BIMI p
 
 test('checkDomain fetches the logo and the certificate the BIMI record names (HTTPS on loopback), in both languages', async () => {
   const files: Record<string, string> = { '/logo.svg': GOOD_SVG, '/vmc.pem': certs.vmc };
-  const e = testEnv();
-  const srv = createServer({ key: readFileSync(join(e.certs, 'key.pem')), cert: readFileSync(join(e.certs, 'cert.pem')) }, (req, res) => {
-    const body = req.headers.host === 'bimi-ok.mm-fleet.test' ? files[req.url ?? ''] : undefined;
-    if (!body) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200); res.end(body);
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  const fetch: HttpsFetch = (url, { timeoutMs }) => new Promise((resolve, reject) => {
-    const u = new URL(url);
-    // Test only: the env's certificate is for mail.example.test, so the name is not verified here.
-    const req = request({ host: '127.0.0.1', port, path: u.pathname, headers: { host: u.host }, rejectUnauthorized: false, timeout: timeoutMs }, (res) => {
-      let body = ''; res.setEncoding('utf8'); res.on('data', (c: string) => { body += c; }); res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject); req.end();
-  });
+  const srv = await httpsTestServer((host, path) => (host === 'bimi-ok.mm-fleet.test' ? files[path] : undefined));
+  const fetch = srv.fetch;
   try {
     const r = await checkDomain('bimi-ok.mm-fleet.test', { resolver: nsd(), fetch });
     assert.equal(one(r.findings, 'dns.bimi.logo').status, 'ok');
@@ -112,5 +95,5 @@ test('checkDomain fetches the logo and the certificate the BIMI record names (HT
     // Without the network (fetch: false) nothing is fetched and nothing is said about the files.
     const off = await checkDomain('bimi-ok.mm-fleet.test', { resolver: nsd(), fetch: false });
     assert.ok(!off.findings.some((f) => f.check === 'dns.bimi.logo' || f.check === 'dns.bimi.certificate'));
-  } finally { await new Promise((r) => srv.close(r)); }
+  } finally { await srv.close(); }
 });

@@ -3,37 +3,18 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createDnsClient } from '../../src/dns/index.js';
-import { checkDomain, checkMtaSts, mtaStsMatches, type HttpsFetch } from '../../src/domain/index.js';
+import { checkDomain, checkMtaSts, mtaStsMatches } from '../../src/domain/index.js';
 import { CLI, testEnv } from '../helpers/env.js';
 import { startFakeDns } from '../dns/fake-dns-server.js';
-import { nsd, nsdServer, one, byCheck, testLists, TEST_LISTS_PATH } from './helpers.js';
+import { httpsTestServer, nsd, nsdServer, one, byCheck, testLists, TEST_LISTS_PATH } from './helpers.js';
 
 const run = promisify(execFile);
 
-/** A local HTTPS server serving MTA-STS policies by Host header, and a fetch that goes to it. */
-async function policyServer(policies: Record<string, string>): Promise<{ fetch: HttpsFetch; close: () => Promise<void> }> {
-  const certs = testEnv().certs;
-  const srv = createServer({ key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) }, (req, res) => {
-    const body = policies[String(req.headers.host)];
-    if (!body || req.url !== '/.well-known/mta-sts.txt') { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': 'text/plain' }); res.end(body);
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  const fetch: HttpsFetch = (url, { timeoutMs }) => new Promise((resolve, reject) => {
-    const u = new URL(url);
-    // Test only: the env's certificate is for mail.example.test, so it is not verified here.
-    const req = request({ host: '127.0.0.1', port, path: u.pathname, headers: { host: u.host }, rejectUnauthorized: false, timeout: timeoutMs }, (res) => {
-      let body = ''; res.setEncoding('utf8'); res.on('data', (c: string) => { body += c; }); res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject); req.end();
-  });
-  return { fetch, close: () => new Promise((r) => srv.close(() => r())) };
-}
+/** MTA-STS policies by Host header, on the local HTTPS test server. */
+const policyServer = (policies: Record<string, string>) => httpsTestServer((host, path) => (path === '/.well-known/mta-sts.txt' ? policies[host] : undefined));
 
 test('checkDomain: the good domain has no warnings or errors; only dependent lookups wait', async () => {
   const pol = await policyServer({ 'mta-sts.mm-good.test': 'version: STSv1\r\nmode: enforce\r\nmx: mx1.mm-good.test\r\nmx: *.mm-good.test\r\nmax_age: 604800\r\n' });

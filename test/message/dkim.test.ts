@@ -15,6 +15,7 @@ import type { Report } from '../../src/core/finding.js';
 import { CLI, testEnv } from '../helpers/env.js';
 import { randomUUID } from 'node:crypto';
 import { deliveredText, swaks } from './mail.js';
+import { privateNsdConf } from '../helpers/nsd-conf.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -31,27 +32,7 @@ let weakKey: string;
 function startNsd(zone: string): number {
   for (let p = 5399; p < 5420; p++) {
     const conf = join(dir, 'nsd.conf');
-    writeFileSync(conf, `server:
-  ip-address: 127.0.0.1@${p}
-  port: ${p}
-  do-ip6: no
-  username: ""
-  chroot: ""
-  zonesdir: "${dir}"
-  database: ""
-  zonelistfile: "${dir}/zone.list"
-  xfrdfile: "${dir}/xfrd.state"
-  xfrdir: "${dir}"
-  pidfile: "${dir}/nsd.pid"
-  logfile: "${dir}/nsd.log"
-  server-count: 1
-  hide-version: yes
-remote-control:
-  control-enable: no
-zone:
-  name: "${DOMAIN}"
-  zonefile: "${DOMAIN}.zone"
-`);
+    writeFileSync(conf, privateNsdConf(dir, p, DOMAIN));
     writeFileSync(join(dir, `${DOMAIN}.zone`), zone);
     const r = spawnSync('nsd', ['-c', conf], { encoding: 'utf8' });
     if (r.status !== 0) continue;

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { privateNsdConf } from '../helpers/nsd-conf.js';
 
 export interface OwnNsd { port: number; write(zone: string): Promise<void>; stop(): Promise<void> }
 
@@ -28,27 +29,7 @@ export async function startOwnNsd(dir: string, zoneName: string, zone: string): 
   const pidOf = () => (existsSync(join(dir, 'nsd.pid')) ? Number(readFileSync(join(dir, 'nsd.pid'), 'utf8').trim()) : 0);
   for (let p = 5430; p < 5460; p++) {
     const conf = join(dir, 'nsd.conf');
-    writeFileSync(conf, `server:
-  ip-address: 127.0.0.1@${p}
-  port: ${p}
-  do-ip6: no
-  username: ""
-  chroot: ""
-  zonesdir: "${dir}"
-  database: ""
-  zonelistfile: "${dir}/zone.list"
-  xfrdfile: "${dir}/xfrd.state"
-  xfrdir: "${dir}"
-  pidfile: "${dir}/nsd.pid"
-  logfile: "${dir}/nsd.log"
-  server-count: 1
-  hide-version: yes
-remote-control:
-  control-enable: no
-zone:
-  name: "${zoneName}"
-  zonefile: "${zoneName}.zone"
-`);
+    writeFileSync(conf, privateNsdConf(dir, p, zoneName));
     writeFileSync(zoneFile, zone);
     if (spawnSync('nsd', ['-c', conf], { encoding: 'utf8' }).status !== 0) continue;
     if (!(await waitFor(p, serialOf(zone)))) { const pid = pidOf(); if (pid) process.kill(pid, 'SIGTERM'); continue; }
