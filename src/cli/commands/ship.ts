@@ -1,6 +1,6 @@
 import { EXIT } from '../../core/finding.js';
 import { fill, pick, tx } from '../../i18n/text.js';
-import { InputError, parseCommand, UsageError } from '../args.js';
+import { durationOption, InputError, parseCommand, UsageError } from '../args.js';
 import { readStdin } from '../output.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import type { Command } from './index.js';
@@ -40,7 +40,6 @@ po zapisaniu, 75 (spróbuj później), gdy NATS nie może jej przyjąć — tran
   async run(argv) {
     const { values: v, positionals, common } = parseCommand(argv, { nats: { type: 'string' }, timeout: { type: 'string' } });
     if (positionals[0] !== 'bounce' || positionals.length > 1) throw new UsageError(USAGE_TEXTS.shipWhat);
-    const { durationOption } = await import('../args.js');
     const timeoutMs = durationOption('timeout', v.timeout, 5000, 'ms', 100, 120_000);
     const raw = await readStdin(64 * 1024 * 1024);
     if (!raw.length) throw new InputError(USAGE_TEXTS.emptyStdin, EXIT.usage);
