@@ -189,6 +189,9 @@ export async function checkRegistration(domain: string, options: RegistrationOpt
   const registrable = getDomain(domain, { allowPrivateDomains: false });
   const names = registrable && registrable.endsWith('.' + service.suffix) ? [registrable]
     : labels.map((_, i) => labels.slice(i).join('.')).filter((n) => n.endsWith('.' + service.suffix)).slice(0, MAX_TRIES);
+  const evidence = (name: string, body?: string) => [{ kind: 'text' as const, label: 'RDAP', value: `${server}domain/${name}${body ? '\n' + body : ''}` }];
+  /** The registry could not be read: said as "not checked", with the URL asked when there is one to show. */
+  const notChecked = (why: string, name?: string) => ({ findings: [finding(`${C}.not-checked`, 'unknown', domain, fill(T.failed, { why }), name ? { evidence: evidence(name) } : {})] });
   let found: { name: string; doc: RdapDomain } | undefined;
   let notFound = false;
   for (const name of names) {
@@ -196,21 +199,20 @@ export async function checkRegistration(domain: string, options: RegistrationOpt
     try {
       res = await get(`${server}domain/${encodeURIComponent(name)}`, { timeoutMs });
     } catch (e) {
-      return { findings: [finding(`${C}.not-checked`, 'unknown', domain, fill(T.failed, { why: String((e as Error).message ?? e).slice(0, 200) }), { evidence: [{ kind: 'text', label: 'RDAP', value: `${server}domain/${name}` }] })] };
+      return notChecked(String((e as Error).message ?? e).slice(0, 200), name);
     }
     if (res.status === 404) { notFound = true; continue; }
     if (res.status !== 200) {
-      return { findings: [finding(`${C}.not-checked`, 'unknown', domain, fill(T.failed, { why: `HTTP ${res.status}` }), { evidence: [{ kind: 'text', label: 'RDAP', value: `${server}domain/${name}` }] })] };
+      return notChecked(`HTTP ${res.status}`, name);
     }
     let doc: RdapDomain;
-    try { doc = JSON.parse(res.body) as RdapDomain; } catch { return { findings: [finding(`${C}.not-checked`, 'unknown', domain, fill(T.failed, { why: 'not JSON' }))] }; }
+    try { doc = JSON.parse(res.body) as RdapDomain; } catch { return notChecked('not JSON'); }
     if (!doc || typeof doc !== 'object' || (doc.objectClassName !== undefined && doc.objectClassName !== 'domain')) {
-      return { findings: [finding(`${C}.not-checked`, 'unknown', domain, fill(T.failed, { why: 'not an RDAP domain object' }))] };
+      return notChecked('not an RDAP domain object');
     }
     found = { name, doc };
     break;
   }
-  const evidence = (name: string, body?: string) => [{ kind: 'text' as const, label: 'RDAP', value: `${server}domain/${name}${body ? '\n' + body : ''}` }];
   if (!found) {
     // No public-suffix list here: the name as given is what the reader knows, and none of its parents answered either.
     if (notFound) return { findings: [finding(`${C}.not-registered`, 'error', domain, fill(T.notFound, { domain }), { advice: [T.notFoundAdvice], evidence: [{ kind: 'text', label: 'RDAP', value: names.map((n) => `${server}domain/${n} → HTTP 404`).join('\n') }] })] };
