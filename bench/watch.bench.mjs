@@ -14,7 +14,7 @@ const { startHostingDns } = await import(join(root, 'bench', 'lib', 'hosting-dns
 const { createDnsClient } = await import(join(root, 'dist', 'src', 'dns', 'index.js'));
 const { checkDomain, checkPtr, checkDnsbl } = await import(join(root, 'dist', 'src', 'domain', 'index.js'));
 const { mapConcurrent } = await import(join(root, 'dist', 'src', 'probe', 'many.js'));
-const { validateWatchConfig, openSqliteStore, runWatchPass } = await import(join(root, 'dist', 'src', 'watch', 'index.js'));
+const { validateWatchConfig, openWatchStore, runWatchPass } = await import(join(root, 'dist', 'src', 'watch', 'index.js'));
 
 const PASSES = Number(process.argv[2] ?? 4);
 const DOMAINS = 450, IPS = 50, JOBS = 16, DELAY = 30;
@@ -24,7 +24,7 @@ const client = () => createDnsClient({ server: `127.0.0.1:${dns.port}`, timeoutM
 const cfg = validateWatchConfig({ concurrency: JOBS, domains: dns.domains, ips });
 const dir = mkdtempSync(join(tmpdir(), 'mm-watch-bench-'));
 const db = join(dir, 'watch.db');
-const store = openSqliteStore(db);
+const store = await openWatchStore(db);
 
 /** The same checks, bare: what a pass costs without storing or comparing anything. */
 async function bare() {
@@ -50,7 +50,7 @@ for (let i = 0; i < PASSES; i++) {
   rows.push({ bare: b, watch: w.ms, alerts: w.alerts });
   console.log(`pass ${i + 1}: bare checks ${(b / 1000).toFixed(2)} s, watch pass ${(w.ms / 1000).toFixed(2)} s (${w.alerts} alerts), ratio ${(w.ms / b).toFixed(2)}×`);
 }
-store.close();
+await store.close();
 const results = PASSES * (DOMAINS + IPS);
 const bytes = ['', '-wal', '-shm'].reduce((n, s) => { try { return n + statSync(db + s).size; } catch { return n; } }, 0);
 const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];

@@ -9,7 +9,7 @@ import type { Finding, Status, Text } from '../core/finding.js';
 import { STATUS_ORDER } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
 import type { ItemResult } from './checks-runner.js';
-import type { FindingState } from './store.js';
+import type { FindingState } from './store/index.js';
 import { STATUS_WORDS, WATCH_TEXTS as W } from './texts.js';
 
 /** How a finding changed: a new problem, worse, better, fixed, or a tracked record that changed. */

@@ -17,6 +17,7 @@ import type { NetDeps } from '../probe/connection.js';
 import { findLogProblems } from '../logs/index.js';
 import type { WatchConfig, WatchedDomain, WatchedServer } from './config.js';
 import { WATCH_TEXTS as W } from './texts.js';
+import { itemKey } from './item-key.js';
 
 /** What a watched item is. */
 export type ItemKind = 'domain' | 'ip' | 'server' | 'log';
@@ -68,13 +69,7 @@ export interface RunnerDeps {
   registration?: RegistrationOptions | false;
 }
 
-/** The stable key each kind of item's history is stored under. */
-export const itemKey = {
-  domain: (d: string) => `domain:${d}`,
-  ip: (ip: string) => `ip:${ip}`,
-  server: (s: WatchedServer) => `${s.protocol}:${s.host}:${s.port}`,
-  log: (p: string) => `log:${p}`,
-};
+export { itemKey };
 
 /** Every item of a watch list, in the list's order. */
 export function watchItems(cfg: WatchConfig): WatchItem[] {

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Lang, Text } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
 import { WATCH_CONFIG_TEXTS as T } from './texts.js';
+import { itemKey } from './item-key.js';
 
 /** The protocols a watched server is probed with. */
 export type ServerProtocol = 'smtp' | 'imap' | 'pop3';
@@ -56,6 +57,10 @@ export interface WatchConfig {
   logs: string[];
   /** How often `watch daemon` checks each kind of item, in ms (one pass of `watch run` checks them all). */
   schedule: { domains: number; ips: number; servers: number; logs: number };
+  /** An item's own interval, in ms, by item key (an `every:` on the item), overriding its kind's schedule. */
+  every: Record<string, number>;
+  /** How long the history keeps results and alerts, in ms; each pass prunes what is older (an item's newest result always stays). */
+  history: { keepResults: number; keepAlerts: number };
   alerts: {
     lang?: Lang;
     /** Alert when a certificate expires within this many days. */
@@ -79,19 +84,25 @@ export class WatchConfigError extends Error {
   }
 }
 
-const TOP_KEYS = ['resolver', 'blocklists', 'concurrency', 'schedule', 'domains', 'ips', 'servers', 'logs', 'alerts'];
+const TOP_KEYS = ['resolver', 'blocklists', 'concurrency', 'schedule', 'history', 'domains', 'ips', 'servers', 'logs', 'alerts'];
 /** The daemon's default interval per kind: DNS and blocklists change slowly, a server that stops answering matters now. */
 const DEFAULT_SCHEDULE = { domains: 3_600_000, ips: 1_800_000, servers: 300_000, logs: 60_000 };
+/** How long the history keeps things by default: three months of results, a bit over a year of alerts. */
+const DEFAULT_HISTORY = { keepResults: 90 * 86_400_000, keepAlerts: 400 * 86_400_000 };
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** A schedule interval: "30s", "5m", "1h", "1d", or a number of seconds; 1 s to 7 days. */
-function interval(v: unknown, key: string, dflt: number): number {
+/** A length of time: "30s", "5m", "1h", "1d", or a number of seconds, within [min, max] ms. */
+function duration(v: unknown, key: string, dflt: number, min: number, max: number, why: typeof T.badInterval): number {
   if (v === undefined) return dflt;
   const m = typeof v === 'number' ? [String(v), String(v), 's'] : typeof v === 'string' ? /^\s*(\d{1,7})\s*([smhd])\s*$/i.exec(v) : null;
   const ms = m ? Number(m[1]) * UNIT_MS[m[2]!.toLowerCase()]! : NaN;
-  if (!Number.isInteger(ms) || ms < 1000 || ms > 7 * 86_400_000) throw new WatchConfigError(key, T.badInterval);
+  if (!Number.isInteger(ms) || ms < min || ms > max) throw new WatchConfigError(key, why);
   return ms;
 }
+/** A schedule interval: 1 s to 7 days. */
+const interval = (v: unknown, key: string, dflt: number) => duration(v, key, dflt, 1000, 7 * 86_400_000, T.badInterval);
+/** How long to keep history: 1 day to 10 years. */
+const keepFor = (v: unknown, key: string, dflt: number) => duration(v, key, dflt, 86_400_000, 3650 * 86_400_000, T.badKeep);
 const MAX_ITEMS = 5000;
 const DOMAIN_RE = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
 const HOST_RE = /^[A-Za-z0-9._-]{1,253}$/;
@@ -137,8 +148,8 @@ function resolverValue(v: unknown, key: string): string {
 
 const DEFAULT_PORT: Record<ServerProtocol, number> = { smtp: 587, imap: 993, pop3: 995 };
 
-function server(v: unknown, key: string): WatchedServer {
-  const o = object(v, key, ['protocol', 'host', 'port', 'tls', 'user', 'password_env', 'ca']);
+function server(v: unknown, key: string): WatchedServer & { every?: unknown } {
+  const o = object(v, key, ['protocol', 'host', 'port', 'tls', 'user', 'password_env', 'ca', 'every']);
   const protocol = oneOf(o.protocol, `${key}.protocol`, ['smtp', 'imap', 'pop3'] as const);
   const s: WatchedServer = {
     protocol,
@@ -150,7 +161,7 @@ function server(v: unknown, key: string): WatchedServer {
   if (o.password_env !== undefined) s.passwordEnv = str(o.password_env, `${key}.password_env`, ENV_RE);
   if (o.ca !== undefined) s.ca = str(o.ca, `${key}.ca`);
   if (s.passwordEnv && !s.user) throw new WatchConfigError(`${key}.user`, T.passwordNeedsUser);
-  return s;
+  return o.every === undefined ? s : { ...s, every: o.every };
 }
 
 function webhook(v: unknown, key: string): WebhookChannel {
@@ -184,31 +195,54 @@ function email(v: unknown, key: string): EmailChannel {
 export function validateWatchConfig(raw: unknown): WatchConfig {
   if (raw === null || raw === undefined) throw new WatchConfigError('', T.empty);
   const o = object(raw, '', TOP_KEYS);
+  // Any item may be a map with its own `every:` (its interval in `watch daemon`); kept by the item's key.
+  const every: Record<string, number> = {};
+  const ownInterval = (k: string, v: unknown, key: string) => { if (v !== undefined) every[k] = interval(v, `${key}.every`, 0); };
   const domains = list(o.domains, 'domains').map((d, i): WatchedDomain => {
     const key = `domains[${i}]`;
     if (typeof d === 'string') return { domain: str(d, key, DOMAIN_RE).toLowerCase().replace(/\.$/, '') };
-    const x = object(d, key, ['domain', 'dkim_selectors']);
+    const x = object(d, key, ['domain', 'dkim_selectors', 'every']);
     const w: WatchedDomain = { domain: str(x.domain, `${key}.domain`, DOMAIN_RE).toLowerCase().replace(/\.$/, '') };
     if (x.dkim_selectors !== undefined) w.dkimSelectors = list(x.dkim_selectors, `${key}.dkim_selectors`).map((s, j) => str(s, `${key}.dkim_selectors[${j}]`, /^[A-Za-z0-9._-]{1,63}$/));
+    ownInterval(itemKey.domain(w.domain), x.every, key);
     return w;
   });
-  const ips = list(o.ips, 'ips').map((ip, i) => {
-    const s = str(ip, `ips[${i}]`);
-    if (!isIP(s)) throw new WatchConfigError(`ips[${i}]`, T.badIp, { value: s.slice(0, 80) });
+  const ips = list(o.ips, 'ips').map((v, i) => {
+    const key = `ips[${i}]`;
+    const x = isObj(v) ? object(v, key, ['ip', 'every']) : { ip: v };
+    const s = str(x.ip, isObj(v) ? `${key}.ip` : key);
+    if (!isIP(s)) throw new WatchConfigError(key, T.badIp, { value: s.slice(0, 80) });
+    ownInterval(itemKey.ip(s), x.every, key);
     return s;
   });
-  const servers = list(o.servers, 'servers').map((s, i) => server(s, `servers[${i}]`));
-  const logs = list(o.logs, 'logs').map((l, i) => str(l, `logs[${i}]`));
+  const servers = list(o.servers, 'servers').map((v, i) => {
+    const { every: e, ...s } = server(v, `servers[${i}]`);
+    ownInterval(itemKey.server(s), e, `servers[${i}]`);
+    return s;
+  });
+  const logs = list(o.logs, 'logs').map((v, i) => {
+    const key = `logs[${i}]`;
+    const x = isObj(v) ? object(v, key, ['path', 'every']) : { path: v };
+    const p = str(x.path, isObj(v) ? `${key}.path` : key);
+    ownInterval(itemKey.log(p), x.every, key);
+    return p;
+  });
   if (!domains.length && !ips.length && !servers.length && !logs.length) throw new WatchConfigError('', T.nothingToWatch);
   const a = o.alerts === undefined ? {} : object(o.alerts, 'alerts', ['lang', 'expiry_days', 'probe_failures', 'webhook', 'email']);
   const hooks = a.webhook === undefined ? [] : Array.isArray(a.webhook) ? a.webhook.map((w, i) => webhook(w, `alerts.webhook[${i}]`)) : [webhook(a.webhook, 'alerts.webhook')];
   const sch = o.schedule === undefined ? {} : object(o.schedule, 'schedule', ['domains', 'ips', 'servers', 'logs']);
+  const hist = o.history === undefined ? {} : object(o.history, 'history', ['keep_results', 'keep_alerts']);
   const cfg: WatchConfig = {
     concurrency: int(o.concurrency, 'concurrency', 8, 1, 64),
     domains, ips, servers, logs,
     schedule: {
       domains: interval(sch.domains, 'schedule.domains', DEFAULT_SCHEDULE.domains), ips: interval(sch.ips, 'schedule.ips', DEFAULT_SCHEDULE.ips),
       servers: interval(sch.servers, 'schedule.servers', DEFAULT_SCHEDULE.servers), logs: interval(sch.logs, 'schedule.logs', DEFAULT_SCHEDULE.logs),
+    },
+    every,
+    history: {
+      keepResults: keepFor(hist.keep_results, 'history.keep_results', DEFAULT_HISTORY.keepResults),
+      keepAlerts: keepFor(hist.keep_alerts, 'history.keep_alerts', DEFAULT_HISTORY.keepAlerts),
     },
     alerts: {
       expiryDays: int(a.expiry_days, 'alerts.expiry_days', 14, 0, 365),
@@ -244,6 +278,8 @@ export function resolveConfigPaths(cfg: WatchConfig, dir: string): WatchConfig {
     ...cfg,
     ...(cfg.blocklists ? { blocklists: abs(cfg.blocklists) } : {}),
     logs: cfg.logs.map(abs),
+    // A log's own interval follows its path to the absolute name its key is made of.
+    every: Object.fromEntries(Object.entries(cfg.every).map(([k, ms]) => [k.startsWith('log:') ? itemKey.log(abs(k.slice(4))) : k, ms])),
     servers: cfg.servers.map((s) => (s.ca ? { ...s, ca: abs(s.ca) } : s)),
     alerts: { ...cfg.alerts, ...(cfg.alerts.email?.ca ? { email: { ...cfg.alerts.email, ca: abs(cfg.alerts.email.ca) } } : {}) },
   };

@@ -1,15 +1,18 @@
 /**
- * `mailmedic watch daemon`: the passes of `watch run` on each kind's own schedule (schedule.domains / ips / servers /
- * logs), with jitter so a fleet of watchers does not ask in step, until stopped. A stop (SIGTERM) lets the pass in
- * hand finish — its results, states and alerts are stored together — and then returns. A daemon killed outright
+ * `mailmedic watch daemon`: the passes of `watch run` on each item's own schedule (its `every:`, else its kind's
+ * schedule.domains / ips / servers / logs), with jitter so a fleet of watchers does not ask in step, until stopped.
+ * Items due at the same moment are checked in one pass. A stop (SIGTERM) lets the pass in hand finish — its results,
+ * states and alerts are stored together — and then returns. A daemon killed outright
  * loses nothing stored: results are written as each item finishes, alerts and states in one transaction at the end
  * of a pass, so a restarted daemon neither forgets a state nor repeats an alert.
  */
+import { watchItems, type ItemKind, type WatchItem } from './checks-runner.js';
 import type { WatchConfig } from './config.js';
+import { itemKey } from './item-key.js';
 import { runWatchPass, type WatchRunOptions, type WatchRunResult } from './run.js';
 
-type Kind = keyof WatchConfig['schedule'];
-const KINDS: readonly Kind[] = ['domains', 'ips', 'servers', 'logs'];
+/** Which schedule entry each kind of item follows. */
+const SCHEDULE_OF: Record<ItemKind, keyof WatchConfig['schedule']> = { domain: 'domains', ip: 'ips', server: 'servers', log: 'logs' };
 
 /** Options of `runWatchDaemon`. */
 export interface WatchDaemonOptions extends Omit<WatchRunOptions, 'deps'> {
@@ -22,8 +25,8 @@ export interface WatchDaemonOptions extends Omit<WatchRunOptions, 'deps'> {
   /** For tests: stop after this many passes. */
   maxPasses?: number;
   random?: () => number;
-  /** Called after each pass. */
-  onPass?: (r: WatchRunResult, kinds: Kind[]) => void;
+  /** Called after each pass with the keys of the items it checked. */
+  onPass?: (r: WatchRunResult, items: string[]) => void;
 }
 
 /** Wait `ms`, or less when the signal aborts. */
@@ -36,28 +39,39 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The watch list cut down to the given items (a pass of only what is due). */
+function only(cfg: WatchConfig, keys: Set<string>): WatchConfig {
+  return {
+    ...cfg,
+    domains: cfg.domains.filter((d) => keys.has(itemKey.domain(d.domain))),
+    ips: cfg.ips.filter((ip) => keys.has(itemKey.ip(ip))),
+    servers: cfg.servers.filter((s) => keys.has(itemKey.server(s))),
+    logs: cfg.logs.filter((l) => keys.has(itemKey.log(l))),
+  };
+}
+
 /** Run passes on schedule until the signal aborts (or `maxPasses`). Returns how many passes ran. */
 export async function runWatchDaemon(o: WatchDaemonOptions): Promise<number> {
   const cfg = o.config;
   const rand = o.random ?? Math.random;
   const jitter = Math.min(0.5, Math.max(0, o.jitter ?? 0.1));
-  const kinds = KINDS.filter((k) => cfg[k].length);
-  // Every kind is due at the start; then each on its own interval.
-  const due = new Map<Kind, number>(kinds.map((k) => [k, 0]));
+  const items = watchItems(cfg);
+  const every = (it: WatchItem) => cfg.every[it.key] ?? cfg.schedule[SCHEDULE_OF[it.kind]];
+  // Every item is due at the start; then each on its own interval. Items due together are one pass.
+  const due = new Map<string, number>(items.map((it) => [it.key, 0]));
   let passes = 0;
-  while (!o.signal.aborted && kinds.length) {
+  while (!o.signal.aborted && items.length) {
     const now = Date.now();
-    const dueNow = kinds.filter((k) => due.get(k)! <= now);
+    const dueNow = items.filter((it) => due.get(it.key)! <= now);
     if (dueNow.length) {
-      const only = { ...cfg, domains: dueNow.includes('domains') ? cfg.domains : [], ips: dueNow.includes('ips') ? cfg.ips : [],
-        servers: dueNow.includes('servers') ? cfg.servers : [], logs: dueNow.includes('logs') ? cfg.logs : [] };
-      const r = await runWatchPass({ config: only, store: o.store, lang: o.lang, deps: o.deps() });
+      const keys = dueNow.map((it) => it.key);
+      const r = await runWatchPass({ config: only(cfg, new Set(keys)), store: o.store, lang: o.lang, deps: o.deps() });
       passes++;
-      for (const k of dueNow) due.set(k, Date.now() + cfg.schedule[k] * (1 + (rand() * 2 - 1) * jitter));
-      o.onPass?.(r, dueNow);
+      for (const it of dueNow) due.set(it.key, Date.now() + every(it) * (1 + (rand() * 2 - 1) * jitter));
+      o.onPass?.(r, keys);
       if (o.maxPasses !== undefined && passes >= o.maxPasses) break;
     }
-    const next = Math.min(...kinds.map((k) => due.get(k)!));
+    const next = Math.min(...due.values());
     await sleep(Math.max(0, next - Date.now()), o.signal);
   }
   return passes;

@@ -6,18 +6,18 @@ import { makeReport, STATUS_ORDER, type Finding, type Report, type Status } from
 import { fill } from '../i18n/text.js';
 import type { WatchAlert } from './changes.js';
 import { alertFinding } from './channels/terminal.js';
-import type { WatchStore } from './store.js';
+import type { WatchStore } from './store/index.js';
 import { WATCH_TEXTS as W } from './texts.js';
 
 /** One item over the period. */
 export interface ItemHistory { item: string; kind: string; passes: number; worst: Status; latest: Status; latestAt: string; alerts: number }
 
 /** The history since `since` (ISO time) as a Report: the alerts first, then one finding per item. */
-export function watchHistoryReport(store: WatchStore, since: Date, now: () => Date = () => new Date()): Report {
+export async function watchHistoryReport(store: WatchStore, since: Date, now: () => Date = () => new Date()): Promise<Report> {
   const from = since.toISOString();
-  const results = store.results(from);
-  const alerts = store.alerts(from).map((a) => a.alert as WatchAlert);
-  const runs = store.runs().filter((r) => r.startedAt >= from);
+  const results = await store.results(from);
+  const alerts = (await store.alerts(from)).map((a) => a.alert as WatchAlert);
+  const runs = await store.runs(from);
   const items = new Map<string, ItemHistory>();
   for (const r of results) {
     const h = items.get(r.item) ?? { item: r.item, kind: r.kind, passes: 0, worst: 'ok' as Status, latest: r.status, latestAt: r.checkedAt, alerts: 0 };

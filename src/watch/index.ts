@@ -1,8 +1,8 @@
 /** `mailmedic watch`: a watch list checked pass after pass, every result stored, changes sent as alerts. */
 export { parseWatchConfig, validateWatchConfig, resolveConfigPaths, WatchConfigError } from './config.js';
 export type { WatchConfig, WatchedDomain, WatchedServer, WebhookChannel, EmailChannel } from './config.js';
-export { openSqliteStore, MIGRATIONS as WATCH_MIGRATIONS } from './store.js';
-export type { WatchStore, FindingState, StoredResult, StoredAlert } from './store.js';
+export { openWatchStore, isPostgresUrl, MIGRATIONS as WATCH_MIGRATIONS } from './store/index.js';
+export type { WatchStore, FindingState, StoredResult, StoredAlert, StoredRun, StoredMute, PruneResult, SqlDriver, SqlSession } from './store/index.js';
 export { watchItems, checkItem, runChecks, itemKey } from './checks-runner.js';
 export type { WatchItem, ItemResult, RunnerDeps, ItemKind } from './checks-runner.js';
 export { detectChanges, stateKey } from './changes.js';

@@ -11,7 +11,7 @@ import type { WatchConfig } from './config.js';
 import { sendEmail, type EmailDeps } from './channels/email.js';
 import { alertFinding } from './channels/terminal.js';
 import { sendWebhook, type WebhookDeps } from './channels/webhook.js';
-import type { WatchStore } from './store.js';
+import type { WatchStore } from './store/index.js';
 import { WATCH_TEXTS as W } from './texts.js';
 
 /** A pass's watch list, store, language and outside world. */
@@ -54,41 +54,59 @@ export async function runWatchPass(o: WatchRunOptions): Promise<WatchRunResult> 
   const lang = cfg.alerts.lang ?? o.lang;
   const runId = randomUUID();
   const startedAt = now().toISOString();
-  store.beginRun(runId, startedAt);
-  const results = await runChecks(watchItems(cfg), cfg, { ...o.deps, logOffset: (p) => store.logOffset(p) }, (r) => {
-    store.saveResult({ runId, item: r.item.key, kind: r.item.kind, status: r.status, checkedAt: r.startedAt, durationMs: r.durationMs, findings: r.findings });
-    if (r.logOffset !== undefined && r.item.log) store.setLogOffset(r.item.log, r.logOffset, r.startedAt);
+  await store.beginRun(runId, startedAt);
+  const offsets = await store.logOffsets();
+  // Each result is stored as its item finishes (a pass killed half-way keeps them); the writes are awaited together.
+  const writes: Promise<void>[] = [];
+  const results = await runChecks(watchItems(cfg), cfg, { ...o.deps, logOffset: (p) => offsets.get(p) }, (r) => {
+    writes.push(store.saveResult({ runId, item: r.item.key, kind: r.item.kind, status: r.status, checkedAt: r.startedAt, durationMs: r.durationMs, findings: r.findings }));
+    if (r.logOffset !== undefined && r.item.log) writes.push(store.setLogOffset(r.item.log, r.logOffset, r.startedAt));
   });
-  const { alerts, states } = detectChanges(results, store.states(), { probeFailures: cfg.alerts.probeFailures, now: now() });
-  store.commitChanges(alerts.map((a) => ({ id: a.id, runId, key: a.key, item: a.item, kind: a.kind, status: a.status, previous: a.previous, createdAt: a.at, alert: a })), states);
+  await Promise.all(writes);
+  const { alerts, states } = detectChanges(results, await store.states(), { probeFailures: cfg.alerts.probeFailures, now: now() });
+  await store.commitChanges(alerts.map((a) => ({ id: a.id, runId, key: a.key, item: a.item, kind: a.kind, status: a.status, previous: a.previous, createdAt: a.at, alert: a })), states);
 
   const channelFindings: Finding[] = [];
   const delivery: Record<string, string> = {};
   // Alerts of earlier passes a channel has not delivered (it failed, or the watcher stopped between storing and
   // sending) go again with this pass's, for a day: at least once, never silently dropped.
   const owedSince = new Date(now().getTime() - OWED_FOR_MS).toISOString();
-  const earlier = store.alerts(owedSince).filter((a) => a.runId !== runId);
+  const earlier = (await store.alerts(owedSince)).filter((a) => a.runId !== runId);
   const owedFor = (channel: string) => earlier.filter((a) => !a.delivery?.[channel] || a.delivery[channel]!.startsWith('failed'));
+  // A muted item's alerts are stored and shown here, not sent; marked so they are not owed once the mute ends.
+  const muted = new Set((await store.mutes(now().toISOString())).map((m) => m.item));
+  const silenced = alerts.filter((a) => muted.has(a.item));
+  const sendable = alerts.filter((a) => !muted.has(a.item));
   const deliver = async (channel: string, send: (batch: WatchAlert[]) => Promise<string>) => {
-    const owed = owedFor(channel);
-    const batch = [...owed.map((a) => a.alert as WatchAlert), ...alerts];
+    if (silenced.length) await store.setDelivery(silenced.map((a) => a.id), channel, 'muted');
+    const owed = owedFor(channel).filter((a) => !muted.has(a.item));
+    const batch = [...owed.map((a) => a.alert as WatchAlert), ...sendable];
     if (!batch.length) return;
-    const ids = [...owed.map((a) => a.id), ...alerts.map((a) => a.id)];
+    const ids = [...owed.map((a) => a.id), ...sendable.map((a) => a.id)];
     try {
       const outcome = await send(batch);
       delivery[channel] = outcome;
-      store.setDelivery(ids, channel, outcome);
+      await store.setDelivery(ids, channel, outcome);
       channelFindings.push({ check: 'watch.channel', status: 'ok', subject: channel, summary: fill(W.channelOk, { channel, count: batch.length }), evidence: [{ kind: 'text', value: outcome }] });
     } catch (e) {
       const why = String((e as Error).message ?? e).slice(0, 300);
       delivery[channel] = `failed: ${why}`;
-      store.setDelivery(ids, channel, `failed: ${why}`);
+      await store.setDelivery(ids, channel, `failed: ${why}`);
       channelFindings.push({ check: 'watch.channel', status: 'warn', subject: channel, summary: fill(W.channelFailed, { channel, why }), advice: [W.channelAdvice] });
     }
   };
   for (const [i, hook] of cfg.alerts.webhooks.entries()) await deliver(`webhook ${i + 1} (${new URL(hook.url).host})`, (batch) => sendWebhook(hook, batch, runId, o.deps.webhook));
   const mail = cfg.alerts.email;
   if (mail) await deliver(`e-mail (${mail.to.join(', ')})`, (batch) => sendEmail(mail, batch, lang, startedAt, runId, o.deps.email));
+
+  if (silenced.length) {
+    const items = [...new Set(silenced.map((a) => a.item))].join(', ');
+    channelFindings.push({ check: 'watch.muted', status: 'info', subject: 'watch', summary: fill(W.mutedNotSent, { count: silenced.length, items }) });
+  }
+  // Pruned after the alerts are stored: change detection never needs an old result, only the states.
+  const nowMs = now().getTime();
+  const pruned = await store.prune(new Date(nowMs - cfg.history.keepResults).toISOString(), new Date(nowMs - cfg.history.keepAlerts).toISOString());
+  if (pruned.results || pruned.runs || pruned.alerts) channelFindings.push({ check: 'watch.history.pruned', status: 'info', subject: 'watch', summary: fill(W.pruned, { ...pruned }), data: { ...pruned } });
 
   const problems = results.flatMap((r) => r.findings.filter((f) => f.status === 'warn' || f.status === 'error' || f.status === 'unknown'));
   const findings: Finding[] = [
@@ -113,9 +131,9 @@ export async function runWatchPass(o: WatchRunOptions): Promise<WatchRunResult> 
     data: {
       runId, database: store.location, startedAt,
       items: results.map((r) => ({ key: r.item.key, kind: r.item.kind, status: r.status, durationMs: r.durationMs, problems: r.findings.filter((f) => f.status === 'warn' || f.status === 'error').length, ...(r.certDaysLeft !== undefined ? { certDaysLeft: r.certDaysLeft } : {}) })),
-      alerts, delivery,
+      alerts, delivery, pruned,
     },
   });
-  store.finishRun(runId, now().toISOString(), report.status);
+  await store.finishRun(runId, now().toISOString(), report.status);
   return { report, runId, results, alerts, delivery };
 }

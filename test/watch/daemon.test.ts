@@ -9,7 +9,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { openSqliteStore } from '../../src/watch/store.js';
+import { openWatchStore } from '../../src/watch/store/index.js';
 import { parseWatchConfig } from '../../src/watch/config.js';
 import { CLI } from '../helpers/env.js';
 import { baseEnv } from '../cli/usage-cases.js';
@@ -20,13 +20,13 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function closedPort(): Promise<number> {
   return new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => ok(p)); }); });
 }
-function counts(db: string): { runs: number; alerts: number } {
-  const store = openSqliteStore(db);
-  try { return { runs: store.runs().filter((r) => r.finishedAt).length, alerts: store.alerts().length }; } finally { store.close(); }
+async function counts(db: string): Promise<{ runs: number; alerts: number }> {
+  const store = await openWatchStore(db);
+  try { return { runs: (await store.runs()).filter((r) => r.finishedAt).length, alerts: (await store.alerts()).length }; } finally { await store.close(); }
 }
-async function until(what: string, ok: () => boolean, ms = 30_000): Promise<void> {
+async function until(what: string, ok: () => Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
-  while (!ok()) {
+  while (!(await ok())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -57,21 +57,21 @@ test('watch daemon: passes on schedule, one alert for a server failing every pas
   const db = join(dir, 'watch.db');
   writeFileSync(config, `schedule:\n  servers: 1s\nservers:\n  - { protocol: smtp, host: 127.0.0.1, port: ${await closedPort()}, tls: starttls }\nalerts:\n  probe_failures: 2\n`);
   const first = daemon(config, db);
-  await until('three passes', () => counts(db).runs >= 3);
+  await until('three passes', async () => (await counts(db)).runs >= 3);
   first.child.kill('SIGTERM');
   assert.equal(await exited(first.child), 0, first.out());
-  const afterFirst = counts(db);
+  const afterFirst = await counts(db);
   assert.equal(afterFirst.alerts, 1, 'the failing server alerted once, after its second failure');
   assert.match(first.out(), /watch\.alert\.appeared/);
 
   // Killed outright in the middle of its work, then started again: the state is kept, nothing is alerted twice.
   const second = daemon(config, db);
-  await until('a pass of the second daemon', () => counts(db).runs >= afterFirst.runs + 1);
+  await until('a pass of the second daemon', async () => (await counts(db)).runs >= afterFirst.runs + 1);
   second.child.kill('SIGKILL');
   await exited(second.child);
   const third = daemon(config, db);
-  await until('two passes of the third daemon', () => counts(db).runs >= afterFirst.runs + 3);
+  await until('two passes of the third daemon', async () => (await counts(db)).runs >= afterFirst.runs + 3);
   third.child.kill('SIGTERM');
   assert.equal(await exited(third.child), 0);
-  assert.equal(counts(db).alerts, 1, 'still one alert: the restart remembered what was already said');
+  assert.equal((await counts(db)).alerts, 1, 'still one alert: the restart remembered what was already said');
 });

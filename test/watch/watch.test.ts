@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { createDnsClient } from '../../src/dns/index.js';
 import { lookupViaDns } from '../../src/probe/lookup.js';
 import { loadDnsblLists } from '../../src/domain/cli-shared.js';
-import { MIGRATIONS, openSqliteStore } from '../../src/watch/store.js';
+import { MIGRATIONS, openWatchStore } from '../../src/watch/store/index.js';
 import { parseWatchConfig, WatchConfigError } from '../../src/watch/config.js';
 import { runWatchPass } from '../../src/watch/run.js';
 import { watchHistoryReport } from '../../src/watch/history.js';
@@ -59,17 +59,17 @@ function mailOfRun(runId: string): string[] {
 }
 const decodeQp = (s: string) => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 
-test('SQLite store: the migrations run once; reopening the file keeps the schema and the data', () => {
+test('SQLite store: the migrations run once; reopening the file keeps the schema and the data', async () => {
   const path = join(dir, 'schema.db');
-  const s = openSqliteStore(path);
-  assert.equal(s.schemaVersion(), MIGRATIONS.length);
-  s.beginRun('r1', '2026-12-01T00:00:00.000Z');
-  s.saveResult({ runId: 'r1', item: 'ip:192.0.2.1', kind: 'ip', status: 'ok', checkedAt: '2026-12-01T00:00:00.000Z', durationMs: 3, findings: [] });
-  s.close();
-  const again = openSqliteStore(path);
-  assert.equal(again.schemaVersion(), MIGRATIONS.length);
-  assert.deepEqual(again.results().map((r) => r.item), ['ip:192.0.2.1']);
-  again.close();
+  const s = await openWatchStore(path);
+  assert.equal(await s.schemaVersion(), MIGRATIONS.length);
+  await s.beginRun('r1', '2026-12-01T00:00:00.000Z');
+  await s.saveResult({ runId: 'r1', item: 'ip:192.0.2.1', kind: 'ip', status: 'ok', checkedAt: '2026-12-01T00:00:00.000Z', durationMs: 3, findings: [] });
+  await s.close();
+  const again = await openWatchStore(path);
+  assert.equal(await again.schemaVersion(), MIGRATIONS.length);
+  assert.deepEqual((await again.results()).map((r) => r.item), ['ip:192.0.2.1']);
+  await again.close();
 });
 
 test('watch list: strict keys and values, each error names its key in both languages', () => {
@@ -103,7 +103,7 @@ alerts:
   webhook: { url: "${hook.url}", retries: 3, timeout: 5 }
   email: { host: 127.0.0.1, port: ${env.smtp}, tls: starttls, from: watch@example.test, to: alice@example.test }
 `);
-    const store = openSqliteStore(join(dir, 'domain.db'));
+    const store = await openWatchStore(join(dir, 'domain.db'));
     const ca = readFileSync(join(env.certs, 'cert.pem'), 'utf8');
     // A DNS client per pass, as the CLI makes one: a client keeps its answers for the run.
     const pass = () => runWatchPass({ config: cfg, store, lang: 'en', deps: { dns: createDnsClient({ server: `127.0.0.1:${nsd.port}`, timeoutMs: 1000 }), fetchMtaSts: false, webhook: { backoffMs: 20 }, email: { ca, timeoutMs: 10_000 } } });
@@ -146,17 +146,17 @@ alerts:
     assert.equal(fifth.report.findings.find((f) => f.check === 'watch.alert.cleared')?.status, 'ok');
 
     // The history report tells the same story: five passes, every alert in order, the item's latest status.
-    const history = watchHistoryReport(store, new Date(0));
+    const history = await watchHistoryReport(store, new Date(0));
     const hd = history.data as { runs: number; alerts: unknown[]; items: { item: string; passes: number; worst: string }[] };
     assert.equal(hd.runs, 5);
     assert.equal(hd.alerts.length, first.alerts.length + third.alerts.length + fifth.alerts.length);
     assert.deepEqual(hd.items.map((i) => [i.item, i.passes, i.worst]), [[`domain:${ZONE}`, 5, 'error']]);
     assert.ok(history.findings.some((f) => f.check === 'watch.alert.cleared'));
     // Every pass and result is in the history.
-    assert.equal(store.runs().length, 5);
-    assert.equal(store.results().length, 5);
-    assert.equal(store.alerts().length, first.alerts.length + third.alerts.length + fifth.alerts.length);
-    store.close();
+    assert.equal((await store.runs()).length, 5);
+    assert.equal((await store.results()).length, 5);
+    assert.equal((await store.alerts()).length, first.alerts.length + third.alerts.length + fifth.alerts.length);
+    await store.close();
   } finally {
     await hook.close();
   }
@@ -165,7 +165,7 @@ alerts:
 test('a server alerts only when its probe fails twice in a row, and once', async () => {
   const port = await new Promise<number>((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => ok(p)); }); });
   const cfg = parseWatchConfig(`servers:\n  - { protocol: smtp, host: 127.0.0.1, port: ${port}, tls: starttls }\n`);
-  const store = openSqliteStore(join(dir, 'probe.db'));
+  const store = await openWatchStore(join(dir, 'probe.db'));
   const dns = createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 });
   const pass = () => runWatchPass({ config: cfg, store, lang: 'en', deps: { dns } });
   const one = await pass();
@@ -174,13 +174,13 @@ test('a server alerts only when its probe fails twice in a row, and once', async
   assert.ok(two.alerts.some((a) => a.kind === 'appeared' && a.check.startsWith('probe.smtp.connect') && a.status === 'error'), JSON.stringify(two.alerts.map((a) => a.check)));
   const three = await pass();
   assert.deepEqual(three.alerts, []);
-  store.close();
+  await store.close();
 });
 
 test('a certificate of the real Postfix inside the expiry window alerts, and renewing it (the clock back) is a recovery', async () => {
   const caPath = String(env.caCert);
   const cfg = parseWatchConfig(`servers:\n  - { protocol: smtp, host: mail.example.test, port: ${Number(env.smtpCaSigned)}, tls: starttls, ca: ${caPath} }\nalerts: { expiry_days: 30, probe_failures: 1 }\n`);
-  const store = openSqliteStore(join(dir, 'cert.db'));
+  const store = await openWatchStore(join(dir, 'cert.db'));
   const dns = createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 });
   const caFiles = { [caPath]: readFileSync(caPath, 'utf8') };
   const pass = (date: () => Date) => runWatchPass({ config: cfg, store, lang: 'en', deps: { dns, caFiles, net: { lookup: lookupViaDns(dns), date } } });
@@ -192,12 +192,12 @@ test('a certificate of the real Postfix inside the expiry window alerts, and ren
   assert.ok((later.report.data as { items: { certDaysLeft?: number }[] }).items[0]!.certDaysLeft! < 30);
   const now = await pass(() => new Date());
   assert.ok(now.alerts.some((a) => a.kind === 'cleared' && a.key === expiring.key), now.alerts.map((a) => `${a.kind} ${a.check}`).join('; '));
-  store.close();
+  await store.close();
 });
 
 test('a sending IP on the test blocklist and without forward-confirmed PTR alerts; the stored states stop a repeat', async () => {
   const cfg = parseWatchConfig(`ips: [45.10.20.31]\n`);
-  const store = openSqliteStore(join(dir, 'ip.db'));
+  const store = await openWatchStore(join(dir, 'ip.db'));
   const dns = createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 });
   const dnsblLists = loadDnsblLists(join(PROJECT_ROOT, 'test', 'domain', 'fixtures', 'dnsbl-lists.json'));
   const pass = () => runWatchPass({ config: cfg, store, lang: 'en', deps: { dns, dnsblLists } });
@@ -206,7 +206,7 @@ test('a sending IP on the test blocklist and without forward-confirmed PTR alert
   assert.ok(checks.includes('dns.ptr.not-confirmed'), checks.join(', '));
   assert.ok(checks.some((c) => c.startsWith('dns.dnsbl')), checks.join(', '));
   assert.deepEqual((await pass()).alerts, []);
-  store.close();
+  await store.close();
 });
 
 test('logs: each pass reads only the lines written since the last one; a shorter file is read from its start', async () => {
@@ -214,7 +214,7 @@ test('logs: each pass reads only the lines written since the last one; a shorter
   const line = (i: number) => `Dec  5 10:00:${String(i).padStart(2, '0')} mx postfix/smtp[1${i}]: 4ABC${i}: to=<u${i}@example.org>, relay=none, delay=1, delays=0/0/1/0, dsn=4.4.1, status=deferred (connect to example.org[192.0.2.1]:25: Connection timed out)\n`;
   writeFileSync(log, line(1) + line(2));
   const cfg = parseWatchConfig(`logs: [${log}]\n`);
-  const store = openSqliteStore(join(dir, 'logs.db'));
+  const store = await openWatchStore(join(dir, 'logs.db'));
   const dns = createDnsClient({ server: `127.0.0.1:${env.dnsPort}` });
   const lines = async () => {
     const r = await runWatchPass({ config: cfg, store, lang: 'en', deps: { dns } });
@@ -226,8 +226,8 @@ test('logs: each pass reads only the lines written since the last one; a shorter
   assert.equal(await lines(), 1);
   writeFileSync(log, line(4));
   assert.equal(await lines(), 1, 'rotated: read from the start');
-  assert.equal(store.logOffset(log), line(4).length);
-  store.close();
+  assert.equal((await store.logOffsets()).get(log), line(4).length);
+  await store.close();
 });
 
 test('CLI: watch run prints the pass as a report (JSON too), the database lands next to the list; a bad list is 65 in Polish', () => {
@@ -289,7 +289,7 @@ test('a domain whose registration is about to expire alerts (RDAP at a loopback 
   try {
     const base = `http://127.0.0.1:${(rdap.address() as AddressInfo).port}/`;
     const cfg = parseWatchConfig('domains:\n  - soon.rdap.test\nalerts:\n  expiry_days: 30\n');
-    const store = openSqliteStore(join(dir, 'rdap.db'));
+    const store = await openWatchStore(join(dir, 'rdap.db'));
     const dns = () => createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 });
     const deps = () => ({ dns: dns(), fetchMtaSts: false, now: () => new Date('2026-12-05T12:00:00Z'), registration: { bootstrap: { services: [[['rdap.test'], [base]]] as [string[], string[]][] } } });
     const first = await runWatchPass({ config: cfg, store, lang: 'pl', deps: deps() });
@@ -300,7 +300,7 @@ test('a domain whose registration is about to expire alerts (RDAP at a loopback 
     expires = '2027-12-20T00:00:00Z';
     const renewed = await runWatchPass({ config: cfg, store, lang: 'pl', deps: deps() });
     assert.ok(renewed.alerts.some((a) => a.check === 'dns.registration.expiring' && a.kind === 'cleared'));
-    store.close();
+    await store.close();
   } finally { await new Promise((r) => rdap.close(r)); }
 });
 
@@ -319,7 +319,7 @@ test('an alert a channel failed to deliver goes again with the next pass (and on
     const port = await new Promise<number>((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => ok(p)); }); });
     const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
     const cfg = parseWatchConfig(`servers:\n  - { protocol: smtp, host: 127.0.0.1, port: ${port}, tls: starttls }\nalerts:\n  probe_failures: 1\n  webhook: { url: "${url}", retries: 0 }\n`);
-    const store = openSqliteStore(join(dir, 'owed.db'));
+    const store = await openWatchStore(join(dir, 'owed.db'));
     const pass = () => runWatchPass({ config: cfg, store, lang: 'en', deps: { dns: createDnsClient({ server: `127.0.0.1:${env.dnsPort}`, timeoutMs: 1000 }), webhook: { backoffMs: 10 } } });
     const first = await pass();
     assert.equal(first.alerts.length, 1);
@@ -331,6 +331,6 @@ test('an alert a channel failed to deliver goes again with the next pass (and on
     assert.deepEqual(bodies[0]!.alerts.map((a) => a.key), first.alerts.map((a) => a.key));
     await pass();
     assert.equal(bodies.length, 1, 'delivered once: not sent again');
-    store.close();
+    await store.close();
   } finally { await new Promise((r) => hook.close(r)); }
 });
