@@ -1,11 +1,12 @@
 /**
  * The `mailmedic` command line: a thin shell over the library. Exit codes: 0 all fine, 1 warnings or
- * something could not be checked, 2 errors found, 64 usage error, 65 bad input data, 66 input not found, 70 internal error.
+ * something could not be checked, 2 errors found, 64 usage error, 65 bad input data, 66 input not found, 69 a server
+ * (database, queue) cannot be reached, 70 internal error.
  */
 import { EXIT, type Lang, type Text } from '../core/finding.js';
 import { detectLang, fill, pick } from '../i18n/text.js';
 import { COMMANDS } from './commands/index.js';
-import { whyUnreadable } from '../core/unreadable.js';
+import { whyUnreachable, whyUnreadable } from '../core/unreadable.js';
 import { USAGE_TEXTS } from './usage-texts.js';
 
 const VERSION = '0.1.0';
@@ -89,6 +90,12 @@ export async function main(argv: string[]): Promise<number> {
       // The same sentence in every command and both languages: what could not be read, and why.
       process.stderr.write(`mailmedic ${name}: ${pick(fill(USAGE_TEXTS.cannotRead, { path: err.path, why: whyUnreadable(err) }), lang)}\n`);
       return EXIT.noInput;
+    }
+    const unreachable = whyUnreachable(err);
+    if (unreachable) {
+      // A database or queue that does not answer: the same sentence everywhere, no stack trace; 69 = unavailable.
+      process.stderr.write(`mailmedic ${name}: ${pick(fill(USAGE_TEXTS.cannotConnect, { where: unreachable.where, why: unreachable.why }), lang)}\n`);
+      return EXIT.unavailable;
     }
     if (typeof err.exitCode === 'number') {
       process.stderr.write(`mailmedic ${name}: ${errorText(err, lang)}\n`);

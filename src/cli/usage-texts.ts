@@ -48,6 +48,7 @@ export const USAGE_TEXTS = {
     '{file} ma ponad {max} MiB, limit polecenia explain: podaj wiersze z błędem (cały log poczty czyta „mailmedic logs”, zwroty „mailmedic bounce”)'),
   explainNotText: tx('{file} is not text (an image, a program or an archive): copy the error message as text and give that',
     '{file} to nie tekst (obraz, program albo archiwum): skopiuj komunikat błędu jako tekst i podaj go'),
+  cannotConnect: tx('cannot connect to {where}: {why}', 'nie można połączyć się z {where}: {why}'),
   cannotRead: tx('cannot read {path}: {why}', 'nie można odczytać {path}: {why}'),
   trustAnchorBad: tx('--trust-anchor {path}: {why} (expected DS records: "zone. IN DS tag algorithm digest-type hex")',
     '--trust-anchor {path}: {why} (oczekiwane rekordy DS: „strefa. IN DS znacznik algorytm typ-skrótu hex”)'),

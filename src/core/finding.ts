@@ -158,7 +158,7 @@ export function makeReport(
 }
 
 /** Exit codes (documented in README): worst status decides, usage and internal errors have their own. */
-export const EXIT = { ok: 0, warn: 1, error: 2, usage: 64, dataError: 65, noInput: 66, internal: 70 } as const;
+export const EXIT = { ok: 0, warn: 1, error: 2, usage: 64, dataError: 65, noInput: 66, unavailable: 69, internal: 70 } as const;
 
 /** The CLI exit code for a report's worst status: 2 error, 1 warning or not checked, 0 otherwise. */
 export function exitCodeFor(status: Status): number {
