@@ -123,6 +123,7 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['watch', 'run', '--config', 'test/watch/fixtures/bad-key.yaml'] },
   { args: ['watch', 'report', '--config', 'test/watch/fixtures/bad-key.yaml', '--since', 'soon'] },
   { args: ['watch', 'mute', '--config', 'test/watch/fixtures/bad-key.yaml'] },
+  { args: ['watch', 'run', '--config', 'test/watch/fixtures/bad-key.yaml', '--db', 'postgres://watch:secret@db.example.test:99999/x'] },
   { args: ['watch', 'mute', 'smtp:mail.example.test:587', '--config', 'test/watch/fixtures/bad-key.yaml', '--for', 'a while'] },
 ];
 

@@ -214,3 +214,19 @@ test('watch list: every: on any item and history: keep_results / keep_alerts, ch
     assert.throws(() => parseWatchConfig(text), (e: Error & { key?: string }) => e.key === key, text);
   }
 });
+
+test('--db that cannot be a history: a folder, a file in a folder that does not exist (66), a URL that is no URL (64, password hidden)', () => {
+  const config = join(dir, 'db-option.yaml');
+  writeFileSync(config, 'logs: [cli.log]\n');
+  const run = (db: string) => spawnSync(process.execPath, [CLI, 'watch', 'run', '-c', config, '--db', db], { env: baseEnv(), encoding: 'utf8', timeout: 30_000 });
+  const folder = run(dir);
+  assert.equal(folder.status, 66);
+  assert.match(folder.stderr, /it is a directory, not a file/);
+  const noDir = run(join(dir, 'missing', 'watch.db'));
+  assert.equal(noDir.status, 66);
+  assert.match(noDir.stderr, /missing: no such file/);
+  const badUrl = run('postgres://watch:s3cret@[::1/mm');
+  assert.equal(badUrl.status, 64);
+  assert.match(badUrl.stderr, /is not a PostgreSQL URL/);
+  assert.doesNotMatch(badUrl.stderr, /s3cret/);
+});

@@ -12,6 +12,7 @@ import { watchHistoryReport } from '../../watch/history.js';
 import { isPostgresUrl, openWatchStore, type WatchStore } from '../../watch/store/index.js';
 import { WATCH_CONFIG_TEXTS, WATCH_TEXTS } from '../../watch/texts.js';
 import { InputError, parseCommand, UsageError } from '../args.js';
+import { dbOption } from '../db-option.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import { emit } from '../output.js';
 import type { Command } from './index.js';
@@ -134,7 +135,7 @@ export const command: Command = {
     if (!['run', 'report', 'daemon', 'mute', 'unmute'].includes(sub ?? '') || extra.length !== (takesItem ? 1 : 0)) throw new UsageError(USAGE_TEXTS.watchSubcommand);
     if (typeof v.config !== 'string') throw new UsageError(USAGE_TEXTS.watchNoConfig);
     const configPath = v.config;
-    const db = typeof v.db === 'string' ? v.db : defaultDbPath(configPath);
+    const db = typeof v.db === 'string' ? dbOption(v.db) : defaultDbPath(configPath);
     if (sub === 'report' || takesItem) {
       // Options first (a usage error, 64), then the list (65/66), then the database.
       const ms = sub === 'report' ? ageOption(v.since, '7d') : sub === 'mute' ? ageOption(v.for, '24h') : 0;
