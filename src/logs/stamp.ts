@@ -4,7 +4,10 @@
  * - classic syslog `Mmm dd hh:mm:ss` (day space- or zero-padded, or unpadded) — no year: see {@link StampClock};
  * - RFC 3339 `2026-11-23T10:40:14.123456+01:00` (rsyslog's default on Debian 12);
  * - `2026-11-23 10:40:14[.123]` (Exim main log, Dovecot's own log with a dated log_timestamp);
- * - TAI64N `@4000000065…` (daemontools / s6 multilog).
+ * - TAI64N `@4000000065…` (daemontools / s6 multilog);
+ * - any of these after a syslog priority `<22>`, as a collector that stores the raw message writes it, and the
+ *   RFC 5424 head `<22>1 2026-11-23T10:40:14.123+01:00 host app procid msgid [sd] msg` (rsyslog's
+ *   RSYSLOG_SyslogProtocol23Format, syslog-ng's `syslog()` destinations: what central log servers keep).
  * Classic and space-separated stamps are local time of the machine that wrote them; we read them in this
  * process's time zone (run with TZ=… to read a log from elsewhere).
  */
@@ -81,6 +84,8 @@ export interface LineHead {
   stamp: 'classic' | 'rfc3339' | 'iso-space' | 'tai64n' | 'none';
   /** The stamp's zone offset in minutes east of UTC, or LOCAL_TIME when it has none. */
   offsetMin: number;
+  /** The line is RFC 5424 (`<pri>1 stamp host app procid msgid sd msg`): {@link parseHead} reads its fields. */
+  rfc5424: boolean;
   /**
    * Light parsing (summary, problems, follow): lines whose details nobody reads then (connect, disconnect,
    * TLS established, message-id) are answered with a shared event carrying only kind and time.
@@ -89,7 +94,7 @@ export interface LineHead {
 }
 
 export function newHead(): LineHead {
-  return { ts: NaN, hostStart: 0, hostEnd: 0, prog: '', pidStart: 0, pidEnd: 0, body: 0, stamp: 'none', offsetMin: LOCAL_TIME, light: false };
+  return { ts: NaN, hostStart: 0, hostEnd: 0, prog: '', pidStart: 0, pidEnd: 0, body: 0, stamp: 'none', offsetMin: LOCAL_TIME, rfc5424: false, light: false };
 }
 
 /** The pid of the parsed line ("" when none). */
@@ -218,13 +223,69 @@ export function parseStamp(s: string, clock: StampClock, out: LineHead): number 
   out.ts = NaN;
   out.stamp = 'none';
   out.offsetMin = LOCAL_TIME;
+  out.rfc5424 = false;
   const c = s.charCodeAt(0);
   let p = -1;
+  if (c === 60) return priorityStamp(s, clock, out);
   if (c >= 65 && c <= 90) p = classicStamp(s, clock, out);
   else if (isDigit(c)) p = isoStamp(s, out);
   else if (c === 64) p = tai64nStamp(s, out);
   if (p < 0) { out.ts = NaN; out.stamp = 'none'; return 0; }
   return p;
+}
+
+/** `<pri>` then a stamp (`<pri>1 ` first in RFC 5424); returns the index after the stamp, or 0 when none. */
+function priorityStamp(s: string, clock: StampClock, out: LineHead): number {
+  let q = 1;
+  while (q < 5 && isDigit(s.charCodeAt(q))) q++;
+  if (q === 1 || s.charCodeAt(q) !== 62) return 0;
+  q++;
+  const v5424 = s.charCodeAt(q) === 49 && s.charCodeAt(q + 1) === 32;
+  if (v5424) q += 2;
+  const c = s.charCodeAt(q);
+  if (c === 60) return 0;
+  // Rare formats: the slice costs one string per line, and keeps the stamp readers indexed from 0.
+  const rest = s.slice(q);
+  const p = c >= 65 && c <= 90 ? classicStamp(rest, clock, out) : isDigit(c) ? isoStamp(rest, out) : -1;
+  if (p < 0) { out.ts = NaN; out.stamp = 'none'; return 0; }
+  out.rfc5424 = v5424;
+  return q + p;
+}
+
+/** RFC 5424 after the stamp: `host app procid msgid sd msg` (NILVALUE `-` for any of them). */
+function parse5424(s: string, p: number, out: LineHead): boolean {
+  const sp1 = s.indexOf(' ', p);
+  if (sp1 < 0) return false;
+  const sp2 = s.indexOf(' ', sp1 + 1);
+  if (sp2 < 0) return false;
+  const sp3 = s.indexOf(' ', sp2 + 1);
+  if (sp3 < 0) return false;
+  const sp4 = s.indexOf(' ', sp3 + 1);
+  if (sp4 < 0) return false;
+  if (s.charCodeAt(p) !== 45 || sp1 - p !== 1) { out.hostStart = p; out.hostEnd = sp1; }
+  if (s.charCodeAt(sp1 + 1) === 45 && sp2 - sp1 === 2) return false; // no app name: nothing to attribute the line to
+  // Structured data: "-" or one or more [id k="v" …] elements; a value may hold "]" or spaces when quoted or escaped.
+  let q = sp4 + 1;
+  if (s.charCodeAt(q) === 45) q++;
+  else {
+    while (s.charCodeAt(q) === 91) {
+      let quoted = false;
+      for (q++; q < s.length; q++) {
+        const c = s.charCodeAt(q);
+        if (c === 92) { q++; continue; }
+        if (c === 34) quoted = !quoted;
+        else if (c === 93 && !quoted) { q++; break; }
+      }
+    }
+  }
+  if (q < s.length && s.charCodeAt(q) !== 32) return false;
+  let body = q + 1;
+  if (s.charCodeAt(body) === 0xfeff) body++; // the BOM RFC 5424 puts before a UTF-8 message
+  while (s.charCodeAt(body) === 32) body++; // rsyslog's %msg% keeps the space that followed the tag
+  out.prog = internProg(s, sp1 + 1, sp2);
+  if (!(s.charCodeAt(sp2 + 1) === 45 && sp3 - sp2 === 2)) { out.pidStart = sp2 + 1; out.pidEnd = sp3; }
+  out.body = Math.min(body, s.length);
+  return true;
 }
 
 /**
@@ -240,6 +301,7 @@ export function parseHead(s: string, clock: StampClock, out: LineHead): boolean 
   if (p > 0) {
     if (s.charCodeAt(p) !== 32) { out.body = p; return false; }
     p++;
+    if (out.rfc5424) { out.body = p; return parse5424(s, p, out); }
   }
   out.body = p;
   // token 1: host, or the program when it ends with ':' / has "[pid]:"

@@ -51,6 +51,27 @@ test('RFC 3339, ISO and TAI64N stamps', () => {
   assert.throws(() => parseTimeArg('yesterday-ish', Date.now()), RangeError);
 });
 
+test('syslog priority and RFC 5424 heads: fields, structured data, NILVALUEs, the BOM', () => {
+  const d = must('<22>1 2026-11-23T10:40:14.123+01:00 mx.example.test postfix 4242 - [meta seq="1" x="a ] b"][origin ip="192.0.2.1"] \uFEFF4ABC1: removed', 'removed');
+  assert.equal(d.qid, '4ABC1');
+  assert.equal(new Date(d.ts).toISOString(), '2026-11-23T09:40:14.123Z');
+  assert.equal(d.prog, 'postfix');
+  const h = newHead();
+  const p = new LogLineParser(new StampClock(Date.now()));
+  assert.ok(p.parse('<22>1 2026-11-23T10:40:14Z - postfix/smtpd - - -  NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 554 5.7.1 <a@b.test>: Relay access denied; from=<x@y.test> to=<a@b.test> proto=ESMTP helo=<y>'));
+  assert.equal(one('<22>1 2026-11-23T10:40:14Z mx - - - - 4ABC1: removed'), null, 'no APP-NAME: nothing to read it as');
+  assert.equal(one('<22>1 2026-11-23T10:40:14Z mx postfix 1 - [unclosed x="1" 4ABC1: removed'), null, 'structured data never closed');
+  assert.equal(must('<22>Nov 23 10:40:14 mx postfix/qmgr[7]: 4ABC1: removed', 'removed').prog, 'postfix/qmgr');
+  assert.equal(must('<166>2026-11-23T10:40:14+01:00 mx postfix/qmgr[7]: 4ABC1: removed', 'removed').qid, '4ABC1');
+  for (const bad of ['<22>', '<>1 x', '<22>1 ', '<999999>1 2026-11-23T10:40:14Z mx postfix 1 - - x', '<22><22>Nov 23 10:40:14 mx p: x']) {
+    assert.equal(parseStamp(bad, new StampClock(Date.now()), h), 0, bad);
+    assert.doesNotThrow(() => one(bad));
+  }
+  // A bare "postfix" APP-NAME: the words decide what the line is.
+  assert.equal(must('<22>1 2026-11-23T10:40:14Z mx postfix 1 - - 4ABC1: uid=1000 from=<alice>', 'received').origin, 'local');
+  assert.equal(must('<22>1 2026-11-23T10:40:14Z mx postfix 1 - - 4ABC1: sender non-delivery notification: 5DEF2', 'notice').newQid, '5DEF2');
+});
+
 test('Postfix: the lines of one message, from client= to removed', () => {
   const r = must('Nov 23 10:40:14 mail postfix/submission/smtpd[14502]: A0B6620C4B9: client=localhost[127.0.0.1], sasl_method=PLAIN, sasl_username=alice@example.test', 'received');
   assert.equal(r.qid, 'A0B6620C4B9');

@@ -132,7 +132,8 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       if (prog.endsWith('postsuper')) return { ts, line: s, fmt: 'postfix', prog, k: 'admin', qid, action: 'delete' };
       return { ts, line: s, fmt: 'postfix', prog, k: 'removed', qid };
     }
-    if (prog.endsWith('postsuper')) {
+    // A bare "postfix" (RFC 5424 from rsyslog keeps only the part before the "/") may be any daemon: the words decide.
+    if (prog.endsWith('postsuper') || prog === 'postfix') {
       const action = s.startsWith('placed on hold', p) ? 'hold' : s.startsWith('released from hold', p) ? 'release' : s.startsWith('requeued', p) ? 'requeue' : undefined;
       if (action) return { ts, line: s, fmt: 'postfix', prog, k: 'admin', qid, action };
     }
@@ -164,7 +165,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       if (id.charCodeAt(0) === 60) id = id.slice(1, id.indexOf('>') > 0 ? id.indexOf('>') : id.length);
       return { ts, line: s, fmt: 'postfix', prog, k: 'message-id', qid, messageId: id };
     }
-    if (prog.endsWith('pickup') && (s.startsWith('uid=', p) || s.startsWith('sender=', p))) {
+    if ((prog.endsWith('pickup') || prog === 'postfix') && (s.startsWith('uid=', p) || s.startsWith('sender=', p))) {
       const from = angle(s, 'from=<', p)?.[0] ?? angle(s, 'sender=<', p)?.[0];
       const ev: LogEvent = { ts, line: s, fmt: 'postfix', prog, k: 'received', qid, origin: 'local' };
       if (from !== undefined) ev.from = from;
@@ -179,7 +180,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
       const act = REJECT_ACTIONS[s.slice(p, colon)];
       if (act) return reject(s, act, colon + 2, qid, ts, prog);
     }
-    if (prog.endsWith('bounce') && s.startsWith('sender ', p)) {
+    if ((prog.endsWith('bounce') || prog === 'postfix') && s.startsWith('sender ', p)) {
       const nc = s.indexOf(' notification: ', p);
       if (nc > 0) return { ts, line: s, fmt: 'postfix', prog, k: 'notice', qid, kind: s.slice(p + 7, nc), newQid: s.slice(nc + 15).trim() };
     }
@@ -209,7 +210,7 @@ export function parsePostfix(s: string, h: LineHead): LogEvent | null {
     }
     return ev;
   }
-  if (prog.endsWith('postscreen') || prog.endsWith('dnsblog')) {
+  if (prog.endsWith('postscreen') || prog.endsWith('dnsblog') || prog === 'postfix') {
     const sc = screen(s, b, ts, prog);
     if (sc) return sc;
   }
