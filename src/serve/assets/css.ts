@@ -42,6 +42,7 @@ dl{grid-template-columns:1fr}dd{margin-bottom:.3rem}}
 .spark i.info{background:var(--info);height:35%}.spark i.warn{background:var(--warn);height:70%}.spark i.error{background:var(--error);height:100%}.spark i.unknown{background:var(--unknown);height:55%}
 .sparkcap{color:var(--muted);font-size:.8rem}.mute{color:var(--unknown);font-weight:600}.mutebox{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.2rem 0;grid-column:1/-1}.mutebox .field{min-width:10rem}
 .timeline{list-style:none;padding:0;margin:.4rem 0}.timeline li{display:grid;grid-template-columns:9rem minmax(0,1fr) max-content;gap:.2rem .8rem;align-items:start;border-left:6px solid var(--line);padding:.4rem .7rem;margin:.35rem 0;background:var(--soft);border-radius:4px}
+.timeline li.s-ok{border-left-color:var(--ok)}.timeline li.s-info{border-left-color:var(--info)}.timeline li.s-warn{border-left-color:var(--warn)}.timeline li.s-error{border-left-color:var(--error)}.timeline li.s-unknown{border-left-color:var(--unknown)}
 .timeline time{color:var(--muted);font-size:.85rem}.timeline .acked{color:var(--muted);font-size:.85rem}.timeline button{padding:.2rem .7rem;font-size:.85rem}.timeline li.done{opacity:.75}
 .listerr{color:var(--error);font-weight:600;margin:.2rem 0}.listok{color:var(--ok);font-weight:600;margin:.2rem 0}#f-list{min-height:16rem}
 @media (max-width:36rem){.witem{grid-template-columns:1fr}.timeline li{grid-template-columns:1fr}}
