@@ -123,6 +123,8 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['watch', 'run'] },
   { args: ['watch', 'run', '--config', 'test/watch/fixtures/bad-key.yaml'] },
   { args: ['watch', 'report', '--config', 'test/watch/fixtures/bad-key.yaml', '--since', 'soon'] },
+  { args: ['watch', 'mute', '--config', 'test/watch/fixtures/bad-key.yaml'] },
+  { args: ['watch', 'mute', 'smtp:mail.example.test:587', '--config', 'test/watch/fixtures/bad-key.yaml', '--for', 'a while'] },
 ];
 
 /** The environment with no language set (English), plus the case's own. */

@@ -104,13 +104,13 @@ function ageOption(value: unknown, dflt: string): number {
 }
 
 /** `watch mute ITEM` / `watch unmute ITEM`, said back as a one-finding report. */
-async function muteCommand(store: WatchStore, sub: 'mute' | 'unmute', item: string, forValue: unknown, reason: unknown): Promise<Report> {
+async function muteCommand(store: WatchStore, sub: 'mute' | 'unmute', item: string, forMs: number, reason: unknown): Promise<Report> {
   const now = new Date();
   if (sub === 'unmute') {
     await store.unmute(item);
     return makeReport('watch unmute', item, [{ check: 'watch.mute', status: 'ok', subject: item, summary: fill(WATCH_TEXTS.unmuted, { item }) }]);
   }
-  const until = new Date(now.getTime() + ageOption(forValue, '24h')).toISOString();
+  const until = new Date(now.getTime() + forMs).toISOString();
   await store.mute(item, until, typeof reason === 'string' ? reason.slice(0, 500) : undefined, now.toISOString());
   return makeReport('watch mute', item, [{ check: 'watch.mute', status: 'info', subject: item, summary: fill(WATCH_TEXTS.muted, { item, until }), data: { item, until } }]);
 }
@@ -130,6 +130,8 @@ export const command: Command = {
     const configPath = v.config;
     const db = typeof v.db === 'string' ? v.db : defaultDbPath(configPath);
     if (sub === 'report' || takesItem) {
+      // Options first (a usage error, 64), then the list (65/66), then the database.
+      const ms = sub === 'report' ? ageOption(v.since, '7d') : sub === 'mute' ? ageOption(v.for, '24h') : 0;
       // The list must exist and be valid (it names the default database), though these read only the database.
       try { parseWatchConfig(readFileText(configPath), configPath); } catch (e) {
         if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
@@ -139,8 +141,8 @@ export const command: Command = {
       if (!isPostgresUrl(db) && !existsSync(db)) throw Object.assign(new Error(`no such file: ${db}`), { code: 'ENOENT', path: db });
       const store = await openWatchStore(db);
       try {
-        if (sub === 'report') return emit(await watchHistoryReport(store, new Date(Date.now() - ageOption(v.since, '7d'))), common);
-        return emit(await muteCommand(store, sub as 'mute' | 'unmute', extra[0]!, v.for, v.reason), common);
+        if (sub === 'report') return emit(await watchHistoryReport(store, new Date(Date.now() - ms)), common);
+        return emit(await muteCommand(store, sub as 'mute' | 'unmute', extra[0]!, ms, v.reason), common);
       } finally {
         await store.close();
       }
