@@ -8,7 +8,8 @@
 #   rsa.mm-dnssec.test             signed with RSASHA256 (algorithm 8), DS in the parent
 #   brokends.mm-dnssec.test        signed, but the parent's DS matches no key (a broken chain)
 #   badsig.mm-dnssec.test          signed, the DNSKEY RRset's signature damaged afterwards (a bad signature)
-#   unsigned.mm-dnssec.test        not signed, no DS (an insecure delegation), with a TLSA record nobody can trust
+#   unsigned.mm-dnssec.test        not signed, no DS (an insecure delegation), with a TLSA record nobody can trust, and
+#                                  hosted.unsigned…: an unsigned domain whose MX is good's host with valid TLSA
 # and, NOT loaded into NSD (it would answer for every name), a signed root "." and "test." above mm-dnssec.test in
 # WORKDIR/root.zone, WORKDIR/test.zone with the root's DS in WORKDIR/root-anchor.ds: a test serves them from its
 # own fake DNS server to walk a chain up to a root anchor (RSASHA256, as the real root).
@@ -60,7 +61,9 @@ keys badsig.$P ECDSAP256SHA256; sign badsig.$P; BADSIG_DS=$(ds)
 awk '$4 == "RRSIG" && $5 == "DNSKEY" { s = $NF; m = int(length(s) / 2); c = substr(s, m, 1); r = (c == "A") ? "B" : "A"; $NF = substr(s, 1, m - 1) r substr(s, m + 1) } { print }' OFS='\t' \
   "$Z/badsig.$P.zone" > badsig.tmp && mv badsig.tmp "$Z/badsig.$P.zone"
 
-{ soa unsigned.$P; mxhost @ mx unsigned.$P; printf '_25._tcp.mx IN TLSA 3 1 1 %s\n' "$GOOD_SPKI"; } > "$Z/unsigned.$P.zone"
+# hosted: a customer's unsigned domain whose MX is the signed provider's host with valid TLSA (RFC 7672 §2.2: no DANE).
+{ soa unsigned.$P; mxhost @ mx unsigned.$P; printf '_25._tcp.mx IN TLSA 3 1 1 %s\n' "$GOOD_SPKI"
+  printf 'hosted IN MX 10 mx.good.%s.\nhosted IN TXT "v=spf1 -all"\n' "$P"; } > "$Z/unsigned.$P.zone"
 
 { soa $P
   for c in good rsa brokends badsig unsigned; do printf '%s IN NS ns1.%s.\n' "$c" "$P"; done

@@ -257,6 +257,9 @@ export const PHRASES: PhraseTable = {
     'not our customer', 'is unknown', 'doesn\'t exist', 'does not exist',
     'nie ma takiego użytkownika', 'nie ma takiego uzytkownika', 'nie istnieje', 'nieznany użytkownik',
     'nieznany uzytkownik', 'nie znaleziono użytkownika', 'nie znaleziono uzytkownika', 'konto nie istnieje', 'adres nie istnieje', 'no such local user', 'invalid user',
+    // Polish puts the adjective either side: "użytkownik nieznany", "odbiorca nieznany", "nieznany odbiorca".
+    'użytkownik nieznany', 'uzytkownik nieznany', 'odbiorca nieznany', 'nieznany odbiorca', 'adresat nieznany',
+    'nie ma takiego adresu', 'nie ma takiego odbiorcy', 'nieprawidłowy adres odbiorcy', 'nieprawidlowy adres odbiorcy',
     'unknown or illegal alias', 'address is not valid', 'mailbox name not allowed', 'user doesn\'t have a',
     "user doesn't exist",
   ],

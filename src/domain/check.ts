@@ -11,7 +11,7 @@ import { checkDmarc } from './dmarc.js';
 import { checkDnsbl } from './dnsbl.js';
 import type { DnsblList } from './dnsbl-lists.js';
 import { checkDnssec, type TrustAnchor } from './dnssec.js';
-import { checkDane, type DaneResult } from './dane.js';
+import { checkDane, daneMxSetFinding, type DaneResult } from './dane.js';
 import { checkMtaSts, checkTlsRpt, dnsPinnedFetch, type HttpsFetch } from './mtasts.js';
 import { boundedHost, checkMx, type MxHost } from './mx.js';
 import { checkPtr, type PtrResult } from './ptr.js';
@@ -161,7 +161,10 @@ export async function checkDomain(input: string, options: DomainCheckOptions): P
   if (mx.nxdomain) {
     findings.push(...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings);
   } else {
-    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings, ...(mxTls?.findings ?? []), ...dane.findings,
+    // The domain's own DNSSEC state (the resolver's AD counts as secure) decides whether its MX hosts' DANE applies.
+    const dnssecData = dnssec.find((f) => f.check.startsWith('dns.dnssec.'))?.data as { state?: string; ad?: boolean } | undefined;
+    const mxSet = daneMxSetFinding(domain, dane.results, dnssecData?.ad ? 'valid' : dnssecData?.state);
+    findings.push(...spf.findings, ...dkim.findings, ...dmarc.findings, ...(mxTls?.findings ?? []), ...dane.findings, ...(mxSet ? [mxSet] : []),
       ...mxPtr.flatMap((p) => p.findings), ...senderPtr.flatMap((p) => p.findings), ...dnsbl.findings,
       ...mtaSts, ...tlsRpt, ...bimi.findings, ...dnssec, ...zone);
   }

@@ -100,7 +100,27 @@ const T = {
   notCompared: tx('{host}: TLSA records found; the certificate was not compared (mailmedic did not connect to the MX: use --connect).', '{host}: są rekordy TLSA; certyfikatu nie porównano (mailmedic nie łączył się z serwerem MX: użyj --connect).'),
   noCert: tx('{host}: TLSA records found, but the server presented no certificate to compare (no STARTTLS, or it did not answer).', '{host}: są rekordy TLSA, ale serwer nie przedstawił certyfikatu do porównania (brak STARTTLS albo brak odpowiedzi).'),
   notChecked: tx('DANE of {host} not checked: {why}.', 'Nie sprawdzono DANE dla {host}: {why}.'),
+  mxInsecure: tx('{hosts}: TLSA records protected by DNSSEC, but the MX records of {domain} are not ({state}): DANE senders do not use those TLSA records for mail to {domain}.',
+    '{hosts}: rekordy TLSA chronione przez DNSSEC, ale rekordy MX domeny {domain} nie są ({state}): nadawcy z DANE nie stosują tych rekordów TLSA do poczty dla {domain}.'),
+  mxInsecureDetail: tx('RFC 7672 §2.2: a sender uses DANE only when the MX lookup itself is secure, since whoever could forge the MX records could point them at a host with TLSA records of their own. Hosting companies often sign the zone of their MX hosts while their customers\' domains stay unsigned: those customers get opportunistic TLS only.',
+    'RFC 7672 §2.2: nadawca stosuje DANE tylko wtedy, gdy samo wyszukanie MX jest bezpieczne, bo kto podrobiłby rekordy MX, mógłby wskazać w nich serwer z własnymi rekordami TLSA. Firmy hostingowe często podpisują strefę swoich serwerów MX, a domeny klientów zostają niepodpisane: ci klienci mają wtedy tylko oportunistyczne TLS.'),
+  mxInsecureAdvice: tx('Sign {domain} with DNSSEC at its DNS host and give the registrar its DS record: then the MX hosts\' DANE protects mail to {domain} too.',
+    'Podpisz domenę {domain} przez DNSSEC u jej dostawcy DNS i przekaż rejestratorowi rekord DS: wtedy DANE serwerów MX ochroni także pocztę dla {domain}.'),
 };
+
+/**
+ * RFC 7672 §2.2: TLSA records count only when the domain's MX RRset is secure too. When some MX host's TLSA records are
+ * DNSSEC-protected but the domain's own answers are not (`domainState`: the DNSSEC check's chain state, or 'valid'
+ * when the resolver vouched with AD), one finding says DANE does not apply to this domain's mail.
+ */
+export function daneMxSetFinding(domain: string, results: readonly DaneResult[], domainState: string | undefined): Finding | undefined {
+  const protectedHosts = results.filter((r) => r.dnssec === 'verified' || r.dnssec === 'resolver').map((r) => r.host);
+  // Broken or not checked has its own DNSSEC finding; only a domain that is plainly not secure is said here.
+  if (!protectedHosts.length || (domainState !== 'unsigned' && domainState !== 'island')) return undefined;
+  return finding('dns.dane.mx-insecure', 'info', domain, fill(T.mxInsecure, { hosts: protectedHosts.join(', '), domain, state: domainState }), {
+    detail: T.mxInsecureDetail, advice: [fill(T.mxInsecureAdvice, { domain })], data: { hosts: protectedHosts, domainState },
+  });
+}
 
 /** A TLSA record as text: "3 1 1 ab12…" (data cut for display). */
 const recText = (r: TlsaRecord) => `${r.usage} ${r.selector} ${r.matchingType} ${r.data.length > 24 ? `${r.data.slice(0, 24)}…` : r.data}`;

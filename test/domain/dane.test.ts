@@ -115,6 +115,14 @@ test('DANE against the test Postfix over real SMTP sessions: DANE-EE and DANE-TA
   assert.match(one(unsigned, 'dns.dane.not-validated').summary.pl, /nie są chronione przez DNSSEC/);
   assert.equal(one(unsigned, 'dns.dane.match').status, 'ok', 'the record itself still fits the certificate');
   assert.equal(one((await get('none.good.mm-dnssec.test')).findings, 'dns.dane.none').status, 'info');
+  // RFC 7672 §2.2: a signed provider's MX with valid TLSA does not protect a customer's unsigned domain.
+  const hosted = (await get('hosted.unsigned.mm-dnssec.test')).findings;
+  assert.equal(one(hosted, 'dns.dane.match').status, 'ok');
+  const mxSet = one(hosted, 'dns.dane.mx-insecure');
+  assert.equal(mxSet.status, 'info');
+  assert.match(mxSet.summary.en, /^mx\.good\.mm-dnssec\.test: TLSA records protected by DNSSEC, but the MX records of hosted\.unsigned\.mm-dnssec\.test are not \(unsigned\)/);
+  assert.match(mxSet.advice![0]!.pl, /Podpisz domenę hosted\.unsigned\.mm-dnssec\.test przez DNSSEC/);
+  assert.equal(byCheck(good.findings, 'dns.dane.mx-insecure').length, 0, 'a signed domain with its own DANE: nothing to say');
   // Without the SMTP sessions the records are read but not compared.
   const noConnect = (await checkDomain('good.mm-dnssec.test', { resolver: dns, fetch: false, dnsblLists: [], trustAnchors: anchors })).findings;
   assert.equal(one(noConnect, 'dns.dane.not-compared').status, 'info');

@@ -1,9 +1,9 @@
 // `watch run` against real parts: an NSD of its own whose zone is edited between passes (SPF broken, MX changed,
 // then put back), the test environment's NSD and blocklist zone, a webhook receiver on loopback that fails twice,
-// alert mail through the test Postfix into alice's Dovecot maildir, and a SQLite history file.
+// alert mail through the test Postfix into alice's Dovecot mailbox, read back over IMAP, and a SQLite history file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,19 +43,26 @@ before(async () => {
 });
 after(async () => { await nsd?.stop(); rmSync(dir, { recursive: true, force: true, maxRetries: 5 }); });
 
-/** The messages in alice's maildir (new and cur) whose header names this pass. */
-function mailOfRun(runId: string): string[] {
-  const box = join(env.root, 'vmail', 'example.test', 'alice');
-  const out: string[] = [];
-  for (const sub of ['new', 'cur']) {
-    const d = join(box, sub);
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d)) {
-      const text = readFileSync(join(d, f), 'utf8');
-      if (text.includes(`X-Mailmedic-Watch-Run: ${runId}`)) out.push(text);
-    }
-  }
-  return out;
+/** The messages in alice's mailbox whose header names this pass, read back over IMAP from the test Dovecot. */
+async function mailOfRun(runId: string): Promise<string[]> {
+  const { ImapFlow } = await import('imapflow');
+  const client = new ImapFlow({
+    host: '127.0.0.1', port: env.imap, secure: false, logger: false, tls: { rejectUnauthorized: false },
+    auth: { user: 'alice@example.test', pass: env.users['alice@example.test']! }, socketTimeout: 20_000,
+  });
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock('INBOX');
+    try {
+      const uids = (await client.search({ header: { 'x-mailmedic-watch-run': runId } }, { uid: true })) || [];
+      const out: string[] = [];
+      for (const uid of uids) {
+        const m = await client.fetchOne(String(uid), { source: true }, { uid: true });
+        if (m && m.source) out.push(m.source.toString('utf8'));
+      }
+      return out;
+    } finally { lock.release(); }
+  } finally { await client.logout(); }
 }
 const decodeQp = (s: string) => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 
@@ -130,9 +137,9 @@ alerts:
     assert.ok(third.alerts.some((a) => a.kind === 'changed' && a.subject === 'MX' && a.summary.en.includes('mx2')), kinds.join('; '));
     assert.ok(third.alerts.some((a) => a.kind === 'changed' && a.subject === 'SPF'), kinds.join('; '));
     assert.equal(hook.bodies.length, 2);
-    // The alert mail of this pass arrives in alice's mailbox, in Polish.
+    // The alert mail of this pass arrives in alice's mailbox (read back over IMAP), in Polish.
     let mail: string[] = [];
-    for (let i = 0; i < 200 && !mail.length; i++) { await new Promise((r) => setTimeout(r, 50)); mail = mailOfRun(third.runId); }
+    for (let i = 0; i < 100 && !mail.length; i++) { await new Promise((r) => setTimeout(r, 100)); mail = await mailOfRun(third.runId); }
     assert.equal(mail.length, 1, 'one alert mail for the pass');
     assert.match(decodeQp(mail[0]!), /mailmedic watch wykrył te zmiany/);
     assert.match(decodeQp(mail[0]!), /zmiana rekordów/);
