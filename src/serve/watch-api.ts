@@ -170,7 +170,7 @@ export function watchRoutes(parseSpan: (v: unknown) => number | undefined): Watc
     },
     {
       id: 'watchListPut', method: 'PUT', path: '/api/watch/list', bodyLimit: 5 * 1024 * KB,
-      summary: 'Replace the watch list (checked by the watcher\'s own rules first; a bad list is refused naming the key, in both languages, and the file stays as it was). `text`: the whole file; or `list`: the list as JSON, applied onto the YAML so comments and order survive. Written atomically (a temporary file renamed over it). A running `watch daemon` reads the list when it starts.',
+      summary: 'Replace the watch list (checked by the watcher\'s own rules first; a bad list is refused naming the key, in both languages, and the file stays as it was). `text`: the whole file; or `list`: the list as JSON, applied onto the YAML so comments and order survive. Written atomically (a temporary file renamed over it). A new file for the watcher to read (logs, blocklists, ca) or a password_env (or one moved to another server) is refused (403): those are written into the file on the machine. A running `watch daemon` reads the list when it starts.',
       input: { type: 'object', properties: { text: { type: 'string', maxLength: 4 * 1024 * KB }, list: { type: 'object' }, version: { type: 'string', maxLength: 64, description: 'the version read with GET; refused (409) when the file changed since' } } },
       output: { $ref: '#/components/schemas/WatchList' },
       async run(d, { body }) {
@@ -186,7 +186,7 @@ export function watchRoutes(parseSpan: (v: unknown) => number | undefined): Watc
   ];
 }
 
-const STATUS_OF: Record<DashboardError['code'], number> = { 'unknown-item': 404, 'unknown-alert': 404, 'bad-field': 400, 'bad-list': 400, 'list-changed': 409 };
+const STATUS_OF: Record<DashboardError['code'], number> = { 'unknown-item': 404, 'unknown-alert': 404, 'bad-field': 400, 'bad-list': 400, 'list-changed': 409, 'needs-local-edit': 403 };
 
 /** A dashboard refusal as the API answers it: its status, code and field, and its words in both languages. */
 export function dashboardHttpError(e: unknown): HttpError | undefined {

@@ -9,6 +9,7 @@ import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { STATUS_ORDER, type Status, type Text } from '../core/finding.js';
+import { fill } from '../i18n/text.js';
 import { defaultDbPath, parseWatchConfig, resolveConfigPaths, validateWatchConfig, WatchConfigError, type WatchConfig } from './config.js';
 import type { WatchAlert } from './changes.js';
 import { itemKey } from './item-key.js';
@@ -69,7 +70,7 @@ export interface WatchListText { path: string; format: 'yaml' | 'json'; text: st
 /** Something the dashboard cannot do, with a stable code, the request field at fault and the words to show. */
 export class DashboardError extends Error {
   override name = 'DashboardError';
-  constructor(readonly code: 'unknown-item' | 'unknown-alert' | 'bad-field' | 'bad-list' | 'list-changed', readonly text: Text, readonly field?: string, readonly key?: string) {
+  constructor(readonly code: 'unknown-item' | 'unknown-alert' | 'bad-field' | 'bad-list' | 'list-changed' | 'needs-local-edit', readonly text: Text, readonly field?: string, readonly key?: string) {
     super(text.en);
   }
 }
@@ -91,9 +92,30 @@ const TEXTS = {
   unknownItem: { en: 'this item is neither on the watch list nor in the history', pl: 'tego elementu nie ma ani na liście obserwowanych, ani w historii' },
   unknownAlert: { en: 'none of these alerts is in the history', pl: 'żadnego z tych powiadomień nie ma w historii' },
   badSpan: { en: 'must be a length of time such as 90m, 2h or 7d (1 minute to 400 days)', pl: 'musi być czasem, np. 90m, 2h albo 7d (od 1 minuty do 400 dni)' },
+  needsLocalEdit: { en: 'for safety the dashboard cannot add {what}: a new file for the watcher to read, or a password for it to send to a server, can only be written into the list itself, on the machine ({path})',
+    pl: 'ze względów bezpieczeństwa panel nie może dodać: {what}; nowy plik do odczytu przez obserwatora albo hasło wysyłane do serwera można wpisać tylko w samej liście, na tym komputerze ({path})' },
   listChanged: { en: 'the watch list was changed by someone else since you opened it: reload it, then make your change again',
     pl: 'ktoś inny zmienił listę obserwowanych, odkąd ją otwarto: wczytaj ją ponownie i wprowadź zmianę jeszcze raz' },
 } satisfies Record<string, Text>;
+
+/**
+ * What a watch list makes the watcher read or send beyond its own checks: files (logs, the blocklist set, CA files)
+ * and passwords from the environment, each tied to the server it goes to. The dashboard may remove these, never add
+ * one: whoever reaches the web page must not make the watcher read a file of the machine or send a secret elsewhere.
+ */
+function reach(cfg: WatchConfig): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of cfg.logs) out.set(`log ${l}`, `logs: ${l}`);
+  if (cfg.blocklists) out.set(`blocklists ${cfg.blocklists}`, `blocklists: ${cfg.blocklists}`);
+  for (const sv of cfg.servers) {
+    if (sv.ca) out.set(`ca ${sv.ca}`, `ca: ${sv.ca}`);
+    if (sv.passwordEnv) out.set(`env ${sv.passwordEnv} ${itemKey.server(sv)}`, `password_env: ${sv.passwordEnv} (${itemKey.server(sv)})`);
+  }
+  const e = cfg.alerts.email;
+  if (e?.ca) out.set(`ca ${e.ca}`, `ca: ${e.ca}`);
+  if (e?.passwordEnv) out.set(`env ${e.passwordEnv} smtp:${e.host}:${e.port}`, `password_env: ${e.passwordEnv} (smtp:${e.host}:${e.port})`);
+  return out;
+}
 
 /**
  * The dashboard over one watch list and its store. The list is read again whenever its file changes (an edit on the
@@ -283,6 +305,17 @@ export class WatchDashboard {
           text = doc.toString();
           this.check(() => parseWatchConfig(text, this.listPath));
         }
+      }
+      // Nothing new to read or to send: compared with the file names made absolute, as the watcher reads them.
+      const dir = dirname(this.listPath);
+      // (A file on disk that no longer reads, edited by hand, grants nothing: then every file and password is new.)
+      let before = new Map<string, string>();
+      try { before = reach(resolveConfigPaths(parseWatchConfig(current, this.listPath), dir)); } catch { /* as said */ }
+      const added = [...reach(resolveConfigPaths(parseWatchConfig(text, this.listPath), dir)).entries()].filter(([k]) => !before.has(k)).map(([, shown]) => shown);
+      if (added.length) {
+        const t = TEXTS.needsLocalEdit;
+        const params = { what: added.slice(0, 3).join(', '), path: this.listPath };
+        throw new DashboardError('needs-local-edit', fill(t, params));
       }
       const st = await stat(this.listPath);
       const tmp = join(dirname(this.listPath), `.${basename(this.listPath)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -203,8 +203,23 @@ test('the watch list: read with a version; a mistake refused naming the key in b
   assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'no temporary file left');
   // A list the watcher reads as it is.
   assert.deepEqual(parseWatchConfig(text, file).ips, ['192.0.2.7']);
+  // Nothing new for the watcher to read or send: a file of the machine, a password moved to another server.
+  const shadow = await call('PUT', '/api/watch/list', { text: `${LIST}  - /etc/shadow\n` });
+  assert.deepEqual([shadow.status, shadow.json.error], [403, 'needs-local-edit']);
+  assert.match(shadow.json.text.pl, /^ze względów bezpieczeństwa panel nie może dodać: logs: \/etc\/shadow; /);
+  const relative = await call('PUT', '/api/watch/list', { text: `${LIST}  - ../../etc/passwd\n` });
+  assert.equal(relative.status, 403, 'a relative path is compared once made absolute');
+  const secret = await call('PUT', '/api/watch/list', { text: `${LIST}servers:\n  - { protocol: smtp, host: collector.example, user: me, password_env: HOME }\n` });
+  assert.deepEqual([secret.status, secret.json.error], [403, 'needs-local-edit']);
+  assert.match(secret.json.text.en, /password_env: HOME \(smtp:collector\.example:587\)/);
+  assert.equal(readFileSync(file, 'utf8'), text, 'refused, the file stays');
+  // Removing a file is fine (and the same file named again as it was is not new).
+  const fewer = await call('PUT', '/api/watch/list', { text: 'ips: [192.0.2.7]\n' });
+  assert.equal(fewer.status, 200);
+  assert.equal((await call('PUT', '/api/watch/list', { text: LIST })).status, 403, 'once removed, a file is new again');
+  writeFileSync(file, text);
   // Put back for the other tests.
-  assert.equal((await call('PUT', '/api/watch/list', { text: LIST })).status, 200);
+  writeFileSync(file, LIST);
 });
 
 test('hardening: bad JSON, the wrong type, huge bodies, cross-site requests, other methods, unknown routes', async () => {
