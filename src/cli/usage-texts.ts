@@ -85,6 +85,7 @@ export const USAGE_TEXTS = {
   // --- probe ---
   probeProtocol: tx('the first argument must be smtp, imap or pop3', 'pierwszym argumentem musi być smtp, imap albo pop3'),
   probeNoHost: tx('give the server name to test', 'podaj nazwę serwera do sprawdzenia'),
+  serveWatchDbAlone: tx('--watch-db names the database of a watch list: give the list too, --watch watch.yaml', '--watch-db wskazuje bazę listy obserwowanych: podaj też samą listę, --watch watch.yaml'),
   serveBadToken: tx('--token must be 16 to 200 letters, digits, "-" or "_"', '--token musi mieć od 16 do 200 znaków: litery, cyfry, „-” lub „_”'),
   probeTls: tx('--tls must be implicit, starttls, none or auto', '--tls musi mieć wartość implicit, starttls, none albo auto'),
   probeAuth: tx('--auth must be PLAIN, LOGIN or CRAM-MD5', '--auth musi mieć wartość PLAIN, LOGIN albo CRAM-MD5'),

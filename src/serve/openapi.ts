@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 description of the JSON API, built from the operation table (served at /openapi.json). */
 import { TOOL_VERSION } from '../core/finding.js';
 import { API_OPERATIONS } from './api.js';
+import { WATCH_SCHEMAS, watchRoutes } from './watch-api.js';
 
 const TEXT = { type: 'object', required: ['en', 'pl'], properties: { en: { type: 'string' }, pl: { type: 'string' } } };
 const FINDING = {
@@ -28,7 +29,8 @@ const REPORT = {
     data: {},
   },
 };
-const ERROR = { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string', description: 'the request field that was wrong, when one was' } } };
+const ERROR = { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string', description: 'the request field that was wrong, when one was' },
+  text: { $ref: '#/components/schemas/Text', description: 'the dashboard\'s refusals: the reason in both languages' }, key: { type: 'string', description: 'a refused watch list: the key at fault (e.g. servers[0].port)' } } };
 
 const SSE_DOC = 'With `?stream=1` (or `Accept: text/event-stream`) the answer is a stream of server-sent events: `progress` (doctor checks starting and ending), `finding` (each finding as soon as it is known), then `report` (the whole Report) or `error`.';
 
@@ -77,12 +79,29 @@ export function buildOpenApi(serverUrl = 'http://127.0.0.1:8025'): Record<string
       responses: { 200: { description: 'The rendered report' }, ...errors },
     },
   };
+  // The dashboard's routes: answered by a server started with a watch list (--watch), 404 otherwise.
+  for (const r of watchRoutes(() => undefined)) {
+    const entry = (paths[r.path] ?? {}) as Record<string, unknown>;
+    entry[r.method.toLowerCase()] = {
+      operationId: r.id, summary: r.summary,
+      description: `Only on a server started with a watch list (mailmedic serve --watch watch.yaml); 404 otherwise.${r.bodyLimit ? ` Largest body: ${r.bodyLimit} bytes.` : ''}`,
+      ...(r.query ? { parameters: r.query.map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.schema })) } : {}),
+      ...(r.input ? { requestBody: { required: true, content: { 'application/json': { schema: r.input } } } } : {}),
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: r.output } } },
+        ...errors,
+        404: { description: 'No watch list on this server, or an unknown item or alert', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        ...(r.method === 'PUT' ? { 409: { description: 'The watch list changed since the version sent', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+      },
+    };
+    paths[r.path] = entry;
+  }
   paths['/api/health'] = { get: { operationId: 'health', summary: 'Liveness and which capabilities this build has', responses: { 200: { description: 'OK' } } } };
   return {
     openapi: '3.1.0',
     info: { title: 'mailmedic', version: TOOL_VERSION, description: 'Why is e-mail not sent or received? The JSON API of `mailmedic serve`: the same functions and the same findings schema as the command line (docs/json-schema.md).' },
     servers: [{ url: serverUrl }],
     paths,
-    components: { schemas: { Text: TEXT, Status: { enum: ['ok', 'info', 'warn', 'error', 'unknown'] }, Finding: FINDING, Report: REPORT, Error: ERROR } },
+    components: { schemas: { Text: TEXT, Status: { enum: ['ok', 'info', 'warn', 'error', 'unknown'] }, Finding: FINDING, Report: REPORT, Error: ERROR, ...WATCH_SCHEMAS } },
   };
 }

@@ -13,8 +13,9 @@ import { DOCTOR_TEXT } from '../doctor/texts.js';
 import { REASON_INFO } from '../knowledge/reasons.js';
 import { SERVE_TEXT as T } from './texts.js';
 
-export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'message' | 'doctor';
-/** The web app's pages in navigation order; each is served at `/<id>` (home at `/`). */
+/** A page of the web app ('watch': the monitoring dashboard, only on a server started with a watch list). */
+export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'message' | 'doctor' | 'watch';
+/** The web app's pages in navigation order; each is served at `/<id>` (home at `/`). The dashboard is added when on. */
 export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'queue', 'message', 'doctor'];
 
 interface Field {
@@ -40,7 +41,7 @@ interface FormPage {
   fields: Field[];
 }
 
-const FORMS: Record<Exclude<PageId, 'home' | 'doctor'>, FormPage> = {
+const FORMS: Record<Exclude<PageId, 'home' | 'doctor' | 'watch'>, FormPage> = {
   explain: {
     api: '/api/explain', intro: T.intro.explain, button: T.button.explain,
     fields: [
@@ -127,9 +128,14 @@ function fieldHtml(f: Field, lang: Lang): string {
   }
 }
 
-function navHtml(page: PageId, lang: Lang): string {
+/** How a page is drawn: whether this server has the monitoring dashboard. */
+export interface PageOptions { watch?: boolean }
+
+const pagesOf = (o: PageOptions): PageId[] => (o.watch ? [...PAGES, 'watch'] : [...PAGES]);
+
+function navHtml(page: PageId, lang: Lang, o: PageOptions): string {
   // Short words in the bar; the full title is the link's tooltip and accessible name.
-  const links = PAGES.map((p) => `<a href="/${p === 'home' ? '' : p}"${p === page ? ' aria-current="page"' : ''} title="${esc(pick(T.nav[p], lang))}" aria-label="${esc(pick(T.nav[p], lang))}">${esc(pick(T.menu[p], lang))}</a>`).join('');
+  const links = pagesOf(o).map((p) => `<a href="/${p === 'home' ? '' : p}"${p === page ? ' aria-current="page"' : ''} title="${esc(pick(T.nav[p], lang))}" aria-label="${esc(pick(T.nav[p], lang))}">${esc(pick(T.menu[p], lang))}</a>`).join('');
   const path = page === 'home' ? '/' : `/${page}`;
   const sw = (['pl', 'en'] as const).map((l) => l === lang ? `<strong>${l.toUpperCase()}</strong>` : `<a href="${path}?lang=${l}" hreflang="${l}">${l.toUpperCase()}</a>`).join(' | ');
   return `<nav>${links}</nav><div class="lang">${sw}</div>`;
@@ -159,20 +165,21 @@ function clientTexts(lang: Lang): string {
     labels: clientLabels(lang),
     nav: flat(T.nav),
     pages: COMMAND_PAGES, prefill: COMMAND_PREFILL,
+    watch: flat(T.watch),
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
 /** A page's whole HTML in one language: navigation, form and the data the front end reads (no inline script runs). */
-export function renderPage(page: PageId, lang: Lang): string {
+export function renderPage(page: PageId, lang: Lang, opts: PageOptions = {}): string {
   const o: string[] = [];
   o.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
   o.push(`<title>${esc(pick(T.nav[page], lang))} — mailmedic</title><link rel="stylesheet" href="/app.css"><link rel="icon" href="data:,"></head>`);
-  o.push(`<body data-page="${page}"><header><a class="brand" href="/" title="${esc(pick(T.brand, lang))}">mailmedic</a>${navHtml(page, lang)}</header><main>`);
+  o.push(`<body data-page="${page}"><header><a class="brand" href="/" title="${esc(pick(T.brand, lang))}">mailmedic</a>${navHtml(page, lang, opts)}</header><main>`);
   if (page === 'home') {
     o.push(`<h1>${esc(pick(T.tagline, lang))}</h1><div class="cards">`);
-    for (const p of PAGES.filter((x) => x !== 'home')) {
+    for (const p of pagesOf(opts).filter((x) => x !== 'home')) {
       const intro = T.intro[p as keyof typeof T.intro];
       o.push(`<a class="card" href="/${p}"><h2>${esc(pick(T.nav[p], lang))}</h2><p>${esc(pick(intro, lang))}</p></a>`);
     }
@@ -180,6 +187,9 @@ export function renderPage(page: PageId, lang: Lang): string {
   } else if (page === 'doctor') {
     o.push(`<h1>${esc(pick(T.nav.doctor, lang))}</h1><p class="intro">${esc(pick(T.intro.doctor, lang))}</p>`);
     o.push('<section id="wizard" aria-live="polite"></section>');
+  } else if (page === 'watch') {
+    o.push(`<h1>${esc(pick(T.nav.watch, lang))}</h1><p class="intro">${esc(pick(T.intro.watch, lang))}</p>`);
+    o.push('<section id="dashboard" aria-live="polite"></section>');
   } else {
     const f = FORMS[page];
     o.push(`<h1>${esc(pick(T.nav[page], lang))}</h1><p class="intro">${esc(pick(f.intro, lang))}</p>`);

@@ -11,9 +11,13 @@ export { isLoopbackBind, isNonPublicAddress };
 /** Ports a public instance may probe: SMTP, submission, SMTPS, POP3(S), IMAP(S), and 2525 (common alternative). */
 export const MAIL_PORTS: readonly number[] = [25, 465, 587, 2525, 110, 995, 143, 993];
 
+/** A refusal with its HTTP status, a stable code, the field at fault and any more the answer carries. */
 export class HttpError extends Error {
-  /** `field`: the request field that was wrong, so the page can say which one in the reader's language. */
-  constructor(readonly status: number, message: string, readonly code = 'error', readonly field?: string) {
+  /**
+   * `field`: the request field that was wrong, so the page can say which one in the reader's language; `detail`:
+   * more of the answer's body (e.g. the refusal in both languages and the watch-list key at fault).
+   */
+  constructor(readonly status: number, message: string, readonly code = 'error', readonly field?: string, readonly detail?: Record<string, unknown>) {
     super(message);
   }
 }

@@ -31,6 +31,8 @@ import { PAGES, renderPage, type PageId } from './pages.js';
 import { normalizeAddress, nonPublicKind } from './address.js';
 import { checkProbeTarget, HttpError, isLoopbackBind, RateLimiter, readJson, spoolBody } from './security.js';
 import { SERVE_TEXT } from './texts.js';
+import { dashboardHttpError, watchRoutes, type WatchRoute } from './watch-api.js';
+import type { WatchDashboard } from '../watch/dashboard.js';
 import { findingForTheWeb, reportForTheWeb } from './web-words.js';
 
 /** Where and how the web app listens, which DNS server and CA it uses, and what it allows when exposed. */
@@ -61,6 +63,11 @@ export interface ServeOptions {
   allowedHosts?: readonly string[];
   /** Time budget of one request's work in ms (default 90 000): past it, or when the client leaves, the work stops. */
   budgetMs?: number;
+  /**
+   * The monitoring dashboard: a watch list (`mailmedic watch`'s) and its history database (a SQLite file, default the
+   * list's name with .db beside it, or a postgres:// URL). Without it the app has no dashboard.
+   */
+  watch?: { list: string; db?: string };
 }
 
 /** A running web app: its URL, the token when exposed, and how to stop it. */
@@ -223,6 +230,9 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     return [...a.answers, ...aaaa.answers].filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => String(r.data));
   };
   const guardTarget = (h: string, p: number) => checkProbeTarget(h, p, { restrict, lookup });
+  // The dashboard: opened by listen() (the watch capability is loaded only then), closed with the server.
+  let dashboard: WatchDashboard | undefined;
+  let routes: WatchRoute[] = [];
   /** The OpenAPI document with `servers` naming the address the client reached (its Host is on the allowlist). */
   const openapiFor = (hostHeader: string): string => {
     let doc = openapiByHost.get(hostHeader);
@@ -313,7 +323,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
         return false;
       }
     }
-    if (req.method === 'POST') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
       // A cross-site page must not drive the API (CSRF): browsers send Origin on every POST. "null" (sandboxed
       // frames, file: pages) and anything that is no http(s) origin of this very Host are refused.
       const origin = req.headers.origin;
@@ -334,6 +344,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     const lang = chooseLang(req, url);
     const path = url.pathname;
     if (!admit(req, res, url, lang)) return;
+    if (path.startsWith('/api/watch/')) return watchRoute(req, res, url, path, client);
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', appJs);
       if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
@@ -352,11 +363,11 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
         })) });
       }
       const page = (path === '/' ? 'home' : path.slice(1)) as PageId;
-      if (PAGES.includes(page)) {
+      if (PAGES.includes(page) || (page === 'watch' && dashboard)) {
         const extra: Record<string, string> = { 'Content-Language': lang, Vary: 'Accept-Language, Cookie' };
         const q = url.searchParams.get('lang');
         if (q === 'pl' || q === 'en') extra['Set-Cookie'] = `lang=${q}; Path=/; SameSite=Strict; Max-Age=31536000`;
-        return send(res, 200, 'text/html; charset=utf-8', renderPage(page, lang), extra);
+        return send(res, 200, 'text/html; charset=utf-8', renderPage(page, lang, { watch: Boolean(dashboard) }), extra);
       }
       throw new HttpError(404, 'not found', 'not-found');
     }
@@ -391,6 +402,23 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
       return send(res, 200, `${type}; charset=utf-8`, out, { 'Content-Disposition': `attachment; filename="mailmedic-${report.command.replace(/[^\w-]/g, '')}.${ext}"` });
     }
     throw new HttpError(404, 'not found', 'not-found');
+  }
+
+  /** /api/watch/…: the dashboard's routes (404 when the server has no watch list). */
+  async function watchRoute(req: IncomingMessage, res: ServerResponse, url: URL, path: string, client: string): Promise<void> {
+    if (!dashboard) throw new HttpError(404, 'this server has no watch list (start it with --watch watch.yaml)', 'not-found');
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const route = routes.find((r) => r.path === path && r.method === method);
+    if (!route) {
+      if (routes.some((r) => r.path === path)) throw new HttpError(405, 'method not allowed', 'method');
+      throw new HttpError(404, 'not found', 'not-found');
+    }
+    const body = route.bodyLimit ? await readJson(req, route.bodyLimit) : {};
+    try {
+      sendJson(res, 200, await route.run(dashboard, { body, params: url.searchParams, client }));
+    } catch (e) {
+      throw dashboardHttpError(e) ?? e;
+    }
   }
 
   const server = createServer((req, res) => {
@@ -429,7 +457,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
         cut.unref();
         req.once('end', () => clearTimeout(cut));
       }
-      sendJson(res, he.status, { error: he.code, message: he.message, ...(he.field ? { field: he.field } : {}) }, unread ? { Connection: 'close' } : {});
+      sendJson(res, he.status, { ...he.detail, error: he.code, message: he.message, ...(he.field ? { field: he.field } : {}) }, unread ? { Connection: 'close' } : {});
     });
   });
   server.headersTimeout = 20_000;
@@ -438,18 +466,25 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
 
   return {
     server,
-    listen: () => new Promise((resolve, reject) => {
-      server.once('error', reject);
+    listen: async () => {
+      if (opts.watch && !dashboard) {
+        const { WatchDashboard, parseSpan } = await import('../watch/dashboard.js');
+        dashboard = await WatchDashboard.open(opts.watch.list, opts.watch.db);
+        routes = watchRoutes(parseSpan);
+      }
+      return new Promise<MailmedicServer>((resolve, reject) => {
+      server.once('error', (e) => { void dashboard?.close(); reject(e); });
       server.listen(opts.port ?? 8025, host, () => {
         const a = server.address() as AddressInfo;
         const h = a.family === 'IPv6' ? `[${a.address}]` : a.address;
         allowedHosts = hostAllowlist(host, a.port, opts.allowedHosts ?? []);
         resolve({
           server, url: `http://${h}:${a.port}`, ...(token ? { token } : {}),
-          close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+          close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => { void (dashboard?.close() ?? Promise.resolve()).catch(() => undefined).then(() => r()); }); }),
         });
       });
-    }),
+      });
+    },
   };
 }
 

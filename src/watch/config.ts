@@ -3,7 +3,7 @@
  * or a bad value is a WatchConfigError that names the key (e.g. `servers[1].port`), in both languages.
  */
 import { isIP } from 'node:net';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Lang, Text } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
@@ -283,4 +283,10 @@ export function resolveConfigPaths(cfg: WatchConfig, dir: string): WatchConfig {
     servers: cfg.servers.map((s) => (s.ca ? { ...s, ca: abs(s.ca) } : s)),
     alerts: { ...cfg.alerts, ...(cfg.alerts.email?.ca ? { email: { ...cfg.alerts.email, ca: abs(cfg.alerts.email.ca) } } : {}) },
   };
+}
+
+/** The default database of a watch list: watch.yaml → watch.db in the same folder (`watch` and `serve --watch`). */
+export function defaultDbPath(configPath: string): string {
+  const abs = resolvePath(configPath);
+  return join(dirname(abs), `${basename(abs, extname(abs))}.db`);
 }

@@ -1,5 +1,5 @@
 /** `mailmedic watch`: a watch list checked pass after pass, every result stored, changes sent as alerts. */
-export { parseWatchConfig, validateWatchConfig, resolveConfigPaths, WatchConfigError } from './config.js';
+export { parseWatchConfig, validateWatchConfig, resolveConfigPaths, WatchConfigError, defaultDbPath } from './config.js';
 export type { WatchConfig, WatchedDomain, WatchedServer, WebhookChannel, EmailChannel } from './config.js';
 export { openWatchStore, isPostgresUrl, MIGRATIONS as WATCH_MIGRATIONS } from './store/index.js';
 export type { WatchStore, FindingState, StoredResult, StoredAlert, StoredRun, StoredMute, PruneResult, SqlDriver, SqlSession } from './store/index.js';
@@ -15,3 +15,5 @@ export { watchHistoryReport } from './history.js';
 export type { ItemHistory } from './history.js';
 export type { WatchRunOptions, WatchRunResult } from './run.js';
 export { runWatchDaemon, type WatchDaemonOptions } from './daemon.js';
+export { WatchDashboard, DashboardError, parseSpan } from './dashboard.js';
+export type { DashboardItem, DashboardState, HistoryPoint, TimelineEvent, WatchListText } from './dashboard.js';

@@ -117,6 +117,7 @@ export const USAGE_CASES: UsageCase[] = [
   // serve
   { args: ['serve', '--port', '99999'] },
   { args: ['serve', '--nope'] },
+  { args: ['serve', '--watch-db', 'watch.db'] },
   // watch
   { args: ['watch'] },
   { args: ['watch', 'run'] },

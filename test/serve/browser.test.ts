@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { customDnsblList } from '../../src/doctor/checks/domain.js';
 import { hasCapability } from '../../src/doctor/checks/load.js';
 import type { MailmedicServer } from '../../src/serve/server.js';
-import { PROJECT_ROOT, testEnv } from '../helpers/env.js';
+import { CLI, PROJECT_ROOT, testEnv } from '../helpers/env.js';
 import { englishWords } from '../helpers/polish-words.js';
 import { gzipSync } from 'node:zlib';
 import { deliveredText, swaks } from '../message/mail.js';
@@ -549,4 +549,105 @@ test('a log file is uploaded as the request body: gzip read by its bytes, the te
   await new Promise((res) => setTimeout(res, 200));
   const left = (await import('node:fs')).readdirSync(tmpdir()).filter((n) => n.startsWith('mailmedic-upload-'));
   assert.deepEqual(left, [], 'no upload left in the temporary folder');
+});
+
+/** A watch list of three Postfix logs and eight real `watch run` passes over them: an error, a warning, one fine. */
+function watchHistory(): { dir: string; list: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-browser-watch-'));
+  const list = join(dir, 'watch.yaml');
+  writeFileSync(list, '# the logs of our three mail servers\nlogs:\n  - mx.log          # inbound MX\n  - relay.log       # outbound relay\n  - submission.log  # port 587 for customers\n');
+  const fatal = (i: number) => `Dec  5 1${i}:00:01 mx postfix/master[${i}]: fatal: bind 0.0.0.0 port 25: Address already in use\n`;
+  const fine = (host: string, i: number) => `Dec  5 1${i}:00:02 ${host} postfix/qmgr[${i}]: 4B2C1A0${i}: removed\n`;
+  const dnsbl = (i: number) => `Dec  5 1${i}:00:03 relay postfix/postscreen[${i}]: warning: dnsblog reply timeout 10s for bl.dead-dnsbl.test\n`;
+  const mx = ['ok', 'ok', 'fatal', 'ok', 'ok', 'ok', 'fatal', 'fatal'];
+  const relay = ['ok', 'ok', 'ok', 'ok', 'dnsbl', 'dnsbl', 'dnsbl', 'dnsbl'];
+  for (const f of ['mx.log', 'relay.log', 'submission.log']) writeFileSync(join(dir, f), '');
+  for (let i = 0; i < mx.length; i++) {
+    appendFileSync(join(dir, 'mx.log'), mx[i] === 'fatal' ? fatal(i) : fine('mx', i));
+    appendFileSync(join(dir, 'relay.log'), relay[i] === 'dnsbl' ? dnsbl(i) : fine('relay', i));
+    appendFileSync(join(dir, 'submission.log'), fine('smtp', i));
+    const r = spawnSync(process.execPath, [CLI, 'watch', 'run', '-c', list, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    assert.ok([0, 1, 2].includes(r.status ?? -1), r.stderr);
+  }
+  return { dir, list };
+}
+
+test('the monitoring dashboard in Polish: items worst first with their history, an alert acknowledged, an item muted, the list edited with a mistake then a fix', { skip, timeout: 120_000 }, async () => {
+  const { dir, list } = watchHistory();
+  const dash = await startTestServer({ watch: { list } });
+  const p = ctx.pages()[0]!;
+  try {
+    await p.goto(dash.url + '/watch?lang=pl');
+    await p.waitForSelector('.witem');
+    await p.waitForSelector('#f-list');
+    assert.equal(await p.locator('h1').innerText(), 'Panel monitorowania');
+    assert.equal(await p.locator('nav a[href="/watch"]').innerText(), 'Monitoring');
+    // Worst first: the MX with its fatal error, the relay with its warning, the submission server fine.
+    const order = await p.locator('.witem').evaluateAll((els) => els.map((e) => [e.getAttribute('data-item')!.replace(/^.*\//, ''), e.className.replace(/^.* s-/, '')]));
+    assert.deepEqual(order, [['mx.log', 'error'], ['relay.log', 'warn'], ['submission.log', 'ok']]);
+    const mxCard = p.locator('.witem').first();
+    assert.equal(await mxCard.locator('.spark i').count(), 8, 'a bar per pass');
+    assert.deepEqual(await mxCard.locator('.spark i').evaluateAll((bs) => bs.map((b) => b.className)), ['ok', 'ok', 'error', 'ok', 'ok', 'ok', 'error', 'error']);
+    assert.match(await mxCard.innerText(), /niepotwierdzone powiadomienia: 3/);
+    // The timeline: newest first, in Polish words.
+    const kinds = await p.locator('.timeline li .badge').allInnerTexts();
+    assert.deepEqual(kinds.map((k) => k.replace(/^\S+\s/, '')), ['nowy problem', 'nowy problem', 'naprawione', 'nowy problem']);
+    // The page's own words are Polish (as every other page's).
+    const own = await p.evaluate(() => Array.from(document.querySelectorAll('nav a, h1, .intro, label, button, #status, .badge, .summary, h2, .meta, .sparkcap'))
+      .map((e) => (e as HTMLElement).innerText).join('\n'));
+    assert.deepEqual(englishWords(own), [], 'English words on the Polish dashboard');
+
+    // Acknowledge the newest alert.
+    const first = p.locator('.timeline li').first();
+    const alertId = await first.getAttribute('data-alert');
+    await first.locator('button[data-action=ack]').click();
+    await p.waitForFunction((id) => document.querySelector(`.timeline li[data-alert="${id}"] .acked`) !== null, alertId);
+    assert.match(await p.locator('#status').innerText(), /Potwierdzone: 1\./);
+    assert.match(await p.locator(`.timeline li[data-alert="${alertId}"] .acked`).innerText(), /potwierdzone \(web 127\.0\.0\.1, /);
+
+    // Mute the relay for 8 hours, with a reason.
+    const relayCard = p.locator('.witem[data-item$="relay.log"]');
+    await relayCard.locator('button[data-action=mute]').click();
+    await relayCard.locator('select[name=for]').selectOption('8h');
+    await relayCard.locator('input[name=reason]').fill('wymiana list DNSBL');
+    await relayCard.getByRole('button', { name: 'Wycisz powiadomienia' }).click();
+    await p.waitForSelector('.witem[data-item$="relay.log"] .mute');
+    assert.match(await p.locator('.witem[data-item$="relay.log"] .mute').innerText(), /^wyciszone do .+: wymiana list DNSBL$/);
+    assert.equal(await p.locator('.witem[data-item$="relay.log"] button[data-action=unmute]').innerText(), 'Wyłącz wyciszenie');
+
+    // The list: a mistake is shown in place, in Polish, naming the key; the file stays; the fix is saved.
+    const before = readFileSync(list, 'utf8');
+    const mistake = before + 'servers:\n  - { protocol: smtp, host: mail.example.test, port: 5870, tls: starttl }\n';
+    await p.fill('#f-list', mistake);
+    await p.getByRole('button', { name: 'Zapisz listę' }).click();
+    await p.waitForSelector('#list-msg.listerr');
+    assert.equal(await p.locator('#list-msg').innerText(), 'lista obserwowanych, klucz servers[0].tls: musi być jedną z wartości: implicit, starttls, none, auto');
+    assert.equal(readFileSync(list, 'utf8'), before);
+    await p.screenshot({ path: join(SHOTS, 'watch-list-error-pl.png') });
+    await p.fill('#f-list', mistake.replace('starttl }', 'starttls }'));
+    await p.getByRole('button', { name: 'Zapisz listę' }).click();
+    await p.waitForSelector('#list-msg.listok');
+    assert.match(await p.locator('#list-msg').innerText(), /^Zapisano; elementy na liście: 4\./);
+    assert.match(readFileSync(list, 'utf8'), /# the logs of our three mail servers\n[\s\S]*tls: starttls/);
+    // The new server is on the dashboard, waiting for its first pass (after the three with a status).
+    await p.waitForSelector('.witem[data-item="smtp:mail.example.test:5870"]');
+    assert.match(await p.locator('.witem').last().innerText(), /jeszcze nie sprawdzono/);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(pageErrors, []);
+    // The screenshot: the items and the start of the timeline.
+    await p.setViewportSize({ width: 1100, height: 1400 });
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: join(SHOTS, 'watch-pl.png') });
+    await p.goto(dash.url + '/watch?lang=en');
+    await p.waitForSelector('.witem');
+    await p.waitForSelector('#f-list');
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: join(SHOTS, 'watch.png') });
+  } finally {
+    await p.setViewportSize({ width: 1100, height: 860 });
+    await p.goto(app.url + '/?lang=en');
+    await dash.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

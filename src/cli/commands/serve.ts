@@ -1,8 +1,9 @@
 import { EXIT } from '../../core/finding.js';
+import { WatchConfigError } from '../../watch/config.js';
 import { customDnsblList } from '../../doctor/checks/domain.js';
 import { createMailmedicServer } from '../../serve/server.js';
 import { isLoopbackBind } from '../../serve/security.js';
-import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
+import { durationOption, InputError, numberOption, parseCommand, UsageError } from '../args.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import type { Command } from './index.js';
 
@@ -21,6 +22,8 @@ const OPTIONS = {
   token: { type: 'string' },
   'allowed-host': { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
+  watch: { type: 'string' },
+  'watch-db': { type: 'string' },
 } as const;
 
 /** A token that fits a cookie and a header unchanged, long enough not to be guessed. */
@@ -29,7 +32,7 @@ const TOKEN_RE = /^[\w-]{16,200}$/;
 export const command: Command = {
   describe: { en: 'web app and JSON API on http://127.0.0.1:8025', pl: 'aplikacja w przeglądarce i API JSON pod http://127.0.0.1:8025' },
   usage: {
-    en: `Usage: mailmedic serve [--host 127.0.0.1] [--port 8025] [options]
+    en: `Usage: mailmedic serve [--host 127.0.0.1] [--port 8025] [--watch watch.yaml] [options]
 
 Starts the web app (explain an error or bounce, check a domain, test a server, find settings, read a log,
 a mail queue listing or a message's headers, the doctor step by step) and its JSON API (/openapi.json).
@@ -46,10 +49,14 @@ No configuration needed.
   --token TOKEN           require this token (default: a random one when --host is not loopback, printed
                           in the link to open; API clients send "Authorization: Bearer TOKEN")
   --allowed-host NAME     also answer to this Host name (e.g. a reverse proxy's); repeatable
+  --watch FILE            add the monitoring dashboard (/watch) for this watch list of \`mailmedic watch\`: each
+                          item's state and history, the alerts (acknowledge them), mutes, and the list to edit
+  --watch-db FILE|URL     the watch history: a SQLite file (default: the list's name with .db, next to it) or a
+                          PostgreSQL URL, postgres://user@host/db — the database \`watch\` writes to
 
 The server answers only to its own address and loopback names (no DNS rebinding), refuses cross-site
 requests, and reachable from the network it requires the token.`,
-    pl: `Użycie: mailmedic serve [--host 127.0.0.1] [--port 8025] [opcje]
+    pl: `Użycie: mailmedic serve [--host 127.0.0.1] [--port 8025] [--watch watch.yaml] [opcje]
 
 Uruchamia aplikację w przeglądarce (wyjaśnienie błędu lub zwrotu, sprawdzenie domeny, test serwera,
 ustawienia, analiza logu, wykazu kolejki lub nagłówków wiadomości, diagnoza krok po kroku) i jej API JSON
@@ -66,6 +73,10 @@ ustawienia, analiza logu, wykazu kolejki lub nagłówków wiadomości, diagnoza 
   --token TOKEN           wymagaj tego tokenu (domyślnie losowy, gdy --host nie jest adresem lokalnym; jest w wypisanym
                           linku; klienci API wysyłają „Authorization: Bearer TOKEN”)
   --allowed-host NAZWA    odpowiadaj też pod tą nazwą hosta (np. odwrotnego proxy); można powtórzyć
+  --watch PLIK            dodaj panel monitorowania (/watch) dla tej listy obserwowanych \`mailmedic watch\`: stan
+                          i historia każdego elementu, powiadomienia (z potwierdzaniem), wyciszenia i edycja listy
+  --watch-db PLIK|URL     historia obserwacji: plik SQLite (domyślnie nazwa listy z .db, obok niej) albo adres
+                          PostgreSQL, postgres://użytkownik@host/baza — ta sama baza, do której pisze \`watch\`
 
 Serwer odpowiada tylko pod własnym adresem i nazwami lokalnymi (ochrona przed DNS rebinding), odrzuca żądania
 z innych stron, a dostępny z sieci wymaga tokenu.`,
@@ -75,6 +86,7 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
     const host = typeof v.host === 'string' ? v.host : '127.0.0.1';
     if (typeof v.token === 'string' && !TOKEN_RE.test(v.token)) throw new UsageError(USAGE_TEXTS.serveBadToken, {});
     const port = numberOption('port', v.port, 8025, 0, 65535);
+    if (typeof v['watch-db'] === 'string' && typeof v.watch !== 'string') throw new UsageError(USAGE_TEXTS.serveWatchDbAlone, {});
     const app = createMailmedicServer({
       host, port,
       allowPrivate: Boolean(v['allow-private']),
@@ -87,10 +99,19 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
       ...(typeof v.token === 'string' ? { token: v.token } : {}),
       ...(Array.isArray(v['allowed-host']) ? { allowedHosts: v['allowed-host'].map(String) } : {}),
       ...(v.quiet ? {} : { log: (l: string) => process.stderr.write(l + '\n') }),
+      ...(typeof v.watch === 'string' ? { watch: { list: v.watch, ...(typeof v['watch-db'] === 'string' ? { db: v['watch-db'] } : {}) } } : {}),
     });
-    const running = await app.listen();
     const pl = common.lang === 'pl';
+    let running;
+    try {
+      running = await app.listen();
+    } catch (e) {
+      // The watch list's own errors are bilingual already, the key at fault named (as `watch` says them).
+      if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
+      throw e;
+    }
     process.stdout.write(`mailmedic serve: ${running.url}/${running.token ? `?token=${running.token}` : ''}\n`);
+    if (typeof v.watch === 'string') process.stdout.write(`mailmedic serve: ${pl ? 'panel monitorowania' : 'monitoring dashboard'} ${running.url}/watch\n`);
     if (!isLoopbackBind(host)) {
       process.stderr.write(pl
         ? `Uwaga: aplikacja jest dostępna z sieci (${host}). Otwórz ją linkiem z ?token=… podanym wyżej (zamiast ${running.url} wpisz adres tego komputera); bez tokenu odpowiada 401. ${v['allow-private'] ? 'Testy adresów prywatnych są DOZWOLONE (--allow-private).' : 'Testy adresów prywatnych i portów innych niż pocztowe są blokowane.'}\n`

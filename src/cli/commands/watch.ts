@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { EXIT, makeReport, type Report } from '../../core/finding.js';
 import { fill } from '../../i18n/text.js';
 import { createDnsClient } from '../../dns/index.js';
 import { loadDnsblLists } from '../../domain/cli-shared.js';
 import { lookupViaDns } from '../../probe/lookup.js';
-import { parseWatchConfig, resolveConfigPaths, WatchConfigError, type WatchConfig } from '../../watch/config.js';
+import { defaultDbPath, parseWatchConfig, resolveConfigPaths, WatchConfigError, type WatchConfig } from '../../watch/config.js';
 import { runWatchPass } from '../../watch/run.js';
 import { runWatchDaemon } from '../../watch/daemon.js';
 import { watchHistoryReport } from '../../watch/history.js';
@@ -91,12 +91,6 @@ Przykłady:
   mailmedic watch report -c watch.yaml --since 24h --markdown
   mailmedic watch daemon -c watch.yaml --db postgres://mailmedic@db.example.com/mailmedic
   mailmedic watch mute smtp:mail.example.com:587 -c watch.yaml --for 2h --reason "aktualizacja serwera"`;
-
-/** The default database: watch.yaml → watch.db in the same folder. */
-export function defaultDbPath(configPath: string): string {
-  const abs = resolve(configPath);
-  return join(dirname(abs), `${basename(abs, extname(abs))}.db`);
-}
 
 function readFileText(path: string): string {
   return readFileSync(path, 'utf8');

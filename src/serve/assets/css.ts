@@ -36,5 +36,15 @@ th{background:var(--soft)}h2{font-size:1.15rem;margin:1.4rem 0 .4rem}
 .tablewrap{overflow-x:auto}details.folded>summary{cursor:pointer;font-weight:600;margin:.7rem 0;color:var(--ok)}.f{overflow-wrap:anywhere}
 @media (max-width:36rem){header,main,footer{padding-left:1rem;padding-right:1rem}form[data-api="/api/probe"]{grid-template-columns:1fr}
 dl{grid-template-columns:1fr}dd{margin-bottom:.3rem}}
+.witems{display:grid;gap:.6rem}.witem{display:grid;grid-template-columns:minmax(0,1fr) 15rem;gap:.2rem 1rem;margin:0}.witem h3{grid-column:1/-1}
+.witem .meta{color:var(--muted);font-size:.9rem}.witem ul{margin:.2rem 0;padding-left:1.2rem}.witem .buttons{grid-column:1/-1}.witem button{padding:.25rem .8rem;font-size:.9rem}
+.spark{display:flex;align-items:flex-end;gap:1px;height:2.2rem;border-bottom:1px solid var(--line);align-self:start}.spark i{flex:1 1 0;max-width:.6rem;min-width:2px;border-radius:2px 2px 0 0;background:var(--ok);height:35%}
+.spark i.info{background:var(--info);height:35%}.spark i.warn{background:var(--warn);height:70%}.spark i.error{background:var(--error);height:100%}.spark i.unknown{background:var(--unknown);height:55%}
+.sparkcap{color:var(--muted);font-size:.8rem}.mute{color:var(--unknown);font-weight:600}.mutebox{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.2rem 0;grid-column:1/-1}.mutebox .field{min-width:10rem}
+.timeline{list-style:none;padding:0;margin:.4rem 0}.timeline li{display:grid;grid-template-columns:9rem minmax(0,1fr) max-content;gap:.2rem .8rem;align-items:start;border-left:6px solid var(--line);padding:.4rem .7rem;margin:.35rem 0;background:var(--soft);border-radius:4px}
+.timeline li.s-ok{border-left-color:var(--ok)}.timeline li.s-info{border-left-color:var(--info)}.timeline li.s-warn{border-left-color:var(--warn)}.timeline li.s-error{border-left-color:var(--error)}.timeline li.s-unknown{border-left-color:var(--unknown)}
+.timeline time{color:var(--muted);font-size:.85rem}.timeline .acked{color:var(--muted);font-size:.85rem}.timeline button{padding:.2rem .7rem;font-size:.85rem}.timeline li.done{opacity:.75}
+.listerr{color:var(--error);font-weight:600;margin:.2rem 0}.listok{color:var(--ok);font-weight:600;margin:.2rem 0}#f-list{min-height:16rem}
+@media (max-width:36rem){.witem{grid-template-columns:1fr}.timeline li{grid-template-columns:1fr}}
 footer{max-width:62rem;margin:0 auto;padding:1rem 1.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 `;

@@ -554,7 +554,219 @@ function doctorPage(box: HTMLElement): void {
   chooseCase();
 }
 
+/** A JSON call of the dashboard; a refusal becomes a PageError in the page's words (the list's own, when it sends them). */
+async function watchCall<R>(method: string, url: string, body?: unknown): Promise<R> {
+  const r = await fetch(url, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const j = await r.json().catch(() => null) as (R & WatchErrorBody) | null;
+  if (!r.ok) {
+    if (j && j.text) throw new PageError(pick(j.text), true);
+    throw apiError(j, r.status);
+  }
+  return j as R;
+}
+
+/** The monitoring dashboard: items worst first with a history strip each, the alerts timeline, the list editor. */
+function dashboardPage(box: HTMLElement): void {
+  const W = T.watch || {};
+  const fill = (t: string | undefined, v: Record<string, string | number>) => (t || '').replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+  const when = (iso: string) => new Intl.DateTimeFormat(T.lang, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const kindWord: Record<string, string> = { domain: W.kindDomain!, ip: W.kindIp!, server: W.kindServer!, log: W.kindLog! };
+  const itemsBox = el('section'), eventsBox = el('section'), listBox = el('section');
+  box.appendChild(itemsBox); box.appendChild(eventsBox); box.appendChild(listBox);
+
+  function badge(status: Status, text?: string): HTMLElement {
+    const b = el('span', 'badge b-' + status);
+    const icon = el('span', '', ICON[status]); icon.setAttribute('aria-hidden', 'true');
+    b.appendChild(icon); b.appendChild(document.createTextNode(' ' + (text || T.statusLabel[status] || status)));
+    return b;
+  }
+
+  /** Status over time as a strip of bars: taller and redder the worse (the log page's bar colours). */
+  function spark(points: WatchPoint[]): HTMLElement {
+    const wrap = el('div');
+    const strip = el('div', 'spark');
+    strip.setAttribute('role', 'img');
+    strip.setAttribute('aria-label', points.length ? fill(W.history, { n: points.reduce((a, p) => a + p.passes, 0) }) : W.noHistory!);
+    for (const p of points.slice(-120)) {
+      const bar = el('i', p.status);
+      bar.title = when(p.at) + ' — ' + (T.statusLabel[p.status] || p.status) + (p.passes > 1 ? ' (' + p.passes + ')' : '');
+      strip.appendChild(bar);
+    }
+    wrap.appendChild(strip);
+    wrap.appendChild(el('div', 'sparkcap', points.length ? fill(W.history, { n: points.reduce((a, p) => a + p.passes, 0) }) : W.noHistory));
+    return wrap;
+  }
+
+  function muteForm(it: WatchItemState, card: HTMLElement): void {
+    if (card.querySelector('.mutebox')) return;
+    const f = el('form', 'mutebox');
+    const id = 'mute-' + Math.random().toString(36).slice(2, 8);
+    const d1 = el('div', 'field'), l1 = el('label', '', W.muteFor), sel = el('select');
+    l1.setAttribute('for', id + '-for'); sel.id = id + '-for'; sel.name = 'for';
+    for (const [v, t] of [['1h', W.for1h], ['2h', W.for2h], ['8h', W.for8h], ['24h', W.for24h], ['7d', W.for7d]] as [string, string][]) {
+      const o = el('option', '', t); o.value = v; if (v === '2h') o.selected = true; sel.appendChild(o);
+    }
+    d1.appendChild(l1); d1.appendChild(sel);
+    const d2 = el('div', 'field'), l2 = el('label', '', W.muteReason), why = el('input');
+    l2.setAttribute('for', id + '-why'); why.id = id + '-why'; why.name = 'reason'; why.type = 'text'; why.maxLength = 500; why.placeholder = W.muteReasonHint!;
+    d2.appendChild(l2); d2.appendChild(why);
+    const ok = el('button', '', W.muteConfirm); ok.type = 'submit';
+    const no = el('button', 'secondary', W.cancel); no.type = 'button';
+    no.addEventListener('click', () => f.remove());
+    f.appendChild(d1); f.appendChild(d2); f.appendChild(ok); f.appendChild(no);
+    f.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      ok.disabled = true;
+      watchCall<{ item: string; until: string }>('POST', '/api/watch/mute', { item: it.item, for: sel.value, reason: why.value })
+        .then((r) => { setStatus(fill(W.mutedDone, { item: r.item, until: when(r.until) })); return refresh(); })
+        .catch(showError).then(() => { ok.disabled = false; });
+    });
+    card.appendChild(f);
+    sel.focus();
+  }
+
+  function renderItems(state: WatchState, history: Record<string, WatchPoint[]>): void {
+    itemsBox.textContent = '';
+    itemsBox.appendChild(el('h2', '', W.items));
+    const counts: Partial<Record<Status, number>> = {};
+    for (const it of state.items) if (it.checkedAt) counts[it.status] = (counts[it.status] || 0) + 1;
+    const pending = state.items.filter((i) => !i.checkedAt).length;
+    const parts = ORDER.filter((s) => counts[s]).map((s) => (T.statusLabel[s] || s) + ': ' + counts[s]);
+    if (pending) parts.push(W.pending + ': ' + pending);
+    const sum = el('p', 'summary', (state.lastRun ? fill(W.lastRun, { when: when(state.lastRun.startedAt) }) : W.noRun) + (parts.length ? ' — ' + parts.join(', ') : ''));
+    itemsBox.appendChild(sum);
+    const list = el('div', 'witems');
+    for (const it of state.items) {
+      const card = el('section', 'f witem s-' + (it.checkedAt ? it.status : 'unknown'));
+      card.setAttribute('data-item', it.item);
+      const h = el('h3');
+      h.appendChild(it.checkedAt ? badge(it.status) : badge('unknown', W.pending));
+      h.appendChild(document.createTextNode(it.item));
+      card.appendChild(h);
+      const left = el('div');
+      const meta = [kindWord[it.kind] || it.kind, it.checkedAt ? fill(W.checked, { when: when(it.checkedAt) }) : W.never];
+      if (it.unacked) meta.push(fill(W.unacked, { n: it.unacked }));
+      if (!it.listed) meta.push(W.notListed!);
+      left.appendChild(el('div', 'meta', meta.join(' · ')));
+      if (it.mute) left.appendChild(el('div', 'mute', it.mute.reason ? fill(W.mutedWhy, { until: when(it.mute.until), reason: it.mute.reason }) : fill(W.muted, { until: when(it.mute.until) })));
+      if (it.problems.length) {
+        const ul = el('ul');
+        for (const p of it.problems) { const li = el('li'); li.appendChild(badge(p.status)); li.appendChild(document.createTextNode(pick(p.summary))); ul.appendChild(li); }
+        if (it.problemCount > it.problems.length) ul.appendChild(el('li', '', fill(W.more, { n: it.problemCount - it.problems.length })));
+        left.appendChild(ul);
+      }
+      card.appendChild(left);
+      card.appendChild(spark(history[it.item] || []));
+      const bs = el('div', 'buttons');
+      if (it.mute) {
+        const b = el('button', 'secondary', W.unmute); b.type = 'button'; b.setAttribute('data-action', 'unmute');
+        b.addEventListener('click', () => {
+          b.disabled = true;
+          watchCall<{ item: string }>('POST', '/api/watch/unmute', { item: it.item })
+            .then((r) => { setStatus(fill(W.unmutedDone, { item: r.item })); return refresh(); }).catch(showError).then(() => { b.disabled = false; });
+        });
+        bs.appendChild(b);
+      } else {
+        const b = el('button', 'secondary', W.mute); b.type = 'button'; b.setAttribute('data-action', 'mute');
+        b.addEventListener('click', () => muteForm(it, card));
+        bs.appendChild(b);
+      }
+      card.appendChild(bs);
+      list.appendChild(card);
+    }
+    itemsBox.appendChild(list);
+  }
+
+  function ack(ids: string[], btn: HTMLButtonElement): void {
+    btn.disabled = true;
+    watchCall<{ acknowledged: number }>('POST', '/api/watch/ack', { ids })
+      .then((r) => { setStatus(fill(W.ackedDone, { n: r.acknowledged })); return refresh(); }).catch(showError).then(() => { btn.disabled = false; });
+  }
+
+  function renderEvents(events: WatchEvent[]): void {
+    eventsBox.textContent = '';
+    eventsBox.appendChild(el('h2', '', W.events));
+    const open = events.filter((e) => !e.acked);
+    if (open.length > 1) {
+      const all = el('button', 'secondary', fill(W.ackAll, { n: open.length })); all.type = 'button'; all.setAttribute('data-action', 'ack-all');
+      all.addEventListener('click', () => ack(open.map((e) => e.id), all));
+      eventsBox.appendChild(all);
+    }
+    if (!events.length) { eventsBox.appendChild(el('p', 'intro', W.noEvents)); return; }
+    const ol = el('ol', 'timeline');
+    for (const e of events) {
+      const li = el('li', 's-' + e.status + (e.acked ? ' done' : ''));
+      li.setAttribute('data-alert', e.id);
+      const t = el('time', '', when(e.at)); t.setAttribute('datetime', e.at);
+      li.appendChild(t);
+      const body = el('div');
+      const h = el('div');
+      h.appendChild(badge(e.status, pick(e.kindText)));
+      h.appendChild(el('strong', '', e.item));
+      body.appendChild(h);
+      body.appendChild(textWithActions(pick(e.summary), el('div')));
+      if (e.acked) body.appendChild(el('div', 'acked', fill(W.acked, { by: e.acked.by, when: when(e.acked.at) })));
+      li.appendChild(body);
+      if (!e.acked) {
+        const b = el('button', 'secondary', W.ack); b.type = 'button'; b.setAttribute('data-action', 'ack');
+        b.addEventListener('click', () => ack([e.id], b));
+        li.appendChild(b);
+      } else li.appendChild(el('span'));
+      ol.appendChild(li);
+    }
+    eventsBox.appendChild(ol);
+  }
+
+  function renderList(l: WatchList): void {
+    listBox.textContent = '';
+    listBox.appendChild(el('h2', '', W.list));
+    listBox.appendChild(el('p', 'intro', W.listIntro));
+    const f = el('form'); f.id = 'watch-list';
+    const lab = el('label', '', W.listLabel + ' — ' + l.path); lab.setAttribute('for', 'f-list');
+    const ta = el('textarea'); ta.id = 'f-list'; ta.name = 'text'; ta.spellcheck = false; ta.rows = 16; ta.value = l.text;
+    let version = l.version;
+    const msg = el('div'); msg.setAttribute('role', 'status'); msg.id = 'list-msg';
+    const bs = el('div', 'buttons');
+    const save = el('button', '', W.save); save.type = 'submit';
+    const again = el('button', 'secondary', W.reload); again.type = 'button';
+    again.addEventListener('click', () => { void watchCall<WatchList>('GET', '/api/watch/list').then(renderList).catch(showError); });
+    bs.appendChild(save); bs.appendChild(again);
+    f.appendChild(lab); f.appendChild(ta); f.appendChild(msg); f.appendChild(bs);
+    f.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      save.disabled = true;
+      msg.textContent = ''; msg.className = '';
+      watchCall<WatchList>('PUT', '/api/watch/list', { text: ta.value, version })
+        .then((r) => {
+          version = r.version;
+          msg.textContent = fill(W.saved, { n: r.items.length }); msg.className = 'listok';
+          return refresh();
+        })
+        .catch((e: unknown) => {
+          if (e instanceof PageError && e.kind) { msg.textContent = e.message; msg.className = 'listerr'; ta.focus(); }
+          else showError(e);
+        })
+        .then(() => { save.disabled = false; });
+    });
+    listBox.appendChild(f);
+  }
+
+  function refresh(): Promise<void> {
+    return Promise.all([
+      watchCall<WatchState>('GET', '/api/watch/state'),
+      watchCall<{ items: Record<string, WatchPoint[]> }>('GET', '/api/watch/history?since=7d&points=90'),
+      watchCall<{ events: WatchEvent[] }>('GET', '/api/watch/events?since=30d'),
+    ]).then(([state, hist, ev]) => { renderItems(state, hist.items); renderEvents(ev.events); });
+  }
+
+  refresh().then(() => watchCall<WatchList>('GET', '/api/watch/list')).then(renderList).catch(showError);
+  // The watcher keeps working: the page follows it every minute (not while a mute is being filled in).
+  setInterval(() => { if (!document.hidden && !box.querySelector('.mutebox')) refresh().catch(() => undefined); }, 60_000);
+}
+
 const form = byId<HTMLFormElement>('form');
 if (form) formPage(form);
 const wiz = byId('wizard');
 if (wiz) doctorPage(wiz);
+const dash = byId('dashboard');
+if (dash) dashboardPage(dash);

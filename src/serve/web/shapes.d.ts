@@ -37,7 +37,24 @@ interface ClientTexts {
   prefill?: Record<string, string>;
   /** Page names by page id. */
   nav: Record<string, string>;
+  /** The monitoring dashboard's words. */
+  watch?: Record<string, string>;
 }
+
+/** The dashboard's answers (src/watch/dashboard.ts is their source of truth). */
+interface WatchItemState {
+  item: string; kind: string; status: Status; checkedAt?: string; durationMs?: number;
+  problems: { check: string; status: Status; subject: string; summary: LangText }[]; problemCount: number;
+  unacked: number; mute?: { until: string; reason?: string }; listed: boolean;
+}
+interface WatchState { generatedAt: string; database: string; engine: string; lastRun?: { startedAt: string; finishedAt?: string; status?: string }; items: WatchItemState[] }
+interface WatchPoint { at: string; status: Status; passes: number; durationMs: number }
+interface WatchEvent {
+  id: string; at: string; item: string; kind: string; kindText: LangText; status: Status; previous: Status;
+  check: string; subject: string; summary: LangText; advice?: LangText[]; acked?: { at: string; by: string };
+}
+interface WatchList { path: string; format: 'yaml' | 'json'; text: string; version: string; items: string[] }
+interface WatchErrorBody extends ApiErrorBody { text?: LangText; key?: string }
 
 interface ApiErrorBody { error?: string; message?: string; field?: string }
 
