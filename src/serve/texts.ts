@@ -87,7 +87,7 @@ export const SERVE_TEXT = {
       'Ten sam plik, który czyta „mailmedic watch”. Przed zapisaniem jest sprawdzany; błąd zostanie pokazany tutaj, a plik pozostanie bez zmian.'),
     save: tx('Save the list', 'Zapisz listę'),
     reload: tx('Reload', 'Wczytaj ponownie'),
-    saved: tx('Saved: {n} items on the list. A running watch daemon reads it when it starts again.', 'Zapisano; elementy na liście: {n}. Działający „mailmedic watch daemon” wczyta ją po ponownym uruchomieniu.'),
+    saved: tx('Saved: {n} items on the list. A running watch daemon reads it within 30 seconds.', 'Zapisano; elementy na liście: {n}. Działający „mailmedic watch daemon” wczyta ją w ciągu 30 sekund.'),
     for1h: tx('1 hour', '1 godzinę'),
     for2h: tx('2 hours', '2 godziny'),
     for8h: tx('8 hours', '8 godzin'),

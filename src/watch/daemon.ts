@@ -27,7 +27,16 @@ export interface WatchDaemonOptions extends Omit<WatchRunOptions, 'deps'> {
   random?: () => number;
   /** Called after each pass with the keys of the items it checked. */
   onPass?: (r: WatchRunResult, items: string[]) => void;
+  /**
+   * Asked before every wait: a new watch list when it changed (the file was edited), else undefined. Items that
+   * stay keep their schedule, new ones are due at once, removed ones stop. The daemon then waits at most
+   * {@link RELOAD_CHECK_MS} at a time, so an edit is seen within that.
+   */
+  reload?: () => WatchConfig | undefined;
 }
+
+/** How often a daemon with `reload` looks for a changed list while it waits. */
+export const RELOAD_CHECK_MS = 30_000;
 
 /** Wait `ms`, or less when the signal aborts. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -52,15 +61,23 @@ function only(cfg: WatchConfig, keys: Set<string>): WatchConfig {
 
 /** Run passes on schedule until the signal aborts (or `maxPasses`). Returns how many passes ran. */
 export async function runWatchDaemon(o: WatchDaemonOptions): Promise<number> {
-  const cfg = o.config;
+  let cfg = o.config;
   const rand = o.random ?? Math.random;
   const jitter = Math.min(0.5, Math.max(0, o.jitter ?? 0.1));
-  const items = watchItems(cfg);
+  let items = watchItems(cfg);
   const every = (it: WatchItem) => cfg.every[it.key] ?? cfg.schedule[SCHEDULE_OF[it.kind]];
   // Every item is due at the start; then each on its own interval. Items due together are one pass.
   const due = new Map<string, number>(items.map((it) => [it.key, 0]));
   let passes = 0;
-  while (!o.signal.aborted && items.length) {
+  while (!o.signal.aborted) {
+    const fresh = o.reload?.();
+    if (fresh) {
+      cfg = fresh;
+      items = watchItems(cfg);
+      const keys = new Set(items.map((it) => it.key));
+      for (const k of [...due.keys()]) if (!keys.has(k)) due.delete(k);
+      for (const it of items) if (!due.has(it.key)) due.set(it.key, 0);
+    }
     const now = Date.now();
     const dueNow = items.filter((it) => due.get(it.key)! <= now);
     if (dueNow.length) {
@@ -70,9 +87,13 @@ export async function runWatchDaemon(o: WatchDaemonOptions): Promise<number> {
       for (const it of dueNow) due.set(it.key, Date.now() + every(it) * (1 + (rand() * 2 - 1) * jitter));
       o.onPass?.(r, keys);
       if (o.maxPasses !== undefined && passes >= o.maxPasses) break;
+      continue;
     }
-    const next = Math.min(...due.values());
-    await sleep(Math.max(0, next - Date.now()), o.signal);
+    // Nothing to watch and no way to learn of more: stop (a list always has items; an edit may empty it).
+    if (!items.length && !o.reload) break;
+    const next = items.length ? Math.min(...due.values()) : Infinity;
+    const wait = Math.max(0, next - Date.now());
+    await sleep(o.reload ? Math.min(wait, RELOAD_CHECK_MS) : wait, o.signal);
   }
   return passes;
 }

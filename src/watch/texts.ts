@@ -67,6 +67,7 @@ export const WATCH_TEXTS = {
     'Wyczyszczono historię: starsze niż przechowywane wyniki ({results}), przebiegi ({runs}) i powiadomienia ({alerts}).'),
   muted: tx('{item} is muted until {until}: its alerts are stored, not sent.', '{item} wyciszono do {until}: powiadomienia są zapisywane, ale nie wysyłane.'),
   unmuted: tx('{item} is no longer muted: its alerts are sent again.', '{item} nie jest już wyciszony: powiadomienia znów są wysyłane.'),
+  reloadFailed: tx('the watch list changed but cannot be used, so the daemon keeps the one it has: {why}', 'lista obserwowanych się zmieniła, ale nie da się jej użyć, więc demon pracuje dalej z dotychczasową: {why}'),
   noAlerts: tx('No change since the last pass: no alerts.', 'Bez zmian od ostatniego przebiegu: brak powiadomień.'),
   mailSubject: tx('mailmedic watch: {count} alert(s), worst: {worst}', 'mailmedic watch: powiadomienia ({count}), najgorsze: {worst}'),
   mailIntro: tx('mailmedic watch found these changes in the pass of {at}:', 'mailmedic watch wykrył te zmiany w przebiegu z {at}:'),

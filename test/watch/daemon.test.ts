@@ -75,3 +75,29 @@ test('watch daemon: passes on schedule, one alert for a server failing every pas
   assert.equal(await exited(third.child), 0);
   assert.equal((await counts(db)).alerts, 1, 'still one alert: the restart remembered what was already said');
 });
+
+test('watch daemon: the list edited while it runs is read again (a new item checked); a broken edit is said and the old list kept', { timeout: 60_000 }, async () => {
+  const config = join(dir, 'reload.yaml');
+  const db = join(dir, 'reload.db');
+  const port = await closedPort();
+  const log = join(dir, 'reload.log');
+  writeFileSync(log, '');
+  writeFileSync(config, `schedule:\n  servers: 1s\n  logs: 1s\nservers:\n  - { protocol: smtp, host: 127.0.0.1, port: ${port}, tls: starttls }\n`);
+  const d = daemon(config, db);
+  try {
+    await until('a first pass', async () => (await counts(db)).runs >= 1);
+    writeFileSync(config, `schedule:\n  servers: 1s\n  logs: 1s\nservers:\n  - { protocol: smtp, host: 127.0.0.1, port: ${port}, tls: starttls }\nlogs: [reload.log]\n`);
+    const logChecked = async () => {
+      const store = await openWatchStore(db);
+      try { return (await store.results()).some((r) => r.item === `log:${log}`); } finally { await store.close(); }
+    };
+    await until('the new log item checked', logChecked);
+    writeFileSync(config, 'servers: [ {protocol: smtp\n');
+    await until('the broken edit said', async () => /the watch list changed but cannot be used/.test(d.out()));
+    const before = (await counts(db)).runs;
+    await until('passes go on with the old list', async () => (await counts(db)).runs >= before + 2);
+  } finally {
+    d.child.kill('SIGTERM');
+    assert.equal(await exited(d.child), 0, d.out());
+  }
+});

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXIT, makeReport, type Report } from '../../core/finding.js';
-import { fill } from '../../i18n/text.js';
+import { fill, pick } from '../../i18n/text.js';
 import { createDnsClient } from '../../dns/index.js';
 import { loadDnsblLists } from '../../domain/cli-shared.js';
 import { lookupViaDns } from '../../probe/lookup.js';
 import { defaultDbPath, parseWatchConfig, resolveConfigPaths, WatchConfigError, type WatchConfig } from '../../watch/config.js';
-import { runWatchPass } from '../../watch/run.js';
+import { runWatchPass, type WatchRunOptions } from '../../watch/run.js';
 import { runWatchDaemon } from '../../watch/daemon.js';
 import { watchHistoryReport } from '../../watch/history.js';
 import { isPostgresUrl, openWatchStore, type WatchStore } from '../../watch/store/index.js';
@@ -97,11 +97,49 @@ function readFileText(path: string): string {
 }
 
 /** A look-back or mute length: "7d", "36h", "90m". */
-function ageOption(value: unknown, dflt: string): number {
+function ageOption(name: 'since' | 'for', value: unknown, dflt: string): number {
   const raw = typeof value === 'string' ? value : dflt;
   const m = /^\s*(\d{1,6})\s*(d|h|m)\s*$/i.exec(raw);
-  if (!m) throw new UsageError(USAGE_TEXTS.watchSince, { value: raw });
+  if (!m) throw new UsageError(USAGE_TEXTS.watchSince, { name, value: raw });
   return Number(m[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2]!.toLowerCase() as 'd' | 'h' | 'm'];
+}
+
+/** The watch list read and checked, with the outside world its passes need (DNS, CA files, blocklists). */
+function loadSetup(configPath: string): { cfg: WatchConfig; deps: () => WatchRunOptions['deps'] } {
+  let cfg: WatchConfig;
+  try {
+    cfg = resolveConfigPaths(parseWatchConfig(readFileText(configPath), configPath), dirname(resolve(configPath)));
+  } catch (e) {
+    // The watch list's own errors are bilingual already (src/watch/texts.ts), the key at fault named.
+    if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
+    throw e;
+  }
+  // A password_env that is not set is a mistake in how the watcher is started: say so before any check runs.
+  const envs: [string, string | undefined][] = [
+    ...cfg.servers.map((s, i): [string, string | undefined] => [`servers[${i}].password_env`, s.passwordEnv]),
+    ['alerts.email.password_env', cfg.alerts.email?.passwordEnv],
+  ];
+  for (const [key, name] of envs) {
+    if (!name || process.env[name] !== undefined) continue;
+    const text = new WatchConfigError(key, WATCH_CONFIG_TEXTS.passwordEnvUnset, { name }).text;
+    throw new InputError(text, EXIT.usage);
+  }
+  const caFiles: Record<string, string> = {};
+  for (const s of cfg.servers) if (s.ca) caFiles[s.ca] = readFileText(s.ca);
+  const mailCa = cfg.alerts.email?.ca ? readFileText(cfg.alerts.email.ca) : undefined;
+  const lists = cfg.blocklists ? loadDnsblLists(cfg.blocklists) : undefined;
+  // A DNS client per pass: a client keeps the answers it got, and a watcher must see today's records.
+  const deps = () => {
+    const dns = createDnsClient(cfg.resolver ? { server: cfg.resolver } : {});
+    return {
+      dns,
+      ...(cfg.resolver ? { net: { lookup: lookupViaDns(dns) } } : {}),
+      ...(lists ? { dnsblLists: lists } : {}),
+      caFiles,
+      ...(mailCa ? { email: { ca: mailCa } } : {}),
+    };
+  };
+  return { cfg, deps };
 }
 
 /** `watch mute ITEM` / `watch unmute ITEM`, said back as a one-finding report. */
@@ -132,7 +170,7 @@ export const command: Command = {
     const db = typeof v.db === 'string' ? dbOption(v.db) : defaultDbPath(configPath);
     if (sub === 'report' || takesItem) {
       // Options first (a usage error, 64), then the list (65/66), then the database.
-      const ms = sub === 'report' ? ageOption(v.since, '7d') : sub === 'mute' ? ageOption(v.for, '24h') : 0;
+      const ms = sub === 'report' ? ageOption('since', v.since, '7d') : sub === 'mute' ? ageOption('for', v.for, '24h') : 0;
       // The list must exist and be valid (it names the default database), though these read only the database.
       try { parseWatchConfig(readFileText(configPath), configPath); } catch (e) {
         if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
@@ -148,39 +186,7 @@ export const command: Command = {
         await store.close();
       }
     }
-    let cfg: WatchConfig;
-    try {
-      cfg = resolveConfigPaths(parseWatchConfig(readFileText(configPath), configPath), dirname(resolve(configPath)));
-    } catch (e) {
-      // The watch list's own errors are bilingual already (src/watch/texts.ts), the key at fault named.
-      if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
-      throw e;
-    }
-    // A password_env that is not set is a mistake in how the watcher is started: say so before any check runs.
-    const envs: [string, string | undefined][] = [
-      ...cfg.servers.map((s, i): [string, string | undefined] => [`servers[${i}].password_env`, s.passwordEnv]),
-      ['alerts.email.password_env', cfg.alerts.email?.passwordEnv],
-    ];
-    for (const [key, name] of envs) {
-      if (!name || process.env[name] !== undefined) continue;
-      const text = new WatchConfigError(key, WATCH_CONFIG_TEXTS.passwordEnvUnset, { name }).text;
-      throw new InputError(text, EXIT.usage);
-    }
-    const caFiles: Record<string, string> = {};
-    for (const s of cfg.servers) if (s.ca) caFiles[s.ca] = readFileText(s.ca);
-    const mailCa = cfg.alerts.email?.ca ? readFileText(cfg.alerts.email.ca) : undefined;
-    const lists = cfg.blocklists ? loadDnsblLists(cfg.blocklists) : undefined;
-    // A DNS client per pass: a client keeps the answers it got, and a watcher must see today's records.
-    const deps = () => {
-      const dns = createDnsClient(cfg.resolver ? { server: cfg.resolver } : {});
-      return {
-        dns,
-        ...(cfg.resolver ? { net: { lookup: lookupViaDns(dns) } } : {}),
-        ...(lists ? { dnsblLists: lists } : {}),
-        caFiles,
-        ...(mailCa ? { email: { ca: mailCa } } : {}),
-      };
-    };
+    let setup = loadSetup(configPath);
     const store = await openWatchStore(db);
     try {
       if (sub === 'daemon') {
@@ -189,8 +195,22 @@ export const command: Command = {
         process.once('SIGTERM', onSignal);
         process.once('SIGINT', onSignal);
         try {
+          // The list is read again when the file changes (an edit, the dashboard's save): a list that no longer
+          // reads is said on stderr and the daemon goes on with the one it has.
+          const seen = () => { try { const st = statSync(configPath); return `${st.mtimeMs}:${st.size}`; } catch { return ''; } };
+          let stamp = seen();
+          const reload = () => {
+            const now = seen();
+            if (now === stamp || !now) return undefined;
+            stamp = now;
+            try { setup = loadSetup(configPath); return setup.cfg; } catch (e) {
+              const why = e instanceof InputError ? e.text : { en: String((e as Error).message), pl: String((e as Error).message) };
+              process.stderr.write(`mailmedic watch: ${pick(fill(WATCH_TEXTS.reloadFailed, { why }), common.lang)}\n`);
+              return undefined;
+            }
+          };
           // Each pass with alerts prints its report; a quiet pass prints nothing (journald stays readable).
-          await runWatchDaemon({ config: cfg, store, lang: common.lang, deps, signal: stop.signal, onPass: (r) => {
+          await runWatchDaemon({ config: setup.cfg, store, lang: common.lang, deps: () => setup.deps(), signal: stop.signal, reload, onPass: (r) => {
             if (r.alerts.length) emit(r.report, common);
           } });
         } finally {
@@ -199,7 +219,7 @@ export const command: Command = {
         }
         return EXIT.ok;
       }
-      const { report } = await runWatchPass({ config: cfg, store, lang: common.lang, deps: deps() });
+      const { report } = await runWatchPass({ config: setup.cfg, store, lang: common.lang, deps: setup.deps() });
       return emit(report, common);
     } finally {
       await store.close();
