@@ -2,9 +2,11 @@
  * Beyond one machine: bounces shipped to NATS JetStream, read by any number of workers, stored in PostgreSQL.
  * NATS does the queueing, redelivery and de-duplication; PostgreSQL keeps the results where a team can query them.
  */
-export { BOUNCE_CONSUMER, connectNats, ensureBounceConsumer, ensureStream, STREAM, type NatsOptions } from './nats.js';
+export { BOUNCE_CONSUMER, DEAD, connectNats, ensureBounceConsumer, ensureStream, STREAM, type NatsOptions } from './nats.js';
 export { messageId, shipBounce, type ShipResult } from './ship.js';
 export { MIGRATIONS, migrate, openStore, storeBounces, storeCounts, suppressionList, type StoredBounce, type SuppressionRow } from './store.js';
 export { runBounceWorker, type BounceWorkerOptions, type BounceWorkerSummary } from './worker.js';
 export { WorkerMetrics } from './metrics.js';
 export { bounceBacklog, bounceWorkerStatus, type BounceBacklog } from './status.js';
+export { backoffDelay, pause, type BackoffOptions } from './backoff.js';
+export { deadLetter, readDeadLetters, type DeadLetter } from './dead.js';

@@ -48,7 +48,11 @@ export const MIGRATIONS: readonly string[] = [
 
 /** A connection pool to the results database. */
 export function openStore(url: string, max = 4): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, statement_timeout: 30_000 });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, statement_timeout: 30_000 });
+  // An idle connection the server closed (PostgreSQL restarted) is an event, not a crash: the pool drops it and
+  // the next query opens a new one; the query that meets the outage gets the error and the worker backs off.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** Bring the schema up to date (safe when several workers start at once). Returns the version reached. */

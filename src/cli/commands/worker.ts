@@ -8,7 +8,9 @@ import type { Command } from './index.js';
 const T = {
   started: tx('reading bounces from {nats}, storing in PostgreSQL; SIGTERM or Ctrl-C stops after the batch in hand', 'czytam zwroty z {nats} i zapisuję w PostgreSQL; SIGTERM lub Ctrl-C kończy po bieżącej paczce'),
   batch: tx('{messages} messages: {stored} new, {duplicates} seen before, {recipients} recipients ({ms} ms)', 'wiadomości: {messages}; nowe: {stored}, znane wcześniej: {duplicates}, odbiorcy: {recipients} ({ms} ms)'),
-  done: tx('stopped: {messages} messages read, {stored} stored, {duplicates} duplicates, {failed} batches given back', 'koniec: przeczytano {messages} wiadomości, zapisano {stored}, duplikatów {duplicates}, oddanych paczek {failed}'),
+  done: tx('stopped: {messages} messages read, {stored} stored, {duplicates} duplicates, {dead} to the dead letters, {failed} batches given back',
+    'koniec: przeczytano {messages} wiadomości, zapisano {stored}, duplikatów {duplicates}, do kolejki martwych wiadomości {dead}, oddanych paczek {failed}'),
+  retry: tx('PostgreSQL is not answering ({error}); trying again in {s} s', 'PostgreSQL nie odpowiada ({error}); ponowna próba za {s} s'),
   failed: tx('the worker stopped: {why}', 'pracownik zatrzymał się: {why}'),
 };
 
@@ -77,6 +79,7 @@ wielu maszynach. SIGTERM lub Ctrl-C kończy po bieżącej paczce.
       const sum = await stream.runBounceWorker({
         nats, db, batch: numberOption('batch', v.batch, 50, 1, 1000), signal: stop.signal, metrics,
         ...(v.drain ? { idleExitMs: 3000 } : {}),
+        onRetry: (r) => say(fill(T.retry, { error: r.error, s: (r.waitMs / 1000).toFixed(1) })),
         ...(common.verbose ? { onBatch: (b) => say(fill(T.batch, { ...b, ms: Math.round(b.ms) })) } : {}),
       });
       say(fill(T.done, { ...sum, failed: sum.failedBatches }));
