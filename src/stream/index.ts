@@ -12,3 +12,4 @@ export { hostToken, LOG_HEADERS, shipLogs, type ShipLogsOptions, type ShipLogsSu
 export { HostLogState, LOG_WORKER_APP, logHosts, runLogWorker, type LogWorkerOptions, type LogWorkerSummary } from './logs-worker.js';
 export { backoffDelay, pause, type BackoffOptions } from './backoff.js';
 export { deadLetter, readDeadLetters, type DeadLetter } from './dead.js';
+export { hostSummaries, messageStory, recipientBounces, storedProblems, type HostPeriodRow, type RecipientBounce, type StoredProblem, type StoryLine } from './queries.js';
