@@ -41,8 +41,8 @@ const QUESTIONS = ['suppression', 'hosts', 'problems', 'message', 'bounces'] as 
 
 export const command: Command = {
   describe: {
-    en: 'ask the workers\' database: suppression list, per-host summaries, problems, a message\'s story, a recipient\'s bounces',
-    pl: 'pyta bazę pracowników: lista blokad wysyłki, podsumowania hostów, problemy, historia wiadomości, zwroty odbiorcy',
+    en: "ask the workers' database: suppression list, hosts, problems, a message, a recipient's bounces",
+    pl: 'pyta bazę pracowników: lista blokad, hosty, problemy, wiadomość, zwroty odbiorcy',
   },
   usage: {
     en: `mailmedic query suppression|hosts|problems|message|bounces --db postgres://… [--json|--csv|--markdown|--html]

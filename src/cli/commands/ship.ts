@@ -21,8 +21,8 @@ const T = {
 
 export const command: Command = {
   describe: {
-    en: 'send one bounce (standard input), or follow log files, to NATS JetStream for the workers',
-    pl: 'wysyła jeden zwrot (ze standardowego wejścia) albo śledzone pliki dziennika do NATS JetStream dla pracowników',
+    en: 'send a bounce (standard input) or follow log files, to NATS JetStream for the workers',
+    pl: 'wysyła zwrot (ze standardowego wejścia) albo śledzone pliki dziennika do NATS JetStream dla pracowników',
   },
   usage: {
     en: `mailmedic ship bounce [--nats nats://127.0.0.1:4222] [--timeout 5s] [--verbose]

@@ -22,8 +22,8 @@ const T = {
 
 export const command: Command = {
   describe: {
-    en: 'a worker that reads bounces or log lines from NATS JetStream and stores results in PostgreSQL (run as many as needed)',
-    pl: 'pracownik, który czyta zwroty albo wiersze dzienników z NATS JetStream i zapisuje wyniki w PostgreSQL (uruchom ich tylu, ilu trzeba)',
+    en: 'reads bounces or log lines from NATS JetStream into PostgreSQL (run as many as needed)',
+    pl: 'czyta zwroty albo wiersze dzienników z NATS JetStream do PostgreSQL (uruchom ich tylu, ilu trzeba)',
   },
   usage: {
     en: `mailmedic worker bounces --db postgres://user@host/db [--nats URL] [--batch 50] [--metrics 127.0.0.1:9464]
