@@ -249,6 +249,7 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
         const it = await consumer.fetch({ max_messages: o.batch ?? 20, expires: Math.max(1000, o.pullWaitMs ?? 1000) });
         for await (const m of it) got.push(m);
         if (!got.length) continue;
+        lastWork = Date.now(); // re-reading lines already counted (after a takeover) is work too: not idle
         const t0 = performance.now();
         const todo: MessageRows[] = [];
         for (const m of got) {
@@ -277,6 +278,7 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
           } catch (e) {
             if (signal.aborted) return; // not committed: the next owner reads these again from the checkpoint
             await retry(attempt, e, signal);
+            lastWork = Date.now();
           }
         }
         lastWork = Date.now();
@@ -290,6 +292,7 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
         lock?.query('SELECT pg_advisory_unlock($1, hashtext($2))', [HOST_LOCK, host]).catch(() => undefined);
       });
       owned.set(host, { stop, done });
+      lastWork = Date.now();
       sum.hosts++;
       o.onHost?.({ host, taken: true });
     };
@@ -328,6 +331,7 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
         await lock?.end().catch(() => undefined);
         lock = undefined;
         await retry(attempt++, e, o.signal);
+        lastWork = Date.now(); // an outage is not an empty stream: a drain waits for the hosts to be taken again
         continue;
       }
       if (o.idleExitMs !== undefined && Date.now() - lastWork >= o.idleExitMs) break;

@@ -99,6 +99,9 @@ export function openStore(url: string, max = 4): pg.Pool {
   // An idle connection the server closed (PostgreSQL restarted) is an event, not a crash: the pool drops it and
   // the next query opens a new one; the query that meets the outage gets the error and the worker backs off.
   pool.on('error', () => undefined);
+  // The same for a connection checked out when the server goes (between two queries of a transaction): the query
+  // in progress, or the next one, fails and the caller retries; the event itself must not end the process.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   return pool;
 }
 

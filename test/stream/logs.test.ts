@@ -270,3 +270,35 @@ test('log dead letters: an empty and a binary message go there with the reason; 
 });
 
 
+
+test('PostgreSQL stopped mid-run under a log worker: it lets its hosts go, backs off, takes them again, and the counts equal logs summary', { skip, timeout: 120_000 }, async () => {
+  const nc = await connectNats({ servers: env.natsUrl });
+  const lines = fileLines(REAL1);
+  // As ship logs would publish it: 50 lines a message.
+  for (let i = 0; i < lines.length; i += 50) await nc.jetstream().publish(`${STREAM.logPrefix}pgdown`, Buffer.from(lines.slice(i, i + 50).join('\n') + '\n'));
+  await nc.close();
+  let stopped = false, restarted: Promise<void> | undefined;
+  const waits: number[] = [];
+  const sum = await runLogWorker({
+    nats: { servers: env.natsUrl }, db: env.dbUrl, batch: 1, idleExitMs: 2500, rebalanceMs: 300, backoff: { baseMs: 200, capMs: 2000 },
+    onBatch: (b) => {
+      if (stopped || b.host !== 'pgdown') return;
+      stopped = true;
+      env.stopPg();
+      restarted = new Promise((r) => setTimeout(() => { env.startPg(); r(); }, 5000));
+    },
+    onRetry: (r) => waits.push(r.waitMs),
+  });
+  await restarted;
+  assert.ok(stopped && waits.length >= 2, `the worker waited and tried again (${waits.join(', ')} ms)`);
+  assert.ok(sum.messages > 0);
+  const d = await summarizeLogs({ inputs: [REAL1] });
+  const pool = openStore(env.dbUrl, 1);
+  try {
+    const { rows } = await pool.query("SELECT sum(lines) AS lines, sum(received) AS received, sum(delivered) AS delivered, sum(deferred) AS deferred, sum(bounced) AS bounced FROM mailmedic_log_hour WHERE host = 'pgdown'");
+    assert.deepEqual(Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)])),
+      { lines: lines.length, received: d.counts.received, delivered: d.counts.delivered, deferred: d.counts.deferred, bounced: d.counts.bounced });
+    const { rows: [c] } = await pool.query("SELECT (SELECT count(*) FROM mailmedic_log_event WHERE host = 'pgdown') AS p, (SELECT count(*) FROM mailmedic_log_event WHERE host = 'mx1_example_test') AS m");
+    assert.equal(Number(c.p), Number(c.m), 'the same story rows as the same lines read without the fault');
+  } finally { await pool.end(); }
+});
