@@ -289,6 +289,13 @@ export class SummaryCollector {
     tracker.onLink = (child) => this.takeBack(child);
   }
 
+  /**
+   * The running counts (received, delivered, deferred, bounced, rejected …) as they stand, without building a
+   * result: read before and after an event, they give what that event changed (the stream's log workers add such
+   * changes to per-hour rows). Live: do not change it.
+   */
+  get counts(): Readonly<LogSummaryData['counts']> { return this.c; }
+
   /** child turned out to continue another message: its arrival is not one (counted once, at the first leg). */
   private takeBack(m: TrackedMessage): void {
     if (!m.arrivalCounted) return;

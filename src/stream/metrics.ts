@@ -8,6 +8,8 @@ export class WorkerMetrics {
   private duplicates = 0;
   private recipients = 0;
   private failedMessages = 0;
+  private deadMessages = 0;
+  private retries = 0;
   private batchSeconds = 0;
   private batches = 0;
 
@@ -20,6 +22,12 @@ export class WorkerMetrics {
   /** A batch given back (the database refused it). */
   failed(n: number): void { this.failedMessages += n; }
 
+  /** Messages sent to the dead letters. */
+  dead(n: number): void { this.deadMessages += n; }
+
+  /** A wait before trying PostgreSQL again. */
+  retry(): void { this.retries++; }
+
   /** The text a Prometheus server scrapes. */
   text(extra: Record<string, number> = {}): string {
     const lines = [
@@ -28,6 +36,10 @@ export class WorkerMetrics {
       `mailmedic_worker_messages_total{outcome="stored"} ${this.stored}`,
       `mailmedic_worker_messages_total{outcome="duplicate"} ${this.duplicates}`,
       `mailmedic_worker_messages_total{outcome="failed"} ${this.failedMessages}`,
+      `mailmedic_worker_messages_total{outcome="dead"} ${this.deadMessages}`,
+      '# HELP mailmedic_worker_store_retries_total Waits before trying PostgreSQL again (it was away).',
+      '# TYPE mailmedic_worker_store_retries_total counter',
+      `mailmedic_worker_store_retries_total ${this.retries}`,
       '# HELP mailmedic_worker_recipients_total Bounced recipients stored.',
       '# TYPE mailmedic_worker_recipients_total counter',
       `mailmedic_worker_recipients_total ${this.recipients}`,

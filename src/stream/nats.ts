@@ -15,6 +15,21 @@ export const STREAM = {
   duplicateWindowMs: 10 * 60_000,
 } as const;
 
+/**
+ * Dead letters: messages a worker could not use (unreadable, empty, too large; or delivered `max_deliver` times
+ * without being stored) go here with the original payload and a `Mailmedic-Dead-Reason` header, and the stream
+ * moves on. A stream of their own rather than more subjects in MAILMEDIC: an existing MAILMEDIC stream keeps its
+ * subjects untouched (streams are never replaced), no worker's consumer filter can ever match a dead letter, and
+ * they are kept longer (30 days) for a person to look at.
+ */
+export const DEAD = {
+  name: 'MAILMEDIC_DEAD',
+  bounce: 'mailmedic.dead.bounce',
+  logPrefix: 'mailmedic.dead.log.',
+  subjects: ['mailmedic.dead.>'],
+  reasonHeader: 'Mailmedic-Dead-Reason',
+} as const;
+
 /** The durable pull consumer every bounce worker shares: each message goes to one of them. */
 export const BOUNCE_CONSUMER = 'mailmedic-bounces';
 
@@ -37,7 +52,7 @@ export async function connectNats(o: NatsOptions): Promise<NatsConnection> {
   });
 }
 
-/** The stream, created with file storage and a de-duplication window when it does not exist yet. */
+/** The stream and the dead-letter stream, created with file storage and a de-duplication window when they do not exist yet. */
 export async function ensureStream(jsm: JetStreamManager): Promise<void> {
   try {
     await jsm.streams.info(STREAM.name);
@@ -45,6 +60,14 @@ export async function ensureStream(jsm: JetStreamManager): Promise<void> {
     await jsm.streams.add({
       name: STREAM.name, subjects: [...STREAM.subjects], storage: StorageType.File, retention: RetentionPolicy.Limits,
       duplicate_window: nanos(STREAM.duplicateWindowMs), max_age: nanos(7 * 24 * 3600_000),
+    });
+  }
+  try {
+    await jsm.streams.info(DEAD.name);
+  } catch {
+    await jsm.streams.add({
+      name: DEAD.name, subjects: [...DEAD.subjects], storage: StorageType.File, retention: RetentionPolicy.Limits,
+      duplicate_window: nanos(STREAM.duplicateWindowMs), max_age: nanos(30 * 24 * 3600_000),
     });
   }
 }

@@ -44,11 +44,65 @@ export const MIGRATIONS: readonly string[] = [
        FROM mailmedic_bounce_recipient r JOIN mailmedic_bounce_message m USING (message_id)
       WHERE r.hard
       GROUP BY lower(r.recipient);`,
+  // 2: log workers (issue 20). The checkpoint is written in the same transaction as the rows a batch adds, so a
+  // host's lines are counted once whatever stops and starts.
+  `CREATE TABLE mailmedic_log_checkpoint (
+     host        text PRIMARY KEY,
+     stream_seq  bigint NOT NULL DEFAULT 0,
+     stream_time timestamptz,
+     lines       bigint NOT NULL DEFAULT 0,
+     updated_at  timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE mailmedic_log_hour (
+     host      text NOT NULL,
+     hour      timestamptz NOT NULL,
+     lines     bigint NOT NULL DEFAULT 0,
+     received  bigint NOT NULL DEFAULT 0,
+     delivered bigint NOT NULL DEFAULT 0,
+     deferred  bigint NOT NULL DEFAULT 0,
+     bounced   bigint NOT NULL DEFAULT 0,
+     rejected  bigint NOT NULL DEFAULT 0,
+     PRIMARY KEY (host, hour)
+   );
+   CREATE TABLE mailmedic_log_problem (
+     host        text NOT NULL,
+     stream_seq  bigint NOT NULL,
+     n           integer NOT NULL,
+     detected_at timestamptz NOT NULL,
+     check_id    text NOT NULL,
+     status      text NOT NULL,
+     subject     text NOT NULL,
+     finding     jsonb NOT NULL,
+     PRIMARY KEY (host, stream_seq, n)
+   );
+   CREATE INDEX mailmedic_log_problem_by_time ON mailmedic_log_problem (detected_at);
+   CREATE TABLE mailmedic_log_event (
+     host       text NOT NULL,
+     stream_seq bigint NOT NULL,
+     line_no    integer NOT NULL,
+     qid        text NOT NULL,
+     at         timestamptz,
+     kind       text NOT NULL,
+     status     text,
+     recipient  text,
+     message_id text,
+     line       text NOT NULL,
+     PRIMARY KEY (host, stream_seq, line_no)
+   );
+   CREATE INDEX mailmedic_log_event_by_qid ON mailmedic_log_event (qid);
+   CREATE INDEX mailmedic_log_event_by_message_id ON mailmedic_log_event (message_id) WHERE message_id IS NOT NULL;`,
 ];
 
 /** A connection pool to the results database. */
 export function openStore(url: string, max = 4): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, statement_timeout: 30_000 });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, statement_timeout: 30_000 });
+  // An idle connection the server closed (PostgreSQL restarted) is an event, not a crash: the pool drops it and
+  // the next query opens a new one; the query that meets the outage gets the error and the worker backs off.
+  pool.on('error', () => undefined);
+  // The same for a connection checked out when the server goes (between two queries of a transaction): the query
+  // in progress, or the next one, fails and the caller retries; the event itself must not end the process.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
+  return pool;
 }
 
 /** Bring the schema up to date (safe when several workers start at once). Returns the version reached. */

@@ -55,6 +55,15 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['query'] },
   { args: ['query', 'suppression'] },
   { args: ['query', 'suppression', '--db', 'postgres://x@127.0.0.1/db', '--limit', '0'] },
+  // ship logs, worker logs, the other query questions (issue 20, the log side; recorded when written)
+  { args: ['ship', 'logs', '-'] },
+  { args: ['ship', 'logs', 'mail.log', '--batch-lines', '0'] },
+  { args: ['worker', 'logs'] },
+  { args: ['worker', 'logs', '--db', 'postgres://x@127.0.0.1/db', '--metrics', '127.0.0.1:9464'] },
+  { args: ['query', 'message', '--db', 'postgres://x@127.0.0.1/db'] },
+  { args: ['query', 'bounces', '--db', 'postgres://x@127.0.0.1/db'] },
+  { args: ['query', 'hosts', '--db', 'postgres://x@127.0.0.1/db', '--by', 'week'] },
+  { args: ['query', 'problems', '--db', 'postgres://x@127.0.0.1/db', '--since', 'soon'] },
   // bounce
   { args: ['bounce'] },
   { args: ['bounce', '--nope', 'x.eml'] },

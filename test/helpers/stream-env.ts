@@ -22,7 +22,12 @@ const NATS = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((p) => exist
 export const STREAM_SKIP = !NATS ? 'no nats-server (Debian package nats-server; .ci/install-system.sh installs it)'
   : !PG_BIN ? 'no PostgreSQL server (Debian package postgresql; .ci/install-system.sh installs it)' : undefined;
 
-export interface StreamEnv { natsUrl: string; dbUrl: string; stopNats(): Promise<void>; startNats(): Promise<void>; stop(): Promise<void> }
+export interface StreamEnv {
+  natsUrl: string; dbUrl: string; stopNats(): Promise<void>; startNats(): Promise<void>;
+  /** PostgreSQL stopped (fast: clients disconnected) and started again on the same data folder and port. */
+  stopPg(): void; startPg(): void;
+  stop(): Promise<void>;
+}
 
 async function waitFor(what: string, ok: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
@@ -70,10 +75,12 @@ export async function startStreamEnv(): Promise<StreamEnv> {
     chownSync(dir, uid, gid);
   }
   as(join(PG_BIN!, 'initdb'), ['-D', pgData, '-U', 'mailmedic', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  as(join(PG_BIN!, 'pg_ctl'), ['-D', pgData, '-l', join(dir, 'pg.log'), '-w', '-o', `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const startPg = () => { as(join(PG_BIN!, 'pg_ctl'), ['-D', pgData, '-l', join(dir, 'pg.log'), '-w', '-o', `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']); };
+  const stopPg = () => { as(join(PG_BIN!, 'pg_ctl'), ['-D', pgData, '-m', 'fast', '-w', 'stop']); };
+  startPg();
   const dbUrl = `postgres://mailmedic@127.0.0.1:${pgPort}/postgres`;
   return {
-    natsUrl: `nats://127.0.0.1:${natsPort}`, dbUrl, startNats, stopNats,
+    natsUrl: `nats://127.0.0.1:${natsPort}`, dbUrl, startNats, stopNats, startPg, stopPg,
     async stop() {
       await stopNats();
       try { as(join(PG_BIN!, 'pg_ctl'), ['-D', pgData, '-m', 'immediate', '-w', 'stop']); } catch { /* already gone */ }

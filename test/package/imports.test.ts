@@ -28,7 +28,10 @@ const SHARED = ['core', 'i18n', 'knowledge', 'mime'];
 const ALLOWED: Record<string, string[]> = {
   core: [], classify: [], report: [], dns: [], explain: ['classify'], bounce: ['classify'], domain: ['dns'], probe: ['classify', 'dns'],
   settings: ['classify', 'dns', 'probe'], logs: ['classify', 'report'], queue: ['classify', 'logs', 'report'], message: ['dns', 'report'],
-  doctor: ['report'], serve: ['doctor', 'report'], stream: ['bounce', 'classify'],
+  doctor: ['report'], serve: ['doctor', 'report'],
+  // stream: bounce workers read with bounce; log shipping follows files and log workers count with logs (its summary,
+  // problem detector and parser: not a second copy), which itself loads report.
+  stream: ['bounce', 'classify', 'logs', 'report'],
   watch: ['classify', 'dns', 'domain', 'logs', 'probe', 'report'],
 };
 

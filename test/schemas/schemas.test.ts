@@ -237,7 +237,7 @@ test('watch run and watch report --json (the test DNS and blocklists; an IP, a c
   checkReport(ok(await cli(['watch', 'report', '-c', config, '--json']), 'watch report'), 'watch report');
 });
 
-test('worker bounces --status and query suppression --json (real NATS and PostgreSQL)', { skip: STREAM_SKIP ?? false, timeout: 120_000 }, async () => {
+test('worker bounces|logs --status and every query --json (real NATS and PostgreSQL)', { skip: STREAM_SKIP ?? false, timeout: 120_000 }, async () => {
   const senv = await startStreamEnv();
   try {
     const { shipBounce, runBounceWorker } = await import('../../src/stream/index.js');
@@ -246,6 +246,27 @@ test('worker bounces --status and query suppression --json (real NATS and Postgr
     checkReport(ok(await cli(['worker', 'bounces', '--status', '--nats', senv.natsUrl, '--db', senv.dbUrl, '--json']), 'worker --status'), 'worker');
     const q = checkReport(ok(await cli(['query', 'suppression', '--db', senv.dbUrl, '--json']), 'query suppression'), 'query suppression') as { data: { rows: unknown[] } };
     assert.ok(q.data.rows.length > 0, 'rows were there to check');
+    // The log side: real Postfix logs of two hosts, as ship logs publishes them, read by a log worker.
+    const { connectNats, runLogWorker } = await import('../../src/stream/index.js');
+    const nc = await connectNats({ servers: senv.natsUrl });
+    await nc.jetstream().publish('mailmedic.log.mx1', readFileSync(join(FIXTURES, 'bounce', 'fixtures', 'real-mta', 'logs', 'postfix-maillog')));
+    await nc.jetstream().publish('mailmedic.log.mx2', readFileSync(join(FIXTURES, 'logs', 'fixtures', 'filters', 'maillog')));
+    await nc.close();
+    await runLogWorker({ nats: { servers: senv.natsUrl }, db: senv.dbUrl, idleExitMs: 1500, rebalanceMs: 300 });
+    const db = ['--db', senv.dbUrl, '--json'];
+    const lag = checkReport(ok(await cli(['worker', 'logs', '--status', '--nats', senv.natsUrl, ...db]), 'worker logs --status'), 'worker logs') as { data: { hosts: unknown[] } };
+    assert.equal(lag.data.hosts.length, 2);
+    const hosts = checkReport(ok(await cli(['query', 'hosts', ...db]), 'query hosts'), 'query hosts') as { data: { rows: unknown[] } };
+    assert.ok(hosts.data.rows.length > 0);
+    const probs = checkReport(ok(await cli(['query', 'problems', ...db]), 'query problems'), 'query problems') as { data: { rows: unknown[] } };
+    assert.ok(probs.data.rows.length > 0);
+    const story = checkReport(ok(await cli(['query', 'message', '1B64A213071', ...db]), 'query message'), 'query message') as { data: { rows: unknown[] } };
+    assert.ok(story.data.rows.length > 0);
+    const pool = (await import('../../src/stream/store.js')).openStore(senv.dbUrl, 1);
+    const { rows: [hard] } = await pool.query('SELECT recipient FROM mailmedic_bounce_recipient WHERE hard LIMIT 1');
+    await pool.end();
+    const bounces = checkReport(ok(await cli(['query', 'bounces', '--recipient', hard.recipient, ...db]), 'query bounces'), 'query bounces') as { data: { rows: unknown[] } };
+    assert.ok(bounces.data.rows.length > 0);
   } finally { await senv.stop(); }
 });
 

@@ -8,14 +8,22 @@ import type { Command } from './index.js';
 const T = {
   started: tx('reading bounces from {nats}, storing in PostgreSQL; SIGTERM or Ctrl-C stops after the batch in hand', 'czytam zwroty z {nats} i zapisuję w PostgreSQL; SIGTERM lub Ctrl-C kończy po bieżącej paczce'),
   batch: tx('{messages} messages: {stored} new, {duplicates} seen before, {recipients} recipients ({ms} ms)', 'wiadomości: {messages}; nowe: {stored}, znane wcześniej: {duplicates}, odbiorcy: {recipients} ({ms} ms)'),
-  done: tx('stopped: {messages} messages read, {stored} stored, {duplicates} duplicates, {failed} batches given back', 'koniec: przeczytano {messages} wiadomości, zapisano {stored}, duplikatów {duplicates}, oddanych paczek {failed}'),
+  done: tx('stopped: {messages} messages read, {stored} stored, {duplicates} duplicates, {dead} to the dead letters, {failed} batches given back',
+    'koniec: przeczytano {messages} wiadomości, zapisano {stored}, duplikatów {duplicates}, do kolejki martwych wiadomości {dead}, oddanych paczek {failed}'),
+  logsStarted: tx('reading log lines from {nats}, storing per-host summaries, problems and message stories in PostgreSQL; SIGTERM or Ctrl-C stops after the batch in hand',
+    'czytam wiersze dzienników z {nats} i zapisuję w PostgreSQL podsumowania hostów, problemy i historie wiadomości; SIGTERM lub Ctrl-C kończy po bieżącej paczce'),
+  logsBatch: tx('{host}: {messages} messages, {lines} lines, up to stream sequence {seq} ({ms} ms)', '{host}: wiadomości {messages}, wierszy {lines}, do numeru w strumieniu {seq} ({ms} ms)'),
+  hostTaken: tx('took host {host}', 'przejmuję hosta {host}'),
+  hostLeft: tx('let host {host} go (another worker takes it)', 'oddaję hosta {host} (przejmie go inny pracownik)'),
+  logsDone: tx('stopped: {hosts} hosts taken, {messages} messages and {lines} lines counted, {dead} to the dead letters', 'koniec: przejętych hostów {hosts}, policzonych wiadomości {messages} i wierszy {lines}, do kolejki martwych wiadomości {dead}'),
+  retry: tx('PostgreSQL is not answering ({error}); trying again in {s} s', 'PostgreSQL nie odpowiada ({error}); ponowna próba za {s} s'),
   failed: tx('the worker stopped: {why}', 'pracownik zatrzymał się: {why}'),
 };
 
 export const command: Command = {
   describe: {
-    en: 'a worker that reads bounces from NATS JetStream and stores them in PostgreSQL (run as many as needed)',
-    pl: 'pracownik, który czyta zwroty z NATS JetStream i zapisuje je w PostgreSQL (uruchom ich tylu, ilu trzeba)',
+    en: 'reads bounces or log lines from NATS JetStream into PostgreSQL (run as many as needed)',
+    pl: 'czyta zwroty albo wiersze dzienników z NATS JetStream do PostgreSQL (uruchom ich tylu, ilu trzeba)',
   },
   usage: {
     en: `mailmedic worker bounces --db postgres://user@host/db [--nats URL] [--batch 50] [--metrics 127.0.0.1:9464]
@@ -30,7 +38,19 @@ SIGTERM or Ctrl-C stops after the batch in hand.
   --batch N          messages pulled at once (default 50)
   --metrics H:P      serve Prometheus metrics on http://H:P/metrics
   --drain            stop when nothing has arrived for 3 s (a one-off catch-up)
-  --status           print the backlog (waiting, in flight, redelivered) and what is stored, then exit`,
+  --status           print the backlog (waiting, in flight, redelivered) and what is stored, then exit
+Messages that cannot be read (empty, not a message) go to mailmedic.dead.bounce with the reason; when PostgreSQL
+is away the batch in hand is kept and tried again with growing waits (up to 15 s), so nothing is lost.
+
+mailmedic worker logs --db postgres://user@host/db [--nats URL] [--batch 20] [--drain] [--status]
+
+Reads the lines \`mailmedic ship logs\` publishes (mailmedic.log.HOST) and stores per host: counts per hour (received,
+delivered, deferred, bounced, rejected, as \`logs summary\` counts them), the problems \`logs follow\` reports, and
+every line about a queued message (its story, for \`query message\`). One worker reads one host at a time, in order;
+start any number: they share the hosts (each takes its fair share). The position in each host's lines is stored in
+the same transaction as the rows, so a worker stopped or killed is continued exactly where it stopped.
+  --batch N          stream messages (each up to 500 lines) stored in one transaction (default 20)
+  --status           each host's lag (messages waiting after its checkpoint) and what is stored, then exit`,
     pl: `mailmedic worker bounces --db postgres://użytkownik@host/baza [--nats URL] [--batch 50] [--metrics 127.0.0.1:9464]
                          [--drain] [--status]
 
@@ -43,19 +63,59 @@ wielu maszynach. SIGTERM lub Ctrl-C kończy po bieżącej paczce.
   --batch N          ile wiadomości pobierać naraz (domyślnie 50)
   --metrics H:P      metryki Prometheusa pod http://H:P/metrics
   --drain            zakończ, gdy przez 3 s nic nie przyszło (jednorazowe nadrobienie zaległości)
-  --status           wypisz zaległości (czekające, w trakcie, ponowione) i to, co zapisano, i zakończ`,
+  --status           wypisz zaległości (czekające, w trakcie, ponowione) i to, co zapisano, i zakończ
+Wiadomości, których nie da się odczytać (puste, niebędące wiadomością), trafiają do mailmedic.dead.bounce z przyczyną;
+gdy PostgreSQL nie odpowiada, bieżąca paczka czeka i zapis jest ponawiany w coraz dłuższych odstępach (do 15 s).
+
+mailmedic worker logs --db postgres://użytkownik@host/baza [--nats URL] [--batch 20] [--drain] [--status]
+
+Czyta wiersze publikowane przez \`mailmedic ship logs\` (mailmedic.log.HOST) i zapisuje dla każdego hosta: liczby
+na godzinę (przyjęte, doręczone, odłożone, zwrócone, odrzucone — liczone jak w \`logs summary\`), problemy, które
+zgłasza \`logs follow\`, i każdy wiersz o wiadomości w kolejce (jej historię, dla \`query message\`). Jeden host
+czyta naraz jeden pracownik, po kolei; uruchom ich dowolnie wielu — podzielą się hostami po równo. Miejsce w wierszach
+hosta zapisuje się w tej samej transakcji co wyniki, więc zatrzymany albo zabity pracownik jest kontynuowany dokładnie
+tam, gdzie skończył.
+  --batch N          ile wiadomości strumienia (każda do 500 wierszy) zapisać w jednej transakcji (domyślnie 20)
+  --status           opóźnienie każdego hosta (wiadomości czekające za punktem kontrolnym) i to, co zapisano`,
   },
   async run(argv) {
     const { values: v, positionals, common } = parseCommand(argv, {
       nats: { type: 'string' }, db: { type: 'string' }, batch: { type: 'string' }, metrics: { type: 'string' },
       drain: { type: 'boolean' }, status: { type: 'boolean' }, timeout: { type: 'string' },
     });
-    if (positionals[0] !== 'bounces' || positionals.length > 1) throw new UsageError(USAGE_TEXTS.workerWhat);
+    if (!['bounces', 'logs'].includes(positionals[0] ?? '') || positionals.length > 1) throw new UsageError(USAGE_TEXTS.workerWhat);
     const nats = { servers: String(v.nats ?? process.env.MAILMEDIC_NATS ?? 'nats://127.0.0.1:4222'), timeoutMs: durationOption('timeout', v.timeout, 5000, 'ms', 100, 120_000) };
     const db = typeof v.db === 'string' ? v.db : process.env.MAILMEDIC_DB;
     const stream = await import('../../stream/index.js');
-    if (v.status) return emit(await stream.bounceWorkerStatus({ nats, ...(db ? { db } : {}) }), common);
+    const logs = positionals[0] === 'logs';
+    if (v.status) return emit(await (logs ? stream.logWorkerStatus : stream.bounceWorkerStatus)({ nats, ...(db ? { db } : {}) }), common);
     if (!db) throw new UsageError(USAGE_TEXTS.workerDb);
+    if (logs) {
+      if (typeof v.metrics === 'string') throw new UsageError(USAGE_TEXTS.workerLogsMetrics);
+      const say = (t: Parameters<typeof pick>[0]) => process.stderr.write(`mailmedic worker: ${pick(t, common.lang)}\n`);
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGTERM', onSignal);
+      process.once('SIGINT', onSignal);
+      say(fill(T.logsStarted, { nats: nats.servers }));
+      try {
+        const sum = await stream.runLogWorker({
+          nats, db, batch: numberOption('batch', v.batch, 20, 1, 1000), signal: stop.signal,
+          ...(v.drain ? { idleExitMs: 3000 } : {}),
+          onRetry: (r) => say(fill(T.retry, { error: r.error, s: (r.waitMs / 1000).toFixed(1) })),
+          onHost: (h) => say(fill(h.taken ? T.hostTaken : T.hostLeft, { host: h.host })),
+          ...(common.verbose ? { onBatch: (b) => say(fill(T.logsBatch, { host: b.host, messages: b.messages, lines: b.lines, seq: b.seq, ms: Math.round(b.ms) })) } : {}),
+        });
+        say(fill(T.logsDone, { ...sum }));
+        return EXIT.ok;
+      } catch (e) {
+        say(fill(T.failed, { why: String((e as Error).message ?? e).slice(0, 300) }));
+        return 75;
+      } finally {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      }
+    }
     let metricsAt: [string, number] | undefined;
     if (typeof v.metrics === 'string') {
       const m = /^(.+):(\d{1,5})$/.exec(v.metrics);
@@ -77,6 +137,7 @@ wielu maszynach. SIGTERM lub Ctrl-C kończy po bieżącej paczce.
       const sum = await stream.runBounceWorker({
         nats, db, batch: numberOption('batch', v.batch, 50, 1, 1000), signal: stop.signal, metrics,
         ...(v.drain ? { idleExitMs: 3000 } : {}),
+        onRetry: (r) => say(fill(T.retry, { error: r.error, s: (r.waitMs / 1000).toFixed(1) })),
         ...(common.verbose ? { onBatch: (b) => say(fill(T.batch, { ...b, ms: Math.round(b.ms) })) } : {}),
       });
       say(fill(T.done, { ...sum, failed: sum.failedBatches }));
