@@ -13,6 +13,7 @@ Mailboxes (written by the MTAs themselves):
   postfix   ROOT/mail/postfix/sender/new/*  (Postfix virtual(8), maildir)
   haraka    ROOT/dovecot/mail/haraka.mta.test/sender/new/*  (Haraka's outbound over LMTP to Dovecot, maildir)
   dma       ROOT/mail/dma/nobody            (dma's own local delivery via the alias sender: nobody, mbox)
+  courier   ROOT/dovecot/mail/courier.mta.test/sender/new/*  (Courier's ESMTP to Haraka, then LMTP to Dovecot)
 The case is read from the X-Bounce-Case header of the returned original message (send_cases.py
 sets it), falling back to the DSN's Final-Recipient. Delay warning vs. final DSN is decided by the
 per-recipient "Action:" field of the message/delivery-status part (OpenSMTPD 6.8's expiry notice
@@ -38,7 +39,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from send_cases import CASES, MTA_SKIP  # noqa: E402
 
-MTAS = ["exim", "opensmtpd", "sendmail", "postfix", "haraka", "dma"]
+MTAS = ["exim", "opensmtpd", "sendmail", "postfix", "haraka", "dma", "courier"]
 FAIL_CASES = [c for c in CASES if c != "control-ok"]
 RCPT2CASE = {v.lower(): k for k, v in CASES.items() if isinstance(v, str)}
 
@@ -71,7 +72,8 @@ def messages(root, mta):
                 yield f"{os.path.basename(path)}#{i}", box.get_bytes(key)
         return
     pattern = {"exim": "mail/exim/new/*", "opensmtpd": "mail/opensmtpd/new/*",
-               "postfix": "mail/postfix/sender/new/*", "haraka": "dovecot/mail/haraka.mta.test/sender/new/*"}[mta]
+               "postfix": "mail/postfix/sender/new/*", "haraka": "dovecot/mail/haraka.mta.test/sender/new/*",
+               "courier": "dovecot/mail/courier.mta.test/sender/new/*"}[mta]
     for f in sorted(glob.glob(os.path.join(root, pattern)), key=os.path.getmtime):
         with open(f, "rb") as fh:
             yield os.path.basename(f), fh.read()

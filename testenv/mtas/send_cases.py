@@ -2,9 +2,11 @@
 """Submit one test message per failure case to an MTA over SMTP on loopback.
 
 Usage: send_cases.py MTA PORT [CASE ...]
-  MTA   exim | opensmtpd | sendmail | postfix | haraka | dma  (sender is sender@MTA.mta.test, the MTA's local domain)
-  PORT  the MTA's SMTP port on 127.0.0.1; for dma, which has no SMTP server, "-": the message is piped to its
-        sendmail program (dma -f sender rcpt...) inside nsrun.sh --dma, with the route of the recipients' domain
+  MTA   exim | opensmtpd | sendmail | postfix | haraka | dma | courier  (sender is sender@MTA.mta.test, the MTA's
+        local domain)
+  PORT  the MTA's SMTP port on 127.0.0.1; for dma and courier, which run no SMTP server here, "-": the message is piped
+        to their sendmail program inside nsrun.sh (dma -f sender rcpt... with the route of the recipients' domain;
+        Courier's sendmail -f sender@courier.mta.test rcpt...)
   Cases an MTA cannot have (MTA_SKIP) are left out unless named.
 Each message has one recipient; the case name is in Subject, Message-ID and X-Bounce-Case, so
 the DSN that comes back can be matched to its case (harvest.py).
@@ -88,6 +90,12 @@ MTA_SKIP = {
         **{c: "dma speaks SMTP only, not LMTP (dovecot.test is Dovecot's LMTP)"
            for c in ("dovecot-quota", "dovecot-quota-temp", "dovecot-unknown")},
     },
+    "courier": {
+        "host-not-found": "Courier resolves a domain without a static route with its own DNS client, which asks the "
+                          "nameservers of resolv.conf on port 53: no loopback fake can answer it",
+        **{c: "Courier's ESMTP module speaks SMTP, not LMTP (dovecot.test is Dovecot's LMTP)"
+           for c in ("dovecot-quota", "dovecot-quota-temp", "dovecot-unknown")},
+    },
 }
 # dma: the smarthost of each recipient domain (ROOT/dma/routes/<domain>, made by setup.sh)
 DMA_ROUTES = {"remote.test": "127.0.0.1", "refuse.test": "127.0.0.3", "badsender.test": "127.0.0.4"}
@@ -128,6 +136,20 @@ def submit_dma(case, sender, msg, rcpts):
         raise RuntimeError(f"dma exited {r.returncode}: {r.stderr.decode(errors='replace').strip()}")
 
 
+def submit_courier(case, sender, msg, rcpts):
+    """Courier runs no SMTP server here: its sendmail program (submit) queues the message for courierd."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.environ["ROOT"]
+    r = subprocess.run([os.path.join(here, "nsrun.sh"), "--courier", "courier.mta.test",
+                        f"{root}/pkg/courier/usr/sbin/sendmail", "-f", sender, *rcpts], input=msg.as_bytes(),
+                       capture_output=True, timeout=30)
+    if r.returncode != 0:
+        raise RuntimeError(f"courier sendmail exited {r.returncode}: {r.stderr.decode(errors='replace').strip()}")
+
+
+PROGRAM_SUBMIT = {"dma": submit_dma, "courier": submit_courier}
+
+
 def main():
     mta, port = sys.argv[1], sys.argv[2]
     cases = sys.argv[3:] or cases_for(mta)
@@ -135,8 +157,8 @@ def main():
         rcpt = CASES[case]
         rcpts = rcpt if isinstance(rcpt, list) else [rcpt]
         sender, msg = build(mta, case, ", ".join(rcpts))
-        if mta == "dma":
-            submit_dma(case, sender, msg, rcpts)
+        if mta in PROGRAM_SUBMIT:
+            PROGRAM_SUBMIT[mta](case, sender, msg, rcpts)
             print(f"{mta}: submitted {case:18s} -> {rcpt}")
             continue
         port = int(port)
