@@ -25,7 +25,7 @@ if (!process.argv.includes('--labels-only')) {
     const r = spawnSync('bash', [join(root, 'testenv', 'mtas', 'run-all.sh')], { stdio: 'inherit', env: { ...process.env, OUT: samples, MAX_WAIT: process.env.MAX_WAIT ?? '300' } });
     if (r.status !== 0) { console.error('run-all.sh failed'); process.exit(1); }
   }
-  for (const mta of ['exim', 'opensmtpd', 'sendmail', 'postfix', 'logs']) {
+  for (const mta of ['exim', 'opensmtpd', 'sendmail', 'postfix', 'haraka', 'dma', 'courier', 'logs']) {
     rmSync(join(dest, mta), { recursive: true, force: true });
     cpSync(join(samples, mta), join(dest, mta), { recursive: true });
   }

@@ -151,6 +151,18 @@ export function embeddedDsn(text: string): string | undefined {
   return RECIPIENT_FIELD.test(dsn) && RESULT_FIELD.test(dsn) ? dsn : undefined;
 }
 
+/**
+ * A parenthesised comment after the code in a Status field that quotes a reply ("(550 Tried all MXs …)"), if any;
+ * a comment that only names the status code ("(other or undefined network or routing status)") says nothing more.
+ */
+function statusComment(value: string): string | undefined {
+  const open = value.indexOf('(');
+  const close = value.lastIndexOf(')');
+  if (open < 0 || close <= open + 3 || close - open > 1000) return undefined;
+  const words = value.slice(open + 1, close).replace(/\s+/g, ' ').trim();
+  return /^[245]\d\d\s/.test(words) ? words : undefined;
+}
+
 /** Recipients from one delivery-status part. */
 export function decodeDsn(text: string): RawRecipient[] {
   const { message, recipients } = splitDsn(text);
@@ -165,13 +177,17 @@ export function decodeDsn(text: string): RawRecipient[] {
     if (rcpt.startsWith('|')) r.diagnosticType = 'X-UNIX';
     const action = field(h, 'action');
     if (action) r.action = action.trim().toLowerCase().split(/[\s(]/)[0]!;
-    const st = STATUS.exec(field(h, 'status') ?? '');
+    const statusField = field(h, 'status') ?? '';
+    const st = STATUS.exec(statusField);
     if (st) r.status = `${st[1]}.${st[2]}.${st[3]}`;
     const diag = typedValue(field(h, 'diagnostic-code'));
-    if (diag?.value) {
-      r.diagnosticCode = decodeHeaderValue(diag.value);
-      if (diag.type) r.diagnosticType = diag.type.toUpperCase();
-      const rc = /^\s*([245]\d\d)\b/.exec(r.diagnosticCode);
+    // Without a Diagnostic-Code, a comment in the Status field that quotes a reply is the MTA's only word on the
+    // cause (Haraka writes "Status: 5.1.2 (550 Tried all MXs example.com)"; RFC 822 allows comments in structured fields).
+    const said = diag?.value ? decodeHeaderValue(diag.value) : statusComment(statusField);
+    if (said) {
+      r.diagnosticCode = said;
+      if (diag?.value && diag.type) r.diagnosticType = diag.type.toUpperCase();
+      const rc = /^\s*([245]\d\d)\b/.exec(said);
       if (rc) r.replyCode = Number(rc[1]);
     }
     const category = senderCategory((name) => field(h, name));

@@ -10,7 +10,7 @@
  *   5. a generic phrase (WEAK_PHRASES)                             → its reason        rule "weak:<reason>:<phrase>"
  *   6. the reply code (552, 421 …)                                 → its reason        rule "reply:552"
  *   7. action "delayed"                                            → expired           rule "action:delayed"
- *   8. text without any of the above → onhold; nothing at all → undefined.
+ *   8. text without any of the above, or a bounce that gives no cause → onhold; nothing at all → undefined.
  * Outside a bounce (`inBounce` unset) a few phrases and statuses are read as what they say about this one
  * attempt (LIVE_READING, LIVE_STATUS_DETAIL: a timeout is a network error, not an expired queue). Wording in
  * TEMPORARY_PHRASES ("Host not found, try again", greylisting) makes the failure temporary when no code says.
@@ -18,7 +18,7 @@
  */
 import type { Actor, Permanence, Reason } from '../core/finding.js';
 import { normalizeDiagnostic, PhraseMatcher } from './matcher.js';
-import { CAUSE_OF_EXPIRY, LIVE_READING, PHRASES, TEMPORARY_PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
+import { CAUSE_OF_EXPIRY, HOST_WAS_TRIED, LIVE_READING, PHRASES, TEMPORARY_PHRASES, TEXT_PRECEDENCE, WEAK_PHRASES } from './patterns.js';
 import { providerReason, type Provider } from './providers/index.js';
 import { REPLY_FALLBACK, statusRule } from './status.js';
 
@@ -301,7 +301,9 @@ export function classify(input: ClassifyInput): Classification {
     if (pv) return done(pv.reason, `provider:${input.provider.id}:${pv.matched}`);
   }
   const sr = status ? statusRule(status, live) : undefined;
-  if (sr?.strong && sr.reason !== 'delivered') return done(sr.reason, `status:${status}`);
+  // "No such host" (X.1.2) beside words that say the host was tried: the status is a catch-all, the words decide.
+  const hostTried = sr?.reason === 'hostunknown' && text !== '' && words().strong !== undefined && HOST_WAS_TRIED.has(words().strong!.phrase.trim());
+  if (sr?.strong && sr.reason !== 'delivered' && !hostTried) return done(sr.reason, `status:${status}`);
   // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
   const dtype = input.diagnosticType?.toUpperCase();
   // A local program's failure with a system-level status (X.3.x): the status says it all.
@@ -335,6 +337,9 @@ export function classify(input: ClassifyInput): Classification {
   if (replyCode && REPLY_FALLBACK[replyCode]) return done(REPLY_FALLBACK[replyCode]!, `reply:${replyCode}`);
   if (action === 'delayed') return done('expired', 'action:delayed');
   if (text.trim()) return done('onhold', 'none:text-not-recognised');
+  // A bounce that lists the recipient as failed but says nothing of why: the reason is on hold (Sisimai's
+  // reading), not unknown input.
+  if (input.inBounce) return done('onhold', 'none:no-cause-in-bounce');
   return done('undefined', 'none:no-information');
 }
 

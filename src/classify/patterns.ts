@@ -453,6 +453,8 @@ export const PHRASES: PhraseTable = {
     'connection refused by', 'connection refused', 'network error on destination mxs',
     'greylist', 'graylist', 'grey-list', 'gray-list', 'grey list', 'gray list', 'szara lista', 'szarej listy',
     "will continue trying", "host not reachable",
+    // Haraka: every MX host was tried and none took the message (refused, timed out, deferred) until its retries ran out.
+    'tried all mxs',
     "did not accept our requests to connect", "delivery failed * attempts", "envelope expired", "still undelivered after", "will keep trying until message is",
     'could not deliver for the last', 'will be retried for', 'has not been delivered', 'delivery is delayed', 'not yet been delivered',
     'connection timed out', 'could not find a gateway for', 'delivery attempts will continue to be',
@@ -544,6 +546,16 @@ export const LIVE_READING: Readonly<Record<string, Reason>> = {
 export const TEMPORARY_PHRASES: ReadonlySet<string> = new Set([
   'host not found, try again', 'temporary failure in name resolution', 'temporary dns', 'greylist', 'graylist',
   'grey-list', 'gray-list', 'grey list', 'gray list', 'szara lista', 'szarej listy',
+]);
+
+/**
+ * Words that say the destination's host was found and tried (a connection refused or timed out, every MX tried):
+ * the domain exists, so a status saying it has no host (X.1.2, which Haraka gives any failure to reach an MX) is
+ * the MTA's catch-all code, and these words tell what happened.
+ */
+export const HOST_WAS_TRIED: ReadonlySet<string> = new Set([
+  'tried all mxs', 'connection refused', 'connection refused by', 'connection timed out', 'network error on destination mxs',
+  'did not accept our requests to connect', 'server did not respond', 'host not reachable',
 ]);
 
 /**

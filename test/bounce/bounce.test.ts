@@ -135,6 +135,47 @@ test('readBounces: the shared mbox and a glob', NEEDS_SHARED, async () => {
   assert.ok(files.length >= 5 && files.every((f) => /lhost-exim-0\d\.eml$/.test(f)));
 });
 
+test('parseBounce: a reply quoted in a Status comment is the diagnostic; a comment naming the code is not', () => {
+  const dsn = (status: string, action = 'failed') => Buffer.from([
+    'From: MAILER-DAEMON@relay.example.net', 'To: sender@example.org', 'Subject: failure notice', 'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '', '--b', 'Content-Type: text/plain', '',
+    'Your message could not be delivered.', '', '--b', 'Content-Type: message/delivery-status', '',
+    'Reporting-MTA: dns;relay.example.net', '', 'Final-Recipient: rfc822;someone@example.com', `Action: ${action}`,
+    `Status: ${status}`, '', '--b--', '',
+  ].join('\r\n'));
+  // Haraka's form: its only words about a host it never reached, after a catch-all "no such host" code.
+  const tried = parseBounce(dsn('5.1.2 (550 Tried all MXs example.com)')).recipients[0]!;
+  assert.equal(tried.diagnosticCode, '550 Tried all MXs example.com');
+  assert.equal(tried.reason, 'expired');
+  assert.equal(tried.hardBounce, false);
+  // The same code with words about the name itself stays an unknown host.
+  assert.equal(parseBounce(dsn('5.1.2 (550 Nowhere to deliver mail to for domain: example.com)')).recipients[0]!.reason, 'hostunknown');
+  // RFC 3463's name of the code in the comment adds nothing.
+  assert.equal(parseBounce(dsn('4.4.0 (other or undefined network or routing status)', 'delayed')).recipients[0]!.diagnosticCode, undefined);
+  // Nothing at all about a failed recipient: the reason is on hold, not unknown input.
+  assert.equal(parseBounce(dsn('')).recipients[0]!.reason, 'onhold');
+});
+
+test('parseBounce: dma (DragonFly Mail Agent) plain-text notice — the named recipient, the reply, the command; hostile variants stay bounded', () => {
+  const notice = (body: string) => Buffer.from([
+    'From: MAILER-DAEMON <>', 'To: sender@host.example', 'Subject: Mail delivery failed', 'Message-Id: <1a@host.example>', '',
+    'This is the DragonFly Mail Agent v0.13 at host.example.', '', body, '', 'Original message follows.', '',
+    'From: sender@host.example', 'To: a@example.com, b@example.com', 'Subject: hi', '', 'hello', '',
+  ].join('\n'));
+  const r = parseBounce(notice('There was an error delivering your mail to <a@example.com>.\n\n' +
+    'mx.example.com [192.0.2.1] did not like our RCPT TO:\n550 5.7.23 SPF fail - see http://example.org/Why?id=sender@host.example;ip=192.0.2.9'));
+  assert.equal(r.decoder, 'dma');
+  assert.deepEqual(r.recipients.map((x) => [x.recipient, x.reason]), [['a@example.com', 'authfailure']]);
+  assert.equal(r.recipients[0]!.command, 'RCPT');
+  const t0 = Date.now();
+  for (const hostile of ['There was an error delivering your mail to <'.repeat(20000),
+    'There was an error delivering your mail to <x@y.example>.\n'.repeat(20000), 'There was an error delivering your mail to <' + 'a'.repeat(500000) + '>.']) {
+    const h = parseBounce(notice(hostile));
+    assert.ok(h.recipients.length <= 50);
+  }
+  assert.ok(Date.now() - t0 < 20000, 'hostile dma notices took too long');
+});
+
 test('fuzz: hostile MIME gives an answer, never a crash or a hang', NEEDS_SHARED, () => {
   const t0 = Date.now();
   const cases: (string | Buffer)[] = [

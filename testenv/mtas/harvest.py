@@ -11,6 +11,9 @@ Mailboxes (written by the MTAs themselves):
   opensmtpd ROOT/mail/opensmtpd/new/*       (OpenSMTPD maildir action)
   sendmail  ROOT/mail/sendmail/sender.mbox  (sendmail *file* mailer via alias, mbox)
   postfix   ROOT/mail/postfix/sender/new/*  (Postfix virtual(8), maildir)
+  haraka    ROOT/dovecot/mail/haraka.mta.test/sender/new/*  (Haraka's outbound over LMTP to Dovecot, maildir)
+  dma       ROOT/mail/dma/nobody            (dma's own local delivery via the alias sender: nobody, mbox)
+  courier   ROOT/dovecot/mail/courier.mta.test/sender/new/*  (Courier's ESMTP to Haraka, then LMTP to Dovecot)
 The case is read from the X-Bounce-Case header of the returned original message (send_cases.py
 sets it), falling back to the DSN's Final-Recipient. Delay warning vs. final DSN is decided by the
 per-recipient "Action:" field of the message/delivery-status part (OpenSMTPD 6.8's expiry notice
@@ -34,9 +37,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from send_cases import CASES  # noqa: E402
+from send_cases import CASES, MTA_SKIP  # noqa: E402
 
-MTAS = ["exim", "opensmtpd", "sendmail", "postfix"]
+MTAS = ["exim", "opensmtpd", "sendmail", "postfix", "haraka", "dma", "courier"]
 FAIL_CASES = [c for c in CASES if c != "control-ok"]
 RCPT2CASE = {v.lower(): k for k, v in CASES.items() if isinstance(v, str)}
 
@@ -46,27 +49,31 @@ def case_recipients(case):
     return [r] if isinstance(r, str) else list(r)
 
 
-def expected_failures():
-    """(case, recipient) pairs that must be reported as failed: expected-reasons.tsv, the cases' labels."""
+def expected_failures(mta=None):
+    """(case, recipient) pairs that must be reported as failed: expected-reasons.tsv, the cases' labels (without the
+    cases the MTA cannot have, send_cases.MTA_SKIP)."""
     pairs = []
     with open(os.path.join(HERE, "expected-reasons.tsv")) as fh:
         for line in fh.read().strip().split("\n")[1:]:
             case, rcpt = line.split("\t")[:2]
-            pairs.append((case, rcpt.lower()))
+            if case not in MTA_SKIP.get(mta, {}):
+                pairs.append((case, rcpt.lower()))
     return pairs
 
 
 def messages(root, mta):
     """Yield (source-name, raw bytes) of every message in the MTA's test mailbox."""
-    if mta == "sendmail":
-        path = os.path.join(root, "mail/sendmail/sender.mbox")
+    mbox = {"sendmail": "mail/sendmail/sender.mbox", "dma": "mail/dma/nobody"}.get(mta)
+    if mbox:
+        path = os.path.join(root, mbox)
         if os.path.exists(path):
             box = mailbox.mbox(path, create=False)
             for i, key in enumerate(box.keys()):
-                yield f"sender.mbox#{i}", box.get_bytes(key)
+                yield f"{os.path.basename(path)}#{i}", box.get_bytes(key)
         return
     pattern = {"exim": "mail/exim/new/*", "opensmtpd": "mail/opensmtpd/new/*",
-               "postfix": "mail/postfix/sender/new/*"}[mta]
+               "postfix": "mail/postfix/sender/new/*", "haraka": "dovecot/mail/haraka.mta.test/sender/new/*",
+               "courier": "dovecot/mail/courier.mta.test/sender/new/*"}[mta]
     for f in sorted(glob.glob(os.path.join(root, pattern)), key=os.path.getmtime):
         with open(f, "rb") as fh:
             yield os.path.basename(f), fh.read()
@@ -89,8 +96,16 @@ def dsn_blocks(msg):
     return []
 
 
+# A notice in one text part (dma) goes on with the returned message: its headers start after an empty line
+RETURNED_HEADERS = re.compile(r"\n\s*\n(?:Received|Return-Path|DKIM-Signature|Message-I[dD]|From|To|Subject|Date):[ \t]")
+
+
 def report_text(msg):
     """The notice's own text parts (not the returned message or its headers), decoded."""
+    if not msg.is_multipart():
+        text = (msg.get_payload(decode=True) or b"").decode("utf-8", "replace")
+        m = RETURNED_HEADERS.search(text)
+        return text[:m.start()] if m else text
     out = []
     for part in msg.walk():
         ct = part.get_content_type()
@@ -165,9 +180,9 @@ def scan(root):
 
 def check(root):
     data = scan(root)
-    want = expected_failures()
     done = True
     for mta in MTAS:
+        want = expected_failures(mta)
         got = {(c["case"], r["address"]) for _, _, c in data[mta] for r in c["recipients"] if r["kind"] == "final"}
         delays = sum(1 for _, _, c in data[mta] if c["kind"] == "delay")
         missing = [f"{case}/{rcpt.split('@')[0]}" for case, rcpt in want if (case, rcpt) not in got]
@@ -199,11 +214,14 @@ def write(root, outdir):
     # summary table: MTA x case
     lines = ["# Collected DSNs", "",
              "F = final DSN (`<case>.eml`), W = delay warning (`<case>.delay.eml`), F2 = two final notices "
-             "(`<case>.eml`, `<case>-2.eml`), - = none.", "",
+             "(`<case>.eml`, `<case>-2.eml`), - = none, n/a = a case the MTA cannot have (send_cases.py MTA_SKIP).", "",
              "| case | " + " | ".join(MTAS) + " |", "|---|" + "---|" * len(MTAS)]
     for case in list(CASES):
         row = []
         for mta in MTAS:
+            if case in MTA_SKIP.get(mta, {}):
+                row.append("n/a")
+                continue
             kinds = [e["kind"] for e in index if e["mta"] == mta and e["case"] == case]
             nf, nw = kinds.count("final"), kinds.count("delay")
             cell = ("F" if nf else "") + (str(nf) if nf > 1 else "") + ("W" if nw else "") + (str(nw) if nw > 1 else "")

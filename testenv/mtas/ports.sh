@@ -11,11 +11,14 @@ P_EXIM=$((PORT_BASE + 125))
 P_OPENSMTPD=$((PORT_BASE + 225))
 P_SENDMAIL=$((PORT_BASE + 325))
 P_POSTFIX=$((PORT_BASE + 425))
+P_HARAKA=$((PORT_BASE + 525))     # Haraka 3 (outbound relay); dma has no SMTP server (it is a sendmail(8) program)
+P_DNS=$((PORT_BASE + 53))        # fake_dns.py on 127.0.0.1 (NXDOMAIN for every name): Haraka's MX lookup of nohost.test
 # fake remote hosts beside 127.0.0.1 (one address each, so every MTA keeps a separate state per host):
 #   127.0.0.3 refuse-greeting   127.0.0.4 reject-sender   127.0.0.5 busy   127.0.0.6 silent
 FAKE_HOSTS="127.0.0.1:rules 127.0.0.3:refuse-greeting 127.0.0.4:reject-sender 127.0.0.5:busy 127.0.0.6:silent"
 # all ports to check "ip:port"
-ALL_LISTEN="127.0.0.1:$P_REMOTE 127.0.0.3:$P_REMOTE 127.0.0.4:$P_REMOTE 127.0.0.5:$P_REMOTE 127.0.0.6:$P_REMOTE 127.0.0.2:$P_DEAD 127.0.0.7:$P_LMTP 127.0.0.1:$P_EXIM 127.0.0.1:$P_OPENSMTPD 127.0.0.1:$P_SENDMAIL 127.0.0.1:$P_POSTFIX"
+ALL_LISTEN="127.0.0.1:$P_REMOTE 127.0.0.3:$P_REMOTE 127.0.0.4:$P_REMOTE 127.0.0.5:$P_REMOTE 127.0.0.6:$P_REMOTE 127.0.0.2:$P_DEAD 127.0.0.7:$P_LMTP 127.0.0.1:$P_EXIM 127.0.0.1:$P_OPENSMTPD 127.0.0.1:$P_SENDMAIL 127.0.0.1:$P_POSTFIX 127.0.0.1:$P_HARAKA"
 # "sed -e" arguments that put the ports into the conf/ templates
 PORT_SED=(-e "s|@P_REMOTE@|$P_REMOTE|g" -e "s|@P_DEAD@|$P_DEAD|g" -e "s|@P_LMTP@|$P_LMTP|g" -e "s|@P_EXIM@|$P_EXIM|g"
-          -e "s|@P_OPENSMTPD@|$P_OPENSMTPD|g" -e "s|@P_SENDMAIL@|$P_SENDMAIL|g" -e "s|@P_POSTFIX@|$P_POSTFIX|g")
+          -e "s|@P_OPENSMTPD@|$P_OPENSMTPD|g" -e "s|@P_SENDMAIL@|$P_SENDMAIL|g" -e "s|@P_POSTFIX@|$P_POSTFIX|g"
+          -e "s|@P_HARAKA@|$P_HARAKA|g" -e "s|@P_DNS@|$P_DNS|g")

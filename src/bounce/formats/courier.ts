@@ -6,5 +6,6 @@ export const courier = defineTextFormat({
   text: ['running the courier mail server', 'courier mail server', 'undeliverable mail'],
   subject: ['notice: mail delivery status'],
   start: ['your message to the following recipients cannot be delivered:', 'undeliverable mail', 'delayed mail'],
-  stop: ['-------------------------------------------------------------------------- ', 'content-type: message/'],
+  // Courier closes the recipient section with a rule of dashes (75 of them, nothing after).
+  stop: ['----------------------------------------', 'content-type: message/'],
 });

@@ -5,6 +5,7 @@
 import type { BounceFormat } from '../types.js';
 import { amazonsesJson } from './amazonses.js';
 import { courier } from './courier.js';
+import { dma } from './dma.js';
 import { domino } from './domino.js';
 import { exchange } from './exchange.js';
 import { exim } from './exim.js';
@@ -30,7 +31,7 @@ import { yahoo } from './yahoo.js';
  * (FALLBACK_FORMAT).
  */
 export const BOUNCE_FORMATS: readonly BounceFormat[] = [
-  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, fml, domino, gmail, yahoo, exchange, opensmtpd, courier, messagingserver, qmail, exim, postfix, sendmail,
+  amazonsesJson, googlegroups, vtext, kddi, mms, imailserver, notes, fml, domino, dma, gmail, yahoo, exchange, opensmtpd, courier, messagingserver, qmail, exim, postfix, sendmail,
 ];
 
 /** Tried last, only for messages that look like bounces. */
