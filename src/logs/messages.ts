@@ -8,6 +8,9 @@ import { GenerationMap, IdRing } from './byte-map.js';
 import { queuedAs } from './formats/postfix.js';
 import type { DeliveryEvent, LogEvent, LogFormatId, RejectEvent } from './types.js';
 
+
+/** SMTP stages at which a reject with a queue id refuses the whole message (it is not queued). */
+const WHOLE_MESSAGE_STAGES = new Set(['END-OF-MESSAGE', 'DATA', 'header', 'body']);
 /** One delivery attempt as a message's story keeps it: the delivery line's own fields. */
 export type DeliveryAttempt = Pick<DeliveryEvent, 'ts' | 'to' | 'origTo' | 'relay' | 'delay' | 'delays' | 'dsn' | 'status' | 'text' | 'line'>;
 
@@ -269,6 +272,11 @@ export class MessageTracker {
         if (!e.qid) return undefined;
         const m = this.get(e.qid, e);
         if (this.story) (m.rejects ??= []).push({ ...e, line: own(e.line), text: own(e.text) });
+        // refused before the queue manager saw it: the reject line is the only one naming the envelope sender
+        if (m.from === undefined && e.from !== undefined && this.story) m.from = own(e.from);
+        // refused as a whole after DATA (a milter's or cleanup's header/body reject): it never enters the queue,
+        // so no "removed" line will come; a RCPT-stage reject with a queue id refuses one recipient only
+        if (e.action === 'reject' && WHOLE_MESSAGE_STAGES.has(e.stage) && m.closed === 'open') this.close(m);
         return m;
       }
       case 'removed': {
@@ -303,6 +311,13 @@ export class MessageTracker {
           const child = this.known(c);
           if (child && child !== m && child.requeuedFrom === undefined) { m.requeuedAs ??= child.qid; this.link(m, child); }
         }
+        return m;
+      }
+      case 'authcheck': {
+        // opendmarc names the queue id; the SPF policy server (before the queue id exists) does not
+        if (!e.qid) return undefined;
+        const m = this.known(e.qid);
+        if (m && this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
         return m;
       }
       case 'connect': {
@@ -390,6 +405,17 @@ export class MessageTracker {
     // a requeued file's old queue id is never "removed": its copy has arrived, so it is done
     if (parent.admin === 'requeued' && parent.closed === 'open') this.close(parent);
     this.onLink(child, parent);
+  }
+
+  /**
+   * Open messages that arrived from a loopback client and never showed their Message-ID: a content filter's
+   * re-injection cut off by the end of the input (or of a --until window) before it could be linked to its first leg.
+   * Only the tracker's own objects: the fast side's rows count such an arrival only once its Message-ID is seen.
+   */
+  unconfirmedLoopbacks(): TrackedMessage[] {
+    const out: TrackedMessage[] = [];
+    for (const m of this.open.values()) if (m.loopback && m.messageId === undefined && m.requeuedFrom === undefined) out.push(m);
+    return out;
   }
 
   /** Messages still open at the end of the input (in the queue, or the log ends before they leave it). */
