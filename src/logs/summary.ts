@@ -221,8 +221,10 @@ export class SummaryCollector {
   private sendersBack = new Counter();
   private clientsBack = new Counter();
   private saslBack = new Counter();
-  /** Verdicts by "filter\tcategory" (amavis CLEAN, rspamd SPAM …): several filters may judge one message. */
-  private filterCats = new Map<string, { passed: number; blocked: number }>();
+  /** Verdicts by filter, then category (amavis CLEAN, rspamd SPAM …): several filters may judge one message. */
+  private filterCats = new Map<string, Map<string, { passed: number; blocked: number }>>();
+  /** amavis' categories (the fast path counts its lines; no look-up of the filter per line). */
+  private amavisCats = this.catsOf('amavis');
   /** SPF and DMARC results ("spf\tsoftfail", "dmarc\tfail" …). */
   private authResults = new Map<string, number>();
   private scr = { passNew: 0, passOld: 0, pregreet: 0, dnsbl: 0, hangup: 0, command: 0, pipelining: 0, bareNewline: 0, nonSmtp: 0, denylisted: 0, allowlisted: 0 };
@@ -412,9 +414,9 @@ export class SummaryCollector {
         break;
       }
       case 'filter': {
-        const key = e.filter + '\t' + e.category;
-        let f = this.filterCats.get(key);
-        if (!f) { f = { passed: 0, blocked: 0 }; this.filterCats.set(own(key), f); }
+        const cats = e.filter === 'amavis' ? this.amavisCats : this.catsOf(e.filter);
+        let f = cats.get(e.category);
+        if (!f) { f = { passed: 0, blocked: 0 }; cats.set(own(e.category), f); }
         if (e.verdict === 'passed') f.passed++; else f.blocked++;
         if (e.quarantined) this.c.quarantined++;
         break;
@@ -572,12 +574,18 @@ export class SummaryCollector {
     if (pass === 0) this.scr.passNew++; else this.scr.passOld++;
   }
 
+  /** The category counts of one filter (created on first use). */
+  private catsOf(filter: string): Map<string, { passed: number; blocked: number }> {
+    let m = this.filterCats.get(filter);
+    if (!m) { m = new Map(); this.filterCats.set(own(filter), m); }
+    return m;
+  }
+
   /** A content filter's verdict (amavis), read from the buffer: its category, passed or blocked, quarantined. */
   fastFilter(category: string, passed: boolean, quarantined: boolean): void {
     this.seen(this.time[0]!);
-    const key = 'amavis\t' + category;
-    let f = this.filterCats.get(key);
-    if (!f) { f = { passed: 0, blocked: 0 }; this.filterCats.set(own(key), f); }
+    let f = this.amavisCats.get(category);
+    if (!f) { f = { passed: 0, blocked: 0 }; this.amavisCats.set(own(category), f); }
     if (passed) f.passed++; else f.blocked++;
     if (quarantined) this.c.quarantined++;
   }
@@ -712,7 +720,7 @@ export class SummaryCollector {
         recipientDomains: recipientDomains.top(topN), saslUsers: this.sasl.toCounter().minus(this.saslBack).top(topN),
         clientIps: this.clients.toCounter().minus(this.clientsBack).top(topN),
       },
-      filters: [...this.filterCats.entries()].map(([key, f]) => { const t = key.indexOf('\t'); return { filter: key.slice(0, t), category: key.slice(t + 1), ...f }; })
+      filters: [...this.filterCats.entries()].flatMap(([filter, cats]) => [...cats.entries()].map(([category, f]) => ({ filter, category, ...f })))
         .sort((a, b) => b.passed + b.blocked - a.passed - a.blocked),
       auth: [...this.authResults.entries()].map(([key, count]) => { const t = key.indexOf('\t'); return { method: key.slice(0, t) as 'spf' | 'dmarc', result: key.slice(t + 1), count }; })
         .sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : b.count - a.count)),
