@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findLogProblems, logStoryFinding as storyFinding, logSummaryReport, summarizeLogs, traceLogs, type LogSummaryData } from '../../src/logs/index.js';
+import { findLogProblems, followLog, logStoryFinding as storyFinding, logSummaryReport, summarizeLogs, traceLogs, type LogSummaryData } from '../../src/logs/index.js';
 import { CLI, PROJECT_ROOT } from '../helpers/env.js';
 import { truthOf, type Truth } from './truth.js';
 
@@ -180,6 +180,14 @@ test('problems on the real filtering server: the alarms an administrator needs, 
   assert.equal(by.get('logs.mailbox.full')?.subject, 'full@partner.test');
   assert.equal(by.get('logs.deferred.destination')?.subject, 'unreachable.test');
   assert.ok((by.get('logs.tls.failures')?.data?.['count'] as number) >= 2, 'the unverified certificate of secure.partner.test');
+  // logs follow says the same as it happens: DMARC when the limit is reached, the first temperror, the first scanner error
+  const live: string[] = [];
+  const ac = new AbortController();
+  const following = followLog({ path, fromStart: true, pollMs: 20, signal: ac.signal, onFinding: (f) => live.push(`${f.check} ${f.subject}`) });
+  for (let i = 0; i < 200 && !live.some((x) => x.startsWith('logs.filter.unavailable')); i++) await new Promise((r) => setTimeout(r, 20));
+  ac.abort();
+  await following.catch(() => undefined);
+  for (const want of ['logs.dmarc.failures bank.test', 'logs.spf.temperror slowdns.test', 'logs.filter.unavailable clamav-milter']) assert.ok(live.includes(want), `${want} in ${live.join('; ')}`);
   // our refusals of incoming spam are protection, not "your server is blocked"
   assert.equal(by.get('logs.reject-wave'), undefined);
   const sum = await summarizeLogs({ inputs: [path] });
