@@ -575,8 +575,9 @@ export class FastPostfixLines {
 
   /**
    * A line of another program at buf[p] (its "prog[pid]:" token): opendkim, which only says what it did, counts
-   * for nothing but its time (opendmarc's and policyd-spf's verdicts are counted by the full path); amavis' verdicts are counted when nothing is left to
-   * link (every re-injected id it names is already known as the leg it is). Anything else: the full path.
+   * for nothing but its time (opendmarc's and policyd-spf's verdicts are counted by the full path); amavis'
+   * verdicts are counted when nothing is left to link (every re-injected id it names is already known as the leg it
+   * is). Anything else: the full path.
    */
   private notPostfix(buf: Uint8Array, dv: DataView, p: number, e: number): boolean {
     const sp = spaceAt(buf, dv, p, e);
