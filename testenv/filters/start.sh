@@ -117,8 +117,10 @@ setsid "$F/bin/nsrun" -r "$F/dns/resolv-spf.conf" -nl /usr/bin/python3 "$F/bin/u
   -s mail -L -x --max-children=2 --siteconfigpath="$F/amavis/sa" --helper-home-dir=/tmp 2>"$F/run/spamd.start.log"
 "$F/bin/nsrun" -nl setpriv --reuid=spamass-milter --regid=spamass-milter --init-groups sh -c 'umask 000; exec spamass-milter -f \
   -p "$1/run/spamass/spamass.sock" -P "$1/run/spamass/spamass-milter.pid" -i 127.0.0.1 -r 15 -- -U "$1/run/spamd.sock"' sh "$F"
+# rspamd takes ~9 s before it daemonises (configuration and Lua modules): launched in the background, waited for
+# by its socket below, while Postfix and the rest start
 "$F/bin/nsrun" -nl rspamd -c /etc/rspamd/rspamd.conf -u _rspamd -g _rspamd --var=LOCAL_CONFDIR="$F/rspamd" \
-  --var=DBDIR="$F/rspamd/db" --var=RUNDIR="$F/run/rspamd" --var=LOGDIR="$F/run/rspamd" </dev/null >"$F/run/rspamd.start.log" 2>&1
+  --var=DBDIR="$F/rspamd/db" --var=RUNDIR="$F/run/rspamd" --var=LOGDIR="$F/run/rspamd" </dev/null >"$F/run/rspamd.start.log" 2>&1 &
 "$F/bin/nsrun" -l postfix -c "$F/postfix" start
 echo "all started: $(el)"
 
