@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Regenerates test/logs/fixtures/filters/ from real servers: starts testenv/filters (Postfix with postscreen and
-// local DNSBLs, amavisd-new + SpamAssassin as content filter, opendkim, Dovecot, rsyslog; loopback and private
-// namespaces only), drives testenv/filters/traffic.sh through it, keeps the maillog it wrote (classic stamps and
+// local DNSBLs, amavisd-new + SpamAssassin as content filter, opendkim, Dovecot, rsyslog, and a filter MX with
+// policyd-spf, opendmarc, clamd + clamav-milter, spamd + spamass-milter and rspamd; loopback and private namespaces only), drives testenv/filters/traffic.sh through it, keeps the maillog it wrote (classic stamps and
 // the same lines with RFC 3339 stamps) and the traffic script's console, then stops everything. Needs root.
 //   node scripts/gen-filter-logs.mjs [--port-base 34700] [--out DIR]
 import { spawnSync } from 'node:child_process';

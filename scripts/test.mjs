@@ -27,7 +27,8 @@ let envDir;
 const env = { ...process.env };
 if (!env.MAILMEDIC_TEST_ENV) {
   // On a fresh machine (as root) install the Debian packages the real-server tests need; idempotent.
-  if (process.getuid?.() === 0 && ['/usr/sbin/nsd', '/usr/sbin/amavisd', '/usr/sbin/opendkim', '/usr/sbin/rsyslogd'].some((f) => !existsSync(f))) {
+  if (process.getuid?.() === 0 && ['/usr/sbin/nsd', '/usr/sbin/amavisd', '/usr/sbin/opendkim', '/usr/sbin/rsyslogd', '/usr/sbin/opendmarc', '/usr/bin/policyd-spf',
+    '/usr/bin/rspamd', '/usr/sbin/clamd', '/usr/sbin/clamav-milter', '/usr/bin/sigtool', '/usr/sbin/spamd', '/usr/sbin/spamass-milter'].some((f) => !existsSync(f))) {
     const inst = spawnSync('bash', [join(root, '.ci', 'install-system.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
     if (inst.status !== 0) { console.error('installing the Debian packages failed'); process.exit(1); }
   }

@@ -4,7 +4,8 @@
  * the same few hundred texts millions of times.
  */
 import { classify, type Classification } from '../classify/index.js';
-import type { Diagnosis } from '../core/finding.js';
+import type { Diagnosis, Reason } from '../core/finding.js';
+import { describeReason } from '../knowledge/reasons.js';
 
 const cache = new Map<string, Classification>();
 
@@ -89,4 +90,36 @@ export function toDiagnosis(c: Classification, text: string, dsn?: string, reply
   const st = parts.status ?? dsn;
   if (st) d.enhancedCode = st;
   return d;
+}
+
+/**
+ * What a content filter's verdict on a message makes of the reject that follows it: a milter's reply text is often
+ * generic ("5.7.1 Command rejected" from clamav-milter), while the filter named the cause on its own line with the
+ * same queue id. By category, as filter events name them.
+ */
+const FILTER_REASONS: Record<string, Reason> = {
+  INFECTED: 'virusdetected', SPAM: 'spamdetected', SPAMMY: 'spamdetected', BANNED: 'policyviolation', 'BAD-HEADER': 'notcompliantrfc',
+  DEFERRED: 'onhold',
+};
+
+/**
+ * The reason a whole-message reject (after DATA) takes from the filter's verdict on the same message; undefined
+ * when there is none or it does not explain the reject (then the reply text decides).
+ */
+export function filterVerdictReason(f: { verdict: 'passed' | 'blocked'; category: string } | undefined, stage: string, replyCode?: number, dsn?: string): Reason | undefined {
+  if (!f || (stage !== 'END-OF-MESSAGE' && stage !== 'DATA')) return undefined;
+  const temporary = replyCode !== undefined ? replyCode >= 400 && replyCode < 500 : dsn !== undefined && dsn.startsWith('4.');
+  // a blocking verdict explains a refusal; "try again later" (greylist, soft reject) explains a 4xx only
+  if (f.category === 'DEFERRED') return temporary ? FILTER_REASONS['DEFERRED'] : undefined;
+  return f.verdict === 'blocked' && !temporary ? FILTER_REASONS[f.category] : undefined;
+}
+
+/** classifyLogText, unless the filter's verdict on the message explains the reject (see {@link filterVerdictReason}). */
+export function classifyReject(text: string, dsn: string | undefined, replyCode: number | undefined, stage: string,
+  f: { name: string; verdict: 'passed' | 'blocked'; category: string } | undefined): Classification {
+  const c = classifyLogText(text, dsn, replyCode);
+  const r = filterVerdictReason(f, stage, replyCode, dsn);
+  if (!r || r === c.reason) return c;
+  const info = describeReason(r);
+  return { ...c, reason: r, rule: `filter:${f!.name}:${f!.category}`, permanence: r === 'onhold' ? 'temporary' : info.permanence, actor: info.actor, hard: info.hard };
 }

@@ -97,7 +97,6 @@ const IP_127_0_0_1 = bytes('127.0.0.1');
 const PASS_NEW = bytes('PASS NEW ');
 const AMAVIS = bytes('amavis');
 const OPENDKIM = bytes('opendkim');
-const OPENDMARC = bytes('opendmarc');
 const PASSED_SP = bytes('Passed ');
 const BLOCKED_SP = bytes('Blocked ');
 const QUARANTINED = bytes('Quarantined');
@@ -575,16 +574,17 @@ export class FastPostfixLines {
   filterCount = 0;
 
   /**
-   * A line of another program at buf[p] (its "prog[pid]:" token): milters that only say what they did (opendkim,
-   * opendmarc, policyd-spf) count for nothing but their time; amavis' verdicts are counted when nothing is left to
-   * link (every re-injected id it names is already known as the leg it is). Anything else: the full path.
+   * A line of another program at buf[p] (its "prog[pid]:" token): opendkim, which only says what it did, counts
+   * for nothing but its time (opendmarc's and policyd-spf's verdicts are counted by the full path); amavis'
+   * verdicts are counted when nothing is left to link (every re-injected id it names is already known as the leg it
+   * is). Anything else: the full path.
    */
   private notPostfix(buf: Uint8Array, dv: DataView, p: number, e: number): boolean {
     const sp = spaceAt(buf, dv, p, e);
     if (sp >= e || buf[sp - 1] !== 58) return false;
     const pe = progEnd(buf, p, sp);
     if (pe - p === 6 && at(buf, p, pe, AMAVIS)) return this.amavis(buf, dv, sp + 1, e);
-    if ((pe - p === 8 && at(buf, p, pe, OPENDKIM)) || (pe - p === 9 && at(buf, p, pe, OPENDMARC))) {
+    if (pe - p === 8 && at(buf, p, pe, OPENDKIM)) {
       if (sp + 1 >= e) return false;
       this.collector.fastSeen();
       if (this.isoLine) this.isoCount++;

@@ -8,6 +8,9 @@ import { GenerationMap, IdRing } from './byte-map.js';
 import { queuedAs } from './formats/postfix.js';
 import type { DeliveryEvent, LogEvent, LogFormatId, RejectEvent } from './types.js';
 
+/** SMTP stages at which a reject with a queue id refuses the whole message (it is not queued). */
+const WHOLE_MESSAGE_STAGES = new Set(['END-OF-MESSAGE', 'DATA', 'header', 'body']);
+
 /** One delivery attempt as a message's story keeps it: the delivery line's own fields. */
 export type DeliveryAttempt = Pick<DeliveryEvent, 'ts' | 'to' | 'origTo' | 'relay' | 'delay' | 'delays' | 'dsn' | 'status' | 'text' | 'line'>;
 
@@ -69,6 +72,8 @@ export interface TrackedMessage {
   counted: boolean;
   /** Recipients with a final status (Sendmail, which logs no "removed"). */
   finals: number;
+  /** A loopback arrival that a later line named (its Message-ID, the queue manager, a delivery …). */
+  namedAgain?: boolean;
 }
 
 /** Story lines kept per message at most (a message deferred for days can have hundreds). */
@@ -177,7 +182,7 @@ export class MessageTracker {
       helo: undefined, tls: undefined, saslUser: undefined, saslMethod: undefined, messageId: undefined, from: undefined,
       size: undefined, nrcpt: undefined, deferrals: 0, requeuedAs: undefined, requeuedFrom: undefined, chainStart: undefined, root: undefined, via: undefined,
       loopback: undefined, arrivalCounted: undefined, deferredBefore: undefined, filter: undefined, admin: undefined, notices: undefined, closed: 'open', attempts: this.story ? [] : undefined, rejects: undefined, lines: this.story ? [] : undefined, expired: undefined,
-      counted: false, finals: 0,
+      counted: false, finals: 0, namedAgain: undefined,
     };
   }
 
@@ -204,6 +209,13 @@ export class MessageTracker {
 
   /** Update state for one event; returns the message it concerned (if any). */
   add(e: LogEvent): TrackedMessage | undefined {
+    const m = this.addEvent(e);
+    // a loopback arrival named by any later line is an arrival the fast path counts too (see unconfirmedLoopbacks)
+    if (m !== undefined && m.loopback === true && e.k !== 'received') m.namedAgain = true;
+    return m;
+  }
+
+  private addEvent(e: LogEvent): TrackedMessage | undefined {
     switch (e.k) {
       case 'received': {
         const m = this.get(e.qid, e);
@@ -269,6 +281,11 @@ export class MessageTracker {
         if (!e.qid) return undefined;
         const m = this.get(e.qid, e);
         if (this.story) (m.rejects ??= []).push({ ...e, line: own(e.line), text: own(e.text) });
+        // refused before the queue manager saw it: the reject line is the only one naming the envelope sender
+        if (m.from === undefined && e.from !== undefined && this.story) m.from = own(e.from);
+        // refused as a whole after DATA (a milter's or cleanup's header/body reject): it never enters the queue,
+        // so no "removed" line will come; a RCPT-stage reject with a queue id refuses one recipient only
+        if (e.action === 'reject' && WHOLE_MESSAGE_STAGES.has(e.stage) && m.closed === 'open') this.close(m);
         return m;
       }
       case 'removed': {
@@ -303,6 +320,13 @@ export class MessageTracker {
           const child = this.known(c);
           if (child && child !== m && child.requeuedFrom === undefined) { m.requeuedAs ??= child.qid; this.link(m, child); }
         }
+        return m;
+      }
+      case 'authcheck': {
+        // opendmarc names the queue id; the SPF policy server (before the queue id exists) does not
+        if (!e.qid) return undefined;
+        const m = this.known(e.qid);
+        if (m && this.story && m.lines!.length < MAX_STORY_LINES) m.lines!.push(own(e.line));
         return m;
       }
       case 'connect': {
@@ -390,6 +414,21 @@ export class MessageTracker {
     // a requeued file's old queue id is never "removed": its copy has arrived, so it is done
     if (parent.admin === 'requeued' && parent.closed === 'open') this.close(parent);
     this.onLink(child, parent);
+  }
+
+  /**
+   * Open messages that arrived from a loopback client and of which no later line says anything: a content filter's
+   * re-injection cut off by the end of the input (or of a --until window) before its Message-ID could link it to its
+   * first leg. Only the tracker's own objects: the fast side's rows count such an arrival only once a later line
+   * names it.
+   */
+  unconfirmedLoopbacks(): TrackedMessage[] {
+    const out: TrackedMessage[] = [];
+    // with the fast path on, its rows hold such arrivals back themselves and the objects here are other loopback
+    // forms it counts at once; without it, the arrivals from 127.0.0.1 (the form the fast path holds back)
+    if (this.side) return out;
+    for (const m of this.open.values()) if (m.loopback && !m.namedAgain && m.requeuedFrom === undefined && m.ip === '127.0.0.1' && (m.client === 'localhost' || !m.client)) out.push(m);
+    return out;
   }
 
   /** Messages still open at the end of the input (in the queue, or the log ends before they leave it). */

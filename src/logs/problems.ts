@@ -43,13 +43,22 @@ export interface LogProblemLimits {
   destinationPile: number;
   /** Refusals by our own DNSBL of mail relayed by a big provider before it is a likely false positive. */
   rblProvider: number;
+  /** DMARC failures of mail claiming one From domain before it is reported (forgery, or a sender's broken set-up). */
+  dmarcFailures: number;
 }
 
 /** Defaults: sending limits from the hosting help articles (seeds 000, 002); the rest are common alert levels. */
 export const DEFAULT_LOG_LIMITS: LogProblemLimits = {
   accountPerHour: 200, accountPerDay: 500, ipPerHour: 300, authFailuresPerHour: 10, rejectWave: 10,
-  deferredPile: 50, stuckHours: 4, tlsFailures: 5, destinationPile: 10, rblProvider: 3,
+  deferredPile: 50, stuckHours: 4, tlsFailures: 5, destinationPile: 10, rblProvider: 3, dmarcFailures: 3,
 };
+
+/** opendmarc's reply when it refuses a message: "rejected by DMARC policy for bank.test". */
+const DMARC_REFUSED = 'DMARC policy for ';
+/** Seconds around a filter's error within which a milter's "try again later" counts as caused by it. */
+const FILTER_DOWN_WINDOW_MS = 5000;
+/** At most this many time stamps kept for the filter-down matching (memory stays bounded). */
+const MAX_TIMES = 100_000;
 
 const MAX_EVIDENCE = 8;
 
@@ -134,6 +143,14 @@ export class ProblemDetector {
   private dnsblDown = { count: 0, lists: new Map<string, number>(), evidence: [] as Evidence[] };
   /** Our DNSBL refusing a big provider's relays: provider → list → count. */
   private rblProviders = new Map<string, { count: number; lists: Set<string>; evidence: Evidence[]; senders: Set<string> }>();
+  /** DMARC failures by the From domain judged: how many, how many the policy refused, sample lines. */
+  private dmarc = new Map<string, { fails: number; refused: number; ips: Set<string>; evidence: Evidence[] }>();
+  /** SPF checks that ended in temperror (DNS did not answer in time), by the domain checked. */
+  private spfTemp = { count: 0, domains: new Map<string, number>(), evidence: [] as Evidence[] };
+  /** Errors of filters and milters (a scanner not answering …), by program, and when. */
+  private filterErr = { count: 0, progs: new Map<string, number>(), evidence: [] as Evidence[], times: [] as number[] };
+  /** Whole messages a milter or cleanup refused with a 4xx ("try again later"): when, and sample lines. */
+  private tempfails = { times: [] as number[], lines: [] as string[] };
   /** Recipients whose mailbox was full, ours (delivered here) or remote. */
   private full = new Map<string, { count: number; local: boolean; line: string }>();
   /** Recipients waiting for a retry, per destination domain: qid+recipient keys, the worst delay, a sample reply. */
@@ -172,6 +189,31 @@ export class ProblemDetector {
         break;
       case 'reject':
         if (e.action === 'reject' && e.client && e.client !== 'unknown') this.ownRbl(e.client, e.text, e.from, e.line);
+        if (e.action === 'reject' && e.qid && (e.stage === 'END-OF-MESSAGE' || e.stage === 'DATA')) {
+          const d = e.text.indexOf(DMARC_REFUSED);
+          if (d >= 0) {
+            const dom = e.text.slice(d + DMARC_REFUSED.length).split(/[\s;]/, 1)[0]!.toLowerCase();
+            const r = this.dmarc.get(dom);
+            if (r) r.refused++;
+          }
+          const temp = e.replyCode !== undefined ? e.replyCode >= 400 && e.replyCode < 500 : (e.dsn ?? '').startsWith('4.');
+          if (temp && this.tempfails.times.length < MAX_TIMES) { this.tempfails.times.push(e.ts); this.tempfails.lines.push(own(e.line)); }
+        }
+        break;
+      case 'authcheck':
+        if (e.method === 'dmarc' && e.result === 'fail') {
+          let r = this.dmarc.get(e.domain);
+          if (!r) { if (this.dmarc.size >= 20000) break; r = { fails: 0, refused: 0, ips: new Set(), evidence: [] }; this.dmarc.set(own(e.domain), r); }
+          r.fails++;
+          if (m?.ip && r.ips.size < 20) r.ips.add(own(m.ip));
+          if (r.evidence.length < MAX_EVIDENCE) r.evidence.push(ev(e.line));
+          if (r.fails === this.limits.dmarcFailures) this.raise(this.dmarcFinding(e.domain, r));
+        } else if (e.method === 'spf' && e.result === 'temperror') {
+          this.spfTemp.count++;
+          if (this.spfTemp.domains.size < 1000 || this.spfTemp.domains.has(e.domain)) this.spfTemp.domains.set(own(e.domain), (this.spfTemp.domains.get(e.domain) ?? 0) + 1);
+          if (this.spfTemp.evidence.length < MAX_EVIDENCE) this.spfTemp.evidence.push(ev(e.line));
+          if (this.spfTemp.count === 1) this.raise(this.spfTempFinding());
+        }
         break;
       case 'delivery': {
         if (e.status === 'discarded') {
@@ -233,6 +275,14 @@ export class ProblemDetector {
         if (!e.ok) this.tlsFailed(e.ip || e.peer || '?', e.line);
         break;
       case 'daemon':
+        if (e.fmt === 'filter' && e.level === 'error') {
+          const f = this.filterErr;
+          f.count++;
+          f.progs.set(own(e.prog), (f.progs.get(e.prog) ?? 0) + 1);
+          if (f.times.length < MAX_TIMES) f.times.push(e.ts);
+          if (f.evidence.length < MAX_EVIDENCE) f.evidence.push(ev(e.line));
+          if (f.count === 1) this.raise(this.filterDownFinding(0, []));
+        }
         if (e.level === 'fatal' || e.level === 'panic') {
           const same = this.fatal.find((f) => f.text === e.text);
           if (same) same.count++;
@@ -293,6 +343,90 @@ export class ProblemDetector {
     if (e.delay > d.maxDelay) d.maxDelay = e.delay;
     if (d.open.size > d.peak) d.peak = d.open.size;
     if (d.evidence.length < MAX_EVIDENCE) d.evidence.push(ev(e.line));
+  }
+
+  /** DMARC failures piling up for one From domain, SPF checks DNS could not finish, filters that stopped answering. */
+  private authFindings(): Finding[] {
+    const out: Finding[] = [];
+    const doms = [...this.dmarc.entries()].filter(([, r]) => r.fails >= this.limits.dmarcFailures).sort((a, b) => b[1].fails - a[1].fails).slice(0, 10);
+    for (const [domain, r] of doms) out.push(this.dmarcFinding(domain, r));
+    if (this.spfTemp.count) out.push(this.spfTempFinding());
+    if (this.filterErr.count) {
+      // the milter's "try again later" refusals within a few seconds of its errors
+      const times = this.filterErr.times.slice().sort((a, b) => a - b);
+      let tempfailed = 0;
+      const lines: string[] = [];
+      this.tempfails.times.forEach((t, i) => {
+        let lo = 0, hi = times.length;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (times[mid]! < t - FILTER_DOWN_WINDOW_MS) lo = mid + 1; else hi = mid; }
+        if (lo < times.length && times[lo]! <= t + FILTER_DOWN_WINDOW_MS) { tempfailed++; if (lines.length < 3) lines.push(this.tempfails.lines[i]!); }
+      });
+      out.push(this.filterDownFinding(tempfailed, lines));
+    }
+    return out;
+  }
+
+  private dmarcFinding(domain: string, r: { fails: number; refused: number; ips: Set<string>; evidence: Evidence[] }): Finding {
+    const p = { count: r.fails, domain, refused: r.refused, ips: [...r.ips].join(', ') || '?' };
+    return {
+      check: 'logs.dmarc.failures',
+      status: 'warn',
+      subject: domain,
+      summary: r.refused
+        ? fill(tx('{count} messages with {domain} in From failed DMARC; {refused} of them were refused as its policy asks (sent from {ips}).', '{count} wiadomości z domeną {domain} w polu From nie przeszło testu DMARC; {refused} z nich odrzucono, jak każe jej polityka (wysłane z {ips}).'), p)
+        : fill(tx('{count} messages with {domain} in From failed DMARC and were accepted (its policy does not ask to refuse; sent from {ips}).', '{count} wiadomości z domeną {domain} w polu From nie przeszło testu DMARC i zostały przyjęte (polityka domeny nie każe odrzucać; wysłane z {ips}).'), p),
+      detail: fill(tx('Neither SPF nor DKIM confirmed {domain} for these messages. Either someone forges {domain} (phishing in its name: then the refusals are protection at work), or {domain} sends through a server or service it has not authorised in SPF or DKIM (then its real mail is lost).',
+        'Ani SPF, ani DKIM nie potwierdziły domeny {domain} dla tych wiadomości. Albo ktoś podszywa się pod {domain} (phishing w jej imieniu — wtedy odrzucenia to skuteczna ochrona), albo {domain} wysyła przez serwer lub usługę, których nie dopisała do SPF ani DKIM (wtedy ginie jej prawdziwa poczta).'), p),
+      advice: [
+        fill(tx('Check the sending servers in the evidence: if they are not {domain}\'s, it is forgery and nothing needs doing.', 'Sprawdź serwery nadawcze w dowodach: jeśli nie należą do {domain}, to fałszerstwo i nic nie trzeba robić.'), p),
+        fill(tx('If it is real mail from {domain} (a partner, a newsletter service), tell them to align SPF or DKIM with their From domain: mailmedic check {domain}.', 'Jeśli to prawdziwa poczta od {domain} (partner, usługa newslettera), poproś o zgodne z domeną From SPF lub DKIM: mailmedic check {domain}.'), p),
+      ],
+      evidence: r.evidence,
+      data: { domain, failures: r.fails, refused: r.refused, ips: [...r.ips] },
+    };
+  }
+
+  private spfTempFinding(): Finding {
+    const st = this.spfTemp;
+    const domains = [...st.domains.entries()].sort((a, b) => b[1] - a[1]);
+    const p = { count: st.count, domains: domains.slice(0, 5).map(([d]) => d).join(', ') + (domains.length > 5 ? ' …' : '') };
+    return {
+      check: 'logs.spf.temperror',
+      status: 'warn',
+      subject: p.domains,
+      summary: fill(tx('SPF could not be checked ({count}×) because DNS did not answer in time (temperror; {domains}).', 'SPF nie dało się sprawdzić ({count}×), bo DNS nie odpowiedział na czas (temperror; {domains}).'), p),
+      detail: tx('The SPF checker got no answer for the sender domain\'s records. Depending on its settings the mail was accepted without the check or deferred. For one domain it is usually that domain\'s name servers; for many domains at once it is your own DNS resolver.',
+        'Program sprawdzający SPF nie dostał odpowiedzi na zapytanie o rekordy domeny nadawcy. Zależnie od ustawień wiadomość przyjęto bez sprawdzenia albo odroczono. Przy jednej domenie winne są zwykle jej serwery nazw; przy wielu domenach naraz — Twój własny serwer DNS (resolver).'),
+      advice: [
+        tx('From the mail server, ask for the domain\'s SPF record: dig TXT <domain>; a timeout there confirms the DNS problem.', 'Na serwerze poczty zapytaj o rekord SPF domeny: dig TXT <domena>; przekroczony czas potwierdza problem z DNS.'),
+        tx('If many domains fail, check the resolver in /etc/resolv.conf (a local caching resolver such as unbound helps).', 'Jeśli zawodzi wiele domen, sprawdź serwer DNS z /etc/resolv.conf (pomaga lokalny, buforujący resolver, np. unbound).'),
+      ],
+      evidence: st.evidence,
+      data: { count: st.count, domains: Object.fromEntries(domains.slice(0, 50)) },
+    };
+  }
+
+  /** A filter's errors; tempfailed: the "try again later" refusals matched to them (0 when raised live, at the first error). */
+  private filterDownFinding(tempfailed: number, lines: string[]): Finding {
+    const fe = this.filterErr;
+    const progs = [...fe.progs.entries()].sort((a, b) => b[1] - a[1]);
+    const p = { count: fe.count, progs: progs.map(([k]) => k).join(', '), tempfailed };
+    return {
+      check: 'logs.filter.unavailable',
+      status: 'error',
+      subject: p.progs,
+      summary: tempfailed
+        ? fill(tx('{progs} logged {count} errors (its scanner not answering); meanwhile {tempfailed} messages were refused with "try again later".', '{progs} zapisał {count} błędów (jego skaner nie odpowiada); w tym czasie {tempfailed} wiadomości odrzucono z „spróbuj później”.'), p)
+        : fill(tx('{progs} logged {count} errors (its scanner not answering or failing).', '{progs} zapisał {count} błędów (jego skaner nie odpowiada albo zawodzi).'), p),
+      detail: tx('While a milter cannot reach its scanner (clamd, spamd, rspamd), mail is either deferred — senders retry, and after their queue lifetime (usually 5 days) it bounces — or passes unscanned, as the milter\'s failure setting (OnFail, default action) says.',
+        'Dopóki milter nie może połączyć się ze swoim skanerem (clamd, spamd, rspamd), poczta jest albo odraczana — nadawcy ponawiają próby, a po upływie czasu życia w ich kolejce (zwykle 5 dni) wraca do nich — albo przechodzi bez skanowania, zależnie od ustawienia na wypadek awarii (OnFail, akcja domyślna).'),
+      advice: [
+        tx('Check that the scanner runs and answers (systemctl status clamav-daemon; clamdscan --ping 1) and read its own log for why it stopped — running out of memory while reloading signatures is common.', 'Sprawdź, czy skaner działa i odpowiada (systemctl status clamav-daemon; clamdscan --ping 1), i przeczytaj jego dziennik, dlaczego przestał — częstą przyczyną jest brak pamięci przy przeładowaniu sygnatur.'),
+        tx('Check that the milter\'s scanner socket (ClamdSocket in clamav-milter.conf) is the one the scanner listens on.', 'Sprawdź, czy gniazdo skanera ustawione w milterze (ClamdSocket w clamav-milter.conf) to to, na którym skaner nasłuchuje.'),
+      ],
+      evidence: [...fe.evidence.slice(0, 5), ...lines.map(ev)].slice(0, MAX_EVIDENCE),
+      data: { errors: fe.count, programs: Object.fromEntries(progs), tempfailed },
+    };
   }
 
   private rblFinding(provider: string, r: { count: number; lists: Set<string>; evidence: Evidence[]; senders: Set<string> }): Finding {
@@ -478,8 +612,8 @@ export class ProblemDetector {
         subject: cats || String(fl.discardedLines),
         summary: fill(tx('The content filter blocked {blocked} messages and quarantined {quarantined} ({cats}).', 'Filtr treści zablokował {blocked} wiadomości, a {quarantined} trafiło do kwarantanny ({cats}).'),
           { blocked, quarantined: fl.quarantined, cats: cats || 'discarded' }),
-        detail: tx('Blocked mail does not reach the recipient, and the sender is usually not told (it was discarded). BANNED: a forbidden attachment type; INFECTED: a virus; SPAM: the spam score was over the limit.',
-          'Zablokowana poczta nie trafia do odbiorcy, a nadawca zwykle nie dostaje informacji (wiadomość odrzucono bez powiadomienia). BANNED: niedozwolony typ załącznika; INFECTED: wirus; SPAM: wynik antyspamu powyżej progu.'),
+        detail: tx('Blocked mail does not reach the recipient. A filter after the queue (amavis) usually discards it without telling the sender; a milter (clamav-milter, rspamd, spamass-milter) refuses it during the SMTP dialogue, so the sending server returns it to the sender. BANNED: a forbidden attachment type; INFECTED: a virus; SPAM: the spam score was over the limit.',
+          'Zablokowana poczta nie trafia do odbiorcy. Filtr działający po kolejce (amavis) zwykle usuwa ją bez powiadomienia nadawcy; milter (clamav-milter, rspamd, spamass-milter) odrzuca ją w trakcie rozmowy SMTP, więc serwer nadawcy zwraca ją nadawcy. BANNED: niedozwolony typ załącznika; INFECTED: wirus; SPAM: wynik antyspamu powyżej progu.'),
         advice: [
           tx('Check the quarantine for wanted messages (amavisd-release <id> sends one on).', 'Przejrzyj kwarantannę w poszukiwaniu potrzebnych wiadomości (amavisd-release <id> przekazuje wiadomość dalej).'),
           tx('If wanted mail is blocked often, adjust the rule (allowed file types, spam score limits, sender allow lists).', 'Jeśli potrzebna poczta jest często blokowana, popraw regułę (dozwolone typy plików, progi antyspamu, listy zaufanych nadawców).'),
@@ -488,6 +622,7 @@ export class ProblemDetector {
         data: { blocked, quarantined: fl.quarantined, categories: Object.fromEntries(fl.byCategory) },
       });
     }
+    out.push(...this.authFindings());
     if (this.dnsblDown.count) {
       const lists = [...this.dnsblDown.lists.keys()];
       out.push({

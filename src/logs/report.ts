@@ -5,7 +5,7 @@
 import { makeReport, type Finding, type Report, type Status, type Table, type Text } from '../core/finding.js';
 import { fill, tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
-import { classifyLogText, toDiagnosis } from './diagnose.js';
+import { classifyLogText, classifyReject, toDiagnosis } from './diagnose.js';
 import { fmtTime } from './stamp.js';
 import { redactLogLine } from './redact.js';
 import { inboundNote } from './perspective.js';
@@ -115,15 +115,31 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
   addReason('deferred', d.reasons.deferred, c.deferrals);
   const blocked = d.filters.reduce((a, f) => a + f.blocked, 0);
   if (d.filters.length) {
-    const cats = (word: string) => d.filters.map((f) => `${f.category} ${f.passed + f.blocked}${f.blocked ? ` (${word}: ${f.blocked})` : ''}`).join(', ');
+    const many = new Set(d.filters.map((f) => f.filter)).size > 1;
+    const cats = (word: string) => d.filters.map((f) => `${many ? f.filter + ' ' : ''}${f.category} ${f.passed + f.blocked}${f.blocked ? ` (${word}: ${f.blocked})` : ''}`).join(', ');
     const n = d.filters.reduce((a, f) => a + f.passed + f.blocked, 0);
+    // several filters in a row (milters) judge the same message: then it is verdicts, not messages
+    const en = many ? 'The content filters gave {n} verdicts: {blocked} blocked, {quarantined} quarantined ({cats}).' : 'The content filter checked {n} messages: {blocked} blocked, {quarantined} quarantined ({cats}).';
+    const pl = many ? 'Filtry treści wydały {n} werdyktów: {blocked} zablokowanych, {quarantined} w kwarantannie ({cats}).' : 'Filtr treści sprawdził {n} wiadomości: {blocked} zablokował, {quarantined} trafiło do kwarantanny ({cats}).';
     findings.push({
       check: 'logs.summary.filter', status: blocked ? 'warn' : 'ok', subject: cats('blocked'),
       summary: {
-        en: fill(T('The content filter checked {n} messages: {blocked} blocked, {quarantined} quarantined ({cats}).', ''), { n, blocked, quarantined: c.quarantined, cats: cats('blocked') }).en,
-        pl: fill(T('', 'Filtr treści sprawdził {n} wiadomości: {blocked} zablokował, {quarantined} trafiło do kwarantanny ({cats}).'), { n, blocked, quarantined: c.quarantined, cats: cats('zablokowane') }).pl,
+        en: fill(T(en, ''), { n, blocked, quarantined: c.quarantined, cats: cats('blocked') }).en,
+        pl: fill(T('', pl), { n, blocked, quarantined: c.quarantined, cats: cats('zablokowane') }).pl,
       },
       data: { filters: d.filters, quarantined: c.quarantined, discarded: c.discarded },
+    });
+  }
+  if (d.auth.length) {
+    const line = (m: 'spf' | 'dmarc') => d.auth.filter((r) => r.method === m).map((r) => `${r.result} ${r.count}`).join(', ');
+    const parts = (['spf', 'dmarc'] as const).filter((m) => d.auth.some((r) => r.method === m)).map((m) => `${m.toUpperCase()}: ${line(m)}`).join('; ');
+    const bad = d.auth.some((r) => r.result === 'fail' || r.result === 'temperror' || r.result === 'permerror');
+    findings.push({
+      check: 'logs.summary.auth', status: bad ? 'info' : 'ok', subject: parts,
+      summary: fill(T('Sender authentication of incoming mail — {parts}.', 'Uwierzytelnienie nadawców poczty przychodzącej — {parts}.'), { parts }),
+      detail: T('SPF (policyd-spf) checks that the sending server may send for the envelope sender\'s domain; DMARC (opendmarc) that SPF or DKIM passed for the domain in From. Failures are mostly forged senders; see mailmedic logs problems for patterns.',
+        'SPF (policyd-spf) sprawdza, czy serwer nadawcy może wysyłać pocztę w imieniu domeny z koperty; DMARC (opendmarc) — czy SPF lub DKIM potwierdziły domenę z pola From. Niepowodzenia to najczęściej podrobieni nadawcy; wzorce pokazuje mailmedic logs problems.'),
+      data: { auth: d.auth },
     });
   }
   if (d.logins.failed) {
@@ -197,8 +213,13 @@ export function summaryReport(d: LogSummaryData, subject: string, now?: () => Da
     reasonTable('logs.reasons.bounced', T('Bounces by reason', 'Zwroty według przyczyny'), d.reasons.bounced),
     {
       id: 'logs.filters', title: T('Content filter verdicts', 'Werdykty filtra treści'),
-      columns: [T('Category', 'Kategoria'), T('Passed', 'Przepuszczone'), T('Blocked', 'Zablokowane')],
-      rows: d.filters.map((f) => [f.category, String(f.passed), String(f.blocked)]),
+      columns: [T('Filter', 'Filtr'), T('Category', 'Kategoria'), T('Passed', 'Przepuszczone'), T('Blocked', 'Zablokowane')],
+      rows: d.filters.map((f) => [f.filter, f.category, String(f.passed), String(f.blocked)]),
+    },
+    {
+      id: 'logs.auth', title: T('Sender authentication (SPF, DMARC)', 'Uwierzytelnienie nadawców (SPF, DMARC)'),
+      columns: [T('Check', 'Test'), T('Result', 'Wynik'), T('Messages', 'Wiadomości')],
+      rows: d.auth.map((r) => [r.method.toUpperCase(), r.result, String(r.count)]),
     },
     {
       id: 'logs.postscreen', title: T('postscreen (protection before smtpd)', 'postscreen (ochrona przed smtpd)'), columns: [T('Verdict', 'Werdykt'), T('Count', 'Liczba')],
@@ -257,6 +278,11 @@ function legFact(l: NonNullable<MessageStory['legs']>[number], first: boolean): 
   return { en: `${via.en} ${l.qid}${tail('en') ? ` (${tail('en')})` : ''}`, pl: `${via.pl} ${l.qid}${tail('pl') ? ` (${tail('pl')})` : ''}` };
 }
 
+/** The filter verdict that explains a story: a blocking one of any leg, else the last leg's. */
+function blockedOrLast(s: MessageStory): MessageStory['filter'] {
+  return s.filter?.verdict === 'blocked' ? s.filter : s.legs?.find((l) => l.filter?.verdict === 'blocked')?.filter ?? s.filter;
+}
+
 /** One story → one Finding (verdict + diagnosis) and its attempt rows. */
 export function storyFinding(s: MessageStory): Finding {
   const rcpts = s.recipients.map((r) => r.to).join(', ') || '?';
@@ -302,10 +328,11 @@ export function storyFinding(s: MessageStory): Finding {
   if (s.verdict !== 'delivered' && s.verdict !== 'discarded' && (failed || rej)) {
     const text = failed ? failed.text : rej!.text;
     const dsn = failed ? failed.dsn : rej!.dsn;
-    const c = classifyLogText(text, dsn, failed ? undefined : rej!.replyCode);
+    const c = failed ? classifyLogText(text, dsn) : classifyReject(text, dsn, rej!.replyCode, rej!.stage, blockedOrLast(s));
     f.diagnosis = toDiagnosis(c, text, dsn, failed ? undefined : rej!.replyCode);
     const info = describeReason(c.reason);
-    f.detail = { en: `${f.detail ? f.detail.en + '. ' : ''}${text}`, pl: `${f.detail ? f.detail.pl + '. ' : ''}${text}` };
+    // the server's words are data: quoted in the Polish text, which must not read as half English
+    f.detail = { en: `${f.detail ? f.detail.en + '. ' : ''}${text}`, pl: `${f.detail ? f.detail.pl + '. ' : ''}„${text}”` };
     f.advice = info.advice.length ? info.advice : [info.meaning];
     f.seeAlso = [`mailmedic explain "${(dsn ? dsn + ' ' : '') + text.slice(0, 120).replace(/"/g, "'")}"`];
   }

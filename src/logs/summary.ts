@@ -9,6 +9,7 @@
  *   cleanup, milters).
  */
 import { own } from './own.js';
+import { filterVerdictReason } from './diagnose.js';
 import { ByteCounter, Counter, type CountRow } from './counters.js';
 import type { Reason } from '../core/finding.js';
 import { classifyLogText, normalizeReasonText } from './diagnose.js';
@@ -50,8 +51,13 @@ export interface LogSummaryData {
     deleted: number; requeued: number; released: number;
     bytesReceived: number; bytesDelivered: number; senders: number; recipients: number; openAtEnd: number; peakOpen: number;
   };
-  /** Content filters' verdicts (amavis, rspamd, spamd, clamav-milter) by category: passed and blocked messages. */
-  filters: { category: string; passed: number; blocked: number }[];
+  /**
+   * Content filters' verdicts (amavis, rspamd, spamd, clamav-milter) by filter and category: passed and blocked
+   * messages. One message may be judged by several filters (a milter chain), so rows of different filters overlap.
+   */
+  filters: { filter: string; category: string; passed: number; blocked: number }[];
+  /** Sender authentication verdicts: SPF (policyd-spf) and DMARC (opendmarc) results, with how many messages got each. */
+  auth: { method: 'spf' | 'dmarc'; result: string; count: number }[];
   /** postscreen's verdicts on connecting clients, and DNSBL hits per list (dnsblog). */
   screen: { passNew: number; passOld: number; pregreet: number; dnsbl: number; hangup: number; command: number; pipelining: number;
     bareNewline: number; nonSmtp: number; denylisted: number; allowlisted: number; listHits: CountRow[] };
@@ -124,8 +130,8 @@ class ReasonCounter {
   private memo = new Map<string, ReasonMemo[]>();
 
   /** Count the text; what it was counted as (to count it again with {@link again}). */
-  add(text: string, dsn?: string, replyCode?: number): ReasonMemo {
-    const known = this.memo.get(text);
+  add(text: string, dsn?: string, replyCode?: number, forced?: Reason): ReasonMemo {
+    const known = forced === undefined ? this.memo.get(text) : undefined;
     if (known !== undefined) {
       for (const x of known) {
         if (x.dsn === dsn && x.replyCode === replyCode) {
@@ -135,15 +141,16 @@ class ReasonCounter {
       }
     }
     const norm = normalizeReasonText(text);
-    const c = classifyLogText(text, dsn, replyCode, norm);
-    let g = this.m.get(c.reason);
-    if (!g) { g = { count: 0, samples: new Map() }; this.m.set(c.reason, g); }
+    const reason = forced ?? classifyLogText(text, dsn, replyCode, norm).reason;
+    let g = this.m.get(reason);
+    if (!g) { g = { count: 0, samples: new Map() }; this.m.set(reason, g); }
     g.count++;
     const key = dsn ? dsn + ' ' + norm : norm;
     let sample = g.samples.get(key);
     if (sample !== undefined) sample.count++;
     else if (g.samples.size < 500) g.samples.set(own(key), sample = { count: 1 });
     const memo: ReasonMemo = { dsn, replyCode, group: g, sample };
+    if (forced !== undefined) return memo;
     if (known !== undefined) known.push(memo);
     else {
       if (this.memo.size >= 20000) this.memo.clear();
@@ -214,7 +221,12 @@ export class SummaryCollector {
   private sendersBack = new Counter();
   private clientsBack = new Counter();
   private saslBack = new Counter();
-  private filterCats = new Map<string, { passed: number; blocked: number }>();
+  /** Verdicts by filter, then category (amavis CLEAN, rspamd SPAM …): several filters may judge one message. */
+  private filterCats = new Map<string, Map<string, { passed: number; blocked: number }>>();
+  /** amavis' categories (the fast path counts its lines; no look-up of the filter per line). */
+  private amavisCats = this.catsOf('amavis');
+  /** SPF and DMARC results ("spf\tsoftfail", "dmarc\tfail" …). */
+  private authResults = new Map<string, number>();
   private scr = { passNew: 0, passOld: 0, pregreet: 0, dnsbl: 0, hangup: 0, command: 0, pipelining: 0, bareNewline: 0, nonSmtp: 0, denylisted: 0, allowlisted: 0 };
   private listHits = new Counter();
   private smtpSasl = 0;
@@ -409,10 +421,16 @@ export class SummaryCollector {
         break;
       }
       case 'filter': {
-        let f = this.filterCats.get(e.category);
-        if (!f) { f = { passed: 0, blocked: 0 }; this.filterCats.set(own(e.category), f); }
+        const cats = e.filter === 'amavis' ? this.amavisCats : this.catsOf(e.filter);
+        let f = cats.get(e.category);
+        if (!f) { f = { passed: 0, blocked: 0 }; cats.set(own(e.category), f); }
         if (e.verdict === 'passed') f.passed++; else f.blocked++;
         if (e.quarantined) this.c.quarantined++;
+        break;
+      }
+      case 'authcheck': {
+        const key = e.method + '\t' + e.result;
+        this.authResults.set(key, (this.authResults.get(key) ?? 0) + 1);
         break;
       }
       case 'admin':
@@ -445,7 +463,7 @@ export class SummaryCollector {
         break;
       case 'reject': {
         this.bucket(ts); // every action has its day in perDay, as before
-        if (e.action === 'reject') this.rejected(ts, e.text, e.dsn, e.replyCode);
+        if (e.action === 'reject') this.rejected(ts, e.text, e.dsn, e.replyCode, filterVerdictReason(m?.filter, e.stage, e.replyCode, e.dsn));
         else if (e.action === 'warn') this.c.rejectWarnings++;
         else if (e.action === 'hold') this.c.held++;
         else if (e.action === 'discard') this.c.discarded++;
@@ -563,11 +581,18 @@ export class SummaryCollector {
     if (pass === 0) this.scr.passNew++; else this.scr.passOld++;
   }
 
+  /** The category counts of one filter (created on first use). */
+  private catsOf(filter: string): Map<string, { passed: number; blocked: number }> {
+    let m = this.filterCats.get(filter);
+    if (!m) { m = new Map(); this.filterCats.set(own(filter), m); }
+    return m;
+  }
+
   /** A content filter's verdict (amavis), read from the buffer: its category, passed or blocked, quarantined. */
   fastFilter(category: string, passed: boolean, quarantined: boolean): void {
     this.seen(this.time[0]!);
-    let f = this.filterCats.get(category);
-    if (!f) { f = { passed: 0, blocked: 0 }; this.filterCats.set(own(category), f); }
+    let f = this.amavisCats.get(category);
+    if (!f) { f = { passed: 0, blocked: 0 }; this.amavisCats.set(own(category), f); }
     if (passed) f.passed++; else f.blocked++;
     if (quarantined) this.c.quarantined++;
   }
@@ -663,9 +688,9 @@ export class SummaryCollector {
     this.refusedBy.add(lb > 0 ? relay.slice(0, lb) : relay || '?', 0);
   }
 
-  private rejected(ts: number, text: string, dsn: string | undefined, replyCode: number | undefined): ReasonMemo {
+  private rejected(ts: number, text: string, dsn: string | undefined, replyCode: number | undefined, forced?: Reason): ReasonMemo {
     this.countRejected(ts);
-    return this.rej.add(text, dsn, replyCode);
+    return this.rej.add(text, dsn, replyCode, forced);
   }
 
   private countRejected(ts: number): void {
@@ -683,6 +708,8 @@ export class SummaryCollector {
   result(meta: { inputs: string[]; notChecked: LogSummaryData['notChecked']; format: string | undefined; formats: Record<string, number>; stamps: Record<string, number>; lines: number; parsed: number; unparsed: number; unparsedSamples: string[] }, topN = 10): LogSummaryData {
     // addresses are counted as logged; normalising (domain in lower case, as pflogsumm does) and the domain
     // tables are derived here, once, instead of per line
+    // a re-injected leg whose Message-ID line lies past the end: not shown to be an arrival (as the fast path counts)
+    for (const m of this.tracker.unconfirmedLoopbacks()) this.takeBack(m);
     const senders = this.senders.toCounter().minus(this.sendersBack).mapKeys(normAddr);
     const recipients = this.recipients.toCounter().mapKeys(normAddr);
     const senderDomains = senders.mapKeys((a) => (a === 'from=<>' ? '<>' : domainOf(a)));
@@ -700,7 +727,10 @@ export class SummaryCollector {
         recipientDomains: recipientDomains.top(topN), saslUsers: this.sasl.toCounter().minus(this.saslBack).top(topN),
         clientIps: this.clients.toCounter().minus(this.clientsBack).top(topN),
       },
-      filters: [...this.filterCats.entries()].map(([category, f]) => ({ category, ...f })).sort((a, b) => b.passed + b.blocked - a.passed - a.blocked),
+      filters: [...this.filterCats.entries()].flatMap(([filter, cats]) => [...cats.entries()].map(([category, f]) => ({ filter, category, ...f })))
+        .sort((a, b) => b.passed + b.blocked - a.passed - a.blocked),
+      auth: [...this.authResults.entries()].map(([key, count]) => { const t = key.indexOf('\t'); return { method: key.slice(0, t) as 'spf' | 'dmarc', result: key.slice(t + 1), count }; })
+        .sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : b.count - a.count)),
       screen: { ...this.scr, listHits: this.listHits.top(topN) },
       logins: { failed: Math.max(this.smtpSasl, this.smtpCounters) + this.imapPop, smtpFailed: Math.max(this.smtpSasl, this.smtpCounters), imapPopFailed: this.imapPop, topFailedIps: this.failedIps.toCounter().top(topN) },
       outbound: {

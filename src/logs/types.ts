@@ -135,6 +135,23 @@ export interface FilterEvent extends Base {
   /** What the filter named: the banned file type, the virus, the spam score text. */
   detail?: string;
 }
+/**
+ * A sender-authentication verdict on one message: SPF (policyd-spf's "prepend Received-SPF: Softfail (mailfrom) …",
+ * or its own "550 5.7.23 Message rejected due to: SPF fail …") or DMARC (opendmarc's "QID: bank.test fail").
+ * `domain` is the domain judged: the envelope sender's (SPF mailfrom), the HELO name (SPF helo) or the From
+ * header's (DMARC).
+ */
+export interface AuthCheckEvent extends Base {
+  k: 'authcheck';
+  method: 'spf' | 'dmarc';
+  /** pass, fail, softfail, neutral, none, temperror, permerror … (lower case, as the checker names it). */
+  result: string;
+  domain: string;
+  qid?: string;
+  ip?: string;
+  /** The checker itself refused (5xx) or deferred (4xx) the message, with this SMTP reply code. */
+  replyCode?: number;
+}
 /** A line we understood but that carries nothing the analyzers use. */
 export interface OtherEvent extends Base { k: 'other' }
 
@@ -145,7 +162,7 @@ export interface OtherEvent extends Base { k: 'other' }
 export type LogEvent =
   | ConnectEvent | DisconnectEvent | ReceivedEvent | MessageIdEvent | QueuedEvent | DeliveryEvent | ExpiredEvent
   | RemovedEvent | RejectEvent | NoticeEvent | AuthFailEvent | LoginEvent | TlsEvent | DaemonLogEvent | ScreenEvent | AdminEvent
-  | FilterEvent | OtherEvent;
+  | FilterEvent | AuthCheckEvent | OtherEvent;
 
 /** A consumer of events (summary, trace, problems, follow). */
 export interface LogConsumer {

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findLogProblems, logStoryFinding as storyFinding, logSummaryReport, summarizeLogs, traceLogs, type LogSummaryData } from '../../src/logs/index.js';
+import { findLogProblems, followLog, logStoryFinding as storyFinding, logSummaryReport, summarizeLogs, traceLogs, type LogSummaryData } from '../../src/logs/index.js';
 import { CLI, PROJECT_ROOT } from '../helpers/env.js';
 import { truthOf, type Truth } from './truth.js';
 
@@ -34,7 +34,8 @@ function compare(d: LogSummaryData, t: Truth): [string, unknown, unknown][] {
     ['failed logins', d.logins.failed, t.failedLogins], ['failed SMTP logins', d.logins.smtpFailed, t.smtpFailed], ['failed IMAP/POP3 logins', d.logins.imapPopFailed, t.imapPopFailed],
     ['postscreen', { passNew: d.screen.passNew, passOld: d.screen.passOld, pregreet: d.screen.pregreet, dnsbl: d.screen.dnsbl, hangup: d.screen.hangup }, t.screen],
     ['DNSBL hits', Object.fromEntries(d.screen.listHits.map((r) => [r.key, r.messages])), Object.fromEntries(t.listHits)],
-    ['content filter', Object.fromEntries(d.filters.map((f) => [f.category, { passed: f.passed, blocked: f.blocked }])), Object.fromEntries(t.filters)],
+    ['content filter', Object.fromEntries(d.filters.map((f) => [`${f.filter} ${f.category}`, { passed: f.passed, blocked: f.blocked }])), Object.fromEntries(t.filters)],
+    ['sender authentication', Object.fromEntries(d.auth.map((r) => [`${r.method.toUpperCase()} ${r.result}`, r.count])), Object.fromEntries(t.auth)],
     ['deliveries with a delay', d.delays.count, t.delays.length],
     ['average delay end to end (ms)', Math.round(d.delays.avg * 1000), Math.round(avg * 1000)],
     ['longest delay end to end (ms)', Math.round(d.delays.max * 1000), Math.round(Math.max(0, ...t.delays) * 1000)],
@@ -64,17 +65,26 @@ for (const file of ['maillog', 'maillog.rfc3339']) {
 
 test('the traffic the truth count relies on is in the fixture (every case of testenv/filters/traffic.sh left its lines)', () => {
   const t = truthOf(readFileSync(join(FIX, 'maillog'), 'utf8'));
-  // phase 1–2b of traffic.sh: 17 messages arrive, 7 refusals (DNSBL, pregreet, relay, unknown user, 3× own RBL)
-  assert.equal(t.received, 17);
-  assert.equal(t.rejected, 7);
+  // phase 1–2b of traffic.sh: 17 messages arrive, 7 refusals (DNSBL, pregreet, relay, unknown user, 3× own RBL);
+  // phase 2c (the filter MX): 14 more reach DATA, 1 refused at RCPT by policyd-spf (SPF fail), 9 refused after DATA
+  // by a milter (3× opendmarc p=reject, clamav-milter EICAR, spamass-milter GTUBE, rspamd reject, rspamd soft
+  // reject, 2× clamav-milter with clamd down)
+  assert.equal(t.received, 31);
+  assert.equal(t.rejected, 17);
+  // every SPF result policyd-spf gave, every DMARC result of opendmarc, every verdict of the content filters
+  assert.deepEqual(Object.fromEntries(t.auth), { 'SPF pass': 4, 'SPF softfail': 1, 'SPF fail': 1, 'SPF none': 8, 'SPF temperror': 1, 'DMARC pass': 1, 'DMARC fail': 4, 'DMARC none': 9 });
+  assert.deepEqual(t.filters.get('clamav-milter INFECTED'), { passed: 0, blocked: 1 });
+  assert.deepEqual(t.filters.get('spamd SPAM'), { passed: 1, blocked: 0 });
+  assert.deepEqual([t.filters.get('rspamd SPAM'), t.filters.get('rspamd DEFERRED'), t.filters.get('rspamd CLEAN')], [{ passed: 1, blocked: 1 }, { passed: 1, blocked: 0 }, { passed: 4, blocked: 0 }]);
   assert.ok(t.discarded === 2 && t.quarantined === 3 && t.forwarded === 1 && t.bounced === 2, JSON.stringify(t));
   assert.ok(t.held === 1 && t.released === 1 && t.requeued === 1 && t.deleted === 1);
   assert.equal(t.smtpFailed, 20);
 });
 
-const canRun = process.getuid?.() === 0 && ['/usr/sbin/amavisd', '/usr/sbin/opendkim', '/usr/sbin/rsyslogd', '/usr/sbin/postfix'].every((f) => existsSync(f));
+const canRun = process.getuid?.() === 0 && ['/usr/sbin/amavisd', '/usr/sbin/opendkim', '/usr/sbin/rsyslogd', '/usr/sbin/postfix', '/usr/sbin/opendmarc',
+  '/usr/bin/policyd-spf', '/usr/bin/rspamd', '/usr/sbin/clamd', '/usr/sbin/clamav-milter', '/usr/bin/sigtool', '/usr/sbin/spamd', '/usr/sbin/spamass-milter'].every((f) => existsSync(f));
 
-test('a log the real filtering server writes now: summary (fast and full path) equals the independent count', { skip: !canRun && 'needs root and amavisd-new, opendkim, rsyslog, postfix (.ci/install-system.sh)', timeout: 240_000 }, async () => {
+test('a log the real filtering server writes now: summary (fast and full path) equals the independent count', { skip: !canRun && 'needs root and amavisd-new, opendkim, rsyslog, postfix and the filter MX\'s daemons (.ci/install-system.sh)', timeout: 240_000 }, async () => {
   const out = mkdtempSync(join(tmpdir(), 'mm-filters-out-'));
   try {
     const g = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'gen-filter-logs.mjs'), '--out', out, '--port-base', '34800'], { encoding: 'utf8', timeout: 200_000 });
@@ -82,7 +92,8 @@ test('a log the real filtering server writes now: summary (fast and full path) e
     for (const file of ['maillog', 'maillog.rfc3339']) {
       const path = join(out, file);
       const t = truthOf(readFileSync(path, 'utf8'));
-      assert.ok(t.received >= 17 && t.rejected >= 7, `the traffic ran: ${t.received} received, ${t.rejected} rejected`);
+      assert.ok(t.received >= 31 && t.rejected >= 17, `the traffic ran: ${t.received} received, ${t.rejected} rejected`);
+      assert.ok(t.auth.get('SPF temperror') && t.auth.get('DMARC fail') && t.filters.get('clamav-milter INFECTED'), `the filter MX ran: ${JSON.stringify([...t.auth])}`);
       for (const fullPath of [false, true]) assertAgrees(await summarizeLogs({ inputs: [path] }, 50, { fullPath }), t, `${file} ${fullPath ? 'full' : 'fast'}`);
     }
   } finally {
@@ -122,6 +133,17 @@ test('trace on the real filtering server: one story per message across its legs,
   const busy = await one({ to: 'busy@partner.test' });
   assert.equal(busy.verdict, 'deferred');
   assert.equal(busy.legs?.[1]!.admin, 'released');
+  // the filter MX: a milter refused it after DATA — the story names the sender (only the reject line does), the
+  // filter's verdict, and the reason the verdict gives (the reply text alone would not say "virus")
+  const nospf = (await traceLogs({ inputs: [path] }, { from: 'hello@nospf.test' })).stories;
+  const eicar = nospf.find((s) => s.filter?.category === 'INFECTED')!;
+  assert.equal(eicar.verdict, 'rejected');
+  assert.equal(storyFinding(eicar).diagnosis?.reason, 'virusdetected');
+  assert.match(storyFinding(eicar).detail!.pl, /clamav-milter: Blocked INFECTED Win\.Test\.EICAR_HDB-1\.UNOFFICIAL/);
+  // 8 messages from nospf.test: 2 delivered (one tagged by rspamd), 6 refused (virus, spam twice, soft reject, clamd down twice)
+  assert.deepEqual(nospf.map((s) => s.verdict).sort(), ['delivered', 'delivered', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected']);
+  const phish = (await traceLogs({ inputs: [path] }, { from: 'bounce@shop.test' })).stories;
+  assert.deepEqual(phish.map((s) => [s.verdict, storyFinding(s).diagnosis?.reason]), [['rejected', 'authfailure'], ['rejected', 'authfailure'], ['rejected', 'authfailure']]);
   // a clean inbound message through amavis: delivered, its two legs in order even within one second
   const clean = (await traceLogs({ inputs: [path] }, { from: 'news@newsletter.test' })).stories;
   assert.deepEqual(clean.map((s) => [s.verdict, s.legs?.map((l) => l.via ?? 'first')]), [['delivered', ['first', 'filter']]]);
@@ -134,7 +156,19 @@ test('problems on the real filtering server: the alarms an administrator needs, 
   // 20 wrong passwords from one address within minutes
   assert.equal(by.get('logs.auth.bruteforce')?.subject, '127.0.0.66');
   // the banned attachment and the spam amavis blocked (and the quarantined copy it passed)
-  assert.deepEqual(by.get('logs.filter.blocked')?.data?.['categories'], { 'Blocked BANNED': 1, 'Blocked SPAM': 1, 'Passed SPAM': 1 });
+  // … and on the filter MX: the EICAR clamav-milter found, the spam rspamd refused
+  assert.deepEqual(by.get('logs.filter.blocked')?.data?.['categories'], { 'Blocked BANNED': 1, 'Blocked SPAM': 2, 'Passed SPAM': 1, 'Blocked INFECTED': 1 });
+  // three phishing messages in bank.test's name, refused by its DMARC policy (p=reject); shop.test's one fail (p=none) stays under the limit
+  const dmarc = r.findings.filter((f) => f.check === 'logs.dmarc.failures');
+  assert.deepEqual(dmarc.map((f) => [f.subject, f.data?.['failures'], f.data?.['refused'], f.data?.['ips']]), [['bank.test', 3, 3, ['127.0.0.21']]]);
+  assert.match(dmarc[0]!.summary.pl, /3 wiadomości z domeną bank\.test w polu From nie przeszło testu DMARC; 3 z nich odrzucono/);
+  // policyd-spf's resolver never answered for slowdns.test
+  assert.deepEqual(by.get('logs.spf.temperror')?.data, { count: 1, domains: { 'slowdns.test': 1 } });
+  // clamd stopped: clamav-milter's errors and the two messages it made Postfix refuse with "try again later"
+  const down = by.get('logs.filter.unavailable');
+  assert.equal(down?.status, 'error');
+  assert.deepEqual([down?.subject, down?.data?.['tempfailed']], ['clamav-milter', 2]);
+  assert.match(down!.summary.pl, /w tym czasie 2 wiadomości odrzucono z „spróbuj później”/);
   // the dead DNSBL: postscreen's timeout and dnsblog's failed look-up
   assert.deepEqual(by.get('logs.dnsbl.timeout')?.data?.['lists'], { 'bl.dead-dnsbl.test': 2 });
   // our own RBL refused a big provider's relay three times
@@ -146,12 +180,28 @@ test('problems on the real filtering server: the alarms an administrator needs, 
   assert.equal(by.get('logs.mailbox.full')?.subject, 'full@partner.test');
   assert.equal(by.get('logs.deferred.destination')?.subject, 'unreachable.test');
   assert.ok((by.get('logs.tls.failures')?.data?.['count'] as number) >= 2, 'the unverified certificate of secure.partner.test');
+  // logs follow says the same as it happens: DMARC when the limit is reached, the first temperror, the first scanner error
+  const live: string[] = [];
+  const ac = new AbortController();
+  const following = followLog({ path, fromStart: true, pollMs: 20, signal: ac.signal, onFinding: (f) => live.push(`${f.check} ${f.subject}`) });
+  for (let i = 0; i < 200 && !live.some((x) => x.startsWith('logs.filter.unavailable')); i++) await new Promise((r) => setTimeout(r, 20));
+  ac.abort();
+  await following.catch(() => undefined);
+  for (const want of ['logs.dmarc.failures bank.test', 'logs.spf.temperror slowdns.test', 'logs.filter.unavailable clamav-milter']) assert.ok(live.includes(want), `${want} in ${live.join('; ')}`);
   // our refusals of incoming spam are protection, not "your server is blocked"
   assert.equal(by.get('logs.reject-wave'), undefined);
   const sum = await summarizeLogs({ inputs: [path] });
   const report = logSummaryReport(sum, 'maillog');
   const inbound = report.findings.find((f) => f.check === 'logs.summary.rejected-inbound')!;
-  assert.match(inbound.summary.en, /^Your server refused 7 incoming messages; most: blocked/);
+  assert.match(inbound.summary.en, /^Your server refused 17 incoming messages; most: blocked/);
+  // a milter's reject takes its reason from the filter's verdict on the same message (clamav-milter's reply only says
+  // "Command rejected"), a DMARC or SPF refusal is an authentication failure, rspamd's soft reject is not a refusal for good
+  const reasons = Object.fromEntries(sum.reasons.rejected.map((g) => [g.reason, g.count]));
+  assert.deepEqual([reasons['virusdetected'], reasons['authfailure'], reasons['spamdetected'], reasons['onhold']], [1, 4, 2, 1]);
+  // every line of the filters, milters and the policy server was understood, each verdict counted where it belongs
+  assert.equal(sum.unparsed, 0);
+  assert.deepEqual(Object.fromEntries(sum.auth.map((a) => [`${a.method} ${a.result}`, a.count])),
+    { 'dmarc none': 9, 'dmarc fail': 4, 'dmarc pass': 1, 'spf none': 8, 'spf pass': 4, 'spf softfail': 1, 'spf fail': 1, 'spf temperror': 1 });
   assert.ok(!JSON.stringify(inbound).match(/delist|usunięcie z listy|your IP|Twój adres IP/i), JSON.stringify(inbound.advice));
   assert.equal(report.findings.some((f) => f.check === 'logs.summary.rejected'), false);
 });

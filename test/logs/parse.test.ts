@@ -129,6 +129,42 @@ test('amavis and other filters: verdicts, queue ids, quarantine', () => {
   assert.equal(one('Dec  5 02:03:33 mail opendkim[8519]: 68D5E22A038: DKIM-Signature field added (s=sel, d=example.test)')?.k, 'other');
 });
 
+// lines written by the real daemons of testenv/filters (its filter MX), copied from test/logs/fixtures/filters/maillog
+const REAL_FILTER_LINES = {
+  spfSoftfail: 'Dec  5 18:11:19 mail policyd-spf[22612]: : prepend Received-SPF: Softfail (mailfrom) identity=mailfrom; client-ip=127.0.0.22; helo=mail.shop.test; envelope-from=news@shop.test; receiver=example.test ',
+  spfReject: 'Dec  5 18:11:19 mail policyd-spf[22612]: : 550 5.7.23 Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=ceo@bank.test;ip=127.0.0.23;r=example.test',
+  dmarcFail: 'Dec  5 18:11:20 mail opendmarc[21603]: 2B6EC216CF2: bank.test fail',
+  infected: "Dec  5 18:11:20 mail clamav-milter[22019]: Message 54719216CF2 from <hello@nospf.test> to <alice@example.test> with subject 'Document' message-id '<20261205171120.022686@vm>' date 'Sat, 05 Dec 2026 17:11:20 +0000' infected by Win.Test.EICAR_HDB-1.UNOFFICIAL",
+  clamdDown: 'Dec  5 18:11:29 mail clamav-milter[22019]: No clamd server appears to be available',
+  spamdSpam: 'Dec  5 18:11:20 mail spamd[21675]: spamd: result: Y 999 - ALL_TRUSTED,GTUBE scantime=0.0,size=857,user=spamass-milter,uid=106,required_score=5.0,rhost=localhost,raddr=127.0.0.1,rport=/run/spamd.sock,mid=<20261205171120.022696@vm>,autolearn=disabled',
+  spamdClean: 'Dec  5 18:11:19 mail spamd[21675]: spamd: result: . -1 - ALL_TRUSTED scantime=0.1,size=918,user=spamass-milter,uid=106,required_score=5.0,rhost=localhost,raddr=127.0.0.1,rport=/run/spamd.sock,mid=<20261205171119.022607@vm>,autolearn=disabled',
+  rspamdSoft: 'Dec  5 18:11:20 mail rspamd[21836]: <daab64>; proxy; rspamd_task_write_log: id: <20261205171120.022729@vm>, qid: <B7B13216CF2>, ip: 127.0.0.24, from: <hello@nospf.test>, (default: F (soft reject): [5.00/15.00] [LOCAL_GREY_SUBJECT(5.00){},ARC_NA(0.00){}]), len: 589, time: 10.2ms, dns req: 3, digest: <d>, rcpts: <alice@example.test>, mime_rcpts: <alice@example.test>',
+  clamdFound: 'Dec  5 18:11:20 mail clamd[21633]: /tmp/clamav-a9e0adfc4e526034f4addbf3f9aba763.tmp (deleted): Win.Test.EICAR_HDB-1.UNOFFICIAL FOUND',
+};
+
+test('real policyd-spf, opendmarc, clamav-milter, spamd and rspamd lines: SPF and DMARC verdicts, viruses, spam, scanner down', () => {
+  const L = REAL_FILTER_LINES;
+  const soft = must(L.spfSoftfail, 'authcheck');
+  assert.deepEqual([soft.method, soft.result, soft.domain, soft.ip, soft.replyCode], ['spf', 'softfail', 'shop.test', '127.0.0.22', undefined]);
+  const rej = must(L.spfReject, 'authcheck');
+  assert.deepEqual([rej.method, rej.result, rej.domain, rej.ip, rej.replyCode], ['spf', 'fail', 'bank.test', '127.0.0.23', 550]);
+  const dm = must(L.dmarcFail, 'authcheck');
+  assert.deepEqual([dm.method, dm.result, dm.domain, dm.qid], ['dmarc', 'fail', 'bank.test', '2B6EC216CF2']);
+  const v = must(L.infected, 'filter');
+  assert.deepEqual([v.filter, v.verdict, v.category, v.qid, v.from, v.to, v.messageId, v.detail], ['clamav-milter', 'blocked', 'INFECTED', '54719216CF2', 'hello@nospf.test', ['alice@example.test'], '20261205171120.022686@vm', 'Win.Test.EICAR_HDB-1.UNOFFICIAL']);
+  assert.deepEqual([must(L.clamdDown, 'daemon').level, must(L.clamdDown, 'daemon').fmt], ['error', 'filter']);
+  const sp = must(L.spamdSpam, 'filter'), cl = must(L.spamdClean, 'filter');
+  assert.deepEqual([sp.category, sp.score, sp.size, sp.messageId, cl.category, cl.score], ['SPAM', 999, 857, '20261205171120.022696@vm', 'CLEAN', -1]);
+  const rs = must(L.rspamdSoft, 'filter');
+  assert.deepEqual([rs.verdict, rs.category, rs.qid, rs.ip, rs.score, rs.messageId, rs.to], ['passed', 'DEFERRED', 'B7B13216CF2', '127.0.0.24', 5, '20261205171120.022729@vm', ['alice@example.test']]);
+  // clamd repeats the milter's verdict: understood, counted for nothing
+  assert.equal(one(L.clamdFound)?.k, 'other');
+  // the documented formats of older releases
+  assert.equal(must('Dec  5 02:03:28 mail policyd-spf[9]: Pass; identity=mailfrom; client-ip=192.0.2.1; helo=x.test; envelope-from=a@x.test; receiver=b@y.test', 'authcheck').result, 'pass');
+  assert.equal(one('Dec  5 02:03:28 mail opendmarc[9]: OpenDMARC Filter v1.4.2 starting (args: -c /etc/opendmarc.conf)')?.k, 'other');
+  assert.equal(one('Dec  5 02:03:28 mail opendmarc[9]: 2B6EC216CF2: bank.test fail and more words')?.k, 'other');
+});
+
 test('Postfix: rejects, SASL failures, TLS, warnings', () => {
   const j = must('Nov 23 10:40:14 mail postfix/smtpd[14502]: NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown in virtual mailbox table; from=<x@y.test> to=<nobody@example.test> proto=ESMTP helo=<client.test>', 'reject');
   assert.deepEqual([j.action, j.stage, j.replyCode, j.dsn, j.from, j.to, j.helo, j.ip], ['reject', 'RCPT', 550, '5.1.1', 'x@y.test', 'nobody@example.test', 'client.test', '127.0.0.1']);
@@ -214,6 +250,7 @@ test('fuzz: truncated, binary, huge and hostile lines never throw', () => {
     '2026-11-23 10:40:14 10HmaX-0005vi-00 <= a@b H=x [1.2.3.4] S=1',
     'Nov 23 10:00:00 mx dovecot: imap-login: Login: user=<a>, rip=1.2.3.4',
     'Feb 25 03:01:10 k sm-mta[2]: s1P819mk027713: to=<a>, delay=00:00:01, stat=Sent',
+    ...Object.values(REAL_FILTER_LINES),
   ];
   let seed = 12345;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);

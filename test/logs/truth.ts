@@ -17,7 +17,10 @@ export interface Truth {
   listHits: Map<string, number>;
   /** End-to-end delays of delivered recipients (seconds): the last leg's delay= plus the time since the first leg's first line. */
   delays: number[];
+  /** Content filter verdicts by "filter category" (amavis CLEAN, rspamd SPAM, clamav-milter INFECTED …). */
   filters: Map<string, { passed: number; blocked: number }>;
+  /** SPF and DMARC verdicts by "SPF softfail", "DMARC fail" …. */
+  auth: Map<string, number>;
   openAtEnd: number;
 }
 
@@ -38,12 +41,19 @@ function stamp(line: string): [number, string, string] | undefined {
   return undefined;
 }
 
+function filterVerdict(t: Truth, key: string, blocked: boolean): void {
+  const f = t.filters.get(key) ?? { passed: 0, blocked: 0 };
+  if (blocked) f.blocked++; else f.passed++;
+  t.filters.set(key, f);
+}
+const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
 export function truthOf(text: string): Truth {
   const t: Truth = {
     received: 0, delivered: 0, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, discarded: 0, quarantined: 0,
     held: 0, released: 0, requeued: 0, deleted: 0, senders: new Map(), recipients: new Set(), bytesReceived: 0, clientIps: new Map(),
     receivedPerHour: new Map(), failedLogins: 0, smtpFailed: 0, imapPopFailed: 0,
-    screen: { passNew: 0, passOld: 0, pregreet: 0, dnsbl: 0, hangup: 0 }, listHits: new Map(), delays: [], filters: new Map(), openAtEnd: 0,
+    screen: { passNew: 0, passOld: 0, pregreet: 0, dnsbl: 0, hangup: 0 }, listHits: new Map(), delays: [], filters: new Map(), auth: new Map(), openAtEnd: 0,
   };
   interface Leg { first: number; hour: string; msgid?: string; from?: string; size?: number; arrival?: 'smtp' | 'pickup'; ip?: string; removed?: boolean }
   const legs = new Map<string, Leg>();
@@ -76,9 +86,12 @@ export function truthOf(text: string): Truth {
     if (!leg.arrival) continue;
     t.received++;
     t.receivedPerHour.set(leg.hour, (t.receivedPerHour.get(leg.hour) ?? 0) + 1);
-    const s = t.senders.get(leg.from!) ?? { messages: 0, bytes: 0 };
-    s.messages++; s.bytes += leg.size!; t.senders.set(leg.from!, s);
-    t.bytesReceived += leg.size!;
+    // a message a milter refused after DATA never reached the queue manager: no sender, no size counted
+    if (leg.from !== undefined) {
+      const s = t.senders.get(leg.from) ?? { messages: 0, bytes: 0 };
+      s.messages++; s.bytes += leg.size!; t.senders.set(leg.from, s);
+      t.bytesReceived += leg.size!;
+    }
     if (leg.ip) t.clientIps.set(leg.ip, (t.clientIps.get(leg.ip) ?? 0) + 1);
   }
   const deferredIds = new Set<string>();
@@ -100,18 +113,24 @@ export function truthOf(text: string): Truth {
         }
       } else if (status === 'deferred') { t.deferrals++; deferredIds.add(leg.msgid ?? qid!); }
       else if (status === 'bounced') t.bounced++;
-    } else if (/^(?:NOQUEUE|[0-9A-F]{6,}): reject: /.test(body)) t.rejected++;
+    } else if (/^(?:NOQUEUE|[0-9A-F]{6,}): (?:milter-)?reject: /.test(body)) t.rejected++;
     else if (/^NOQUEUE: discard: /.test(body)) t.discarded++;
     else if (prog.endsWith('/postsuper') && (x = /^([0-9A-F]{6,}): (placed on hold|released from hold|requeued|removed)$/.exec(body))) {
       if (x[2] === 'placed on hold') t.held++;
       else if (x[2] === 'released from hold') t.released++;
       else { if (x[2] === 'requeued') t.requeued++; else t.deleted++; deletedOrRequeued.add(x[1]!); }
     } else if (prog === 'amavis' && (x = /^\(\S+\) (Passed|Blocked) ([A-Z-]+?)(?:-\d+)?[ ,]/.exec(body))) {
-      const f = t.filters.get(x[2]!) ?? { passed: 0, blocked: 0 };
-      if (x[1] === 'Passed') f.passed++; else f.blocked++;
-      t.filters.set(x[2]!, f);
+      filterVerdict(t, 'amavis ' + x[2]!, x[1] === 'Blocked');
       if (/\{[^}]*Quarantined[^}]*\}/.test(body)) t.quarantined++;
-    } else if (/: SASL \w+ authentication failed/.test(body)) { t.smtpFailed++; }
+    } else if (prog === 'rspamd' && (x = /rspamd_task_write_log: .*\(default: [TF] \(([a-z ]+)\): \[/.exec(body))) {
+      const a = x[1]!, cat = a === 'no action' ? 'CLEAN' : a === 'soft reject' || a === 'greylist' ? 'DEFERRED' : 'SPAM';
+      filterVerdict(t, 'rspamd ' + cat, a === 'reject' || a === 'discard');
+    } else if (prog === 'spamd' && (x = /^spamd: result: ([YN.]) /.exec(body))) filterVerdict(t, x[1] === 'Y' ? 'spamd SPAM' : 'spamd CLEAN', false);
+    else if (prog === 'clamav-milter' && / infected by \S+$/.test(body)) filterVerdict(t, 'clamav-milter INFECTED', true);
+    else if (prog === 'policyd-spf' && (x = /^: prepend Received-SPF: (\w+) \(/.exec(body))) count(t.auth, 'SPF ' + x[1]!.toLowerCase());
+    else if (prog === 'policyd-spf' && /^: 5\d\d 5\.\d+\.\d+ Message rejected due to: SPF fail /.test(body)) count(t.auth, 'SPF fail');
+    else if (prog === 'opendmarc' && (x = /^[0-9A-F]{6,}: \S+ (\w+)$/.exec(body))) count(t.auth, 'DMARC ' + x[1]!);
+    else if (/: SASL \w+ authentication failed/.test(body)) { t.smtpFailed++; }
     else if (prog === 'dovecot' && (x = /^(?:imap|pop3)-login: .*\(auth failed, (\d+) attempts/.exec(body))) t.imapPopFailed += Number(x[1]);
     else if (prog.endsWith('/postscreen')) {
       if (/^PASS NEW /.test(body)) t.screen.passNew++;

@@ -19,10 +19,10 @@ PORT_BASE=${PORT_BASE:-34700}
 case $PORT_BASE in 3[0-9][0-9]00) ;; *) echo "PORT_BASE must be 30000..39900 and a multiple of 100" >&2; exit 2;; esac
 PB=${PORT_BASE%00}
 
-# --- 0. ports must be free (TCP: postfix 25 26 28 30 65 87, amavis 24, opendkim 91, dovecot 10 43 93 95,
+# --- 0. ports must be free (TCP: postfix 25 26 28 30 40 65 87, amavis 24, opendkim 91, dovecot 10 43 93 95,
 #        nsd 53, fake remotes 96 97; 99 must stay closed: it is the "unreachable" destination)
 if [ ! -f "$F/run/started" ]; then
-  for o in 10 24 25 26 28 30 43 53 65 87 91 93 95 96 97 99; do
+  for o in 10 24 25 26 28 30 40 43 53 65 87 91 93 95 96 97 99; do
     if [ -n "$(ss -Hltn "sport = :$PB$o")" ]; then echo "port $PB$o (tcp) is in use; pick another PORT_BASE" >&2; exit 1; fi
   done
   if [ -n "$(ss -Hlun "sport = :${PB}53")" ]; then echo "port ${PB}53 (udp) is in use" >&2; exit 1; fi
@@ -30,8 +30,9 @@ fi
 
 # --- 1. configs from the templates
 if [ ! -f "$F/.recipe-filters" ]; then
-  for d in postfix dovecot nsd dns amavis opendkim rsyslog bin; do cp -r "$HERE/$d" "$F/"; done
-  find "$F/postfix" "$F/dovecot" "$F/nsd" "$F/dns" "$F/amavis" "$F/opendkim" "$F/rsyslog" "$F/bin" -type f \
+  for d in postfix dovecot nsd dns amavis opendkim rsyslog bin opendmarc policyd-spf rspamd clamav; do cp -r "$HERE/$d" "$F/"; done
+  find "$F/postfix" "$F/dovecot" "$F/nsd" "$F/dns" "$F/amavis" "$F/opendkim" "$F/rsyslog" "$F/bin" "$F/opendmarc" \
+    "$F/policyd-spf" "$F/rspamd" "$F/clamav" -type f \
     -exec sed -i "s#@ROOT@#$F#g; s#@PB@#$PB#g" {} +
   echo "PORT_BASE=$PORT_BASE" > "$F/.recipe-filters"
 fi
@@ -49,6 +50,17 @@ chmod 644 "$F/opendkim/keys/sel.txt"
 chown vmail:vmail "$F/vmail"; chown postfix "$F/postfix-data"
 chown root:dovecot "$F/dovecot/users"; chmod 640 "$F/dovecot/users"
 chown -R amavis:amavis "$F/amavis/home" "$F/amavis/quarantine"
+# the filter MX's milters: each gets a run folder of its own user (sockets, pid files)
+mkdir -p "$F/run/opendmarc" "$F/run/clamav" "$F/run/spamass" "$F/run/rspamd" "$F/rspamd/db" "$F/clamav/db" "$F/clamav/tmp"
+chown opendmarc:opendmarc "$F/run/opendmarc"; chown clamav:clamav "$F/run/clamav" "$F/clamav/tmp"
+chown spamass-milter:spamass-milter "$F/run/spamass"; chown _rspamd:_rspamd "$F/run/rspamd" "$F/rspamd/db"
+# clamd's only signature: the MD5 of the EICAR test file, made here with sigtool (no freshclam, no network);
+# named like the official one ("Win.Test.EICAR_HDB-1"; clamd adds ".UNOFFICIAL" for a local database)
+if [ ! -f "$F/clamav/db/test.hdb" ]; then
+  printf '%s' 'X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' > "$F/clamav/eicar.com"
+  sigtool --md5 "$F/clamav/eicar.com" | sed 's/:[^:]*$/:Win.Test.EICAR_HDB-1/' > "$F/clamav/db/test.hdb"
+fi
+chmod 755 "$F/clamav" "$F/clamav/db"; chmod 644 "$F/clamav/db/test.hdb"
 for p in /etc/spamassassin/*.pre; do ln -sf "$p" "$F/amavis/sa/"; done
 postconf -c "$F/postfix" -e "virtual_uid_maps = static:$(id -u vmail)" "virtual_gid_maps = static:$(id -g vmail)"
 sed -i "s/^first_valid_uid = .*/first_valid_uid = $(id -u vmail)/" "$F/dovecot/dovecot.conf"
@@ -92,6 +104,23 @@ setsid /usr/bin/python3 "$F/bin/fake-remotes.py" ${PB}96 ${PB}97 "$F/run/fake-re
 # --- 6. opendkim (daemonises), 7. Dovecot (keeps stdout open -> setsid + redirect), 8. Postfix
 "$F/bin/nsrun" -l opendkim -x "$F/opendkim/opendkim.conf"
 setsid "$F/bin/nsrun" -l dovecot -c "$F/dovecot/dovecot.conf" </dev/null >/dev/null 2>&1
+# --- 6b. the filter MX's policy server and milters, all in the DNS namespace (their lookups go to NSD), all
+#         reached by unix socket: policyd-spf (per connection, as spawn(8) would), opendmarc, clamd +
+#         clamav-milter, spamd + spamass-milter, rspamd (proxy worker in milter mode)
+"$F/bin/nsrun" -n setsid /usr/bin/python3 "$F/bin/dns-filter.py" 127.0.0.4 127.0.0.1 slowdns.test "$F/run/dns-filter.pid" \
+  </dev/null >/dev/null 2>&1 &
+setsid "$F/bin/nsrun" -r "$F/dns/resolv-spf.conf" -nl /usr/bin/python3 "$F/bin/unix-spawn.py" "$F/run/policyd-spf.sock" "$F/run/policyd-spf.pid" nobody \
+  /usr/bin/policyd-spf "$F/policyd-spf/policyd-spf.conf" </dev/null >/dev/null 2>"$F/run/policyd-spf.log" &
+"$F/bin/nsrun" -nl opendmarc -c "$F/opendmarc/opendmarc.conf"
+"$F/bin/nsrun" -nl clamd -c "$F/clamav/clamd.conf"
+"$F/bin/nsrun" -nl spamd -d -r "$F/run/spamd.pid" --socketpath="$F/run/spamd.sock" --socketmode=0666 -u debian-spamd \
+  -s mail -L -x --max-children=2 --siteconfigpath="$F/amavis/sa" --helper-home-dir=/tmp 2>"$F/run/spamd.start.log"
+"$F/bin/nsrun" -nl setpriv --reuid=spamass-milter --regid=spamass-milter --init-groups sh -c 'umask 000; exec spamass-milter -f \
+  -p "$1/run/spamass/spamass.sock" -P "$1/run/spamass/spamass-milter.pid" -i 127.0.0.1 -r 15 -- -U "$1/run/spamd.sock"' sh "$F"
+# rspamd takes ~9 s before it daemonises (configuration and Lua modules): launched in the background, waited for
+# by its socket below, while Postfix and the rest start
+"$F/bin/nsrun" -nl rspamd -c /etc/rspamd/rspamd.conf -u _rspamd -g _rspamd --var=LOCAL_CONFDIR="$F/rspamd" \
+  --var=DBDIR="$F/rspamd/db" --var=RUNDIR="$F/run/rspamd" --var=LOGDIR="$F/run/rspamd" </dev/null >"$F/run/rspamd.start.log" 2>&1 &
 "$F/bin/nsrun" -l postfix -c "$F/postfix" start
 echo "all started: $(el)"
 
@@ -100,7 +129,13 @@ waitport() { # proto port timeout_s
   i=0; until [ -n "$(ss -Hl$1n "src 127.0.0.1:$2")" ]; do
     i=$((i+1)); [ $i -gt $(($3*20)) ] && { echo "port $2/$1 not up after $3 s" >&2; exit 1; }; sleep 0.05; done
 }
-for o in 25 26 28 30 65 87 91 10 43 93 95 53 96 97; do waitport t $PB$o 20; done
+for o in 25 26 28 30 40 65 87 91 10 43 93 95 53 96 97; do waitport t $PB$o 20; done
+# the filter MX's unix sockets; clamav-milter only starts once clamd answers, so it is started here
+waitsock() { i=0; until [ -S "$1" ]; do i=$((i+1)); [ $i -gt $(($2*20)) ] && { echo "socket $1 not up after $2 s" >&2; exit 1; }; sleep 0.05; done; }
+waitsock "$F/run/clamav/clamd.sock" 30
+"$F/bin/nsrun" -nl clamav-milter -c "$F/clamav/clamav-milter.conf"
+for s in policyd-spf.sock opendmarc/opendmarc.sock clamav/clamav-milter.sock spamd.sock spamass/spamass.sock rspamd/rspamd-milter.sock; do
+  waitsock "$F/run/$s" 60; done
 waitport u ${PB}53 20
 # inside the DNS namespace: NSD on 127.0.0.1:53 and the black hole on 127.0.0.2:53
 i=0; until [ "$(nsenter --net="$F/run/netns" ss -Hlun | grep -cE ' 127\.0\.0\.[12]:53 ')" -ge 2 ]; do

@@ -13,7 +13,9 @@ if P=$(pidof_file "$F/postfix-spool/pid/master.pid"); then
   "$F/bin/nsrun" -l postfix -c "$F/postfix" stop 2>/dev/null
 fi
 for pf in "$F/amavis/home/amavisd.pid" "$F/run/opendkim.pid" "$F/run/dovecot/master.pid" \
-          "$F/nsd/run/nsd.pid" "$F/nsd/run-dnsns/nsd.pid" "$F/run/blackhole.pid" "$F/run/fake-remotes.pid"; do
+          "$F/nsd/run/nsd.pid" "$F/nsd/run-dnsns/nsd.pid" "$F/run/blackhole.pid" "$F/run/fake-remotes.pid" \
+          "$F/run/policyd-spf.pid" "$F/run/dns-filter.pid" "$F/run/opendmarc/opendmarc.pid" "$F/run/clamav/clamav-milter.pid" "$F/run/clamav/clamd.pid" \
+          "$F/run/spamass/spamass-milter.pid" "$F/run/spamd.pid" "$F/run/rspamd/rspamd.pid"; do
   P=$(pidof_file "$pf") || continue
   K=$(kids "$P")
   kill "$P" 2>/dev/null && PIDS="$PIDS $P $K"

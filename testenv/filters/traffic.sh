@@ -6,6 +6,9 @@
 #   .2  listed in zen.dnsbl.test + bl.dnsbl.test (rank 5)      .3  listed in bl.dnsbl.test only (rank 2 < 3)
 #   .7  pregreets   .8  hangs up   .9  relay attempt   .10 via the MX port with a dead DNSBL   .66 SASL brute force
 #   127.0.0.1 = the "internal" user alice on submission
+#   filter MX (3xx40: policyd-spf, opendmarc, clamav-milter, spamass-milter, rspamd): .5 partner, .21 shop.test's
+#   own sender (SPF pass), .22 not allowed for shop.test (softfail), .23 not allowed for bank.test (fail),
+#   .24 sender at nospf.test (no SPF record), .25 sender at slowdns.test (its DNS never answers: temperror)
 set -u
 : "${ROOT:?set ROOT to the folder given to start.sh}"
 F=$(cd "$ROOT" && pwd)
@@ -15,7 +18,7 @@ SELF=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 if [ -z "${_TRAFFIC_NS:-}" ]; then exec "$F/bin/nsrun" env _TRAFFIC_NS=1 ROOT="$F" /bin/sh "$SELF" "$@"; fi
 . "$F/.recipe-filters"
 PB=${PORT_BASE%00}
-MX=${PB}25 MX_DEADBL=${PB}28 SUB=${PB}87 IMAPS=${PB}93
+MX=${PB}25 MX_DEADBL=${PB}28 SUB=${PB}87 IMAPS=${PB}93 FMX=${PB}40
 W="$F/traffic"; mkdir -p "$W"; rm -f "$W/authfail.count"
 T0=$(date +%s)
 say() { printf '%s [+%ss] %s\n' "$(date +%T)" "$(( $(date +%s) - T0 ))" "$*"; }
@@ -146,6 +149,56 @@ for r in busy@partner.test full@partner.test dave@secure.partner.test x@refuser.
   sw "submission alice -> $r" --server 127.0.0.1 --port $SUB --tls --auth PLAIN \
      --auth-user alice@example.test --auth-password alicepass --helo alice-laptop.example.test \
      --from alice@example.test --to "$r" --header "Subject: Hello $r" --body 'Hello.'
+done
+wait
+
+say "phase 2c: the filter MX (SPF by policyd-spf; milters opendmarc, clamav-milter, spamass-milter, rspamd)"
+# a. SPF temperror: policyd-spf's resolver never answers for slowdns.test (bin/dns-filter.py) -> Received-SPF:
+#    Temperror (accepted: TempError_Defer = False); NSD itself serves slowdns.test to opendmarc and rspamd
+( sw "filter MX: SPF temperror .25 slowdns.test -> alice" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.25 \
+   --helo mail.slowdns.test --from info@slowdns.test --to alice@example.test --header 'Subject: Slow DNS' --body 'Hello.' ) &
+SLOW=$!
+# b. SPF pass + DMARC pass (partner.test, p=reject, aligned) -> delivered
+sw "filter MX: SPF pass, DMARC pass .5 partner.test -> alice" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.5 \
+   --helo mx1.partner.test --from billing@partner.test --to alice@example.test --header 'Subject: Invoice 2025-1205' --body "@$W/body.txt"
+# c. SPF softfail + DMARC fail with p=none -> delivered (monitoring policy)
+sw "filter MX: SPF softfail, DMARC fail p=none .22 shop.test -> bob" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.22 \
+   --helo mail.shop.test --from news@shop.test --to bob@example.test --header 'Subject: Our December sale' --body 'Sale!'
+# d. SPF fail -> policyd-spf rejects at RCPT (550 5.7.23)
+sw "filter MX: SPF fail .23 bank.test -> alice" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.23 \
+   --helo mail.bank-secure.test --from ceo@bank.test --to alice@example.test --header 'Subject: Urgent transfer' --body 'Pay now.'
+# e. SPF none -> delivered
+sw "filter MX: SPF none .24 nospf.test -> alice" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.24 \
+   --helo mail.nospf.test --from hello@nospf.test --to alice@example.test --header 'Subject: Coffee?' --body 'Coffee on Monday?'
+# f. phishing in bank.test's name: envelope sender shop.test (SPF pass, not aligned), From: bank.test (p=reject),
+#    no DKIM -> opendmarc rejects, three times (three messages)
+for r in alice bob alice; do
+  sw "filter MX: DMARC fail p=reject (From: bank.test) .21 -> $r" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.21 \
+     --helo mail.shop.test --from bounce@shop.test --to "$r@example.test" --header 'From: Bank Security <security@bank.test>' \
+     --header 'Subject: Verify your account' --body 'Click here.'
+done
+# g. EICAR attachment -> clamav-milter rejects (clamd: Win.Test.EICAR_HDB-1.UNOFFICIAL FOUND)
+sw "filter MX: EICAR .24 -> alice" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.24 \
+   --helo mail.nospf.test --from hello@nospf.test --to alice@example.test --header 'Subject: Document' \
+   --body 'See attachment.' --attach-name document.com --attach "@$F/clamav/eicar.com"
+# h. GTUBE -> spamd 1000 points -> spamass-milter rejects (-r 15)
+sw "filter MX: GTUBE .24 -> bob (spamass-milter)" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.24 \
+   --helo mail.nospf.test --from hello@nospf.test --to bob@example.test --header 'Subject: You won!' --body "$GTUBE"
+# i. rspamd's local rules: reject, add header, greylist (soft reject)
+sw "filter MX: rspamd reject .24 -> alice" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.24 \
+   --helo mail.nospf.test --from hello@nospf.test --to alice@example.test --header 'Subject: Cheap watches' --body 'Rolex!'
+sw "filter MX: rspamd add header .24 -> bob" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.24 \
+   --helo mail.nospf.test --from hello@nospf.test --to bob@example.test --header 'Subject: Crypto opportunity' --body 'Invest.'
+sw "filter MX: rspamd greylist .24 -> alice" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.24 \
+   --helo mail.nospf.test --from hello@nospf.test --to alice@example.test --header 'Subject: Limited offer' --body 'Today only.'
+wait $SLOW
+# j. clamd dies (stopped here): clamav-milter cannot scan -> OnFail Defer -> mail tempfailed, twice
+P=$(cat "$F/run/clamav/clamd.pid" 2>/dev/null) && kill "$P" 2>/dev/null
+i=0; while [ -S "$F/run/clamav/clamd.sock" ] && [ $i -lt 50 ]; do i=$((i+1)); sleep 0.1; done
+say "clamd stopped"
+for r in alice bob; do
+  sw "filter MX: clamd down .24 -> $r" --server 127.0.0.1 --port $FMX --local-interface 127.0.0.24 \
+     --helo mail.nospf.test --from hello@nospf.test --to "$r@example.test" --header 'Subject: Minutes' --body 'Minutes attached.'
 done
 wait
 

@@ -31,6 +31,7 @@ Reads Postfix, Exim, Sendmail and Dovecot logs (plain or .gz, a folder with its 
 
 Limits (defaults from the hosting help): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
   --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 10 --rbl-provider 3
+  --dmarc-failures 3
 Times (--since/--until, for trace, summary and problems): "2026-11-23 14:05", "14:05" (today), "-2h".
 --tz ZONE reads stamps without a zone in ZONE (Europe/Warsaw, +01:00) and counts hours in it; by default hours
   are those the log wrote (an RFC 3339 stamp keeps its own offset).
@@ -52,6 +53,7 @@ rotacji albo standardowe wejście).
 
 Limity (domyślnie wg pomocy hostingu): --per-hour 200 --per-day 500 --per-ip-hour 300 --auth-failures 10
   --reject-wave 10 --deferred-pile 50 --stuck-hours 4 --tls-failures 5 --destination-pile 10 --rbl-provider 3
+  --dmarc-failures 3
 Czas (--since/--until, dla trace, summary i problems): „2026-11-23 14:05”, „14:05” (dziś), „-2h”.
 --tz STREFA czyta znaczniki czasu bez strefy w STREFIE (Europe/Warsaw, +01:00) i liczy w niej godziny; domyślnie
   godziny są takie, jak zapisał je dziennik (znacznik RFC 3339 zachowuje własne przesunięcie).
@@ -62,7 +64,7 @@ const OPTIONS = {
   limit: { type: 'string' }, top: { type: 'string' }, webhook: { type: 'string' }, 'from-start': { type: 'boolean' }, 'poll-ms': { type: 'string' },
   'per-hour': { type: 'string' }, 'per-day': { type: 'string' }, 'per-ip-hour': { type: 'string' }, 'auth-failures': { type: 'string' },
   'reject-wave': { type: 'string' }, 'deferred-pile': { type: 'string' }, 'stuck-hours': { type: 'string' }, 'tls-failures': { type: 'string' },
-  'destination-pile': { type: 'string' }, 'rbl-provider': { type: 'string' }, tz: { type: 'string' },
+  'destination-pile': { type: 'string' }, 'rbl-provider': { type: 'string' }, 'dmarc-failures': { type: 'string' }, tz: { type: 'string' },
 } as const;
 
 /**
@@ -95,6 +97,7 @@ function limitsFrom(v: Record<string, unknown>): LogProblemLimits {
     tlsFailures: numberOption('tls-failures', v['tls-failures'], L.tlsFailures, 1),
     destinationPile: numberOption('destination-pile', v['destination-pile'], L.destinationPile, 1),
     rblProvider: numberOption('rbl-provider', v['rbl-provider'], L.rblProvider, 1),
+    dmarcFailures: numberOption('dmarc-failures', v['dmarc-failures'], L.dmarcFailures, 1),
   };
 }
 
