@@ -1,26 +1,18 @@
 // Real NATS JetStream and PostgreSQL for the stream tests (issue 20), each in a private temporary folder on free
 // loopback ports, started here and stopped after: nats-server from Debian with JetStream on, and a throw-away
 // PostgreSQL cluster (initdb as the postgres user when the tests run as root, as PostgreSQL refuses root).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, POSTGRES_SKIP, startPostgres } from './postgres.js';
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
-  });
-}
+export { freePort };
 
-const PG_BIN = ['/usr/lib/postgresql'].flatMap((d) => (existsSync(d) ? readdirSync(d).sort().reverse().map((v) => join(d, v, 'bin')) : [])).find((b) => existsSync(join(b, 'initdb')));
 const NATS = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((p) => existsSync(p));
 /** Why the stream tests cannot run here (skipped, saying so), or undefined. */
 export const STREAM_SKIP = !NATS ? 'no nats-server (Debian package nats-server; .ci/install-system.sh installs it)'
-  : !PG_BIN ? 'no PostgreSQL server (Debian package postgresql; .ci/install-system.sh installs it)' : undefined;
+  : POSTGRES_SKIP;
 
 export interface StreamEnv {
   natsUrl: string; dbUrl: string; stopNats(): Promise<void>; startNats(): Promise<void>;
@@ -50,7 +42,6 @@ const portOpen = (port: number) => new Promise<boolean>((resolve) => {
 export async function startStreamEnv(): Promise<StreamEnv> {
   const dir = mkdtempSync(join(tmpdir(), 'mailmedic-stream-'));
   const natsPort = await freePort();
-  const pgPort = await freePort();
   let nats: ChildProcess | undefined;
   const natsConf = join(dir, 'nats.conf');
   // Bounces with their returned originals can pass 1 MB, the server's default largest payload.
@@ -66,25 +57,12 @@ export async function startStreamEnv(): Promise<StreamEnv> {
     await p;
   };
   await startNats();
-  const pgData = join(dir, 'pg');
-  const asRoot = process.getuid?.() === 0;
-  const as = (cmd: string, args: string[]) => (asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' }));
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
-  as(join(PG_BIN!, 'initdb'), ['-D', pgData, '-U', 'mailmedic', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  const startPg = () => { as(join(PG_BIN!, 'pg_ctl'), ['-D', pgData, '-l', join(dir, 'pg.log'), '-w', '-o', `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']); };
-  const stopPg = () => { as(join(PG_BIN!, 'pg_ctl'), ['-D', pgData, '-m', 'fast', '-w', 'stop']); };
-  startPg();
-  const dbUrl = `postgres://mailmedic@127.0.0.1:${pgPort}/postgres`;
+  const pg = await startPostgres(dir);
   return {
-    natsUrl: `nats://127.0.0.1:${natsPort}`, dbUrl, startNats, stopNats, startPg, stopPg,
+    natsUrl: `nats://127.0.0.1:${natsPort}`, dbUrl: pg.url, startNats, stopNats, startPg: pg.startServer, stopPg: pg.stopServer,
     async stop() {
       await stopNats();
-      try { as(join(PG_BIN!, 'pg_ctl'), ['-D', pgData, '-m', 'immediate', '-w', 'stop']); } catch { /* already gone */ }
-      rmSync(dir, { recursive: true, force: true });
+      await pg.stop(); // also removes the folder
     },
   };
 }
