@@ -108,7 +108,7 @@ export function parseCommand<O extends Options>(argv: string[], options: O): {
   return { values: parsed.values, positionals: parsed.positionals, common };
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /**
  * A duration option, in milliseconds: "500ms", "5s", "2m", "1h", or a bare number in the unit the command's help
@@ -116,7 +116,7 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, 
  */
 export function durationOption(name: string, raw: unknown, dfltMs: number, bareUnit: 'ms' | 's', minMs: number, maxMs: number): number {
   if (raw === undefined) return dfltMs;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?\s*$/i.exec(String(raw));
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h|d)?\s*$/i.exec(String(raw));
   const ms = m ? Number(m[1]) * UNIT_MS[(m[2] ?? bareUnit).toLowerCase()]! : NaN;
   if (!Number.isFinite(ms) || ms < minMs || ms > maxMs) {
     throw new UsageError(USAGE_TEXTS.durationRange, { name, min: fmtDuration(minMs), max: fmtDuration(maxMs), unit: bareUnit });
@@ -125,7 +125,23 @@ export function durationOption(name: string, raw: unknown, dfltMs: number, bareU
 }
 
 function fmtDuration(ms: number): string {
-  return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+  return ms >= 2 * 86_400_000 && ms % 86_400_000 === 0 ? `${ms / 86_400_000}d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+const UNIT_BYTES: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** A size option in bytes: "512k", "64M", "1G" (binary units; "MiB", "MB" read alike) or a bare number of bytes. */
+export function sizeOption(name: string, raw: unknown, dflt: number, min: number, max: number): number {
+  if (raw === undefined) return dflt;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(String(raw));
+  const n = m ? Math.round(Number(m[1]) * UNIT_BYTES[(m[2] ?? '').toLowerCase()]!) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(USAGE_TEXTS.sizeRange, { name, min: fmtSize(min), max: fmtSize(max) });
+  return n;
+}
+
+function fmtSize(n: number): string {
+  for (const [u, f] of [['G', 1024 ** 3], ['M', 1024 ** 2], ['k', 1024]] as const) if (n >= f && n % f === 0) return `${n / f}${u}`;
+  return String(n);
 }
 
 /** Parse a positive number option with bounds; a UsageError on nonsense. */

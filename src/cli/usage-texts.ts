@@ -28,6 +28,8 @@ export const USAGE_TEXTS = {
   numberRange: tx('--{name} must be a number from {min} to {max}', '--{name} musi być liczbą od {min} do {max}'),
   durationRange: tx('--{name} must be a duration from {min} to {max}, such as 500ms, 5s, 2m or 1h (a bare number is in {unit})',
     '--{name} musi być czasem od {min} do {max}, np. 500ms, 5s, 2m albo 1h (sama liczba to {unit})'),
+  sizeRange: tx('--{name} must be a size from {min} to {max}, such as 512k, 10M or 1G (a bare number is in bytes)',
+    '--{name} musi być rozmiarem od {min} do {max}, np. 512k, 10M albo 1G (sama liczba to bajty)'),
   badResolver: tx('resolver "{value}" is not an IP address with an optional :port', // wraps the DNS client's RangeError
     'serwer DNS „{value}” musi być adresem IP z opcjonalnym portem (ip[:port] albo [ipv6]:port, port 1–65535)'),
   unknownCommand: tx('unknown command "{name}"', 'nieznane polecenie „{name}”'),
@@ -63,7 +65,7 @@ export const USAGE_TEXTS = {
   shipLogsStdin: tx('ship logs follows files (rotation included); standard input cannot be followed', 'ship logs śledzi pliki (także po rotacji); standardowego wejścia nie da się śledzić'),
   workerWhat: tx('say which worker: mailmedic worker bounces|logs --db postgres://…', 'podaj, który pracownik: mailmedic worker bounces|logs --db postgres://…'),
   workerDb: tx('--db postgres://… is needed: the database the results go to (or set MAILMEDIC_DB)', 'potrzebne jest --db postgres://…: baza, do której trafiają wyniki (albo zmienna MAILMEDIC_DB)'),
-  workerLogsMetrics: tx('--metrics is for bounce workers; log workers report with --status', '--metrics dotyczy pracowników zwrotów; pracownicy dzienników raportują przez --status'),
+  workerOnlyFor: tx('{option} is for {kind} workers', '{option} dotyczy tylko pracowników {kind}'),
   workerMetrics: tx('--metrics wants HOST:PORT, e.g. 127.0.0.1:9464', '--metrics wymaga HOST:PORT, np. 127.0.0.1:9464'),
   queryWhat: tx('say what to ask: mailmedic query suppression|hosts|problems|message|bounces --db postgres://…', 'podaj, o co zapytać: mailmedic query suppression|hosts|problems|message|bounces --db postgres://…'),
   queryMessageId: tx('say which message: mailmedic query message QUEUEID or MESSAGE-ID', 'podaj, która wiadomość: mailmedic query message IDENTYFIKATOR-KOLEJKI albo MESSAGE-ID'),

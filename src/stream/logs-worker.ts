@@ -27,6 +27,7 @@ import { SummaryCollector } from '../logs/summary.js';
 import type { LogEvent } from '../logs/types.js';
 import { backoffDelay, pause, type BackoffOptions } from './backoff.js';
 import { deadLetter } from './dead.js';
+import type { LogWorkerMetrics } from './metrics.js';
 import { connectNats, DEAD, ensureStream, STREAM, type NatsOptions } from './nats.js';
 import { migrate, openStore } from './store.js';
 
@@ -34,6 +35,10 @@ import { migrate, openStore } from './store.js';
 export const LOG_WORKER_APP = 'mailmedic-logs-worker';
 /** The advisory-lock namespace of host ownership (the second key is hashtext(host)). */
 const HOST_LOCK = 7243002;
+/** The advisory lock of story pruning: one worker prunes at a time. */
+const PRUNE_LOCK = 7243003;
+/** Story rows deleted per statement while pruning (short transactions, no long lock on the table). */
+const PRUNE_CHUNK = 20_000;
 /** The counts kept per hour, in this order. */
 const HOUR_COUNTS = ['received', 'delivered', 'deferred', 'bounced', 'rejected'] as const;
 
@@ -64,12 +69,26 @@ export interface LogWorkerOptions {
   onHost?: (h: { host: string; taken: boolean }) => void;
   /** Called before each wait while PostgreSQL is away. */
   onRetry?: (r: { attempt: number; waitMs: number; error: string }) => void;
-  /** A host's reading failed (NATS refused the consumer …): the host is let go and taken again at the next look. */
+  /**
+   * A host's reading failed (NATS refused the consumer …): the host is let go and taken again at the next look. Also
+   * a failed prune (`host` empty), tried again at the next prune time.
+   */
   onError?: (e: { host: string; error: string }) => void;
+  /** Counters for the Prometheus endpoint. */
+  metrics?: LogWorkerMetrics;
+  /**
+   * Message-story rows older than this (ms, by the line's time) are deleted — stories are the bulk of the database;
+   * per-hour counts and problems are kept. Default: kept for ever.
+   */
+  keepStoriesMs?: number;
+  /** How often a worker looks for story rows to prune, in ms (default 10 min; one worker at a time prunes). */
+  pruneEveryMs?: number;
+  /** Called after a prune that deleted rows. */
+  onPrune?: (p: { deleted: number; before: Date }) => void;
 }
 
 /** What a log worker did before it stopped. */
-export interface LogWorkerSummary { hosts: number; messages: number; lines: number; skipped: number; dead: number; retries: number }
+export interface LogWorkerSummary { hosts: number; messages: number; lines: number; skipped: number; dead: number; retries: number; pruned: number }
 
 /** The rows one stream message adds. */
 interface MessageRows {
@@ -204,6 +223,21 @@ function unusable(m: JsMsg): string | undefined {
   return undefined;
 }
 
+/**
+ * Delete message-story rows whose line time is before `before`, in short chunks; returns how many went. Safe beside
+ * running workers (rows of a message still open are newer than any sensible keep period).
+ */
+export async function pruneStories(pool: pg.Pool, before: Date, signal?: AbortSignal): Promise<number> {
+  let deleted = 0;
+  while (!signal?.aborted) {
+    const r = await pool.query(
+      'DELETE FROM mailmedic_log_event WHERE ctid = ANY (ARRAY(SELECT ctid FROM mailmedic_log_event WHERE at < $1 LIMIT $2))', [before.toISOString(), PRUNE_CHUNK]);
+    deleted += r.rowCount ?? 0;
+    if ((r.rowCount ?? 0) < PRUNE_CHUNK) break;
+  }
+  return deleted;
+}
+
 /** The host subjects the stream holds, with their message counts. */
 export async function logHosts(nc: NatsConnection): Promise<Map<string, number>> {
   const jsm = await nc.jetstreamManager();
@@ -216,14 +250,23 @@ export async function logHosts(nc: NatsConnection): Promise<Map<string, number>>
 /** Run a log worker until it is stopped (signal) or drained (idleExitMs). */
 export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummary> {
   const pool = openStore(o.db, 6);
-  const sum: LogWorkerSummary = { hosts: 0, messages: 0, lines: 0, skipped: 0, dead: 0, retries: 0 };
+  const sum: LogWorkerSummary = { hosts: 0, messages: 0, lines: 0, skipped: 0, dead: 0, retries: 0, pruned: 0 };
+  const onHost = (h: { host: string; taken: boolean }) => { o.metrics?.host(h); o.onHost?.(h); };
   let nc: NatsConnection | undefined;
   let lock: pg.Client | undefined;
+  // The lock connection is used from the rebalancing loop and from hosts that end on their own: one query at a time.
+  let lockChain: Promise<unknown> = Promise.resolve();
+  const onLock = <R extends pg.QueryResultRow>(c: pg.Client, sql: string, params: unknown[]): Promise<pg.QueryResult<R>> => {
+    const q = lockChain.then(() => c.query<R>(sql, params));
+    lockChain = q.catch(() => undefined);
+    return q;
+  };
   const owned = new Map<string, { stop: AbortController; done: Promise<void> }>();
   let lastWork = Date.now();
   const retry = async (attempt: number, e: unknown, signal?: AbortSignal) => {
     const waitMs = backoffDelay(attempt, o.backoff);
     sum.retries++;
+    o.metrics?.retry();
     o.onRetry?.({ attempt, waitMs, error: errText(e) });
     await pause(waitMs, signal);
   };
@@ -257,7 +300,7 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
           const counted = m.seq <= done;
           const why = unusable(m);
           if (why) {
-            if (!counted) { await deadLetter(js, DEAD.logPrefix + host, m, why); sum.dead++; todo.push({ seq: m.seq, time: new Date(streamMs), lines: 0, hours: new Map(), problems: [], events: [] }); }
+            if (!counted) { await deadLetter(js, DEAD.logPrefix + host, m, why); sum.dead++; o.metrics?.dead(1); todo.push({ seq: m.seq, time: new Date(streamMs), lines: 0, hours: new Map(), problems: [], events: [] }); }
             continue;
           }
           // m.data is sometimes a Uint8Array, whose toString() lists numbers: decode its bytes as UTF-8.
@@ -273,7 +316,9 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
             sum.messages += w.written; sum.skipped += w.skipped;
             const lines = todo.reduce((n, m) => n + m.lines, 0);
             sum.lines += lines;
-            o.onBatch?.({ host, messages: todo.length, lines, seq: todo[todo.length - 1]!.seq, ms: performance.now() - t0 });
+            const ms = performance.now() - t0;
+            o.metrics?.batch({ host, messages: w.written, lines, ms, pending: got[got.length - 1]!.info.pending });
+            o.onBatch?.({ host, messages: todo.length, lines, seq: todo[todo.length - 1]!.seq, ms });
             break;
           } catch (e) {
             if (signal.aborted) return; // not committed: the next owner reads these again from the checkpoint
@@ -289,19 +334,19 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
       const stop = new AbortController();
       const done = runHost(host, stop.signal).catch((e) => { o.onError?.({ host, error: errText(e) }); }).finally(() => {
         if (owned.get(host)?.stop === stop) owned.delete(host);
-        lock?.query('SELECT pg_advisory_unlock($1, hashtext($2))', [HOST_LOCK, host]).catch(() => undefined);
+        if (lock) onLock(lock, 'SELECT pg_advisory_unlock($1, hashtext($2))', [HOST_LOCK, host]).catch(() => undefined);
       });
       owned.set(host, { stop, done });
       lastWork = Date.now();
       sum.hosts++;
-      o.onHost?.({ host, taken: true });
+      onHost({ host, taken: true });
     };
     const letGo = async (host: string) => {
       const h = owned.get(host);
       if (!h) return;
       h.stop.abort();
       await h.done;
-      o.onHost?.({ host, taken: false });
+      onHost({ host, taken: false });
     };
     const connectLock = async () => {
       const c = new pg.Client({ connectionString: o.db, application_name: LOG_WORKER_APP, connectionTimeoutMillis: 5000 });
@@ -311,17 +356,30 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
     };
 
     let attempt = 0;
+    let nextPrune = 0;
+    const prune = async (c: pg.Client) => {
+      if (o.keepStoriesMs === undefined || Date.now() < nextPrune) return;
+      nextPrune = Date.now() + (o.pruneEveryMs ?? 10 * 60_000);
+      const { rows: [l] } = await onLock<{ ok: boolean }>(c, 'SELECT pg_try_advisory_lock($1) AS ok', [PRUNE_LOCK]);
+      if (!l!.ok) return; // another worker is pruning
+      try {
+        const before = new Date(Date.now() - o.keepStoriesMs);
+        const deleted = await pruneStories(pool, before, o.signal);
+        sum.pruned += deleted;
+        if (deleted) { o.metrics?.pruned(deleted); o.onPrune?.({ deleted, before }); }
+      } finally { await onLock(c, 'SELECT pg_advisory_unlock($1)', [PRUNE_LOCK]); }
+    };
     while (!o.signal?.aborted) {
       try {
         if (!lock) { lock = await connectLock(); attempt = 0; }
         const hosts = await logHosts(nc);
-        const { rows: [w] } = await lock.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1', [LOG_WORKER_APP]);
+        const { rows: [w] } = await onLock<{ n: string }>(lock, 'SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1', [LOG_WORKER_APP]);
         const fair = Math.ceil(hosts.size / Math.max(1, Number(w!.n)));
         // Hosts in an order of their own per worker, so two workers starting together try different hosts first.
         const order = [...hosts.keys()].filter((h) => !owned.has(h)).sort(() => Math.random() - 0.5);
         for (const host of order) {
           if (owned.size >= fair) break;
-          const { rows: [l] } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [HOST_LOCK, host]);
+          const { rows: [l] } = await onLock<{ ok: boolean }>(lock, 'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [HOST_LOCK, host]);
           if (l!.ok) take(host);
         }
         while (owned.size > fair) await letGo([...owned.keys()].pop()!);
@@ -334,6 +392,8 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
         lastWork = Date.now(); // an outage is not an empty stream: a drain waits for the hosts to be taken again
         continue;
       }
+      // A failed prune is said and tried again later; it never costs the worker its hosts.
+      if (lock) await prune(lock).catch((e) => o.onError?.({ host: '', error: `pruning stories: ${errText(e)}` }));
       if (o.idleExitMs !== undefined && Date.now() - lastWork >= o.idleExitMs) break;
       await pause(o.rebalanceMs ?? 2000, o.signal, undefined, 250);
     }

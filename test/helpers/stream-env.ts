@@ -38,8 +38,11 @@ const portOpen = (port: number) => new Promise<boolean>((resolve) => {
   });
 });
 
-/** Start both servers; `stop()` ends them and removes their folders. */
-export async function startStreamEnv(): Promise<StreamEnv> {
+/** What the tests want made before they start: the stream, and the shared bounce consumer with test timings. */
+export interface StreamSetup { bounceConsumer?: { ackWaitMs: number; maxDeliver?: number } }
+
+/** Start both servers and make the stream (and the bounce consumer when asked); `stop()` ends them and removes their folders. */
+export async function startStreamEnv(setup: StreamSetup = {}): Promise<StreamEnv> {
   const dir = mkdtempSync(join(tmpdir(), 'mailmedic-stream-'));
   const natsPort = await freePort();
   let nats: ChildProcess | undefined;
@@ -58,6 +61,12 @@ export async function startStreamEnv(): Promise<StreamEnv> {
   };
   await startNats();
   const pg = await startPostgres(dir);
+  const { connectNats, ensureStream, ensureBounceConsumer } = await import('../../src/stream/index.js');
+  const nc = await connectNats({ servers: `nats://127.0.0.1:${natsPort}` });
+  const jsm = await nc.jetstreamManager();
+  await ensureStream(jsm);
+  if (setup.bounceConsumer) await ensureBounceConsumer(jsm, setup.bounceConsumer);
+  await nc.close();
   return {
     natsUrl: `nats://127.0.0.1:${natsPort}`, dbUrl: pg.url, startNats, stopNats, startPg: pg.startServer, stopPg: pg.stopServer,
     async stop() {

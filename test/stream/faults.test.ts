@@ -4,25 +4,22 @@
 // real database: fault injection on top of the real parts); PostgreSQL stopped for 10 s in the middle of a run —
 // the worker backs off, catches up, and stores exactly what a run without the fault stores.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseBounce } from '../../src/bounce/parse.js';
-import { backoffDelay, bounceBacklog, connectNats, DEAD, ensureBounceConsumer, ensureStream, messageId, migrate, openStore, readDeadLetters, runBounceWorker, shipBounce, storeCounts } from '../../src/stream/index.js';
-import { PROJECT_ROOT } from '../helpers/env.js';
+import { backoffDelay, bounceBacklog, connectNats, DEAD, messageId, migrate, openStore, readDeadLetters, runBounceWorker, shipBounce, storeCounts } from '../../src/stream/index.js';
+import { CLI, PROJECT_ROOT } from '../helpers/env.js';
+import { baseEnv } from '../cli/usage-cases.js';
 import { startStreamEnv, STREAM_SKIP, type StreamEnv } from '../helpers/stream-env.js';
 
 const skip = STREAM_SKIP ?? false;
 let env: StreamEnv;
 before(async () => {
   if (skip) return;
-  env = await startStreamEnv();
-  const nc = await connectNats({ servers: env.natsUrl });
-  const jsm = await nc.jetstreamManager();
-  await ensureStream(jsm);
   // Short redelivery wait and three deliveries at most, so the last-delivery path is reached within the test.
-  await ensureBounceConsumer(jsm, { ackWaitMs: 2000, maxDeliver: 3 });
-  await nc.close();
+  env = await startStreamEnv({ bounceConsumer: { ackWaitMs: 2000, maxDeliver: 3 } });
 }, { timeout: 60_000 });
 after(async () => { await env?.stop(); });
 
@@ -120,4 +117,42 @@ test('PostgreSQL stopped for 10 s mid-run: the worker backs off, catches up, and
     const { rows } = await pool.query('SELECT count(*) AS n FROM mailmedic_bounce_message WHERE message_id = ANY($1)', [[...unique]]);
     assert.equal(Number(rows[0].n), unique.size);
   } finally { await pool.end(); }
+});
+
+test('worker bounces --max-size (CLI): a bounce over the size goes to the dead letters unread, the others are stored', { skip, timeout: 60_000 }, async () => {
+  const bySize = FILES.map((f) => ({ f, n: statSync(f).size })).sort((a, b) => a.n - b.n);
+  const limit = 8 * 1024;
+  const small = bySize.filter((x) => x.n < limit - 1024).slice(0, 2), big = bySize.filter((x) => x.n > limit + 1024).slice(-1);
+  assert.ok(small.length === 2 && big.length === 1, 'fixtures on both sides of the limit');
+  const nc = await connectNats({ servers: env.natsUrl });
+  const pool = openStore(env.dbUrl, 1);
+  try {
+    const before = await storeCounts(pool);
+    // A new line at the end makes each a message the stream has not seen (its id is its hash).
+    for (const { f } of [...small, ...big]) await shipBounce(Buffer.concat([readFileSync(f), Buffer.from('\n')]), { servers: env.natsUrl });
+    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, [CLI, 'worker', 'bounces', '--nats', env.natsUrl, '--db', env.dbUrl, '--max-size', '8k', '--drain'], { env: baseEnv(), timeout: 45_000 },
+        (err, _out, stderr) => resolve({ code: err ? Number(err.code) : 0, stderr }));
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /1 to the dead letters/);
+    const dead = (await readDeadLetters(nc.jetstream())).filter((d) => d.reason.startsWith(`larger than ${limit} bytes`));
+    assert.equal(dead.length, 1);
+    assert.equal(dead[0]!.bytes, big[0]!.n + 1, 'the whole original is kept in the dead letter');
+    assert.equal((await storeCounts(pool)).messages - before.messages, 2);
+  } finally {
+    await pool.end();
+    await nc.close();
+  }
+});
+
+test('metrics text: label values escaped, summaries shown from the start, unknown metrics refused', async () => {
+  const { MetricSet } = await import('../../src/stream/index.js');
+  const m = new MetricSet({ t_total: { type: 'counter', help: 'a test' }, t_seconds: { type: 'summary', help: 'a summary' } });
+  m.add('t_total', 2, { host: 'a"b\\c\nd' });
+  const text = m.text({ t_gauge: 5 });
+  assert.match(text, /^t_total\{host="a\\"b\\\\c\\nd"\} 2$/m);
+  assert.match(text, /^t_seconds_count 0$/m);
+  assert.match(text, /^t_gauge 5$/m);
+  assert.throws(() => m.add('nope'), /unknown metric nope/);
 });

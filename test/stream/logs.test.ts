@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { summarizeLogs } from '../../src/logs/index.js';
 import {
-  connectNats, DEAD, ensureStream, HostLogState, LOG_HEADERS, openStore, readDeadLetters, runBounceWorker, runLogWorker, shipBounce, shipLogs, STREAM,
+  connectNats, DEAD, HostLogState, LOG_HEADERS, openStore, readDeadLetters, runBounceWorker, runLogWorker, shipBounce, shipLogs, STREAM,
 } from '../../src/stream/index.js';
 import { CLI, PROJECT_ROOT } from '../helpers/env.js';
 import { baseEnv } from '../cli/usage-cases.js';
@@ -28,9 +28,6 @@ let env: StreamEnv;
 before(async () => {
   if (skip) return;
   env = await startStreamEnv();
-  const nc = await connectNats({ servers: env.natsUrl });
-  await ensureStream(await nc.jetstreamManager());
-  await nc.close();
   // A busy server's log (deterministic for the seed): enough batches for a worker to be killed in the middle.
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'gen-postfix-log.mjs'), '--size', '1.5M', '--seed', '20', '--out', GEN]);
 }, { timeout: 60_000 });
@@ -305,4 +302,57 @@ test('PostgreSQL stopped mid-run under a log worker: it lets its hosts go, backs
     const { rows: [c] } = await pool.query("SELECT (SELECT count(*) FROM mailmedic_log_event WHERE host = 'pgdown') AS p, (SELECT count(*) FROM mailmedic_log_event WHERE host = 'mx1_example_test') AS m");
     assert.equal(Number(c.p), Number(c.m), 'the same story rows as the same lines read without the fault');
   } finally { await pool.end(); }
+});
+
+test('worker logs --metrics and --keep-stories (CLI): old story rows pruned on start, per-host counters and backlog scraped, SIGTERM clean', { skip, timeout: 90_000 }, async () => {
+  const day = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+  const story = (ms: number, qid: string) => [
+    `${iso(ms)} metered postfix/qmgr[7]: ${qid}: from=<shop@example.test>, size=1200, nrcpt=1 (queue active)`,
+    `${iso(ms + 1000)} metered postfix/smtp[8]: ${qid}: to=<anna@example.net>, relay=mx.example.net[192.0.2.25]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)`,
+    `${iso(ms + 2000)} metered postfix/qmgr[7]: ${qid}: removed`,
+  ].join('\n') + '\n';
+  const nc = await connectNats({ servers: env.natsUrl });
+  const subject = `${STREAM.logPrefix}metered`;
+  await nc.jetstream().publish(subject, Buffer.from(story(Date.now() - 40 * day, 'A1B2C3D4E5')));
+  await nc.jetstream().publish(subject, Buffer.from(story(Date.now() - 3600_000, 'F6A7B8C9D0')));
+  // Counted without pruning first, so what the prune must delete is known from the database itself.
+  await runLogWorker({ nats: { servers: env.natsUrl }, db: env.dbUrl, idleExitMs: 1500, rebalanceMs: 300 });
+  const pool = openStore(env.dbUrl, 1);
+  const count = async (where: string) => Number((await pool.query(`SELECT count(*) AS n FROM mailmedic_log_event WHERE ${where}`)).rows[0].n);
+  const { freePort } = await import('../helpers/stream-env.js');
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'worker', 'logs', '--nats', env.natsUrl, '--db', env.dbUrl, '--metrics', `127.0.0.1:${port}`, '--keep-stories', '30d', '--lang', 'pl'],
+    { env: baseEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => { err += d; });
+  try {
+    const cutoff = `at < now() - interval '30 days'`;
+    const old = await count(cutoff), young = await count(`NOT (${cutoff}) OR at IS NULL`);
+    assert.ok(old >= 3, `the 40-day-old story is stored (${old} old rows)`);
+    await until('the prune said so', () => /usunięto wiersze historii wiadomości starsze niż/.test(err));
+    assert.match(err, new RegExp(`starsze niż \\S+: ${old}\\b`));
+    assert.equal(await count(cutoff), 0, 'no row older than the kept period');
+    assert.equal(await count(`NOT (${cutoff}) OR at IS NULL`), young, 'younger rows untouched');
+    const scrape = async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const m0 = await scrape();
+    assert.match(m0, new RegExp(`^mailmedic_log_worker_stories_pruned_total ${old}$`, 'm'));
+    // New lines: counted by this worker, per host, with the host's backlog after them.
+    await nc.jetstream().publish(subject, Buffer.from(story(Date.now() - 60_000, 'E1F2A3B4C5')));
+    await until('the new lines counted', async () => /^mailmedic_log_worker_lines_total\{host="metered"\} 3$/m.test(await scrape()));
+    const m1 = await scrape();
+    assert.match(m1, /^mailmedic_log_worker_messages_total\{host="metered"\} 1$/m);
+    assert.match(m1, /^mailmedic_log_worker_host_pending\{host="metered"\} 0$/m);
+    const held = Number(/^mailmedic_log_worker_hosts (\d+)$/m.exec(m1)?.[1]);
+    assert.ok(held >= 1 && held === Number(/^mailmedic_log_worker_host_changes_total\{change="taken"\} (\d+)$/m.exec(m1)?.[1]), m1);
+    assert.match(m1, /^mailmedic_log_worker_batch_seconds_count [1-9]\d*$/m);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/other`)).status, 404);
+    child.kill('SIGTERM');
+    assert.equal(await exited(child), 0, err);
+    assert.match(err, /koniec: przejętych hostów/);
+  } finally {
+    child.kill('SIGKILL');
+    await pool.end();
+    await nc.close();
+  }
 });

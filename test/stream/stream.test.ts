@@ -18,15 +18,9 @@ const skip = STREAM_SKIP ?? false;
 let env: StreamEnv;
 before(async () => {
   if (skip) return;
-  env = await startStreamEnv();
   // The consumer every worker shares, made here with a short redelivery wait (production: 60 s), so a killed
   // worker's batch comes back within the test.
-  const { connectNats, ensureStream, ensureBounceConsumer } = await import('../../src/stream/index.js');
-  const nc = await connectNats({ servers: env.natsUrl });
-  const jsm = await nc.jetstreamManager();
-  await ensureStream(jsm);
-  await ensureBounceConsumer(jsm, { ackWaitMs: 2000 });
-  await nc.close();
+  env = await startStreamEnv({ bounceConsumer: { ackWaitMs: 2000 } });
 }, { timeout: 60_000 });
 after(async () => { await env?.stop(); });
 

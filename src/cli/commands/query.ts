@@ -2,6 +2,7 @@ import { makeReport, type Finding, type Report, type Table, type Text } from '..
 import { fill, pick, tx } from '../../i18n/text.js';
 import { renderCsv } from '../../report/csv.js';
 import { durationOption, numberOption, parseCommand, UsageError } from '../args.js';
+import { postgresUrlOption } from '../db-option.js';
 import { emit } from '../output.js';
 import { USAGE_TEXTS } from '../usage-texts.js';
 import type { Command } from './index.js';
@@ -85,10 +86,10 @@ export const command: Command = {
     if (what === 'message' && !positionals[1]?.trim()) throw new UsageError(USAGE_TEXTS.queryMessageId);
     if (what === 'bounces' && !(typeof v.recipient === 'string' && v.recipient.trim())) throw new UsageError(USAGE_TEXTS.queryRecipient);
     if (v.by !== undefined && v.by !== 'hour' && v.by !== 'day') throw new UsageError(USAGE_TEXTS.queryBy, { value: String(v.by) });
-    const db = typeof v.db === 'string' ? v.db : process.env.MAILMEDIC_DB;
-    if (!db) throw new UsageError(USAGE_TEXTS.workerDb);
-    // Days are the natural unit here: "7d" is read as 168 hours.
-    const sinceMs = typeof v.since === 'string' ? (/^\d+d$/.test(v.since) ? durationOption('since', `${Number(v.since.slice(0, -1)) * 24}h`, 0, 'ms', 60_000, 3650 * 86_400_000) : durationOption('since', v.since, 0, 'ms', 60_000, 3650 * 86_400_000)) : undefined;
+    const rawDb = typeof v.db === 'string' ? v.db : process.env.MAILMEDIC_DB;
+    if (!rawDb) throw new UsageError(USAGE_TEXTS.workerDb);
+    const db = postgresUrlOption(rawDb);
+    const sinceMs = typeof v.since === 'string' ? durationOption('since', v.since, 0, 'ms', 60_000, 3650 * 86_400_000) : undefined;
     const sinceDate = sinceMs ? { since: new Date(Date.now() - sinceMs) } : {};
     const since = typeof v.since === 'string' ? fill(T.since, { d: v.since }) : tx('', '');
     const host = typeof v.host === 'string' ? v.host : undefined;
