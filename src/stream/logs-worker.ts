@@ -113,10 +113,18 @@ export class HostLogState {
   private found: Finding[] = [];
   private det: ProblemDetector;
   private lastTs = NaN;
+  /** Queue ids deferred before what this state has read (from the stored stories): their next deferral is not a first. */
+  private deferredEarlier = new Set<string>();
   constructor(limits: LogProblemLimits = DEFAULT_LOG_LIMITS) {
     this.collector.clock = this.clock;
     this.det = new ProblemDetector(limits, (f) => this.found.push(f));
   }
+
+  /**
+   * Messages a worker before this one saw deferred, earlier than the lines this state re-reads: counted as deferred
+   * once already, so a later deferral of theirs is not counted again.
+   */
+  seedDeferred(qids: Iterable<string>): void { for (const q of qids) this.deferredEarlier.add(q); }
 
   /**
    * Read one message's lines. `streamMs` (the time the stream stored it) is the reference for year-less stamps, so
@@ -136,6 +144,7 @@ export class HostLogState {
       const e = this.parser.parse(line);
       if (e) {
         const m = this.tracker.add(e);
+        if (this.deferredEarlier.size && m && 'qid' in e && e.qid && this.deferredEarlier.delete(e.qid)) m.deferredBefore = true;
         this.collector.add(e, m);
         this.det.add(e, m);
         if (e.ts === e.ts) this.lastTs = e.ts;
@@ -224,6 +233,20 @@ function unusable(m: JsMsg): string | undefined {
 }
 
 /**
+ * Queue ids of a host deferred in the week of stories before `from` (the stream time a takeover re-reads from) and
+ * not removed since: messages still waiting whose first deferral was counted by an earlier worker. Stories pruned
+ * away or never written make this a lower bound: such a message may count as deferred once more.
+ */
+async function deferredBefore(pool: pg.Pool, host: string, from: Date): Promise<string[]> {
+  const { rows } = await pool.query<{ qid: string }>(
+    `SELECT DISTINCT d.qid FROM mailmedic_log_event d
+      WHERE d.host = $1 AND d.status = 'deferred' AND d.at < $2 AND d.at >= $2::timestamptz - interval '7 days'
+        AND NOT EXISTS (SELECT 1 FROM mailmedic_log_event r WHERE r.qid = d.qid AND r.host = d.host AND r.kind = 'removed')
+      LIMIT 1000000`, [host, from.toISOString()]);
+  return rows.map((r) => r.qid);
+}
+
+/**
  * Delete message-story rows whose line time is before `before`, in short chunks; returns how many went. Safe beside
  * running workers (rows of a message still open are newer than any sensible keep period).
  */
@@ -283,6 +306,7 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
       const { rows } = await pool.query<{ stream_seq: string; stream_time: Date | null }>('SELECT stream_seq, stream_time FROM mailmedic_log_checkpoint WHERE host = $1', [host]);
       const done = Number(rows[0]?.stream_seq ?? 0);
       const from = rows[0]?.stream_time ? new Date(rows[0].stream_time.getTime() - (o.warmupMs ?? 2 * 3600_000)) : undefined;
+      if (from) state.seedDeferred(await deferredBefore(pool, host, from));
       const consumer = await js.consumers.get(STREAM.name, {
         filterSubjects: STREAM.logPrefix + host,
         ...(from ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: from.toISOString() } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: 1 }),

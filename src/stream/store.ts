@@ -91,8 +91,10 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX mailmedic_log_event_by_qid ON mailmedic_log_event (qid);
    CREATE INDEX mailmedic_log_event_by_message_id ON mailmedic_log_event (message_id) WHERE message_id IS NOT NULL;`,
-  // 3: story rows are pruned by age (`worker logs --keep-stories`), which wants them by time.
-  `CREATE INDEX mailmedic_log_event_by_time ON mailmedic_log_event (at);`,
+  // 3: story rows are pruned by age (`worker logs --keep-stories`), which wants them by time; a worker taking over a
+  // host asks for its messages deferred before the warm-up window (few rows: a partial index).
+  `CREATE INDEX mailmedic_log_event_by_time ON mailmedic_log_event (at);
+   CREATE INDEX mailmedic_log_event_deferred ON mailmedic_log_event (host, at) WHERE status = 'deferred';`,
 ];
 
 /** A connection pool to the results database. */
