@@ -14,6 +14,7 @@ import { tx } from '../i18n/text.js';
 import { describeReason } from '../knowledge/reasons.js';
 import { decodeArf, isJmrp, isUnsubscribeRequest } from './arf.js';
 import { autoReplyRule } from './autoreply.js';
+import { decodeRefusalMdn } from './mdn.js';
 import { BOUNCE_FROM, BOUNCE_ONLY_SUBJECT, BOUNCE_SUBJECT, includesAny, nullSender, STRICT_BOUNCE_FROM } from './signs.js';
 import { decodeDsn, embeddedDsn } from './dsn.js';
 import { amazonsesJson } from './formats/amazonses.js';
@@ -433,6 +434,15 @@ function parseRoot(root: MimePart, depth: number, opts: ParseBounceOptions): Bou
     const who = firstAddress(ctx.from) ?? '';
     const r: RawRecipient = { recipient: who, reason: 'feedback', feedbackType: 'opt-out', rule: 'arf/x-apple-unsubscribe', action: 'failed' };
     return found(base, 'feedback', 'arf', finish([r], 'arf', ctx));
+  }
+  // A refusal reported as a disposition notification: a Sieve reject by the recipient's own filter.
+  if (reportType === 'disposition-notification') {
+    for (const p of walkParts(root)) {
+      if (p.parent === 'message' || p.contentType !== 'message/disposition-notification') continue;
+      const rcpts = decodeRefusalMdn(partText(p, 64 * 1024), ctx.original, ctx.errorText);
+      if (rcpts.length) return found(base, 'dsn', 'rfc8098', finish(rcpts, 'rfc8098', ctx));
+      break;
+    }
   }
   // 2. JSON notifications (Amazon SES).
   if (!skip?.includes(amazonsesJson.name) && amazonsesJson.detect(ctx)) {

@@ -6,7 +6,7 @@ import type { CorpusItem, CorpusScore, ExpectedRecipient } from '../../src/bounc
 
 /**
  * expected.tsv: file, recipient_index, recipient, reason, hard, kind, why — one row per recipient a notice reports.
- * `kind` filters final DSNs or delay warnings.
+ * `kind` filters final DSNs or delay warnings (a non-bounce, recipient "-" and kind "none", counts with the finals).
  */
 export function loadRealMtaCorpus(dir: string, kind?: 'final' | 'delay'): CorpusItem[] {
   const byFile = new Map<string, { kinds: Set<string>; expected: ExpectedRecipient[] }>();
@@ -14,13 +14,14 @@ export function loadRealMtaCorpus(dir: string, kind?: 'final' | 'delay'): Corpus
     const [file, , recipient, reason, hard, k] = line.split('\t');
     const e = byFile.get(file!) ?? { kinds: new Set<string>(), expected: [] };
     e.kinds.add(k!);
-    e.expected.push({ recipient: recipient!, reason: reason!, hard: hard === 'true' });
+    // recipient "-": a message that is no bounce (an auto-reply): nothing may be read from it as a failure.
+    if (recipient !== '-') e.expected.push({ recipient: recipient!, reason: reason!, hard: hard === 'true' });
     byFile.set(file!, e);
   }
   const items: CorpusItem[] = [];
   for (const [file, e] of byFile) {
     // A notice is a delay warning when every recipient it reports is delayed.
-    const fileKind = e.kinds.has('final') ? 'final' : 'delay';
+    const fileKind = e.kinds.has('final') || e.kinds.has('none') ? 'final' : 'delay';
     if (kind && fileKind !== kind) continue;
     items.push({ file, family: file.split('/')[0]!, raw: readFileSync(join(dir, file)), expected: e.expected });
   }
