@@ -80,7 +80,7 @@ export function buildOpenApi(serverUrl = 'http://127.0.0.1:8025'): Record<string
     },
   };
   // The dashboard's routes: answered by a server started with a watch list (--watch), 404 otherwise.
-  for (const r of watchRoutes(() => undefined)) {
+  for (const r of watchRoutes()) {
     const entry = (paths[r.path] ?? {}) as Record<string, unknown>;
     entry[r.method.toLowerCase()] = {
       operationId: r.id, summary: r.summary,

@@ -468,9 +468,9 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     server,
     listen: async () => {
       if (opts.watch && !dashboard) {
-        const { WatchDashboard, parseSpan } = await import('../watch/dashboard.js');
+        const { WatchDashboard } = await import('../watch/dashboard.js');
         dashboard = await WatchDashboard.open(opts.watch.list, opts.watch.db);
-        routes = watchRoutes(parseSpan);
+        routes = watchRoutes();
       }
       return new Promise<MailmedicServer>((resolve, reject) => {
       server.once('error', (e) => { void dashboard?.close(); reject(e); });
