@@ -33,8 +33,13 @@ const DATE = { type: 'string', format: 'date-time' };
 const DATE_OR_NULL = { type: ['string', 'null'], format: 'date-time' };
 const COUNT = { type: 'integer', minimum: 0 };
 const NULLABLE = { type: ['string', 'null'] };
-const since = (ms: number | undefined) => (ms === undefined ? {} : { since: new Date(Date.now() - ms) });
-const sinceOut = (ms: number | undefined) => (ms === undefined ? {} : { since: new Date(Date.now() - ms).toISOString() });
+/** A look-back as a time, once: the query and the answer name the same instant. */
+function sinceOf(params: URLSearchParams): { query: { since?: Date }; out: { since?: string } } {
+  const ms = spanParam(params, 'since');
+  if (ms === undefined) return { query: {}, out: {} };
+  const at = new Date(Date.now() - ms);
+  return { query: { since: at }, out: { since: at.toISOString() } };
+}
 const SINCE_ALL = (what: string): QueryParam => ({ name: 'since', description: `only ${what} within this time (default: all)`, schema: SPAN_SCHEMA });
 const LIMIT = (dflt: number, max: number): QueryParam => ({ name: 'limit', description: `at most this many rows (default ${dflt})`, schema: { type: 'integer', minimum: 1, maximum: max } });
 const HOST: QueryParam = { name: 'host', description: 'one host only, as `ship logs --host` named it (default: every host)', schema: { type: 'string', maxLength: 255 } };
@@ -64,10 +69,10 @@ export function streamRoutes(): StreamRoute[] {
       query: [SINCE_ALL('recipients whose last hard bounce came'), LIMIT(1000, 10_000)],
       output: { type: 'object', required: ['rows', 'truncated'], properties: { since: DATE, rows: { type: 'array', items: SUPPRESSION_ROW }, truncated: { type: 'boolean', description: 'true: there are more rows than `limit`' } } },
       async run(r, { params }) {
-        const ms = spanParam(params, 'since');
+        const since = sinceOf(params);
         const limit = intParam(params, 'limit', 1000, 1, 10_000);
-        const rows = await r.suppression({ ...since(ms), limit: limit + 1 });
-        return { ...sinceOut(ms), rows: rows.slice(0, limit), truncated: rows.length > limit };
+        const rows = await r.suppression({ ...since.query, limit: limit + 1 });
+        return { ...since.out, rows: rows.slice(0, limit), truncated: rows.length > limit };
       },
     },
     {
@@ -76,39 +81,39 @@ export function streamRoutes(): StreamRoute[] {
       query: [SINCE_ALL('recipients whose last hard bounce came'), LIMIT(1_000_000, 1_000_000)],
       output: { type: 'string' }, file: { type: 'text/csv', name: 'mailmedic-suppression.csv' },
       async run(r, { params }) {
-        const ms = spanParam(params, 'since');
-        const rows = await r.suppression({ ...since(ms), limit: intParam(params, 'limit', 1_000_000, 1, 1_000_000) });
+        const since = sinceOf(params);
+        const rows = await r.suppression({ ...since.query, limit: intParam(params, 'limit', 1_000_000, 1, 1_000_000) });
         return renderCsv(CSV_COLUMNS, rows.map((x) => [x.recipient, x.firstSeen.toISOString(), x.lastSeen.toISOString(), x.bounces, x.lastReason, x.lastStatus ?? '']));
       },
     },
     {
       id: 'streamHosts', method: 'GET', path: '/api/stream/hosts',
       summary: 'Per host and hour (or day), newest first: log lines read, received, delivered, deferred, bounced, rejected',
-      query: [{ name: 'since', description: 'how far back (default 24h)', schema: SPAN_SCHEMA }, HOST,
+      query: [SINCE_ALL('periods'), HOST,
         { name: 'by', description: 'hour (default) or day', schema: { enum: ['hour', 'day'] } }, LIMIT(1000, 10_000)],
-      output: { type: 'object', required: ['since', 'by', 'rows'], properties: { since: DATE, by: { enum: ['hour', 'day'] }, rows: { type: 'array', items: {
+      output: { type: 'object', required: ['by', 'rows'], properties: { since: DATE, by: { enum: ['hour', 'day'] }, rows: { type: 'array', items: {
         type: 'object', required: ['host', 'period', 'lines', 'received', 'delivered', 'deferred', 'bounced', 'rejected'],
         properties: { host: { type: 'string' }, period: DATE, lines: COUNT, received: COUNT, delivered: COUNT, deferred: COUNT, bounced: COUNT, rejected: COUNT } } } } },
       async run(r, { params }) {
-        const ms = spanParam(params, 'since', '24h');
+        const since = sinceOf(params);
         const host = textParam(params, 'host', 255);
         const by = params.get('by') ?? 'hour';
         if (by !== 'hour' && by !== 'day') throw new HttpError(400, 'by must be hour or day', 'bad-field', 'by');
-        const rows = await r.hosts({ ...since(ms), ...(host ? { host } : {}), by, limit: intParam(params, 'limit', 1000, 1, 10_000) });
-        return { ...sinceOut(ms), by, rows };
+        const rows = await r.hosts({ ...since.query, ...(host ? { host } : {}), by, limit: intParam(params, 'limit', 1000, 1, 10_000) });
+        return { ...since.out, by, rows };
       },
     },
     {
       id: 'streamProblems', method: 'GET', path: '/api/stream/problems',
       summary: 'The problems the log workers found in the hosts\' logs, newest first: each a Finding (both languages), with its host and when',
-      query: [{ name: 'since', description: 'how far back (default 7d)', schema: SPAN_SCHEMA }, HOST, LIMIT(200, 1000)],
-      output: { type: 'object', required: ['since', 'problems'], properties: { since: DATE, problems: { type: 'array', items: {
+      query: [SINCE_ALL('problems detected'), HOST, LIMIT(200, 1000)],
+      output: { type: 'object', required: ['problems'], properties: { since: DATE, problems: { type: 'array', items: {
         type: 'object', required: ['host', 'detectedAt', 'finding'], properties: { host: { type: 'string' }, detectedAt: DATE, finding: { $ref: '#/components/schemas/Finding' } } } } } },
       async run(r, { params }) {
-        const ms = spanParam(params, 'since', '7d');
+        const since = sinceOf(params);
         const host = textParam(params, 'host', 255);
-        const rows = await r.problems({ ...since(ms), ...(host ? { host } : {}), limit: intParam(params, 'limit', 200, 1, 1000) });
-        return { ...sinceOut(ms), problems: rows.map((p) => ({ ...p, finding: findingForTheWeb(p.finding) })) };
+        const rows = await r.problems({ ...since.query, ...(host ? { host } : {}), limit: intParam(params, 'limit', 200, 1, 1000) });
+        return { ...since.out, problems: rows.map((p) => ({ ...p, finding: findingForTheWeb(p.finding) })) };
       },
     },
     {
@@ -133,8 +138,8 @@ export function streamRoutes(): StreamRoute[] {
           remoteHost: NULLABLE, rule: { type: 'string' }, messageId: { type: 'string', description: 'the stored bounce message\'s key (SHA-256)' } } } } } },
       async run(r, { params }) {
         const recipient = textParam(params, 'recipient', 320, true);
-        const ms = spanParam(params, 'since');
-        return { recipient, ...sinceOut(ms), bounces: await r.bounces(recipient, { ...since(ms), limit: intParam(params, 'limit', 200, 1, 1000) }) };
+        const since = sinceOf(params);
+        return { recipient, ...since.out, bounces: await r.bounces(recipient, { ...since.query, limit: intParam(params, 'limit', 200, 1, 1000) }) };
       },
     },
   ];

@@ -867,12 +867,13 @@ function streamPage(box: HTMLElement): void {
   hostsForm.appendChild(fieldOf('f-by', S.groupBy!, by)); hostsForm.appendChild(byBtn);
   const hostsList = el('div');
   function loadHosts(): Promise<void> {
-    const q = by.value === 'day' ? '?by=day&since=30d' : '?by=hour&since=24h';
-    return jsonCall<{ rows: HostPeriodRow[] }>('GET', '/api/stream/hosts' + q).then((r) => {
+    const day = by.value === 'day';
+    return jsonCall<{ rows: HostPeriodRow[] }>('GET', '/api/stream/hosts?limit=5000&by=' + (day ? 'day' : 'hour')).then((r) => {
       hostsList.textContent = '';
       if (!r.rows.length) { hostsList.appendChild(el('p', 'summary', S.noHosts)); return; }
       const hosts = new Map<string, HostPeriodRow[]>();
-      for (const row of r.rows) { const l = hosts.get(row.host) || []; l.push(row); hosts.set(row.host, l); }
+      // Each host's newest periods (the rows come newest first): 48 hours or 60 days.
+      for (const row of r.rows) { const l = hosts.get(row.host) || []; if (l.length < (day ? 60 : 48)) l.push(row); hosts.set(row.host, l); }
       for (const [host, rows] of hosts) {
         const sec = el('section', 'hostbox'); sec.setAttribute('data-host', host);
         sec.appendChild(el('h3', '', host));
@@ -881,15 +882,22 @@ function streamPage(box: HTMLElement): void {
         const strip = el('div', 'vspark');
         strip.setAttribute('role', 'img');
         strip.setAttribute('aria-label', fillText(S.trend, { host, min: numText(Math.min(...oldest.map((x) => x.lines))), max: numText(max) }));
-        for (const x of oldest.slice(-120)) {
+        for (const x of oldest) {
           const bar = el('i', x.bounced || x.rejected ? 'warn' : '');
           bar.style.height = Math.max(4, (100 * x.lines) / max) + '%';
           bar.title = whenText(x.period) + ' — ' + S.lines + ': ' + numText(x.lines);
           strip.appendChild(bar);
         }
         sec.appendChild(strip);
-        sec.appendChild(simpleTable([S.time!, S.lines!, S.received!, S.delivered!, S.deferred!, S.bounced!, S.rejected!],
-          rows.slice(0, 48).map((x) => [whenText(x.period), ...[x.lines, x.received, x.delivered, x.deferred, x.bounced, x.rejected].map(numText)])));
+        const sum = (k: 'lines' | 'received' | 'delivered' | 'deferred' | 'bounced' | 'rejected') => numText(rows.reduce((n, x) => n + x[k], 0));
+        sec.appendChild(el('p', 'meta', [[S.lines, 'lines'], [S.received, 'received'], [S.delivered, 'delivered'], [S.deferred, 'deferred'], [S.bounced, 'bounced'], [S.rejected, 'rejected']]
+          .map(([t, k]) => t + ': ' + sum(k as 'lines')).join(' · ')));
+        // The figures behind the strip, folded: the strip says the shape, the table each number (and to a screen reader).
+        const det = el('details');
+        det.appendChild(el('summary', '', fillText(S.details, { n: rows.length })));
+        det.appendChild(simpleTable([S.time!, S.lines!, S.received!, S.delivered!, S.deferred!, S.bounced!, S.rejected!],
+          rows.map((x) => [whenText(x.period), ...[x.lines, x.received, x.delivered, x.deferred, x.bounced, x.rejected].map(numText)])));
+        sec.appendChild(det);
         hostsList.appendChild(sec);
       }
     });
@@ -901,7 +909,7 @@ function streamPage(box: HTMLElement): void {
   hostsBox.appendChild(hostsList);
 
   function loadProblems(): Promise<void> {
-    return jsonCall<{ problems: StoredProblem[] }>('GET', '/api/stream/problems?since=7d').then((r) => {
+    return jsonCall<{ problems: StoredProblem[] }>('GET', '/api/stream/problems').then((r) => {
       problemsBox.textContent = '';
       problemsBox.appendChild(el('h2', '', S.problemsTitle));
       if (!r.problems.length) { problemsBox.appendChild(el('p', 'summary', S.noProblems)); return; }
