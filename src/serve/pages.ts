@@ -169,7 +169,7 @@ function clientTexts(lang: Lang): string {
     nav: flat(T.nav),
     pages: COMMAND_PAGES, prefill: COMMAND_PREFILL,
     watch: flat(T.watch),
-    stream: flat(T.stream),
+    stream: flat(T.stream), streamEvents: flat(T.streamEvents),
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');

@@ -131,6 +131,28 @@ export const SERVE_TEXT = {
     remote: tx('Remote server', 'Serwer zdalny'),
     diagnostic: tx('The server\'s words', 'Odpowiedź serwera'),
   },
+  /** A stored log event's kind and status (src/logs/messages.ts names them) as the results page shows them. */
+  streamEvents: {
+    received: tx('received', 'przyjęta'),
+    queued: tx('queued', 'w kolejce'),
+    'message-id': tx('Message-ID', 'Message-ID'),
+    delivery: tx('delivery attempt', 'próba doręczenia'),
+    expired: tx('expired', 'wygasła'),
+    notice: tx('notice to the sender', 'zawiadomienie nadawcy'),
+    reject: tx('rejected', 'odrzucona'),
+    removed: tx('removed from the queue', 'usunięta z kolejki'),
+    admin: tx('admin action', 'działanie administratora'),
+    filter: tx('content filter', 'filtr treści'),
+    authcheck: tx('sender check', 'sprawdzenie nadawcy'),
+    connect: tx('connection', 'połączenie'),
+    disconnect: tx('disconnection', 'rozłączenie'),
+    tls: tx('TLS', 'TLS'),
+    sent: tx('delivered', 'doręczona'),
+    bounced: tx('bounced', 'zwrócona'),
+    deferred: tx('deferred', 'odłożona'),
+    forwarded: tx('forwarded', 'przekazana dalej'),
+    filtered: tx('passed to a filter', 'przekazana do filtra'),
+  },
   /** The monitoring dashboard's words (`serve --watch`). */
   watch: {
     items: tx('Watched items', 'Obserwowane elementy'),

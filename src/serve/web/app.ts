@@ -812,6 +812,8 @@ function streamPage(box: HTMLElement): void {
   const countsBox = el('section'), suppBox = el('section'), hostsBox = el('section'), problemsBox = el('section'), lookBox = el('section');
   for (const b of [countsBox, suppBox, lookBox, hostsBox, problemsBox]) box.appendChild(b);
   const reason = (r: string) => (T.reasons[r] ? T.reasons[r] + ' (' + r + ')' : r);
+  const E = T.streamEvents || {};
+  const eventWord = (w: string | null) => (w ? (Object.prototype.hasOwnProperty.call(E, w) ? E[w]! : w) : '');
 
   function renderCounts(s: StreamSummary): void {
     countsBox.textContent = '';
@@ -936,7 +938,7 @@ function streamPage(box: HTMLElement): void {
       storyOut.appendChild(el('p', 'summary', r.lines.length ? fillText(S.storyFound, { id: r.id, n: r.lines.length }) : fillText(S.storyNone, { id: r.id })));
       if (r.lines.length) {
         storyOut.appendChild(simpleTable([S.time!, S.host!, S.queueId!, S.event!, S.status!, S.recipient!, S.line!],
-          r.lines.map((x) => [x.at ? whenText(x.at) : '', x.host, x.qid, x.kind, x.status || '', x.recipient || '', x.line]), 'story'));
+          r.lines.map((x) => [x.at ? whenText(x.at) : '', x.host, x.qid, eventWord(x.kind), eventWord(x.status), x.recipient || '', x.line]), 'story'));
       }
     }).catch(showError).then(() => { storyBtn.disabled = false; });
   }
@@ -966,10 +968,12 @@ function streamPage(box: HTMLElement): void {
 
   const cols = el('div', 'lookups');
   const c1 = el('div'), c2 = el('div');
-  c1.appendChild(el('h3', '', S.story)); c1.appendChild(storyForm); c1.appendChild(storyOut);
-  c2.appendChild(el('h3', '', S.recipientBounces)); c2.appendChild(recipientForm); c2.appendChild(bouncesOut);
+  c1.appendChild(el('h3', '', S.story)); c1.appendChild(storyForm);
+  c2.appendChild(el('h3', '', S.recipientBounces)); c2.appendChild(recipientForm);
   cols.appendChild(c1); cols.appendChild(c2);
   lookBox.appendChild(cols);
+  // The answers take the page's whole width (a log line is long), each opening with what was looked up.
+  lookBox.appendChild(storyOut); lookBox.appendChild(bouncesOut);
 
   // A link such as /stream?id=… or /stream?recipient=… opens with its look-up done.
   const params = new URLSearchParams(location.search);

@@ -41,6 +41,8 @@ interface ClientTexts {
   watch?: Record<string, string>;
   /** The stream results page's words. */
   stream?: Record<string, string>;
+  /** Log event kinds and statuses in the page's language. */
+  streamEvents?: Record<string, string>;
 }
 
 /** The results API's answers (src/serve/stream-api.ts is their source of truth). */
