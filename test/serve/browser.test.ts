@@ -692,13 +692,13 @@ test('the stream workers\' results in Polish: counts, the suppression list with 
     await p.waitForSelector('table.story');
     const story = await messageStory(pool, m.qid);
     assert.equal(await p.locator('table.story tbody tr').count(), story.length);
-    assert.equal(await p.locator('#story .summary').innerText(), `${m.qid}: wierszy logu: ${story.length}.`);
+    assert.equal(await p.locator('#story-answer .summary').innerText(), `${m.qid}: wierszy logu: ${story.length}.`);
     // A recipient of the list, clicked: their bounces.
     await p.locator('table.suppression a[data-recipient]').first().click();
     await p.waitForSelector('table.bounces');
     const bounces = await recipientBounces(pool, lib[0]!.recipient);
     assert.equal(await p.locator('table.bounces tbody tr').count(), bounces.length);
-    assert.match(await p.locator('#bounces').innerText(), /Przestań wysyłać na ten adres: zwroty są trwałe\./);
+    assert.match(await p.locator('#recipient-answer').innerText(), /Przestań wysyłać na ten adres: zwroty są trwałe\./);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(pageErrors, []);
 

@@ -849,7 +849,7 @@ function streamPage(box: HTMLElement): void {
       if (!r.rows.length) { suppList.appendChild(el('p', 'summary', S.noSuppression)); return; }
       suppList.appendChild(simpleTable([S.recipient!, S.firstSeen!, S.lastSeen!, S.bounces!, S.lastReason!, S.status!], r.rows.map((x) => {
         const a = el('a', '', x.recipient); a.href = '#recipient-form'; a.setAttribute('data-recipient', x.recipient);
-        a.addEventListener('click', (ev) => { ev.preventDefault(); recipientInput.value = x.recipient; void lookUpRecipient(); recipientInput.focus(); });
+        a.addEventListener('click', (ev) => { ev.preventDefault(); bounces.input.value = x.recipient; void bounces.go(); bounces.input.focus(); });
         return [a, whenText(x.firstSeen), whenText(x.lastSeen), numText(x.bounces), reason(x.lastReason), x.lastStatus || ''];
       }), 'suppression'));
       if (r.truncated) suppList.appendChild(el('p', 'meta', fillText(S.truncated, { n: r.rows.length })));
@@ -922,58 +922,53 @@ function streamPage(box: HTMLElement): void {
     });
   }
 
-  // The look-ups: a message's story by queue id or Message-ID, a recipient's bounces.
+  // The look-ups: a message's story by queue id or Message-ID, a recipient's bounces. Each is a form of one field
+  // whose answer goes into its own box; `show` draws the answer.
   lookBox.appendChild(el('h2', '', S.lookup));
-  const storyForm = el('form', 'inline'); storyForm.id = 'story-form';
-  const idInput = el('input'); idInput.type = 'text'; idInput.name = 'id'; idInput.maxLength = 500; idInput.required = true; idInput.autocomplete = 'off'; idInput.placeholder = '4B2C1A0F3';
-  const storyBtn = el('button', '', S.storyButton); storyBtn.type = 'submit';
-  storyForm.appendChild(fieldOf('f-story', S.storyId!, idInput)); storyForm.appendChild(storyBtn);
-  const storyOut = el('div'); storyOut.id = 'story'; storyOut.setAttribute('aria-live', 'polite');
-  function lookUpStory(): Promise<void> {
-    const id = idInput.value.trim();
-    if (!id) return Promise.resolve();
-    storyBtn.disabled = true;
-    return jsonCall<{ id: string; lines: StoryLine[] }>('GET', '/api/stream/message?id=' + encodeURIComponent(id)).then((r) => {
-      storyOut.textContent = '';
-      storyOut.appendChild(el('p', 'summary', r.lines.length ? fillText(S.storyFound, { id: r.id, n: r.lines.length }) : fillText(S.storyNone, { id: r.id })));
+  function lookUp(name: string, type: string, max: number, label: string, button: string, placeholder: string, show: (value: string, out: HTMLElement) => Promise<void>) {
+    const form = el('form', 'inline'); form.id = name + '-form';
+    const input = el('input'); input.type = type; input.name = name; input.maxLength = max; input.required = true; input.autocomplete = 'off'; input.placeholder = placeholder;
+    const btn = el('button', '', button); btn.type = 'submit';
+    form.appendChild(fieldOf('f-' + name, label, input)); form.appendChild(btn);
+    const out = el('div'); out.id = name + '-answer'; out.setAttribute('aria-live', 'polite');
+    const go = (): Promise<void> => {
+      const value = input.value.trim();
+      if (!value) return Promise.resolve();
+      btn.disabled = true;
+      return show(value, out).catch(showError).then(() => { btn.disabled = false; });
+    };
+    form.addEventListener('submit', (ev) => { ev.preventDefault(); void go(); });
+    return { form, input, out, go };
+  }
+  const story = lookUp('story', 'text', 500, S.storyId!, S.storyButton!, '4B2C1A0F3', (id, out) =>
+    jsonCall<{ id: string; lines: StoryLine[] }>('GET', '/api/stream/message?id=' + encodeURIComponent(id)).then((r) => {
+      out.textContent = '';
+      out.appendChild(el('p', 'summary', r.lines.length ? fillText(S.storyFound, { id: r.id, n: r.lines.length }) : fillText(S.storyNone, { id: r.id })));
       if (r.lines.length) {
-        storyOut.appendChild(simpleTable([S.time!, S.host!, S.queueId!, S.event!, S.status!, S.recipient!, S.line!],
+        out.appendChild(simpleTable([S.time!, S.host!, S.queueId!, S.event!, S.status!, S.recipient!, S.line!],
           r.lines.map((x) => [x.at ? whenText(x.at) : '', x.host, x.qid, eventWord(x.kind), eventWord(x.status), x.recipient || '', x.line]), 'story'));
       }
-    }).catch(showError).then(() => { storyBtn.disabled = false; });
-  }
-  storyForm.addEventListener('submit', (ev) => { ev.preventDefault(); void lookUpStory(); });
-
-  const recipientForm = el('form', 'inline'); recipientForm.id = 'recipient-form';
-  const recipientInput = el('input'); recipientInput.type = 'email'; recipientInput.name = 'recipient'; recipientInput.maxLength = 320; recipientInput.required = true; recipientInput.autocomplete = 'off'; recipientInput.placeholder = 'anna@example.com';
-  const recipientBtn = el('button', '', S.bouncesButton); recipientBtn.type = 'submit';
-  recipientForm.appendChild(fieldOf('f-recipient', S.address!, recipientInput)); recipientForm.appendChild(recipientBtn);
-  const bouncesOut = el('div'); bouncesOut.id = 'bounces'; bouncesOut.setAttribute('aria-live', 'polite');
-  function lookUpRecipient(): Promise<void> {
-    const addr = recipientInput.value.trim();
-    if (!addr) return Promise.resolve();
-    recipientBtn.disabled = true;
-    return jsonCall<{ recipient: string; bounces: RecipientBounce[] }>('GET', '/api/stream/bounces?recipient=' + encodeURIComponent(addr)).then((r) => {
-      bouncesOut.textContent = '';
+    }));
+  const bounces = lookUp('recipient', 'email', 320, S.address!, S.bouncesButton!, 'anna@example.com', (addr, out) =>
+    jsonCall<{ recipient: string; bounces: RecipientBounce[] }>('GET', '/api/stream/bounces?recipient=' + encodeURIComponent(addr)).then((r) => {
+      out.textContent = '';
       const hard = r.bounces.filter((b) => b.hard).length;
-      bouncesOut.appendChild(el('p', 'summary', r.bounces.length ? fillText(S.bouncesFound, { addr: r.recipient, n: r.bounces.length, hard }) : fillText(S.bouncesNone, { addr: r.recipient })));
-      if (hard) bouncesOut.appendChild(el('p', 'advice', S.bouncesHard));
+      out.appendChild(el('p', 'summary', r.bounces.length ? fillText(S.bouncesFound, { addr: r.recipient, n: r.bounces.length, hard }) : fillText(S.bouncesNone, { addr: r.recipient })));
+      if (hard) out.appendChild(el('p', 'advice', S.bouncesHard));
       if (r.bounces.length) {
-        bouncesOut.appendChild(simpleTable([S.time!, S.reason!, S.hard!, S.status!, S.remote!, S.diagnostic!],
+        out.appendChild(simpleTable([S.time!, S.reason!, S.hard!, S.status!, S.remote!, S.diagnostic!],
           r.bounces.map((b) => [whenText(b.at), reason(b.reason), b.hard ? S.yes! : S.no!, b.status || '', b.remoteHost || '', b.diagnostic || '']), 'bounces'));
       }
-    }).catch(showError).then(() => { recipientBtn.disabled = false; });
-  }
-  recipientForm.addEventListener('submit', (ev) => { ev.preventDefault(); void lookUpRecipient(); });
+    }));
 
   const cols = el('div', 'lookups');
   const c1 = el('div'), c2 = el('div');
-  c1.appendChild(el('h3', '', S.story)); c1.appendChild(storyForm);
-  c2.appendChild(el('h3', '', S.recipientBounces)); c2.appendChild(recipientForm);
+  c1.appendChild(el('h3', '', S.story)); c1.appendChild(story.form);
+  c2.appendChild(el('h3', '', S.recipientBounces)); c2.appendChild(bounces.form);
   cols.appendChild(c1); cols.appendChild(c2);
   lookBox.appendChild(cols);
   // The answers take the page's whole width (a log line is long), each opening with what was looked up.
-  lookBox.appendChild(storyOut); lookBox.appendChild(bouncesOut);
+  lookBox.appendChild(story.out); lookBox.appendChild(bounces.out);
 
   // A link such as /stream?id=… or /stream?recipient=… opens with its look-up done.
   const params = new URLSearchParams(location.search);
@@ -982,8 +977,8 @@ function streamPage(box: HTMLElement): void {
     renderCounts(s);
     return Promise.all([loadSuppression(), loadHosts(), loadProblems()]);
   }).then(() => {
-    if (startId && startId.length <= 500) { idInput.value = startId; void lookUpStory(); }
-    if (startRecipient && startRecipient.length <= 320) { recipientInput.value = startRecipient; void lookUpRecipient(); }
+    if (startId && startId.length <= 500) { story.input.value = startId; void story.go(); }
+    if (startRecipient && startRecipient.length <= 320) { bounces.input.value = startRecipient; void bounces.go(); }
   }).catch(showError);
 }
 
