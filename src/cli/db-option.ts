@@ -11,13 +11,16 @@ import { USAGE_TEXTS } from './usage-texts.js';
 
 const isPostgres = (db: string) => /^postgres(?:ql)?:\/\//i.test(db);
 
-/** Throws a UsageError when `url` is not a PostgreSQL URL a client can use; returns it unchanged otherwise. */
-export function postgresUrlOption(url: string): string {
+/**
+ * Throws a UsageError naming `option` (default --db) when `url` is not a PostgreSQL URL a client can use; returns it
+ * unchanged otherwise.
+ */
+export function postgresUrlOption(url: string, option = '--db'): string {
   let u: URL | undefined;
   try { u = new URL(url); } catch { /* reported below */ }
   const port = u?.port ? Number(u.port) : 5432;
   if (!u || !isPostgres(url) || !u.hostname || !(port >= 1 && port <= 65535)) {
-    throw new UsageError(USAGE_TEXTS.badDbUrl, { value: u ? redactUrl(url) : url.replace(/\/\/[^@/]*@/, '//…@').slice(0, 120) });
+    throw new UsageError(USAGE_TEXTS.badDbUrl, { option, value: u ? redactUrl(url) : url.replace(/\/\/[^@/]*@/, '//…@').slice(0, 120) });
   }
   return url;
 }

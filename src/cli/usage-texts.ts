@@ -138,7 +138,7 @@ export const USAGE_TEXTS = {
   // --- watch ---
   watchSubcommand: tx('give what to do: mailmedic watch run|daemon|report --config watch.yaml, or watch mute|unmute ITEM --config watch.yaml', 'podaj, co zrobić: mailmedic watch run|daemon|report --config watch.yaml albo watch mute|unmute ELEMENT --config watch.yaml'),
   watchSince: tx('--{name}: "{value}" is not a duration such as 7d, 36h or 90m', '--{name}: „{value}” nie jest czasem trwania, np. 7d, 36h albo 90m'),
-  badDbUrl: tx('--db: "{value}" is not a PostgreSQL URL such as postgres://user@host:5432/database', '--db: „{value}” nie jest adresem PostgreSQL, np. postgres://użytkownik@host:5432/baza'),
+  badDbUrl: tx('{option}: "{value}" is not a PostgreSQL URL such as postgres://user@host:5432/database', '{option}: „{value}” nie jest adresem PostgreSQL, np. postgres://użytkownik@host:5432/baza'),
   watchNoConfig: tx('give the watch list: --config watch.yaml', 'podaj listę obserwowanych: --config watch.yaml'),
 
   // --- doctor ---

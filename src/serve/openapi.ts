@@ -1,6 +1,8 @@
 /** The OpenAPI 3.1 description of the JSON API, built from the operation table (served at /openapi.json). */
 import { TOOL_VERSION } from '../core/finding.js';
 import { API_OPERATIONS } from './api.js';
+import type { QueryParam } from './route-params.js';
+import { streamRoutes } from './stream-api.js';
 import { WATCH_SCHEMAS, watchRoutes } from './watch-api.js';
 
 const TEXT = { type: 'object', required: ['en', 'pl'], properties: { en: { type: 'string' }, pl: { type: 'string' } } };
@@ -30,9 +32,36 @@ const REPORT = {
   },
 };
 const ERROR = { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string', description: 'the request field that was wrong, when one was' },
-  text: { $ref: '#/components/schemas/Text', description: 'the dashboard\'s refusals: the reason in both languages' }, key: { type: 'string', description: 'a refused watch list: the key at fault (e.g. servers[0].port)' } } };
+  text: { $ref: '#/components/schemas/Text', description: 'the dashboard\'s refusals, and a results database that does not answer: the reason in both languages' }, key: { type: 'string', description: 'a refused watch list: the key at fault (e.g. servers[0].port)' } } };
 
 const SSE_DOC = 'With `?stream=1` (or `Accept: text/event-stream`) the answer is a stream of server-sent events: `progress` (doctor checks starting and ending), `finding` (each finding as soon as it is known), then `report` (the whole Report) or `error`.';
+
+/** A route of a GET/POST/PUT table (the dashboard's, the results'), as its OpenAPI operation needs it. */
+interface TableRoute {
+  id: string; method: string; path: string; summary: string; bodyLimit?: number; query?: QueryParam[];
+  input?: Record<string, unknown>; output: Record<string, unknown>; file?: { type: string };
+}
+
+/** Each route of a table as an operation, with the table's own words on where it is answered and its extra answers. */
+function addRoutes<R extends TableRoute>(paths: Record<string, unknown>, routes: readonly R[], errors: Record<number, unknown>,
+  about: (r: R) => { description: string; notFound: string; more?: Record<number, unknown> }): void {
+  for (const r of routes) {
+    const a = about(r);
+    const entry = (paths[r.path] ?? {}) as Record<string, unknown>;
+    entry[r.method.toLowerCase()] = {
+      operationId: r.id, summary: r.summary, description: a.description,
+      ...(r.query ? { parameters: r.query.map((q) => ({ name: q.name, in: 'query', required: Boolean(q.required), description: q.description, schema: q.schema })) } : {}),
+      ...(r.input ? { requestBody: { required: true, content: { 'application/json': { schema: r.input } } } } : {}),
+      responses: {
+        200: { description: 'OK', content: { [r.file ? r.file.type : 'application/json']: { schema: r.output } } },
+        ...errors,
+        404: { description: a.notFound, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        ...a.more,
+      },
+    };
+    paths[r.path] = entry;
+  }
+}
 
 /** `serverUrl`: the address clients reach the API at (a running server passes its own; the default is the CLI's). */
 export function buildOpenApi(serverUrl = 'http://127.0.0.1:8025'): Record<string, unknown> {
@@ -80,22 +109,17 @@ export function buildOpenApi(serverUrl = 'http://127.0.0.1:8025'): Record<string
     },
   };
   // The dashboard's routes: answered by a server started with a watch list (--watch), 404 otherwise.
-  for (const r of watchRoutes(() => undefined)) {
-    const entry = (paths[r.path] ?? {}) as Record<string, unknown>;
-    entry[r.method.toLowerCase()] = {
-      operationId: r.id, summary: r.summary,
-      description: `Only on a server started with a watch list (mailmedic serve --watch watch.yaml); 404 otherwise.${r.bodyLimit ? ` Largest body: ${r.bodyLimit} bytes.` : ''}`,
-      ...(r.query ? { parameters: r.query.map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.schema })) } : {}),
-      ...(r.input ? { requestBody: { required: true, content: { 'application/json': { schema: r.input } } } } : {}),
-      responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: r.output } } },
-        ...errors,
-        404: { description: 'No watch list on this server, or an unknown item or alert', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-        ...(r.method === 'PUT' ? { 409: { description: 'The watch list changed since the version sent', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
-      },
-    };
-    paths[r.path] = entry;
-  }
+  addRoutes(paths, watchRoutes(), errors, (r) => ({
+    description: `Only on a server started with a watch list (mailmedic serve --watch watch.yaml); 404 otherwise.${r.bodyLimit ? ` Largest body: ${r.bodyLimit} bytes.` : ''}`,
+    notFound: 'No watch list on this server, or an unknown item or alert',
+    ...(r.method === 'PUT' ? { more: { 409: { description: 'The watch list changed since the version sent', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } } : {}),
+  }));
+  // The stream workers' results: answered by a server started with their database (--stream-db), 404 otherwise.
+  addRoutes(paths, streamRoutes(), errors, () => ({
+    description: 'Only on a server started with the stream workers\' database (mailmedic serve --stream-db postgres://…); 404 otherwise. Read-only.',
+    notFound: 'No results database on this server',
+    more: { 503: { description: 'The results database does not answer (stopped, unreachable or too slow); the reason in both languages in `text`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
+  }));
   paths['/api/health'] = { get: { operationId: 'health', summary: 'Liveness and which capabilities this build has', responses: { 200: { description: 'OK' } } } };
   return {
     openapi: '3.1.0',

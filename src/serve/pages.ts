@@ -13,8 +13,11 @@ import { DOCTOR_TEXT } from '../doctor/texts.js';
 import { REASON_INFO } from '../knowledge/reasons.js';
 import { SERVE_TEXT as T } from './texts.js';
 
-/** A page of the web app ('watch': the monitoring dashboard, only on a server started with a watch list). */
-export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'message' | 'doctor' | 'watch';
+/**
+ * A page of the web app ('watch': the monitoring dashboard, only on a server started with a watch list; 'stream': the
+ * stream workers' results, only on a server started with their database).
+ */
+export type PageId = 'home' | 'explain' | 'domain' | 'probe' | 'settings' | 'logs' | 'queue' | 'message' | 'doctor' | 'watch' | 'stream';
 /** The web app's pages in navigation order; each is served at `/<id>` (home at `/`). The dashboard is added when on. */
 export const PAGES: readonly PageId[] = ['home', 'explain', 'domain', 'probe', 'settings', 'logs', 'queue', 'message', 'doctor'];
 
@@ -41,7 +44,7 @@ interface FormPage {
   fields: Field[];
 }
 
-const FORMS: Record<Exclude<PageId, 'home' | 'doctor' | 'watch'>, FormPage> = {
+const FORMS: Record<Exclude<PageId, 'home' | 'doctor' | 'watch' | 'stream'>, FormPage> = {
   explain: {
     api: '/api/explain', intro: T.intro.explain, button: T.button.explain,
     fields: [
@@ -128,10 +131,10 @@ function fieldHtml(f: Field, lang: Lang): string {
   }
 }
 
-/** How a page is drawn: whether this server has the monitoring dashboard. */
-export interface PageOptions { watch?: boolean }
+/** How a page is drawn: whether this server has the monitoring dashboard, and the stream workers' results. */
+export interface PageOptions { watch?: boolean; stream?: boolean }
 
-const pagesOf = (o: PageOptions): PageId[] => (o.watch ? [...PAGES, 'watch'] : [...PAGES]);
+const pagesOf = (o: PageOptions): PageId[] => [...PAGES, ...(o.watch ? ['watch' as const] : []), ...(o.stream ? ['stream' as const] : [])];
 
 function navHtml(page: PageId, lang: Lang, o: PageOptions): string {
   // Short words in the bar; the full title is the link's tooltip and accessible name.
@@ -166,6 +169,7 @@ function clientTexts(lang: Lang): string {
     nav: flat(T.nav),
     pages: COMMAND_PAGES, prefill: COMMAND_PREFILL,
     watch: flat(T.watch),
+    stream: flat(T.stream), streamEvents: flat(T.streamEvents),
   };
   // JSON inside <script type="application/json">: "<" escaped so no text can close the element.
   return JSON.stringify(data).replace(/</g, '\\u003c');
@@ -190,6 +194,9 @@ export function renderPage(page: PageId, lang: Lang, opts: PageOptions = {}): st
   } else if (page === 'watch') {
     o.push(`<h1>${esc(pick(T.nav.watch, lang))}</h1><p class="intro">${esc(pick(T.intro.watch, lang))}</p>`);
     o.push('<section id="dashboard" aria-live="polite"></section>');
+  } else if (page === 'stream') {
+    o.push(`<h1>${esc(pick(T.nav.stream, lang))}</h1><p class="intro">${esc(pick(T.intro.stream, lang))}</p>`);
+    o.push('<section id="streamboard"></section>');
   } else {
     const f = FORMS[page];
     o.push(`<h1>${esc(pick(T.nav[page], lang))}</h1><p class="intro">${esc(pick(f.intro, lang))}</p>`);

@@ -32,7 +32,9 @@ import { normalizeAddress, nonPublicKind } from './address.js';
 import { checkProbeTarget, HttpError, isLoopbackBind, RateLimiter, readJson, spoolBody } from './security.js';
 import { SERVE_TEXT } from './texts.js';
 import { dashboardHttpError, watchRoutes, type WatchRoute } from './watch-api.js';
+import { streamHttpError, streamRoutes, type StreamRoute } from './stream-api.js';
 import type { WatchDashboard } from '../watch/dashboard.js';
+import type { StreamReader } from '../stream/web-queries.js';
 import { findingForTheWeb, reportForTheWeb } from './web-words.js';
 
 /** Where and how the web app listens, which DNS server and CA it uses, and what it allows when exposed. */
@@ -68,6 +70,11 @@ export interface ServeOptions {
    * list's name with .db beside it, or a postgres:// URL). Without it the app has no dashboard.
    */
   watch?: { list: string; db?: string };
+  /**
+   * The stream workers' results database (`mailmedic worker`'s, a postgres:// URL): adds the page /stream and the
+   * read-only routes /api/stream/*. Without it the app loads neither `pg` nor the stream capability.
+   */
+  streamDb?: string;
 }
 
 /** A running web app: its URL, the token when exposed, and how to stop it. */
@@ -204,6 +211,15 @@ function renamePath(report: Report, path: string, shown: string): Report {
   return JSON.parse(JSON.stringify(report).split(JSON.stringify(path).slice(1, -1)).join(JSON.stringify(shown).slice(1, -1))) as Report;
 }
 
+/** The route of a table (the dashboard's, the results') for a request: 405 for a known path with another method, else 404. */
+function routeOf<R extends { path: string; method: string }>(table: readonly R[], req: IncomingMessage, path: string): R {
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const route = table.find((r) => r.path === path && r.method === method);
+  if (route) return route;
+  if (table.some((r) => r.path === path)) throw new HttpError(405, 'method not allowed', 'method');
+  throw new HttpError(404, 'not found', 'not-found');
+}
+
 /** The web app and JSON API as an HTTP server (not listening yet: call `listen()`). */
 export function createMailmedicServer(opts: ServeOptions = {}): { server: Server; listen: () => Promise<MailmedicServer> } {
   const host = opts.host ?? '127.0.0.1';
@@ -233,6 +249,10 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
   // The dashboard: opened by listen() (the watch capability is loaded only then), closed with the server.
   let dashboard: WatchDashboard | undefined;
   let routes: WatchRoute[] = [];
+  // The stream workers' results: opened by listen() (pg and src/stream are loaded only then), closed with the server.
+  let reader: StreamReader | undefined;
+  let readerDatabase = '';
+  const stream = streamRoutes();
   /** The OpenAPI document with `servers` naming the address the client reached (its Host is on the allowlist). */
   const openapiFor = (hostHeader: string): string => {
     let doc = openapiByHost.get(hostHeader);
@@ -345,6 +365,7 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
     const path = url.pathname;
     if (!admit(req, res, url, lang)) return;
     if (path.startsWith('/api/watch/')) return watchRoute(req, res, url, path, client);
+    if (path.startsWith('/api/stream/')) return streamRoute(req, res, url, path, lang);
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', appJs);
       if (path === '/app.css') return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
@@ -363,11 +384,11 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
         })) });
       }
       const page = (path === '/' ? 'home' : path.slice(1)) as PageId;
-      if (PAGES.includes(page) || (page === 'watch' && dashboard)) {
+      if (PAGES.includes(page) || (page === 'watch' && dashboard) || (page === 'stream' && reader)) {
         const extra: Record<string, string> = { 'Content-Language': lang, Vary: 'Accept-Language, Cookie' };
         const q = url.searchParams.get('lang');
         if (q === 'pl' || q === 'en') extra['Set-Cookie'] = `lang=${q}; Path=/; SameSite=Strict; Max-Age=31536000`;
-        return send(res, 200, 'text/html; charset=utf-8', renderPage(page, lang, { watch: Boolean(dashboard) }), extra);
+        return send(res, 200, 'text/html; charset=utf-8', renderPage(page, lang, { watch: Boolean(dashboard), stream: Boolean(reader) }), extra);
       }
       throw new HttpError(404, 'not found', 'not-found');
     }
@@ -407,18 +428,27 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
   /** /api/watch/…: the dashboard's routes (404 when the server has no watch list). */
   async function watchRoute(req: IncomingMessage, res: ServerResponse, url: URL, path: string, client: string): Promise<void> {
     if (!dashboard) throw new HttpError(404, 'this server has no watch list (start it with --watch watch.yaml)', 'not-found');
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
-    const route = routes.find((r) => r.path === path && r.method === method);
-    if (!route) {
-      if (routes.some((r) => r.path === path)) throw new HttpError(405, 'method not allowed', 'method');
-      throw new HttpError(404, 'not found', 'not-found');
-    }
+    const route = routeOf(routes, req, path);
     const body = route.bodyLimit ? await readJson(req, route.bodyLimit) : {};
     try {
       sendJson(res, 200, await route.run(dashboard, { body, params: url.searchParams, client }));
     } catch (e) {
       throw dashboardHttpError(e) ?? e;
     }
+  }
+
+  /** /api/stream/…: the stream workers' results (404 when the server has no results database; 503 while it is away). */
+  async function streamRoute(req: IncomingMessage, res: ServerResponse, url: URL, path: string, lang: Lang): Promise<void> {
+    if (!reader) throw new HttpError(404, 'this server has no results database (start it with --stream-db postgres://…)', 'not-found');
+    const route = routeOf(stream, req, path);
+    let out: unknown;
+    try {
+      out = await route.run(reader, { params: url.searchParams, lang, database: readerDatabase });
+    } catch (e) {
+      throw streamHttpError(e) ?? e;
+    }
+    if (!route.file) return sendJson(res, 200, out);
+    send(res, 200, `${route.file.type}; charset=utf-8`, String(out), { 'Content-Disposition': `attachment; filename="${route.file.name}"` });
   }
 
   const server = createServer((req, res) => {
@@ -467,20 +497,26 @@ export function createMailmedicServer(opts: ServeOptions = {}): { server: Server
   return {
     server,
     listen: async () => {
+      if (opts.streamDb && !reader) {
+        const [{ openStreamReader }, { redactUrl }] = await Promise.all([import('../stream/web-queries.js'), import('../watch/store/postgres.js')]);
+        reader = await openStreamReader(opts.streamDb);
+        readerDatabase = redactUrl(opts.streamDb);
+      }
       if (opts.watch && !dashboard) {
-        const { WatchDashboard, parseSpan } = await import('../watch/dashboard.js');
-        dashboard = await WatchDashboard.open(opts.watch.list, opts.watch.db);
-        routes = watchRoutes(parseSpan);
+        const { WatchDashboard } = await import('../watch/dashboard.js');
+        // A watch list that cannot be opened leaves no results database open behind it.
+        dashboard = await WatchDashboard.open(opts.watch.list, opts.watch.db).catch(async (e: unknown) => { await reader?.close(); reader = undefined; throw e; });
+        routes = watchRoutes();
       }
       return new Promise<MailmedicServer>((resolve, reject) => {
-      server.once('error', (e) => { void dashboard?.close(); reject(e); });
+      server.once('error', (e) => { void dashboard?.close(); void reader?.close(); reject(e); });
       server.listen(opts.port ?? 8025, host, () => {
         const a = server.address() as AddressInfo;
         const h = a.family === 'IPv6' ? `[${a.address}]` : a.address;
         allowedHosts = hostAllowlist(host, a.port, opts.allowedHosts ?? []);
         resolve({
           server, url: `http://${h}:${a.port}`, ...(token ? { token } : {}),
-          close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => { void (dashboard?.close() ?? Promise.resolve()).catch(() => undefined).then(() => r()); }); }),
+          close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => { void Promise.all([dashboard?.close(), reader?.close()]).catch(() => undefined).then(() => r()); }); }),
         });
       });
       });

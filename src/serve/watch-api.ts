@@ -4,6 +4,7 @@
  * server is started with a watch list: the app without one loads no part of `watch`.
  */
 import type { DashboardError, WatchDashboard } from '../watch/dashboard.js';
+import { intParam, SPAN_SCHEMA, spanParam, type QueryParam } from './route-params.js';
 import { HttpError } from './security.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -17,7 +18,7 @@ export interface WatchRoute {
   /** Largest accepted body in bytes (routes that take one). */
   bodyLimit?: number;
   /** Query parameters (GET). */
-  query?: { name: string; description: string; schema: JsonSchema }[];
+  query?: QueryParam[];
   input?: JsonSchema;
   output: JsonSchema;
   run: (d: WatchDashboard, q: { body: Record<string, unknown>; params: URLSearchParams; client: string }) => Promise<unknown>;
@@ -26,7 +27,7 @@ export interface WatchRoute {
 const KB = 1024;
 const TEXT_REF = { $ref: '#/components/schemas/Text' };
 const STATUS_REF = { $ref: '#/components/schemas/Status' };
-const SPAN = { type: 'string', pattern: '^\\d{1,6}(m|h|d)$', description: 'a length of time: 90m, 36h, 7d (1 minute to 400 days)' };
+const SPAN = SPAN_SCHEMA;
 const ITEM = { type: 'string', maxLength: 2048, description: 'the item key as the reports show it: domain:example.com, ip:192.0.2.1, smtp:mail.example.com:587, log:/var/log/maillog' };
 
 const DASHBOARD_ITEM = {
@@ -74,16 +75,8 @@ function str(body: Record<string, unknown>, key: string, max: number, required =
   return v;
 }
 
-/** A look-back from the query (default `dflt`): 90m, 36h, 7d. */
-function since(params: URLSearchParams, parse: (v: unknown) => number | undefined, dflt: string): number {
-  const raw = params.get('since') ?? dflt;
-  const ms = parse(raw.slice(0, 20));
-  if (ms === undefined) throw new HttpError(400, 'since must be a length of time such as 90m, 36h or 7d (1 minute to 400 days)', 'bad-field', 'since');
-  return ms;
-}
-
-/** Every route of the dashboard's API; `parseSpan` comes with the dashboard (loaded lazily). */
-export function watchRoutes(parseSpan: (v: unknown) => number | undefined): WatchRoute[] {
+/** Every route of the dashboard's API. */
+export function watchRoutes(): WatchRoute[] {
   return [
     {
       id: 'watchState', method: 'GET', path: '/api/watch/state',
@@ -106,11 +99,10 @@ export function watchRoutes(parseSpan: (v: unknown) => number | undefined): Watc
       output: { type: 'object', required: ['since', 'items'], properties: { since: { type: 'string', format: 'date-time' }, items: { type: 'object', additionalProperties: {
         type: 'array', items: { type: 'object', required: ['at', 'status', 'passes', 'durationMs'], properties: { at: { type: 'string', format: 'date-time' }, status: STATUS_REF, passes: { type: 'integer' }, durationMs: { type: 'number' } } } } } } },
       async run(d, { params }) {
-        const ms = since(params, parseSpan, '7d');
+        const ms = spanParam(params, 'since', '7d');
         const item = params.get('item') ?? undefined;
         if (item !== undefined && (!item || item.length > 2048)) throw new HttpError(400, 'item must be an item key', 'bad-field', 'item');
-        const points = params.has('points') ? Number(params.get('points')) : 120;
-        if (!Number.isInteger(points) || points < 10 || points > 1000) throw new HttpError(400, 'points must be a whole number from 10 to 1000', 'bad-field', 'points');
+        const points = intParam(params, 'points', 120, 10, 1000);
         const items = await d.history(ms, item, points);
         return { since: new Date(Date.now() - ms).toISOString(), items };
       },
@@ -124,9 +116,8 @@ export function watchRoutes(parseSpan: (v: unknown) => number | undefined): Watc
       ],
       output: { type: 'object', required: ['events'], properties: { events: { type: 'array', items: { $ref: '#/components/schemas/WatchEvent' } } } },
       async run(d, { params }) {
-        const ms = since(params, parseSpan, '30d');
-        const limit = params.has('limit') ? Number(params.get('limit')) : 200;
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, 'limit must be a whole number from 1 to 1000', 'bad-field', 'limit');
+        const ms = spanParam(params, 'since', '30d');
+        const limit = intParam(params, 'limit', 200, 1, 1000);
         return { events: await d.events(ms, limit) };
       },
     },

@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { STATUS_ORDER, type Status, type Text } from '../core/finding.js';
 import { fill } from '../i18n/text.js';
+import { parseSpan } from '../core/span.js';
 import { defaultDbPath, parseWatchConfig, resolveConfigPaths, validateWatchConfig, WatchConfigError, type WatchConfig } from './config.js';
 import type { WatchAlert } from './changes.js';
 import { itemKey } from './item-key.js';
@@ -80,13 +81,7 @@ const rank = (s: Status) => STATUS_ORDER.indexOf(s);
 const worse = (a: Status, b: Status) => (rank(a) >= rank(b) ? a : b);
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
-/** A look-back or mute length: "90m", "36h", "7d", between 1 minute and 400 days; undefined when it is not one. */
-export function parseSpan(v: unknown): number | undefined {
-  const m = typeof v === 'string' ? /^\s*(\d{1,6})\s*(m|h|d)\s*$/i.exec(v) : null;
-  if (!m) return undefined;
-  const ms = Number(m[1]) * { m: 60_000, h: 3_600_000, d: DAY }[m[2]!.toLowerCase() as 'm' | 'h' | 'd'];
-  return ms >= 60_000 && ms <= 400 * DAY ? ms : undefined;
-}
+export { parseSpan };
 
 const TEXTS = {
   unknownItem: { en: 'this item is neither on the watch list nor in the history', pl: 'tego elementu nie ma ani na liście obserwowanych, ani w historii' },

@@ -132,6 +132,9 @@ export const USAGE_CASES: UsageCase[] = [
   { args: ['serve', '--port', '99999'] },
   { args: ['serve', '--nope'] },
   { args: ['serve', '--watch-db', 'watch.db'] },
+  // serve --stream-db (issue 20, the results on the web; recorded when written): a file is no URL, a password is hidden
+  { args: ['serve', '--stream-db', 'results.db'] },
+  { args: ['serve', '--stream-db', 'postgres://web:secret@db.example.test:99999/x'] },
   // watch
   { args: ['watch'] },
   { args: ['watch', 'run'] },

@@ -12,6 +12,11 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|(
 
 /** Capability folders reached from a module by static imports. */
 function reached(entry: string): Set<string> {
+  return new Set([...reachedFiles(entry)].map((f) => relative(DIST, f).split('/')[0]!));
+}
+
+/** The compiled files a module reaches by static imports (itself included). */
+function reachedFiles(entry: string): Set<string> {
   const seen = new Set<string>();
   const stack = [entry];
   while (stack.length) {
@@ -20,7 +25,7 @@ function reached(entry: string): Set<string> {
     seen.add(f);
     for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) stack.push(resolve(dirname(f), m[1] ?? m[2]!));
   }
-  return new Set([...seen].map((f) => relative(DIST, f).split('/')[0]!));
+  return seen;
 }
 
 // What each subpath may load (shared: core, i18n, knowledge — texts and the result shape — and mime, the one MIME layer).
@@ -44,6 +49,12 @@ test('each subpath in package.json loads only its own capability and what it nee
     const extra = [...loaded].filter((c) => c !== cap && !SHARED.includes(c) && !ALLOWED[cap]!.includes(c));
     assert.deepEqual(extra, [], `mailmedic/${cap} loads ${extra.join(', ')}`);
   }
+});
+
+test('the web app without a database loads no database driver: pg, better-sqlite3 and the stores come only with --watch or --stream-db', () => {
+  const drivers = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](pg|better-sqlite3)['"]/;
+  const loading = [...reachedFiles(join(DIST, 'serve', 'index.js'))].filter((f) => drivers.test(readFileSync(f, 'utf8'))).map((f) => relative(DIST, f));
+  assert.deepEqual(loading, []);
 });
 
 test('the root is curated: the result types, one renderer, one entry per capability — no internals', async () => {

@@ -17,7 +17,10 @@ import { CLI, PROJECT_ROOT, testEnv } from '../helpers/env.js';
 import { englishWords } from '../helpers/polish-words.js';
 import { gzipSync } from 'node:zlib';
 import { deliveredText, swaks } from '../message/mail.js';
+import { messageStory, openStore, recipientBounces, storeCounts, suppressionList } from '../../src/stream/index.js';
+import { startStreamEnv, STREAM_SKIP } from '../helpers/stream-env.js';
 import { startTestServer, XSS_BOUNCE, XSS_PAYLOAD } from './helpers.js';
+import { fillStreamDb } from './stream-fill.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // evil.example resolves to 127.0.0.1 in this browser: the DNS rebinding test's attacker name. Chromium's own
@@ -649,5 +652,66 @@ test('the monitoring dashboard in Polish: items worst first with their history, 
     await p.goto(app.url + '/?lang=en');
     await dash.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the stream workers\' results in Polish: counts, the suppression list with its CSV, servers over time, problems, a message\'s story and a recipient\'s bounces looked up', { skip: skip || STREAM_SKIP || false, timeout: 240_000 }, async () => {
+  const senv = await startStreamEnv();
+  let results: MailmedicServer | undefined;
+  const pool = openStore(senv.dbUrl, 1);
+  const p = ctx.pages()[0]!;
+  try {
+    await fillStreamDb(senv);
+    results = await startTestServer({ streamDb: senv.dbUrl });
+    await p.goto(results.url + '/stream?lang=pl');
+    await p.waitForSelector('table.suppression');
+    await p.waitForSelector('.hostbox');
+    await p.waitForSelector('.problems section.f');
+    assert.equal(await p.locator('h1').innerText(), 'Zwroty i logi');
+    assert.equal(await p.locator('nav a[href="/stream"]').innerText(), 'Zwroty i logi');
+    const tops = await p.locator('nav a').evaluateAll((as) => as.map((a) => (a as HTMLElement).offsetTop));
+    assert.equal(new Set(tops).size, 1, `the Polish menu with the results wraps at 1100 px: ${tops.join(', ')}`);
+    // The suppression list is the library's, newest first.
+    const lib = await suppressionList(pool, { limit: 500 });
+    const shown = await p.locator('table.suppression tbody tr td:first-child').allInnerTexts();
+    assert.deepEqual(shown, lib.map((r) => r.recipient));
+    assert.equal(await p.locator('#suppression-csv').getAttribute('href'), '/api/stream/suppression.csv');
+    const counts = await storeCounts(pool);
+    assert.match(await p.locator('.tiles').innerText(), new RegExp(`${counts.suppressed}\\s+Adresy do zablokowania`));
+    // A server per host, its strip described for a screen reader.
+    assert.deepEqual((await p.locator('.hostbox').evaluateAll((s) => s.map((x) => x.getAttribute('data-host')))).sort(), ['mx1', 'mx2']);
+    assert.match((await p.locator('.hostbox .vspark').first().getAttribute('aria-label'))!, /wiersze logu w kolejnych okresach/);
+    const own = await p.evaluate(() => Array.from(document.querySelectorAll('nav a, h1, h2, h3, .intro, label, button, #status, .summary, .tile span, .meta, summary, th'))
+      .map((e) => (e as HTMLElement).innerText).join('\n'));
+    assert.deepEqual(englishWords(own), [], 'English words on the Polish results page');
+
+    // A message's story by its queue id: the library's lines, in a table.
+    const { rows: [m] } = await pool.query("SELECT qid FROM mailmedic_log_event WHERE host = 'mx1' AND kind = 'delivery' ORDER BY stream_seq, line_no LIMIT 1");
+    await p.fill('#f-story', m.qid);
+    await p.getByRole('button', { name: 'Pokaż historię' }).click();
+    await p.waitForSelector('table.story');
+    const story = await messageStory(pool, m.qid);
+    assert.equal(await p.locator('table.story tbody tr').count(), story.length);
+    assert.equal(await p.locator('#story-answer .summary').innerText(), `${m.qid}: wierszy logu: ${story.length}.`);
+    // A recipient of the list, clicked: their bounces.
+    await p.locator('table.suppression a[data-recipient]').first().click();
+    await p.waitForSelector('table.bounces');
+    const bounces = await recipientBounces(pool, lib[0]!.recipient);
+    assert.equal(await p.locator('table.bounces tbody tr').count(), bounces.length);
+    assert.match(await p.locator('#recipient-answer').innerText(), /Przestań wysyłać na ten adres: zwroty są trwałe\./);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(pageErrors, []);
+
+    // The screenshot: the counts, the list and the look-ups done.
+    await p.setViewportSize({ width: 1100, height: 2100 });
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: join(SHOTS, 'stream-pl.png') });
+  } finally {
+    await p.setViewportSize({ width: 1100, height: 860 });
+    await p.goto(app.url + '/?lang=en');
+    await results?.close();
+    await pool.end();
+    await senv.stop();
   }
 });

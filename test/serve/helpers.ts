@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createMailmedicServer, type MailmedicServer, type ServeOptions } from '../../src/serve/server.js';
-import { testEnv } from '../helpers/env.js';
+import { baseEnv } from '../cli/usage-cases.js';
+import { CLI, testEnv } from '../helpers/env.js';
 
 /** A server on a free loopback port, pointed at the test DNS and trusting the test CA. */
 export async function startTestServer(extra: ServeOptions = {}): Promise<MailmedicServer> {
@@ -8,6 +10,33 @@ export async function startTestServer(extra: ServeOptions = {}): Promise<Mailmed
   return createMailmedicServer({
     host: '127.0.0.1', port: 0, dnsServer: `${env.host}:${env.dnsPort}`, caFile: join(env.certs, 'cert.pem'), timeoutMs: 20_000, ...extra,
   }).listen();
+}
+
+/** A `mailmedic serve` process: its URL and everything it has written so far (stdout and stderr). */
+export interface ServeProcess { child: ChildProcess; url: string; output(): string }
+
+/** `mailmedic serve` as a user starts it; resolves with its URL once it prints it. */
+export function startServe(args: string[]): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--quiet', '--resolver', '127.0.0.1:9', ...args], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '', err = '';
+    const t = setTimeout(() => reject(new Error(`no URL printed: ${out} ${err}`)), 15_000);
+    child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\n/.exec(out);
+      if (m) { clearTimeout(t); resolve({ child, url: m[1]!, output: () => out + err }); }
+    });
+    child.on('exit', (code) => { clearTimeout(t); reject(new Error(`exited with ${code}: ${out} ${err}`)); });
+  });
+}
+
+/** Stop a `mailmedic serve` process (SIGTERM) and wait for it to exit. */
+export async function stopServe(s: { child: ChildProcess } | undefined): Promise<void> {
+  if (!s || s.child.exitCode !== null) return;
+  const exited = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  await exited;
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string; headers: Headers }> {

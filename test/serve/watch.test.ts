@@ -3,7 +3,7 @@
 // same dashboard over PostgreSQL, the watch list edited (refused with the key named; kept with its comments), and
 // the server's protections on the new routes (bad JSON, huge bodies, unknown items, cross-site requests, tokens).
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { parseWatchConfig } from '../../src/watch/config.js';
 import { baseEnv } from '../cli/usage-cases.js';
 import { CLI } from '../helpers/env.js';
 import { POSTGRES_SKIP, startPostgres } from '../helpers/postgres.js';
+import { startServe, stopServe } from './helpers.js';
 
 const FATAL = (i: number) => `Dec  5 10:0${i}:01 mx postfix/master[${i}]: fatal: bind 0.0.0.0 port 25: Address already in use\n`;
 const FINE = (i: number) => `Dec  5 10:0${i}:02 mx postfix/qmgr[${i}]: 4B2C1A0${i}: removed\n`;
@@ -22,28 +23,6 @@ const LIST = '# the mail log of the MX (a comment that must survive an edit)\nlo
 let dir: string;
 let serve: { child: ChildProcess; url: string } | undefined;
 const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env: baseEnv(), encoding: 'utf8', timeout: 60_000 });
-
-/** `mailmedic serve` as a user starts it; resolves with its URL once it prints it. */
-function startServe(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--quiet', '--resolver', '127.0.0.1:9', ...args], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '', err = '';
-    const t = setTimeout(() => reject(new Error(`no URL printed: ${out} ${err}`)), 15_000);
-    child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\n/.exec(out);
-      if (m) { clearTimeout(t); resolve({ child, url: m[1]! }); }
-    });
-    child.on('exit', (code) => { clearTimeout(t); reject(new Error(`exited with ${code}: ${out} ${err}`)); });
-  });
-}
-async function stopServe(s: { child: ChildProcess } | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null) return;
-  const exited = new Promise((r) => s.child.once('exit', r));
-  s.child.kill('SIGTERM');
-  await exited;
-}
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
   const r = await fetch(serve!.url + path, { method, headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });

@@ -24,6 +24,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   watch: { type: 'string' },
   'watch-db': { type: 'string' },
+  'stream-db': { type: 'string' },
 } as const;
 
 /** A token that fits a cookie and a header unchanged, long enough not to be guessed. */
@@ -32,7 +33,7 @@ const TOKEN_RE = /^[\w-]{16,200}$/;
 export const command: Command = {
   describe: { en: 'web app and JSON API on http://127.0.0.1:8025', pl: 'aplikacja w przeglądarce i API JSON pod http://127.0.0.1:8025' },
   usage: {
-    en: `Usage: mailmedic serve [--host 127.0.0.1] [--port 8025] [--watch watch.yaml] [options]
+    en: `Usage: mailmedic serve [--host 127.0.0.1] [--port 8025] [--watch watch.yaml] [--stream-db postgres://…] [options]
 
 Starts the web app (explain an error or bounce, check a domain, test a server, find settings, read a log,
 a mail queue listing or a message's headers, the doctor step by step) and its JSON API (/openapi.json).
@@ -53,10 +54,13 @@ No configuration needed.
                           item's state and history, the alerts (acknowledge them), mutes, and the list to edit
   --watch-db FILE|URL     the watch history: a SQLite file (default: the list's name with .db, next to it) or a
                           PostgreSQL URL, postgres://user@host/db — the database \`watch\` writes to
+  --stream-db URL         add the results of \`mailmedic worker\` (/stream, and /api/stream/* in the API): the
+                          suppression list (and its CSV), each server's traffic over time, the problems found in
+                          the logs, a message's story, a recipient's bounces — read from this PostgreSQL database
 
 The server answers only to its own address and loopback names (no DNS rebinding), refuses cross-site
 requests, and reachable from the network it requires the token.`,
-    pl: `Użycie: mailmedic serve [--host 127.0.0.1] [--port 8025] [--watch watch.yaml] [opcje]
+    pl: `Użycie: mailmedic serve [--host 127.0.0.1] [--port 8025] [--watch watch.yaml] [--stream-db postgres://…] [opcje]
 
 Uruchamia aplikację w przeglądarce (wyjaśnienie błędu lub zwrotu, sprawdzenie domeny, test serwera,
 ustawienia, analiza logu, wykazu kolejki lub nagłówków wiadomości, diagnoza krok po kroku) i jej API JSON
@@ -77,6 +81,9 @@ ustawienia, analiza logu, wykazu kolejki lub nagłówków wiadomości, diagnoza 
                           i historia każdego elementu, powiadomienia (z potwierdzaniem), wyciszenia i edycja listy
   --watch-db PLIK|URL     historia obserwacji: plik SQLite (domyślnie nazwa listy z .db, obok niej) albo adres
                           PostgreSQL, postgres://użytkownik@host/baza — ta sama baza, do której pisze \`watch\`
+  --stream-db URL         dodaj wyniki \`mailmedic worker\` (/stream oraz /api/stream/* w API): listę blokad wysyłki
+                          (także jako CSV), ruch każdego serwera w czasie, problemy znalezione w logach, historię
+                          wiadomości i zwroty odbiorcy — odczytywane z tej bazy PostgreSQL
 
 Serwer odpowiada tylko pod własnym adresem i nazwami lokalnymi (ochrona przed DNS rebinding), odrzuca żądania
 z innych stron, a dostępny z sieci wymaga tokenu.`,
@@ -87,6 +94,8 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
     if (typeof v.token === 'string' && !TOKEN_RE.test(v.token)) throw new UsageError(USAGE_TEXTS.serveBadToken, {});
     const port = numberOption('port', v.port, 8025, 0, 65535);
     if (typeof v['watch-db'] === 'string' && typeof v.watch !== 'string') throw new UsageError(USAGE_TEXTS.serveWatchDbAlone, {});
+    // Checked before anything listens; `pg` (behind db-option) is loaded only when the option is given.
+    const streamDb = typeof v['stream-db'] === 'string' ? (await import('../db-option.js')).postgresUrlOption(v['stream-db'], '--stream-db') : undefined;
     const app = createMailmedicServer({
       host, port,
       allowPrivate: Boolean(v['allow-private']),
@@ -100,6 +109,7 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
       ...(Array.isArray(v['allowed-host']) ? { allowedHosts: v['allowed-host'].map(String) } : {}),
       ...(v.quiet ? {} : { log: (l: string) => process.stderr.write(l + '\n') }),
       ...(typeof v.watch === 'string' ? { watch: { list: v.watch, ...(typeof v['watch-db'] === 'string' ? { db: v['watch-db'] } : {}) } } : {}),
+      ...(streamDb ? { streamDb } : {}),
     });
     const pl = common.lang === 'pl';
     let running;
@@ -112,6 +122,7 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
     }
     process.stdout.write(`mailmedic serve: ${running.url}/${running.token ? `?token=${running.token}` : ''}\n`);
     if (typeof v.watch === 'string') process.stdout.write(`mailmedic serve: ${pl ? 'panel monitorowania' : 'monitoring dashboard'} ${running.url}/watch\n`);
+    if (streamDb) process.stdout.write(`mailmedic serve: ${pl ? 'zwroty i logi' : 'bounces and logs'} ${running.url}/stream\n`);
     if (!isLoopbackBind(host)) {
       process.stderr.write(pl
         ? `Uwaga: aplikacja jest dostępna z sieci (${host}). Otwórz ją linkiem z ?token=… podanym wyżej (zamiast ${running.url} wpisz adres tego komputera); bez tokenu odpowiada 401. ${v['allow-private'] ? 'Testy adresów prywatnych są DOZWOLONE (--allow-private).' : 'Testy adresów prywatnych i portów innych niż pocztowe są blokowane.'}\n`

@@ -46,5 +46,12 @@ dl{grid-template-columns:1fr}dd{margin-bottom:.3rem}}
 .timeline time{color:var(--muted);font-size:.85rem}.timeline .acked{color:var(--muted);font-size:.85rem}.timeline button{padding:.2rem .7rem;font-size:.85rem}.timeline li.done{opacity:.75}
 .listerr{color:var(--error);font-weight:600;margin:.2rem 0}.listok{color:var(--ok);font-weight:600;margin:.2rem 0}#f-list{min-height:16rem}
 @media (max-width:36rem){.witem{grid-template-columns:1fr}.timeline li{grid-template-columns:1fr}}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.6rem;margin:.5rem 0}.tile{border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem;display:grid}
+.tile strong{font-size:1.4rem}.tile span{color:var(--muted);font-size:.9rem}.meta{color:var(--muted);font-size:.9rem;margin:.3rem 0}.advice{font-weight:600;color:var(--error)}
+form.inline{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:.6rem 0}form.inline .field{min-width:12rem;flex:0 1 22rem}form.inline button{padding:.45rem 1rem}
+.lookups{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}.lookups h3{margin:.4rem 0 0}.hostbox h3{margin:.8rem 0 .2rem;font-size:1rem}
+.vspark{display:flex;align-items:flex-end;gap:1px;height:2.6rem;border-bottom:1px solid var(--line);max-width:48rem}.vspark i{flex:1 1 0;max-width:.8rem;min-width:2px;border-radius:2px 2px 0 0;background:var(--info)}.vspark i.warn{background:var(--warn)}
+table.story td:last-child{font:12px ui-monospace,monospace;overflow-wrap:anywhere}
+@media (max-width:48rem){.lookups{grid-template-columns:1fr}}
 footer{max-width:62rem;margin:0 auto;padding:1rem 1.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 `;

@@ -554,8 +554,8 @@ function doctorPage(box: HTMLElement): void {
   chooseCase();
 }
 
-/** A JSON call of the dashboard; a refusal becomes a PageError in the page's words (the list's own, when it sends them). */
-async function watchCall<R>(method: string, url: string, body?: unknown): Promise<R> {
+/** A JSON call of the dashboard or the results; a refusal becomes a PageError in the page's words (the server's own, when it sends them in both languages). */
+async function jsonCall<R>(method: string, url: string, body?: unknown): Promise<R> {
   const r = await fetch(url, { method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const j = await r.json().catch(() => null) as (R & WatchErrorBody) | null;
   if (!r.ok) {
@@ -568,8 +568,7 @@ async function watchCall<R>(method: string, url: string, body?: unknown): Promis
 /** The monitoring dashboard: items worst first with a history strip each, the alerts timeline, the list editor. */
 function dashboardPage(box: HTMLElement): void {
   const W = T.watch || {};
-  const fill = (t: string | undefined, v: Record<string, string | number>) => (t || '').replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
-  const when = (iso: string) => new Intl.DateTimeFormat(T.lang, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const fill = fillText, when = whenText;
   const kindWord: Record<string, string> = { domain: W.kindDomain!, ip: W.kindIp!, server: W.kindServer!, log: W.kindLog! };
   const itemsBox = el('section'), eventsBox = el('section'), listBox = el('section');
   box.appendChild(itemsBox); box.appendChild(eventsBox); box.appendChild(listBox);
@@ -617,7 +616,7 @@ function dashboardPage(box: HTMLElement): void {
     f.addEventListener('submit', (ev) => {
       ev.preventDefault();
       ok.disabled = true;
-      watchCall<{ item: string; until: string }>('POST', '/api/watch/mute', { item: it.item, for: sel.value, reason: why.value })
+      jsonCall<{ item: string; until: string }>('POST', '/api/watch/mute', { item: it.item, for: sel.value, reason: why.value })
         .then((r) => { setStatus(fill(W.mutedDone, { item: r.item, until: when(r.until) })); return refresh(); })
         .catch(showError).then(() => { ok.disabled = false; });
     });
@@ -662,7 +661,7 @@ function dashboardPage(box: HTMLElement): void {
         const b = el('button', 'secondary', W.unmute); b.type = 'button'; b.setAttribute('data-action', 'unmute');
         b.addEventListener('click', () => {
           b.disabled = true;
-          watchCall<{ item: string }>('POST', '/api/watch/unmute', { item: it.item })
+          jsonCall<{ item: string }>('POST', '/api/watch/unmute', { item: it.item })
             .then((r) => { setStatus(fill(W.unmutedDone, { item: r.item })); return refresh(); }).catch(showError).then(() => { b.disabled = false; });
         });
         bs.appendChild(b);
@@ -679,7 +678,7 @@ function dashboardPage(box: HTMLElement): void {
 
   function ack(ids: string[], btn: HTMLButtonElement): void {
     btn.disabled = true;
-    watchCall<{ acknowledged: number }>('POST', '/api/watch/ack', { ids })
+    jsonCall<{ acknowledged: number }>('POST', '/api/watch/ack', { ids })
       .then((r) => { setStatus(fill(W.ackedDone, { n: r.acknowledged })); return refresh(); }).catch(showError).then(() => { btn.disabled = false; });
   }
 
@@ -729,14 +728,14 @@ function dashboardPage(box: HTMLElement): void {
     const bs = el('div', 'buttons');
     const save = el('button', '', W.save); save.type = 'submit';
     const again = el('button', 'secondary', W.reload); again.type = 'button';
-    again.addEventListener('click', () => { void watchCall<WatchList>('GET', '/api/watch/list').then(renderList).catch(showError); });
+    again.addEventListener('click', () => { void jsonCall<WatchList>('GET', '/api/watch/list').then(renderList).catch(showError); });
     bs.appendChild(save); bs.appendChild(again);
     f.appendChild(lab); f.appendChild(ta); f.appendChild(msg); f.appendChild(bs);
     f.addEventListener('submit', (ev) => {
       ev.preventDefault();
       save.disabled = true;
       msg.textContent = ''; msg.className = '';
-      watchCall<WatchList>('PUT', '/api/watch/list', { text: ta.value, version })
+      jsonCall<WatchList>('PUT', '/api/watch/list', { text: ta.value, version })
         .then((r) => {
           version = r.version;
           msg.textContent = fill(W.saved, { n: r.items.length }); msg.className = 'listok';
@@ -753,15 +752,234 @@ function dashboardPage(box: HTMLElement): void {
 
   function refresh(): Promise<void> {
     return Promise.all([
-      watchCall<WatchState>('GET', '/api/watch/state'),
-      watchCall<{ items: Record<string, WatchPoint[]> }>('GET', '/api/watch/history?since=7d&points=90'),
-      watchCall<{ events: WatchEvent[] }>('GET', '/api/watch/events?since=30d'),
+      jsonCall<WatchState>('GET', '/api/watch/state'),
+      jsonCall<{ items: Record<string, WatchPoint[]> }>('GET', '/api/watch/history?since=7d&points=90'),
+      jsonCall<{ events: WatchEvent[] }>('GET', '/api/watch/events?since=30d'),
     ]).then(([state, hist, ev]) => { renderItems(state, hist.items); renderEvents(ev.events); });
   }
 
-  refresh().then(() => watchCall<WatchList>('GET', '/api/watch/list')).then(renderList).catch(showError);
+  refresh().then(() => jsonCall<WatchList>('GET', '/api/watch/list')).then(renderList).catch(showError);
   // The watcher keeps working: the page follows it every minute (not while a mute is being filled in).
   setInterval(() => { if (!document.hidden && !box.querySelector('.mutebox')) refresh().catch(() => undefined); }, 60_000);
+}
+
+/** "{name}" in a page text replaced by its value. */
+function fillText(t: string | undefined, v: Record<string, string | number>): string {
+  return (t || '').replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+}
+/** A time as the page's language writes it (short date and time). */
+function whenText(iso: string): string {
+  return new Intl.DateTimeFormat(T.lang, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+/** A number with the page's language's grouping (12 345 / 12,345). */
+function numText(n: number): string { return new Intl.NumberFormat(T.lang).format(n); }
+
+/** A plain table: headings and rows of cells (text, or an element such as a link). */
+function simpleTable(columns: string[], rows: (string | HTMLElement)[][], cls?: string): HTMLElement {
+  const table = el('table', cls), thead = el('thead'), tr = el('tr');
+  for (const c of columns) { const th = el('th', '', c); th.scope = 'col'; tr.appendChild(th); }
+  thead.appendChild(tr); table.appendChild(thead);
+  const tb = el('tbody');
+  for (const r of rows) {
+    const row = el('tr');
+    for (const c of r) { const td = el('td'); if (typeof c === 'string') td.textContent = c; else td.appendChild(c); row.appendChild(td); }
+    tb.appendChild(row);
+  }
+  table.appendChild(tb);
+  const scroll = el('div', 'tablewrap'); scroll.appendChild(table);
+  return scroll;
+}
+
+/** A labelled field (input or select) for the page's small forms. */
+function fieldOf(id: string, text: string, control: HTMLInputElement | HTMLSelectElement): HTMLElement {
+  const d = el('div', 'field'), l = el('label', '', text);
+  l.setAttribute('for', id); control.id = id;
+  d.appendChild(l); d.appendChild(control);
+  return d;
+}
+function selectOf(name: string, options: [value: string, text: string][], chosen: string): HTMLSelectElement {
+  const sel = el('select'); sel.name = name;
+  for (const [v, t] of options) { const o = el('option', '', t); o.value = v; if (v === chosen) o.selected = true; sel.appendChild(o); }
+  return sel;
+}
+
+/**
+ * The stream workers' results (`serve --stream-db`): the counts, the suppression list with its CSV, each server's
+ * traffic over time, the problems found in the logs (findings, drawn as everywhere), and two look-ups.
+ */
+function streamPage(box: HTMLElement): void {
+  const S = T.stream || {};
+  const countsBox = el('section'), suppBox = el('section'), hostsBox = el('section'), problemsBox = el('section'), lookBox = el('section');
+  for (const b of [countsBox, suppBox, lookBox, hostsBox, problemsBox]) box.appendChild(b);
+  const reason = (r: string) => (T.reasons[r] ? T.reasons[r] + ' (' + r + ')' : r);
+  const E = T.streamEvents || {};
+  const eventWord = (w: string | null) => (w ? (Object.prototype.hasOwnProperty.call(E, w) ? E[w]! : w) : '');
+
+  function renderCounts(s: StreamSummary): void {
+    countsBox.textContent = '';
+    countsBox.appendChild(el('h2', '', S.counts));
+    const tiles = el('div', 'tiles');
+    const items: [string, number][] = [[S.suppressed!, s.bounces.suppressed], [S.messages!, s.bounces.messages], [S.recipients!, s.bounces.recipients],
+      [S.hosts!, s.logs.hosts], [S.lines!, s.logs.lines], [S.problems!, s.logs.problems]];
+    for (const [k, v] of items) {
+      const t = el('div', 'tile');
+      t.appendChild(el('strong', '', numText(v)));
+      t.appendChild(el('span', '', k));
+      tiles.appendChild(t);
+    }
+    countsBox.appendChild(tiles);
+    const empty = !s.bounces.messages && !s.logs.lines;
+    countsBox.appendChild(el('p', 'meta', empty ? S.empty : fillText(S.newest, { bounce: s.bounces.newest ? whenText(s.bounces.newest) : S.none!, log: s.logs.newest ? whenText(s.logs.newest) : S.none! })));
+    countsBox.appendChild(el('p', 'meta', fillText(S.database, { db: s.database })));
+  }
+
+  // The suppression list: a period to filter by, the newest rows, and the whole list as CSV.
+  const suppForm = el('form', 'inline'); suppForm.id = 'suppression-form';
+  const period = selectOf('since', [['', S.all!], ['24h', S.last24h!], ['7d', S.last7d!], ['30d', S.last30d!], ['90d', S.last90d!]], '');
+  const csv = el('a', 'action', S.csv); csv.id = 'suppression-csv';
+  const showBtn = el('button', 'secondary', S.show); showBtn.type = 'submit';
+  suppForm.appendChild(fieldOf('f-since', S.period!, period)); suppForm.appendChild(showBtn);
+  const suppList = el('div');
+  function loadSuppression(): Promise<void> {
+    const q = period.value ? '?since=' + encodeURIComponent(period.value) : '';
+    csv.href = '/api/stream/suppression.csv' + q;
+    csv.setAttribute('download', 'mailmedic-suppression.csv');
+    return jsonCall<{ rows: SuppressionRow[]; truncated: boolean }>('GET', '/api/stream/suppression' + (q ? q + '&' : '?') + 'limit=500').then((r) => {
+      suppList.textContent = '';
+      if (!r.rows.length) { suppList.appendChild(el('p', 'summary', S.noSuppression)); return; }
+      suppList.appendChild(simpleTable([S.recipient!, S.firstSeen!, S.lastSeen!, S.bounces!, S.lastReason!, S.status!], r.rows.map((x) => {
+        const a = el('a', '', x.recipient); a.href = '#recipient-form'; a.setAttribute('data-recipient', x.recipient);
+        a.addEventListener('click', (ev) => { ev.preventDefault(); bounces.input.value = x.recipient; void bounces.go(); bounces.input.focus(); });
+        return [a, whenText(x.firstSeen), whenText(x.lastSeen), numText(x.bounces), reason(x.lastReason), x.lastStatus || ''];
+      }), 'suppression'));
+      if (r.truncated) suppList.appendChild(el('p', 'meta', fillText(S.truncated, { n: r.rows.length })));
+    });
+  }
+  suppForm.addEventListener('submit', (ev) => { ev.preventDefault(); loadSuppression().catch(showError); });
+  suppBox.appendChild(el('h2', '', S.suppression));
+  suppBox.appendChild(el('p', 'intro', S.suppressionIntro));
+  suppBox.appendChild(suppForm);
+  suppBox.appendChild(csv);
+  suppBox.appendChild(suppList);
+
+  // Each server over time: a strip of bars (log lines per period, oldest to newest) and its table.
+  const hostsForm = el('form', 'inline');
+  const by = selectOf('by', [['hour', S.byHour!], ['day', S.byDay!]], 'hour');
+  const byBtn = el('button', 'secondary', S.show); byBtn.type = 'submit';
+  hostsForm.appendChild(fieldOf('f-by', S.groupBy!, by)); hostsForm.appendChild(byBtn);
+  const hostsList = el('div');
+  function loadHosts(): Promise<void> {
+    const day = by.value === 'day';
+    return jsonCall<{ rows: HostPeriodRow[] }>('GET', '/api/stream/hosts?limit=5000&by=' + (day ? 'day' : 'hour')).then((r) => {
+      hostsList.textContent = '';
+      if (!r.rows.length) { hostsList.appendChild(el('p', 'summary', S.noHosts)); return; }
+      const hosts = new Map<string, HostPeriodRow[]>();
+      // Each host's newest periods (the rows come newest first): 48 hours or 60 days.
+      for (const row of r.rows) { const l = hosts.get(row.host) || []; if (l.length < (day ? 60 : 48)) l.push(row); hosts.set(row.host, l); }
+      for (const [host, rows] of hosts) {
+        const sec = el('section', 'hostbox'); sec.setAttribute('data-host', host);
+        sec.appendChild(el('h3', '', host));
+        const oldest = rows.slice().reverse();
+        const max = Math.max(1, ...oldest.map((x) => x.lines));
+        const strip = el('div', 'vspark');
+        strip.setAttribute('role', 'img');
+        strip.setAttribute('aria-label', fillText(S.trend, { host, min: numText(Math.min(...oldest.map((x) => x.lines))), max: numText(max) }));
+        for (const x of oldest) {
+          const bar = el('i', x.bounced || x.rejected ? 'warn' : '');
+          bar.style.height = Math.max(4, (100 * x.lines) / max) + '%';
+          bar.title = whenText(x.period) + ' — ' + S.lines + ': ' + numText(x.lines);
+          strip.appendChild(bar);
+        }
+        sec.appendChild(strip);
+        const sum = (k: 'lines' | 'received' | 'delivered' | 'deferred' | 'bounced' | 'rejected') => numText(rows.reduce((n, x) => n + x[k], 0));
+        sec.appendChild(el('p', 'meta', [[S.lines, 'lines'], [S.received, 'received'], [S.delivered, 'delivered'], [S.deferred, 'deferred'], [S.bounced, 'bounced'], [S.rejected, 'rejected']]
+          .map(([t, k]) => t + ': ' + sum(k as 'lines')).join(' · ')));
+        // The figures behind the strip, folded: the strip says the shape, the table each number (and to a screen reader).
+        const det = el('details');
+        det.appendChild(el('summary', '', fillText(S.details, { n: rows.length })));
+        det.appendChild(simpleTable([S.time!, S.lines!, S.received!, S.delivered!, S.deferred!, S.bounced!, S.rejected!],
+          rows.map((x) => [whenText(x.period), ...[x.lines, x.received, x.delivered, x.deferred, x.bounced, x.rejected].map(numText)])));
+        sec.appendChild(det);
+        hostsList.appendChild(sec);
+      }
+    });
+  }
+  hostsForm.addEventListener('submit', (ev) => { ev.preventDefault(); loadHosts().catch(showError); });
+  hostsBox.appendChild(el('h2', '', S.servers));
+  hostsBox.appendChild(el('p', 'intro', S.serversIntro));
+  hostsBox.appendChild(hostsForm);
+  hostsBox.appendChild(hostsList);
+
+  function loadProblems(): Promise<void> {
+    return jsonCall<{ problems: StoredProblem[] }>('GET', '/api/stream/problems').then((r) => {
+      problemsBox.textContent = '';
+      problemsBox.appendChild(el('h2', '', S.problemsTitle));
+      if (!r.problems.length) { problemsBox.appendChild(el('p', 'summary', S.noProblems)); return; }
+      const findings = r.problems.map((p) => ({ ...p.finding, subject: p.host + ': ' + p.finding.subject + ' (' + whenText(p.detectedAt) + ')' }));
+      const list = el('div', 'problems');
+      for (const g of groupFindings(bySeverity(findings))) list.appendChild(renderFinding(g.finding, g.count, g.subjects));
+      problemsBox.appendChild(list);
+    });
+  }
+
+  // The look-ups: a message's story by queue id or Message-ID, a recipient's bounces. Each is a form of one field
+  // whose answer goes into its own box; `show` draws the answer.
+  lookBox.appendChild(el('h2', '', S.lookup));
+  function lookUp(name: string, type: string, max: number, label: string, button: string, placeholder: string, show: (value: string, out: HTMLElement) => Promise<void>) {
+    const form = el('form', 'inline'); form.id = name + '-form';
+    const input = el('input'); input.type = type; input.name = name; input.maxLength = max; input.required = true; input.autocomplete = 'off'; input.placeholder = placeholder;
+    const btn = el('button', '', button); btn.type = 'submit';
+    form.appendChild(fieldOf('f-' + name, label, input)); form.appendChild(btn);
+    const out = el('div'); out.id = name + '-answer'; out.setAttribute('aria-live', 'polite');
+    const go = (): Promise<void> => {
+      const value = input.value.trim();
+      if (!value) return Promise.resolve();
+      btn.disabled = true;
+      return show(value, out).catch(showError).then(() => { btn.disabled = false; });
+    };
+    form.addEventListener('submit', (ev) => { ev.preventDefault(); void go(); });
+    return { form, input, out, go };
+  }
+  const story = lookUp('story', 'text', 500, S.storyId!, S.storyButton!, '4B2C1A0F3', (id, out) =>
+    jsonCall<{ id: string; lines: StoryLine[] }>('GET', '/api/stream/message?id=' + encodeURIComponent(id)).then((r) => {
+      out.textContent = '';
+      out.appendChild(el('p', 'summary', r.lines.length ? fillText(S.storyFound, { id: r.id, n: r.lines.length }) : fillText(S.storyNone, { id: r.id })));
+      if (r.lines.length) {
+        out.appendChild(simpleTable([S.time!, S.host!, S.queueId!, S.event!, S.status!, S.recipient!, S.line!],
+          r.lines.map((x) => [x.at ? whenText(x.at) : '', x.host, x.qid, eventWord(x.kind), eventWord(x.status), x.recipient || '', x.line]), 'story'));
+      }
+    }));
+  const bounces = lookUp('recipient', 'email', 320, S.address!, S.bouncesButton!, 'anna@example.com', (addr, out) =>
+    jsonCall<{ recipient: string; bounces: RecipientBounce[] }>('GET', '/api/stream/bounces?recipient=' + encodeURIComponent(addr)).then((r) => {
+      out.textContent = '';
+      const hard = r.bounces.filter((b) => b.hard).length;
+      out.appendChild(el('p', 'summary', r.bounces.length ? fillText(S.bouncesFound, { addr: r.recipient, n: r.bounces.length, hard }) : fillText(S.bouncesNone, { addr: r.recipient })));
+      if (hard) out.appendChild(el('p', 'advice', S.bouncesHard));
+      if (r.bounces.length) {
+        out.appendChild(simpleTable([S.time!, S.reason!, S.hard!, S.status!, S.remote!, S.diagnostic!],
+          r.bounces.map((b) => [whenText(b.at), reason(b.reason), b.hard ? S.yes! : S.no!, b.status || '', b.remoteHost || '', b.diagnostic || '']), 'bounces'));
+      }
+    }));
+
+  const cols = el('div', 'lookups');
+  const c1 = el('div'), c2 = el('div');
+  c1.appendChild(el('h3', '', S.story)); c1.appendChild(story.form);
+  c2.appendChild(el('h3', '', S.recipientBounces)); c2.appendChild(bounces.form);
+  cols.appendChild(c1); cols.appendChild(c2);
+  lookBox.appendChild(cols);
+  // The answers take the page's whole width (a log line is long), each opening with what was looked up.
+  lookBox.appendChild(story.out); lookBox.appendChild(bounces.out);
+
+  // A link such as /stream?id=… or /stream?recipient=… opens with its look-up done.
+  const params = new URLSearchParams(location.search);
+  const startId = params.get('id'), startRecipient = params.get('recipient');
+  jsonCall<StreamSummary>('GET', '/api/stream/summary').then((s) => {
+    renderCounts(s);
+    return Promise.all([loadSuppression(), loadHosts(), loadProblems()]);
+  }).then(() => {
+    if (startId && startId.length <= 500) { story.input.value = startId; void story.go(); }
+    if (startRecipient && startRecipient.length <= 320) { bounces.input.value = startRecipient; void bounces.go(); }
+  }).catch(showError);
 }
 
 const form = byId<HTMLFormElement>('form');
@@ -770,3 +988,5 @@ const wiz = byId('wizard');
 if (wiz) doctorPage(wiz);
 const dash = byId('dashboard');
 if (dash) dashboardPage(dash);
+const streamBox = byId('streamboard');
+if (streamBox) streamPage(streamBox);

@@ -39,7 +39,23 @@ interface ClientTexts {
   nav: Record<string, string>;
   /** The monitoring dashboard's words. */
   watch?: Record<string, string>;
+  /** The stream results page's words. */
+  stream?: Record<string, string>;
+  /** Log event kinds and statuses in the page's language. */
+  streamEvents?: Record<string, string>;
 }
+
+/** The results API's answers (src/serve/stream-api.ts is their source of truth). */
+interface StreamSummary {
+  generatedAt: string; database: string; schemaVersion: number;
+  bounces: { messages: number; recipients: number; suppressed: number; newest: string | null };
+  logs: { hosts: number; lines: number; problems: number; newest: string | null };
+}
+interface SuppressionRow { recipient: string; firstSeen: string; lastSeen: string; bounces: number; lastReason: string; lastStatus: string | null }
+interface HostPeriodRow { host: string; period: string; lines: number; received: number; delivered: number; deferred: number; bounced: number; rejected: number }
+interface StoredProblem { host: string; detectedAt: string; finding: Finding }
+interface StoryLine { host: string; qid: string; at: string | null; kind: string; status: string | null; recipient: string | null; messageId: string | null; line: string }
+interface RecipientBounce { recipient: string; at: string; reason: string; hard: boolean; status: string | null; diagnostic: string | null; remoteHost: string | null; rule: string; messageId: string }
 
 /** The dashboard's answers (src/watch/dashboard.ts is their source of truth). */
 interface WatchItemState {
