@@ -18,10 +18,11 @@ chmodSync(env.ROOT, 0o755);
 const dir = join(root, 'testenv', 'filters');
 const sh = (script, opts = {}) => spawnSync('sh', [join(dir, script)], { env, encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
 
-const started = sh('start.sh', { stdio: ['ignore', 'inherit', 'inherit'] });
+// Bounded: a daemon that never comes up must fail the run (stop.sh below still stops what did start), not hang it.
+const started = sh('start.sh', { stdio: ['ignore', 'inherit', 'inherit'], timeout: 180_000, killSignal: 'SIGKILL' });
 try {
-  if (started.status !== 0) throw new Error('testenv/filters/start.sh failed');
-  const traffic = sh('traffic.sh');
+  if (started.status !== 0) throw new Error(`testenv/filters/start.sh failed${started.error ? `: ${started.error.message}` : ''}`);
+  const traffic = sh('traffic.sh', { timeout: 180_000, killSignal: 'SIGKILL' });
   if (traffic.status !== 0) throw new Error(`traffic.sh failed: ${traffic.stderr}`);
   mkdirSync(out, { recursive: true });
   for (const f of ['maillog', 'maillog.rfc3339']) { copyFileSync(join(env.ROOT, f), join(out, f)); chmodSync(join(out, f), 0o644); }

@@ -112,7 +112,7 @@ setsid "$F/bin/nsrun" -l dovecot -c "$F/dovecot/dovecot.conf" </dev/null >/dev/n
 setsid "$F/bin/nsrun" -r "$F/dns/resolv-spf.conf" -nl /usr/bin/python3 "$F/bin/unix-spawn.py" "$F/run/policyd-spf.sock" "$F/run/policyd-spf.pid" nobody \
   /usr/bin/policyd-spf "$F/policyd-spf/policyd-spf.conf" </dev/null >/dev/null 2>"$F/run/policyd-spf.log" &
 "$F/bin/nsrun" -nl opendmarc -c "$F/opendmarc/opendmarc.conf"
-"$F/bin/nsrun" -nl clamd -c "$F/clamav/clamd.conf"
+setsid "$F/bin/nsrun" -nl clamd -c "$F/clamav/clamd.conf" </dev/null >"$F/run/clamd.start.log" 2>&1 &
 "$F/bin/nsrun" -nl spamd -d -r "$F/run/spamd.pid" --socketpath="$F/run/spamd.sock" --socketmode=0666 -u debian-spamd \
   -s mail -L -x --max-children=2 --siteconfigpath="$F/amavis/sa" --helper-home-dir=/tmp 2>"$F/run/spamd.start.log"
 "$F/bin/nsrun" -nl setpriv --reuid=spamass-milter --regid=spamass-milter --init-groups sh -c 'umask 000; exec spamass-milter -f \
