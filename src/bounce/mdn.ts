@@ -1,8 +1,9 @@
 /**
  * Message disposition notifications (RFC 8098) that report a refusal. A Sieve `reject` (RFC 5429 §2.1.1) — the
  * recipient's own mail filter refusing the message after delivery, as Dovecot's Pigeonhole and Cyrus do — answers
- * with an MDN whose disposition is "automatic-action/…; deleted". Read receipts (displayed), and a message a person
- * deleted unread (manual-action), are no delivery failure and give nothing here.
+ * with an MDN whose disposition is "automatic-action/…; deleted" and the refused message returned. Read receipts
+ * (displayed), a message a person deleted unread (manual-action), and a "not read" notice answering a receipt request
+ * (the original carries Disposition-Notification-To) are no delivery failure and give nothing here.
  */
 import { cleanAddress } from './dsn.js';
 import { decodeHeaderValue, header, parseHeaderBlock, type HeaderList } from '../mime/parse.js';
@@ -20,6 +21,9 @@ export function decodeRefusalMdn(fields: string, original: HeaderList | undefine
   const h = parseHeaderBlock(fields.replace(/\r\n/g, '\n').replace(/\n[ \t]*\n/g, '\n'));
   const d = DISPOSITION.exec(header(h, 'disposition') ?? '');
   if (!d || d[1]!.toLowerCase() !== 'automatic-action' || d[2]!.toLowerCase() !== 'deleted') return [];
+  // A refusal returns the message (RFC 5429 §2.1.1: its third part); a receipt answers a request for one. Exchange's
+  // "Not read" notice (deleted unread, sent because the original asked for a receipt) has the same disposition.
+  if (!original || header(original, 'disposition-notification-to') !== undefined) return [];
   const named = header(h, 'final-recipient') ?? header(h, 'original-recipient');
   let rcpts = named ? [cleanAddress(named.replace(/^\s*[\w-]{1,20}\s*;\s*/, ''))].filter((a) => a.includes('@')) : [];
   if (!rcpts.length && original) rcpts = allAddresses(decodeHeaderValue(header(original, 'to') ?? ''), 20);

@@ -11,6 +11,14 @@ import { USAGE_TEXTS } from './usage-texts.js';
 
 const isPostgres = (db: string) => /^postgres(?:ql)?:\/\//i.test(db);
 
+/** A URL no parser reads, as it may be shown: whatever stands before its last "@" and any query string hidden. */
+function unparsedShown(url: string): string {
+  const s = url.slice(0, 300).split('?')[0]!;
+  const at = s.lastIndexOf('@');
+  const start = s.indexOf('//');
+  return (at > start && start >= 0 ? `${s.slice(0, start + 2)}…${s.slice(at)}` : s).slice(0, 120);
+}
+
 /**
  * Throws a UsageError naming `option` (default --db) when `url` is not a PostgreSQL URL a client can use; returns it
  * unchanged otherwise.
@@ -20,7 +28,7 @@ export function postgresUrlOption(url: string, option = '--db'): string {
   try { u = new URL(url); } catch { /* reported below */ }
   const port = u?.port ? Number(u.port) : 5432;
   if (!u || !isPostgres(url) || !u.hostname || !(port >= 1 && port <= 65535)) {
-    throw new UsageError(USAGE_TEXTS.badDbUrl, { option, value: u ? redactUrl(url) : url.replace(/\/\/[^@/]*@/, '//…@').slice(0, 120) });
+    throw new UsageError(USAGE_TEXTS.badDbUrl, { option, value: u ? redactUrl(url) : unparsedShown(url) });
   }
   return url;
 }

@@ -21,7 +21,7 @@ export function spanParam(params: URLSearchParams, name: string, dflt?: string):
 export function spanParam(params: URLSearchParams, name: string, dflt?: string): number | undefined {
   const raw = params.get(name) ?? dflt;
   if (raw === undefined) return undefined;
-  const ms = parseSpan(raw.slice(0, 20));
+  const ms = raw.length <= 20 ? parseSpan(raw) : undefined;
   if (ms === undefined) throw new HttpError(400, `${name} must be a length of time such as 90m, 36h or 7d (1 minute to 400 days)`, 'bad-field', name);
   return ms;
 }

@@ -90,7 +90,7 @@ export function streamRoutes(): StreamRoute[] {
       id: 'streamHosts', method: 'GET', path: '/api/stream/hosts',
       summary: 'Per host and hour (or day), newest first: log lines read, received, delivered, deferred, bounced, rejected',
       query: [SINCE_ALL('periods'), HOST,
-        { name: 'by', description: 'hour (default) or day', schema: { enum: ['hour', 'day'] } }, LIMIT(1000, 10_000)],
+        { name: 'by', description: 'hour (default) or day', schema: { enum: ['hour', 'day'] } }, LIMIT(1000, 50_000)],
       output: { type: 'object', required: ['by', 'rows'], properties: { since: DATE, by: { enum: ['hour', 'day'] }, rows: { type: 'array', items: {
         type: 'object', required: ['host', 'period', 'lines', 'received', 'delivered', 'deferred', 'bounced', 'rejected'],
         properties: { host: { type: 'string' }, period: DATE, lines: COUNT, received: COUNT, delivered: COUNT, deferred: COUNT, bounced: COUNT, rejected: COUNT } } } } },
@@ -99,7 +99,7 @@ export function streamRoutes(): StreamRoute[] {
         const host = textParam(params, 'host', 255);
         const by = params.get('by') ?? 'hour';
         if (by !== 'hour' && by !== 'day') throw new HttpError(400, 'by must be hour or day', 'bad-field', 'by');
-        const rows = await r.hosts({ ...since.query, ...(host ? { host } : {}), by, limit: intParam(params, 'limit', 1000, 1, 10_000) });
+        const rows = await r.hosts({ ...since.query, ...(host ? { host } : {}), by, limit: intParam(params, 'limit', 1000, 1, 50_000) });
         return { ...since.out, by, rows };
       },
     },

@@ -176,7 +176,7 @@ export class HostLogState {
 }
 
 /** Store the rows of a host's messages (those after its checkpoint) and move the checkpoint, in one transaction. */
-async function commitHost(pool: pg.Pool, host: string, msgs: MessageRows[]): Promise<{ written: number; skipped: number }> {
+async function commitHost(pool: pg.Pool, host: string, msgs: MessageRows[]): Promise<{ written: number; skipped: number; lines: number }> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
@@ -184,7 +184,7 @@ async function commitHost(pool: pg.Pool, host: string, msgs: MessageRows[]): Pro
     const { rows: [cp] } = await c.query<{ stream_seq: string }>('SELECT stream_seq FROM mailmedic_log_checkpoint WHERE host = $1 FOR UPDATE', [host]);
     const done = Number(cp!.stream_seq);
     const fresh = msgs.filter((m) => m.seq > done);
-    if (!fresh.length) { await c.query('ROLLBACK'); return { written: 0, skipped: msgs.length }; }
+    if (!fresh.length) { await c.query('ROLLBACK'); return { written: 0, skipped: msgs.length, lines: 0 }; }
     const hours = new Map<number, number[]>();
     for (const m of fresh) for (const [h, v] of m.hours) {
       const t = hours.get(h);
@@ -213,10 +213,11 @@ async function commitHost(pool: pg.Pool, host: string, msgs: MessageRows[]): Pro
          ON CONFLICT DO NOTHING`, [host, ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => ev.map((r) => r[i]))]);
     }
     const last = fresh[fresh.length - 1]!;
+    const lines = fresh.reduce((n, m) => n + m.lines, 0);
     await c.query('UPDATE mailmedic_log_checkpoint SET stream_seq = $2, stream_time = $3, lines = lines + $4, updated_at = now() WHERE host = $1',
-      [host, last.seq, last.time.toISOString(), fresh.reduce((n, m) => n + m.lines, 0)]);
+      [host, last.seq, last.time.toISOString(), lines]);
     await c.query('COMMIT');
-    return { written: fresh.length, skipped: msgs.length - fresh.length };
+    return { written: fresh.length, skipped: msgs.length - fresh.length, lines };
   } catch (e) {
     await c.query('ROLLBACK').catch(() => undefined);
     throw e;
@@ -233,16 +234,18 @@ function unusable(m: JsMsg): string | undefined {
 }
 
 /**
- * Queue ids of a host deferred in the week of stories before `from` (the stream time a takeover re-reads from) and
- * not removed since: messages still waiting whose first deferral was counted by an earlier worker. Stories pruned
- * away or never written make this a lower bound: such a message may count as deferred once more.
+ * Queue ids of a host deferred in what was counted (up to the checkpoint `done`, stream order — line times may be in
+ * another zone than the stream's) within the week before `from`, and not removed after that deferral: messages
+ * still waiting whose first deferral an earlier worker counted. Seeding one the warm-up reads again anyway is
+ * harmless. Stories pruned away or never written make this a lower bound: such a message may count once more.
  */
-async function deferredBefore(pool: pg.Pool, host: string, from: Date): Promise<string[]> {
+async function deferredBefore(pool: pg.Pool, host: string, done: number, from: Date): Promise<string[]> {
   const { rows } = await pool.query<{ qid: string }>(
     `SELECT DISTINCT d.qid FROM mailmedic_log_event d
-      WHERE d.host = $1 AND d.status = 'deferred' AND d.at < $2 AND d.at >= $2::timestamptz - interval '7 days'
-        AND NOT EXISTS (SELECT 1 FROM mailmedic_log_event r WHERE r.qid = d.qid AND r.host = d.host AND r.kind = 'removed')
-      LIMIT 1000000`, [host, from.toISOString()]);
+      WHERE d.host = $1 AND d.status = 'deferred' AND d.stream_seq <= $2 AND d.at >= $3::timestamptz - interval '7 days'
+        AND NOT EXISTS (SELECT 1 FROM mailmedic_log_event r WHERE r.qid = d.qid AND r.host = d.host AND r.kind = 'removed'
+                          AND (r.stream_seq, r.line_no) > (d.stream_seq, d.line_no))
+      LIMIT 1000000`, [host, done, from.toISOString()]);
   return rows.map((r) => r.qid);
 }
 
@@ -306,7 +309,7 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
       const { rows } = await pool.query<{ stream_seq: string; stream_time: Date | null }>('SELECT stream_seq, stream_time FROM mailmedic_log_checkpoint WHERE host = $1', [host]);
       const done = Number(rows[0]?.stream_seq ?? 0);
       const from = rows[0]?.stream_time ? new Date(rows[0].stream_time.getTime() - (o.warmupMs ?? 2 * 3600_000)) : undefined;
-      if (from) state.seedDeferred(await deferredBefore(pool, host, from));
+      if (from) state.seedDeferred(await deferredBefore(pool, host, done, from));
       const consumer = await js.consumers.get(STREAM.name, {
         filterSubjects: STREAM.logPrefix + host,
         ...(from ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: from.toISOString() } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: 1 }),
@@ -337,12 +340,10 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
         for (let attempt = 0; ; attempt++) {
           try {
             const w = await commitHost(pool, host, todo);
-            sum.messages += w.written; sum.skipped += w.skipped;
-            const lines = todo.reduce((n, m) => n + m.lines, 0);
-            sum.lines += lines;
+            sum.messages += w.written; sum.skipped += w.skipped; sum.lines += w.lines;
             const ms = performance.now() - t0;
-            o.metrics?.batch({ host, messages: w.written, lines, ms, pending: got[got.length - 1]!.info.pending });
-            o.onBatch?.({ host, messages: todo.length, lines, seq: todo[todo.length - 1]!.seq, ms });
+            o.metrics?.batch({ host, messages: w.written, lines: w.lines, ms, pending: got[got.length - 1]!.info.pending });
+            o.onBatch?.({ host, messages: w.written, lines: w.lines, seq: todo[todo.length - 1]!.seq, ms });
             break;
           } catch (e) {
             if (signal.aborted) return; // not committed: the next owner reads these again from the checkpoint
@@ -356,9 +357,11 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
 
     const take = (host: string) => {
       const stop = new AbortController();
+      // However the host's reading ends (let go, or failed on its own), it is said once, here.
       const done = runHost(host, stop.signal).catch((e) => { o.onError?.({ host, error: errText(e) }); }).finally(() => {
         if (owned.get(host)?.stop === stop) owned.delete(host);
         if (lock) onLock(lock, 'SELECT pg_advisory_unlock($1, hashtext($2))', [HOST_LOCK, host]).catch(() => undefined);
+        onHost({ host, taken: false });
       });
       owned.set(host, { stop, done });
       lastWork = Date.now();
@@ -370,10 +373,10 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
       if (!h) return;
       h.stop.abort();
       await h.done;
-      onHost({ host, taken: false });
     };
     const connectLock = async () => {
-      const c = new pg.Client({ connectionString: o.db, application_name: LOG_WORKER_APP, connectionTimeoutMillis: 5000 });
+      // keepAlive and a query limit: a connection that hangs must fail (and its hosts be let go), not stall the worker.
+      const c = new pg.Client({ connectionString: o.db, application_name: LOG_WORKER_APP, connectionTimeoutMillis: 5000, keepAlive: true, query_timeout: 30_000 });
       c.on('error', () => undefined);
       await c.connect();
       return c;
@@ -391,8 +394,10 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
         const deleted = await pruneStories(pool, before, o.signal);
         sum.pruned += deleted;
         if (deleted) { o.metrics?.pruned(deleted); o.onPrune?.({ deleted, before }); }
-      } finally { await onLock(c, 'SELECT pg_advisory_unlock($1)', [PRUNE_LOCK]); }
+      } finally { await onLock(c, 'SELECT pg_advisory_unlock($1)', [PRUNE_LOCK]).catch(() => undefined); }
     };
+    // Pruning runs beside the rebalancing (a first prune of a big table takes a while), one at a time.
+    let pruning: Promise<void> | undefined;
     while (!o.signal?.aborted) {
       try {
         if (!lock) { lock = await connectLock(); attempt = 0; }
@@ -417,11 +422,14 @@ export async function runLogWorker(o: LogWorkerOptions): Promise<LogWorkerSummar
         continue;
       }
       // A failed prune is said and tried again later; it never costs the worker its hosts.
-      if (lock) await prune(lock).catch((e) => o.onError?.({ host: '', error: `pruning stories: ${errText(e)}` }));
+      if (lock && !pruning) {
+        pruning = prune(lock).catch((e) => o.onError?.({ host: '', error: `pruning stories: ${errText(e)}` })).finally(() => { pruning = undefined; });
+      }
       if (o.idleExitMs !== undefined && Date.now() - lastWork >= o.idleExitMs) break;
       await pause(o.rebalanceMs ?? 2000, o.signal, undefined, 250);
     }
     await Promise.all([...owned.keys()].map(letGo));
+    await pruning;
     return sum;
   } finally {
     await lock?.end().catch(() => undefined);

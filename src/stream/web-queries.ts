@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { Text } from '../core/finding.js';
 import { WHY_UNREACHABLE, whyUnreachable } from '../core/unreadable.js';
 import { hostSummaries, messageStory, recipientBounces, storedProblems, type HostPeriodRow, type RecipientBounce, type StoredProblem, type StoryLine } from './queries.js';
-import { MIGRATIONS, migrate, storeCounts, suppressionList, type SuppressionRow } from './store.js';
+import { MIGRATIONS, storeCounts, suppressionList, type SuppressionRow } from './store.js';
 
 /** What the database holds: the bounce side (as `storeCounts`), the log side, and the newest of each. */
 export interface StreamSummary {
@@ -25,6 +25,20 @@ export class StreamUnavailableError extends Error {
   }
 }
 
+/**
+ * The database is not one this reader can use: no mailmedic tables yet (no worker has started), tables older than
+ * the queries need, or a schema newer than this mailmedic knows. `text` says which and what to do, in both languages.
+ */
+export class StreamSchemaError extends Error {
+  override readonly name = 'StreamSchemaError';
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
+
+/** The schema version the queries need at least: the log tables came with migration 2. */
+const NEEDED_VERSION = 2;
+
 /** The reader's questions; each rejects with StreamUnavailableError when the database does not answer. */
 export interface StreamReader {
   summary(): Promise<StreamSummary>;
@@ -34,6 +48,14 @@ export interface StreamReader {
   message(id: string, limit?: number): Promise<StoryLine[]>;
   bounces(recipient: string, o: { since?: Date; limit?: number }): Promise<RecipientBounce[]>;
   close(): Promise<void>;
+}
+
+/** The schema version the workers reached (0: no mailmedic tables). */
+async function schemaVersion(pool: pg.Pool): Promise<number> {
+  const { rows: [t] } = await pool.query<{ exists: boolean }>("SELECT to_regclass('mailmedic_schema') IS NOT NULL AS exists");
+  if (!t?.exists) return 0;
+  const { rows: [r] } = await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM mailmedic_schema');
+  return r?.v ?? 0;
 }
 
 /** SQLSTATE classes of a server going away: 08 connection exception, 53 insufficient resources, 57 shutdown/restart. */
@@ -46,14 +68,18 @@ export function whyStreamUnavailable(e: unknown): Text | undefined {
   const net = whyUnreachable(e);
   if (net) return net.why;
   const err = e as { code?: unknown; message?: unknown } | null;
+  // 57014: the statement ran past its time (the database is overloaded or the question too big): said as a time-out
+  if (err?.code === '57014') return WHY_UNREACHABLE.timeout;
   if (typeof err?.code === 'string' && GONE_CLASSES.test(err.code)) return WHY_UNREACHABLE.reset;
   if (typeof err?.message === 'string' && GONE_WORDS.test(err.message)) return /timeout/i.test(err.message) ? WHY_UNREACHABLE.timeout : WHY_UNREACHABLE.reset;
   return undefined;
 }
 
 /**
- * Open a reader on the workers' database: the schema is brought up to date first (as `mailmedic query` does), which
- * also proves the database answers — a failure here is the caller's to report (it is not wrapped).
+ * Open a reader on the workers' database. It never changes the schema — the workers own it (migrations on a big
+ * table belong to them, and a read-only role must be enough for a web page): it reads the version, which also proves
+ * the database answers, and refuses a database it cannot use (StreamSchemaError). Other failures are the caller's
+ * to report (not wrapped).
  */
 export async function openStreamReader(url: string, o: { connectMs?: number; queryMs?: number } = {}): Promise<StreamReader> {
   // A web page waits seconds, not the workers' minutes: short connect and query limits, the server's own
@@ -65,7 +91,15 @@ export async function openStreamReader(url: string, o: { connectMs?: number; que
   pool.on('error', () => undefined);
   pool.on('connect', (client) => { client.on('error', () => undefined); });
   try {
-    await migrate(pool);
+    const v = await schemaVersion(pool);
+    const t = v === 0 ? { en: 'the database has no mailmedic tables yet: start `mailmedic worker bounces` or `worker logs` on it once (the first worker creates them)',
+      pl: 'w bazie nie ma jeszcze tabel mailmedic: uruchom na niej raz `mailmedic worker bounces` albo `worker logs` (pierwszy pracownik je zakłada)' }
+      : v < NEEDED_VERSION ? { en: `the database's mailmedic tables are older (version ${v}) than this page needs: start a \`mailmedic worker\` of this version once (it updates them)`,
+        pl: `tabele mailmedic w bazie są starsze (wersja ${v}), niż potrzeba: uruchom raz \`mailmedic worker\` w tej wersji (zaktualizuje je)` }
+      : v > MIGRATIONS.length ? { en: `the database's mailmedic tables are newer (version ${v}) than this mailmedic knows (${MIGRATIONS.length}): update mailmedic`,
+        pl: `tabele mailmedic w bazie są nowsze (wersja ${v}), niż zna ta wersja mailmedic (${MIGRATIONS.length}): zaktualizuj mailmedic` }
+      : undefined;
+    if (t) throw new StreamSchemaError(t);
   } catch (e) {
     await pool.end().catch(() => undefined);
     throw e;

@@ -19,18 +19,25 @@ test('real delivery-agent notices (Dovecot LDA, Sieve): quota DSNs, Sieve reject
   for (const k of ['recipients', 'precision', 'reason', 'hard', 'nonBounces'] as const) assert.equal(s.pct[k], 100, `${k}: ${s.pct[k]}%`);
 });
 
-// RFC 8098's read receipt and a message a person deleted unread are dispositions, not failures.
-test('MDNs that are not refusals: a read receipt and a manual deletion are no bounce', () => {
-  const mdn = (disposition: string) => [
+// RFC 8098's read receipt, a message a person deleted unread, and a "not read" notice are dispositions, not failures.
+test('MDNs that are not refusals: a read receipt, a manual deletion, a not-read notice are no bounce', () => {
+  const mdn = (disposition: string, original: string[] = ['From: jan@sender.example', 'To: anna@mx.example.test', 'Subject: Hello', 'Message-ID: <1@sender.example>']) => [
     'From: Anna <anna@mx.example.test>', 'To: jan@sender.example', 'Subject: Read: Hello', 'MIME-Version: 1.0',
     'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"', '',
     '--b', 'Content-Type: text/plain', '', 'The message sent on 5 Dec 2026 to anna@mx.example.test has been displayed.', '',
     '--b', 'Content-Type: message/disposition-notification', '', 'Reporting-UA: client.example.test; Thunderbird',
-    'Final-Recipient: rfc822; anna@mx.example.test', 'Original-Message-ID: <1@sender.example>', `Disposition: ${disposition}`, '', '--b--', ''].join('\r\n');
-  for (const d of ['manual-action/MDN-sent-manually; displayed', 'automatic-action/MDN-sent-automatically; displayed', 'manual-action/MDN-sent-manually; deleted']) {
-    const r = parseBounce(mdn(d));
+    'Final-Recipient: rfc822; anna@mx.example.test', 'Original-Message-ID: <1@sender.example>', `Disposition: ${disposition}`, '',
+    ...(original.length ? ['--b', 'Content-Type: text/rfc822-headers', '', ...original, ''] : []), '--b--', ''].join('\r\n');
+  const receiptAsked = ['From: jan@sender.example', 'To: anna@mx.example.test', 'Subject: Hello', 'Disposition-Notification-To: jan@sender.example'];
+  for (const [d, original] of [['manual-action/MDN-sent-manually; displayed', undefined], ['automatic-action/MDN-sent-automatically; displayed', undefined],
+    ['manual-action/MDN-sent-manually; deleted', undefined],
+    // Exchange's "Not read: … was deleted without being read": automatic, deleted — but answering a receipt request
+    ['automatic-action/MDN-sent-automatically; deleted', receiptAsked],
+    // … or returning nothing of the message
+    ['automatic-action/MDN-sent-automatically; deleted', []]] as const) {
+    const r = parseBounce(mdn(d, original ? [...original] : undefined));
     assert.ok(!r.isBounce || r.recipients.every((x) => x.reason !== 'filtered'), `${d}: ${JSON.stringify(r.recipients.map((x) => x.reason))}`);
-    assert.equal(r.isBounce, false, d);
+    assert.equal(r.isBounce, false, `${d} ${JSON.stringify(original)}`);
   }
   const refusal = parseBounce(mdn('automatic-action/MDN-sent-automatically; deleted'));
   assert.deepEqual(refusal.recipients.map((x) => [x.recipient, x.reason]), [['anna@mx.example.test', 'filtered']]);

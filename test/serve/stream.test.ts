@@ -215,6 +215,29 @@ test('a database that cannot be reached at start: exit 69, one sentence, the pas
   assert.doesNotMatch(bad.stderr + r.stderr + pl.stderr, new RegExp(SECRET));
 });
 
+test('the server never changes the schema: a read-only role is enough; a database without mailmedic tables: exit 69 saying what to start', { skip, timeout: 60_000 }, async () => {
+  await pool.query('DROP ROLE IF EXISTS mm_reader');
+  await pool.query('CREATE ROLE mm_reader LOGIN');
+  await pool.query('GRANT SELECT ON ALL TABLES IN SCHEMA public TO mm_reader');
+  const ro = await startServe(['--stream-db', env.dbUrl.replace('//mailmedic@', '//mm_reader@')]);
+  try {
+    const r = await get('/api/stream/summary', ro.url);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual({ ...r.json.bounces, newest: undefined }, { ...asJson(await storeCounts(pool)) as object, newest: undefined });
+  } finally { await stopServe(ro); }
+  await pool.query('DROP DATABASE IF EXISTS mm_empty');
+  await pool.query('CREATE DATABASE mm_empty');
+  const empty = env.dbUrl.replace(/\/postgres$/, '/mm_empty');
+  const en = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--stream-db', empty], { env: baseEnv(), encoding: 'utf8', timeout: 30_000 });
+  assert.equal(en.status, 69, en.stderr);
+  assert.match(en.stderr, /^mailmedic serve: the database has no mailmedic tables yet: start `mailmedic worker bounces` or `worker logs` on it once/);
+  const pl = spawnSync(process.execPath, [CLI, 'serve', '--lang', 'pl', '--port', '0', '--stream-db', empty], { env: baseEnv(), encoding: 'utf8', timeout: 30_000 });
+  assert.equal(pl.status, 69);
+  assert.match(pl.stderr, /^mailmedic serve: w bazie nie ma jeszcze tabel mailmedic: uruchom na niej raz/);
+  const { rows } = await pool.query("SELECT count(*) AS n FROM pg_database WHERE datname = 'mm_empty'");
+  assert.equal(Number(rows[0].n), 1);
+});
+
 test('the database stopped mid-run: 503 with the reason in both languages (no hang, the server lives on); back once it is started', { skip, timeout: 120_000 }, async () => {
   const before = await get('/api/stream/summary');
   assert.equal(before.status, 200);

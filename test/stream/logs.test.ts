@@ -322,13 +322,14 @@ test('worker logs --metrics and --keep-stories (CLI): old story rows pruned on s
   const count = async (where: string) => Number((await pool.query(`SELECT count(*) AS n FROM mailmedic_log_event WHERE ${where}`)).rows[0].n);
   const { freePort } = await import('../helpers/stream-env.js');
   const port = await freePort();
+  // What the prune must delete, counted before the worker that prunes starts.
+  const cutoff = `at < now() - interval '30 days'`;
+  const old = await count(cutoff), young = await count(`NOT (${cutoff}) OR at IS NULL`);
   const child = spawn(process.execPath, [CLI, 'worker', 'logs', '--nats', env.natsUrl, '--db', env.dbUrl, '--metrics', `127.0.0.1:${port}`, '--keep-stories', '30d', '--lang', 'pl'],
     { env: baseEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => { err += d; });
   try {
-    const cutoff = `at < now() - interval '30 days'`;
-    const old = await count(cutoff), young = await count(`NOT (${cutoff}) OR at IS NULL`);
     assert.ok(old >= 3, `the 40-day-old story is stored (${old} old rows)`);
     await until('the prune said so', () => /usunięto wiersze historii wiadomości starsze niż/.test(err));
     assert.match(err, new RegExp(`starsze niż \\S+: ${old}\\b`));

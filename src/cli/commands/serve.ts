@@ -1,4 +1,4 @@
-import { EXIT } from '../../core/finding.js';
+import { EXIT, type Text } from '../../core/finding.js';
 import { WatchConfigError } from '../../watch/config.js';
 import { customDnsblList } from '../../doctor/checks/domain.js';
 import { createMailmedicServer } from '../../serve/server.js';
@@ -118,6 +118,8 @@ z innych stron, a dostępny z sieci wymaga tokenu.`,
     } catch (e) {
       // The watch list's own errors are bilingual already, the key at fault named (as `watch` says them).
       if (e instanceof WatchConfigError) { const text = e.text; throw new InputError(text, EXIT.dataError); }
+      // The results database is there but not usable yet (no tables, or a schema of another version): one sentence.
+      if (e instanceof Error && e.name === 'StreamSchemaError') { const text = (e as Error & { text: Text }).text; throw new InputError(text, EXIT.unavailable); }
       throw e;
     }
     process.stdout.write(`mailmedic serve: ${running.url}/${running.token ? `?token=${running.token}` : ''}\n`);

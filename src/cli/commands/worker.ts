@@ -26,6 +26,9 @@ const T = {
   logKind: tx('log', 'dzienników'),
 };
 
+/** NATS server URLs as they may be shown: a user's password replaced. */
+const shownServers = (servers: string) => servers.split(',').map((x) => x.replace(/^([a-z]+:\/\/[^:@/]*):.*@/i, '$1:***@')).join(',');
+
 /** `--metrics HOST:PORT` (an IPv6 address in brackets) as [host, port]. */
 function metricsAddress(raw: string): [string, number] {
   const m = /^(.+):(\d{1,5})$/.exec(raw);
@@ -66,8 +69,8 @@ start any number: they share the hosts (each takes its fair share). The position
 the same transaction as the rows, so a worker stopped or killed is continued exactly where it stopped.
   --batch N          stream messages (each up to 500 lines) stored in one transaction (default 20)
   --metrics H:P      Prometheus metrics: lines and messages per host, hosts held, each held host's backlog, retries
-  --keep-stories T   delete message-story rows older than T (e.g. 30d; they are the bulk of the database; hourly
-                     counts and problems are kept); one worker at a time prunes, every 10 minutes
+  --keep-stories T   delete message-story rows older than T (7d at least, e.g. 30d; they are the bulk of the
+                     database; hourly counts and problems are kept); one worker at a time prunes, every 10 minutes
   --status           each host's lag (messages waiting after its checkpoint) and what is stored, then exit`,
     pl: `mailmedic worker bounces --db postgres://użytkownik@host/baza [--nats URL] [--batch 50] [--metrics 127.0.0.1:9464]
                          [--max-size 64M] [--drain] [--status]
@@ -98,8 +101,8 @@ tam, gdzie skończył.
   --batch N          ile wiadomości strumienia (każda do 500 wierszy) zapisać w jednej transakcji (domyślnie 20)
   --metrics H:P      metryki Prometheusa: wiersze i wiadomości na hosta, obsługiwane hosty, zaległości każdego z nich,
                      ponowienia zapisu
-  --keep-stories T   usuwaj wiersze historii wiadomości starsze niż T (np. 30d; to one zajmują najwięcej miejsca;
-                     liczby godzinowe i problemy zostają); naraz czyści jeden pracownik, co 10 minut
+  --keep-stories T   usuwaj wiersze historii wiadomości starsze niż T (co najmniej 7d, np. 30d; to one zajmują
+                     najwięcej miejsca; liczby godzinowe i problemy zostają); naraz czyści jeden pracownik, co 10 minut
   --status           opóźnienie każdego hosta (wiadomości czekające za punktem kontrolnym) i to, co zapisano`,
   },
   async run(argv) {
@@ -118,7 +121,7 @@ tam, gdzie skończył.
     const db = rawDb ? postgresUrlOption(rawDb) : undefined;
     const metricsAt = typeof v.metrics === 'string' ? metricsAddress(v.metrics) : undefined;
     const maxBytes = sizeOption('max-size', v['max-size'], 64 << 20, 1024, 1 << 30);
-    const keepStoriesMs = v['keep-stories'] === undefined ? undefined : durationOption('keep-stories', v['keep-stories'], 0, 's', 3_600_000, 3650 * 86_400_000);
+    const keepStoriesMs = v['keep-stories'] === undefined ? undefined : durationOption('keep-stories', v['keep-stories'], 0, 's', 7 * 86_400_000, 3650 * 86_400_000);
     const batch = numberOption('batch', v.batch, logs ? 20 : 50, 1, 1000);
     const stream = await import('../../stream/index.js');
     if (v.status) return emit(await (logs ? stream.logWorkerStatus : stream.bounceWorkerStatus)({ nats, ...(db ? { db } : {}) }), common);
@@ -138,7 +141,7 @@ tam, gdzie skończył.
       if (logs) {
         const metrics = new stream.LogWorkerMetrics();
         if (metricsAt) server = await metrics.serve(metricsAt[0], metricsAt[1]);
-        say(fill(T.logsStarted, { nats: nats.servers }));
+        say(fill(T.logsStarted, { nats: shownServers(nats.servers) }));
         const sum = await stream.runLogWorker({
           ...shared, metrics, ...(keepStoriesMs !== undefined ? { keepStoriesMs } : {}),
           onHost: (h) => say(fill(h.taken ? T.hostTaken : T.hostLeft, { host: h.host })),
@@ -156,7 +159,7 @@ tam, gdzie skończył.
           return { mailmedic_stream_bounces_pending: b.pending, mailmedic_stream_bounces_in_flight: b.inFlight };
         });
       }
-      say(fill(T.started, { nats: nats.servers }));
+      say(fill(T.started, { nats: shownServers(nats.servers) }));
       const sum = await stream.runBounceWorker({
         ...shared, metrics, maxBytes,
         ...(common.verbose ? { onBatch: (b) => say(fill(T.batch, { ...b, ms: Math.round(b.ms) })) } : {}),

@@ -870,7 +870,7 @@ function streamPage(box: HTMLElement): void {
   const hostsList = el('div');
   function loadHosts(): Promise<void> {
     const day = by.value === 'day';
-    return jsonCall<{ rows: HostPeriodRow[] }>('GET', '/api/stream/hosts?limit=5000&by=' + (day ? 'day' : 'hour')).then((r) => {
+    return jsonCall<{ rows: HostPeriodRow[] }>('GET', '/api/stream/hosts?limit=50000&by=' + (day ? 'day&since=60d' : 'hour&since=48h')).then((r) => {
       hostsList.textContent = '';
       if (!r.rows.length) { hostsList.appendChild(el('p', 'summary', S.noHosts)); return; }
       const hosts = new Map<string, HostPeriodRow[]>();

@@ -20,6 +20,8 @@ export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    // node-postgres also takes the password (and TLS key material) from the query string
+    for (const k of [...u.searchParams.keys()]) if (/pass|secret|key/i.test(k)) u.searchParams.set(k, '***');
     return u.toString();
   } catch { return 'postgres://…'; }
 }
