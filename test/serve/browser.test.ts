@@ -693,6 +693,21 @@ test('the stream workers\' results in Polish: counts, the suppression list with 
     const story = await messageStory(pool, m.qid);
     assert.equal(await p.locator('table.story tbody tr').count(), story.length);
     assert.equal(await p.locator('#story-answer .summary').innerText(), `${m.qid}: wierszy logu: ${story.length}.`);
+    // A hostile line in the database (anyone who can write to a log can put markup in it) is shown as text.
+    const evil = 'Dec  5 10:00:00 mx1 postfix/smtp[9]: 0BADC0DE01: to=<"<img src=x onerror=window.__mmXss=1>"@example.test>, status=bounced (<script>window.__mmXss=2</script>)';
+    await pool.query(`INSERT INTO mailmedic_log_event (host, stream_seq, line_no, qid, at, kind, status, recipient, message_id, line)
+      VALUES ('mx1', 999999, 1, '0BADC0DE01', now(), 'delivery', 'bounced', $1, NULL, $2)`, ['"<img src=x onerror=window.__mmXss=1>"@example.test', evil]);
+    await p.fill('#f-story', '0BADC0DE01');
+    await p.getByRole('button', { name: 'Pokaż historię' }).click();
+    await p.waitForSelector('#story-answer .summary:has-text("0BADC0DE01")');
+    assert.equal(await p.locator('table.story tbody tr').count(), 1);
+    assert.match(await p.locator('table.story').innerText(), /<script>window\.__mmXss=2<\/script>/);
+    assert.equal(await p.locator('table.story img, table.story script').count(), 0);
+    assert.equal(await p.evaluate(() => (window as unknown as { __mmXss?: number }).__mmXss), undefined);
+    await pool.query("DELETE FROM mailmedic_log_event WHERE qid = '0BADC0DE01'");
+    await p.fill('#f-story', m.qid);
+    await p.getByRole('button', { name: 'Pokaż historię' }).click();
+    await p.waitForSelector(`#story-answer .summary:has-text("${m.qid}")`);
     // A recipient of the list, clicked: their bounces.
     await p.locator('table.suppression a[data-recipient]').first().click();
     await p.waitForSelector('table.bounces');
