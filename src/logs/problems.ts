@@ -416,8 +416,9 @@ export class ProblemDetector {
       status: 'error',
       subject: p.progs,
       summary: tempfailed
-        ? fill(tx('{progs} logged {count} errors (its scanner not answering); meanwhile {tempfailed} messages were refused with "try again later".', '{progs} zapisał {count} błędów (jego skaner nie odpowiada); w tym czasie {tempfailed} wiadomości odrzucono z „spróbuj później”.'), p)
-        : fill(tx('{progs} logged {count} errors (its scanner not answering or failing).', '{progs} zapisał {count} błędów (jego skaner nie odpowiada albo zawodzi).'), p),
+        // "count: N" rather than a counted noun: one form that is right for 1, 2 and 5 in both languages
+        ? fill(tx('{progs}: errors in the log: {count} (its scanner not answering); meanwhile refused with "try again later": {tempfailed}.', '{progs}: błędy w dzienniku: {count} (skaner nie odpowiada); w tym czasie odrzucone z „spróbuj później”: {tempfailed}.'), p)
+        : fill(tx('{progs}: errors in the log: {count} (its scanner not answering or failing).', '{progs}: błędy w dzienniku: {count} (skaner nie odpowiada albo zawodzi).'), p),
       detail: tx('While a milter cannot reach its scanner (clamd, spamd, rspamd), mail is either deferred — senders retry, and after their queue lifetime (usually 5 days) it bounces — or passes unscanned, as the milter\'s failure setting (OnFail, default action) says.',
         'Dopóki milter nie może połączyć się ze swoim skanerem (clamd, spamd, rspamd), poczta jest albo odraczana — nadawcy ponawiają próby, a po upływie czasu życia w ich kolejce (zwykle 5 dni) wraca do nich — albo przechodzi bez skanowania, zależnie od ustawienia na wypadek awarii (OnFail, akcja domyślna).'),
       advice: [

@@ -168,7 +168,8 @@ test('problems on the real filtering server: the alarms an administrator needs, 
   const down = by.get('logs.filter.unavailable');
   assert.equal(down?.status, 'error');
   assert.deepEqual([down?.subject, down?.data?.['tempfailed']], ['clamav-milter', 2]);
-  assert.match(down!.summary.pl, /w tym czasie 2 wiadomości odrzucono z „spróbuj później”/);
+  assert.match(down!.summary.pl, /w tym czasie odrzucone z „spróbuj później”: 2\./);
+  assert.match(down!.summary.en, /meanwhile refused with "try again later": 2\./);
   // the dead DNSBL: postscreen's timeout and dnsblog's failed look-up
   assert.deepEqual(by.get('logs.dnsbl.timeout')?.data?.['lists'], { 'bl.dead-dnsbl.test': 2 });
   // our own RBL refused a big provider's relay three times

@@ -133,7 +133,7 @@ for o in 25 26 28 30 40 65 87 91 10 43 93 95 53 96 97; do waitport t $PB$o 20; d
 # the filter MX's unix sockets; clamav-milter only starts once clamd answers, so it is started here
 waitsock() { i=0; until [ -S "$1" ]; do i=$((i+1)); [ $i -gt $(($2*20)) ] && { echo "socket $1 not up after $2 s" >&2; exit 1; }; sleep 0.05; done; }
 waitsock "$F/run/clamav/clamd.sock" 30
-"$F/bin/nsrun" -nl clamav-milter -c "$F/clamav/clamav-milter.conf"
+setsid "$F/bin/nsrun" -nl clamav-milter -c "$F/clamav/clamav-milter.conf" </dev/null >"$F/run/clamav-milter.start.log" 2>&1 &
 for s in policyd-spf.sock opendmarc/opendmarc.sock clamav/clamav-milter.sock spamd.sock spamass/spamass.sock rspamd/rspamd-milter.sock; do
   waitsock "$F/run/$s" 60; done
 waitport u ${PB}53 20
