@@ -169,7 +169,7 @@ export function matchText(text: string, live = false, normalized?: string): Text
   let cause: string | undefined;
   for (const x of spans) {
     if (!temporary && TEMPORARY_PHRASES.has(x.e.phrase)) temporary = x.e.phrase;
-    if (!cause && CAUSE_OF_EXPIRY.has(x.e.phrase)) cause = x.e.phrase;
+    if (!cause && CAUSE_OF_EXPIRY[x.e.phrase]) cause = x.e.phrase;
     const len = x.end - x.h.at;
     const inner = spans.some((y) => y !== x && y.end - y.h.at > len && y.h.at <= x.h.at && y.end >= x.h.at + len * 0.75);
     if (inner) continue;
@@ -240,6 +240,9 @@ const DIRECTORY_WORDS: ReadonlySet<string> = new Set([
   'nie znaleziono użytkownika', 'nie znaleziono uzytkownika',
   // Dovecot's LMTP/LDA answer from its user database.
   "user doesn't exist",
+  // RFC 821's own example of the address check's refusal, and the text cPanel's aliases fail an address with
+  // (Exim ":fail: No Such User Here").
+  'no such user here',
 ]);
 
 /** What a local delivery program's own words may name as the cause instead of "the mailer failed". */
@@ -307,7 +310,9 @@ export function classify(input: ClassifyInput): Classification {
   // A local delivery program (procmail, maildrop, a pipe) failed: its own words are not the remote server's.
   const dtype = input.diagnosticType?.toUpperCase();
   // A local program's failure with a system-level status (X.3.x): the status says it all.
-  if (dtype === 'X-UNIX' && permanence === 'permanent' && sr && (sr.reason === 'systemerror' || sr.reason === 'systemfull')) {
+  // Not when the words say the program itself failed ("unknown mailer error 1", "Command died with status 1").
+  if (dtype === 'X-UNIX' && permanence === 'permanent' && sr && (sr.reason === 'systemerror' || sr.reason === 'systemfull') &&
+    words().strong?.reason !== 'mailererror') {
     return done(sr.reason, `status:${status}+x-unix`);
   }
   const tm = words();
@@ -326,7 +331,10 @@ export function classify(input: ClassifyInput): Classification {
     // not from the address check at RCPT: the address may well exist (Sisimai reads it the same way).
     if (tm.strong.reason === 'userunknown' && input.inBounce && !input.mailboxServer && !DIRECTORY_WORDS.has(tm.strong.phrase) &&
       isFilterContext(status, input.command)) return done('filtered', `${rule}+not-at-rcpt`);
-    if (tm.strong.reason === 'expired' && tm.cause) return done('networkerror', `text:networkerror:${tm.cause}+cause-of-expiry`);
+    if (tm.strong.reason === 'expired' && tm.cause) {
+      const cause = CAUSE_OF_EXPIRY[tm.cause]!;
+      return done(cause, `text:${cause}:${tm.cause}+cause-of-expiry`);
+    }
     return done(tm.strong.reason, rule);
   }
   // A bare temporary 4.0.0 without words: the usual cause is that the remote host could not be reached.

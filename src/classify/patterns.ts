@@ -483,6 +483,9 @@ export const PHRASES: PhraseTable = {
     'timeout waiting for input', 'transaction failed', 'internal error', 'server error', 'system error',
     'temporary failure', 'try again later', 'service unavailable', 'temporarily unavailable', 'local error',
     'błąd serwera', 'blad serwera', 'tymczasowy błąd',
+    // The receiving system's own local delivery may not write the mailbox (its owner or mode is wrong): Postfix
+    // local(8)/virtual(8) "cannot open file: Permission denied", OpenSMTPD's delivery helpers.
+    'cannot open file: permission denied', 'mail.maildir: permission denied', 'mail.mboxfile: permission denied',
   ],
   mailererror: [
     // Wording from Sisimai v5 (go-sisimai reason/why-mailererror.go, BSD-2-Clause).
@@ -490,6 +493,10 @@ export const PHRASES: PhraseTable = {
     'procmail: ', 'bin/procmail', 'bin/maildrop', 'command failed: ', 'command died with status',
     'command output:', 'exit 1', 'exit 7', 'exit 64', 'exit 75', 'exit 127', 'mailer error', 'pipe to |/',
     'x-unix; ', 'unknown mailer error', 'mail program', 'local delivery failed',
+    // A local delivery command's own exit, as the MTAs word it: OpenSMTPD's mda ("exited abnormally"), Postfix's
+    // sys_exits text for a code it has no name for ("unknown mail system error 1"), Sendmail's deferral of its
+    // prog mailer ("prog mailer (/bin/sh) exited with EX_TEMPFAIL").
+    'exited abnormally', 'unknown mail system error', 'mailer (*) exited with ex_',
   ],
 };
 
@@ -559,12 +566,20 @@ export const HOST_WAS_TRIED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Causes that outrank the expiry they led to: a queue that gave up because the name service failed is a
- * network (DNS) problem to fix, not just "too old" ("DNS query failed … message expired").
+ * Causes that outrank the expiry they led to, with the reason they stand for: a queue that gave up because the name
+ * service failed is a network (DNS) problem to fix, not just "too old" ("DNS query failed … message expired"); one
+ * that gave up because its own local delivery program kept failing is that program's failure ("pipe to |… local
+ * delivery failed: retry timeout exceeded", "Delay reason: local delivery failed").
  */
-export const CAUSE_OF_EXPIRY: ReadonlySet<string> = new Set([
-  'name service error', 'dns lookup failure', 'dns query failed', 'dns lookup failed', 'dns error', 'dns failure', 'temporary dns', 'host name lookup failure',
-  'host not found, try again', 'temporary failure in name resolution', 'malformed name server reply',
-  'malformed or unexpected name server reply', 'network is unreachable', 'no route to host', 'host is unreachable',
-]);
+export const CAUSE_OF_EXPIRY: Readonly<Record<string, Reason>> = {
+  ...Object.fromEntries([
+    'name service error', 'dns lookup failure', 'dns query failed', 'dns lookup failed', 'dns error', 'dns failure', 'temporary dns', 'host name lookup failure',
+    'host not found, try again', 'temporary failure in name resolution', 'malformed name server reply',
+    'malformed or unexpected name server reply', 'network is unreachable', 'no route to host', 'host is unreachable',
+  ].map((p) => [p, 'networkerror' as Reason])),
+  ...Object.fromEntries([
+    'local delivery failed', 'pipe to |/', 'command died with status', 'unknown mailer error', 'exited abnormally',
+    'unknown mail system error', 'mailer (*) exited with ex_',
+  ].map((p) => [p, 'mailererror' as Reason])),
+};
 

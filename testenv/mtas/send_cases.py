@@ -76,8 +76,18 @@ CASES = {
     "mixed-three":       ["unknown@remote.test", "quota@remote.test", "ok@remote.test"],
     # one message, two refused differently and one accepted (the DSN must list the two, in order, not the third)
     "two-fail-one-ok":   ["gmailuser@remote.test", "gmaildisabled@remote.test", "ok@remote.test"],
+    # local.test: the MTA's OWN local delivery fails (each MTA's config makes local.test a local domain)
+    "local-quota":       "overquota@local.test",     # mailbox over its quota (Exim appendfile quota, Postfix mailbox_size_limit)
+    "local-toobig":      "bigmsg@local.test",        # over the local transport's message_size_limit (Exim)
+    "local-fail-alias":  "failalias@local.test",     # alias closed with a text (Exim :fail:, Postfix error: transport)
+    "local-unknown":     "nouser@local.test",        # no such local user, found after the message was accepted
+    "local-pipe-exit1":  "pipe1@local.test",         # alias/MDA to a command that exits 1
+    "local-pipe-nouser": "pipe67@local.test",        # ... that exits 67 (EX_NOUSER)
+    "local-pipe-tempfail": "pipe75@local.test",      # ... that exits 75 (EX_TEMPFAIL), until the queue lifetime ends
+    "local-noperm":      "noperm@local.test",        # mailbox file (folder) the delivery user may not write
     "control-ok":        "ok@remote.test",           # accepted: must NOT bounce
 }
+LOCAL_CASES = [c for c in CASES if c.startswith("local-")]
 
 # Cases an MTA cannot turn into a notice here, with the reason (harvest.py does not wait for them).
 DMA_TEMP = "dma retries a temporary failure for five days (compiled in, MAX_TIMEOUT), so it never bounces within a run"
@@ -89,13 +99,41 @@ MTA_SKIP = {
                           "on port 53 for MX records, which cannot be pointed at a loopback fake",
         **{c: "dma speaks SMTP only, not LMTP (dovecot.test is Dovecot's LMTP)"
            for c in ("dovecot-quota", "dovecot-quota-temp", "dovecot-unknown")},
+        **{c: "dma delivers locally only to the machine's /var/mail/<user> (no quota, size limit or program "
+              "aliases): not made to fail here" for c in LOCAL_CASES},
+    },
+    "exim": {},
+    "postfix": {
+        "local-toobig": "Postfix checks message_size_limit when it receives a message (smtpd, cleanup); local(8) has no "
+                        "size limit of its own besides mailbox_size_limit (local-quota)",
+        "local-fail-alias": "Postfix aliases have no failing form, and smtpd refuses at RCPT an address whose transport "
+                            "is error:5.1.1 text (550 5.1.1 ... Recipient address rejected): no bounce",
+    },
+    "sendmail": {
+        "local-quota": "sendmail's local mailer (mail.local) writes the machine's /var/mail, not used here; its *file* "
+                       "mailer has no size limit",
+        "local-toobig": "a mailer's size limit (M=) is checked at RCPT when the client gives SIZE=: refused in the "
+                        "SMTP dialogue, no bounce",
+        "local-fail-alias": "sendmail's aliases have no failing form; error: in virtusertable/access refuses at RCPT",
+        "local-unknown": "sendmail refuses an unknown local user at RCPT (550 5.1.1 User unknown): no bounce",
+    },
+    "opensmtpd": {
+        "local-quota": "OpenSMTPD's delivery agents have no quota or size limit",
+        "local-toobig": "OpenSMTPD's delivery agents have no quota or size limit",
+        "local-fail-alias": "OpenSMTPD expands aliases (error:code text too) when the recipient is given: refused at "
+                            "RCPT, no bounce",
+        "local-unknown": "local.test users come from a virtual table: an unknown one is refused at RCPT, no bounce",
     },
     "courier": {
         "host-not-found": "Courier resolves a domain without a static route with its own DNS client, which asks the "
                           "nameservers of resolv.conf on port 53: no loopback fake can answer it",
         **{c: "Courier's ESMTP module speaks SMTP, not LMTP (dovecot.test is Dovecot's LMTP)"
            for c in ("dovecot-quota", "dovecot-quota-temp", "dovecot-unknown")},
+        **{c: "Courier's local deliveries need its authdaemond (not run here: its bounces leave by ESMTP)"
+           for c in LOCAL_CASES},
     },
+    "haraka": {c: "Haraka has no local delivery agent (it relays; a mailbox server behind it delivers)"
+               for c in LOCAL_CASES},
 }
 # dma: the smarthost of each recipient domain (ROOT/dma/routes/<domain>, made by setup.sh)
 DMA_ROUTES = {"remote.test": "127.0.0.1", "refuse.test": "127.0.0.3", "badsender.test": "127.0.0.4"}
@@ -115,7 +153,8 @@ def build(mta, case, rcpt):
     m["Message-ID"] = f"<{case}.{mta}.{int(time.time())}@{mta}.mta.test>"
     m["X-Bounce-Case"] = case
     body = (f"This is a test message for the '{case}' bounce case, submitted to {mta} on loopback.\n"
-            "It is addressed to a fake remote server and is expected to bounce.\n")
+            + ("Its local delivery on this MTA is expected to fail.\n" if case.startswith("local-") else
+               "It is addressed to a fake remote server and is expected to bounce.\n"))
     if case == "message-too-big":
         # a moderately large body (~60 KB) so the DSN shows how each MTA truncates returned content
         body += "".join(f"filler line {i:05d} " + "x" * 40 + "\n" for i in range(1000))
