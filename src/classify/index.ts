@@ -169,7 +169,7 @@ export function matchText(text: string, live = false, normalized?: string): Text
   let cause: string | undefined;
   for (const x of spans) {
     if (!temporary && TEMPORARY_PHRASES.has(x.e.phrase)) temporary = x.e.phrase;
-    if (!cause && CAUSE_OF_EXPIRY[x.e.phrase]) cause = x.e.phrase;
+    if (!cause && Object.hasOwn(CAUSE_OF_EXPIRY, x.e.phrase)) cause = x.e.phrase;
     const len = x.end - x.h.at;
     const inner = spans.some((y) => y !== x && y.end - y.h.at > len && y.h.at <= x.h.at && y.end >= x.h.at + len * 0.75);
     if (inner) continue;
