@@ -7,7 +7,10 @@
  * - TAI64N `@4000000065…` (daemontools / s6 multilog);
  * - any of these after a syslog priority `<22>`, as a collector that stores the raw message writes it, and the
  *   RFC 5424 head `<22>1 2026-11-23T10:40:14.123+01:00 host app procid msgid [sd] msg` (rsyslog's
- *   RSYSLOG_SyslogProtocol23Format, syslog-ng's `syslog()` destinations: what central log servers keep).
+ *   RSYSLOG_SyslogProtocol23Format, syslog-ng's `syslog()` destinations: what central log servers keep);
+ * - any of these after a container runtime's own stamp (`docker logs -t`, `kubectl logs --timestamps`) and/or
+ *   `docker compose logs`' service prefix (`postfix-mailcow-1  | `): mail servers run in containers (mailcow,
+ *   docker-mailserver) and their logs reach a help desk that way.
  * Classic and space-separated stamps are local time of the machine that wrote them; we read them in this
  * process's time zone (run with TZ=… to read a log from elsewhere).
  */
@@ -219,7 +222,7 @@ function tai64nStamp(s: string, out: LineHead): number {
 }
 
 /** Parse just the stamp at the start of a line; returns the index after it (0 and ts NaN when none). */
-export function parseStamp(s: string, clock: StampClock, out: LineHead): number {
+export function parseStamp(s: string, clock: StampClock, out: LineHead, depth = 0): number {
   out.ts = NaN;
   out.stamp = 'none';
   out.offsetMin = LOCAL_TIME;
@@ -228,10 +231,53 @@ export function parseStamp(s: string, clock: StampClock, out: LineHead): number 
   let p = -1;
   if (c === 60) return priorityStamp(s, clock, out);
   if (c >= 65 && c <= 90) p = classicStamp(s, clock, out);
-  else if (isDigit(c)) p = isoStamp(s, out);
-  else if (c === 64) p = tai64nStamp(s, out);
-  if (p < 0) { out.ts = NaN; out.stamp = 'none'; return 0; }
+  else if (isDigit(c)) {
+    p = isoStamp(s, out);
+    // one runtime stamp and one compose prefix at most: a line of nothing but prefixes must not recurse
+    if (p > 0 && depth < 2 && s.charCodeAt(p - 1) === 90 && s.charCodeAt(p) === 32) return runtimeStamp(s, p, clock, out);
+  } else if (c === 64) p = tai64nStamp(s, out);
+  if (p < 0) {
+    out.ts = NaN; out.stamp = 'none';
+    return depth < 1 ? composePrefix(s, clock, out) : 0;
+  }
   return p;
+}
+
+/**
+ * A container runtime's stamp before the program's line (`docker logs -t`, `kubectl logs --timestamps`: RFC 3339 in
+ * UTC, nanoseconds, "Z"), then the line with its own stamp: the runtime's time is kept (it has the date and the zone),
+ * the head is read after the inner stamp. Without an inner stamp the line starts right after the runtime's.
+ */
+function runtimeStamp(s: string, p: number, clock: StampClock, out: LineHead): number {
+  const ts = out.ts, stamp = out.stamp, off = out.offsetMin;
+  const c = s.charCodeAt(p + 1);
+  if (!((c >= 65 && c <= 90) || isDigit(c) || c === 60)) return p;
+  const inner = parseStamp(s.slice(p + 1), clock, out, 2);
+  if (inner <= 0) { out.ts = ts; out.stamp = stamp; out.offsetMin = off; out.rfc5424 = false; return p; }
+  if (!out.rfc5424) { out.ts = ts; out.stamp = stamp; out.offsetMin = off; }
+  return p + 1 + inner;
+}
+
+/**
+ * `docker compose logs` puts the service before each line, padded, and a bar: `postfix-mailcow-1  | Dec  5 …`.
+ * The stamp is read after it (the service name is not the host: the line names its own). 0 when there is none.
+ */
+function composePrefix(s: string, clock: StampClock, out: LineHead): number {
+  let q = 0;
+  const n = Math.min(s.length, 80);
+  while (q < n) {
+    const c = s.charCodeAt(q);
+    if (!(isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95)) break;
+    q++;
+  }
+  if (q === 0 || q >= n) return 0;
+  while (q < n && s.charCodeAt(q) === 32) q++;
+  if (s.charCodeAt(q) !== 124 || s.charCodeAt(q + 1) !== 32) return 0;
+  q += 2;
+  const c = s.charCodeAt(q);
+  if (!((c >= 65 && c <= 90) || isDigit(c) || c === 60 || c === 64)) return 0;
+  const p = parseStamp(s.slice(q), clock, out, 1);
+  return p > 0 ? q + p : 0;
 }
 
 /** `<pri>` then a stamp (`<pri>1 ` first in RFC 5424); returns the index after the stamp, or 0 when none. */
