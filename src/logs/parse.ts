@@ -13,8 +13,8 @@ import { isSendmailProg, parseSendmail } from './formats/sendmail.js';
 import { newHead, parseHead, StampClock, type LineHead } from './stamp.js';
 import type { LogEvent, LogFormatId } from './types.js';
 
-const STAMPS = ['classic', 'rfc3339', 'iso-space', 'tai64n', 'none'] as const;
-const STAMP_INDEX: Record<LineHead['stamp'], number> = { classic: 0, rfc3339: 1, 'iso-space': 2, tai64n: 3, none: 4 };
+const STAMPS = ['classic', 'rfc3339', 'iso-space', 'tai64n', 'journal', 'none'] as const;
+const STAMP_INDEX: Record<LineHead['stamp'], number> = { classic: 0, rfc3339: 1, 'iso-space': 2, tai64n: 3, journal: 4, none: 5 };
 
 type FormatParser = (line: string, head: LineHead) => LogEvent | null;
 
@@ -47,7 +47,7 @@ export class LogLineParser {
     LOG_FORMATS.forEach((f, i) => { o[f.id] = this.formatCounts[i]!; });
     return o;
   }
-  private stampCounts = new Float64Array(5);
+  private stampCounts = new Float64Array(STAMPS.length);
   /** Lines per timestamp style. */
   get stamps(): Record<string, number> {
     const o: Record<string, number> = {};

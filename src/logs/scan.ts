@@ -57,6 +57,11 @@ export interface ScanStats {
   tracker: MessageTracker;
 }
 
+/** A line journalctl writes between entries: "-- Boot 0c3f… --", "-- Logs begin at … --", "-- No entries --". */
+function isJournalMarker(line: string): boolean {
+  return line.length < 300 && line.startsWith('-- ') && line.endsWith(' --');
+}
+
 /**
  * One non-empty line through the full parser: its event, or null after counting it as unparsed (with a sample,
  * up to `keep`). Shared by {@link scanLogs} and the summary's fast scan (src/logs/fast.ts) for the lines it
@@ -65,6 +70,8 @@ export interface ScanStats {
 export function parseLine(stats: ScanStats, keep: number, line: string, src: string, lineNo: number): LogEvent | null {
   const e = stats.parser.parse(line);
   if (!e) {
+    if (isJournalMarker(line)) return null; // journalctl's own "-- Boot … --", "-- No entries --": no log line
+
     stats.unparsed++;
     if (stats.unparsedSamples.length < keep) stats.unparsedSamples.push(own(`${src === '-' ? 'stdin' : src}:${lineNo}: ${line.length > 300 ? line.slice(0, 300) + '…' : line}`));
     return null;

@@ -5,6 +5,8 @@
  * - RFC 3339 `2026-11-23T10:40:14.123456+01:00` (rsyslog's default on Debian 12);
  * - `2026-11-23 10:40:14[.123]` (Exim main log, Dovecot's own log with a dated log_timestamp);
  * - TAI64N `@4000000065…` (daemontools / s6 multilog);
+ * - journalctl's outputs: `short` and `short-precise` (classic, with a fraction), `short-iso` (RFC 3339, "+0100"),
+ *   `short-full` "Sat 2026-12-05 10:00:02 CET" and `short-unix` "1796500000.123456";
  * - any of these after a syslog priority `<22>`, as a collector that stores the raw message writes it, and the
  *   RFC 5424 head `<22>1 2026-11-23T10:40:14.123+01:00 host app procid msgid [sd] msg` (rsyslog's
  *   RSYSLOG_SyslogProtocol23Format, syslog-ng's `syslog()` destinations: what central log servers keep);
@@ -84,7 +86,7 @@ export interface LineHead {
   /** Index in the line where the message body starts (after "prog[pid]: "). */
   body: number;
   /** How the stamp was written (for format detection and statistics). */
-  stamp: 'classic' | 'rfc3339' | 'iso-space' | 'tai64n' | 'none';
+  stamp: 'classic' | 'rfc3339' | 'iso-space' | 'tai64n' | 'journal' | 'none';
   /** The stamp's zone offset in minutes east of UTC, or LOCAL_TIME when it has none. */
   offsetMin: number;
   /** The line is RFC 5424 (`<pri>1 stamp host app procid msgid sd msg`): {@link parseHead} reads its fields. */
@@ -238,9 +240,54 @@ export function parseStamp(s: string, clock: StampClock, out: LineHead, depth = 
   } else if (c === 64) p = tai64nStamp(s, out);
   if (p < 0) {
     out.ts = NaN; out.stamp = 'none';
+    p = journalStamp(s, out);
+    if (p > 0) return p;
+    out.ts = NaN; out.stamp = 'none';
     return depth < 1 ? composePrefix(s, clock, out) : 0;
   }
   return p;
+}
+
+/** Zone abbreviations journalctl's short-full prints, as minutes east of UTC (others: read as local time). Data. */
+const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  UTC: 0, GMT: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+const WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+
+/**
+ * journalctl's other outputs (`-o short-iso` and `-o short-precise` are read above as RFC 3339 and classic stamps):
+ * `-o short-full` "Sat 2026-12-05 10:00:02 CET" and `-o short-unix` "1796500000.123456". -1 when neither.
+ */
+function journalStamp(s: string, out: LineHead): number {
+  const c = s.charCodeAt(0);
+  if (isDigit(c)) {
+    let q = 0;
+    while (q < 12 && isDigit(s.charCodeAt(q))) q++;
+    if (q < 9 || q > 11 || s.charCodeAt(q) !== 46) return -1;
+    let r = q + 1;
+    while (r < q + 8 && isDigit(s.charCodeAt(r))) r++;
+    if (r === q + 1 || s.charCodeAt(r) !== 32) return -1;
+    out.ts = Math.floor(Number(s.slice(0, r)) * 1000);
+    out.stamp = 'journal';
+    // an instant without the wall time the machine showed: hours are counted in the reader's zone (TZ=…)
+    out.offsetMin = LOCAL_TIME;
+    return r;
+  }
+  if (!WEEKDAYS.has(s.slice(0, 3)) || s.charCodeAt(3) !== 32 || !isDigit(s.charCodeAt(4))) return -1;
+  const rest = s.slice(4);
+  const p = isoStamp(rest, out);
+  if (p < 0 || out.stamp !== 'iso-space' || rest.charCodeAt(p) !== 32) return -1;
+  let z = p + 1;
+  while (z < p + 7 && rest.charCodeAt(z) >= 65 && rest.charCodeAt(z) <= 90) z++;
+  if (z - p - 1 < 2 || rest.charCodeAt(z) !== 32) return -1;
+  const off = ZONE_ABBREVIATIONS[rest.slice(p + 1, z)];
+  if (off !== undefined && Object.hasOwn(ZONE_ABBREVIATIONS, rest.slice(p + 1, z))) {
+    out.ts = Date.UTC(Number(rest.slice(0, 4)), d2(rest, 5) - 1, d2(rest, 8), d2(rest, 11), d2(rest, 14), d2(rest, 17)) - off * 60_000;
+    out.offsetMin = off;
+  }
+  out.stamp = 'journal';
+  return 4 + z;
 }
 
 /**
