@@ -533,7 +533,8 @@ export class ProblemDetector {
       check: 'logs.tls.failures',
       status,
       subject: peers,
-      summary: fill(tx('{count} TLS handshakes failed.', 'Nie udało się nawiązać szyfrowanego połączenia (TLS) {count} razy.'), { count: this.tls.count }),
+      // "what: N" rather than a counted noun: right for 1, 2 and 5 in both languages (Polish nouns and verbs agree with the number)
+      summary: fill(tx('TLS handshakes that failed: {count}.', 'Nieudane próby nawiązania szyfrowanego połączenia (TLS): {count}.'), { count: this.tls.count }),
       detail: tx('Clients or servers could not agree on encryption: an expired or wrong certificate, old TLS versions, or scanners that drop the connection.', 'Klienci lub serwery nie uzgodnili szyfrowania: wygasły lub niewłaściwy certyfikat, stare wersje TLS albo skanery zrywające połączenie.'),
       advice: [
         tx('Check the certificate: mailmedic probe <your mail host>.', 'Sprawdź certyfikat: mailmedic probe <Twój serwer poczty>.'),
@@ -590,8 +591,8 @@ export class ProblemDetector {
         status: stuck.length ? 'warn' : 'info',
         subject: stuck.slice(0, 5).map((m) => m.qid).join(', ') || `${this.late.count}`,
         summary: stuck.length
-          ? fill(tx('{count} messages have been in the queue longer than {hours} h (the oldest {age} h).', '{count} wiadomości jest w kolejce dłużej niż {hours} godz. (najstarsza {age} godz.).'), { count: stuck.length, hours: this.limits.stuckHours, age: (oldest / 3600_000).toFixed(1) })
-          : fill(tx('{count} messages were delivered only after more than {hours} h in the queue.', '{count} wiadomości doręczono dopiero po ponad {hours} godz. w kolejce.'), { count: this.late.count, hours: this.limits.stuckHours }),
+          ? fill(tx('Messages in the queue longer than {hours} h: {count} (the oldest {age} h).', 'Wiadomości w kolejce dłużej niż {hours} godz.: {count} (najstarsza {age} godz.).'), { count: stuck.length, hours: this.limits.stuckHours, age: (oldest / 3600_000).toFixed(1) })
+          : fill(tx('Messages delivered only after more than {hours} h in the queue: {count}.', 'Wiadomości doręczone dopiero po ponad {hours} godz. w kolejce: {count}.'), { count: this.late.count, hours: this.limits.stuckHours }),
         detail: tx('A message stays queued while every attempt is deferred; it is returned to the sender when the queue lifetime (Postfix default: 5 days) runs out.', 'Wiadomość zostaje w kolejce, dopóki każda próba jest odraczana; po upływie czasu życia w kolejce (w Postfiksie domyślnie 5 dni) wraca do nadawcy.'),
         advice: [
           tx('Trace one of them: mailmedic logs trace --id <queue id>.', 'Prześledź jedną z nich: mailmedic logs trace --id <identyfikator kolejki>.'),
@@ -630,7 +631,7 @@ export class ProblemDetector {
         check: 'logs.dnsbl.timeout',
         status: 'warn',
         subject: lists.join(', '),
-        summary: fill(tx('DNSBL look-ups failed or timed out {count} times ({lists}): that protection is silently off.', 'Zapytania do czarnych list (DNSBL) {count} razy zawiodły albo przekroczyły czas ({lists}): ta ochrona po cichu nie działa.'), { count: this.dnsblDown.count, lists: lists.join(', ') }),
+        summary: fill(tx('DNSBL look-ups that failed or timed out: {count} ({lists}); that protection is silently off.', 'Nieudane albo przeterminowane zapytania do czarnych list (DNSBL): {count} ({lists}); ta ochrona po cichu nie działa.'), { count: this.dnsblDown.count, lists: lists.join(', ') }),
         detail: tx('When a list does not answer in time, postscreen or smtpd let the client through as if it were not listed, and each look-up slows new connections down.', 'Gdy lista nie odpowiada na czas, postscreen albo smtpd przepuszcza klienta tak, jakby go na liście nie było, a każde zapytanie spowalnia nowe połączenia.'),
         advice: [
           tx('Check that the list still exists and that your DNS resolver can reach it (dig <reversed IP>.<list>); free lists often block queries from public resolvers.', 'Sprawdź, czy lista nadal istnieje i czy Twój serwer DNS może się z nią połączyć (dig <odwrócony IP>.<lista>); darmowe listy często blokują zapytania z publicznych serwerów DNS.'),
@@ -647,7 +648,7 @@ export class ProblemDetector {
         check: 'logs.mailbox.full',
         status: local.length ? 'warn' : 'info',
         subject: rows.slice(0, 5).map(([a]) => a).join(', '),
-        summary: fill(tx('Mail to {count} recipients failed because their mailbox is full.', 'Poczta do {count} odbiorców nie dotarła, bo ich skrzynka jest pełna.'), { count: rows.length }),
+        summary: fill(tx('Recipients whose mail failed because their mailbox is full: {count}.', 'Odbiorcy, do których poczta nie dotarła, bo ich skrzynka jest pełna: {count}.'), { count: rows.length }),
         detail: local.length
           ? fill(tx('Mailboxes on this server: {local}. Their owners lose mail until they make room.', 'Skrzynki na tym serwerze: {local}. Ich właściciele tracą pocztę, dopóki nie zwolnią miejsca.'), { local: local.join(', ') })
           : tx('The recipients\' own servers said so; they must make room, you can only retry later or tell them another way.', 'Tak odpowiedziały serwery odbiorców; to oni muszą zwolnić miejsce, Ty możesz tylko spróbować później albo powiadomić ich inną drogą.'),
