@@ -87,7 +87,9 @@ const canRun = process.getuid?.() === 0 && ['/usr/sbin/amavisd', '/usr/sbin/open
 test('a log the real filtering server writes now: summary (fast and full path) equals the independent count', { skip: !canRun && 'needs root and amavisd-new, opendkim, rsyslog, postfix and the filter MX\'s daemons (.ci/install-system.sh)', timeout: 240_000 }, async () => {
   const out = mkdtempSync(join(tmpdir(), 'mm-filters-out-'));
   try {
-    const g = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'gen-filter-logs.mjs'), '--out', out, '--port-base', '34800'], { encoding: 'utf8', timeout: 200_000 });
+    // Fixed ports below the kernel's ephemeral range (32768–60999): a test file running beside this one (free ports
+    // from the kernel, client sockets) can never hold one of them.
+    const g = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'gen-filter-logs.mjs'), '--out', out, '--port-base', '21800'], { encoding: 'utf8', timeout: 200_000 });
     assert.equal(g.status, 0, g.stderr + g.stdout);
     for (const file of ['maillog', 'maillog.rfc3339']) {
       const path = join(out, file);

@@ -2,7 +2,7 @@
 # Start the filtering loopback mail set-up (no systemd, all on 127.0.0.1):
 #   rsyslogd -> one maillog | NSD (+ DNS network namespace, black-hole resolver) | amavisd-new + SpamAssassin |
 #   opendkim | Dovecot | Postfix with postscreen, DNSBLs, content_filter and milter.
-# Usage:  ROOT=/tmp/mf1 PORT_BASE=34700 ./start.sh     (PORT_BASE: 30000..39900, multiple of 100)
+# Usage:  ROOT=/tmp/mf1 PORT_BASE=34700 ./start.sh     (PORT_BASE: 10000..59900, multiple of 100)
 # On first use it copies the config templates next to this script into ROOT and replaces @ROOT@ and @PB@.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +16,7 @@ if [ -f "$F/.recipe-filters" ]; then   # configs already made for this ROOT: kee
   [ -z "$WANT" ] || [ "$WANT" = "$PORT_BASE" ] || { echo "ROOT was set up with PORT_BASE=$PORT_BASE; use a fresh ROOT for $WANT" >&2; exit 2; }
 fi
 PORT_BASE=${PORT_BASE:-34700}
-case $PORT_BASE in 3[0-9][0-9]00) ;; *) echo "PORT_BASE must be 30000..39900 and a multiple of 100" >&2; exit 2;; esac
+case $PORT_BASE in [1-5][0-9][0-9]00) ;; *) echo "PORT_BASE must be 10000..59900 and a multiple of 100" >&2; exit 2;; esac
 PB=${PORT_BASE%00}
 
 # --- 0. ports must be free (TCP: postfix 25 26 28 30 40 65 87, amavis 24, opendkim 91, dovecot 10 43 93 95,
