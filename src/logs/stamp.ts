@@ -281,8 +281,9 @@ function journalStamp(s: string, out: LineHead): number {
   let z = p + 1;
   while (z < p + 7 && rest.charCodeAt(z) >= 65 && rest.charCodeAt(z) <= 90) z++;
   if (z - p - 1 < 2 || rest.charCodeAt(z) !== 32) return -1;
-  const off = ZONE_ABBREVIATIONS[rest.slice(p + 1, z)];
-  if (off !== undefined && Object.hasOwn(ZONE_ABBREVIATIONS, rest.slice(p + 1, z))) {
+  const zone = rest.slice(p + 1, z);
+  if (Object.hasOwn(ZONE_ABBREVIATIONS, zone)) {
+    const off = ZONE_ABBREVIATIONS[zone]!;
     out.ts = Date.UTC(Number(rest.slice(0, 4)), d2(rest, 5) - 1, d2(rest, 8), d2(rest, 11), d2(rest, 14), d2(rest, 17)) - off * 60_000;
     out.offsetMin = off;
   }

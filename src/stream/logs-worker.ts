@@ -16,6 +16,7 @@
  * rebuilds it by reading again, without writing, the host's lines of the `warmupMs` before the checkpoint.
  */
 import pg from 'pg';
+import { inTransaction } from '../core/pg-transaction.js';
 import type { JsMsg, NatsConnection } from 'nats';
 import { DeliverPolicy } from 'nats';
 import type { Finding } from '../core/finding.js';
@@ -176,15 +177,14 @@ export class HostLogState {
 }
 
 /** Store the rows of a host's messages (those after its checkpoint) and move the checkpoint, in one transaction. */
-async function commitHost(pool: pg.Pool, host: string, msgs: MessageRows[]): Promise<{ written: number; skipped: number; lines: number }> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
+function commitHost(pool: pg.Pool, host: string, msgs: MessageRows[]): Promise<{ written: number; skipped: number; lines: number }> {
+  return inTransaction(() => pool.connect(), async (c) => {
     await c.query('INSERT INTO mailmedic_log_checkpoint (host) VALUES ($1) ON CONFLICT (host) DO NOTHING', [host]);
     const { rows: [cp] } = await c.query<{ stream_seq: string }>('SELECT stream_seq FROM mailmedic_log_checkpoint WHERE host = $1 FOR UPDATE', [host]);
     const done = Number(cp!.stream_seq);
     const fresh = msgs.filter((m) => m.seq > done);
-    if (!fresh.length) { await c.query('ROLLBACK'); return { written: 0, skipped: msgs.length, lines: 0 }; }
+    // Nothing new (another worker counted these): the transaction wrote nothing (the checkpoint row existed).
+    if (!fresh.length) return { written: 0, skipped: msgs.length, lines: 0 };
     const hours = new Map<number, number[]>();
     for (const m of fresh) for (const [h, v] of m.hours) {
       const t = hours.get(h);
@@ -216,14 +216,8 @@ async function commitHost(pool: pg.Pool, host: string, msgs: MessageRows[]): Pro
     const lines = fresh.reduce((n, m) => n + m.lines, 0);
     await c.query('UPDATE mailmedic_log_checkpoint SET stream_seq = $2, stream_time = $3, lines = lines + $4, updated_at = now() WHERE host = $1',
       [host, last.seq, last.time.toISOString(), lines]);
-    await c.query('COMMIT');
     return { written: fresh.length, skipped: msgs.length - fresh.length, lines };
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 /** Why a log message cannot be read as lines, or undefined. */

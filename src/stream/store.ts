@@ -4,6 +4,7 @@
  * are numbered and run once, under an advisory lock, whichever worker starts first.
  */
 import pg from 'pg';
+import { inTransaction } from '../core/pg-transaction.js';
 import type { BounceResult } from '../bounce/types.js';
 
 /** The schema, one step per version; never edit a step that has shipped, add one. */
@@ -110,10 +111,8 @@ export function openStore(url: string, max = 4): pg.Pool {
 }
 
 /** Bring the schema up to date (safe when several workers start at once). Returns the version reached. */
-export async function migrate(pool: pg.Pool): Promise<number> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
+export function migrate(pool: pg.Pool): Promise<number> {
+  return inTransaction(() => pool.connect(), async (c) => {
     // One migrator at a time; the others wait here, then find nothing left to do.
     await c.query('SELECT pg_advisory_xact_lock(7243001)');
     await c.query('CREATE TABLE IF NOT EXISTS mailmedic_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -123,14 +122,8 @@ export async function migrate(pool: pg.Pool): Promise<number> {
       await c.query(MIGRATIONS[v]!);
       await c.query('INSERT INTO mailmedic_schema (version) VALUES ($1)', [v + 1]);
     }
-    await c.query('COMMIT');
     return v;
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 /** One parsed message ready to store. */
@@ -149,10 +142,8 @@ const cut = (s: string | undefined, n: number) => (s === undefined ? null : s.le
  * trips, not the rows, are what cost). A message already stored (a redelivery, a second publish) is skipped with
  * its recipients. Returns how many were new.
  */
-export async function storeBounces(pool: pg.Pool, batch: readonly StoredBounce[]): Promise<{ stored: number; duplicates: number; recipients: number }> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
+export function storeBounces(pool: pg.Pool, batch: readonly StoredBounce[]): Promise<{ stored: number; duplicates: number; recipients: number }> {
+  return inTransaction(() => pool.connect(), async (c) => {
     // One message once, even twice in the same batch.
     const uniq = [...new Map(batch.map((b) => [b.id, b])).values()];
     const ins = await c.query<{ message_id: string }>(
@@ -182,14 +173,8 @@ export async function storeBounces(pool: pg.Pool, batch: readonly StoredBounce[]
          ON CONFLICT (message_id, recipient) DO NOTHING`, cols);
       recipients = r.rowCount ?? 0;
     }
-    await c.query('COMMIT');
     return { stored: fresh.size, duplicates: batch.length - fresh.size, recipients };
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 /** One row of the suppression list: a recipient with hard bounces. */

@@ -73,6 +73,14 @@ async function shot(p: Page, name: string, at = '.summary, .progress') {
   await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
 
+/** A screenshot of a long page from its top, in a window `height` tall (the window stays so until reset). */
+async function tallShot(p: Page, height: number, name: string): Promise<void> {
+  await p.setViewportSize({ width: 1100, height });
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.waitForTimeout(300);
+  await p.screenshot({ path: join(SHOTS, name) });
+}
+
 test('home page lists every tool; the language switch turns the app Polish', { skip }, async () => {
   const p = await open('/?lang=en');
   for (const t of ['Explain an error', 'Check a domain', 'Test a server', 'Find settings', 'Read a log', 'Read a mail queue', "Read a message's headers", 'Step by step']) {
@@ -638,10 +646,7 @@ test('the monitoring dashboard in Polish: items worst first with their history, 
     assert.deepEqual(dialogs, []);
     assert.deepEqual(pageErrors, []);
     // The screenshot: the items and the start of the timeline.
-    await p.setViewportSize({ width: 1100, height: 1400 });
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await p.waitForTimeout(300);
-    await p.screenshot({ path: join(SHOTS, 'watch-pl.png') });
+    await tallShot(p, 1400, 'watch-pl.png');
     await p.goto(dash.url + '/watch?lang=en');
     await p.waitForSelector('.witem');
     await p.waitForSelector('#f-list');
@@ -718,10 +723,7 @@ test('the stream workers\' results in Polish: counts, the suppression list with 
     assert.deepEqual(pageErrors, []);
 
     // The screenshot: the counts, the list and the look-ups done.
-    await p.setViewportSize({ width: 1100, height: 2100 });
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await p.waitForTimeout(300);
-    await p.screenshot({ path: join(SHOTS, 'stream-pl.png') });
+    await tallShot(p, 2100, 'stream-pl.png');
   } finally {
     await p.setViewportSize({ width: 1100, height: 860 });
     await p.goto(app.url + '/?lang=en');

@@ -4,6 +4,7 @@
  * dashboard) starting at once do not both migrate. The shared SQL's `?` placeholders are numbered here ($1, $2 …).
  */
 import pg from 'pg';
+import { inTransaction } from '../../core/pg-transaction.js';
 import type { SqlDriver, SqlSession } from './index.js';
 
 /** Advisory lock key of the watch migrations (any constant; the stream workers use another). */
@@ -43,20 +44,11 @@ export function postgresDriver(url: string): SqlDriver {
     engine: 'postgres',
     location: redactUrl(url),
     ...sessionOf((text, values) => pool.query(text, values)),
-    async transaction<T>(fn: (s: SqlSession) => Promise<T>, o: { lockMigrations?: boolean } = {}): Promise<T> {
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
+    transaction<T>(fn: (s: SqlSession) => Promise<T>, o: { lockMigrations?: boolean } = {}): Promise<T> {
+      return inTransaction(() => pool.connect(), async (c) => {
         if (o.lockMigrations) await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        const r = await fn(sessionOf((text, values) => c.query(text, values)));
-        await c.query('COMMIT');
-        return r;
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
+        return fn(sessionOf((text, values) => c.query(text, values)));
+      });
     },
     async close() { await pool.end(); },
   };
